@@ -1,0 +1,91 @@
+package com.teaminbox.core.config;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.james.core.MailAddress;
+
+import com.teaminbox.core.ticket.TicketPrefix;
+
+/**
+ * One governed shared mailbox, as declared in the configuration file:
+ * <pre>{@code
+ * <shared-mailbox address="support@example.test" ticket-prefix="SUP" display-name="Support">
+ *   <folder name="Billing"/>
+ *   <member address="alice@example.test" role="full"/>
+ * </shared-mailbox>
+ * }</pre>
+ */
+public final class SharedMailbox {
+    private final MailAddress address;
+    private final TicketPrefix ticketPrefix;
+    private final Optional<String> displayName;
+    private final List<FolderName> configuredFolders;
+    private final List<Member> members;
+    private final SourceLocation location;
+
+    public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
+                         List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
+        this.address = Objects.requireNonNull(address, "address");
+        this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.configuredFolders = List.copyOf(configuredFolders);
+        this.members = List.copyOf(members);
+        this.location = Objects.requireNonNull(location, "location");
+    }
+
+    public MailAddress address() {
+        return address;
+    }
+
+    public TicketPrefix ticketPrefix() {
+        return ticketPrefix;
+    }
+
+    public Optional<String> displayName() {
+        return displayName;
+    }
+
+    public List<Member> members() {
+        return members;
+    }
+
+    public SourceLocation location() {
+        return location;
+    }
+
+    /** The standard folders first, then those the configuration adds, each once. */
+    public Set<FolderName> folders() {
+        Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
+        folders.addAll(configuredFolders);
+        return folders;
+    }
+
+    public Optional<Member> member(MailAddress candidate) {
+        return members.stream().filter(member -> member.address().equals(candidate)).findFirst();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SharedMailbox)) {
+            return false;
+        }
+        SharedMailbox that = (SharedMailbox) o;
+        return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
+            && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
+            && members.equals(that.members);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members);
+    }
+
+    @Override
+    public String toString() {
+        return address.asString() + " [" + ticketPrefix + "] " + members;
+    }
+}

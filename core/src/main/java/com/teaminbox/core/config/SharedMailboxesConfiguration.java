@@ -1,0 +1,56 @@
+package com.teaminbox.core.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.james.core.MailAddress;
+
+/** Everything the configuration file declares: the shared mailboxes and the roles they use. */
+public final class SharedMailboxesConfiguration {
+    public static final SharedMailboxesConfiguration EMPTY = new SharedMailboxesConfiguration(List.of(), Role.BUILT_IN);
+
+    private final List<SharedMailbox> sharedMailboxes;
+    private final List<Role> roles;
+
+    public SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles) {
+        this.sharedMailboxes = List.copyOf(sharedMailboxes);
+        this.roles = List.copyOf(roles);
+    }
+
+    public List<SharedMailbox> sharedMailboxes() {
+        return sharedMailboxes;
+    }
+
+    public List<Role> roles() {
+        return roles;
+    }
+
+    public Optional<SharedMailbox> find(MailAddress address) {
+        MailAddress normalized = Addresses.normalize(address);
+        return sharedMailboxes.stream().filter(mailbox -> mailbox.address().equals(normalized)).findFirst();
+    }
+
+    public boolean isSharedMailbox(MailAddress address) {
+        return find(address).isPresent();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SharedMailboxesConfiguration)) {
+            return false;
+        }
+        SharedMailboxesConfiguration that = (SharedMailboxesConfiguration) o;
+        return sharedMailboxes.equals(that.sharedMailboxes) && roles.equals(that.roles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sharedMailboxes, roles);
+    }
+
+    @Override
+    public String toString() {
+        return "SharedMailboxesConfiguration" + sharedMailboxes;
+    }
+}

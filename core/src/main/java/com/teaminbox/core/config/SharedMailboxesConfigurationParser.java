@@ -1,0 +1,259 @@
+package com.teaminbox.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.james.core.MailAddress;
+
+import com.teaminbox.core.ticket.TicketPrefix;
+
+/**
+ * Reads {@code shared-mailboxes.xml} strictly: an unknown element or attribute, a missing or
+ * malformed value, a duplicate, an undefined role — each is a {@link ConfigurationProblem} naming
+ * file, line, element and reason. All problems of a file are reported together, so one round
+ * of editing fixes them.
+ *
+ * <p>What needs the running server (is the domain local? does the member's account exist?) is
+ * checked by the James adapter, with the same {@link SourceLocation}s.
+ */
+public final class SharedMailboxesConfigurationParser {
+    public static final String DEFAULT_FILE_NAME = "shared-mailboxes.xml";
+
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final int MAX_DISPLAY_NAME_LENGTH = 100;
+
+    public SharedMailboxesConfiguration parse(Path file) {
+        try (InputStream input = Files.newInputStream(file)) {
+            return parse(input, file.getFileName().toString());
+        } catch (IOException e) {
+            throw new ConfigurationException(SourceLocation.of(file.toString(), 0, "shared-mailboxes")
+                .problem("cannot be read: " + e), e);
+        }
+    }
+
+    public SharedMailboxesConfiguration parse(InputStream input, String fileName) {
+        XmlElement root = new LineNumberedXmlReader(fileName).read(input);
+        return new Reading().read(root);
+    }
+
+    /** One pass over one document; collects problems instead of stopping at the first. */
+    private static final class Reading {
+        private final List<ConfigurationProblem> problems = new ArrayList<>();
+        private final Map<String, Role> roles = new LinkedHashMap<>();
+
+        private SharedMailboxesConfiguration read(XmlElement root) {
+            if (!root.name().equals("shared-mailboxes")) {
+                throw new ConfigurationException(root.location()
+                    .problem("is not the expected root element; the file must start with <shared-mailboxes>"));
+            }
+            allowAttributes(root);
+            allowChildren(root, "roles", "shared-mailbox");
+            Role.BUILT_IN.forEach(role -> roles.put(role.name(), role));
+            List<XmlElement> roleSections = children(root, "roles");
+            roleSections.stream().skip(1).forEach(extra -> problem(extra, "appears more than once; declare all roles in one <roles>"));
+            roleSections.forEach(this::readRoles);
+
+            List<SharedMailbox> mailboxes = new ArrayList<>();
+            Map<MailAddress, XmlElement> addresses = new HashMap<>();
+            Map<TicketPrefix, XmlElement> prefixes = new HashMap<>();
+            for (XmlElement element : children(root, "shared-mailbox")) {
+                readSharedMailbox(element).ifPresent(mailbox -> {
+                    XmlElement first = addresses.putIfAbsent(mailbox.address(), element);
+                    if (first != null) {
+                        problem(element, "address '" + mailbox.address().asString()
+                            + "' is already declared at line " + first.location().line() + "; each shared mailbox is declared once");
+                        return;
+                    }
+                    XmlElement samePrefix = prefixes.putIfAbsent(mailbox.ticketPrefix(), element);
+                    if (samePrefix != null) {
+                        problem(element, "ticket-prefix '" + mailbox.ticketPrefix() + "' is already used at line "
+                            + samePrefix.location().line() + "; ticket prefixes must be unique");
+                        return;
+                    }
+                    mailboxes.add(mailbox);
+                });
+            }
+            rejectSharedMailboxesAsMembers(mailboxes);
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()));
+        }
+
+        private void readRoles(XmlElement section) {
+            allowAttributes(section);
+            allowChildren(section, "role");
+            for (XmlElement element : children(section, "role")) {
+                allowAttributes(element, "name", "rights", "send");
+                Optional<String> name = required(element, "name");
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!ROLE_NAME.matcher(name.get()).matches()) {
+                    problem(element, "name '" + name.get() + "' is invalid; use lower-case letters, digits and '-', starting with a letter");
+                    continue;
+                }
+                if (roles.containsKey(name.get())) {
+                    problem(element, "name '" + name.get() + "' is already defined"
+                        + (Role.BUILT_IN.contains(roles.get(name.get())) ? " as a built-in role" : ""));
+                    continue;
+                }
+                String sendValue = element.attribute("send").orElse(SendPermission.NONE.xmlName());
+                Optional<SendPermission> send = SendPermission.fromXmlName(sendValue);
+                if (send.isEmpty()) {
+                    problem(element, "send '" + sendValue + "' is invalid; accepted: " + SendPermission.acceptedXmlNames());
+                    continue;
+                }
+                try {
+                    roles.put(name.get(), Role.custom(name.get(), element.attribute("rights").orElse(""), send.get()));
+                } catch (IllegalArgumentException e) {
+                    problem(element, e.getMessage());
+                }
+            }
+        }
+
+        private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
+            allowAttributes(element, "address", "ticket-prefix", "display-name");
+            allowChildren(element, "folder", "member");
+            Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
+            Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
+            Optional<String> displayName = element.attribute("display-name").map(String::strip);
+            displayName.filter(name -> name.length() > MAX_DISPLAY_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl))
+                .ifPresent(name -> problem(element, "display-name is longer than " + MAX_DISPLAY_NAME_LENGTH
+                    + " characters or contains control characters"));
+            List<FolderName> folders = readFolders(element);
+            List<Member> members = readMembers(element, address);
+            if (address.isEmpty() || prefix.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
+                folders, members, element.location()));
+        }
+
+        private List<FolderName> readFolders(XmlElement mailbox) {
+            List<FolderName> folders = new ArrayList<>();
+            for (XmlElement element : children(mailbox, "folder")) {
+                allowAttributes(element, "name");
+                required(element, "name").flatMap(value -> parsed(element, value, FolderName::of)).ifPresent(folder -> {
+                    if (folders.contains(folder)) {
+                        problem(element, "name '" + folder + "' is declared twice in this shared mailbox");
+                    } else {
+                        folders.add(folder);
+                    }
+                });
+            }
+            return folders;
+        }
+
+        private List<Member> readMembers(XmlElement mailbox, Optional<MailAddress> sharedAddress) {
+            List<Member> members = new ArrayList<>();
+            Map<MailAddress, XmlElement> seen = new HashMap<>();
+            for (XmlElement element : children(mailbox, "member")) {
+                allowAttributes(element, "address", "role");
+                Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
+                Optional<Role> role = required(element, "role").flatMap(name -> role(element, name));
+                if (address.isEmpty() || role.isEmpty()) {
+                    continue;
+                }
+                if (sharedAddress.equals(address)) {
+                    problem(element, "address '" + address.get().asString() + "' is the shared mailbox itself; members are people");
+                    continue;
+                }
+                XmlElement first = seen.putIfAbsent(address.get(), element);
+                if (first != null) {
+                    problem(element, "address '" + address.get().asString() + "' is already a member at line "
+                        + first.location().line() + "; give each member one role per shared mailbox");
+                    continue;
+                }
+                members.add(new Member(address.get(), role.get(), element.location()));
+            }
+            return members;
+        }
+
+        private void rejectSharedMailboxesAsMembers(List<SharedMailbox> mailboxes) {
+            Set<MailAddress> shared = mailboxes.stream().map(SharedMailbox::address).collect(Collectors.toSet());
+            mailboxes.stream()
+                .flatMap(mailbox -> mailbox.members().stream())
+                .filter(member -> shared.contains(member.address()))
+                .forEach(member -> problems.add(member.location().problem("address '" + member.address().asString()
+                    + "' is a shared mailbox; a shared mailbox cannot be a member of another")));
+        }
+
+        private Optional<Role> role(XmlElement element, String name) {
+            Role role = roles.get(name);
+            if (role == null) {
+                problem(element, "role '" + name + "' is not defined; known roles: " + String.join(", ", roles.keySet())
+                    + " (define others in <roles>)");
+            }
+            return Optional.ofNullable(role);
+        }
+
+        private Optional<MailAddress> address(XmlElement element, String attribute, String value) {
+            try {
+                return Optional.of(Addresses.parse(value.strip()));
+            } catch (IllegalArgumentException e) {
+                problem(element, attribute + " " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private <T> Optional<T> parsed(XmlElement element, String value, Function<String, T> parser) {
+            try {
+                return Optional.of(parser.apply(value.strip()));
+            } catch (IllegalArgumentException e) {
+                problem(element, e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Optional<String> required(XmlElement element, String attribute) {
+            Optional<String> value = element.attribute(attribute);
+            if (value.isEmpty()) {
+                problem(element, "is missing the required attribute '" + attribute + "'");
+                return Optional.empty();
+            }
+            if (value.get().isBlank()) {
+                problem(element, "has an empty '" + attribute + "'; a value is required");
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        private void allowAttributes(XmlElement element, String... allowed) {
+            List<String> accepted = List.of(allowed);
+            element.attributes().keySet().stream()
+                .filter(name -> !accepted.contains(name))
+                .forEach(name -> problem(element, "has an unknown attribute '" + name + "'; "
+                    + (accepted.isEmpty() ? "it takes no attributes" : "accepted: " + String.join(", ", accepted))));
+        }
+
+        private void allowChildren(XmlElement element, String... allowed) {
+            List<String> accepted = List.of(allowed);
+            element.children().stream()
+                .filter(child -> !accepted.contains(child.name()))
+                .forEach(child -> problem(child, "is not allowed inside <" + element.name() + ">; "
+                    + (accepted.isEmpty() ? "it takes no elements" : "accepted: "
+                    + accepted.stream().map(name -> "<" + name + ">").collect(Collectors.joining(", ")))));
+        }
+
+        private static List<XmlElement> children(XmlElement element, String name) {
+            return element.children().stream().filter(child -> child.name().equals(name)).collect(Collectors.toList());
+        }
+
+        private void problem(XmlElement element, String reason) {
+            problems.add(element.location().problem(reason));
+        }
+    }
+}

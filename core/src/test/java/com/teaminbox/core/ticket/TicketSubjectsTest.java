@@ -1,0 +1,66 @@
+package com.teaminbox.core.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TicketSubjectsTest {
+    private static final TicketPrefix SUP = TicketPrefix.of("SUP");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[SUP-1] Printer broken|1",
+        "Re: [SUP-42] Printer broken|42",
+        "RE: AW: [sup-7] lower case typed by hand|7",
+        "[RT #55] [SUP-3] other system first|3",
+        "[SUP-9][SUP-10] two tags: the first wins|9",
+    })
+    void ownTagShouldBeFound(String subject, long number) {
+        assertThat(TicketSubjects.findTicket(subject, SUP)).contains(TicketId.of(SUP, number));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Printer broken",
+        "[SAL-4] another mailbox's ticket",
+        "[SUP-] no number",
+        "[SUP-0] zero is never issued",
+        "SUP-12 without brackets",
+        "[SUP-1234567890123456789] longer than any number we issue",
+        "[SUPPORT-1] longer prefix",
+    })
+    void subjectsWithoutOwnTagShouldGiveNothing(String subject) {
+        assertThat(TicketSubjects.findTicket(subject, SUP)).isEmpty();
+    }
+
+    @Test
+    void missingSubjectShouldGiveNothing() {
+        assertThat(TicketSubjects.findTicket(null, SUP)).isEmpty();
+    }
+
+    @Test
+    void tagShouldBePutBeforeTheSubject() {
+        assertThat(TicketSubjects.withTag("Printer broken", TicketId.of(SUP, 1))).isEqualTo("[SUP-1] Printer broken");
+    }
+
+    @Test
+    void emptySubjectShouldBecomeTheTagAlone() {
+        assertThat(TicketSubjects.withTag("  ", TicketId.of(SUP, 2))).isEqualTo("[SUP-2]");
+        assertThat(TicketSubjects.withTag(null, TicketId.of(SUP, 2))).isEqualTo("[SUP-2]");
+    }
+
+    @Test
+    void decodedLineBreaksShouldNeverReachTheHeader() {
+        // =?UTF-8?Q?hi=0D=0ABcc:_x@evil?= decodes to a CR LF that must not start a new header
+        assertThat(TicketSubjects.withTag("hi\r\nBcc: x@evil", TicketId.of(SUP, 3)))
+            .isEqualTo("[SUP-3] hi Bcc: x@evil")
+            .doesNotContain("\r", "\n");
+    }
+
+    @Test
+    void unicodeLineSeparatorsShouldAlsoBeFlattened() {
+        assertThat(TicketSubjects.singleLine("a\u2028b\u0085c\td")).isEqualTo("a b c d");
+    }
+}
