@@ -1,0 +1,91 @@
+package com.teaminbox.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The demo server's working directory: {@code conf/} written from the demo configuration we
+ * ship, and {@code extensions-jars/} holding the deployable bundle, as on a real James server.
+ */
+public final class DemoHome {
+    static final List<String> CONFIGURATION_FILES = List.of(
+        "domainlist.xml", "dnsservice.xml", "extensions.properties", "imapserver.xml", "listeners.xml",
+        "lmtpserver.xml", "logback.xml", "mailetcontainer.xml", "mailrepositorystore.xml", "managesieveserver.xml",
+        "pop3server.xml", "shared-mailboxes.xml", "shared-mailboxes.xsd", "smtpserver.xml", "usersrepository.xml",
+        "webadmin.properties");
+
+    private final Path root;
+
+    private DemoHome(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Writes a fresh {@code conf/} into {@code root}.
+     *
+     * @param randomPorts listen on ports the system picks (tests run side by side) instead of 2525, 5587, 1143, 8000
+     */
+    public static DemoHome prepare(Path root, boolean randomPorts) {
+        try {
+            Path conf = Files.createDirectories(root.resolve("conf"));
+            for (String name : CONFIGURATION_FILES) {
+                try (InputStream resource = DemoHome.class.getResourceAsStream("/demo/conf/" + name)) {
+                    if (resource == null) {
+                        throw new IllegalStateException("Demo configuration file missing from the build: " + name);
+                    }
+                    String content = new String(resource.readAllBytes(), StandardCharsets.UTF_8);
+                    Files.writeString(conf.resolve(name), randomPorts ? withRandomPorts(content) : content);
+                }
+            }
+            return new DemoHome(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the demo directory " + root, e);
+        }
+    }
+
+    /** Port 0 asks the system for a free port; the demo prints the ports it got. */
+    static String withRandomPorts(String content) {
+        return content.replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>")
+            .replaceAll("(?m)^port=\\d+$", "port=0");
+    }
+
+    /** Copies every jar of {@code source} into {@code extensions-jars/}, where James's extension class loader looks. */
+    public DemoHome withExtensionsFrom(Path source) {
+        try {
+            Path target = Files.createDirectories(root.resolve("extensions-jars"));
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(source, "*.jar")) {
+                for (Path jar : jars) {
+                    Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the extension bundle from " + source, e);
+        }
+    }
+
+    /** Replaces the demo's shared-mailboxes.xml, for tests of other configurations. */
+    public DemoHome withSharedMailboxes(String xml) {
+        try {
+            Files.writeString(configurationFile("shared-mailboxes.xml"), xml);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path configurationFile(String name) {
+        return root.resolve("conf").resolve(name);
+    }
+
+    public Path root() {
+        return root;
+    }
+}

@@ -1,0 +1,51 @@
+package com.teaminbox.demo;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Command-line options of {@link DemoServer}. */
+final class DemoOptions {
+    private Path home = Path.of("demo-home");
+    private Optional<Path> extensions = Optional.empty();
+    private boolean randomPorts;
+
+    static DemoOptions parse(String[] args) {
+        DemoOptions options = new DemoOptions();
+        for (int index = 0; index < args.length; index++) {
+            switch (args[index]) {
+                case "--home":
+                    options.home = Path.of(value(args, ++index, "--home"));
+                    break;
+                case "--extensions":
+                    options.extensions = Optional.of(Path.of(value(args, ++index, "--extensions")));
+                    break;
+                case "--random-ports":
+                    options.randomPorts = true;
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown option '" + args[index]
+                        + "'; accepted: --home DIR, --extensions DIR, --random-ports");
+            }
+        }
+        return options;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Optional<Path> extensions() {
+        return extensions;
+    }
+
+    boolean randomPorts() {
+        return randomPorts;
+    }
+}

@@ -1,0 +1,19 @@
+package com.teaminbox.core.ticket;
+
+import java.util.Optional;
+
+import com.teaminbox.core.config.SharedMailbox;
+
+/**
+ * Issues ticket numbers. Implementations must be atomic across every server that shares the
+ * storage: two mails delivered at the same moment on two James nodes never get the same number.
+ */
+public interface TicketRegistry {
+    /**
+     * Opens the next ticket of this shared mailbox.
+     *
+     * @param subject the subject of the mail that opens it, for the registry's own index
+     * @param originMessageId the Message-ID of that mail, when it has one
+     */
+    TicketId open(SharedMailbox sharedMailbox, String subject, Optional<String> originMessageId);
+}

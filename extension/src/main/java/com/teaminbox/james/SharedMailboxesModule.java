@@ -1,0 +1,24 @@
+package com.teaminbox.james;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.ticket.MailboxTicketRegistry;
+
+/**
+ * The bindings our mailets, matchers and startables share. James loads it in the child injector
+ * it builds extensions with:
+ * <pre>
+ * # extensions.properties
+ * guice.extension.module=com.teaminbox.james.SharedMailboxesModule
+ * </pre>
+ */
+public class SharedMailboxesModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(SharedMailboxesConfigurationStore.class).in(Scopes.SINGLETON);
+        bind(MailboxTicketRegistry.class).in(Scopes.SINGLETON);
+        bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
+    }
+}

@@ -1,0 +1,79 @@
+package com.teaminbox.james.configuration;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.ConfigurationProblem;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.core.config.SourceLocation;
+
+/**
+ * Holds the configuration in force. It is read from {@code conf/shared-mailboxes.xml} of the
+ * James server, parsed strictly, then checked against James (local domains, existing members).
+ * A refused file never replaces the one in force.
+ */
+@Singleton
+public class SharedMailboxesConfigurationStore {
+    public static final String LOCATION = FileSystem.FILE_PROTOCOL_AND_CONF + SharedMailboxesConfigurationParser.DEFAULT_FILE_NAME;
+    private static final Logger LOGGER = LoggerFactory.getLogger(SharedMailboxesConfigurationStore.class);
+
+    private final FileSystem fileSystem;
+    private final JamesConfigurationChecks checks;
+    private volatile SharedMailboxesConfiguration current;
+
+    @Inject
+    public SharedMailboxesConfigurationStore(FileSystem fileSystem, JamesConfigurationChecks checks) {
+        this.fileSystem = fileSystem;
+        this.checks = checks;
+    }
+
+    /** The configuration in force; read on first use if the provisioning startable has not yet done so. */
+    public SharedMailboxesConfiguration current() {
+        SharedMailboxesConfiguration configuration = current;
+        if (configuration == null) {
+            return load();
+        }
+        return configuration;
+    }
+
+    /**
+     * Reads, validates and installs the file.
+     *
+     * @throws ConfigurationException naming file, line, element and reason; the configuration in force stays
+     */
+    public synchronized SharedMailboxesConfiguration load() {
+        File file = locate();
+        SharedMailboxesConfiguration candidate = new SharedMailboxesConfigurationParser().parse(file.toPath());
+        List<ConfigurationProblem> problems = checks.problems(candidate);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        current = candidate;
+        LOGGER.info("Loaded {}: {} shared mailbox(es)", file, candidate.sharedMailboxes().size());
+        return candidate;
+    }
+
+    private File locate() {
+        try {
+            File file = fileSystem.getFile(LOCATION);
+            if (!file.isFile()) {
+                throw new FileNotFoundException(file.getAbsolutePath());
+            }
+            return file;
+        } catch (FileNotFoundException e) {
+            throw new ConfigurationException(SourceLocation.of(SharedMailboxesConfigurationParser.DEFAULT_FILE_NAME, 0, "shared-mailboxes")
+                .problem("file not found (" + e.getMessage() + "); the TeamInbox extension needs conf/"
+                    + SharedMailboxesConfigurationParser.DEFAULT_FILE_NAME), e);
+        }
+    }
+}

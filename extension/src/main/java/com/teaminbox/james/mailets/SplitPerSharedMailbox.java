@@ -1,0 +1,65 @@
+package com.teaminbox.james.mailets;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * A mail written to two shared mailboxes becomes two mails, one per shared mailbox, because each
+ * gets its own ticket tag in its own subject. The first shared mailbox keeps this mail (and any
+ * other recipient); each other one gets a copy sent back to the start of this processor.
+ * <pre>{@code
+ * <processor state="shared-mailbox">
+ *   <mailet match="All" class="com.teaminbox.james.mailets.SplitPerSharedMailbox"/>
+ *   ...
+ * }</pre>
+ */
+public class SplitPerSharedMailbox extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SplitPerSharedMailbox.class);
+
+    private final SharedMailboxesConfigurationStore configurationStore;
+
+    @Inject
+    public SplitPerSharedMailbox(SharedMailboxesConfigurationStore configurationStore) {
+        this.configurationStore = configurationStore;
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        Map<SharedMailbox, List<MailAddress>> groups =
+            SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        if (groups.size() <= 1) {
+            return;
+        }
+        Iterator<List<MailAddress>> others = groups.values().iterator();
+        List<MailAddress> kept = new ArrayList<>(mail.getRecipients());
+        others.next();
+        while (others.hasNext()) {
+            List<MailAddress> recipients = others.next();
+            kept.removeAll(recipients);
+            Mail copy = mail.duplicate();
+            copy.setRecipients(recipients);
+            getMailetContext().sendMail(copy, mail.getState());
+            LOGGER.info("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
+        }
+        mail.setRecipients(kept);
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "One mail per shared mailbox";
+    }
+}

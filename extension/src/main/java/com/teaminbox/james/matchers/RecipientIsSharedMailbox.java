@@ -1,0 +1,31 @@
+package com.teaminbox.james.matchers;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.base.GenericRecipientMatcher;
+
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Matches the recipients that are shared mailboxes of {@code shared-mailboxes.xml}; James splits
+ * the mail so that only those go on to our processor.
+ * <pre>{@code
+ * <mailet match="com.teaminbox.james.matchers.RecipientIsSharedMailbox" class="ToProcessor">
+ *   <processor>shared-mailbox</processor>
+ * </mailet>
+ * }</pre>
+ */
+public class RecipientIsSharedMailbox extends GenericRecipientMatcher {
+    private final SharedMailboxesConfigurationStore configurationStore;
+
+    @Inject
+    public RecipientIsSharedMailbox(SharedMailboxesConfigurationStore configurationStore) {
+        this.configurationStore = configurationStore;
+    }
+
+    @Override
+    public boolean matchRecipient(MailAddress recipient) {
+        return configurationStore.current().isSharedMailbox(recipient);
+    }
+}

@@ -1,0 +1,141 @@
+package com.teaminbox.james.provisioning;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.MailboxExistsException;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.user.api.AlreadyExistInUsersRepositoryException;
+import org.apache.james.user.api.DelegationStore;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+import org.apache.james.user.api.model.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.config.Member;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.ticket.MailboxTicketRegistry;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Makes one shared mailbox exist in James: its account, its folders, and who may open it.
+ * Idempotent, and safe when two nodes run it at once: every step checks, then tolerates
+ * "already there" from a concurrent run.
+ */
+public class SharedMailboxProvisioner {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SharedMailboxProvisioner.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UsersRepository usersRepository;
+    private final MailboxManager mailboxManager;
+    private final DelegationStore delegationStore;
+    private final SharedAccounts accounts;
+
+    @Inject
+    public SharedMailboxProvisioner(UsersRepository usersRepository, MailboxManager mailboxManager,
+                                    DelegationStore delegationStore, SharedAccounts accounts) {
+        this.usersRepository = usersRepository;
+        this.mailboxManager = mailboxManager;
+        this.delegationStore = delegationStore;
+        this.accounts = accounts;
+    }
+
+    public void provision(SharedMailbox sharedMailbox) throws UsersRepositoryException, MailboxException {
+        Username owner = accounts.username(sharedMailbox.address());
+        ensureAccountWithUnusablePassword(owner);
+        ensureFolders(owner, sharedMailbox);
+        reconcileDelegation(owner, sharedMailbox);
+        LOGGER.info("Provisioned shared mailbox {} ({} folders, {} members)", owner.asString(),
+            sharedMailbox.folders().size(), sharedMailbox.members().size());
+    }
+
+    /**
+     * The shared account's own password is a random secret nobody ever sees, replaced at every
+     * start: members get in with their own credentials, so a password leaked from an old setup
+     * cannot open the team's mail.
+     */
+    private void ensureAccountWithUnusablePassword(Username owner) throws UsersRepositoryException {
+        if (!usersRepository.contains(owner)) {
+            try {
+                usersRepository.addUser(owner, unusablePassword());
+                LOGGER.info("Created account {} for its shared mailbox", owner.asString());
+                return;
+            } catch (AlreadyExistInUsersRepositoryException e) {
+                LOGGER.debug("Account {} was created concurrently", owner.asString());
+            }
+        }
+        User user = usersRepository.getUserByName(owner);
+        user.setPassword(unusablePassword());
+        usersRepository.updateUser(user);
+    }
+
+    private void ensureFolders(Username owner, SharedMailbox sharedMailbox) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            for (FolderName folder : sharedMailbox.folders()) {
+                ensureFolder(session, SharedAccounts.path(session, folder));
+            }
+            ensureFolder(session, MailboxTicketRegistry.registryPath(session));
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    private void ensureFolder(MailboxSession session, MailboxPath path) throws MailboxException {
+        if (Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block())) {
+            return;
+        }
+        try {
+            mailboxManager.createMailbox(path, session);
+            LOGGER.info("Created folder {} of {}", path.getName(), path.getUser().asString());
+        } catch (MailboxExistsException e) {
+            LOGGER.debug("Folder {} of {} was created concurrently", path.getName(), path.getUser().asString());
+        }
+    }
+
+    /**
+     * Until member access lands, full members open the shared account through James's own
+     * delegation (SASL PLAIN with an authorization identity). Delegation grants everything, so
+     * only full members get it, and anyone else delegated by hand loses it.
+     */
+    private void reconcileDelegation(Username owner, SharedMailbox sharedMailbox) {
+        Set<Username> wanted = sharedMailbox.members().stream()
+            .filter(member -> member.role().isFullAccess())
+            .map(Member::address)
+            .map(accounts::username)
+            .collect(Collectors.toSet());
+        List<Username> present = Flux.from(delegationStore.authorizedUsers(owner)).collectList().block();
+        for (Username stale : present) {
+            if (!wanted.contains(stale)) {
+                Mono.from(delegationStore.removeAuthorizedUser(owner, stale)).block();
+                LOGGER.info("Removed delegation of {} to {}", owner.asString(), stale.asString());
+            }
+        }
+        for (Username member : wanted) {
+            if (!present.contains(member)) {
+                Mono.from(delegationStore.addAuthorizedUser(owner, member)).block();
+                LOGGER.info("Delegated {} to full member {}", owner.asString(), member.asString());
+            }
+        }
+    }
+
+    private static String unusablePassword() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+}

@@ -1,0 +1,42 @@
+package com.teaminbox.james.provisioning;
+
+import javax.inject.Inject;
+
+import org.apache.james.utils.UserDefinedStartable;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Runs when James starts: reads {@code conf/shared-mailboxes.xml} and provisions every shared
+ * mailbox. An invalid file throws, and James refuses to start with the file:line message.
+ *
+ * <pre>
+ * # extensions.properties
+ * guice.extension.startable=com.teaminbox.james.provisioning.SharedMailboxesProvisioning
+ * </pre>
+ */
+public class SharedMailboxesProvisioning implements UserDefinedStartable {
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final SharedMailboxProvisioner provisioner;
+
+    @Inject
+    public SharedMailboxesProvisioning(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner) {
+        this.configurationStore = configurationStore;
+        this.provisioner = provisioner;
+    }
+
+    @Override
+    public void start() {
+        SharedMailboxesConfiguration configuration = configurationStore.load();
+        for (SharedMailbox sharedMailbox : configuration.sharedMailboxes()) {
+            try {
+                provisioner.provision(sharedMailbox);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not provision shared mailbox " + sharedMailbox.address().asString()
+                    + " declared at " + sharedMailbox.location() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
