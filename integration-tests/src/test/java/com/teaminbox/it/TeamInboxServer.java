@@ -1,0 +1,111 @@
+package com.teaminbox.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.teaminbox.demo.DemoHome;
+import com.teaminbox.demo.DemoPorts;
+import com.teaminbox.demo.DemoServer;
+
+/**
+ * A real James 3.8.1 server with the demo configuration, started in-process on free ports for
+ * each test, then stopped and its directory removed. The extension is on the test class path
+ * here; {@code DeployedBundleTest} covers loading it from {@code extensions-jars/}.
+ */
+public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallback {
+    public static final String PASSWORD = "demo";
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Consumer<DemoHome> customisation;
+    private Path directory;
+    private DemoServer server;
+
+    public TeamInboxServer() {
+        this(home -> {
+        });
+    }
+
+    public TeamInboxServer(Consumer<DemoHome> customisation) {
+        this.customisation = customisation;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        directory = Files.createTempDirectory("teaminbox-it");
+        DemoHome home = DemoHome.prepare(directory, true);
+        customisation.accept(home);
+        server = DemoServer.start(home);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        Optional.ofNullable(server).ifPresent(DemoServer::close);
+        deleteRecursively(directory);
+    }
+
+    public DemoPorts ports() {
+        return server.ports();
+    }
+
+    public SmtpTestClient smtp() {
+        return new SmtpTestClient(ports().smtp());
+    }
+
+    public ImapTestClient imapAsMemberOf(String sharedMailbox, String member) throws IOException {
+        ImapTestClient imap = ImapTestClient.connect(ports().imap());
+        if (!imap.authenticatePlain(sharedMailbox, member, PASSWORD)) {
+            imap.close();
+            throw new IOException(member + " could not open " + sharedMailbox + ": " + imap.lastReply());
+        }
+        return imap;
+    }
+
+    public ImapTestClient imapAs(String user) throws IOException {
+        ImapTestClient imap = ImapTestClient.connect(ports().imap());
+        if (!imap.login(user, PASSWORD)) {
+            imap.close();
+            throw new IOException(user + " could not log in: " + imap.lastReply());
+        }
+        return imap;
+    }
+
+    /** Polls until the condition holds: delivery through the spool is asynchronous. */
+    public static void awaitUntil(Callable<Boolean> condition, String description) throws Exception {
+        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Timed out after " + DELIVERY_TIMEOUT + " waiting for: " + description);
+    }
+
+    public void awaitMessages(String sharedMailbox, String member, String folder, int count) throws Exception {
+        awaitUntil(() -> {
+            try (ImapTestClient imap = imapAsMemberOf(sharedMailbox, member)) {
+                return imap.messageCount(folder) >= count;
+            }
+        }, count + " message(s) in " + sharedMailbox + " " + folder);
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
