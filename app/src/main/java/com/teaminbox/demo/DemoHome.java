@@ -73,11 +73,25 @@ public final class DemoHome {
 
     /** Replaces the demo's shared-mailboxes.xml, for tests of other configurations. */
     public DemoHome withSharedMailboxes(String xml) {
+        return withConfigurationFile("shared-mailboxes.xml", xml);
+    }
+
+    /** Replaces (or adds) one file of {@code conf/}. */
+    public DemoHome withConfigurationFile(String name, String content) {
         try {
-            Files.writeString(configurationFile("shared-mailboxes.xml"), xml);
+            Files.writeString(configurationFile(name), content);
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot write " + name, e);
+        }
+    }
+
+    /** Uses an administrator's own file instead of the demo's shared-mailboxes.xml. */
+    public DemoHome withSharedMailboxesFrom(Path file) {
+        try {
+            return withSharedMailboxes(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 final class DemoOptions {
     private Path home = Path.of("demo-home");
     private Optional<Path> extensions = Optional.empty();
+    private Optional<Path> sharedMailboxes = Optional.empty();
     private boolean randomPorts;
 
     static DemoOptions parse(String[] args) {
@@ -19,12 +20,15 @@ final class DemoOptions {
                 case "--extensions":
                     options.extensions = Optional.of(Path.of(value(args, ++index, "--extensions")));
                     break;
+                case "--shared-mailboxes":
+                    options.sharedMailboxes = Optional.of(Path.of(value(args, ++index, "--shared-mailboxes")));
+                    break;
                 case "--random-ports":
                     options.randomPorts = true;
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option '" + args[index]
-                        + "'; accepted: --home DIR, --extensions DIR, --random-ports");
+                        + "'; accepted: --home DIR, --extensions DIR, --shared-mailboxes FILE, --random-ports");
             }
         }
         return options;
@@ -43,6 +47,11 @@ final class DemoOptions {
 
     Optional<Path> extensions() {
         return extensions;
+    }
+
+    /** An administrator's own shared-mailboxes.xml, used instead of the demo's. */
+    Optional<Path> sharedMailboxes() {
+        return sharedMailboxes;
     }
 
     boolean randomPorts() {

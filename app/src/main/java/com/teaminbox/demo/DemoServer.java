@@ -12,13 +12,15 @@ import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.WebAdminGuiceProbe;
 
+import com.google.inject.Module;
+
 /**
  * Starts a stock James 3.8.1 memory server in a prepared {@link DemoHome}. Used by the demo
  * command and by the integration tests, so that both run the same server the same way.
  *
  * <pre>
  * java -cp app/target/classes:$(cat app/target/classpath.txt) com.teaminbox.demo.DemoServer \
- *      --home demo-home --extensions app/target/extensions-jars [--random-ports]
+ *      --home demo-home --extensions app/target/extensions-jars [--random-ports] [--shared-mailboxes FILE]
  * </pre>
  */
 public final class DemoServer implements AutoCloseable {
@@ -29,12 +31,13 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /** Starts James on {@code home}; on failure the half-started server is stopped and the cause thrown. */
-    public static DemoServer start(DemoHome home) throws Exception {
+    public static DemoServer start(DemoHome home, Module... extraModules) throws Exception {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .workingDirectory(home.root().toFile())
             .build();
         GuiceJamesServer james = MemoryJamesServerMain.createServer(configuration)
-            .combineWith(new FakeSearchMailboxModule());
+            .combineWith(new FakeSearchMailboxModule())
+            .combineWith(extraModules);
         try {
             james.start();
         } catch (Throwable e) {
@@ -65,6 +68,7 @@ public final class DemoServer implements AutoCloseable {
         DemoOptions options = DemoOptions.parse(args);
         DemoHome home = DemoHome.prepare(options.home(), options.randomPorts());
         options.extensions().ifPresent(home::withExtensionsFrom);
+        options.sharedMailboxes().ifPresent(home::withSharedMailboxesFrom);
         System.setProperty("logback.configurationFile", home.configurationFile("logback.xml").toString());
         DemoServer server;
         try {
@@ -83,7 +87,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /** The message an administrator needs: ours (file:line: reason) when the configuration is at fault. */
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         Optional<Throwable> configurationError = Optional.empty();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause.getClass().getName().equals("com.teaminbox.core.config.ConfigurationException")) {

@@ -84,8 +84,14 @@ public final class ImapTestClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (client.isConnected()) {
+        if (!client.isConnected()) {
+            return;
+        }
+        try {
             client.logout();
+        } catch (IOException e) {
+            // James may close the connection right after its BYE, before the tagged OK reaches us.
+        } finally {
             client.disconnect();
         }
     }

@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.apache.james.utils.GuiceProbe;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import com.google.inject.Module;
 import com.teaminbox.demo.DemoHome;
 import com.teaminbox.demo.DemoPorts;
 import com.teaminbox.demo.DemoServer;
@@ -28,6 +30,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Consumer<DemoHome> customisation;
+    private final Module[] extraModules;
     private Path directory;
     private DemoServer server;
 
@@ -36,8 +39,9 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         });
     }
 
-    public TeamInboxServer(Consumer<DemoHome> customisation) {
+    public TeamInboxServer(Consumer<DemoHome> customisation, Module... extraModules) {
         this.customisation = customisation;
+        this.extraModules = extraModules;
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         directory = Files.createTempDirectory("teaminbox-it");
         DemoHome home = DemoHome.prepare(directory, true);
         customisation.accept(home);
-        server = DemoServer.start(home);
+        server = DemoServer.start(home, extraModules);
     }
 
     @Override
@@ -56,6 +60,10 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
 
     public DemoPorts ports() {
         return server.ports();
+    }
+
+    public <T extends GuiceProbe> T probe(Class<T> probeClass) {
+        return server.james().getProbe(probeClass);
     }
 
     public SmtpTestClient smtp() {

@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -52,7 +53,12 @@ public class SplitPerSharedMailbox extends GenericMailet {
             kept.removeAll(recipients);
             Mail copy = mail.duplicate();
             copy.setRecipients(recipients);
-            getMailetContext().sendMail(copy, mail.getState());
+            try {
+                getMailetContext().sendMail(copy, mail.getState());
+            } finally {
+                // sendMail stored its own copy in the spool; ours holds a message source to release.
+                LifecycleUtil.dispose(copy);
+            }
             LOGGER.info("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
         }
         mail.setRecipients(kept);
