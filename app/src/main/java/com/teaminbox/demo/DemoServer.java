@@ -24,6 +24,15 @@ import com.google.inject.Module;
  * </pre>
  */
 public final class DemoServer implements AutoCloseable {
+    static {
+        // Let start() throw, so that main() prints the administrator's message and exits 1 (and tests
+        // can assert it), instead of James calling System.exit(1) after a stack trace. Read once by
+        // GuiceJamesServer when it is first loaded, which is after this.
+        if (System.getProperty("james.exit.on.startup.error") == null) {
+            System.setProperty("james.exit.on.startup.error", "false");
+        }
+    }
+
     private final GuiceJamesServer james;
 
     private DemoServer(GuiceJamesServer james) {

@@ -1,6 +1,11 @@
 package com.teaminbox.it;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,50 +13,68 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.net.imap.IMAPClient;
-import org.apache.commons.net.imap.IMAPReply;
-
-/** A real IMAP client on the server's port, speaking the protocol line by line (commons-net). */
+/**
+ * A real IMAP4rev1 client on the server's port: tagged commands over a socket, responses read
+ * with their literals ({@code {n}}) byte-exact. Small on purpose, so that a test failure is
+ * about the server, never about a client library's parser.
+ */
 public final class ImapTestClient implements AutoCloseable {
-    private static final Pattern LIST_LINE = Pattern.compile("^\\* LIST \\([^)]*\\) \"[^\"]*\" \"?([^\"\\r\\n]*)\"?$", Pattern.MULTILINE);
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}$");
+    private static final Pattern LIST_LINE = Pattern.compile("^\\* LIST \\([^)]*\\) (?:\"[^\"]*\"|NIL) \"?([^\"]*)\"?$", Pattern.MULTILINE);
 
-    private final IMAPClient client = new IMAPClient();
+    private final Socket socket;
+    private final InputStream input;
+    private final OutputStream output;
+    private int tagCounter;
+    private String lastReply = "";
+
+    private ImapTestClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.socket.setSoTimeout(30_000);
+        this.input = new BufferedInputStream(socket.getInputStream());
+        this.output = socket.getOutputStream();
+    }
 
     public static ImapTestClient connect(int port) throws IOException {
-        ImapTestClient imap = new ImapTestClient();
-        imap.client.connect("127.0.0.1", port);
+        ImapTestClient imap = new ImapTestClient(new Socket("127.0.0.1", port));
+        imap.lastReply = imap.readLine();
+        if (!imap.lastReply.startsWith("* OK")) {
+            throw new IOException("Unexpected IMAP greeting: " + imap.lastReply);
+        }
         return imap;
     }
 
     public boolean login(String user, String password) throws IOException {
-        return client.login(user, password);
+        return command("LOGIN " + quote(user) + " " + quote(password));
     }
 
     /** SASL PLAIN (RFC 4616) with an authorization identity: open {@code target} with {@code member}'s password. */
     public boolean authenticatePlain(String target, String member, String password) throws IOException {
-        int reply = client.sendCommand("AUTHENTICATE", "PLAIN");
-        if (!IMAPReply.isContinuation(reply)) {
+        String tag = nextTag();
+        write(tag + " AUTHENTICATE PLAIN");
+        String continuation = readLine();
+        if (!continuation.startsWith("+")) {
+            lastReply = continuation;
             return false;
         }
         String response = target + "\0" + member + "\0" + password;
-        return client.sendData(Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8))) == IMAPReply.OK;
+        write(Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8)));
+        return readUntilTagged(tag);
     }
 
     public void select(String folder) throws IOException {
-        if (!client.select(quote(folder))) {
-            throw new IOException("SELECT " + folder + " failed: " + client.getReplyString());
+        if (!command("SELECT " + quote(folder))) {
+            throw new IOException("SELECT " + folder + " failed: " + lastReply);
         }
     }
 
-    /** The named header of every message of the selected folder, in UID order (without marking them seen). */
+    /** The named header of every message of the selected folder, in sequence order (without setting \Seen). */
     public List<String> headers(String name) throws IOException {
-        if (!client.fetch("1:*", "(BODY.PEEK[HEADER.FIELDS (" + name + ")])")) {
-            if (client.getReplyString().contains("BAD") || client.getReplyString().contains("NO")) {
-                return List.of();
-            }
+        if (!command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])")) {
+            return List.of();
         }
         List<String> values = new ArrayList<>();
-        Matcher matcher = Pattern.compile("(?im)^" + Pattern.quote(name) + ": ?(.*)$").matcher(client.getReplyString());
+        Matcher matcher = Pattern.compile("(?im)^" + Pattern.quote(name) + ": ?(.*?)\\r?$").matcher(lastReply);
         while (matcher.find()) {
             values.add(matcher.group(1).strip());
         }
@@ -59,40 +82,93 @@ public final class ImapTestClient implements AutoCloseable {
     }
 
     public int messageCount(String folder) throws IOException {
-        client.status(quote(folder), new String[] {"MESSAGES"});
-        Matcher matcher = Pattern.compile("MESSAGES (\\d+)").matcher(client.getReplyString());
+        if (!command("STATUS " + quote(folder) + " (MESSAGES)")) {
+            return -1;
+        }
+        Matcher matcher = Pattern.compile("MESSAGES (\\d+)").matcher(lastReply);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     public List<String> listFolders() throws IOException {
-        client.list("\"\"", "*");
+        command("LIST \"\" \"*\"");
         List<String> folders = new ArrayList<>();
-        Matcher matcher = LIST_LINE.matcher(client.getReplyString());
+        Matcher matcher = LIST_LINE.matcher(lastReply);
         while (matcher.find()) {
             folders.add(matcher.group(1));
         }
         return folders;
     }
 
+    /** Everything the server answered to the last command, untagged lines and literals included. */
     public String lastReply() {
-        return client.getReplyString();
+        return lastReply;
     }
 
-    private static String quote(String folder) {
-        return "\"" + folder + "\"";
+    /** Sends one command; true when the server answers OK. */
+    public boolean command(String command) throws IOException {
+        String tag = nextTag();
+        write(tag + " " + command);
+        return readUntilTagged(tag);
+    }
+
+    private boolean readUntilTagged(String tag) throws IOException {
+        StringBuilder reply = new StringBuilder();
+        while (true) {
+            String line = readLine();
+            reply.append(line).append("\n");
+            Matcher literal = LITERAL.matcher(line);
+            if (literal.find()) {
+                reply.append(new String(input.readNBytes(Integer.parseInt(literal.group(1))), StandardCharsets.UTF_8));
+                continue;
+            }
+            if (line.startsWith(tag + " ")) {
+                lastReply = reply.toString();
+                return line.startsWith(tag + " OK");
+            }
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int current = input.read();
+            if (current == -1) {
+                throw new IOException("Connection closed by the server after: " + line.toString(StandardCharsets.UTF_8));
+            }
+            if (previous == '\r' && current == '\n') {
+                byte[] bytes = line.toByteArray();
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+            }
+            line.write(current);
+            previous = current;
+        }
+    }
+
+    private void write(String line) throws IOException {
+        output.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        output.flush();
+    }
+
+    private String nextTag() {
+        tagCounter++;
+        return "t" + tagCounter;
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Override
     public void close() throws IOException {
-        if (!client.isConnected()) {
-            return;
-        }
         try {
-            client.logout();
+            if (!socket.isClosed()) {
+                write("t0 LOGOUT");
+            }
         } catch (IOException e) {
-            // James may close the connection right after its BYE, before the tagged OK reaches us.
+            // James may already have closed the connection: nothing left to say.
         } finally {
-            client.disconnect();
+            socket.close();
         }
     }
 }
