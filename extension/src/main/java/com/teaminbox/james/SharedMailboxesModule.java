@@ -2,8 +2,10 @@ package com.teaminbox.james;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
+import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 /**
@@ -20,5 +22,7 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(SharedMailboxesConfigurationStore.class).in(Scopes.SINGLETON);
         bind(MailboxTicketRegistry.class).in(Scopes.SINGLETON);
         bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
+        bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);
+        bind(ConversationIndex.class).to(MailboxConversationIndex.class);
     }
 }

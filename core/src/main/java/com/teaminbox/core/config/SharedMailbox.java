@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 
 /**
@@ -26,9 +27,17 @@ public final class SharedMailbox {
     private final List<FolderName> configuredFolders;
     private final List<Member> members;
     private final SourceLocation location;
+    private final SubjectConventions subjectConventions;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
+        this(address, ticketPrefix, displayName, configuredFolders, members, location, SubjectConventions.DEFAULT);
+    }
+
+    public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
+                         List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
+                         SubjectConventions subjectConventions) {
+        this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
         this.address = Objects.requireNonNull(address, "address");
         this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
@@ -57,6 +66,11 @@ public final class SharedMailbox {
         return location;
     }
 
+    /** Ticket tag format, forged tags, outgoing convention and vague subjects of this mailbox. */
+    public SubjectConventions subjectConventions() {
+        return subjectConventions;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -76,12 +90,12 @@ public final class SharedMailbox {
         SharedMailbox that = (SharedMailbox) o;
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
-            && members.equals(that.members);
+            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members);
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions);
     }
 
     @Override

@@ -13,11 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.ticket.ForgedTagPolicy;
+import com.teaminbox.core.ticket.OutgoingConvention;
+import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
+import com.teaminbox.core.ticket.TicketTagFormat;
+import com.teaminbox.core.ticket.VagueSubjects;
 
 /**
  * Reads {@code shared-mailboxes.xml} strictly: an unknown element or attribute, a missing or
@@ -33,6 +39,8 @@ public final class SharedMailboxesConfigurationParser {
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final int MAX_DISPLAY_NAME_LENGTH = 100;
+    private static final Pattern PROJECT_PREFIX = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,19}");
+    private static final Pattern IMAP_KEYWORD = Pattern.compile("[$A-Za-z0-9_.-]{1,64}");
 
     public SharedMailboxesConfiguration parse(Path file) {
         try (InputStream input = Files.newInputStream(file)) {
@@ -125,8 +133,8 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
-            allowAttributes(element, "address", "ticket-prefix", "display-name");
-            allowChildren(element, "folder", "member");
+            allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags");
+            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -135,11 +143,12 @@ public final class SharedMailboxesConfigurationParser {
                     + " characters or contains control characters"));
             List<FolderName> folders = readFolders(element);
             List<Member> members = readMembers(element, address);
-            if (address.isEmpty() || prefix.isEmpty()) {
+            Optional<SubjectConventions> conventions = readSubjectConventions(element);
+            if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
-                folders, members, element.location()));
+                folders, members, element.location(), conventions.get()));
         }
 
         private List<FolderName> readFolders(XmlElement mailbox) {
@@ -189,6 +198,86 @@ public final class SharedMailboxesConfigurationParser {
                 .filter(member -> shared.contains(member.address()))
                 .forEach(member -> problems.add(member.location().problem("address '" + member.address().asString()
                     + "' is a shared mailbox; a shared mailbox cannot be a member of another")));
+        }
+
+        /** Attributes ticket-format and forged-tags, children outgoing-subjects and vague-subjects. */
+        private Optional<SubjectConventions> readSubjectConventions(XmlElement mailbox) {
+            int before = problems.size();
+            TicketTagFormat format = mailbox.attribute("ticket-format")
+                .flatMap(value -> parsed(mailbox, value, TicketTagFormat::of))
+                .orElse(TicketTagFormat.DEFAULT);
+            ForgedTagPolicy forged = mailbox.attribute("forged-tags").map(value -> ForgedTagPolicy.fromXmlName(value.strip())
+                    .orElseGet(() -> {
+                        problem(mailbox, "forged-tags '" + value + "' is invalid; accepted: keep, remove");
+                        return ForgedTagPolicy.KEEP;
+                    }))
+                .orElse(ForgedTagPolicy.KEEP);
+            List<XmlElement> outgoingElements = children(mailbox, "outgoing-subjects");
+            outgoingElements.stream().skip(1).forEach(extra -> problem(extra, "appears more than once in this shared mailbox"));
+            Optional<OutgoingConvention> outgoing = outgoingElements.stream().findFirst().flatMap(this::readOutgoingConvention);
+            List<XmlElement> vagueElements = children(mailbox, "vague-subjects");
+            vagueElements.stream().skip(1).forEach(extra -> problem(extra, "appears more than once in this shared mailbox"));
+            VagueSubjects vague = vagueElements.stream().findFirst().map(this::readVagueSubjects).orElse(VagueSubjects.DEFAULT);
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new SubjectConventions(format, forged, outgoing, vague));
+        }
+
+        private Optional<OutgoingConvention> readOutgoingConvention(XmlElement element) {
+            allowAttributes(element, "mode", "pattern");
+            allowChildren(element, "project");
+            Optional<OutgoingConvention.Mode> mode = required(element, "mode").flatMap(value -> {
+                Optional<OutgoingConvention.Mode> parsed = OutgoingConvention.Mode.fromXmlName(value.strip());
+                if (parsed.isEmpty()) {
+                    problem(element, "mode '" + value + "' is invalid; accepted: fix, reject, flag");
+                }
+                return parsed;
+            });
+            Optional<Pattern> pattern = element.attribute("pattern").flatMap(value -> {
+                try {
+                    return Optional.of(Pattern.compile(value));
+                } catch (PatternSyntaxException e) {
+                    problem(element, "pattern '" + value + "' is not a valid regular expression: "
+                        + e.getDescription() + " at position " + e.getIndex());
+                    return Optional.empty();
+                }
+            });
+            List<String> projects = new ArrayList<>();
+            for (XmlElement project : children(element, "project")) {
+                allowAttributes(project, "prefix");
+                required(project, "prefix").map(String::strip).ifPresent(prefix -> {
+                    if (!PROJECT_PREFIX.matcher(prefix).matches()) {
+                        problem(project, "prefix '" + prefix + "' is invalid; use 2 to 20 upper-case letters, digits or '-'");
+                    } else {
+                        projects.add(prefix);
+                    }
+                });
+            }
+            if (mode.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new OutgoingConvention(mode.get(), pattern, projects));
+            } catch (IllegalArgumentException e) {
+                problem(element, e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private VagueSubjects readVagueSubjects(XmlElement element) {
+            allowAttributes(element, "keyword");
+            allowChildren(element, "subject");
+            String keyword = element.attribute("keyword").map(String::strip).orElse(VagueSubjects.DEFAULT_KEYWORD);
+            if (!IMAP_KEYWORD.matcher(keyword).matches()) {
+                problem(element, "keyword '" + keyword + "' is not an IMAP keyword; use letters, digits and $ _ - . such as $Triage");
+            }
+            List<String> subjects = new ArrayList<>();
+            for (XmlElement subject : children(element, "subject")) {
+                allowAttributes(subject, "text");
+                required(subject, "text").ifPresent(subjects::add);
+            }
+            return new VagueSubjects(subjects, keyword);
         }
 
         private Optional<Role> role(XmlElement element, String name) {

@@ -1,6 +1,7 @@
 package com.teaminbox.core.ticket;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** One ticket of one shared mailbox: {@code SUP-1042}. Numbers start at 1. */
 public final class TicketId {
@@ -12,6 +13,24 @@ public final class TicketId {
             throw new IllegalArgumentException("ticket number must be positive, got " + number);
         }
         return new TicketId(prefix, number);
+    }
+
+    /** Reads our own {@code X-Ticket} header value, {@code SUP-1042}; anything else, or another prefix, is empty. */
+    public static Optional<TicketId> parse(String value, TicketPrefix expectedPrefix) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        String start = expectedPrefix.value() + "-";
+        if (!text.startsWith(start)) {
+            return Optional.empty();
+        }
+        String digits = text.substring(start.length());
+        if (digits.isEmpty() || digits.length() > TicketTagFormat.MAX_NUMBER_DIGITS || !digits.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        long number = Long.parseLong(digits);
+        return number > 0 ? Optional.of(new TicketId(expectedPrefix, number)) : Optional.empty();
     }
 
     private TicketId(TicketPrefix prefix, long number) {

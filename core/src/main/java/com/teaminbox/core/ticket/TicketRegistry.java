@@ -10,10 +10,14 @@ import com.teaminbox.core.config.SharedMailbox;
  */
 public interface TicketRegistry {
     /**
-     * Opens the next ticket of this shared mailbox.
+     * Opens the next ticket of this shared mailbox; idempotent by Message-ID: when a mail with the
+     * same Message-ID already opened a ticket (a retry, a resent mail), that ticket is returned.
      *
      * @param subject the subject of the mail that opens it, for the registry's own index
      * @param originMessageId the Message-ID of that mail, when it has one
      */
     TicketId open(SharedMailbox sharedMailbox, String subject, Optional<String> originMessageId);
+
+    /** Whether we issued this ticket: a tag typed by hand or forged names a number we never gave. */
+    boolean isIssued(SharedMailbox sharedMailbox, TicketId ticket);
 }

@@ -11,34 +11,63 @@ import java.util.regex.Pattern;
  * control characters, and nothing we write may let them start a new header.
  */
 public final class TicketSubjects {
-    /** Longest number we read in a tag; longer digit runs are someone else's identifier. */
-    static final int MAX_NUMBER_DIGITS = 18;
+    /**
+     * Reply and forward prefixes of the mail clients our customers use, in their languages
+     * (Re, Fwd, Fw; German AW/WG; French TR; Nordic SV/VS; Dutch Antw; Polish Odp; Italian R/Rif;
+     * Portuguese Enc/Res), with Outlook's counters ({@code Re[2]:}). The tag goes after them, so a
+     * re-tagged reply reads {@code Re: [SUP-1] Printer}, not {@code [SUP-1] Re: Printer}.
+     */
+    private static final Pattern LEADING_REPLY_PREFIXES = Pattern.compile(
+        "^(?:\\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|odp|rif|r|enc|res)(?:\\[\\d{1,4}])?\\s*:)+\\s*",
+        Pattern.CASE_INSENSITIVE);
 
     private TicketSubjects() {
     }
 
-    /** The first tag of this prefix in the subject, e.g. {@code SUP-7} in {@code "Re: [SUP-7] Printer"}. */
+    /** The first tag of this prefix in the subject, in the default format. */
     public static Optional<TicketId> findTicket(String subject, TicketPrefix prefix) {
-        if (subject == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = tagPattern(prefix).matcher(subject);
-        while (matcher.find()) {
-            long number = Long.parseLong(matcher.group(1));
-            if (number > 0) {
-                return Optional.of(TicketId.of(prefix, number));
-            }
-        }
-        return Optional.empty();
+        return TicketTagFormat.DEFAULT.findAll(subject, prefix).stream().findFirst();
     }
 
-    /** {@code "[SUP-1] Printer broken"}: the tag first, then the original subject, made safe for a header. */
+    /** {@code "[SUP-1] Printer broken"}: the tag in the default format before the subject, made safe for a header. */
     public static String withTag(String subject, TicketId ticket) {
+        return withTag(subject, TicketTagFormat.DEFAULT.tag(ticket));
+    }
+
+    /**
+     * Puts the tag after any leading reply/forward prefixes: {@code "Printer"} →
+     * {@code "[SUP-1] Printer"}, {@code "RE: AW: Printer"} → {@code "RE: AW: [SUP-1] Printer"}.
+     * An empty subject becomes the tag alone.
+     */
+    public static String withTag(String subject, String tag) {
         String safe = singleLine(subject == null ? "" : subject);
-        if (safe.isEmpty()) {
-            return ticket.tag();
+        Matcher prefixes = LEADING_REPLY_PREFIXES.matcher(safe);
+        String head = prefixes.lookingAt() ? prefixes.group().strip() : "";
+        String rest = safe.substring(head.isEmpty() ? 0 : prefixes.end()).strip();
+        String tagged = rest.isEmpty() ? tag : tag + " " + rest;
+        return head.isEmpty() ? tagged : head + " " + tagged;
+    }
+
+    /** The subject with every occurrence of the tag but the first removed: a tag is never doubled. */
+    public static String withSingleTag(String subject, Pattern tag) {
+        String safe = singleLine(subject == null ? "" : subject);
+        Matcher matcher = tag.matcher(safe);
+        if (!matcher.find()) {
+            return safe;
         }
-        return ticket.tag() + " " + safe;
+        int firstEnd = matcher.end();
+        String rest = tag.matcher(safe.substring(firstEnd)).replaceAll("");
+        return singleLine(safe.substring(0, firstEnd) + rest);
+    }
+
+    /** The subject without any occurrence of the tag (a forged tag removed by policy). */
+    public static String withoutTag(String subject, Pattern tag) {
+        return singleLine(tag.matcher(subject == null ? "" : subject).replaceAll(""));
+    }
+
+    /** The subject without leading reply/forward prefixes, for comparisons such as "is it vague?". */
+    public static String withoutReplyPrefixes(String subject) {
+        return LEADING_REPLY_PREFIXES.matcher(singleLine(subject == null ? "" : subject)).replaceFirst("");
     }
 
     /** Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed. */
@@ -46,10 +75,5 @@ public final class TicketSubjects {
         return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ")
             .replaceAll(" {2,}", " ")
             .strip();
-    }
-
-    private static Pattern tagPattern(TicketPrefix prefix) {
-        return Pattern.compile("\\[" + Pattern.quote(prefix.value()) + "-(\\d{1," + MAX_NUMBER_DIGITS + "})]",
-            Pattern.CASE_INSENSITIVE);
     }
 }

@@ -20,16 +20,22 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.MessageIds;
+import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
-import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.core.ticket.TicketThreading;
+import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
- * Gives a mail for a shared mailbox its ticket: a subject that already carries this mailbox's
- * tag keeps it; any other mail opens a new ticket and gets the tag put in front of its subject.
- * The ticket is also written to an {@code X-Ticket} header (for client-side filters) and to the
- * {@code teaminbox.ticket} mail attribute (for the mailets after this one).
+ * Gives a mail for a shared mailbox its ticket, as {@link TicketThreading} decides: a known tag
+ * keeps its ticket; a reply that lost its tag finds it through In-Reply-To/References and gets it
+ * back; anything else opens a new ticket (idempotent by Message-ID). The ticket is written to the
+ * subject (once), to an {@code X-Ticket} header for client-side filters, and to the
+ * {@code teaminbox.ticket} attribute for the mailets after this one. A vague subject ("hi",
+ * empty…) gets the triage keyword.
  * <pre>{@code
  * <mailet match="All" class="com.teaminbox.james.mailets.AssignTicket"/>
  * }</pre>
@@ -42,11 +48,16 @@ public class AssignTicket extends GenericMailet {
 
     private final SharedMailboxesConfigurationStore configurationStore;
     private final TicketRegistry ticketRegistry;
+    private final ConversationIndex conversationIndex;
+    private final SharedAccounts accounts;
 
     @Inject
-    public AssignTicket(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry) {
+    public AssignTicket(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
+                        ConversationIndex conversationIndex, SharedAccounts accounts) {
         this.configurationStore = configurationStore;
         this.ticketRegistry = ticketRegistry;
+        this.conversationIndex = conversationIndex;
+        this.accounts = accounts;
     }
 
     @Override
@@ -61,38 +72,35 @@ public class AssignTicket extends GenericMailet {
                 + " shared mailboxes; put SplitPerSharedMailbox before AssignTicket");
         }
         SharedMailbox sharedMailbox = groups.keySet().iterator().next();
+        SubjectConventions conventions = sharedMailbox.subjectConventions();
+        TicketThreading threading = conventions.threading(sharedMailbox.ticketPrefix());
         MimeMessage message = mail.getMessage();
-        String subject = readSubject(message);
-        Optional<TicketId> existing = TicketSubjects.findTicket(subject, sharedMailbox.ticketPrefix());
-        TicketId ticket = existing.orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, messageId(message)));
-        if (existing.isEmpty()) {
-            message.setSubject(TicketSubjects.withTag(subject, ticket), StandardCharsets.UTF_8.name());
+        String subject = MessageHeaders.subject(message);
+
+        TicketThreading.Decision decision = threading.decide(subject,
+            ticket -> ticketRegistry.isIssued(sharedMailbox, ticket),
+            () -> conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(
+                MessageHeaders.first(message, "In-Reply-To"), MessageHeaders.first(message, "References"))));
+        TicketId ticket = decision.ticket()
+            .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, MessageHeaders.first(message, "Message-ID")));
+        String ticketSubject = threading.subjectFor(decision, ticket);
+        if (!ticketSubject.equals(subject)) {
+            message.setSubject(ticketSubject, StandardCharsets.UTF_8.name());
         }
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticket.toString());
         message.saveChanges();
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticket.toString())));
+        boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());
+        if (vague) {
+            groups.get(sharedMailbox).forEach(recipient ->
+                Keywords.add(mail, accounts.username(recipient), conventions.vagueSubjects().keyword()));
+        }
         try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
              MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.toString());
              MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
-            LOGGER.info("{} ticket {} for {}", existing.isPresent() ? "Kept" : "Opened", ticket, sharedMailbox.address().asString());
-        }
-    }
-
-    /** The decoded subject; a header javax.mail cannot decode is kept as raw text rather than failing the mail. */
-    private static String readSubject(MimeMessage message) throws MessagingException {
-        try {
-            return Optional.ofNullable(message.getSubject()).orElse("");
-        } catch (MessagingException | RuntimeException e) {
-            return Optional.ofNullable(message.getHeader("Subject", null)).orElse("");
-        }
-    }
-
-    private static Optional<String> messageId(MimeMessage message) {
-        try {
-            return Optional.ofNullable(message.getMessageID());
-        } catch (MessagingException e) {
-            return Optional.empty();
+            LOGGER.info("Ticket {} for {}: {}{}", ticket, sharedMailbox.address().asString(), decision,
+                vague ? ", vague subject flagged " + conventions.vagueSubjects().keyword() : "");
         }
     }
 

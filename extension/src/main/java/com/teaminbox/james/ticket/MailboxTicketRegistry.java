@@ -17,18 +17,24 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.MessageManager.AppendCommand;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxExistsException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
+import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.SearchQuery;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.SharedAccounts;
+
+import reactor.core.publisher.Flux;
 
 /**
  * Ticket numbers are IMAP UIDs. Each ticket is one small message appended to the shared
@@ -67,6 +73,10 @@ public class MailboxTicketRegistry implements TicketRegistry {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             MessageManager registry = registry(session);
+            Optional<MessageUid> alreadyOpened = openedBy(registry, session, originMessageId);
+            if (alreadyOpened.isPresent()) {
+                return TicketId.of(sharedMailbox.ticketPrefix(), alreadyOpened.get().asLong());
+            }
             MessageManager.AppendResult appended = registry.appendMessage(AppendCommand.builder()
                 .withFlags(new Flags(Flags.Flag.SEEN))
                 .build(entry(sharedMailbox, subject, originMessageId)), session);
@@ -76,6 +86,34 @@ public class MailboxTicketRegistry implements TicketRegistry {
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
+    }
+
+    @Override
+    public boolean isIssued(SharedMailbox sharedMailbox, TicketId ticket) {
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            MessageManager registry = registry(session);
+            return registry.getMessages(MessageRange.one(MessageUid.of(ticket.number())), FetchGroup.MINIMAL, session).hasNext();
+        } catch (MailboxException e) {
+            throw new TicketRegistryException("Could not read " + owner.asString() + "'s " + REGISTRY_FOLDER, e);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /**
+     * The entry a mail with this Message-ID opened, if any. A search in the registry folder: indexed
+     * on distributed James (OpenSearch), a scan of the folder on the memory backend.
+     */
+    private static Optional<MessageUid> openedBy(MessageManager registry, MailboxSession session, Optional<String> originMessageId)
+        throws MailboxException {
+        if (originMessageId.isEmpty()) {
+            return Optional.empty();
+        }
+        SearchQuery query = SearchQuery.of(SearchQuery.headerContains(ORIGIN_MESSAGE_ID_HEADER,
+            TicketSubjects.singleLine(originMessageId.get())));
+        return Flux.from(registry.search(query, session)).next().blockOptional();
     }
 
     private MessageManager registry(MailboxSession session) throws MailboxException {

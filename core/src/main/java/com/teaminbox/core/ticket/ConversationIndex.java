@@ -1,0 +1,15 @@
+package com.teaminbox.core.ticket;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.teaminbox.core.config.SharedMailbox;
+
+/** Finds the ticket of a conversation from the messages a reply points to. */
+public interface ConversationIndex {
+    /**
+     * @param messageIds identifiers such as {@code <abc@example.test>}, most relevant first
+     * @return the ticket of the first of those messages the shared mailbox holds with a ticket
+     */
+    Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> messageIds);
+}
