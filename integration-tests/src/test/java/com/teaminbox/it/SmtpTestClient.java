@@ -2,6 +2,7 @@ package com.teaminbox.it;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import javax.mail.Message;
@@ -40,6 +41,26 @@ public final class SmtpTestClient {
         try {
             transport.connect();
             transport.sendMessage(message, new InternetAddress[] {new InternetAddress(to)});
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** One SMTP session (one connection) that delivers several new mails in a row. */
+    public void sendInOneSession(String from, String to, List<String> subjects) throws MessagingException {
+        Session session = session();
+        Transport transport = session.getTransport("smtp");
+        try {
+            transport.connect();
+            for (String subject : subjects) {
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom(new InternetAddress(from));
+                message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+                message.setSubject(subject, StandardCharsets.UTF_8.name());
+                message.setText("Hello,\r\nthis is a test mail.\r\n", StandardCharsets.UTF_8.name());
+                message.saveChanges();
+                transport.sendMessage(message, new InternetAddress[] {new InternetAddress(to)});
+            }
         } finally {
             transport.close();
         }

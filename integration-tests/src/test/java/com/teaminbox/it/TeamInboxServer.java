@@ -90,14 +90,18 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
 
     /** Polls until the condition holds: delivery through the spool is asynchronous. */
     public static void awaitUntil(Callable<Boolean> condition, String description) throws Exception {
-        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+        awaitUntil(condition, description, DELIVERY_TIMEOUT);
+    }
+
+    public static void awaitUntil(Callable<Boolean> condition, String description, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.call()) {
                 return;
             }
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
-        throw new AssertionError("Timed out after " + DELIVERY_TIMEOUT + " waiting for: " + description);
+        throw new AssertionError("Timed out after " + timeout + " waiting for: " + description);
     }
 
     public void awaitMessages(String sharedMailbox, String member, String folder, int count) throws Exception {
