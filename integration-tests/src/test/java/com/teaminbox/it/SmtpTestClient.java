@@ -46,6 +46,24 @@ public final class SmtpTestClient {
         }
     }
 
+    /**
+     * Submits raw bytes as an authenticated member (SMTP AUTH), the way a mail client does on the
+     * submission port. A refusal during the dialogue surfaces as {@link javax.mail.SendFailedException}.
+     */
+    public void submit(String user, String password, String envelopeSender, String to, String rawMessage) throws MessagingException {
+        Session session = session();
+        session.getProperties().put("mail.smtp.auth", "true");
+        session.getProperties().put("mail.smtp.from", envelopeSender);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rawMessage.getBytes(StandardCharsets.UTF_8)));
+        Transport transport = session.getTransport("smtp");
+        try {
+            transport.connect(user, password);
+            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(to)});
+        } finally {
+            transport.close();
+        }
+    }
+
     /** One SMTP session (one connection) that delivers several new mails in a row. */
     public void sendInOneSession(String from, String to, List<String> subjects) throws MessagingException {
         Session session = session();

@@ -70,6 +70,11 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         return new SmtpTestClient(ports().smtp());
     }
 
+    /** The submission port, where members authenticate. */
+    public SmtpTestClient submission() {
+        return new SmtpTestClient(ports().submission());
+    }
+
     public ImapTestClient imapAsMemberOf(String sharedMailbox, String member) throws IOException {
         ImapTestClient imap = ImapTestClient.connect(ports().imap());
         if (!imap.authenticatePlain(sharedMailbox, member, PASSWORD)) {

@@ -26,6 +26,7 @@ import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketThreading;
+import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 

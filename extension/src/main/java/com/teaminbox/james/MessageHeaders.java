@@ -1,4 +1,4 @@
-package com.teaminbox.james.mailets;
+package com.teaminbox.james;
 
 import java.util.Optional;
 
@@ -9,12 +9,12 @@ import javax.mail.internet.MimeMessage;
  * Lenient header reading for hostile mail: a header javax.mail cannot decode is read as raw
  * text, a missing one is empty, and neither fails the mail.
  */
-final class MessageHeaders {
+public final class MessageHeaders {
     private MessageHeaders() {
     }
 
     /** The decoded subject, or the raw header when it cannot be decoded, or "" when there is none. */
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return Optional.ofNullable(message.getSubject()).orElse("");
         } catch (MessagingException | RuntimeException e) {
@@ -22,7 +22,7 @@ final class MessageHeaders {
         }
     }
 
-    static Optional<String> first(MimeMessage message, String name) {
+    public static Optional<String> first(MimeMessage message, String name) {
         try {
             return Optional.ofNullable(message.getHeader(name, null));
         } catch (MessagingException e) {

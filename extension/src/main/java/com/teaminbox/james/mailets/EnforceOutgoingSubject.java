@@ -1,0 +1,105 @@
+package com.teaminbox.james.mailets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.MessageIds;
+import com.teaminbox.core.ticket.OutgoingConvention;
+import com.teaminbox.core.ticket.SubjectConventions;
+import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.SharedSenders;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Applies a shared mailbox's subject convention to mail its members send as it.
+ * <ul>
+ *   <li>A subject with the mailbox's ticket tag gets the {@code X-Ticket} header, so that the
+ *       reply, its Sent copy and the customer's answer all belong to the ticket.</li>
+ *   <li>{@code fix}: a subject without the tag gets it — the ticket of the conversation
+ *       (In-Reply-To/References), or a new ticket when the member starts one.</li>
+ *   <li>{@code flag}: the mail goes out unchanged, marked {@value #CONVENTION_HEADER}: violated, and logged.</li>
+ *   <li>{@code reject} is enforced in the SMTP dialogue by {@code OutgoingSubjectHook}; mail that
+ *       reaches this mailet another way is flagged, since it can no longer be refused.</li>
+ * </ul>
+ * <pre>{@code
+ * <!-- transport processor, before routing -->
+ * <mailet match="SMTPAuthSuccessful" class="com.teaminbox.james.mailets.EnforceOutgoingSubject"/>
+ * }</pre>
+ */
+public class EnforceOutgoingSubject extends GenericMailet {
+    public static final String CONVENTION_HEADER = "X-Subject-Convention";
+    private static final Logger LOGGER = LoggerFactory.getLogger(EnforceOutgoingSubject.class);
+
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final TicketRegistry ticketRegistry;
+    private final ConversationIndex conversationIndex;
+
+    @Inject
+    public EnforceOutgoingSubject(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
+                                  ConversationIndex conversationIndex) {
+        this.configurationStore = configurationStore;
+        this.ticketRegistry = ticketRegistry;
+        this.conversationIndex = conversationIndex;
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        Optional<SharedMailbox> sender = SharedSenders.fromHeader(configurationStore.current(), message);
+        if (sender.isEmpty()) {
+            return;
+        }
+        SharedMailbox sharedMailbox = sender.get();
+        SubjectConventions conventions = sharedMailbox.subjectConventions();
+        String subject = MessageHeaders.subject(message);
+        Optional<TicketId> tagged = conventions.tagFormat().findAll(subject, sharedMailbox.ticketPrefix()).stream().findFirst();
+        Optional<OutgoingConvention> convention = conventions.outgoing();
+        if (tagged.isPresent()) {
+            markTicket(message, tagged.get());
+        } else if (convention.isPresent() && !convention.get().conforms(subject, conventions.tagFormat(), sharedMailbox.ticketPrefix())) {
+            applyMode(mail, message, sharedMailbox, convention.get(), subject);
+        }
+        message.saveChanges();
+    }
+
+    private void applyMode(Mail mail, MimeMessage message, SharedMailbox sharedMailbox, OutgoingConvention convention,
+                           String subject) throws MessagingException {
+        SubjectConventions conventions = sharedMailbox.subjectConventions();
+        if (convention.mode() == OutgoingConvention.Mode.FIX) {
+            TicketId ticket = conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(
+                    MessageHeaders.first(message, "In-Reply-To"), MessageHeaders.first(message, "References")))
+                .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, MessageHeaders.first(message, "Message-ID")));
+            message.setSubject(TicketSubjects.withTag(subject, conventions.tagFormat().tag(ticket)), StandardCharsets.UTF_8.name());
+            markTicket(message, ticket);
+            LOGGER.info("Fixed subject of mail {} sent as {}: ticket {}", mail.getName(), sharedMailbox.address().asString(), ticket);
+            return;
+        }
+        message.setHeader(CONVENTION_HEADER, "violated; expected: "
+            + convention.expectedFormat(conventions.tagFormat(), sharedMailbox.ticketPrefix()));
+        LOGGER.info("Flagged mail {} sent as {}: subject breaks the convention ({} mode)", mail.getName(),
+            sharedMailbox.address().asString(), convention.mode().xmlName());
+    }
+
+    private static void markTicket(MimeMessage message, TicketId ticket) throws MessagingException {
+        message.setHeader(AssignTicket.TICKET_HEADER, ticket.toString());
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Subject conventions on mail sent as a shared mailbox";
+    }
+}
