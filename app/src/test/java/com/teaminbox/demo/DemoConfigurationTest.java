@@ -1,0 +1,70 @@
+package com.teaminbox.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URL;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+
+import org.junit.jupiter.api.Test;
+import org.xml.sax.SAXException;
+
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+
+/** The demo's shared-mailboxes.xml is valid for our parser and for the XSD we ship beside it. */
+class DemoConfigurationTest {
+    private static final String FULL_EXAMPLE = "<shared-mailboxes>\n"
+        + "  <roles><role name=\"agent\" rights=\"lrswt\" send=\"send-on-behalf\"/></roles>\n"
+        + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\" display-name=\"Support\"\n"
+        + "                  ticket-format=\"[{prefix} #{number}]\" forged-tags=\"remove\">\n"
+        + "    <folder name=\"Clients/ACME\"/>\n"
+        + "    <member address=\"alice@example.test\" role=\"full\"/>\n"
+        + "    <outgoing-subjects mode=\"reject\"><project prefix=\"ACME\"/></outgoing-subjects>\n"
+        + "    <member address=\"erin@example.test\" role=\"agent\"/>\n"
+        + "    <vague-subjects keyword=\"$ATrier\"><subject text=\"salut\"/></vague-subjects>\n"
+        + "  </shared-mailbox>\n"
+        + "</shared-mailboxes>\n";
+
+    private static Validator validator() throws SAXException {
+        URL schema = DemoConfigurationTest.class.getResource("/demo/conf/shared-mailboxes.xsd");
+        return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schema).newValidator();
+    }
+
+    @Test
+    void demoConfigurationShouldParse() throws Exception {
+        try (InputStream demo = getClass().getResourceAsStream("/demo/conf/shared-mailboxes.xml")) {
+            SharedMailboxesConfiguration configuration = new SharedMailboxesConfigurationParser().parse(demo, "shared-mailboxes.xml");
+
+            assertThat(configuration.sharedMailboxes()).extracting(mailbox -> mailbox.address().asString())
+                .containsExactly("support@example.test", "sales@example.test");
+        }
+    }
+
+    @Test
+    void demoConfigurationShouldValidateAgainstTheSchema() throws Exception {
+        try (InputStream demo = getClass().getResourceAsStream("/demo/conf/shared-mailboxes.xml")) {
+            validator().validate(new StreamSource(demo));
+        }
+    }
+
+    @Test
+    void everyElementWeParseShouldBeInTheSchema() throws Exception {
+        new SharedMailboxesConfigurationParser().parse(new java.io.ByteArrayInputStream(FULL_EXAMPLE.getBytes()), "example.xml");
+
+        validator().validate(new StreamSource(new StringReader(FULL_EXAMPLE)));
+    }
+
+    @Test
+    void schemaShouldRefuseAnUnknownElementToo() {
+        assertThatThrownBy(() -> validator().validate(new StreamSource(new StringReader(
+            "<shared-mailboxes><shared-mailbox address=\"a@b.c\" ticket-prefix=\"SUP\"><owner/></shared-mailbox></shared-mailboxes>"))))
+            .isInstanceOf(SAXException.class);
+    }
+}
