@@ -93,6 +93,21 @@ class SubjectConventionsIntegrationTest {
     }
 
     @Test
+    void searchForTheTicketShouldFindTheWholeConversation() throws Exception {
+        deliver(1, "Subject: Printer broken", "Message-ID: <first@customer.test>");
+        deliver(2, "Subject: Something else");
+        deliver(3, "Subject: Re: Printer broken", "In-Reply-To: <first@customer.test>");
+
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            imap.select("INBOX");
+            assertThat(imap.command("SEARCH SUBJECT \"SUP-1\"")).isTrue();
+            assertThat(imap.lastReply()).contains("* SEARCH 1 3\n");
+            assertThat(imap.command("SEARCH HEADER X-Ticket \"SUP-2\"")).isTrue();
+            assertThat(imap.lastReply()).contains("* SEARCH 2\n");
+        }
+    }
+
+    @Test
     void sameMailDeliveredTwiceShouldKeepItsNumber() throws Exception {
         // A sending server that timed out after DATA sends the same message again: same Message-ID, no tag.
         deliver(1, "Subject: Printer broken", "Message-ID: <retry@customer.test>");
