@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 
@@ -28,6 +29,7 @@ public final class SharedMailbox {
     private final List<Member> members;
     private final SourceLocation location;
     private final SubjectConventions subjectConventions;
+    private final Rules rules;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -37,7 +39,14 @@ public final class SharedMailbox {
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
                          SubjectConventions subjectConventions) {
+        this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, Rules.NONE);
+    }
+
+    public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
+                         List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
+                         SubjectConventions subjectConventions, Rules rules) {
         this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.address = Objects.requireNonNull(address, "address");
         this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
@@ -66,6 +75,11 @@ public final class SharedMailbox {
         return location;
     }
 
+    /** Routing and flagging rules, in order. */
+    public Rules rules() {
+        return rules;
+    }
+
     /** Ticket tag format, forged tags, outgoing convention and vague subjects of this mailbox. */
     public SubjectConventions subjectConventions() {
         return subjectConventions;
@@ -90,12 +104,12 @@ public final class SharedMailbox {
         SharedMailbox that = (SharedMailbox) o;
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
-            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions);
+            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions);
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
@@ -134,7 +135,7 @@ public final class SharedMailboxesConfigurationParser {
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
             allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags");
-            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects");
+            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -144,11 +145,12 @@ public final class SharedMailboxesConfigurationParser {
             List<FolderName> folders = readFolders(element);
             List<Member> members = readMembers(element, address);
             Optional<SubjectConventions> conventions = readSubjectConventions(element);
-            if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty()) {
+            Optional<Rules> rules = new RulesReading(problems, folders, members).read(element);
+            if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
-                folders, members, element.location(), conventions.get()));
+                folders, members, element.location(), conventions.get(), rules.get()));
         }
 
         private List<FolderName> readFolders(XmlElement mailbox) {

@@ -1,0 +1,148 @@
+package com.teaminbox.core.rules;
+
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.TextField;
+
+/**
+ * What rules see of a mail: addresses, subject, the first characters of its text, attachment
+ * names, headers, size and arrival time. Built once per mail, matched against every rule.
+ */
+public final class MailDocument {
+    private final List<String> from;
+    private final List<String> to;
+    private final List<String> cc;
+    private final String subject;
+    private final String body;
+    private final List<String> attachmentNames;
+    private final Map<String, List<String>> headers;
+    private final long size;
+    private final ZonedDateTime received;
+
+    public MailDocument(List<String> from, List<String> to, List<String> cc, String subject, String body,
+                        List<String> attachmentNames, Map<String, List<String>> headers, long size, ZonedDateTime received) {
+        this.from = List.copyOf(from);
+        this.to = List.copyOf(to);
+        this.cc = List.copyOf(cc);
+        this.subject = Objects.requireNonNull(subject);
+        this.body = Objects.requireNonNull(body);
+        this.attachmentNames = List.copyOf(attachmentNames);
+        this.headers = Map.copyOf(headers);
+        this.size = size;
+        this.received = Objects.requireNonNull(received);
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public ZonedDateTime received() {
+        return received;
+    }
+
+    Document toLucene() {
+        Document document = new Document();
+        from.forEach(value -> document.add(new TextField(RuleFields.FROM, withDomain(value), Field.Store.NO)));
+        to.forEach(value -> document.add(new TextField(RuleFields.TO, withDomain(value), Field.Store.NO)));
+        cc.forEach(value -> document.add(new TextField(RuleFields.CC, withDomain(value), Field.Store.NO)));
+        document.add(new TextField(RuleFields.SUBJECT, subject, Field.Store.NO));
+        document.add(new TextField(RuleFields.BODY, body, Field.Store.NO));
+        attachmentNames.forEach(name -> document.add(new TextField(RuleFields.ATTACHMENT, name, Field.Store.NO)));
+        headers.forEach((name, values) -> values.forEach(value ->
+            document.add(new TextField(RuleFields.header(name), value, Field.Store.NO))));
+        document.add(new LongPoint(RuleFields.SIZE, size));
+        document.add(new IntPoint(RuleFields.HOUR, received.getHour()));
+        document.add(new TextField(RuleFields.DAY, received.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), Field.Store.NO));
+        return document;
+    }
+
+    /** {@code Jane <jane@customer.test>} is also indexed as {@code customer.test}, so rules can name a whole domain. */
+    private static String withDomain(String address) {
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            return address;
+        }
+        String domain = address.substring(at + 1).replaceAll("[>\\s,;\"()\\[\\]].*$", "");
+        return domain.isEmpty() ? address : address + " " + domain;
+    }
+
+    /** A builder for tests and the offline tester. */
+    public static Builder builder(ZonedDateTime received) {
+        return new Builder(received);
+    }
+
+    /** Collects a mail's fields. */
+    public static final class Builder {
+        private final ZonedDateTime received;
+        private final List<String> from = new ArrayList<>();
+        private final List<String> to = new ArrayList<>();
+        private final List<String> cc = new ArrayList<>();
+        private final List<String> attachments = new ArrayList<>();
+        private final Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        private String subject = "";
+        private String body = "";
+        private long size;
+
+        private Builder(ZonedDateTime received) {
+            this.received = received;
+        }
+
+        public Builder from(String address) {
+            from.add(address);
+            return this;
+        }
+
+        public Builder to(String address) {
+            to.add(address);
+            return this;
+        }
+
+        public Builder cc(String address) {
+            cc.add(address);
+            return this;
+        }
+
+        public Builder subject(String value) {
+            subject = value;
+            return this;
+        }
+
+        public Builder body(String value) {
+            body = value;
+            return this;
+        }
+
+        public Builder attachment(String name) {
+            attachments.add(name);
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), any -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        public Builder size(long value) {
+            size = value;
+            return this;
+        }
+
+        public MailDocument build() {
+            return new MailDocument(from, to, cc, subject, body, attachments, headers, size, received);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.teaminbox.core.rules;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * The language a shared mailbox's rules analyse text in. Both fold case and accents (so
+ * {@code URGENT}, {@code Urgent} and {@code urgént} are one word) and stem: English with Porter
+ * ({@code invoices} → {@code invoic}), French with Lucene's light stemmer and elision
+ * ({@code l'urgente} → {@code urgent}). No stop words: a rule author's every word counts.
+ */
+public enum RuleLanguage {
+    ENGLISH("en"),
+    FRENCH("fr");
+
+    private final String code;
+
+    RuleLanguage(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<RuleLanguage> fromCode(String code) {
+        return Arrays.stream(values()).filter(language -> language.code.equals(code)).findFirst();
+    }
+
+    public static String acceptedCodes() {
+        return Arrays.stream(values()).map(RuleLanguage::code).collect(Collectors.joining(", "));
+    }
+
+    /** The analyzer for free text (subject, body, attachment names). */
+    public Analyzer textAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = tokenizer;
+                if (RuleLanguage.this == FRENCH) {
+                    stream = new ElisionFilter(stream, org.apache.lucene.analysis.fr.FrenchAnalyzer.DEFAULT_ARTICLES);
+                }
+                stream = new LowerCaseFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                if (RuleLanguage.this == FRENCH) {
+                    stream = new FrenchLightStemFilter(stream);
+                } else {
+                    stream = new EnglishPossessiveFilter(stream);
+                    stream = new PorterStemFilter(stream);
+                }
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+}

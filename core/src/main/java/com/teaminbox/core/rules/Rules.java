@@ -1,0 +1,57 @@
+package com.teaminbox.core.rules;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A shared mailbox's rules as configured: ordered, in one language, reading at most
+ * {@link #bodyPrefixChars()} characters of a body.
+ * <pre>{@code
+ * <rules language="fr" body-prefix-chars="65536"> <rule …/> … </rules>
+ * }</pre>
+ */
+public final class Rules {
+    /** 64 Ki characters: enough for any human-written message, bounded for a 50 MB one. */
+    public static final int DEFAULT_BODY_PREFIX_CHARS = 65_536;
+    public static final Rules NONE = new Rules(RuleLanguage.ENGLISH, DEFAULT_BODY_PREFIX_CHARS, List.of());
+
+    private final RuleLanguage language;
+    private final int bodyPrefixChars;
+    private final List<Rule> rules;
+
+    public Rules(RuleLanguage language, int bodyPrefixChars, List<Rule> rules) {
+        this.language = Objects.requireNonNull(language);
+        this.bodyPrefixChars = bodyPrefixChars;
+        this.rules = List.copyOf(rules);
+    }
+
+    public RuleLanguage language() {
+        return language;
+    }
+
+    public int bodyPrefixChars() {
+        return bodyPrefixChars;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Rules)) {
+            return false;
+        }
+        Rules that = (Rules) o;
+        return language == that.language && bodyPrefixChars == that.bodyPrefixChars && rules.equals(that.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(language, bodyPrefixChars, rules);
+    }
+}
