@@ -29,6 +29,11 @@ class DemoConfigurationTest {
         + "    <outgoing-subjects mode=\"reject\"><project prefix=\"ACME\"/></outgoing-subjects>\n"
         + "    <member address=\"erin@example.test\" role=\"agent\"/>\n"
         + "    <vague-subjects keyword=\"$ATrier\"><subject text=\"salut\"/></vague-subjects>\n"
+        + "    <rules language=\"fr\" body-prefix-chars=\"4096\">\n"
+        + "      <rule name=\"all\" when=\"subject:x\" mode=\"audit\"><file-into folder=\"Clients/ACME\"/><flag name=\"\\Seen\"/>"
+        + "<keyword name=\"$K\"/><assign member=\"alice@example.test\" notify=\"true\"/><set-header name=\"X-A\" value=\"1\"/>"
+        + "<remove-header name=\"X-B\"/><junk/><notify address=\"boss@example.test\"/><autoresponse template=\"billing\"/><stop/></rule>\n"
+        + "    </rules>\n"
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 

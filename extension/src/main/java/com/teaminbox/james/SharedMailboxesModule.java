@@ -5,6 +5,7 @@ import com.google.inject.Scopes;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
@@ -24,5 +25,6 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
         bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);
         bind(ConversationIndex.class).to(MailboxConversationIndex.class);
+        bind(CompiledRules.class).in(Scopes.SINGLETON);
     }
 }

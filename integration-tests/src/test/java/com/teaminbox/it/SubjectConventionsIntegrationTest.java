@@ -140,10 +140,10 @@ class SubjectConventionsIntegrationTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-        "UTF-8|B|Réclamation : facture n° 42 — délai dépassé",
+        "UTF-8|B|Réclamation : colis n° 42 — délai dépassé",
         "UTF-8|B|プリンターが壊れました",
         "ISO-8859-1|Q|Problème de connexion à l'extranet",
-        "windows-1252|Q|Facture – “urgent” €",
+        "windows-1252|Q|Colis – “perdu” €",
         "ISO-2022-JP|B|請求書について",
     })
     void internationalSubjectShouldRoundTripWithOurTag(String charset, String encoding, String original) throws Exception {

@@ -30,12 +30,12 @@ class TicketsIntegrationTest {
     void newMailsShouldOpenTicketsOneAndTwo() throws Exception {
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
-        server.smtp().send(JANE, "Invoice question", SUPPORT);
+        server.smtp().send(JANE, "Password reset", SUPPORT);
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
 
         try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
             imap.select("INBOX");
-            assertThat(imap.headers("Subject")).containsExactly("[SUP-1] Printer broken", "[SUP-2] Invoice question");
+            assertThat(imap.headers("Subject")).containsExactly("[SUP-1] Printer broken", "[SUP-2] Password reset");
             assertThat(imap.headers("X-Ticket")).containsExactly("SUP-1", "SUP-2");
         }
     }

@@ -3,11 +3,13 @@ package com.teaminbox.core.rules;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.WildcardQuery;
 
 /**
  * Parses a rule's condition, written in Lucene's classic query syntax
@@ -75,6 +77,10 @@ public final class RuleQueries {
                 return or(super.getWildcardQuery(RuleFields.SUBJECT, termStr), super.getWildcardQuery(RuleFields.BODY, termStr));
             }
             check(field);
+            if (termStr.equals("*")) {
+                // field:* means "has this field" (a header is present), the one leading wildcard we allow.
+                return new WildcardQuery(new Term(field, "*"));
+            }
             return super.getWildcardQuery(field, termStr);
         }
 

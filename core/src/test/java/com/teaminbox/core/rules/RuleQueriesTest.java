@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleQueriesTest {
     @ParameterizedTest
     @ValueSource(strings = {"subject:invoice", "subject:(invoice OR facture) AND NOT from:vendor@x.test", "header.x-priority:1",
-        "size:[1000 TO *]", "hour:{8 TO 18}", "day:saturday OR day:sunday", "attachment:pdf", "body:\"call me\"", "urgen*", "to:support@example.test"})
+        "size:[1000 TO *]", "hour:{8 TO 18}", "day:saturday OR day:sunday", "attachment:pdf", "body:\"call me\"", "urgen*", "to:support@example.test", "header.x-spam-flag:*"})
     void validQueriesShouldParse(String query) {
         assertThat(RuleQueries.parse(query, RuleLanguage.ENGLISH)).isNotNull();
     }

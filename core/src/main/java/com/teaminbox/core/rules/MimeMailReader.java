@@ -1,0 +1,183 @@
+package com.teaminbox.core.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+
+import javax.mail.Address;
+import javax.mail.Header;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
+import javax.mail.internet.ContentType;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeUtility;
+
+/**
+ * Turns a MIME message into the {@link MailDocument} rules see, reading no more than a bounded
+ * prefix of its text: a 50 MB mail costs what its first {@code bodyPrefixChars} characters cost.
+ * Attachments contribute their file names, never their content. Hostile structure (deep nesting,
+ * broken parts, unknown charsets) is read as far as it makes sense and never fails the mail.
+ */
+public final class MimeMailReader {
+    /** Deeper nesting is someone trying to exhaust the stack: parts below are ignored. */
+    public static final int MAX_DEPTH = 20;
+    /** At most this many headers are indexed, so a mail with 100,000 headers stays cheap. */
+    public static final int MAX_HEADERS = 500;
+    /** Header values are cut at this length before analysis. */
+    public static final int MAX_HEADER_CHARS = 4_096;
+
+    private final int bodyPrefixChars;
+
+    public MimeMailReader(int bodyPrefixChars) {
+        this.bodyPrefixChars = bodyPrefixChars;
+    }
+
+    public MailDocument read(MimeMessage message, long size, ZonedDateTime received) {
+        MailDocument.Builder document = MailDocument.builder(received).size(size);
+        addresses(message, Message.RecipientType.TO).forEach(document::to);
+        addresses(message, Message.RecipientType.CC).forEach(document::cc);
+        from(message).forEach(document::from);
+        document.subject(subject(message));
+        headers(message, document);
+        StringBuilder body = new StringBuilder();
+        walk(message, 0, body, document);
+        document.body(body.toString());
+        return document.build();
+    }
+
+    private void walk(Part part, int depth, StringBuilder body, MailDocument.Builder document) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        try {
+            String fileName = fileName(part);
+            if (!fileName.isEmpty()) {
+                document.attachment(fileName);
+                return;
+            }
+            if (part.isMimeType("multipart/*")) {
+                Object content = part.getContent();
+                if (content instanceof Multipart) {
+                    Multipart multipart = (Multipart) content;
+                    for (int index = 0; index < multipart.getCount() && index < 1_000; index++) {
+                        walk(multipart.getBodyPart(index), depth + 1, body, document);
+                    }
+                }
+                return;
+            }
+            if (body.length() >= bodyPrefixChars) {
+                return;
+            }
+            if (part.isMimeType("text/plain")) {
+                body.append(readText(part, bodyPrefixChars - body.length())).append('\n');
+            } else if (part.isMimeType("text/html")) {
+                body.append(HtmlText.toText(readText(part, bodyPrefixChars - body.length()))).append('\n');
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // A broken part contributes what could be read; the rest of the mail is still analysed.
+        }
+    }
+
+    private static String readText(Part part, int budget) throws MessagingException, IOException {
+        Charset charset = charset(part);
+        try (InputStream input = part.getInputStream(); Reader reader = new InputStreamReader(input, charset)) {
+            char[] buffer = new char[Math.min(budget, 8_192)];
+            StringBuilder text = new StringBuilder();
+            int read;
+            while (text.length() < budget && (read = reader.read(buffer, 0, Math.min(buffer.length, budget - text.length()))) > 0) {
+                text.append(buffer, 0, read);
+            }
+            return text.toString();
+        }
+    }
+
+    private static Charset charset(Part part) {
+        try {
+            String name = new ContentType(part.getContentType()).getParameter("charset");
+            if (name != null && Charset.isSupported(MimeUtility.javaCharset(name))) {
+                return Charset.forName(MimeUtility.javaCharset(name));
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // unknown or malformed charset: read as UTF-8 below
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static String fileName(Part part) {
+        try {
+            String name = part.getFileName();
+            return name == null ? "" : MimeUtility.decodeText(name);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void headers(MimeMessage message, MailDocument.Builder document) {
+        try {
+            int count = 0;
+            for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements() && count < MAX_HEADERS; count++) {
+                Header header = headers.nextElement();
+                String value = header.getValue() == null ? "" : decode(header.getValue());
+                document.header(header.getName().toLowerCase(Locale.ROOT),
+                    value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value);
+            }
+        } catch (MessagingException e) {
+            // no headers readable: rules on headers simply do not match
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            String subject = message.getSubject();
+            return subject == null ? "" : subject;
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static Iterable<String> from(MimeMessage message) {
+        try {
+            return toStrings(message.getFrom());
+        } catch (MessagingException | RuntimeException e) {
+            return Collections.emptyList();
+        }
+    }
+
+    private static Iterable<String> addresses(MimeMessage message, Message.RecipientType type) {
+        try {
+            return toStrings(message.getRecipients(type));
+        } catch (MessagingException | RuntimeException e) {
+            return Collections.emptyList();
+        }
+    }
+
+    private static List<String> toStrings(Address[] addresses) {
+        List<String> values = new ArrayList<>();
+        if (addresses != null) {
+            for (Address address : addresses) {
+                values.add(address instanceof InternetAddress ? ((InternetAddress) address).toUnicodeString() : address.toString());
+            }
+        }
+        return values;
+    }
+
+    private static String decode(String value) {
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(value));
+        } catch (IOException | RuntimeException e) {
+            return value;
+        }
+    }
+}
