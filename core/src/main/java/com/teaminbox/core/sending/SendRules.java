@@ -1,0 +1,105 @@
+package com.teaminbox.core.sending;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.james.core.MailAddress;
+
+import com.teaminbox.core.config.Addresses;
+import com.teaminbox.core.config.Member;
+import com.teaminbox.core.config.SendPermission;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+
+/**
+ * Who may use a shared address when submitting mail, decided from the configuration alone.
+ *
+ * <table>
+ * <tr><th>send permission</th><th>{@code MAIL FROM:<shared>}</th><th>{@code From: shared}</th><th>{@code Sender: shared}</th></tr>
+ * <tr><td>send-as (and full)</td><td>yes</td><td>yes, with or without {@code Sender:} the member</td><td>yes</td></tr>
+ * <tr><td>send-on-behalf</td><td>no</td><td>only with {@code Sender:} the member</td><td>no</td></tr>
+ * <tr><td>none, or not a member</td><td>no</td><td>no</td><td>no</td></tr>
+ * </table>
+ *
+ * <p>The envelope sender is "send as" by nature: nothing in it names the member, so a
+ * send-on-behalf member keeps their own {@code MAIL FROM} and bounces come back to them.
+ */
+public final class SendRules {
+    private final SharedMailboxesConfiguration configuration;
+
+    public SendRules(SharedMailboxesConfiguration configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    /** The {@code MAIL FROM} check; a null reverse-path involves no shared address. */
+    public SendDecision envelope(MailAddress member, Optional<MailAddress> envelopeSender) {
+        Optional<SharedMailbox> shared = envelopeSender.flatMap(configuration::find);
+        if (shared.isEmpty()) {
+            return SendDecision.noSharedAddress();
+        }
+        return mayActAs(member, shared.get(), "use " + shared.get().address().asString() + " as envelope sender (MAIL FROM)");
+    }
+
+    /** The {@code From:}/{@code Sender:} check at the end of DATA. */
+    public SendDecision headers(MailAddress member, List<MailAddress> from, Optional<MailAddress> sender) {
+        List<SharedMailbox> sharedInFrom = from.stream()
+            .flatMap(address -> configuration.find(address).stream())
+            .distinct()
+            .toList();
+        Optional<SharedMailbox> sharedInSender = sender.flatMap(configuration::find);
+        if (sharedInFrom.isEmpty() && sharedInSender.isEmpty()) {
+            return SendDecision.noSharedAddress();
+        }
+        return Stream.concat(
+                sharedInFrom.stream().map(shared -> mayWriteFrom(member, shared, sender)),
+                sharedInSender.stream().map(shared -> mayActAs(member, shared,
+                    "use " + shared.address().asString() + " as Sender:")))
+            .filter(SendDecision::isRefused)
+            .findFirst()
+            .orElse(SendDecision.accepted());
+    }
+
+    private SendDecision mayWriteFrom(MailAddress member, SharedMailbox shared, Optional<MailAddress> sender) {
+        SendPermission permission = permission(member, shared);
+        switch (permission) {
+            case SEND_AS:
+                return SendDecision.accepted();
+            case SEND_ON_BEHALF:
+                if (sender.map(Addresses::normalize).filter(Addresses.normalize(member)::equals).isPresent()) {
+                    return SendDecision.accepted();
+                }
+                return SendDecision.refused(member.asString() + " may send on behalf of " + shared.address().asString()
+                    + " only with Sender: " + member.asString());
+            default:
+                return refusedAs(member, shared);
+        }
+    }
+
+    private SendDecision mayActAs(MailAddress member, SharedMailbox shared, String action) {
+        SendPermission permission = permission(member, shared);
+        if (permission == SendPermission.SEND_AS) {
+            return SendDecision.accepted();
+        }
+        if (permission == SendPermission.SEND_ON_BEHALF) {
+            return SendDecision.refused(member.asString() + " may not " + action
+                + ": role send-on-behalf sends on behalf of the shared mailbox, not as it");
+        }
+        return refusedAs(member, shared);
+    }
+
+    private SendDecision refusedAs(MailAddress member, SharedMailbox shared) {
+        String why = shared.member(Addresses.normalize(member))
+            .map(Member::role)
+            .map(role -> "role " + role.name() + " has no send permission")
+            .orElse("not a member");
+        return SendDecision.refused(member.asString() + " may not send as " + shared.address().asString() + " (" + why + ")");
+    }
+
+    private static SendPermission permission(MailAddress member, SharedMailbox shared) {
+        return shared.member(Addresses.normalize(member))
+            .map(found -> found.role().sendPermission())
+            .orElse(SendPermission.NONE);
+    }
+}
