@@ -33,17 +33,28 @@ public final class SendRules {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
     }
 
-    /** The {@code MAIL FROM} check; a null reverse-path involves no shared address. */
-    public SendDecision envelope(MailAddress member, Optional<MailAddress> envelopeSender) {
+    /**
+     * The {@code MAIL FROM} check; a null reverse-path involves no shared address.
+     *
+     * @param member the authenticated user, empty when the client has not authenticated
+     */
+    public SendDecision envelope(Optional<MailAddress> member, Optional<MailAddress> envelopeSender) {
         Optional<SharedMailbox> shared = envelopeSender.flatMap(configuration::find);
         if (shared.isEmpty()) {
             return SendDecision.noSharedAddress();
         }
-        return mayActAs(member, shared.get(), "use " + shared.get().address().asString() + " as envelope sender (MAIL FROM)");
+        if (member.isEmpty()) {
+            return authenticationRequired(shared.get());
+        }
+        return mayActAs(member.get(), shared.get(), "use " + shared.get().address().asString() + " as envelope sender (MAIL FROM)");
     }
 
-    /** The {@code From:}/{@code Sender:} check at the end of DATA. */
-    public SendDecision headers(MailAddress member, List<MailAddress> from, Optional<MailAddress> sender) {
+    /**
+     * The {@code From:}/{@code Sender:} check at the end of DATA.
+     *
+     * @param member the authenticated user, empty when the client has not authenticated
+     */
+    public SendDecision headers(Optional<MailAddress> member, List<MailAddress> from, Optional<MailAddress> sender) {
         List<SharedMailbox> sharedInFrom = from.stream()
             .flatMap(address -> configuration.find(address).stream())
             .distinct()
@@ -52,9 +63,13 @@ public final class SendRules {
         if (sharedInFrom.isEmpty() && sharedInSender.isEmpty()) {
             return SendDecision.noSharedAddress();
         }
+        if (member.isEmpty()) {
+            return authenticationRequired(sharedInFrom.stream().findFirst().orElseGet(sharedInSender::get));
+        }
+        MailAddress authenticated = member.get();
         return Stream.concat(
-                sharedInFrom.stream().map(shared -> mayWriteFrom(member, shared, sender)),
-                sharedInSender.stream().map(shared -> mayActAs(member, shared,
+                sharedInFrom.stream().map(shared -> mayWriteFrom(authenticated, shared, sender)),
+                sharedInSender.stream().map(shared -> mayActAs(authenticated, shared,
                     "use " + shared.address().asString() + " as Sender:")))
             .filter(SendDecision::isRefused)
             .findFirst()
@@ -87,6 +102,10 @@ public final class SendRules {
                 + ": role send-on-behalf sends on behalf of the shared mailbox, not as it");
         }
         return refusedAs(member, shared);
+    }
+
+    private static SendDecision authenticationRequired(SharedMailbox shared) {
+        return SendDecision.refused("authentication is required to send as " + shared.address().asString());
     }
 
     private SendDecision refusedAs(MailAddress member, SharedMailbox shared) {

@@ -46,12 +46,12 @@ class SendRulesTest {
         "dave@example.test |dave@example.test   |NO_SHARED_ADDRESS",
     })
     void envelopeSenderShouldFollowTheRolesSendPermission(String member, String envelopeSender, Outcome expected) {
-        assertThat(rules.envelope(address(member), Optional.of(address(envelopeSender))).outcome()).isEqualTo(expected);
+        assertThat(rules.envelope(member(member), Optional.of(address(envelopeSender))).outcome()).isEqualTo(expected);
     }
 
     @Test
     void nullReversePathShouldInvolveNoSharedAddress() {
-        assertThat(rules.envelope(address("dave@example.test"), Optional.empty())).isEqualTo(SendDecision.noSharedAddress());
+        assertThat(rules.envelope(member("dave@example.test"), Optional.empty())).isEqualTo(SendDecision.noSharedAddress());
     }
 
     @ParameterizedTest(name = "{0} From: {1} Sender: {2} -> {3}")
@@ -83,34 +83,34 @@ class SendRulesTest {
     void headersShouldFollowTheRolesSendPermission(String member, String from, String sender, Outcome expected) {
         List<MailAddress> fromAddresses = Arrays.stream(from.split(",")).map(SendRulesTest::address).collect(Collectors.toList());
 
-        assertThat(rules.headers(address(member), fromAddresses, Optional.ofNullable(sender).map(SendRulesTest::address)).outcome())
+        assertThat(rules.headers(member(member), fromAddresses, Optional.ofNullable(sender).map(SendRulesTest::address)).outcome())
             .isEqualTo(expected);
     }
 
     @Test
     void refusalOfANonMemberShouldNameMemberAndSharedAddress() {
-        SendDecision decision = rules.headers(address("dave@example.test"), List.of(address("support@example.test")), Optional.empty());
+        SendDecision decision = rules.headers(member("dave@example.test"), List.of(address("support@example.test")), Optional.empty());
 
         assertThat(decision.reason()).contains("dave@example.test may not send as support@example.test (not a member)");
     }
 
     @Test
     void refusalOfAReadOnlyMemberShouldNameTheRole() {
-        SendDecision decision = rules.envelope(address("bob@example.test"), Optional.of(address("support@example.test")));
+        SendDecision decision = rules.envelope(member("bob@example.test"), Optional.of(address("support@example.test")));
 
         assertThat(decision.reason()).contains("bob@example.test may not send as support@example.test (role read-only has no send permission)");
     }
 
     @Test
     void refusalOfAnOnBehalfMemberWithoutSenderShouldSayWhatIsMissing() {
-        SendDecision decision = rules.headers(address("erin@example.test"), List.of(address("support@example.test")), Optional.empty());
+        SendDecision decision = rules.headers(member("erin@example.test"), List.of(address("support@example.test")), Optional.empty());
 
         assertThat(decision.reason()).contains("erin@example.test may send on behalf of support@example.test only with Sender: erin@example.test");
     }
 
     @Test
     void refusalOfAnOnBehalfMemberAsEnvelopeSenderShouldExplainOnBehalf() {
-        SendDecision decision = rules.envelope(address("erin@example.test"), Optional.of(address("support@example.test")));
+        SendDecision decision = rules.envelope(member("erin@example.test"), Optional.of(address("support@example.test")));
 
         assertThat(decision.reason()).contains("erin@example.test may not use support@example.test as envelope sender (MAIL FROM): "
             + "role send-on-behalf sends on behalf of the shared mailbox, not as it");
@@ -118,7 +118,25 @@ class SendRulesTest {
 
     @Test
     void acceptedDecisionShouldHaveNoReason() {
-        assertThat(rules.envelope(address("carol@example.test"), Optional.of(address("support@example.test"))).reason()).isEmpty();
+        assertThat(rules.envelope(member("carol@example.test"), Optional.of(address("support@example.test"))).reason()).isEmpty();
+    }
+
+    @Test
+    void unauthenticatedClientShouldNotUseASharedAddress() {
+        assertThat(rules.envelope(Optional.empty(), Optional.of(address("support@example.test"))).reason())
+            .contains("authentication is required to send as support@example.test");
+        assertThat(rules.headers(Optional.empty(), List.of(address("jane@customer.test")), Optional.of(address("sales@example.test"))).reason())
+            .contains("authentication is required to send as sales@example.test");
+    }
+
+    @Test
+    void unauthenticatedClientShouldBeFreeWithOtherAddresses() {
+        assertThat(rules.headers(Optional.empty(), List.of(address("jane@customer.test")), Optional.empty()))
+            .isEqualTo(SendDecision.noSharedAddress());
+    }
+
+    private static Optional<MailAddress> member(String text) {
+        return Optional.of(address(text));
     }
 
     private static MailAddress address(String text) {
