@@ -1,14 +1,10 @@
 package com.teaminbox.james.smtp;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
-import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
@@ -21,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
+import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -52,8 +49,8 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         Optional<MailAddress> sender;
         try {
             MimeMessage message = mail.getMessage();
-            from = addresses(message, "From");
-            sender = addresses(message, "Sender").stream().findFirst();
+            from = HeaderAddresses.of(message, "From");
+            sender = HeaderAddresses.of(message, "Sender").stream().findFirst();
         } catch (MessagingException e) {
             // Unreadable headers could hide a shared address: refuse rather than guess.
             LOGGER.info("Refused mail {} from {}: unreadable From:/Sender: ({})", mail.getName(), SmtpRefusals.describe(member), e.getMessage());
@@ -69,27 +66,5 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
             return SmtpRefusals.refusal(decision);
         }
         return HookResult.DECLINED;
-    }
-
-    /**
-     * Every mail address in the header, parsed leniently as clients write them; group syntax and
-     * local parts without a domain cannot be a shared address and are skipped.
-     */
-    private static List<MailAddress> addresses(MimeMessage message, String header) throws MessagingException {
-        String value = message.getHeader(header, ",");
-        if (value == null) {
-            return List.of();
-        }
-        return Arrays.stream(InternetAddress.parseHeader(value, false))
-            .flatMap(address -> toMailAddress(address).stream())
-            .collect(Collectors.toList());
-    }
-
-    private static Optional<MailAddress> toMailAddress(InternetAddress address) {
-        try {
-            return Optional.of(new MailAddress(address));
-        } catch (AddressException e) {
-            return Optional.empty();
-        }
     }
 }
