@@ -1,36 +1,46 @@
 package com.teaminbox.james;
 
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 
-/** The mail addresses of an address header ({@code From:}, {@code Sender:}), read as clients write them. */
+/**
+ * Every mail address an address header ({@code From:}, {@code Sender:}) shows a reader, for
+ * checks that must not be fooled: the addresses it parses to, and also anything shaped like an
+ * address anywhere in its text. A display name ({@code "support@example.test" <me@example.test>})
+ * or a malformed header ({@code Support <support@example.test}, which lenient parsing turns into
+ * no valid address) still shows the address to the recipient, so it counts.
+ */
 public final class HeaderAddresses {
+    /** Over-inclusive on purpose: a token that is not a valid address is dropped afterwards. */
+    private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+");
+
     private HeaderAddresses() {
     }
 
-    /**
-     * Every mail address of the header, parsed leniently; group syntax and local parts without a
-     * domain cannot be a shared address and are skipped.
-     *
-     * @throws AddressException when the header cannot be read as addresses at all
-     */
     public static List<MailAddress> of(MimeMessage message, String header) throws MessagingException {
         String value = message.getHeader(header, ",");
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(InternetAddress.parseHeader(value, false))
-            .flatMap(address -> mailAddress(address.getAddress()).stream())
-            .collect(Collectors.toList());
+        Set<MailAddress> addresses = new LinkedHashSet<>();
+        for (InternetAddress parsed : InternetAddress.parseHeader(value, false)) {
+            mailAddress(parsed.getAddress()).ifPresent(addresses::add);
+        }
+        Matcher tokens = ADDRESS_LIKE.matcher(value);
+        while (tokens.find()) {
+            mailAddress(tokens.group()).ifPresent(addresses::add);
+        }
+        return List.copyOf(addresses);
     }
 
     public static Optional<MailAddress> mailAddress(String text) {
@@ -39,7 +49,8 @@ public final class HeaderAddresses {
         }
         try {
             return Optional.of(new MailAddress(text));
-        } catch (AddressException e) {
+        } catch (Exception e) {
+            // MailAddress rejects what is not an RFC 5321 address: not an address we need to see.
             return Optional.empty();
         }
     }

@@ -62,6 +62,10 @@ class SendPermissionsIntegrationTest {
         assertRefused(submit(server, DAVE, DAVE, SUPPORT, Optional.empty(), "from"), "DATA", reason);
         assertRefused(submit(server, DAVE, DAVE, SUPPORT, Optional.of(DAVE), "on behalf"), "DATA", reason);
         assertRefused(submit(server, DAVE, DAVE, DAVE, Optional.of(SUPPORT), "sender only"), "DATA", reason);
+        // What the recipient reads counts: a display name, or a header too broken to parse.
+        assertRefused(submit(server, DAVE, DAVE, "\"support@example.test\" <dave@example.test>", Optional.empty(), "display name"),
+            "DATA", reason);
+        assertRefused(submit(server, DAVE, DAVE, "Support <support@example.test", Optional.empty(), "malformed"), "DATA", reason);
 
         assertOnlyDelivered(server, DAVE, List.of());
     }

@@ -53,18 +53,17 @@ public final class SendRules {
      * The {@code From:}/{@code Sender:} check at the end of DATA.
      *
      * @param member the authenticated user, empty when the client has not authenticated
+     * @param from every address found in {@code From:}
+     * @param sender every address found in {@code Sender:} (one, in a well-formed header)
      */
-    public SendDecision headers(Optional<MailAddress> member, List<MailAddress> from, Optional<MailAddress> sender) {
-        List<SharedMailbox> sharedInFrom = from.stream()
-            .flatMap(address -> configuration.find(address).stream())
-            .distinct()
-            .toList();
-        Optional<SharedMailbox> sharedInSender = sender.flatMap(configuration::find);
+    public SendDecision headers(Optional<MailAddress> member, List<MailAddress> from, List<MailAddress> sender) {
+        List<SharedMailbox> sharedInFrom = sharedMailboxes(from);
+        List<SharedMailbox> sharedInSender = sharedMailboxes(sender);
         if (sharedInFrom.isEmpty() && sharedInSender.isEmpty()) {
             return SendDecision.noSharedAddress();
         }
         if (member.isEmpty()) {
-            return authenticationRequired(sharedInFrom.stream().findFirst().orElseGet(sharedInSender::get));
+            return authenticationRequired(Stream.concat(sharedInFrom.stream(), sharedInSender.stream()).findFirst().orElseThrow());
         }
         MailAddress authenticated = member.get();
         return Stream.concat(
@@ -76,13 +75,20 @@ public final class SendRules {
             .orElse(SendDecision.accepted());
     }
 
-    private SendDecision mayWriteFrom(MailAddress member, SharedMailbox shared, Optional<MailAddress> sender) {
+    private List<SharedMailbox> sharedMailboxes(List<MailAddress> addresses) {
+        return addresses.stream()
+            .flatMap(address -> configuration.find(address).stream())
+            .distinct()
+            .toList();
+    }
+
+    private SendDecision mayWriteFrom(MailAddress member, SharedMailbox shared, List<MailAddress> sender) {
         SendPermission permission = permission(member, shared);
         switch (permission) {
             case SEND_AS:
                 return SendDecision.accepted();
             case SEND_ON_BEHALF:
-                if (sender.map(Addresses::normalize).filter(Addresses.normalize(member)::equals).isPresent()) {
+                if (sender.stream().map(Addresses::normalize).anyMatch(Addresses.normalize(member)::equals)) {
                     return SendDecision.accepted();
                 }
                 return SendDecision.refused(member.asString() + " may send on behalf of " + shared.address().asString()

@@ -79,17 +79,18 @@ class SendRulesTest {
         // personal mail is none of our business
         "dave@example.test |dave@example.test   |-                   |NO_SHARED_ADDRESS",
         "dave@example.test |jane@customer.test  |dave@example.test   |NO_SHARED_ADDRESS",
+        // every shared address in Sender counts too (a display name can carry one)
+        "erin@example.test |support@example.test|erin@example.test,support@example.test|REFUSED",
+        "carol@example.test|support@example.test|carol@example.test,support@example.test|ACCEPTED",
     })
     void headersShouldFollowTheRolesSendPermission(String member, String from, String sender, Outcome expected) {
-        List<MailAddress> fromAddresses = Arrays.stream(from.split(",")).map(SendRulesTest::address).collect(Collectors.toList());
-
-        assertThat(rules.headers(member(member), fromAddresses, Optional.ofNullable(sender).map(SendRulesTest::address)).outcome())
+        assertThat(rules.headers(member(member), addresses(from), addresses(sender)).outcome())
             .isEqualTo(expected);
     }
 
     @Test
     void refusalOfANonMemberShouldNameMemberAndSharedAddress() {
-        SendDecision decision = rules.headers(member("dave@example.test"), List.of(address("support@example.test")), Optional.empty());
+        SendDecision decision = rules.headers(member("dave@example.test"), List.of(address("support@example.test")), List.of());
 
         assertThat(decision.reason()).contains("dave@example.test may not send as support@example.test (not a member)");
     }
@@ -103,7 +104,7 @@ class SendRulesTest {
 
     @Test
     void refusalOfAnOnBehalfMemberWithoutSenderShouldSayWhatIsMissing() {
-        SendDecision decision = rules.headers(member("erin@example.test"), List.of(address("support@example.test")), Optional.empty());
+        SendDecision decision = rules.headers(member("erin@example.test"), List.of(address("support@example.test")), List.of());
 
         assertThat(decision.reason()).contains("erin@example.test may send on behalf of support@example.test only with Sender: erin@example.test");
     }
@@ -125,14 +126,21 @@ class SendRulesTest {
     void unauthenticatedClientShouldNotUseASharedAddress() {
         assertThat(rules.envelope(Optional.empty(), Optional.of(address("support@example.test"))).reason())
             .contains("authentication is required to send as support@example.test");
-        assertThat(rules.headers(Optional.empty(), List.of(address("jane@customer.test")), Optional.of(address("sales@example.test"))).reason())
+        assertThat(rules.headers(Optional.empty(), List.of(address("jane@customer.test")), List.of(address("sales@example.test"))).reason())
             .contains("authentication is required to send as sales@example.test");
     }
 
     @Test
     void unauthenticatedClientShouldBeFreeWithOtherAddresses() {
-        assertThat(rules.headers(Optional.empty(), List.of(address("jane@customer.test")), Optional.empty()))
+        assertThat(rules.headers(Optional.empty(), List.of(address("jane@customer.test")), List.of()))
             .isEqualTo(SendDecision.noSharedAddress());
+    }
+
+    private static List<MailAddress> addresses(String commaSeparated) {
+        if (commaSeparated == null) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(SendRulesTest::address).collect(Collectors.toList());
     }
 
     private static Optional<MailAddress> member(String text) {

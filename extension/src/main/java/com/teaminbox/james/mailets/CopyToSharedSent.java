@@ -70,10 +70,10 @@ public class CopyToSharedSent extends GenericMailet {
         }
         MimeMessage message = mail.getMessage();
         List<MailAddress> from;
-        Optional<MailAddress> sender;
+        List<MailAddress> sender;
         try {
             from = HeaderAddresses.of(message, "From");
-            sender = HeaderAddresses.of(message, "Sender").stream().findFirst();
+            sender = HeaderAddresses.of(message, "Sender");
         } catch (AddressException e) {
             // The submission hook refuses such mail; from elsewhere it is not a reply from a shared address.
             LOGGER.info("Not copying mail {} of {}: unreadable From:/Sender: ({})", mail.getName(), member.get().asString(), e.getMessage());

@@ -46,11 +46,11 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
     public HookResult onMessage(SMTPSession session, Mail mail) {
         Optional<MailAddress> member = SmtpRefusals.authenticatedMember(session);
         List<MailAddress> from;
-        Optional<MailAddress> sender;
+        List<MailAddress> sender;
         try {
             MimeMessage message = mail.getMessage();
             from = HeaderAddresses.of(message, "From");
-            sender = HeaderAddresses.of(message, "Sender").stream().findFirst();
+            sender = HeaderAddresses.of(message, "Sender");
         } catch (MessagingException e) {
             // Unreadable headers could hide a shared address: refuse rather than guess.
             LOGGER.info("Refused mail {} from {}: unreadable From:/Sender: ({})", mail.getName(), SmtpRefusals.describe(member), e.getMessage());
@@ -60,7 +60,7 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         if (decision.outcome() == SendDecision.Outcome.NO_SHARED_ADDRESS) {
             return HookResult.DECLINED;
         }
-        LOGGER.info("From: {} Sender: {} by {}: {}", from, sender.map(MailAddress::asString).orElse("-"),
+        LOGGER.info("From: {} Sender: {} by {}: {}", from, sender,
             SmtpRefusals.describe(member), decision);
         if (decision.isRefused()) {
             return SmtpRefusals.refusal(decision);
