@@ -1,5 +1,6 @@
 package com.teaminbox.james;
 
+import java.io.UnsupportedEncodingException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeUtility;
 
 import org.apache.james.core.MailAddress;
 
@@ -18,7 +20,8 @@ import org.apache.james.core.MailAddress;
  * checks that must not be fooled: the addresses it parses to, and also anything shaped like an
  * address anywhere in its text. A display name ({@code "support@example.test" <me@example.test>})
  * or a malformed header ({@code Support <support@example.test}, which lenient parsing turns into
- * no valid address) still shows the address to the recipient, so it counts.
+ * no valid address) or an encoded-word in a display name still shows the address to the
+ * recipient, so it counts.
  */
 public final class HeaderAddresses {
     /** Over-inclusive on purpose: a token that is not a valid address is dropped afterwards. */
@@ -36,11 +39,26 @@ public final class HeaderAddresses {
         for (InternetAddress parsed : InternetAddress.parseHeader(value, false)) {
             mailAddress(parsed.getAddress()).ifPresent(addresses::add);
         }
-        Matcher tokens = ADDRESS_LIKE.matcher(value);
+        addAddressLikeTokens(value, addresses);
+        addAddressLikeTokens(decoded(value), addresses);
+        return List.copyOf(addresses);
+    }
+
+    private static void addAddressLikeTokens(String text, Set<MailAddress> addresses) {
+        Matcher tokens = ADDRESS_LIKE.matcher(text);
         while (tokens.find()) {
             mailAddress(tokens.group()).ifPresent(addresses::add);
         }
-        return List.copyOf(addresses);
+    }
+
+    /** A display name can be an RFC 2047 encoded-word ({@code =?UTF-8?Q?support=40example.test?=}); readers see it decoded. */
+    private static String decoded(String value) {
+        try {
+            return MimeUtility.decodeText(value);
+        } catch (UnsupportedEncodingException e) {
+            // An unknown charset: the reader's client cannot decode it either.
+            return value;
+        }
     }
 
     public static Optional<MailAddress> mailAddress(String text) {

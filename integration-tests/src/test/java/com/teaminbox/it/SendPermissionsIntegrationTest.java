@@ -66,6 +66,8 @@ class SendPermissionsIntegrationTest {
         assertRefused(submit(server, DAVE, DAVE, "\"support@example.test\" <dave@example.test>", Optional.empty(), "display name"),
             "DATA", reason);
         assertRefused(submit(server, DAVE, DAVE, "Support <support@example.test", Optional.empty(), "malformed"), "DATA", reason);
+        assertRefused(submit(server, DAVE, DAVE, "=?UTF-8?Q?support=40example.test?= <dave@example.test>", Optional.empty(),
+            "encoded display name"), "DATA", reason);
 
         assertOnlyDelivered(server, DAVE, List.of());
     }
