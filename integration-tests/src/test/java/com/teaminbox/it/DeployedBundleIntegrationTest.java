@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +66,8 @@ class DeployedBundleIntegrationTest {
         Matcher ready = awaitLine(READY);
         int smtpPort = Integer.parseInt(ready.group(1));
         int imapPort = Integer.parseInt(ready.group(3));
+        int submissionPort = Integer.parseInt(ready.group(2));
+        int webAdminPort = Integer.parseInt(ready.group(4));
 
         new SmtpTestClient(smtpPort).send("jane@customer.test", "Printer broken", "support@example.test");
         TeamInboxServer.awaitUntil(() -> {
@@ -74,6 +81,17 @@ class DeployedBundleIntegrationTest {
             imap.select("INBOX");
             assertThat(imap.headers("Subject")).containsExactly("[SUP-1] Printer broken");
         }
+
+        // The SMTP hooks and the WebAdmin routes come from extensions-jars/ too.
+        SubmissionClient.Reply refused = new SubmissionClient(submissionPort).send("bob@example.test", "demo",
+            "support@example.test", "jane@customer.test",
+            Submissions.message("bob@example.test", Optional.empty(), "jane@customer.test", "Not allowed"));
+        assertThat(refused.text()).startsWith("550 5.7.1 bob@example.test may not send as support@example.test");
+        HttpResponse<String> review = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + webAdminPort + "/shared-mailboxes/support@example.test")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(review.statusCode()).isEqualTo(200);
+        assertThat(review.body()).contains("\"sendPermission\":\"send-as\"");
 
         // SIGTERM, as Ctrl-C's SIGINT, runs the shutdown hook (Process.destroy() would also close our pipe).
         process.toHandle().destroy();

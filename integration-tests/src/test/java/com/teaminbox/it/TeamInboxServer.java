@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.james.utils.GuiceProbe;
@@ -28,6 +30,7 @@ import com.teaminbox.demo.DemoServer;
 public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallback {
     public static final String PASSWORD = "demo";
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern EXISTS = Pattern.compile("\\* (\\d+) EXISTS");
 
     private final Consumer<DemoHome> customisation;
     private final Module[] extraModules;
@@ -109,10 +112,16 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         throw new AssertionError("Timed out after " + timeout + " waiting for: " + description);
     }
 
+    /**
+     * Waits until a SELECT of the folder shows the messages: under load, a STATUS count was seen
+     * to run ahead of what a SELECT right after it showed.
+     */
     public void awaitMessages(String sharedMailbox, String member, String folder, int count) throws Exception {
         awaitUntil(() -> {
             try (ImapTestClient imap = imapAsMemberOf(sharedMailbox, member)) {
-                return imap.messageCount(folder) >= count;
+                imap.select(folder);
+                Matcher exists = EXISTS.matcher(imap.lastReply());
+                return exists.find() && Integer.parseInt(exists.group(1)) >= count;
             }
         }, count + " message(s) in " + sharedMailbox + " " + folder);
     }

@@ -1,0 +1,70 @@
+package com.teaminbox.james.smtp;
+
+import java.util.List;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.sending.SendDecision;
+import com.teaminbox.core.sending.SendRules;
+import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Checks the {@code From:} and {@code Sender:} headers against the member's role (see
+ * {@link SendRules}) at the end of DATA, and answers {@code 550 5.7.1} before the mail is queued
+ * when the role does not allow them. For the submission server's handler chain, before
+ * {@code CoreCmdHandlerLoader} (whose {@code SendMailHandler} queues the mail):
+ * <pre>{@code
+ * <handler class="com.teaminbox.james.smtp.SharedAddressHeadersHook"/>
+ * }</pre>
+ *
+ * <p>An accepted mail is answered DECLINED, never OK: an OK from a message hook ends the chain
+ * before {@code SendMailHandler}, and the mail would never be queued.
+ */
+public class SharedAddressHeadersHook implements JamesMessageHook {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SharedAddressHeadersHook.class);
+
+    private final SharedMailboxesConfigurationStore configurationStore;
+
+    @Inject
+    public SharedAddressHeadersHook(SharedMailboxesConfigurationStore configurationStore) {
+        this.configurationStore = configurationStore;
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        Optional<MailAddress> member = SmtpRefusals.authenticatedMember(session);
+        List<MailAddress> from;
+        List<MailAddress> sender;
+        try {
+            MimeMessage message = mail.getMessage();
+            from = HeaderAddresses.of(message, "From");
+            sender = HeaderAddresses.of(message, "Sender");
+        } catch (MessagingException e) {
+            // Unreadable headers could hide a shared address: refuse rather than guess.
+            LOGGER.info("Refused mail {} from {}: unreadable From:/Sender: ({})", mail.getName(), SmtpRefusals.describe(member), e.getMessage());
+            return SmtpRefusals.refusal("the From: or Sender: header cannot be read as addresses (" + e.getMessage() + ")");
+        }
+        SendDecision decision = new SendRules(configurationStore.current()).headers(member, from, sender);
+        if (decision.outcome() == SendDecision.Outcome.NO_SHARED_ADDRESS) {
+            return HookResult.DECLINED;
+        }
+        LOGGER.info("From: {} Sender: {} by {}: {}", from, sender,
+            SmtpRefusals.describe(member), decision);
+        if (decision.isRefused()) {
+            return SmtpRefusals.refusal(decision);
+        }
+        return HookResult.DECLINED;
+    }
+}
