@@ -71,7 +71,7 @@ public final class ImapTestClient implements AutoCloseable {
     /** The named header of every message of the selected folder, in sequence order (without setting \Seen). */
     public List<String> headers(String name) throws IOException {
         if (!command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])")) {
-            return List.of();
+            throw new IOException("FETCH failed: " + lastReply);
         }
         List<String> values = new ArrayList<>();
         Matcher matcher = Pattern.compile("(?im)^" + Pattern.quote(name) + ": ?(.*?)\\r?$").matcher(lastReply);
