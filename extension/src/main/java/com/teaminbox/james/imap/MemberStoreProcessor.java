@@ -1,0 +1,71 @@
+package com.teaminbox.james.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.mail.Flags;
+
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.StoreRequest;
+import org.apache.james.imap.processor.StoreProcessor;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.metrics.api.MetricFactory;
+
+import com.teaminbox.core.access.FlagRights;
+import com.teaminbox.core.access.Rights;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code STORE} by a member: {@code \Seen} needs {@code s}, {@code \Deleted} {@code t}, any other
+ * flag or keyword {@code w}. {@code FLAGS} (replace) can clear any flag, so it needs all three.
+ */
+public class MemberStoreProcessor extends StoreProcessor {
+    private static final Rights TO_REPLACE_ALL_FLAGS = Rights.parse("swt");
+
+    private final MemberAccess access;
+
+    @Inject
+    public MemberStoreProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
+                                MemberAccess access) {
+        super(mailboxManager, factory, metricFactory);
+        this.access = access;
+    }
+
+    @Override
+    protected Mono<Void> processRequestReactive(StoreRequest request, ImapSession session, Responder responder) {
+        return access.refuses(session, "STORE", access.selectedFolder(session), required(request))
+            .flatMap(refused -> refused
+                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
+                : super.processRequestReactive(request, session, responder));
+    }
+
+    private static Rights required(StoreRequest request) {
+        if (request.getFlagsUpdateMode() == MessageManager.FlagsUpdateMode.REPLACE) {
+            return TO_REPLACE_ALL_FLAGS;
+        }
+        return FlagRights.requiredToChange(names(request.getFlags()));
+    }
+
+    private static List<String> names(Flags flags) {
+        List<String> names = new ArrayList<>(List.of(flags.getUserFlags()));
+        for (Flags.Flag flag : flags.getSystemFlags()) {
+            names.add(systemFlagName(flag));
+        }
+        return names;
+    }
+
+    private static String systemFlagName(Flags.Flag flag) {
+        if (flag == Flags.Flag.SEEN) {
+            return FlagRights.SEEN;
+        }
+        if (flag == Flags.Flag.DELETED) {
+            return FlagRights.DELETED;
+        }
+        // \Answered, \Flagged, \Draft, \Recent: all under the w right
+        return "\\Other";
+    }
+}
