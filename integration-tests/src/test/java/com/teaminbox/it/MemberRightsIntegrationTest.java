@@ -69,6 +69,9 @@ class MemberRightsIntegrationTest {
                 "COPY 1 Billing", "MOVE 1 Billing", "CREATE Escalations", "RENAME Templates Macros", "DELETE Junk",
                 "SETACL INBOX dave@example.test lr", "DELETEACL INBOX bob@example.test", "GETACL INBOX"));
             assertThat(alice.listFolders()).as("a folder she created is hers to see").contains("Escalations", "Macros");
+
+            assertThat(alice.command("CREATE \"Ticket Registry\"")).as("exists already").isFalse();
+            assertThat(alice.command("SELECT \"Ticket Registry\"")).as("CREATE of an existing folder grants nothing").isFalse();
         }
     }
 

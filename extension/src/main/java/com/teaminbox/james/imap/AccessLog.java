@@ -12,6 +12,20 @@ final class AccessLog {
     private static final Logger LOGGER = LoggerFactory.getLogger("com.teaminbox.access");
     private static final int MAX_ECHOED_LENGTH = 200;
 
+    /** What happened to a member's command. */
+    enum Decision {
+        /** Answered {@code NO [NOPERM]}. */
+        COMMAND_REFUSED("command-refused"),
+        /** Run in a narrower form: SELECT as EXAMINE, FETCH as PEEK, CLOSE without expunge. */
+        COMMAND_RESTRICTED("command-restricted");
+
+        private final String logName;
+
+        Decision(String logName) {
+            this.logName = logName;
+        }
+    }
+
     private AccessLog() {
     }
 
@@ -24,9 +38,9 @@ final class AccessLog {
             form, printable(member), printable(sharedMailbox), reason);
     }
 
-    static void commandRefused(String command, MemberSession session, String folder, String reason) {
-        LOGGER.info("decision=command-refused command={} member={} sharedMailbox={} folder=\"{}\" reason=\"{}\"",
-            command, session.member().asString(), session.sharedMailbox().asString(), printable(folder), reason);
+    static void command(Decision decision, String command, MemberSession session, String folder, String reason) {
+        LOGGER.info("decision={} command={} member={} sharedMailbox={} folder=\"{}\" reason=\"{}\"",
+            decision.logName, command, session.member().asString(), session.sharedMailbox().asString(), printable(folder), reason);
     }
 
     /** Client text may carry CR/LF to forge log lines: control characters become '?'. */

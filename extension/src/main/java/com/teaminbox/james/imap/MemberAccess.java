@@ -31,6 +31,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -103,7 +104,25 @@ public class MemberAccess {
      * a pipelined command may be processed on one of Reactor's non-blocking threads.
      */
     public Mono<Boolean> refuses(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
-        return Mono.fromCallable(() -> decideRefusal(session, command, folder, required))
+        return lacks(session, command, folder, required, AccessLog.Decision.COMMAND_REFUSED);
+    }
+
+    /**
+     * Like {@link #refuses}, for a command that still runs in a narrower form when the right is
+     * missing (SELECT read-only, FETCH without setting {@code \Seen}, CLOSE without expunging).
+     */
+    public Mono<Boolean> restricts(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
+        return lacks(session, command, folder, required, AccessLog.Decision.COMMAND_RESTRICTED);
+    }
+
+    private Mono<Boolean> lacks(ImapSession session, String command, Optional<MailboxPath> folder, Rights required,
+                                AccessLog.Decision decision) {
+        Optional<MemberSession> member = memberSession(session);
+        if (member.isEmpty() || folder.isEmpty() || required.isEmpty()) {
+            // a person in her own mailbox: James's own checks apply, no thread hop needed
+            return Mono.just(false);
+        }
+        return Mono.fromCallable(() -> lacks(member.get(), command, folder.get(), required, decision))
             .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -122,13 +141,9 @@ public class MemberAccess {
         return Mono.fromCallable(() -> rightsOn(member, folder)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private boolean decideRefusal(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
-        Optional<MemberSession> member = memberSession(session);
-        if (member.isEmpty() || folder.isEmpty() || required.isEmpty()) {
-            return false;
-        }
+    private boolean lacks(MemberSession member, String command, MailboxPath folder, Rights required, AccessLog.Decision decision) {
         try {
-            Optional<Rights> held = rightsOn(member.get(), folder.get());
+            Optional<Rights> held = rightsOn(member, folder);
             if (held.isEmpty()) {
                 return false;
             }
@@ -136,11 +151,11 @@ public class MemberAccess {
             if (missing.isEmpty()) {
                 return false;
             }
-            AccessLog.commandRefused(command, member.get(), folder.get().getName(), "missing rights " + missing.letters());
+            AccessLog.command(decision, command, member, folder.getName(), "missing rights " + missing.letters());
             return true;
         } catch (MailboxException | RuntimeException e) {
-            LOGGER.warn("Cannot read the rights of {} on {}; refusing {}", member.get().member().asString(), folder.get(), command, e);
-            AccessLog.commandRefused(command, member.get(), folder.get().getName(), "rights unreadable");
+            LOGGER.warn("Cannot read the rights of {} on {}; refusing {}", member.member().asString(), folder, command, e);
+            AccessLog.command(decision, command, member, folder.getName(), "rights unreadable");
             return true;
         }
     }
@@ -180,15 +195,21 @@ public class MemberAccess {
 
     /**
      * A folder a member just created gets the members' rights, as provisioning gives every other
-     * folder: otherwise not even its creator could see it until the next start.
+     * folder: otherwise not even its creator could see it until the next start. Only a folder
+     * without any ACL entry gets them, and never the hidden ticket registry, so that a CREATE of
+     * an existing folder cannot widen anyone's rights.
      */
     public void grantMembers(MemberSession member, MailboxPath folder) {
         Optional<SharedMailbox> sharedMailbox = configurationStore.current().find(member.sharedMailbox());
-        if (sharedMailbox.isEmpty()) {
+        if (sharedMailbox.isEmpty() || folder.equals(MailboxTicketRegistry.registryPath(member.mailboxSession()))) {
             return;
         }
         try {
-            mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), accounts), member.mailboxSession());
+            if (mailboxManager.listRights(folder, member.mailboxSession()).getEntries().isEmpty()) {
+                mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), accounts), member.mailboxSession());
+            }
+        } catch (MailboxNotFoundException e) {
+            LOGGER.debug("Folder {} was not created; no rights to give", folder);
         } catch (MailboxException e) {
             LOGGER.warn("Cannot give the members of {} their rights on new folder {}", member.sharedMailbox().asString(), folder, e);
         }

@@ -30,7 +30,7 @@ public class MemberCloseProcessor extends CloseProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(CloseRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "CLOSE (expunge part)", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
+        return access.restricts(session, "CLOSE", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
             .flatMap(refused -> refused
                 ? session.deselect().then(Mono.fromRunnable(() -> okComplete(request, responder)))
                 : super.processRequestReactive(request, session, responder));

@@ -37,7 +37,7 @@ public class MemberFetchProcessor extends FetchProcessor {
         if (!request.getFetch().isSetSeen()) {
             return super.processRequestReactive(request, session, responder);
         }
-        return access.refuses(session, "FETCH (implicit \\Seen)", access.selectedFolder(session), Rights.of(Right.WRITE_SEEN))
+        return access.restricts(session, "FETCH", access.selectedFolder(session), Rights.of(Right.WRITE_SEEN))
             .flatMap(refused -> super.processRequestReactive(refused ? peeking(request) : request, session, responder));
     }
 

@@ -50,19 +50,29 @@ public class MemberLogin {
         Username memberUsername = accounts.username(member);
         // The password is checked first and always, so that a refusal takes as long whatever the reason.
         boolean authentic = authenticator.isAuthentic(memberUsername, password);
-        Optional<Member> membership = configurationStore.current().find(sharedMailbox)
-            .flatMap(configured -> configured.member(member));
-        String refusal = !authentic ? "bad credentials"
-            : membership.isEmpty() ? "not a member"
-            : !Rights.of(membership.get().role()).containsAll(Rights.TO_OPEN) ? "role " + membership.get().role().name() + " cannot read"
-            : null;
-        if (refusal != null) {
-            AccessLog.loginRefused(form, member.asString(), sharedMailbox.asString(), refusal);
+        Optional<String> refusal = refusal(authentic, sharedMailbox, member);
+        if (refusal.isPresent()) {
+            AccessLog.loginRefused(form, member.asString(), sharedMailbox.asString(), refusal.get());
             return Optional.empty();
         }
         AccessLog.loginAccepted(form, member.asString(), sharedMailbox.asString());
         return Optional.of(new MailboxSession(MailboxSession.SessionId.of(SESSION_IDS.nextLong()),
             accounts.username(sharedMailbox), Optional.of(memberUsername), List.of(),
             MailboxConstants.DEFAULT_DELIMITER, MailboxSession.SessionType.User));
+    }
+
+    private Optional<String> refusal(boolean authentic, MailAddress sharedMailbox, MailAddress member) {
+        if (!authentic) {
+            return Optional.of("bad credentials");
+        }
+        Optional<Member> membership = configurationStore.current().find(sharedMailbox)
+            .flatMap(configured -> configured.member(member));
+        if (membership.isEmpty()) {
+            return Optional.of("not a member");
+        }
+        if (!Rights.of(membership.get().role()).containsAll(Rights.TO_OPEN)) {
+            return Optional.of("role " + membership.get().role().name() + " cannot read");
+        }
+        return Optional.empty();
     }
 }

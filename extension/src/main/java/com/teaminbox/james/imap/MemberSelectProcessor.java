@@ -53,7 +53,7 @@ public class MemberSelectProcessor extends SelectProcessor {
         return access.refuses(session, "SELECT", folder, TO_READ)
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.refuses(session, "SELECT (read-write part)", folder, TO_SELECT_READ_WRITE)
+                : access.restricts(session, "SELECT", folder, TO_SELECT_READ_WRITE)
                     .flatMap(readOnlyOnly -> readOnlyOnly
                         ? readOnly.examine(request, session, responder)
                         : super.processRequestReactive(request, session, responder)));
