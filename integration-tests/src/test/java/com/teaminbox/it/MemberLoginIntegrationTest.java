@@ -84,6 +84,31 @@ class MemberLoginIntegrationTest {
     }
 
     @Test
+    void everyDecisionShouldBeOneLogLineNamingMemberSharedMailboxAndReasonButNeverThePassword() throws Exception {
+        String wrongPassword = "Tr0ub4dor&3";
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                imap.login(SUPPORT + "*" + ALICE, wrongPassword);
+            }
+            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                imap.authenticatePlain(SUPPORT, "carol@example.test", PASSWORD);
+            }
+            try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
+                bob.command("CREATE Escalations");
+            }
+
+            assertThat(log.lines()).containsExactly(
+                "decision=login-refused command=LOGIN member=alice@example.test sharedMailbox=support@example.test reason=\"bad credentials\"",
+                "decision=login-refused command=AUTHENTICATE member=carol@example.test sharedMailbox=support@example.test"
+                    + " reason=\"role send-as cannot read\"",
+                "decision=login-accepted command=AUTHENTICATE member=bob@example.test sharedMailbox=support@example.test",
+                "decision=command-refused command=CREATE member=bob@example.test sharedMailbox=support@example.test"
+                    + " folder=\"INBOX\" reason=\"missing rights k\"");
+            assertThat(log.lines()).noneMatch(line -> line.contains(wrongPassword) || line.contains(PASSWORD));
+        }
+    }
+
+    @Test
     void ownMailboxLoginAndJamesDelegationShouldBeUnaffected() throws Exception {
         try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
             assertThat(imap.login(ALICE, PASSWORD)).isTrue();
