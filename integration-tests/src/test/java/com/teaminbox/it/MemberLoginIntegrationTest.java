@@ -134,12 +134,11 @@ class MemberLoginIntegrationTest {
         try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
             assertThat(bob.command("SELECT INBOX")).isTrue();
 
-            server.home().withSharedMailboxes("<shared-mailboxes>\n"
+            reloadWith("<shared-mailboxes>\n"
                 + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
                 + "    <member address=\"alice@example.test\" role=\"full\"/>\n"
                 + "  </shared-mailbox>\n"
                 + "</shared-mailboxes>\n");
-            server.probe(ExtensionStartablesProbe.class).start("com.teaminbox.james.provisioning.SharedMailboxesProvisioning");
 
             assertThat(bob.command("EXAMINE INBOX")).isFalse();
             assertThat(bob.lastReply()).contains("NO [NOPERM]");
@@ -148,6 +147,29 @@ class MemberLoginIntegrationTest {
         try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
             assertThat(imap.authenticatePlain(SUPPORT, BOB, PASSWORD)).isFalse();
         }
+    }
+
+    @Test
+    void membersShouldLoseAccessWhenTheirSharedMailboxLeavesTheConfiguration() throws Exception {
+        try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            assertThat(alice.command("SELECT INBOX")).isTrue();
+
+            // support@ is no longer declared: its ACLs are no longer reconciled, the login session stays open
+            reloadWith("<shared-mailboxes>\n"
+                + "  <shared-mailbox address=\"sales@example.test\" ticket-prefix=\"SAL\">\n"
+                + "    <member address=\"bob@example.test\" role=\"full\"/>\n"
+                + "  </shared-mailbox>\n"
+                + "</shared-mailboxes>\n");
+
+            assertThat(alice.command("CREATE Escalations")).as("not the owner's rights").isFalse();
+            assertThat(alice.lastReply()).contains("NO [NOPERM]");
+            assertThat(alice.command("SELECT INBOX")).isFalse();
+        }
+    }
+
+    private void reloadWith(String sharedMailboxes) throws Exception {
+        server.home().withSharedMailboxes(sharedMailboxes);
+        server.probe(ExtensionStartablesProbe.class).start("com.teaminbox.james.provisioning.SharedMailboxesProvisioning");
     }
 
     /** The tagged line without its tag: what a user would read in her client. */

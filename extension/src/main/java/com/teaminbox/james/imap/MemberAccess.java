@@ -43,6 +43,8 @@ import reactor.core.scheduler.Schedulers;
  * the shared account, its owner.
  */
 public class MemberAccess {
+    /** Marks the mailbox sessions {@link MemberLogin} opens. */
+    static final String MEMBER_SESSION_ATTRIBUTE = "com.teaminbox.memberSession";
     private static final String NO_PERMISSION_KEY = "com.teaminbox.NOPERM";
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAccess.class);
 
@@ -57,7 +59,12 @@ public class MemberAccess {
         this.accounts = accounts;
     }
 
-    /** Present when a member works in one of our shared mailboxes; empty for anyone in her own mailbox. */
+    /**
+     * Present when a member works in a shared mailbox: a session opened by our login (even if the
+     * shared mailbox has since left the configuration, so that it then gets no rights rather
+     * than the owner's), or a James delegation of an account the configuration declares shared.
+     * Empty for anyone in her own mailbox.
+     */
     public Optional<MemberSession> memberSession(ImapSession session) {
         MailboxSession mailboxSession = session.getMailboxSession();
         if (mailboxSession == null) {
@@ -68,7 +75,9 @@ public class MemberAccess {
         if (loggedIn.isEmpty()) {
             return Optional.empty();
         }
-        Optional<MailAddress> shared = address(user).filter(configurationStore.current()::isSharedMailbox);
+        boolean openedByMemberLogin = mailboxSession.getAttributes().containsKey(MEMBER_SESSION_ATTRIBUTE);
+        Optional<MailAddress> shared = address(user)
+            .filter(address -> openedByMemberLogin || configurationStore.current().isSharedMailbox(address));
         Optional<MailAddress> member = address(loggedIn.get());
         if (shared.isEmpty() || member.isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.CopyRequest;
 import org.apache.james.imap.processor.CopyProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -22,14 +23,15 @@ public class MemberCopyProcessor extends CopyProcessor {
 
     @Inject
     public MemberCopyProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-              MemberAccess access) {
+                               MemberAccess access) {
         super(mailboxManager, factory, metricFactory);
         this.access = access;
     }
 
     @Override
     protected Mono<Void> processRequestReactive(CopyRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "COPY", Optional.of(MemberAccess.folder(session, request.getMailboxName())), Rights.of(Right.INSERT))
+        Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
+        return access.refuses(session, "COPY", folder, Rights.of(Right.INSERT))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : super.processRequestReactive(request, session, responder));

@@ -10,6 +10,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.ExamineRequest;
 import org.apache.james.imap.processor.ExamineProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -30,7 +31,8 @@ public class MemberExamineProcessor extends ExamineProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(ExamineRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "EXAMINE", Optional.of(MemberAccess.folder(session, request.getMailboxName())), Rights.of(Right.READ))
+        Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
+        return access.refuses(session, "EXAMINE", folder, Rights.of(Right.READ))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : super.processRequestReactive(request, session, responder));

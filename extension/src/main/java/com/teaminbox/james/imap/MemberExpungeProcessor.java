@@ -20,7 +20,7 @@ public class MemberExpungeProcessor extends ExpungeProcessor {
 
     @Inject
     public MemberExpungeProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-              MemberAccess access) {
+                                  MemberAccess access) {
         super(mailboxManager, factory, metricFactory);
         this.access = access;
     }

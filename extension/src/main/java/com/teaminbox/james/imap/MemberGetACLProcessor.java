@@ -9,6 +9,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.GetACLRequest;
 import org.apache.james.imap.processor.GetACLProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -22,14 +23,15 @@ public class MemberGetACLProcessor extends GetACLProcessor {
 
     @Inject
     public MemberGetACLProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-              MemberAccess access) {
+                                 MemberAccess access) {
         super(mailboxManager, factory, metricFactory);
         this.access = access;
     }
 
     @Override
     protected Mono<Void> processRequestReactive(GetACLRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "GETACL", Optional.of(MemberAccess.folder(session, request.getMailboxName())), Rights.of(Right.ADMINISTER))
+        Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
+        return access.refuses(session, "GETACL", folder, Rights.of(Right.ADMINISTER))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : super.processRequestReactive(request, session, responder));

@@ -56,9 +56,11 @@ public class MemberLogin {
             return Optional.empty();
         }
         AccessLog.loginAccepted(form, member.asString(), sharedMailbox.asString());
-        return Optional.of(new MailboxSession(MailboxSession.SessionId.of(SESSION_IDS.nextLong()),
+        MailboxSession session = new MailboxSession(MailboxSession.SessionId.of(SESSION_IDS.nextLong()),
             accounts.username(sharedMailbox), Optional.of(memberUsername), List.of(),
-            MailboxConstants.DEFAULT_DELIMITER, MailboxSession.SessionType.User));
+            MailboxConstants.DEFAULT_DELIMITER, MailboxSession.SessionType.User);
+        session.getAttributes().put(MemberAccess.MEMBER_SESSION_ATTRIBUTE, member.asString());
+        return Optional.of(session);
     }
 
     private Optional<String> refusal(boolean authentic, MailAddress sharedMailbox, MailAddress member) {

@@ -9,6 +9,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.MoveRequest;
 import org.apache.james.imap.processor.MoveProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -35,9 +36,9 @@ public class MemberMoveProcessor extends MoveProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(MoveRequest request, ImapSession session, Responder responder) {
+        Optional<MailboxPath> target = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
         return access.refuses(session, "MOVE", access.selectedFolder(session), ON_SOURCE)
-            .flatMap(refused -> refused ? Mono.just(true)
-                : access.refuses(session, "MOVE", Optional.of(MemberAccess.folder(session, request.getMailboxName())), ON_TARGET))
+            .flatMap(refused -> refused ? Mono.just(true) : access.refuses(session, "MOVE", target, ON_TARGET))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : super.processRequestReactive(request, session, responder));

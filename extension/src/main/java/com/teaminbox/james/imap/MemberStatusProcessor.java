@@ -9,6 +9,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.StatusRequest;
 import org.apache.james.imap.processor.StatusProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -22,14 +23,15 @@ public class MemberStatusProcessor extends StatusProcessor {
 
     @Inject
     public MemberStatusProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-              MemberAccess access) {
+                                 MemberAccess access) {
         super(mailboxManager, factory, metricFactory);
         this.access = access;
     }
 
     @Override
     protected Mono<Void> processRequestReactive(StatusRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "STATUS", Optional.of(MemberAccess.folder(session, request.getMailboxName())), Rights.of(Right.READ))
+        Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
+        return access.refuses(session, "STATUS", folder, Rights.of(Right.READ))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : super.processRequestReactive(request, session, responder));
