@@ -50,6 +50,8 @@ class MemberRightsIntegrationTest {
         "SETACL INBOX dave@example.test lr",
         "DELETEACL INBOX bob@example.test",
         "GETACL INBOX",
+        "SETMETADATA INBOX (/shared/comment \"VIP customers\")",
+        "GETMETADATA INBOX (/shared/comment)",
         "SELECT \"Ticket Registry\"",
         "STATUS \"Ticket Registry\" (MESSAGES)");
 
@@ -67,7 +69,8 @@ class MemberRightsIntegrationTest {
                 "EXAMINE INBOX", "SELECT INBOX", "FETCH 1 (BODY[])", "STORE 2 +FLAGS (\\Seen)", "STORE 2 +FLAGS (\\Flagged)",
                 "STORE 2 +FLAGS ($Escalated)", "STORE 3 +FLAGS (\\Deleted)", "STORE 2 FLAGS (\\Answered)", "EXPUNGE", "APPEND",
                 "COPY 1 Billing", "MOVE 1 Billing", "CREATE Escalations", "RENAME Templates Macros", "DELETE Junk",
-                "SETACL INBOX dave@example.test lr", "DELETEACL INBOX bob@example.test", "GETACL INBOX"));
+                "SETACL INBOX dave@example.test lr", "DELETEACL INBOX bob@example.test", "GETACL INBOX",
+                "SETMETADATA INBOX (/shared/comment \"VIP customers\")", "GETMETADATA INBOX (/shared/comment)"));
             assertThat(alice.listFolders()).as("a folder she created is hers to see").contains("Escalations", "Macros");
 
             assertThat(alice.command("CREATE \"Ticket Registry\"")).as("exists already").isFalse();
@@ -85,7 +88,8 @@ class MemberRightsIntegrationTest {
             assertThat(myRights(bob)).isEqualTo("lr");
             assertThat(bob.command("SELECT INBOX")).isTrue();
             assertThat(bob.lastReply()).as("SELECT without s is EXAMINE").contains("[READ-ONLY]");
-            assertThat(run(bob)).isEqualTo(expected("EXAMINE INBOX", "SELECT INBOX", "FETCH 1 (BODY[])"));
+            assertThat(run(bob)).isEqualTo(expected("EXAMINE INBOX", "SELECT INBOX", "FETCH 1 (BODY[])",
+                "GETMETADATA INBOX (/shared/comment)"));
             assertThat(bob.command("CLOSE")).isTrue();
         }
 
@@ -101,7 +105,8 @@ class MemberRightsIntegrationTest {
             assertThat(myRights(carol)).isEqualTo("lrsw");
             assertThat(run(carol)).isEqualTo(expected(
                 "EXAMINE INBOX", "SELECT INBOX", "FETCH 1 (BODY[])", "STORE 2 +FLAGS (\\Seen)", "STORE 2 +FLAGS (\\Flagged)",
-                "STORE 2 +FLAGS ($Escalated)"));
+                "STORE 2 +FLAGS ($Escalated)", "SETMETADATA INBOX (/shared/comment \"VIP customers\")",
+                "GETMETADATA INBOX (/shared/comment)"));
         }
         assertThat(flagsOfEveryMessage().get("1")).as("reading with s marks read").contains("\\Seen");
         assertThat(flagsOfEveryMessage().get("2")).contains("\\Seen", "\\Flagged", "$Escalated");

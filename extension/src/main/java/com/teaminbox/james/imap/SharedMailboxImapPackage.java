@@ -16,6 +16,7 @@ import org.apache.james.imap.processor.DeleteProcessor;
 import org.apache.james.imap.processor.ExamineProcessor;
 import org.apache.james.imap.processor.ExpungeProcessor;
 import org.apache.james.imap.processor.GetACLProcessor;
+import org.apache.james.imap.processor.GetMetadataProcessor;
 import org.apache.james.imap.processor.LSubProcessor;
 import org.apache.james.imap.processor.ListProcessor;
 import org.apache.james.imap.processor.ListRightsProcessor;
@@ -24,6 +25,7 @@ import org.apache.james.imap.processor.MyRightsProcessor;
 import org.apache.james.imap.processor.RenameProcessor;
 import org.apache.james.imap.processor.SelectProcessor;
 import org.apache.james.imap.processor.SetACLProcessor;
+import org.apache.james.imap.processor.SetMetadataProcessor;
 import org.apache.james.imap.processor.StatusProcessor;
 import org.apache.james.imap.processor.StoreProcessor;
 import org.apache.james.imap.processor.XListProcessor;
@@ -68,7 +70,9 @@ public class SharedMailboxImapPackage implements ImapPackage {
         Map.entry(GetACLProcessor.class.getCanonicalName(), MemberGetACLProcessor.class),
         Map.entry(ListRightsProcessor.class.getCanonicalName(), MemberListRightsProcessor.class),
         Map.entry(SetACLProcessor.class.getCanonicalName(), MemberSetACLProcessor.class),
-        Map.entry(DeleteACLProcessor.class.getCanonicalName(), MemberDeleteACLProcessor.class));
+        Map.entry(DeleteACLProcessor.class.getCanonicalName(), MemberDeleteACLProcessor.class),
+        Map.entry(GetMetadataProcessor.class.getCanonicalName(), MemberGetMetadataProcessor.class),
+        Map.entry(SetMetadataProcessor.class.getCanonicalName(), MemberSetMetadataProcessor.class));
     private static final Map<String, Class<?>> DECODER_REPLACEMENTS = Map.of(
         LoginCommandParser.class.getCanonicalName(), MemberLoginCommandParser.class);
 

@@ -37,7 +37,8 @@ class SharedMailboxImapPackageTest {
                 MemberAppendProcessor.class, MemberCopyProcessor.class, MemberMoveProcessor.class, MemberCreateProcessor.class,
                 MemberDeleteProcessor.class, MemberRenameProcessor.class, MemberStatusProcessor.class, MemberListProcessor.class,
                 MemberXListProcessor.class, MemberLSubProcessor.class, MemberMyRightsProcessor.class, MemberGetACLProcessor.class,
-                MemberListRightsProcessor.class, MemberSetACLProcessor.class, MemberDeleteACLProcessor.class))
+                MemberListRightsProcessor.class, MemberSetACLProcessor.class, MemberDeleteACLProcessor.class,
+                MemberGetMetadataProcessor.class, MemberSetMetadataProcessor.class))
             .allSatisfy(processor -> assertThat(processors).contains(processor.getName()));
     }
 
