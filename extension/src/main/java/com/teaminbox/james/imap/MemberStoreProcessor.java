@@ -65,7 +65,15 @@ public class MemberStoreProcessor extends StoreProcessor {
         if (flag == Flags.Flag.DELETED) {
             return FlagRights.DELETED;
         }
-        // \Answered, \Flagged, \Draft, \Recent: all under the w right
-        return "\\Other";
+        if (flag == Flags.Flag.ANSWERED) {
+            return "\\Answered";
+        }
+        if (flag == Flags.Flag.FLAGGED) {
+            return "\\Flagged";
+        }
+        if (flag == Flags.Flag.DRAFT) {
+            return "\\Draft";
+        }
+        return "\\Recent";
     }
 }
