@@ -21,6 +21,13 @@ import com.teaminbox.core.access.LoginName;
  * (James's parser would fail on them with an exception).
  */
 public class MemberLoginCommandParser extends LoginCommandParser {
+    /**
+     * RFC 3501 keeps {@code *} out of atoms, but clients send the user name as a bare atom
+     * whenever they can (Python's imaplib always does), so a member login may carry it unquoted.
+     */
+    private static final ImapRequestLineReader.CharacterValidator ATOM_OR_SEPARATOR =
+        character -> character == LoginName.SEPARATOR || ImapRequestLineReader.AtomCharValidator.INSTANCE.isValid(character);
+
     @Inject
     public MemberLoginCommandParser(StatusResponseFactory statusResponseFactory) {
         super(statusResponseFactory);
@@ -28,7 +35,7 @@ public class MemberLoginCommandParser extends LoginCommandParser {
 
     @Override
     protected ImapMessage decode(ImapRequestLineReader request, Tag tag, ImapSession session) throws DecodingException {
-        String loginName = request.astring();
+        String loginName = loginName(request);
         String password = request.astring();
         request.eol();
         if (LoginName.looksLikeMemberLogin(loginName)) {
@@ -39,5 +46,13 @@ public class MemberLoginCommandParser extends LoginCommandParser {
         } catch (IllegalArgumentException e) {
             return new MemberLoginRequest(loginName, password, tag);
         }
+    }
+
+    private static String loginName(ImapRequestLineReader request) throws DecodingException {
+        char next = request.nextWordChar();
+        if (next == '"' || next == '{') {
+            return request.astring();
+        }
+        return request.consumeWord(ATOM_OR_SEPARATOR, true);
     }
 }
