@@ -3,6 +3,7 @@ package com.teaminbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class MemberRightsIntegrationTest {
     private static final String BOB = "bob@example.test";
     private static final String CAROL = "carol@example.test";
     private static final String CONFIGURATION = "<shared-mailboxes>\n"
-        + "  <roles><role name=\"triage\" rights=\"lrsw\" send=\"none\"/></roles>\n"
+        + "  <roles><role name=\"triage\" rights=\"lrswi\" send=\"none\"/></roles>\n"
         + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
         + "    <folder name=\"Billing\"/>\n"
         + "    <member address=\"alice@example.test\" role=\"full\"/>\n"
@@ -102,15 +103,28 @@ class MemberRightsIntegrationTest {
 
         try (ImapTestClient carol = server.imapAsMemberOf(SUPPORT, CAROL)) {
             assertThat(carol.listFolders()).contains("INBOX", "Billing").doesNotContain("Ticket Registry");
-            assertThat(myRights(carol)).isEqualTo("lrsw");
+            assertThat(myRights(carol)).isEqualTo("ilrsw");
             assertThat(run(carol)).isEqualTo(expected(
                 "EXAMINE INBOX", "SELECT INBOX", "FETCH 1 (BODY[])", "STORE 2 +FLAGS (\\Seen)", "STORE 2 +FLAGS (\\Flagged)",
-                "STORE 2 +FLAGS ($Escalated)", "SETMETADATA INBOX (/shared/comment \"VIP customers\")",
+                "STORE 2 +FLAGS ($Escalated)", "APPEND", "COPY 1 Billing", "SETMETADATA INBOX (/shared/comment \"VIP customers\")",
                 "GETMETADATA INBOX (/shared/comment)"));
         }
         assertThat(flagsOfEveryMessage().get("1")).as("reading with s marks read").contains("\\Seen");
         assertThat(flagsOfEveryMessage().get("2")).contains("\\Seen", "\\Flagged", "$Escalated");
         assertThat(flagsOfEveryMessage().get("3")).doesNotContain("\\Deleted");
+    }
+
+    @Test
+    void appendShouldDropTheFlagsTheRoleCannotSet() throws Exception {
+        try (ImapTestClient carol = server.imapAsMemberOf(SUPPORT, CAROL)) {
+            assertThat(carol.commandWithLiteral("APPEND INBOX (\\Seen \\Deleted $Escalated)",
+                message("Filed by carol").getBytes(StandardCharsets.UTF_8), "")).as(carol.lastReply()).isTrue();
+        }
+
+        assertThat(flagsOfEveryMessage().get("1"))
+            .as("triage (lrswi) may set \\Seen and keywords, not \\Deleted")
+            .contains("\\Seen", "$Escalated")
+            .doesNotContain("\\Deleted");
     }
 
     /** Runs the script; each command maps to whether it succeeded, and every refusal must say NOPERM. */

@@ -2,6 +2,8 @@ package com.teaminbox.core.access;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Which right changing a flag needs (RFC 4314 section 4): {@code \Seen} needs {@code s},
@@ -18,14 +20,27 @@ public final class FlagRights {
     public static Rights requiredToChange(Collection<String> flags) {
         EnumSet<Right> required = EnumSet.noneOf(Right.class);
         for (String flag : flags) {
-            if (flag.equalsIgnoreCase(SEEN)) {
-                required.add(Right.WRITE_SEEN);
-            } else if (flag.equalsIgnoreCase(DELETED)) {
-                required.add(Right.DELETE_MESSAGES);
-            } else {
-                required.add(Right.WRITE);
-            }
+            required.add(requiredToChange(flag));
         }
         return Rights.of(required);
+    }
+
+    /**
+     * The flags of an APPEND or COPY that {@code held} allows setting; the others are dropped, as
+     * RFC 4314 section 4 asks ("the server SHOULD NOT set flags the user lacks rights for")
+     * rather than refusing the whole message.
+     */
+    public static List<String> settable(Collection<String> flags, Rights held) {
+        return flags.stream().filter(flag -> held.contains(requiredToChange(flag))).collect(Collectors.toList());
+    }
+
+    private static Right requiredToChange(String flag) {
+        if (flag.equalsIgnoreCase(SEEN)) {
+            return Right.WRITE_SEEN;
+        }
+        if (flag.equalsIgnoreCase(DELETED)) {
+            return Right.DELETE_MESSAGES;
+        }
+        return Right.WRITE;
     }
 }

@@ -70,4 +70,18 @@ class RightsTest {
     void noFlagShouldNeedNothing() {
         assertThat(FlagRights.requiredToChange(List.of())).isEqualTo(Rights.NONE);
     }
+
+    @Test
+    void settableFlagsShouldKeepOnlyThoseTheRightsAllow() {
+        assertThat(FlagRights.settable(List.of("\\Seen", "\\Deleted", "\\Flagged", "$Escalated"), Rights.parse("lris")))
+            .containsExactly("\\Seen");
+        assertThat(FlagRights.settable(List.of("\\Seen", "\\Deleted", "$Escalated"), Rights.parse("lriwt")))
+            .containsExactly("\\Deleted", "$Escalated");
+    }
+
+    @Test
+    void settableFlagsShouldKeepEverythingForFullRights() {
+        assertThat(FlagRights.settable(List.of("\\Seen", "\\Deleted", "\\Draft"), Rights.of(Role.FULL)))
+            .containsExactly("\\Seen", "\\Deleted", "\\Draft");
+    }
 }

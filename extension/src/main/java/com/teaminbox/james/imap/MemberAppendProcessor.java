@@ -12,12 +12,13 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
+import com.teaminbox.core.access.FlagRights;
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
 
 import reactor.core.publisher.Mono;
 
-/** {@code APPEND} by a member needs {@code i} on the target folder. */
+/** {@code APPEND} by a member needs {@code i} on the target folder; flags need their own rights. */
 public class MemberAppendProcessor extends AppendProcessor {
     private final MemberAccess access;
 
@@ -30,10 +31,25 @@ public class MemberAppendProcessor extends AppendProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(AppendRequest request, ImapSession session, Responder responder) {
-        Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "APPEND", folder, Rights.of(Right.INSERT))
+        MailboxPath target = MemberAccess.folder(session, request.getMailboxName());
+        return access.refuses(session, "APPEND", Optional.of(target), Rights.of(Right.INSERT))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : withSettableFlags(request, session, target)
+                    .flatMap(allowed -> super.processRequestReactive(allowed, session, responder)));
+    }
+
+    /** The flags the member lacks rights for are dropped (RFC 4314 section 4), the message kept. */
+    private Mono<AppendRequest> withSettableFlags(AppendRequest request, ImapSession session, MailboxPath target) {
+        Optional<MemberSession> member = access.memberSession(session);
+        if (member.isEmpty() || request.getFlags() == null) {
+            return Mono.just(request);
+        }
+        return access.rightsOnReactive(member.get(), target)
+            .map(rights -> rights
+                .map(held -> new AppendRequest(request.getMailboxName(),
+                    ImapFlags.of(FlagRights.settable(ImapFlags.names(request.getFlags()), held)),
+                    request.getDatetime(), request.getMessage(), request.getTag()))
+                .orElse(request));
     }
 }

@@ -1,10 +1,7 @@
 package com.teaminbox.james.imap;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.inject.Inject;
-import javax.mail.Flags;
 
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
@@ -47,33 +44,6 @@ public class MemberStoreProcessor extends StoreProcessor {
         if (request.getFlagsUpdateMode() == MessageManager.FlagsUpdateMode.REPLACE) {
             return TO_REPLACE_ALL_FLAGS;
         }
-        return FlagRights.requiredToChange(names(request.getFlags()));
-    }
-
-    private static List<String> names(Flags flags) {
-        List<String> names = new ArrayList<>(List.of(flags.getUserFlags()));
-        for (Flags.Flag flag : flags.getSystemFlags()) {
-            names.add(systemFlagName(flag));
-        }
-        return names;
-    }
-
-    private static String systemFlagName(Flags.Flag flag) {
-        if (flag == Flags.Flag.SEEN) {
-            return FlagRights.SEEN;
-        }
-        if (flag == Flags.Flag.DELETED) {
-            return FlagRights.DELETED;
-        }
-        if (flag == Flags.Flag.ANSWERED) {
-            return "\\Answered";
-        }
-        if (flag == Flags.Flag.FLAGGED) {
-            return "\\Flagged";
-        }
-        if (flag == Flags.Flag.DRAFT) {
-            return "\\Draft";
-        }
-        return "\\Recent";
+        return FlagRights.requiredToChange(ImapFlags.names(request.getFlags()));
     }
 }
