@@ -1,10 +1,17 @@
 package com.teaminbox.it;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.user.api.DelegationStore;
 import org.apache.james.utils.ClassName;
 import org.apache.james.utils.GuiceGenericLoader;
@@ -31,11 +38,13 @@ public class ExtensionStartablesProbe implements GuiceProbe {
 
     private final GuiceGenericLoader loader;
     private final DelegationStore delegationStore;
+    private final MailboxManager mailboxManager;
 
     @Inject
-    public ExtensionStartablesProbe(GuiceGenericLoader loader, DelegationStore delegationStore) {
+    public ExtensionStartablesProbe(GuiceGenericLoader loader, DelegationStore delegationStore, MailboxManager mailboxManager) {
         this.loader = loader;
         this.delegationStore = delegationStore;
+        this.mailboxManager = mailboxManager;
     }
 
     public void start(String startableClass) throws Exception {
@@ -52,5 +61,22 @@ public class ExtensionStartablesProbe implements GuiceProbe {
             .map(Username::asString)
             .collectList()
             .block();
+    }
+
+    /** The ACL of one folder of a shared account, as user → RFC 4314 letters. */
+    public Map<String, String> acl(String sharedMailbox, String folder) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedMailbox));
+        Map<String, String> entries = new TreeMap<>();
+        mailboxManager.listRights(MailboxPath.forUser(session.getUser(), folder), session).getEntries()
+            .forEach((key, rights) -> entries.put(key.getName(), rights.serialize()));
+        return entries;
+    }
+
+    /** Grants rights by hand, as an administrator could through the mailbox layer. */
+    public void grant(String sharedMailbox, String folder, String user, String rights) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedMailbox));
+        mailboxManager.applyRightsCommand(MailboxPath.forUser(session.getUser(), folder),
+            MailboxACL.command().forUser(Username.of(user)).rights(MailboxACL.Rfc4314Rights.deserialize(rights)).asAddition(),
+            session);
     }
 }

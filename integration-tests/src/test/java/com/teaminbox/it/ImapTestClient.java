@@ -62,6 +62,30 @@ public final class ImapTestClient implements AutoCloseable {
         return readUntilTagged(tag);
     }
 
+    /** {@code LOGIN} with the user name sent as a literal, so that it can hold any byte (CR, LF, NUL, quotes). */
+    public boolean loginWithLiteralName(String user, String password) throws IOException {
+        return commandWithLiteral("LOGIN", user.getBytes(StandardCharsets.UTF_8), " " + quote(password));
+    }
+
+    /** {@code APPEND} of a message (CRLF line ends expected) to a folder; true when the server answers OK. */
+    public boolean append(String folder, String message) throws IOException {
+        return commandWithLiteral("APPEND " + quote(folder), message.getBytes(StandardCharsets.UTF_8), "");
+    }
+
+    /** Sends {@code prefix {n}}, waits for the continuation, then the literal and {@code suffix}. */
+    public boolean commandWithLiteral(String prefix, byte[] literal, String suffix) throws IOException {
+        String tag = nextTag();
+        write(tag + " " + prefix + " {" + literal.length + "}");
+        String continuation = readLine();
+        if (!continuation.startsWith("+")) {
+            lastReply = continuation;
+            return false;
+        }
+        output.write(literal);
+        write(suffix);
+        return readUntilTagged(tag);
+    }
+
     public void select(String folder) throws IOException {
         if (!command("SELECT " + quote(folder))) {
             throw new IOException("SELECT " + folder + " failed: " + lastReply);

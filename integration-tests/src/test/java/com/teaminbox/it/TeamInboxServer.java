@@ -35,6 +35,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     private final Consumer<DemoHome> customisation;
     private final Module[] extraModules;
     private Path directory;
+    private DemoHome home;
     private DemoServer server;
 
     public TeamInboxServer() {
@@ -50,7 +51,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         directory = Files.createTempDirectory("teaminbox-it");
-        DemoHome home = DemoHome.prepare(directory, true);
+        home = DemoHome.prepare(directory, true);
         customisation.accept(home);
         server = DemoServer.start(home, extraModules);
     }
@@ -59,6 +60,11 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     public void afterEach(ExtensionContext context) throws IOException {
         Optional.ofNullable(server).ifPresent(DemoServer::close);
         deleteRecursively(directory);
+    }
+
+    /** The running server's directory, e.g. to edit {@code conf/shared-mailboxes.xml} before provisioning again. */
+    public DemoHome home() {
+        return home;
     }
 
     public DemoPorts ports() {

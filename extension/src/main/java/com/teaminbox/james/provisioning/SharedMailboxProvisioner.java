@@ -3,7 +3,6 @@ package com.teaminbox.james.provisioning;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -13,6 +12,7 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxExistsException;
+import org.apache.james.mailbox.model.MailboxACL;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.user.api.AlreadyExistInUsersRepositoryException;
 import org.apache.james.user.api.DelegationStore;
@@ -23,16 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.FolderName;
-import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Makes one shared mailbox exist in James: its account, its folders, and who may open it.
+ * Makes one shared mailbox exist in James: its account, its folders, and the members' rights
+ * on them (ACL entries).
  * Idempotent, and safe when two nodes run it at once: every step checks, then tolerates
  * "already there" from a concurrent run.
  */
@@ -58,7 +59,8 @@ public class SharedMailboxProvisioner {
         Username owner = accounts.username(sharedMailbox.address());
         ensureAccountWithUnusablePassword(owner);
         ensureFolders(owner, sharedMailbox);
-        reconcileDelegation(owner, sharedMailbox);
+        reconcileAcls(owner, sharedMailbox);
+        removeDelegations(owner);
         LOGGER.info("Provisioned shared mailbox {} ({} folders, {} members)", owner.asString(),
             sharedMailbox.folders().size(), sharedMailbox.members().size());
     }
@@ -108,28 +110,42 @@ public class SharedMailboxProvisioner {
     }
 
     /**
-     * Until member access lands, full members open the shared account through James's own
-     * delegation (SASL PLAIN with an authorization identity). Delegation grants everything, so
-     * only full members get it, and anyone else delegated by hand loses it.
+     * Every folder of the shared account gets exactly the members' role rights (the hidden
+     * ticket registry gets none), replacing whatever ACL it had: members added gain rights,
+     * removed ones lose them. Each folder's ACL is replaced whole, so a failure half-way leaves
+     * folders with either the old or the new ACL, never a mix.
      */
-    private void reconcileDelegation(Username owner, SharedMailbox sharedMailbox) {
-        Set<Username> wanted = sharedMailbox.members().stream()
-            .filter(member -> member.role().isFullAccess())
-            .map(Member::address)
-            .map(accounts::username)
-            .collect(Collectors.toSet());
-        List<Username> present = Flux.from(delegationStore.authorizedUsers(owner)).collectList().block();
-        for (Username stale : present) {
-            if (!wanted.contains(stale)) {
-                Mono.from(delegationStore.removeAuthorizedUser(owner, stale)).block();
-                LOGGER.info("Removed delegation of {} to {}", owner.asString(), stale.asString());
+    private void reconcileAcls(Username owner, SharedMailbox sharedMailbox) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            MailboxACL memberAcl = MemberAcl.of(sharedMailbox, accounts);
+            MailboxPath registry = MailboxTicketRegistry.registryPath(session);
+            // list() may answer every account's mailboxes (the memory backend does): keep the owner's
+            List<MailboxPath> folders = mailboxManager.list(session).stream()
+                .filter(folder -> folder.getUser().equals(owner))
+                .collect(Collectors.toList());
+            for (MailboxPath folder : folders) {
+                MailboxACL wanted = folder.equals(registry) ? MailboxACL.EMPTY : memberAcl;
+                if (!wanted.equals(mailboxManager.listRights(folder, session))) {
+                    mailboxManager.setRights(folder, wanted, session);
+                    LOGGER.info("Set ACL of folder {} of {} to {}", folder.getName(), owner.asString(), wanted);
+                }
             }
+        } finally {
+            mailboxManager.endProcessingRequest(session);
         }
-        for (Username member : wanted) {
-            if (!present.contains(member)) {
-                Mono.from(delegationStore.addAuthorizedUser(owner, member)).block();
-                LOGGER.info("Delegated {} to full member {}", owner.asString(), member.asString());
-            }
+    }
+
+    /**
+     * James's delegation would give a member the owner's full rights; members get in through our
+     * own login instead (see the IMAP package), so any delegation of a shared account, granted by
+     * hand or left by an older version, is removed.
+     */
+    private void removeDelegations(Username owner) {
+        List<Username> delegated = Flux.from(delegationStore.authorizedUsers(owner)).collectList().block();
+        for (Username user : delegated) {
+            Mono.from(delegationStore.removeAuthorizedUser(owner, user)).block();
+            LOGGER.info("Removed delegation of {} to {}: members use their own login", owner.asString(), user.asString());
         }
     }
 

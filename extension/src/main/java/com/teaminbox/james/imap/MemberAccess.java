@@ -1,0 +1,234 @@
+package com.teaminbox.james.imap;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
+import org.apache.james.imap.api.display.HumanReadableText;
+import org.apache.james.imap.api.message.request.ImapRequest;
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapProcessor;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.api.process.SelectedMailbox;
+import org.apache.james.imap.main.PathConverter;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.MailboxNotFoundException;
+import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.access.Right;
+import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.access.MemberAcl;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.ticket.MailboxTicketRegistry;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * What a member may do in the shared mailbox she works in, read afresh at every command: the
+ * configuration in force says whether she is still a member, the folder's ACL (reconciled by
+ * provisioning) says which rights she holds there. James itself cannot tell: the session user is
+ * the shared account, its owner.
+ */
+public class MemberAccess {
+    /** Marks the mailbox sessions {@link MemberLogin} opens. */
+    static final String MEMBER_SESSION_ATTRIBUTE = "com.teaminbox.memberSession";
+    private static final String NO_PERMISSION_KEY = "com.teaminbox.NOPERM";
+    private static final Logger LOGGER = LoggerFactory.getLogger(MemberAccess.class);
+
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final MailboxManager mailboxManager;
+    private final SharedAccounts accounts;
+
+    @Inject
+    public MemberAccess(SharedMailboxesConfigurationStore configurationStore, MailboxManager mailboxManager, SharedAccounts accounts) {
+        this.configurationStore = configurationStore;
+        this.mailboxManager = mailboxManager;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Present when a member works in a shared mailbox: a session opened by our login (even if the
+     * shared mailbox has since left the configuration, so that it then gets no rights rather
+     * than the owner's), or a James delegation of an account the configuration declares shared.
+     * Empty for anyone in her own mailbox.
+     */
+    public Optional<MemberSession> memberSession(ImapSession session) {
+        MailboxSession mailboxSession = session.getMailboxSession();
+        if (mailboxSession == null) {
+            return Optional.empty();
+        }
+        Username user = mailboxSession.getUser();
+        Optional<Username> loggedIn = mailboxSession.getLoggedInUser().filter(other -> !other.equals(user));
+        if (loggedIn.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean openedByMemberLogin = mailboxSession.getAttributes().containsKey(MEMBER_SESSION_ATTRIBUTE);
+        Optional<MailAddress> shared = address(user)
+            .filter(address -> openedByMemberLogin || configurationStore.current().isSharedMailbox(address));
+        Optional<MailAddress> member = address(loggedIn.get());
+        if (shared.isEmpty() || member.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MemberSession(shared.get(), member.get(), loggedIn.get(), mailboxSession));
+    }
+
+    /**
+     * The member's rights on a folder: none once she has left the configuration, else her ACL
+     * entry. Empty when the folder does not exist, so that James gives its usual answer.
+     */
+    public Optional<Rights> rightsOn(MemberSession member, MailboxPath folder) throws MailboxException {
+        boolean stillMember = configurationStore.current().find(member.sharedMailbox())
+            .flatMap(sharedMailbox -> sharedMailbox.member(member.member()))
+            .isPresent();
+        try {
+            MailboxACL acl = mailboxManager.listRights(folder, member.mailboxSession());
+            if (!stillMember) {
+                return Optional.of(Rights.NONE);
+            }
+            return Optional.of(Optional.ofNullable(acl.getEntries().get(MailboxACL.EntryKey.createUserEntryKey(member.memberUsername())))
+                .map(rights -> Rights.parse(rights.serialize()))
+                .orElse(Rights.NONE));
+        } catch (MailboxNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Emits true, after logging the decision, when the session is a member's and she lacks one of
+     * {@code required} on {@code folder}. A folder whose rights cannot be read is refused.
+     * Reading an ACL may block (the memory backend blocks internally), hence the elastic scheduler:
+     * a pipelined command may be processed on one of Reactor's non-blocking threads.
+     */
+    public Mono<Boolean> refuses(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
+        return lacks(session, command, folder, required, AccessLog.Decision.COMMAND_REFUSED);
+    }
+
+    /**
+     * Like {@link #refuses}, for a command that still runs in a narrower form when the right is
+     * missing (SELECT read-only, FETCH without setting {@code \Seen}, CLOSE without expunging).
+     */
+    public Mono<Boolean> restricts(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
+        return lacks(session, command, folder, required, AccessLog.Decision.COMMAND_RESTRICTED);
+    }
+
+    private Mono<Boolean> lacks(ImapSession session, String command, Optional<MailboxPath> folder, Rights required,
+                                AccessLog.Decision decision) {
+        Optional<MemberSession> member = memberSession(session);
+        if (member.isEmpty() || folder.isEmpty() || required.isEmpty()) {
+            // a person in her own mailbox: James's own checks apply, no thread hop needed
+            return Mono.just(false);
+        }
+        return Mono.fromCallable(() -> lacks(member.get(), command, folder.get(), required, decision))
+            .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * The tagged {@code NO [NOPERM]} of RFC 4314 section 4. James 3.8.1 cannot build a NOPERM
+     * response code, but it writes the text right after {@code NO} when the command is left out.
+     */
+    public static Mono<Void> refuse(ImapProcessor.Responder responder, StatusResponseFactory factory, ImapRequest request) {
+        HumanReadableText text = new HumanReadableText(NO_PERMISSION_KEY,
+            "[NOPERM] " + request.getCommand().getName() + " is not allowed by your role in this shared mailbox.");
+        return Mono.fromRunnable(() -> responder.respond(factory.taggedNo(request.getTag(), null, text)));
+    }
+
+    /** {@link #rightsOn} off the event loop, for the same reason as {@link #refuses}. */
+    public Mono<Optional<Rights>> rightsOnReactive(MemberSession member, MailboxPath folder) {
+        return Mono.fromCallable(() -> rightsOn(member, folder)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private boolean lacks(MemberSession member, String command, MailboxPath folder, Rights required, AccessLog.Decision decision) {
+        try {
+            Optional<Rights> held = rightsOn(member, folder);
+            if (held.isEmpty()) {
+                return false;
+            }
+            Rights missing = held.get().missing(required);
+            if (missing.isEmpty()) {
+                return false;
+            }
+            AccessLog.command(decision, command, member, folder.getName(), "missing rights " + missing.letters());
+            return true;
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.warn("Cannot read the rights of {} on {}; refusing {}", member.member().asString(), folder, command, e);
+            AccessLog.command(decision, command, member, folder.getName(), "rights unreadable");
+            return true;
+        }
+    }
+
+    /** Names of the shared account's folders on which the member holds {@code l}; unreadable ones stay hidden. */
+    public Set<String> visibleFolderNames(MemberSession member) throws MailboxException {
+        Username owner = member.mailboxSession().getUser();
+        Set<String> visible = new HashSet<>();
+        for (MailboxPath folder : mailboxManager.list(member.mailboxSession())) {
+            if (folder.getUser().equals(owner)
+                && rightsOn(member, folder).map(rights -> rights.contains(Right.LOOKUP)).orElse(false)) {
+                visible.add(folder.getName());
+            }
+        }
+        return visible;
+    }
+
+    public Optional<MailboxPath> selectedFolder(ImapSession session) {
+        SelectedMailbox selected = session.getSelected();
+        if (selected == null) {
+            return Optional.empty();
+        }
+        return Optional.of(selected.getMessageManager().getMailboxPath());
+    }
+
+    public static MailboxPath folder(ImapSession session, String mailboxName) {
+        return PathConverter.forSession(session).buildFullPath(mailboxName);
+    }
+
+    /** The folder a new folder is created in; a top-level folder's rights are taken from INBOX. */
+    public static MailboxPath parentOrInbox(MailboxPath folder, char delimiter) {
+        return folder.getHierarchyLevels(delimiter).stream()
+            .filter(level -> !level.equals(folder))
+            .reduce((first, second) -> second)
+            .orElse(MailboxPath.inbox(folder.getUser()));
+    }
+
+    /**
+     * A folder a member just created gets the members' rights, as provisioning gives every other
+     * folder: otherwise not even its creator could see it until the next start. Only a folder
+     * without any ACL entry gets them, and never the hidden ticket registry, so that a CREATE of
+     * an existing folder cannot widen anyone's rights.
+     */
+    public void grantMembers(MemberSession member, MailboxPath folder) {
+        Optional<SharedMailbox> sharedMailbox = configurationStore.current().find(member.sharedMailbox());
+        if (sharedMailbox.isEmpty() || folder.equals(MailboxTicketRegistry.registryPath(member.mailboxSession()))) {
+            return;
+        }
+        try {
+            if (mailboxManager.listRights(folder, member.mailboxSession()).getEntries().isEmpty()) {
+                mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), accounts), member.mailboxSession());
+            }
+        } catch (MailboxNotFoundException e) {
+            LOGGER.debug("Folder {} was not created; no rights to give", folder);
+        } catch (MailboxException e) {
+            LOGGER.warn("Cannot give the members of {} their rights on new folder {}", member.sharedMailbox().asString(), folder, e);
+        }
+    }
+
+    private static Optional<MailAddress> address(Username username) {
+        try {
+            return Optional.of(username.asMailAddress());
+        } catch (AddressException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.teaminbox.james.imap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.imap.api.display.HumanReadableText;
+import org.apache.james.imap.api.message.request.ImapRequest;
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.processor.AuthenticateProcessor;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.metrics.api.MetricFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code AUTHENTICATE PLAIN} (RFC 4616) with the shared address as authorization identity and the
+ * member's own credentials opens the shared mailbox with the member's role. Any other PLAIN
+ * exchange, including delegation to an account that is not a shared mailbox, stays James's.
+ */
+public class MemberAuthenticateProcessor extends AuthenticateProcessor {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MemberAuthenticateProcessor.class);
+    private static final String FORM = "AUTHENTICATE";
+    private static final String NUL = "\0";
+
+    private final MemberLogin memberLogin;
+
+    @Inject
+    public MemberAuthenticateProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
+                                       MemberLogin memberLogin) {
+        super(mailboxManager, factory, metricFactory);
+        this.memberLogin = memberLogin;
+    }
+
+    @Override
+    protected void doPlainAuth(String initialClientResponse, ImapSession session, ImapRequest request, Responder responder) {
+        Optional<PlainResponse> plain = PlainResponse.decode(initialClientResponse);
+        Optional<MailAddress> sharedMailbox = plain.flatMap(PlainResponse::authorizationAddress)
+            .filter(memberLogin::isSharedMailbox);
+        if (sharedMailbox.isEmpty()) {
+            super.doPlainAuth(initialClientResponse, session, request, responder);
+            return;
+        }
+        Optional<MailboxSession> opened = open(sharedMailbox.get(), plain.get());
+        if (opened.isEmpty()) {
+            manageFailureCount(session, request, responder, HumanReadableText.AUTHENTICATION_FAILED);
+        } else {
+            doAuthWithDelegation(opened::get, session, request, responder);
+        }
+        session.stopDetectingCommandInjection();
+    }
+
+    private Optional<MailboxSession> open(MailAddress sharedMailbox, PlainResponse plain) {
+        Optional<MailAddress> member = plain.authenticationAddress();
+        if (member.isEmpty()) {
+            AccessLog.loginRefused(FORM, plain.authenticationId(), sharedMailbox.asString(), "malformed authentication identity");
+            return Optional.empty();
+        }
+        try {
+            return memberLogin.open(sharedMailbox, member.get(), plain.password(), FORM);
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.warn("Member login of {} to {} failed", member.get().asString(), sharedMailbox.asString(), e);
+            AccessLog.loginRefused(FORM, member.get().asString(), sharedMailbox.asString(), "error");
+            return Optional.empty();
+        }
+    }
+
+    /** {@code authzid NUL authcid NUL passwd}, RFC 4616 section 2. */
+    record PlainResponse(String authorizationId, String authenticationId, String password) {
+        static Optional<PlainResponse> decode(String base64) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
+                String[] parts = decoded.split(NUL, -1);
+                if (parts.length != 3) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PlainResponse(parts[0], parts[1], parts[2]));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        Optional<MailAddress> authorizationAddress() {
+            return address(authorizationId);
+        }
+
+        Optional<MailAddress> authenticationAddress() {
+            return address(authenticationId);
+        }
+
+        private static Optional<MailAddress> address(String value) {
+            if (value.isEmpty() || value.chars().anyMatch(Character::isISOControl)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new MailAddress(value));
+            } catch (Exception e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PlainResponse{" + authorizationId + ", " + authenticationId + "}";
+        }
+    }
+}

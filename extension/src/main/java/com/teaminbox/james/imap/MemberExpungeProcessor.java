@@ -1,0 +1,35 @@
+package com.teaminbox.james.imap;
+
+import javax.inject.Inject;
+
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.ExpungeRequest;
+import org.apache.james.imap.processor.ExpungeProcessor;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.metrics.api.MetricFactory;
+
+import com.teaminbox.core.access.Right;
+import com.teaminbox.core.access.Rights;
+
+import reactor.core.publisher.Mono;
+
+/** {@code EXPUNGE} and {@code UID EXPUNGE} by a member need {@code e} on the selected folder (RFC 4314 section 4). */
+public class MemberExpungeProcessor extends ExpungeProcessor {
+    private final MemberAccess access;
+
+    @Inject
+    public MemberExpungeProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
+                                  MemberAccess access) {
+        super(mailboxManager, factory, metricFactory);
+        this.access = access;
+    }
+
+    @Override
+    protected Mono<Void> processRequestReactive(ExpungeRequest request, ImapSession session, Responder responder) {
+        return access.refuses(session, "EXPUNGE", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
+            .flatMap(refused -> refused
+                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
+                : super.processRequestReactive(request, session, responder));
+    }
+}

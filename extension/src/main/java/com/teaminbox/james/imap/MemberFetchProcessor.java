@@ -1,0 +1,54 @@
+package com.teaminbox.james.imap;
+
+import java.util.Arrays;
+
+import javax.inject.Inject;
+
+import org.apache.james.imap.api.message.FetchData;
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.FetchRequest;
+import org.apache.james.imap.processor.fetch.FetchProcessor;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.metrics.api.MetricFactory;
+
+import com.teaminbox.core.access.Right;
+import com.teaminbox.core.access.Rights;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code FETCH BODY[]} marks a message {@code \Seen} (RFC 3501 section 6.4.5), even after
+ * {@code EXAMINE} in James 3.8.1. For a member without {@code s} every body part is fetched as
+ * {@code BODY.PEEK[]} instead: she reads, the team's unread state stays.
+ */
+public class MemberFetchProcessor extends FetchProcessor {
+    private final MemberAccess access;
+
+    @Inject
+    public MemberFetchProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
+                                MemberAccess access) {
+        super(mailboxManager, factory, metricFactory);
+        this.access = access;
+    }
+
+    @Override
+    protected Mono<Void> processRequestReactive(FetchRequest request, ImapSession session, Responder responder) {
+        if (!request.getFetch().isSetSeen()) {
+            return super.processRequestReactive(request, session, responder);
+        }
+        return access.restricts(session, "FETCH", access.selectedFolder(session), Rights.of(Right.WRITE_SEEN))
+            .flatMap(refused -> super.processRequestReactive(refused ? peeking(request) : request, session, responder));
+    }
+
+    private static FetchRequest peeking(FetchRequest request) {
+        FetchData original = request.getFetch();
+        FetchData.Builder peek = FetchData.builder().vanished(original.getVanished());
+        Arrays.stream(FetchData.Item.values()).filter(original::contains).forEach(peek::fetch);
+        if (original.getChangedSince() != -1) {
+            peek.changedSince(original.getChangedSince());
+        }
+        original.getBodyElements().forEach(element -> peek.add(element, true));
+        return new FetchRequest(request.isUseUids(), request.getIdSet(), peek.build(), request.getTag());
+    }
+}

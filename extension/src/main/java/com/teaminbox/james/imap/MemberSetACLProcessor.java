@@ -1,0 +1,39 @@
+package com.teaminbox.james.imap;
+
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.SetACLRequest;
+import org.apache.james.imap.processor.SetACLProcessor;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.metrics.api.MetricFactory;
+
+import com.teaminbox.core.access.Right;
+import com.teaminbox.core.access.Rights;
+
+import reactor.core.publisher.Mono;
+
+/** {@code SETACL} by a member needs {@code a}; what she grants lasts until provisioning reconciles the ACL with the configuration. */
+public class MemberSetACLProcessor extends SetACLProcessor {
+    private final MemberAccess access;
+
+    @Inject
+    public MemberSetACLProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
+                                 MemberAccess access) {
+        super(mailboxManager, factory, metricFactory);
+        this.access = access;
+    }
+
+    @Override
+    protected Mono<Void> processRequestReactive(SetACLRequest request, ImapSession session, Responder responder) {
+        Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
+        return access.refuses(session, "SETACL", folder, Rights.of(Right.ADMINISTER))
+            .flatMap(refused -> refused
+                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
+                : super.processRequestReactive(request, session, responder));
+    }
+}

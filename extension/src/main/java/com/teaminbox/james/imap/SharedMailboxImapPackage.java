@@ -1,0 +1,102 @@
+package com.teaminbox.james.imap;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.james.imap.decode.parser.LoginCommandParser;
+import org.apache.james.imap.processor.AppendProcessor;
+import org.apache.james.imap.processor.AuthenticateProcessor;
+import org.apache.james.imap.processor.CloseProcessor;
+import org.apache.james.imap.processor.CopyProcessor;
+import org.apache.james.imap.processor.CreateProcessor;
+import org.apache.james.imap.processor.DeleteACLProcessor;
+import org.apache.james.imap.processor.DeleteProcessor;
+import org.apache.james.imap.processor.ExamineProcessor;
+import org.apache.james.imap.processor.ExpungeProcessor;
+import org.apache.james.imap.processor.GetACLProcessor;
+import org.apache.james.imap.processor.GetMetadataProcessor;
+import org.apache.james.imap.processor.LSubProcessor;
+import org.apache.james.imap.processor.ListProcessor;
+import org.apache.james.imap.processor.ListRightsProcessor;
+import org.apache.james.imap.processor.MoveProcessor;
+import org.apache.james.imap.processor.MyRightsProcessor;
+import org.apache.james.imap.processor.RenameProcessor;
+import org.apache.james.imap.processor.SelectProcessor;
+import org.apache.james.imap.processor.SetACLProcessor;
+import org.apache.james.imap.processor.SetMetadataProcessor;
+import org.apache.james.imap.processor.StatusProcessor;
+import org.apache.james.imap.processor.StoreProcessor;
+import org.apache.james.imap.processor.XListProcessor;
+import org.apache.james.imap.processor.fetch.FetchProcessor;
+import org.apache.james.modules.protocols.ImapPackage;
+import org.apache.james.utils.ClassName;
+
+/**
+ * James's IMAP stack with member access to shared mailboxes: the default processors, with those
+ * a member's role restricts swapped for subclasses that check her rights first, plus the
+ * processor of {@code LOGIN "target*member"}. James keys processors by request class, so a
+ * replacement must take the default's place rather than sit next to it.
+ *
+ * <pre>{@code
+ * <!-- imapserver.xml: a child of the root element, for every IMAP server -->
+ * <imapservers>
+ *   <imapPackages>com.teaminbox.james.imap.SharedMailboxImapPackage</imapPackages>
+ *   <imapserver enabled="true">...</imapserver>
+ * </imapservers>
+ * }</pre>
+ */
+public class SharedMailboxImapPackage implements ImapPackage {
+    private static final Map<String, Class<?>> PROCESSOR_REPLACEMENTS = Map.ofEntries(
+        Map.entry(AuthenticateProcessor.class.getCanonicalName(), MemberAuthenticateProcessor.class),
+        Map.entry(SelectProcessor.class.getCanonicalName(), MemberSelectProcessor.class),
+        Map.entry(ExamineProcessor.class.getCanonicalName(), MemberExamineProcessor.class),
+        Map.entry(FetchProcessor.class.getCanonicalName(), MemberFetchProcessor.class),
+        Map.entry(StoreProcessor.class.getCanonicalName(), MemberStoreProcessor.class),
+        Map.entry(ExpungeProcessor.class.getCanonicalName(), MemberExpungeProcessor.class),
+        Map.entry(CloseProcessor.class.getCanonicalName(), MemberCloseProcessor.class),
+        Map.entry(AppendProcessor.class.getCanonicalName(), MemberAppendProcessor.class),
+        Map.entry(CopyProcessor.class.getCanonicalName(), MemberCopyProcessor.class),
+        Map.entry(MoveProcessor.class.getCanonicalName(), MemberMoveProcessor.class),
+        Map.entry(CreateProcessor.class.getCanonicalName(), MemberCreateProcessor.class),
+        Map.entry(DeleteProcessor.class.getCanonicalName(), MemberDeleteProcessor.class),
+        Map.entry(RenameProcessor.class.getCanonicalName(), MemberRenameProcessor.class),
+        Map.entry(StatusProcessor.class.getCanonicalName(), MemberStatusProcessor.class),
+        Map.entry(ListProcessor.class.getCanonicalName(), MemberListProcessor.class),
+        Map.entry(XListProcessor.class.getCanonicalName(), MemberXListProcessor.class),
+        Map.entry(LSubProcessor.class.getCanonicalName(), MemberLSubProcessor.class),
+        Map.entry(MyRightsProcessor.class.getCanonicalName(), MemberMyRightsProcessor.class),
+        Map.entry(GetACLProcessor.class.getCanonicalName(), MemberGetACLProcessor.class),
+        Map.entry(ListRightsProcessor.class.getCanonicalName(), MemberListRightsProcessor.class),
+        Map.entry(SetACLProcessor.class.getCanonicalName(), MemberSetACLProcessor.class),
+        Map.entry(DeleteACLProcessor.class.getCanonicalName(), MemberDeleteACLProcessor.class),
+        Map.entry(GetMetadataProcessor.class.getCanonicalName(), MemberGetMetadataProcessor.class),
+        Map.entry(SetMetadataProcessor.class.getCanonicalName(), MemberSetMetadataProcessor.class));
+    private static final Map<String, Class<?>> DECODER_REPLACEMENTS = Map.of(
+        LoginCommandParser.class.getCanonicalName(), MemberLoginCommandParser.class);
+
+    @Override
+    public Collection<ClassName> processors() {
+        return Stream.concat(swap(ImapPackage.DEFAULT.processors(), PROCESSOR_REPLACEMENTS),
+                Stream.of(new ClassName(MemberLoginProcessor.class.getCanonicalName())))
+            .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public Collection<ClassName> decoders() {
+        return swap(ImapPackage.DEFAULT.decoders(), DECODER_REPLACEMENTS).collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public Collection<ClassName> encoders() {
+        return ImapPackage.DEFAULT.encoders();
+    }
+
+    private static Stream<ClassName> swap(Collection<ClassName> defaults, Map<String, Class<?>> replacements) {
+        return defaults.stream()
+            .map(name -> replacements.containsKey(name.getName())
+                ? new ClassName(replacements.get(name.getName()).getCanonicalName())
+                : name);
+    }
+}

@@ -1,0 +1,185 @@
+package com.teaminbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * How members open a shared mailbox over IMAP with their own password ({@code LOGIN
+ * "support@example.test*alice@example.test"} or {@code AUTHENTICATE PLAIN} with the shared address
+ * as authorization identity), and that anything else gets the same plain {@code NO}.
+ */
+class MemberLoginIntegrationTest {
+    private static final String SUPPORT = "support@example.test";
+    private static final String ALICE = "alice@example.test";
+    private static final String BOB = "bob@example.test";
+    private static final String PASSWORD = TeamInboxServer.PASSWORD;
+
+    @RegisterExtension
+    TeamInboxServer server = new TeamInboxServer(home -> {
+    }, ExtensionStartablesProbe.MODULE);
+
+    @Test
+    void membersShouldOpenTheSharedMailboxWithBothLoginForms() throws Exception {
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.login(SUPPORT + "*" + ALICE, PASSWORD)).as(imap.lastReply()).isTrue();
+            assertThat(imap.listFolders()).contains("INBOX", "Billing");
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.authenticatePlain(SUPPORT, ALICE, PASSWORD)).as(imap.lastReply()).isTrue();
+            assertThat(imap.listFolders()).contains("INBOX", "Billing");
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.command("LOGIN " + SUPPORT + "*" + ALICE + " " + PASSWORD))
+                .as("unquoted, as Python's imaplib sends it: " + imap.lastReply()).isTrue();
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.login(SUPPORT + "*" + BOB, PASSWORD)).as("read-only member").isTrue();
+            assertThat(imap.command("SELECT INBOX")).isTrue();
+        }
+    }
+
+    @Test
+    void everyOtherAttemptShouldGetTheSamePlainNo() throws Exception {
+        Map<String, String> loginNames = new LinkedHashMap<>();
+        loginNames.put("non-member", SUPPORT + "*dave@example.test");
+        loginNames.put("send-as member", SUPPORT + "*carol@example.test");
+        loginNames.put("unknown user", SUPPORT + "*nobody@example.test");
+        loginNames.put("not a shared mailbox", "bob@example.test*" + ALICE);
+        loginNames.put("quotes", "\"" + SUPPORT + "\"*" + ALICE);
+        loginNames.put("CR LF", SUPPORT + "*" + ALICE + "\r\nt9 LOGOUT");
+        loginNames.put("NUL", SUPPORT + "\0*" + ALICE);
+        loginNames.put("empty member", SUPPORT + "*");
+        loginNames.put("empty target", "*" + ALICE);
+        loginNames.put("separator twice", SUPPORT + "**" + ALICE);
+        loginNames.put("two separators", SUPPORT + "*" + ALICE + "*" + BOB);
+
+        Map<String, String> replies = new LinkedHashMap<>();
+        for (Map.Entry<String, String> attempt : loginNames.entrySet()) {
+            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                assertThat(imap.loginWithLiteralName(attempt.getValue(), PASSWORD)).as(attempt.getKey()).isFalse();
+                replies.put(attempt.getKey(), taggedText(imap.lastReply()));
+            }
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.login(SUPPORT + "*" + ALICE, "wrong")).isFalse();
+            replies.put("wrong password", taggedText(imap.lastReply()));
+        }
+
+        assertThat(replies.values()).allMatch(reply -> reply.equals("NO LOGIN failed. Invalid login/password."), replies.toString());
+    }
+
+    @Test
+    void authenticatePlainShouldRefuseWhoCannotReadTheSharedMailbox() throws Exception {
+        Map<String, String> replies = new LinkedHashMap<>();
+        for (String[] attempt : new String[][] {{"dave@example.test", PASSWORD}, {"carol@example.test", PASSWORD},
+            {"nobody@example.test", PASSWORD}, {ALICE, "wrong"}, {"", PASSWORD}}) {
+            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                assertThat(imap.authenticatePlain(SUPPORT, attempt[0], attempt[1])).as(attempt[0]).isFalse();
+                replies.put(attempt[0] + "/" + attempt[1], taggedText(imap.lastReply()));
+            }
+        }
+
+        assertThat(replies.values()).allMatch(reply -> reply.equals("NO AUTHENTICATE failed. Authentication failed."), replies.toString());
+    }
+
+    @Test
+    void everyDecisionShouldBeOneLogLineNamingMemberSharedMailboxAndReasonButNeverThePassword() throws Exception {
+        String wrongPassword = "Tr0ub4dor&3";
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                imap.login(SUPPORT + "*" + ALICE, wrongPassword);
+            }
+            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                imap.authenticatePlain(SUPPORT, "carol@example.test", PASSWORD);
+            }
+            try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
+                bob.command("CREATE Escalations");
+            }
+
+            assertThat(log.lines()).containsExactly(
+                "decision=login-refused command=LOGIN member=alice@example.test sharedMailbox=support@example.test reason=\"bad credentials\"",
+                "decision=login-refused command=AUTHENTICATE member=carol@example.test sharedMailbox=support@example.test"
+                    + " reason=\"role send-as cannot read\"",
+                "decision=login-accepted command=AUTHENTICATE member=bob@example.test sharedMailbox=support@example.test",
+                "decision=command-refused command=CREATE member=bob@example.test sharedMailbox=support@example.test"
+                    + " folder=\"INBOX\" reason=\"missing rights k\"");
+            assertThat(log.lines()).noneMatch(line -> line.contains(wrongPassword) || line.contains(PASSWORD));
+        }
+    }
+
+    @Test
+    void ownMailboxLoginAndJamesDelegationShouldBeUnaffected() throws Exception {
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.login(ALICE, PASSWORD)).isTrue();
+            assertThat(imap.append("INBOX", "Subject: note to self\r\n\r\nHello\r\n")).isTrue();
+            assertThat(imap.command("SELECT INBOX")).isTrue();
+            assertThat(imap.command("STORE 1 +FLAGS (\\Deleted)")).as("her own mailbox: owner rights").isTrue();
+            assertThat(imap.command("EXPUNGE")).isTrue();
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.authenticatePlain("", ALICE, PASSWORD)).isTrue();
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.authenticatePlain(BOB, ALICE, PASSWORD)).as("not delegated").isFalse();
+        }
+        server.probe(ExtensionStartablesProbe.class).delegate(BOB, ALICE);
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.authenticatePlain(BOB, ALICE, PASSWORD)).as("James's own delegation").isTrue();
+        }
+    }
+
+    @Test
+    void aRemovedMemberShouldLoseAccessAtHerNextCommand() throws Exception {
+        try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
+            assertThat(bob.command("SELECT INBOX")).isTrue();
+
+            reloadWith("<shared-mailboxes>\n"
+                + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
+                + "    <member address=\"alice@example.test\" role=\"full\"/>\n"
+                + "  </shared-mailbox>\n"
+                + "</shared-mailboxes>\n");
+
+            assertThat(bob.command("EXAMINE INBOX")).isFalse();
+            assertThat(bob.lastReply()).contains("NO [NOPERM]");
+            assertThat(bob.listFolders()).isEmpty();
+        }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            assertThat(imap.authenticatePlain(SUPPORT, BOB, PASSWORD)).isFalse();
+        }
+    }
+
+    @Test
+    void membersShouldLoseAccessWhenTheirSharedMailboxLeavesTheConfiguration() throws Exception {
+        try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            assertThat(alice.command("SELECT INBOX")).isTrue();
+
+            // support@ is no longer declared: its ACLs are no longer reconciled, the login session stays open
+            reloadWith("<shared-mailboxes>\n"
+                + "  <shared-mailbox address=\"sales@example.test\" ticket-prefix=\"SAL\">\n"
+                + "    <member address=\"bob@example.test\" role=\"full\"/>\n"
+                + "  </shared-mailbox>\n"
+                + "</shared-mailboxes>\n");
+
+            assertThat(alice.command("CREATE Escalations")).as("not the owner's rights").isFalse();
+            assertThat(alice.lastReply()).contains("NO [NOPERM]");
+            assertThat(alice.command("SELECT INBOX")).isFalse();
+        }
+    }
+
+    private void reloadWith(String sharedMailboxes) throws Exception {
+        server.home().withSharedMailboxes(sharedMailboxes);
+        server.probe(ExtensionStartablesProbe.class).start("com.teaminbox.james.provisioning.SharedMailboxesProvisioning");
+    }
+
+    /** The tagged line without its tag: what a user would read in her client. */
+    private static String taggedText(String reply) {
+        String[] lines = reply.strip().split("\n");
+        String tagged = lines[lines.length - 1].strip();
+        return tagged.substring(tagged.indexOf(' ') + 1);
+    }
+}
