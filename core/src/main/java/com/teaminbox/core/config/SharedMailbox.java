@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 
@@ -28,6 +29,7 @@ public final class SharedMailbox {
     private final List<Member> members;
     private final SourceLocation location;
     private final SubjectConventions subjectConventions;
+    private final Optional<AcknowledgementSettings> acknowledgement;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -37,6 +39,13 @@ public final class SharedMailbox {
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
                          SubjectConventions subjectConventions) {
+        this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, Optional.empty());
+    }
+
+    public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
+                         List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
+                         SubjectConventions subjectConventions, Optional<AcknowledgementSettings> acknowledgement) {
+        this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
         this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
         this.address = Objects.requireNonNull(address, "address");
         this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
@@ -71,6 +80,11 @@ public final class SharedMailbox {
         return subjectConventions;
     }
 
+    /** How new tickets are acknowledged; empty when this mailbox sends no acknowledgements. */
+    public Optional<AcknowledgementSettings> acknowledgement() {
+        return acknowledgement;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -90,12 +104,12 @@ public final class SharedMailbox {
         SharedMailbox that = (SharedMailbox) o;
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
-            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions);
+            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && acknowledgement.equals(that.acknowledgement);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions);
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, acknowledgement);
     }
 
     @Override

@@ -91,7 +91,7 @@ class SharedMailboxesConfigurationParserTest {
                 + "    <owner address=\"alice@example.test\"/>\n"
                 + "  </shared-mailbox>")))
             .hasMessage("Invalid shared-mailbox configuration: shared-mailboxes.xml:3: <owner> is not allowed inside "
-                + "<shared-mailbox>; accepted: <folder>, <member>, <outgoing-subjects>, <vague-subjects>");
+                + "<shared-mailbox>; accepted: <folder>, <member>, <outgoing-subjects>, <vague-subjects>, <acknowledgement>");
     }
 
     @Test
