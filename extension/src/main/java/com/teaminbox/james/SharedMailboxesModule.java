@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
@@ -24,5 +25,6 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
         bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);
         bind(ConversationIndex.class).to(MailboxConversationIndex.class);
+        bind(AcknowledgementLedger.class).in(Scopes.SINGLETON);
     }
 }
