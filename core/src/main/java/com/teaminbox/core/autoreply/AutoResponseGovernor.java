@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.james.core.MailAddress;
@@ -26,8 +25,8 @@ public final class AutoResponseGovernor {
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of(
         "mailer-daemon", "postmaster", "listserv", "majordomo", "noreply", "no-reply");
     private static final Set<String> ADDRESSING_HEADERS = Set.of("To", "Cc", "Resent-To", "Resent-Cc");
-    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>(),;:\"\\[\\]]+@[^\\s<>(),;:\"\\[\\]]+");
+    /** Splits address lists into tokens in one linear pass: no backtracking on a hostile 100 KB header. */
+    private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[\\s<>(),;:\"\\[\\]]+");
 
     private final MailAddress sharedAddress;
     private final Set<MailAddress> ourSharedAddresses;
@@ -132,9 +131,11 @@ public final class AutoResponseGovernor {
 
     private static List<String> addressesIn(String value) {
         List<String> addresses = new ArrayList<>();
-        Matcher matcher = ADDRESS.matcher(withoutComments(value));
-        while (matcher.find()) {
-            addresses.add(matcher.group());
+        for (String token : ADDRESS_SEPARATORS.split(withoutComments(value))) {
+            int at = token.indexOf('@');
+            if (at > 0 && at < token.length() - 1) {
+                addresses.add(token);
+            }
         }
         return addresses;
     }
@@ -146,14 +147,32 @@ public final class AutoResponseGovernor {
         return (semicolon < 0 ? text : text.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String withoutComments(String value) {
-        String text = value;
-        String previous;
-        do {
-            previous = text;
-            text = COMMENT.matcher(text).replaceAll(" ");
-        } while (!text.equals(previous));
-        return text;
+    /**
+     * Removes RFC 5322 comments, nested ones included, in one pass; a quoted-pair {@code \\(} is
+     * kept, and an unclosed comment runs to the end of the value.
+     */
+    static String withoutComments(String value) {
+        StringBuilder text = new StringBuilder(value.length());
+        int depth = 0;
+        for (int index = 0; index < value.length(); index++) {
+            char current = value.charAt(index);
+            if (current == '\\' && index + 1 < value.length()) {
+                if (depth == 0) {
+                    text.append(current).append(value.charAt(index + 1));
+                }
+                index++;
+            } else if (current == '(') {
+                depth++;
+            } else if (current == ')' && depth > 0) {
+                depth--;
+                if (depth == 0) {
+                    text.append(' ');
+                }
+            } else if (depth == 0) {
+                text.append(current);
+            }
+        }
+        return text.toString();
     }
 
     /** For the log line: one line, bounded, no control characters. */

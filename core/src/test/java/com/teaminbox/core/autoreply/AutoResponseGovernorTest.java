@@ -1,6 +1,9 @@
 package com.teaminbox.core.autoreply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import java.util.Optional;
 import java.util.Set;
@@ -162,6 +165,35 @@ class AutoResponseGovernorTest {
         } else {
             assertThat(decision.reason()).contains(SuppressionReason.NOT_ADDRESSED);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Auto-Submitted: (a (nested) comment) auto-generated", "Auto-Submitted: auto-generated (unclosed",
+        "Precedence: (x) bulk (y)", "Precedence:   BULK  "})
+    void commentsShouldNeverHideAnAutomaticMail(String header) {
+        assertThat(decide(JANE, headers(header)).shouldReply()).isFalse();
+    }
+
+    @Test
+    void commentsShouldBeRemovedWithNestingQuotedPairsAndUnclosedOnes() {
+        assertThat(AutoResponseGovernor.withoutComments("a (b (c) d) e")).isEqualTo("a   e");
+        assertThat(AutoResponseGovernor.withoutComments("a \\( b")).isEqualTo("a \\( b");
+        assertThat(AutoResponseGovernor.withoutComments("a (b")).isEqualTo("a ");
+    }
+
+    @Test
+    void hostileHeadersShouldBeDecidedInLinearTime() {
+        String longToken = "a".repeat(200_000);
+        String deepComments = "(".repeat(100_000) + ")".repeat(100_000);
+        HeaderFields fields = HeaderFields.builder()
+            .add("From", longToken).add("Sender", deepComments)
+            .add("To", longToken + " " + deepComments + " " + SUPPORT)
+            .add("Auto-Submitted", deepComments + " no")
+            .add("X-Auto-Response-Suppress", longToken)
+            .build();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
+            assertThat(decide(JANE, fields).shouldReply()).isTrue());
     }
 
     @Test
