@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.teaminbox.james.mailets.Acknowledge;
 
 /**
  * Every suppression of RELIABILITY.md, over real SMTP: the original reaches support@, and no
@@ -28,6 +33,8 @@ class AcknowledgementSuppressionIntegrationTest {
 
     @RegisterExtension
     TeamInboxServer server = new TeamInboxServer();
+    @RegisterExtension
+    LogCapture log = new LogCapture(Acknowledge.class);
 
     private static String mail(String from, String to, String subject, String extraHeaders) {
         return "From: " + from + "\r\n"
@@ -119,5 +126,12 @@ class AcknowledgementSuppressionIntegrationTest {
             assertThat(support.messageCount("INBOX")).as("support@ holds the originals and no acknowledgement").isEqualTo(originals + 1);
             assertThat(sales.messageCount("INBOX")).as("acknowledgements to sales@").isZero();
         }
+        Map<String, Long> reasons = log.messages().stream()
+            .filter(line -> line.startsWith("No acknowledgement for SUP-"))
+            .map(line -> line.replaceFirst("^No acknowledgement for SUP-\\d+: suppress (\\w+) .*$", "$1"))
+            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+        assertThat(reasons).as("one recorded reason per suppressed mail").containsExactlyEntriesOf(new TreeMap<>(Map.of(
+            "AUTO_SUBMITTED", 4L, "DELIVERY_REPORT", 2L, "MAILING_LIST", 7L, "NOT_ADDRESSED", 1L, "NULL_REVERSE_PATH", 2L,
+            "OUR_OWN_MAILBOX", 2L, "PRECEDENCE", 3L, "RESPONSE_SUPPRESSED", 3L, "SYSTEM_SENDER", 9L)));
     }
 }
