@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks a running demo (./demo) the way a person would: jane writes to support@ with smtplib,
-alice reads the ticket with imaplib, opening the shared mailbox with her own password.
+alice reads the ticket with imaplib, opening the shared mailbox with her own password, and jane
+reads the acknowledgement in her own INBOX (at most 10 a day per sender: docs/autoresponses.md).
 
     python3 scripts/smoke-demo.py [smtp_port imap_port]
 """
@@ -40,3 +41,18 @@ imap.logout()
 if "[SUP-" not in headers or subject not in headers:
     sys.exit("FAIL: no ticket tag in the subject")
 print("OK: alice reads the ticket in support@example.test")
+
+jane = imaplib.IMAP4("127.0.0.1", imap_port)
+jane.login("jane@customer.test", "demo")
+for attempt in range(50):
+    jane.select("INBOX", readonly=True)
+    typ, data = jane.search(None, "SUBJECT", '"Re: ' + subject + '"')
+    if data[0]:
+        break
+    time.sleep(0.2)
+else:
+    sys.exit("FAIL: no acknowledgement in jane's INBOX (more than 10 runs today reach the daily cap)")
+typ, fetched = jane.fetch(data[0].split()[-1], "(BODY.PEEK[HEADER.FIELDS (SUBJECT AUTO-SUBMITTED)])")
+print(fetched[0][1].decode().strip())
+jane.logout()
+print("OK: jane reads the acknowledgement of her ticket")

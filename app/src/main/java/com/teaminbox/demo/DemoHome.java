@@ -19,7 +19,10 @@ public final class DemoHome {
         "domainlist.xml", "dnsservice.xml", "extensions.properties", "imapserver.xml", "listeners.xml",
         "lmtpserver.xml", "logback.xml", "mailetcontainer.xml", "mailrepositorystore.xml", "managesieveserver.xml",
         "pop3server.xml", "shared-mailboxes.xml", "shared-mailboxes.xsd", "smtpserver.xml", "usersrepository.xml",
-        "webadmin.properties");
+        "webadmin.properties",
+        "acknowledgements/support-en.txt", "acknowledgements/support-en.html", "acknowledgements/support-fr.txt",
+        "acknowledgements/support-out-of-hours-en.txt", "acknowledgements/support-out-of-hours-fr.txt",
+        "acknowledgements/sales-en.txt", "acknowledgements/sales-fr.txt");
 
     private final Path root;
 
@@ -41,6 +44,7 @@ public final class DemoHome {
                         throw new IllegalStateException("Demo configuration file missing from the build: " + name);
                     }
                     String content = new String(resource.readAllBytes(), StandardCharsets.UTF_8);
+                    Files.createDirectories(conf.resolve(name).getParent());
                     Files.writeString(conf.resolve(name), randomPorts ? withRandomPorts(content) : content);
                 }
             }

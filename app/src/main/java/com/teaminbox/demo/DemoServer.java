@@ -2,6 +2,7 @@ package com.teaminbox.demo;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.james.FakeSearchMailboxModule;
@@ -41,12 +42,21 @@ public final class DemoServer implements AutoCloseable {
 
     /** Starts James on {@code home}; on failure the half-started server is stopped and the cause thrown. */
     public static DemoServer start(DemoHome home, Module... extraModules) throws Exception {
+        return start(home, List.of(), extraModules);
+    }
+
+    /**
+     * As {@link #start(DemoHome, Module...)}, with {@code overrides} replacing James's own bindings
+     * (a fixed {@link java.time.Clock} in tests of business hours).
+     */
+    public static DemoServer start(DemoHome home, List<Module> overrides, Module... extraModules) throws Exception {
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
             .workingDirectory(home.root().toFile())
             .build();
         GuiceJamesServer james = MemoryJamesServerMain.createServer(configuration)
             .combineWith(new FakeSearchMailboxModule())
-            .combineWith(extraModules);
+            .combineWith(extraModules)
+            .overrideWith(overrides);
         try {
             james.start();
         } catch (Throwable e) {

@@ -3,9 +3,11 @@ package com.teaminbox.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -34,6 +36,14 @@ class DemoConfigurationTest {
         + "<keyword name=\"$K\"/><assign member=\"alice@example.test\" notify=\"true\"/><set-header name=\"X-A\" value=\"1\"/>"
         + "<remove-header name=\"X-B\"/><junk/><notify address=\"boss@example.test\"/><autoresponse template=\"billing\"/><stop/></rule>\n"
         + "    </rules>\n"
+        + "    <acknowledgement display-name=\"Support\" per-sender-daily-cap=\"5\" response-time=\"4 hours\" language=\"en\">\n"
+        + "      <business-hours time-zone=\"Europe/Paris\">\n"
+        + "        <day name=\"monday\" open=\"09:00\" close=\"24:00\"/>\n"
+        + "        <holiday date=\"2026-12-25\"/>\n"
+        + "      </business-hours>\n"
+        + "      <template kind=\"ack\" language=\"en\" text=\"acknowledgements/support-en.txt\" html=\"acknowledgements/support-en.html\"/>\n"
+        + "      <template kind=\"billing\" text=\"acknowledgements/sales-en.txt\"/>\n"
+        + "    </acknowledgement>\n"
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 
@@ -42,13 +52,26 @@ class DemoConfigurationTest {
         return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schema).newValidator();
     }
 
+    /** Reads templates from the demo's conf/ as shipped in the build, the way James reads them from conf/. */
+    private static SharedMailboxesConfigurationParser parser() {
+        return new SharedMailboxesConfigurationParser(path -> {
+            try (InputStream template = DemoConfigurationTest.class.getResourceAsStream("/demo/conf/" + path)) {
+                if (template == null) {
+                    throw new FileNotFoundException(path);
+                }
+                return new String(template.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
+    }
+
     @Test
     void demoConfigurationShouldParse() throws Exception {
         try (InputStream demo = getClass().getResourceAsStream("/demo/conf/shared-mailboxes.xml")) {
-            SharedMailboxesConfiguration configuration = new SharedMailboxesConfigurationParser().parse(demo, "shared-mailboxes.xml");
+            SharedMailboxesConfiguration configuration = parser().parse(demo, "shared-mailboxes.xml");
 
             assertThat(configuration.sharedMailboxes()).extracting(mailbox -> mailbox.address().asString())
                 .containsExactly("support@example.test", "sales@example.test");
+            assertThat(configuration.sharedMailboxes()).allSatisfy(mailbox -> assertThat(mailbox.acknowledgement()).isPresent());
         }
     }
 
@@ -61,9 +84,16 @@ class DemoConfigurationTest {
 
     @Test
     void everyElementWeParseShouldBeInTheSchema() throws Exception {
-        new SharedMailboxesConfigurationParser().parse(new java.io.ByteArrayInputStream(FULL_EXAMPLE.getBytes()), "example.xml");
+        parser().parse(new java.io.ByteArrayInputStream(FULL_EXAMPLE.getBytes()), "example.xml");
 
         validator().validate(new StreamSource(new StringReader(FULL_EXAMPLE)));
+    }
+
+    @Test
+    void everyDemoFileShouldBeCopiedIntoConf() {
+        assertThat(DemoHome.CONFIGURATION_FILES).filteredOn(name -> name.startsWith("acknowledgements/"))
+            .allSatisfy(name -> assertThat(DemoConfigurationTest.class.getResource("/demo/conf/" + name)).isNotNull())
+            .hasSize(7);
     }
 
     @Test

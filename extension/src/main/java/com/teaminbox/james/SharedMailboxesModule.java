@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
@@ -26,5 +27,6 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);
         bind(ConversationIndex.class).to(MailboxConversationIndex.class);
         bind(CompiledRules.class).in(Scopes.SINGLETON);
+        bind(AcknowledgementLedger.class).in(Scopes.SINGLETON);
     }
 }

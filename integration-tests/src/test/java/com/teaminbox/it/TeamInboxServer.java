@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
 
     private final Consumer<DemoHome> customisation;
     private final Module[] extraModules;
+    private final List<Module> overrides;
     private Path directory;
     private DemoHome home;
     private DemoServer server;
@@ -44,8 +46,18 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     }
 
     public TeamInboxServer(Consumer<DemoHome> customisation, Module... extraModules) {
+        this(customisation, List.of(), extraModules);
+    }
+
+    private TeamInboxServer(Consumer<DemoHome> customisation, List<Module> overrides, Module... extraModules) {
         this.customisation = customisation;
+        this.overrides = List.copyOf(overrides);
         this.extraModules = extraModules;
+    }
+
+    /** A server whose James bindings are replaced by {@code overrides}, such as a fixed clock. */
+    public static TeamInboxServer overriding(Consumer<DemoHome> customisation, Module... overrides) {
+        return new TeamInboxServer(customisation, List.of(overrides));
     }
 
     @Override
@@ -53,7 +65,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         directory = Files.createTempDirectory("teaminbox-it");
         home = DemoHome.prepare(directory, true);
         customisation.accept(home);
-        server = DemoServer.start(home, extraModules);
+        server = DemoServer.start(home, overrides, extraModules);
     }
 
     @Override

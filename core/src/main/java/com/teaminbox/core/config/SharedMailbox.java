@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
@@ -30,21 +31,18 @@ public final class SharedMailbox {
     private final SourceLocation location;
     private final SubjectConventions subjectConventions;
     private final Rules rules;
+    private final Optional<AcknowledgementSettings> acknowledgement;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
-        this(address, ticketPrefix, displayName, configuredFolders, members, location, SubjectConventions.DEFAULT);
+        this(address, ticketPrefix, displayName, configuredFolders, members, location, SubjectConventions.DEFAULT,
+            Rules.NONE, Optional.empty());
     }
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
-                         SubjectConventions subjectConventions) {
-        this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, Rules.NONE);
-    }
-
-    public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
-                         List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
-                         SubjectConventions subjectConventions, Rules rules) {
+                         SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement) {
+        this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
         this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.address = Objects.requireNonNull(address, "address");
@@ -85,6 +83,11 @@ public final class SharedMailbox {
         return subjectConventions;
     }
 
+    /** How new tickets are acknowledged; empty when this mailbox sends no acknowledgements. */
+    public Optional<AcknowledgementSettings> acknowledgement() {
+        return acknowledgement;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -104,12 +107,13 @@ public final class SharedMailbox {
         SharedMailbox that = (SharedMailbox) o;
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
-            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules);
+            && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
+            && acknowledgement.equals(that.acknowledgement);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules);
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
@@ -43,9 +44,23 @@ public final class SharedMailboxesConfigurationParser {
     private static final Pattern PROJECT_PREFIX = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,19}");
     private static final Pattern IMAP_KEYWORD = Pattern.compile("[$A-Za-z0-9_.-]{1,64}");
 
+    private final Optional<TemplateFiles> templateFiles;
+
+    /** Reads templates relative to the configuration file (or, for a stream, to the current directory). */
+    public SharedMailboxesConfigurationParser() {
+        this.templateFiles = Optional.empty();
+    }
+
+    /** Reads templates through {@code templateFiles}: tests, and configurations shipped as resources. */
+    public SharedMailboxesConfigurationParser(TemplateFiles templateFiles) {
+        this.templateFiles = Optional.of(templateFiles);
+    }
+
     public SharedMailboxesConfiguration parse(Path file) {
         try (InputStream input = Files.newInputStream(file)) {
-            return parse(input, file.getFileName().toString());
+            XmlElement root = new LineNumberedXmlReader(file.getFileName().toString()).read(input);
+            Path directory = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of(""));
+            return new Reading(templateFiles.orElse(TemplateFiles.relativeTo(directory))).read(root);
         } catch (IOException e) {
             throw new ConfigurationException(SourceLocation.of(file.toString(), 0, "shared-mailboxes")
                 .problem("cannot be read: " + e), e);
@@ -54,13 +69,18 @@ public final class SharedMailboxesConfigurationParser {
 
     public SharedMailboxesConfiguration parse(InputStream input, String fileName) {
         XmlElement root = new LineNumberedXmlReader(fileName).read(input);
-        return new Reading().read(root);
+        return new Reading(templateFiles.orElse(TemplateFiles.relativeTo(Path.of("")))).read(root);
     }
 
     /** One pass over one document; collects problems instead of stopping at the first. */
     private static final class Reading {
         private final List<ConfigurationProblem> problems = new ArrayList<>();
         private final Map<String, Role> roles = new LinkedHashMap<>();
+        private final TemplateFiles templateFiles;
+
+        private Reading(TemplateFiles templateFiles) {
+            this.templateFiles = templateFiles;
+        }
 
         private SharedMailboxesConfiguration read(XmlElement root) {
             if (!root.name().equals("shared-mailboxes")) {
@@ -135,7 +155,7 @@ public final class SharedMailboxesConfigurationParser {
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
             allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags");
-            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules");
+            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -146,11 +166,12 @@ public final class SharedMailboxesConfigurationParser {
             List<Member> members = readMembers(element, address);
             Optional<SubjectConventions> conventions = readSubjectConventions(element);
             Optional<Rules> rules = new RulesReading(problems, folders, members).read(element);
+            Optional<AcknowledgementSettings> acknowledgement = readAcknowledgements(element);
             if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
-                folders, members, element.location(), conventions.get(), rules.get()));
+                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement));
         }
 
         private List<FolderName> readFolders(XmlElement mailbox) {
@@ -345,6 +366,14 @@ public final class SharedMailboxesConfigurationParser {
 
         private void problem(XmlElement element, String reason) {
             problems.add(element.location().problem(reason));
+        }
+
+        /** The optional {@code <acknowledgement>} of a shared mailbox; see {@link AcknowledgementReading}. */
+        private Optional<AcknowledgementSettings> readAcknowledgements(XmlElement mailbox) {
+            List<XmlElement> elements = children(mailbox, "acknowledgement");
+            elements.stream().skip(1).forEach(extra -> problem(extra, "appears more than once in this shared mailbox"));
+            return elements.stream().findFirst()
+                .flatMap(element -> new AcknowledgementReading(templateFiles, problems).read(element));
         }
     }
 }

@@ -45,6 +45,8 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class AssignTicket extends GenericMailet {
     public static final String TICKET_HEADER = "X-Ticket";
     public static final AttributeName TICKET_ATTRIBUTE = AttributeName.of("teaminbox.ticket");
+    /** True when this mail opened its ticket: {@link Acknowledge} answers only those. */
+    public static final AttributeName NEW_TICKET_ATTRIBUTE = AttributeName.of("teaminbox.ticket.new");
     private static final Logger LOGGER = LoggerFactory.getLogger(AssignTicket.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
@@ -92,6 +94,7 @@ public class AssignTicket extends GenericMailet {
         message.setHeader(TICKET_HEADER, ticket.toString());
         message.saveChanges();
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticket.toString())));
+        mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(decision.reason() == TicketThreading.Reason.NEW_TICKET)));
         boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());
         if (vague) {
             groups.get(sharedMailbox).forEach(recipient ->

@@ -1,0 +1,183 @@
+package com.teaminbox.core.autoreply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.james.core.MailAddress;
+
+/**
+ * Decides whether a mail may get an automatic response at all, before any per-ticket or
+ * per-sender limit. Every rule comes from RFC 3834 section 2 (who must not be answered), from
+ * Pigeonhole's vacation tests, or from Exchange's {@code X-Auto-Response-Suppress}; the reasons
+ * are listed in {@link SuppressionReason} and in docs/autoresponses.md. Header values are read
+ * leniently: comments, parameters, case and white space never hide a rule.
+ */
+public final class AutoResponseGovernor {
+    private static final List<String> LIST_HEADERS = List.of(
+        "List-Id", "List-Help", "List-Unsubscribe", "List-Post", "List-Owner", "List-Archive", "List-Subscribe");
+    private static final Set<String> BULK_PRECEDENCES = Set.of("bulk", "junk", "list");
+    private static final Set<String> SUPPRESSING_RESPONSE_CLASSES = Set.of("all", "autoreply", "oof");
+    private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of(
+        "mailer-daemon", "postmaster", "listserv", "majordomo", "noreply", "no-reply");
+    private static final Set<String> ADDRESSING_HEADERS = Set.of("To", "Cc", "Resent-To", "Resent-Cc");
+    /** Splits address lists into tokens in one linear pass: no backtracking on a hostile 100 KB header. */
+    private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[\\s<>(),;:\"\\[\\]]+");
+
+    private final MailAddress sharedAddress;
+    private final Set<MailAddress> ourSharedAddresses;
+
+    /**
+     * @param sharedAddress      the shared mailbox that would answer
+     * @param ourSharedAddresses every shared mailbox of this server, so that two responders never answer each other
+     */
+    public AutoResponseGovernor(MailAddress sharedAddress, Set<MailAddress> ourSharedAddresses) {
+        this.sharedAddress = Objects.requireNonNull(sharedAddress, "sharedAddress");
+        this.ourSharedAddresses = Set.copyOf(ourSharedAddresses);
+    }
+
+    public AutoResponseDecision decide(Optional<MailAddress> envelopeSender, HeaderFields headers) {
+        if (envelopeSender.isEmpty()) {
+            return AutoResponseDecision.suppress(SuppressionReason.NULL_REVERSE_PATH, "MAIL FROM:<>");
+        }
+        Optional<String> nullReturnPath = headers.all("Return-Path").stream()
+            .filter(value -> withoutComments(value).replaceAll("\\s", "").equals("<>"))
+            .findFirst();
+        if (nullReturnPath.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.NULL_REVERSE_PATH, "Return-Path: <>");
+        }
+        List<String> senders = senderAddresses(envelopeSender.get(), headers);
+        Optional<String> ours = senders.stream()
+            .filter(sender -> ourSharedAddresses.stream().anyMatch(shared -> shared.asString().equalsIgnoreCase(sender)))
+            .findFirst();
+        if (ours.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.OUR_OWN_MAILBOX, ours.get());
+        }
+        Optional<String> system = senders.stream().filter(AutoResponseGovernor::isSystemSender).findFirst();
+        if (system.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.SYSTEM_SENDER, system.get());
+        }
+        Optional<String> autoSubmitted = headers.all("Auto-Submitted").stream()
+            .filter(value -> !firstToken(value).equals("no"))
+            .findFirst();
+        if (autoSubmitted.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.AUTO_SUBMITTED, "Auto-Submitted: " + shortened(autoSubmitted.get()));
+        }
+        Optional<String> precedence = headers.all("Precedence").stream()
+            .filter(value -> BULK_PRECEDENCES.contains(firstToken(value)))
+            .findFirst();
+        if (precedence.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.PRECEDENCE, "Precedence: " + shortened(precedence.get()));
+        }
+        Optional<String> listHeader = LIST_HEADERS.stream().filter(headers::contains).findFirst();
+        if (listHeader.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.MAILING_LIST, listHeader.get());
+        }
+        Optional<String> suppressed = headers.all("X-Auto-Response-Suppress").stream()
+            .filter(AutoResponseGovernor::suppressesAutoReplies)
+            .findFirst();
+        if (suppressed.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.RESPONSE_SUPPRESSED,
+                "X-Auto-Response-Suppress: " + shortened(suppressed.get()));
+        }
+        Optional<String> report = headers.all("Content-Type").stream()
+            .filter(value -> firstToken(value).equals("multipart/report"))
+            .findFirst();
+        if (report.isPresent()) {
+            return AutoResponseDecision.suppress(SuppressionReason.DELIVERY_REPORT, "Content-Type: multipart/report");
+        }
+        if (!isAddressedToSharedMailbox(headers)) {
+            return AutoResponseDecision.suppress(SuppressionReason.NOT_ADDRESSED, sharedAddress.asString());
+        }
+        return AutoResponseDecision.reply();
+    }
+
+    /** The envelope sender and every address of From and Sender: a robot may hide behind either. */
+    private static List<String> senderAddresses(MailAddress envelopeSender, HeaderFields headers) {
+        List<String> addresses = new ArrayList<>();
+        addresses.add(envelopeSender.asString());
+        for (String name : List.of("From", "Sender")) {
+            headers.all(name).forEach(value -> addresses.addAll(addressesIn(value)));
+        }
+        return addresses;
+    }
+
+    private static boolean isSystemSender(String address) {
+        int at = address.lastIndexOf('@');
+        String localPart = (at < 0 ? address : address.substring(0, at)).toLowerCase(Locale.ROOT);
+        return SYSTEM_LOCAL_PARTS.contains(localPart) || localPart.startsWith("owner-") || localPart.endsWith("-request");
+    }
+
+    /** Exchange's list is comma-separated with optional blanks: {@code DR, RN, NRN, OOF, AutoReply}. */
+    private static boolean suppressesAutoReplies(String value) {
+        for (String token : withoutComments(value).split("[,\\s]+")) {
+            if (SUPPRESSING_RESPONSE_CLASSES.contains(token.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isAddressedToSharedMailbox(HeaderFields headers) {
+        return ADDRESSING_HEADERS.stream()
+            .flatMap(name -> headers.all(name).stream())
+            .flatMap(value -> addressesIn(value).stream())
+            .anyMatch(address -> address.equalsIgnoreCase(sharedAddress.asString()));
+    }
+
+    private static List<String> addressesIn(String value) {
+        List<String> addresses = new ArrayList<>();
+        for (String token : ADDRESS_SEPARATORS.split(withoutComments(value))) {
+            int at = token.indexOf('@');
+            if (at > 0 && at < token.length() - 1) {
+                addresses.add(token);
+            }
+        }
+        return addresses;
+    }
+
+    /** The value before any parameter, without comments, lower case: {@code "Auto-Replied; x=1 (bot)"} → {@code auto-replied}. */
+    private static String firstToken(String value) {
+        String text = withoutComments(value);
+        int semicolon = text.indexOf(';');
+        return (semicolon < 0 ? text : text.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Removes RFC 5322 comments, nested ones included, in one pass; a quoted-pair {@code \\(} is
+     * kept, and an unclosed comment runs to the end of the value.
+     */
+    static String withoutComments(String value) {
+        StringBuilder text = new StringBuilder(value.length());
+        int depth = 0;
+        for (int index = 0; index < value.length(); index++) {
+            char current = value.charAt(index);
+            if (current == '\\' && index + 1 < value.length()) {
+                if (depth == 0) {
+                    text.append(current).append(value.charAt(index + 1));
+                }
+                index++;
+            } else if (current == '(') {
+                depth++;
+            } else if (current == ')' && depth > 0) {
+                depth--;
+                if (depth == 0) {
+                    text.append(' ');
+                }
+            } else if (depth == 0) {
+                text.append(current);
+            }
+        }
+        return text.toString();
+    }
+
+    /** For the log line: one line, bounded, no control characters. */
+    private static String shortened(String value) {
+        String line = value.replaceAll("\\p{Cntrl}", " ").strip();
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
+    }
+}

@@ -1,0 +1,207 @@
+package com.teaminbox.core.autoreply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.james.core.MailAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AutoResponseGovernorTest {
+    private static final String SUPPORT = "support@example.test";
+    private static final String JANE = "jane@customer.test";
+
+    private static MailAddress address(String value) {
+        try {
+            return new MailAddress(value);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static final AutoResponseGovernor GOVERNOR = new AutoResponseGovernor(address(SUPPORT),
+        Set.of(address(SUPPORT), address("sales@example.test")));
+
+    /** A plain customer mail to support@, plus the given "Name: value" header lines. */
+    private static HeaderFields headers(String... extra) {
+        HeaderFields.Builder builder = HeaderFields.builder()
+            .add("From", "Jane Doe <" + JANE + ">")
+            .add("To", "Support <" + SUPPORT + ">")
+            .add("Subject", "Printer broken")
+            .add("Content-Type", "text/plain; charset=UTF-8");
+        for (String line : extra) {
+            int colon = line.indexOf(':');
+            builder.add(line.substring(0, colon), line.substring(colon + 1).strip());
+        }
+        return builder.build();
+    }
+
+    private static AutoResponseDecision decide(String sender, HeaderFields headers) {
+        return GOVERNOR.decide(Optional.of(address(sender)), headers);
+    }
+
+    static Stream<Arguments> suppressedHeaders() {
+        return Stream.of(
+            Arguments.of("Return-Path: <>", SuppressionReason.NULL_REVERSE_PATH),
+            Arguments.of("Return-Path: < > (bounce)", SuppressionReason.NULL_REVERSE_PATH),
+            Arguments.of("Auto-Submitted: yes", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Auto-Submitted: auto-replied", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Auto-Submitted: AUTO-GENERATED", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Auto-Submitted: auto-replied; owner-email=\"x@example.org\"", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Auto-Submitted: auto-generated (bot)", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Auto-Submitted: (no) auto-notified", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Auto-Submitted:", SuppressionReason.AUTO_SUBMITTED),
+            Arguments.of("Precedence: bulk", SuppressionReason.PRECEDENCE),
+            Arguments.of("Precedence: JUNK", SuppressionReason.PRECEDENCE),
+            Arguments.of("Precedence: list (mailman)", SuppressionReason.PRECEDENCE),
+            Arguments.of("List-Id: <users.lists.example.org>", SuppressionReason.MAILING_LIST),
+            Arguments.of("List-Help: <mailto:help@lists.example.org>", SuppressionReason.MAILING_LIST),
+            Arguments.of("List-Unsubscribe: <mailto:leave@lists.example.org>", SuppressionReason.MAILING_LIST),
+            Arguments.of("List-Post: NO", SuppressionReason.MAILING_LIST),
+            Arguments.of("List-Owner: <mailto:owner@lists.example.org>", SuppressionReason.MAILING_LIST),
+            Arguments.of("List-Archive: <https://lists.example.org/>", SuppressionReason.MAILING_LIST),
+            Arguments.of("list-subscribe: <mailto:join@lists.example.org>", SuppressionReason.MAILING_LIST),
+            Arguments.of("X-Auto-Response-Suppress: All", SuppressionReason.RESPONSE_SUPPRESSED),
+            Arguments.of("X-Auto-Response-Suppress: DR, RN, NRN, OOF", SuppressionReason.RESPONSE_SUPPRESSED),
+            Arguments.of("X-Auto-Response-Suppress: DR,autoreply", SuppressionReason.RESPONSE_SUPPRESSED),
+            Arguments.of("X-Auto-Response-Suppress: oof", SuppressionReason.RESPONSE_SUPPRESSED),
+            Arguments.of("Content-Type: Multipart/Report; report-type=delivery-status; boundary=x", SuppressionReason.DELIVERY_REPORT),
+            Arguments.of("Content-Type: multipart/report; report-type=disposition-notification", SuppressionReason.DELIVERY_REPORT));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("suppressedHeaders")
+    void headerShouldSuppressTheResponse(String header, SuppressionReason reason) {
+        HeaderFields fields = header.startsWith("Content-Type")
+            ? withContentType(header.substring("Content-Type:".length()).strip())
+            : headers(header);
+
+        assertThat(decide(JANE, fields).reason()).contains(reason);
+    }
+
+    private static HeaderFields withContentType(String contentType) {
+        return HeaderFields.builder().add("From", JANE).add("To", SUPPORT).add("Content-Type", contentType).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Auto-Submitted: no", "Auto-Submitted: No (a person)", "Precedence: normal",
+        "Precedence: first-class", "X-Auto-Response-Suppress: None", "X-Auto-Response-Suppress: DR, RN, NRN",
+        "Return-Path: <jane@customer.test>"})
+    void harmlessHeaderShouldStillGetAReply(String header) {
+        assertThat(decide(JANE, headers(header))).isEqualTo(AutoResponseDecision.reply());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MAILER-DAEMON@customer.test", "postmaster@customer.test", "LISTSERV@lists.example.org",
+        "majordomo@lists.example.org", "owner-users@lists.example.org", "users-request@lists.example.org",
+        "noreply@shop.example.org", "No-Reply@shop.example.org", "NOREPLY@shop.example.org"})
+    void systemEnvelopeSenderShouldNotGetAReply(String sender) {
+        assertThat(decide(sender, headers()).reason()).contains(SuppressionReason.SYSTEM_SENDER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"owner@customer.test", "request@customer.test", "noreplyneeded@customer.test", "jane-owner@customer.test"})
+    void senderMerelyResemblingASystemOneShouldGetAReply(String sender) {
+        assertThat(decide(sender, headers()).shouldReply()).isTrue();
+    }
+
+    @ParameterizedTest(name = "From: {0}")
+    @ValueSource(strings = {"\"Shop\" <no-reply@shop.example.org>", "Mailer-Daemon@customer.test (Mail Delivery System)"})
+    void systemFromHeaderShouldNotGetAReplyEvenWithAPersonalEnvelope(String from) {
+        HeaderFields fields = HeaderFields.builder().add("From", from).add("To", SUPPORT).build();
+
+        assertThat(decide(JANE, fields).reason()).contains(SuppressionReason.SYSTEM_SENDER);
+    }
+
+    @Test
+    void nullReversePathShouldNotGetAReply() {
+        assertThat(GOVERNOR.decide(Optional.empty(), headers()).reason()).contains(SuppressionReason.NULL_REVERSE_PATH);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {SUPPORT, "Support@Example.TEST", "sales@example.test"})
+    void ourOwnSharedMailboxesShouldNeverGetAReply(String sender) {
+        assertThat(decide(sender, headers()).reason()).contains(SuppressionReason.OUR_OWN_MAILBOX);
+    }
+
+    @Test
+    void ourSharedMailboxInFromShouldNotGetAReply() {
+        HeaderFields fields = HeaderFields.builder().add("From", "Sales <sales@example.test>").add("To", SUPPORT).build();
+
+        assertThat(decide(JANE, fields).reason()).contains(SuppressionReason.OUR_OWN_MAILBOX);
+    }
+
+    static Stream<Arguments> addressing() {
+        return Stream.of(
+            Arguments.of("To", "support@example.test", true),
+            Arguments.of("To", "\"Team, Support\" <SUPPORT@example.test>, bob@example.org", true),
+            Arguments.of("Cc", "support@example.test (the team)", true),
+            Arguments.of("Resent-To", "<support@example.test>", true),
+            Arguments.of("Resent-Cc", "x@example.org, support@example.test", true),
+            Arguments.of("To", "undisclosed-recipients:;", false),
+            Arguments.of("To", "other-support@example.test", false),
+            Arguments.of("Bcc", "support@example.test", false),
+            Arguments.of("Reply-To", "support@example.test", false));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> reply {2}")
+    @MethodSource("addressing")
+    void sharedAddressShouldBeInToCcResentToOrResentCc(String header, String value, boolean replies) {
+        HeaderFields fields = HeaderFields.builder().add("From", JANE).add(header, value).build();
+
+        AutoResponseDecision decision = decide(JANE, fields);
+
+        if (replies) {
+            assertThat(decision.shouldReply()).isTrue();
+        } else {
+            assertThat(decision.reason()).contains(SuppressionReason.NOT_ADDRESSED);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Auto-Submitted: (a (nested) comment) auto-generated", "Auto-Submitted: auto-generated (unclosed",
+        "Precedence: (x) bulk (y)", "Precedence:   BULK  "})
+    void commentsShouldNeverHideAnAutomaticMail(String header) {
+        assertThat(decide(JANE, headers(header)).shouldReply()).isFalse();
+    }
+
+    @Test
+    void commentsShouldBeRemovedWithNestingQuotedPairsAndUnclosedOnes() {
+        assertThat(AutoResponseGovernor.withoutComments("a (b (c) d) e")).isEqualTo("a   e");
+        assertThat(AutoResponseGovernor.withoutComments("a \\( b")).isEqualTo("a \\( b");
+        assertThat(AutoResponseGovernor.withoutComments("a (b")).isEqualTo("a ");
+    }
+
+    @Test
+    void hostileHeadersShouldBeDecidedInLinearTime() {
+        String longToken = "a".repeat(200_000);
+        String deepComments = "(".repeat(100_000) + ")".repeat(100_000);
+        HeaderFields fields = HeaderFields.builder()
+            .add("From", longToken).add("Sender", deepComments)
+            .add("To", longToken + " " + deepComments + " " + SUPPORT)
+            .add("Auto-Submitted", deepComments + " no")
+            .add("X-Auto-Response-Suppress", longToken)
+            .build();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
+            assertThat(decide(JANE, fields).shouldReply()).isTrue());
+    }
+
+    @Test
+    void suppressionShouldNameTheOffendingValueOnOneLine() {
+        AutoResponseDecision decision = decide(JANE, headers("Auto-Submitted: auto-generated\r\n (bot)"));
+
+        assertThat(decision.detail()).isEqualTo("Auto-Submitted: auto-generated (bot)");
+        assertThat(decision.toString()).startsWith("suppress AUTO_SUBMITTED (Auto-Submitted: auto-generated (bot)): ")
+            .contains("RFC 3834");
+    }
+}

@@ -1,0 +1,69 @@
+package com.teaminbox.core.autoreply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TemplateTest {
+    private static final String FILE = "acks/support-en.txt";
+
+    @Test
+    void placeholdersShouldBeReplacedByTheirValues() {
+        Template template = Template.parse("Hello {{customer_name}},\nyour ticket is {{ ticket }}.\n", FILE);
+
+        assertThat(template.render(Map.of(TemplateVariable.CUSTOMER_NAME, "Jane", TemplateVariable.TICKET, "SUP-1"),
+            Template.Escaping.PLAIN_TEXT)).isEqualTo("Hello Jane,\nyour ticket is SUP-1.\n");
+    }
+
+    @Test
+    void textWithoutPlaceholdersShouldRenderUnchanged() {
+        assertThat(Template.parse("Thanks!\n", FILE).render(Map.of(), Template.Escaping.HTML)).isEqualTo("Thanks!\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Hi\\nyour {{tiket}} |2|unknown variable '{{tiket}}'; accepted: ticket, subject, customer_name, customer_address, mailbox_name, mailbox_address, response_time, next_opening",
+        "{{}}|1|unknown variable '{{}}'; accepted: ticket, subject, customer_name, customer_address, mailbox_name, mailbox_address, response_time, next_opening",
+        "{{Ticket}}|1|unknown variable '{{Ticket}}'; accepted: ticket, subject, customer_name, customer_address, mailbox_name, mailbox_address, response_time, next_opening",
+        "a\\nb\\nc {{ticket|3|'{{' is not closed by '}}' on a valid placeholder",
+        "a {{ {{ticket}} }}|1|'{{' is not closed by '}}' on a valid placeholder",
+        "a\\nticket}}|2|'}}' closes no '{{'"})
+    void badTemplateShouldBeRefusedWithFileAndLine(String source, int line, String reason) {
+        assertThatThrownBy(() -> Template.parse(source.replace("\\n", "\n"), FILE))
+            .isInstanceOf(TemplateException.class)
+            .hasMessage(FILE + ":" + line + ": " + reason);
+    }
+
+    @Test
+    void oversizedTemplateShouldBeRefused() {
+        assertThatThrownBy(() -> Template.parse("x".repeat(Template.MAX_LENGTH + 1), FILE))
+            .hasMessage(FILE + ":1: is longer than 65536 characters");
+    }
+
+    @Test
+    void valuesShouldLoseLineBreaksAndControlsInPlainText() {
+        Template template = Template.parse("Subject was: {{subject}}\n", FILE);
+
+        assertThat(template.render(Map.of(TemplateVariable.SUBJECT, "hi\r\nBcc: x@evil.test\u0000\u2028!"), Template.Escaping.PLAIN_TEXT))
+            .isEqualTo("Subject was: hi Bcc: x@evil.test !\n");
+    }
+
+    @Test
+    void valuesShouldBeHtmlEscapedInHtml() {
+        Template template = Template.parse("<p>Dear {{customer_name}}</p>", FILE);
+
+        assertThat(template.render(Map.of(TemplateVariable.CUSTOMER_NAME, "<script>alert('x')</script> & \"Co\""),
+            Template.Escaping.HTML))
+            .isEqualTo("<p>Dear &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;</p>");
+    }
+
+    @Test
+    void missingValueShouldRenderEmpty() {
+        assertThat(Template.parse("[{{next_opening}}]", FILE).render(Map.of(), Template.Escaping.PLAIN_TEXT)).isEqualTo("[]");
+    }
+}

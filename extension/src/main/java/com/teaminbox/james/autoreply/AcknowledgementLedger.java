@@ -1,0 +1,81 @@
+package com.teaminbox.james.autoreply;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.vacation.api.AccountId;
+import org.apache.james.vacation.api.NotificationRegistry;
+import org.apache.james.vacation.api.RecipientId;
+
+import com.teaminbox.core.ticket.TicketId;
+
+/**
+ * What acknowledgements were already sent, kept in James's {@link NotificationRegistry} (the
+ * store of Sieve vacation replies: memory, or Cassandra shared by every node of a cluster, with
+ * expiry), never in this JVM alone.
+ *
+ * <p>The registry is a set of (account, recipient) pairs with an expiry, not a counter, so the
+ * per-sender daily cap is kept as numbered slots: sending to a sender takes the first free slot
+ * {@code 1..cap} of the day. Two nodes taking a slot at the very same moment may both succeed:
+ * the cap can be exceeded by the number of nodes racing, never by a loop.
+ */
+public class AcknowledgementLedger {
+    /** How long a ticket is remembered as acknowledged: longer than any ticket stays open without reply. */
+    static final Duration TICKET_MEMORY = Duration.ofDays(365);
+    private static final String TICKET_DOMAIN = "tickets.teaminbox.invalid";
+
+    private final NotificationRegistry registry;
+    private final Clock clock;
+
+    @Inject
+    public AcknowledgementLedger(NotificationRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public boolean isAcknowledged(MailAddress sharedAddress, TicketId ticket) {
+        return Boolean.TRUE.equals(registry.isRegistered(ticketAccount(sharedAddress), ticketRecipient(ticket)).block());
+    }
+
+    public void recordAcknowledged(MailAddress sharedAddress, TicketId ticket) {
+        registry.register(ticketAccount(sharedAddress), ticketRecipient(ticket),
+            Optional.of(ZonedDateTime.now(clock).plus(TICKET_MEMORY))).block();
+    }
+
+    /** Takes one of today's {@code cap} slots for this sender; false when all are taken. */
+    public boolean takeDailySlot(MailAddress sharedAddress, MailAddress sender, ZoneId zone, int cap) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        // The entry outlives the day by a day so that clock skew between nodes cannot reopen slots early.
+        Optional<ZonedDateTime> expiry = Optional.of(today.plusDays(2).atStartOfDay(zone));
+        RecipientId recipient = RecipientId.fromMailAddress(sender);
+        for (int slot = 1; slot <= cap; slot++) {
+            AccountId account = AccountId.fromString("teaminbox-ack-cap:" + sharedAddress.asString() + ":" + today + ":" + slot);
+            if (!Boolean.TRUE.equals(registry.isRegistered(account, recipient).block())) {
+                registry.register(account, recipient, expiry).block();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AccountId ticketAccount(MailAddress sharedAddress) {
+        return AccountId.fromString("teaminbox-ack-ticket:" + sharedAddress.asString());
+    }
+
+    private static RecipientId ticketRecipient(TicketId ticket) {
+        try {
+            return RecipientId.fromMailAddress(new MailAddress(ticket.toString().toLowerCase(Locale.ROOT) + "@" + TICKET_DOMAIN));
+        } catch (AddressException e) {
+            throw new IllegalStateException("A ticket id always makes a valid local part: " + ticket, e);
+        }
+    }
+}
