@@ -20,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,20 @@ class DeployedBundleIntegrationTest {
 
         assertThat(classPath).contains("james-server-memory-app").doesNotContain("teaminbox");
         assertThat(APP_TARGET.resolve("extensions-jars/teaminbox-james-bundle.jar")).isRegularFile();
+    }
+
+    @Test
+    void bundleShouldCarryOnlyOurClassesAndLucene() throws IOException {
+        List<String> foreign = new ArrayList<>();
+        try (ZipFile bundle = new ZipFile(APP_TARGET.resolve("extensions-jars/teaminbox-james-bundle.jar").toFile())) {
+            bundle.stream()
+                .map(ZipEntry::getName)
+                .filter(name -> name.endsWith(".class"))
+                .filter(name -> !name.startsWith("com/teaminbox/"))
+                .forEach(foreign::add);
+        }
+
+        assertThat(foreign).as("James provides everything else; Lucene is relocated under com/teaminbox/internal").isEmpty();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * about the server, never about a client library's parser.
  */
 public final class ImapTestClient implements AutoCloseable {
+    private static final Pattern EXISTS = Pattern.compile("(?m)^\\* (\\d+) EXISTS");
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}$");
     private static final Pattern LIST_LINE = Pattern.compile("^\\* LIST \\([^)]*\\) (?:\"[^\"]*\"|NIL) \"?([^\"]*)\"?$", Pattern.MULTILINE);
 
@@ -27,6 +28,7 @@ public final class ImapTestClient implements AutoCloseable {
     private final OutputStream output;
     private int tagCounter;
     private String lastReply = "";
+    private int selectedCount;
 
     private ImapTestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -90,10 +92,16 @@ public final class ImapTestClient implements AutoCloseable {
         if (!command("SELECT " + quote(folder))) {
             throw new IOException("SELECT " + folder + " failed: " + lastReply);
         }
+        Matcher exists = EXISTS.matcher(lastReply);
+        selectedCount = exists.find() ? Integer.parseInt(exists.group(1)) : 0;
     }
 
     /** The named header of every message of the selected folder, in sequence order (without setting \Seen). */
     public List<String> headers(String name) throws IOException {
+        if (selectedCount == 0) {
+            // "FETCH 1:*" on an empty folder is a BAD message set: nothing to read.
+            return List.of();
+        }
         if (!command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])")) {
             throw new IOException("FETCH failed: " + lastReply);
         }

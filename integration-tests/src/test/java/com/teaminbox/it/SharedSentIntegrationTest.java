@@ -60,10 +60,10 @@ class SharedSentIntegrationTest {
     @Test
     void replyShouldMarkTheMessageItAnswersByInReplyTo() throws Exception {
         openTwoTickets();
-        String invoiceMessageId = inboxHeaderOf("[SUP-2] Invoice question", "Message-ID");
+        String invoiceMessageId = inboxHeaderOf("[SUP-2] Password reset", "Message-ID");
 
         // No tag in the subject: only In-Reply-To can tell which message is answered.
-        assertThat(submitAs(ALICE, "Re: Invoice question", "In-Reply-To: " + invoiceMessageId + "\r\n").isAccepted()).isTrue();
+        assertThat(submitAs(ALICE, "Re: Password reset", "In-Reply-To: " + invoiceMessageId + "\r\n").isAccepted()).isTrue();
 
         awaitAnswered(List.of("", "\\Answered"));
     }
@@ -83,7 +83,7 @@ class SharedSentIntegrationTest {
     private void openTwoTickets() throws Exception {
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
-        server.smtp().send(JANE, "Invoice question", SUPPORT);
+        server.smtp().send(JANE, "Password reset", SUPPORT);
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
     }
 

@@ -11,6 +11,7 @@ public enum SuppressionReason {
     DELIVERY_REPORT("multipart/report delivery or read receipt (RFC 6522; RFC 3834 section 2)"),
     NOT_ADDRESSED("shared address in no To, Cc, Resent-To or Resent-Cc (RFC 3834 section 2; Pigeonhole vacation)"),
     OUR_OWN_MAILBOX("sender is one of our shared mailboxes (no responder ping-pong)"),
+    FILED_AS_JUNK("a rule filed the mail as junk: an answer would be backscatter"),
     ALREADY_ACKNOWLEDGED("this ticket was already acknowledged"),
     SENDER_DAILY_CAP("the sender reached the daily cap of acknowledgements");
 

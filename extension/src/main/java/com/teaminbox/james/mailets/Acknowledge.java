@@ -121,6 +121,10 @@ public class Acknowledge extends GenericMailet {
             logSuppressed(ticket, decision);
             return;
         }
+        if (mail.getAttribute(ApplyRules.JUNK_ATTRIBUTE).flatMap(attribute -> attribute.getValue().valueAs(Boolean.class)).orElse(false)) {
+            logSuppressed(ticket, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
+            return;
+        }
         MailAddress customer = sender.orElseThrow();
         if (ledger.isAcknowledged(sharedMailbox.address(), ticket)) {
             logSuppressed(ticket, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticket.toString()));

@@ -46,6 +46,8 @@ import com.teaminbox.james.rules.RuleNotifications;
  */
 public class ApplyRules extends GenericMailet {
     public static final String TEMPLATE_ATTRIBUTE = "teaminbox.autoresponse.template";
+    /** Set when a rule filed the mail into Junk: nothing automatic must answer it. */
+    public static final AttributeName JUNK_ATTRIBUTE = AttributeName.of("teaminbox.rules.junk");
     private static final Logger LOGGER = LoggerFactory.getLogger(ApplyRules.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
@@ -94,6 +96,9 @@ public class ApplyRules extends GenericMailet {
             message.removeHeader(header.name());
         }
         message.saveChanges();
+        if (outcome.folder().filter(FolderName.JUNK::equals).isPresent()) {
+            mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
+        }
         outcome.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
         notify(mail, sharedMailbox, outcome, ticket, message);
         LOGGER.info("Rules of {} applied to ticket {}: {}", sharedMailbox.address().asString(), ticket,
