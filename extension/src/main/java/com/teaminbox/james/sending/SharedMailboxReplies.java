@@ -100,7 +100,15 @@ public class SharedMailboxReplies {
                 }
             }
             if (answered.isEmpty() && ticket.isPresent()) {
-                answered = newestWithHeader(folders, AssignTicket.TICKET_HEADER, ticket.get().toString(), session);
+                // Our own replies in Sent carry the ticket too (X-Ticket): the answered message is one we received.
+                MailboxPath sent = SharedAccounts.path(session, FolderName.SENT);
+                List<MessageManager> received = new ArrayList<>();
+                for (MessageManager folder : folders) {
+                    if (!folder.getMailboxPath().equals(sent)) {
+                        received.add(folder);
+                    }
+                }
+                answered = newestWithHeader(received, AssignTicket.TICKET_HEADER, ticket.get().toString(), session);
             }
             for (Found found : answered.stream().toList()) {
                 mailboxManager.getMailbox(found.folder, session)
