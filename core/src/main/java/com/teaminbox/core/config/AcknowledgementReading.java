@@ -49,10 +49,12 @@ final class AcknowledgementReading {
 
     private final TemplateFiles templateFiles;
     private final List<ConfigurationProblem> problems;
+    private final XmlChecks checks;
 
     AcknowledgementReading(TemplateFiles templateFiles, List<ConfigurationProblem> problems) {
         this.templateFiles = templateFiles;
         this.problems = problems;
+        this.checks = new XmlChecks(problems);
     }
 
     Optional<AcknowledgementSettings> read(XmlElement element) {
@@ -235,38 +237,22 @@ final class AcknowledgementReading {
     }
 
     private Optional<String> required(XmlElement element, String attribute) {
-        Optional<String> value = element.attribute(attribute);
-        if (value.isEmpty()) {
-            problem(element, "is missing the required attribute '" + attribute + "'");
-            return Optional.empty();
-        }
-        if (value.get().isBlank()) {
-            problem(element, "has an empty '" + attribute + "'; a value is required");
-            return Optional.empty();
-        }
-        return value;
+        return checks.required(element, attribute);
     }
 
     private void allowAttributes(XmlElement element, String... allowed) {
-        List<String> accepted = List.of(allowed);
-        element.attributes().keySet().stream()
-            .filter(name -> !accepted.contains(name))
-            .forEach(name -> problem(element, "has an unknown attribute '" + name + "'; accepted: " + String.join(", ", accepted)));
+        checks.allowAttributes(element, allowed);
     }
 
     private void allowChildren(XmlElement element, String... allowed) {
-        List<String> accepted = List.of(allowed);
-        element.children().stream()
-            .filter(child -> !accepted.contains(child.name()))
-            .forEach(child -> problem(child, "is not allowed inside <" + element.name() + ">; accepted: "
-                + accepted.stream().map(name -> "<" + name + ">").collect(Collectors.joining(", "))));
+        checks.allowChildren(element, allowed);
     }
 
     private static List<XmlElement> children(XmlElement element, String name) {
-        return element.children().stream().filter(child -> child.name().equals(name)).collect(Collectors.toList());
+        return XmlChecks.children(element, name);
     }
 
     private void problem(XmlElement element, String reason) {
-        problems.add(element.location().problem(reason));
+        checks.problem(element, reason);
     }
 }

@@ -51,8 +51,13 @@ public class AcknowledgementLedger {
             Optional.of(ZonedDateTime.now(clock).plus(TICKET_MEMORY))).block();
     }
 
-    /** Takes one of today's {@code cap} slots for this sender; false when all are taken. */
-    public boolean takeDailySlot(MailAddress sharedAddress, MailAddress sender, ZoneId zone, int cap) {
+    /**
+     * Takes one of today's {@code cap} slots for this sender; false when all are taken.
+     * Synchronized because the registry offers no compare-and-set: on one node, the spooler's
+     * threads must not both see a slot free and take it. Across nodes the check stays
+     * best-effort (documented): two nodes racing can each take the last slot once.
+     */
+    public synchronized boolean takeDailySlot(MailAddress sharedAddress, MailAddress sender, ZoneId zone, int cap) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         // The entry outlives the day by a day so that clock skew between nodes cannot reopen slots early.
         Optional<ZonedDateTime> expiry = Optional.of(today.plusDays(2).atStartOfDay(zone));
