@@ -29,7 +29,7 @@ class DemoConfigurationTest {
         + "    <folder name=\"Clients/ACME\"/>\n"
         + "    <member address=\"alice@example.test\" role=\"full\"/>\n"
         + "    <outgoing-subjects mode=\"reject\"><project prefix=\"ACME\"/></outgoing-subjects>\n"
-        + "    <member address=\"erin@example.test\" role=\"agent\"/>\n"
+        + "    <member address=\"erin@example.test\" role=\"agent\"><folder name=\"Junk\" role=\"none\"/></member>\n"
         + "    <vague-subjects keyword=\"$ATrier\"><subject text=\"salut\"/></vague-subjects>\n"
         + "    <rules language=\"fr\" body-prefix-chars=\"4096\">\n"
         + "      <rule name=\"all\" when=\"subject:x\" mode=\"audit\"><file-into folder=\"Clients/ACME\"/><flag name=\"\\Seen\"/>"

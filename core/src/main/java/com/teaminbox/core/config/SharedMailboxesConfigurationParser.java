@@ -164,7 +164,7 @@ public final class SharedMailboxesConfigurationParser {
                 .ifPresent(name -> problem(element, "display-name is longer than " + MAX_DISPLAY_NAME_LENGTH
                     + " characters or contains control characters"));
             List<FolderName> folders = readFolders(element);
-            List<Member> members = readMembers(element, address);
+            List<Member> members = readMembers(element, address, folders);
             Optional<SubjectConventions> conventions = readSubjectConventions(element);
             Optional<Rules> rules = new RulesReading(problems, folders, members).read(element);
             Optional<AcknowledgementSettings> acknowledgement = readAcknowledgements(element);
@@ -190,11 +190,13 @@ public final class SharedMailboxesConfigurationParser {
             return folders;
         }
 
-        private List<Member> readMembers(XmlElement mailbox, Optional<MailAddress> sharedAddress) {
+        private List<Member> readMembers(XmlElement mailbox, Optional<MailAddress> sharedAddress, List<FolderName> configuredFolders) {
             List<Member> members = new ArrayList<>();
             Map<MailAddress, XmlElement> seen = new HashMap<>();
             for (XmlElement element : children(mailbox, "member")) {
                 allowAttributes(element, "address", "role");
+                allowChildren(element, "folder");
+                Map<FolderName, Optional<Role>> folderRoles = readFolderRoles(element, configuredFolders);
                 Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
                 Optional<Role> role = required(element, "role").flatMap(name -> role(element, name));
                 if (address.isEmpty() || role.isEmpty()) {
@@ -210,9 +212,30 @@ public final class SharedMailboxesConfigurationParser {
                         + first.location().line() + "; give each member one role per shared mailbox");
                     continue;
                 }
-                members.add(new Member(address.get(), role.get(), element.location()));
+                members.add(new Member(address.get(), role.get(), element.location(), folderRoles));
             }
             return members;
+        }
+
+        /** A member's {@code <folder name="Billing" role="full"/>} overrides; {@code role="none"} takes the folder away. */
+        private Map<FolderName, Optional<Role>> readFolderRoles(XmlElement member, List<FolderName> configuredFolders) {
+            Map<FolderName, Optional<Role>> folderRoles = new HashMap<>();
+            for (XmlElement element : children(member, "folder")) {
+                allowAttributes(element, "name", "role");
+                Optional<FolderName> folder = required(element, "name").flatMap(value -> parsed(element, value, FolderName::of));
+                Optional<Optional<Role>> role = required(element, "role").map(String::strip)
+                    .flatMap(name -> name.equals("none") ? Optional.of(Optional.<Role>empty()) : role(element, name).map(Optional::of));
+                if (folder.isEmpty() || role.isEmpty()) {
+                    continue;
+                }
+                if (!FolderName.STANDARD.contains(folder.get()) && !configuredFolders.contains(folder.get())) {
+                    problem(element, "name '" + folder.get() + "' is not a folder of this shared mailbox; declare it with <folder name=\""
+                        + folder.get() + "\"/>");
+                } else if (folderRoles.putIfAbsent(folder.get(), role.get()) != null) {
+                    problem(element, "name '" + folder.get() + "' already has a role for this member");
+                }
+            }
+            return folderRoles;
         }
 
         private void rejectSharedMailboxesAsMembers(List<SharedMailbox> mailboxes) {

@@ -2,11 +2,16 @@ package com.teaminbox.james.access;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.james.mailbox.exception.UnsupportedRightException;
 import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxConstants;
+import org.apache.james.mailbox.model.MailboxPath;
 
+import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.Member;
+import com.teaminbox.core.config.Role;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 
@@ -19,15 +24,29 @@ public final class MemberAcl {
     private MemberAcl() {
     }
 
-    public static MailboxACL of(SharedMailbox sharedMailbox, SharedAccounts accounts) {
+    /**
+     * The members' entries for one folder: each member's role there (a per-folder role if the
+     * configuration gives one). A folder the configuration does not know (one a member created)
+     * gets the members' own roles.
+     */
+    public static MailboxACL of(SharedMailbox sharedMailbox, MailboxPath folder, SharedAccounts accounts) {
+        Optional<FolderName> name = folderName(folder);
         Map<MailboxACL.EntryKey, MailboxACL.Rfc4314Rights> entries = new LinkedHashMap<>();
         for (Member member : sharedMailbox.members()) {
-            if (!member.role().rights().isEmpty()) {
-                entries.put(MailboxACL.EntryKey.createUserEntryKey(accounts.username(member.address())),
-                    rights(member.role().rights()));
-            }
+            Optional<Role> role = name.map(member::roleOn).orElse(Optional.of(member.role()));
+            role.map(Role::rights).filter(letters -> !letters.isEmpty()).ifPresent(letters ->
+                entries.put(MailboxACL.EntryKey.createUserEntryKey(accounts.username(member.address())), rights(letters)));
         }
         return new MailboxACL(entries);
+    }
+
+    /** Our name of a James folder: levels joined by '/' (James's delimiter is '.'). */
+    static Optional<FolderName> folderName(MailboxPath folder) {
+        try {
+            return Optional.of(FolderName.of(folder.getName().replace(String.valueOf(MailboxConstants.DEFAULT_DELIMITER), "/")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static MailboxACL.Rfc4314Rights rights(String letters) {

@@ -215,7 +215,7 @@ public class MemberAccess {
         }
         try {
             if (mailboxManager.listRights(folder, member.mailboxSession()).getEntries().isEmpty()) {
-                mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), accounts), member.mailboxSession());
+                mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), folder, accounts), member.mailboxSession());
             }
         } catch (MailboxNotFoundException e) {
             LOGGER.debug("Folder {} was not created; no rights to give", folder);

@@ -110,7 +110,8 @@ public class SharedMailboxProvisioner {
     }
 
     /**
-     * Every folder of the shared account gets exactly the members' role rights (the hidden
+     * Every folder of the shared account gets exactly the members' role rights, per-folder roles
+     * included (the hidden
      * ticket registry gets none), replacing whatever ACL it had: members added gain rights,
      * removed ones lose them. Each folder's ACL is replaced whole, so a failure half-way leaves
      * folders with either the old or the new ACL, never a mix.
@@ -118,14 +119,13 @@ public class SharedMailboxProvisioner {
     private void reconcileAcls(Username owner, SharedMailbox sharedMailbox) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
-            MailboxACL memberAcl = MemberAcl.of(sharedMailbox, accounts);
             MailboxPath registry = MailboxTicketRegistry.registryPath(session);
             // list() may answer every account's mailboxes (the memory backend does): keep the owner's
             List<MailboxPath> folders = mailboxManager.list(session).stream()
                 .filter(folder -> folder.getUser().equals(owner))
                 .collect(Collectors.toList());
             for (MailboxPath folder : folders) {
-                MailboxACL wanted = folder.equals(registry) ? MailboxACL.EMPTY : memberAcl;
+                MailboxACL wanted = folder.equals(registry) ? MailboxACL.EMPTY : MemberAcl.of(sharedMailbox, folder, accounts);
                 if (!wanted.equals(mailboxManager.listRights(folder, session))) {
                     mailboxManager.setRights(folder, wanted, session);
                     LOGGER.info("Set ACL of folder {} of {} to {}", folder.getName(), owner.asString(), wanted);

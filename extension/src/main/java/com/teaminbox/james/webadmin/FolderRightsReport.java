@@ -19,6 +19,7 @@ import org.apache.james.mailbox.model.MailboxPath;
 
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.Member;
+import com.teaminbox.core.config.Role;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 
@@ -62,8 +63,9 @@ public class FolderRightsReport {
         for (Member member : sharedMailbox.members()) {
             Map<String, Object> rights = new LinkedHashMap<>();
             rights.put("address", member.address().asString());
-            rights.put("role", member.role().name());
-            rights.put("configuredRights", member.role().rights());
+            Optional<Role> role = member.roleOn(folder);
+            rights.put("role", role.map(Role::name).orElse("none"));
+            rights.put("configuredRights", role.map(Role::rights).orElse(""));
             rights.put("aclRights", acl.map(present -> effectiveRights(present, accounts.username(member.address()))).orElse(""));
             members.add(rights);
         }
