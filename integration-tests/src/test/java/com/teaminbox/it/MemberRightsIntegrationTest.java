@@ -159,7 +159,8 @@ class MemberRightsIntegrationTest {
     private void appendThreeMessages() throws IOException {
         try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
             for (int number = 1; number <= 3; number++) {
-                assertThat(alice.append("INBOX", message("Question " + number))).as(alice.lastReply()).isTrue();
+                boolean appended = alice.append("INBOX", message("Question " + number));
+                assertThat(appended).as("APPEND answered: %s", alice.lastReply()).isTrue();
             }
         }
     }

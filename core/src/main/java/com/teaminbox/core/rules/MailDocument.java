@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,9 +29,12 @@ public final class MailDocument {
     private final Map<String, List<String>> headers;
     private final long size;
     private final ZonedDateTime received;
+    private final Optional<Boolean> inBusinessHours;
 
     public MailDocument(List<String> from, List<String> to, List<String> cc, String subject, String body,
-                        List<String> attachmentNames, Map<String, List<String>> headers, long size, ZonedDateTime received) {
+                        List<String> attachmentNames, Map<String, List<String>> headers, long size, ZonedDateTime received,
+                        Optional<Boolean> inBusinessHours) {
+        this.inBusinessHours = Objects.requireNonNull(inBusinessHours);
         this.from = List.copyOf(from);
         this.to = List.copyOf(to);
         this.cc = List.copyOf(cc);
@@ -67,6 +71,7 @@ public final class MailDocument {
         document.add(new LongPoint(RuleFields.SIZE, size));
         document.add(new IntPoint(RuleFields.HOUR, received.getHour()));
         document.add(new TextField(RuleFields.DAY, received.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), Field.Store.NO));
+        inBusinessHours.ifPresent(open -> document.add(new TextField(RuleFields.BUSINESS_HOURS, open ? "open" : "closed", Field.Store.NO)));
         return document;
     }
 
@@ -96,6 +101,7 @@ public final class MailDocument {
         private String subject = "";
         private String body = "";
         private long size;
+        private Optional<Boolean> inBusinessHours = Optional.empty();
 
         private Builder(ZonedDateTime received) {
             this.received = received;
@@ -141,8 +147,14 @@ public final class MailDocument {
             return this;
         }
 
+        /** Whether the mail arrived while the shared mailbox is open. */
+        public Builder inBusinessHours(boolean open) {
+            inBusinessHours = Optional.of(open);
+            return this;
+        }
+
         public MailDocument build() {
-            return new MailDocument(from, to, cc, subject, body, attachments, headers, size, received);
+            return new MailDocument(from, to, cc, subject, body, attachments, headers, size, received, inBusinessHours);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.mail.Address;
 import javax.mail.Header;
@@ -23,6 +24,8 @@ import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
+
+import com.teaminbox.core.autoreply.BusinessHours;
 
 /**
  * Turns a MIME message into the {@link MailDocument} rules see, reading no more than a bounded
@@ -45,7 +48,13 @@ public final class MimeMailReader {
     }
 
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received) {
+        return read(message, size, received, Optional.empty());
+    }
+
+    /** @param businessHours the shared mailbox's opening hours, for the {@code business-hours} field */
+    public MailDocument read(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
         MailDocument.Builder document = MailDocument.builder(received).size(size);
+        businessHours.ifPresent(hours -> document.inBusinessHours(hours.isOpen(received.toInstant())));
         addresses(message, Message.RecipientType.TO).forEach(document::to);
         addresses(message, Message.RecipientType.CC).forEach(document::cc);
         from(message).forEach(document::from);

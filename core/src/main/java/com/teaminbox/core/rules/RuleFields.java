@@ -20,7 +20,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  *       whole addresses kept as one token ({@code from:jane@customer.test}), each address's domain
  *       too ({@code from:customer.test}), display names word by word, lower case;</li>
  *   <li>{@code size} (bytes), {@code hour} (0–23) : numbers, with ranges ({@code size:[1000000 TO *]});</li>
- *   <li>{@code day}: {@code monday} … {@code sunday}.</li>
+ *   <li>{@code day}: {@code monday} … {@code sunday};</li>
+ *   <li>{@code business-hours}: {@code open} or {@code closed}, by the mailbox's business hours
+ *       (absent when it has none).</li>
  * </ul>
  */
 public final class RuleFields {
@@ -34,13 +36,14 @@ public final class RuleFields {
     public static final String SIZE = "size";
     public static final String HOUR = "hour";
     public static final String DAY = "day";
+    public static final String BUSINESS_HOURS = "business-hours";
 
     private static final String ADDRESS_SEPARATORS = "<>,;\"()[]";
 
     static final Set<String> TEXT_FIELDS = Set.of(SUBJECT, BODY, ATTACHMENT);
     static final Set<String> ADDRESS_FIELDS = Set.of(FROM, TO, CC);
     static final Set<String> NUMERIC_FIELDS = Set.of(SIZE, HOUR);
-    static final Set<String> KEYWORD_FIELDS = Set.of(DAY);
+    static final Set<String> KEYWORD_FIELDS = Set.of(DAY, BUSINESS_HOURS);
 
     private RuleFields() {
     }

@@ -115,7 +115,7 @@ public final class RuleQueries {
         private static void check(String field) throws ParseException {
             if (!RuleFields.isKnown(field)) {
                 throw new ParseException("unknown field '" + field + "'; known: from, to, cc, subject, body, attachment, "
-                    + "header.<name>, size, hour, day");
+                    + "header.<name>, size, hour, day, business-hours");
             }
         }
 

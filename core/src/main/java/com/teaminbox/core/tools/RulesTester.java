@@ -26,6 +26,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.autoreply.AutoResponseDecision;
 import com.teaminbox.core.autoreply.AutoResponseGovernor;
 import com.teaminbox.core.autoreply.HeaderFields;
@@ -121,7 +122,8 @@ public final class RulesTester {
         }
         ZonedDateTime received = ZonedDateTime.now(clock.withZone(ZoneId.systemDefault()));
         try (RuleSet rules = RuleSet.compile(sharedMailbox.rules())) {
-            RuleOutcome outcome = rules.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars()).read(message, size, received));
+            RuleOutcome outcome = rules.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars()).read(message, size, received,
+                sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
             for (Rule rule : outcome.applied()) {
                 out.println("  rule " + rule.name() + ": " + rule.actions().stream().map(Object::toString).collect(Collectors.joining(", ")));
             }

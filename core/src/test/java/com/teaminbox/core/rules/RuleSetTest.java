@@ -85,6 +85,18 @@ class RuleSetTest {
     }
 
     @Test
+    void businessHoursShouldBeQueryableWhenTheMailboxHasThem() {
+        Rule afterHours = rule("after-hours", "business-hours:closed", RuleLanguage.ENGLISH, new RuleAction.AddKeyword("$AfterHours"));
+
+        assertThat(evaluate(RuleLanguage.ENGLISH, MailDocument.builder(MONDAY_10H).inBusinessHours(false).build(), afterHours).keywords())
+            .containsExactly("$AfterHours");
+        assertThat(evaluate(RuleLanguage.ENGLISH, MailDocument.builder(MONDAY_10H).inBusinessHours(true).build(), afterHours).keywords())
+            .isEmpty();
+        assertThat(evaluate(RuleLanguage.ENGLISH, MailDocument.builder(MONDAY_10H).build(), afterHours).keywords())
+            .as("no business hours configured: the field is absent").isEmpty();
+    }
+
+    @Test
     void stopShouldEndProcessingAndAuditShouldOnlyRecord() throws Exception {
         Rule audited = new Rule("watch", "subject:printer", RuleQueries.parse("subject:printer", RuleLanguage.ENGLISH),
             List.of(new RuleAction.SetFlag(RuleAction.SetFlag.Flag.SEEN)), Rule.Mode.AUDIT, HERE);

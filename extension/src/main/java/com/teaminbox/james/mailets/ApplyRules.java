@@ -23,6 +23,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.MimeMailReader;
@@ -79,7 +80,8 @@ public class ApplyRules extends GenericMailet {
         RuleSet ruleSet = compiledRules.of(sharedMailbox);
         MimeMessage message = mail.getMessage();
         RuleOutcome outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars())
-            .read(message, mail.getMessageSize(), ZonedDateTime.now(clock.withZone(ZoneId.systemDefault()))));
+            .read(message, mail.getMessageSize(), ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
+                sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
         outcome.audited().forEach(rule -> LOGGER.info("Audit-mode rule '{}' of {} matched ticket {}: would {}",
             rule.name(), sharedMailbox.address().asString(), ticket, rule.actions()));
