@@ -113,12 +113,18 @@ public final class ImapTestClient implements AutoCloseable {
         return values;
     }
 
+    /**
+     * The messages a SELECT of the folder would show (EXAMINE, so nothing changes). Not STATUS:
+     * on the memory backend STATUS can count a message a moment before SELECT lists it, and the
+     * tests read what they waited for through SELECT.
+     */
     public int messageCount(String folder) throws IOException {
-        if (!command("STATUS " + quote(folder) + " (MESSAGES)")) {
+        if (!command("EXAMINE " + quote(folder))) {
             return -1;
         }
-        Matcher matcher = Pattern.compile("MESSAGES (\\d+)").matcher(lastReply);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+        Matcher exists = EXISTS.matcher(lastReply);
+        selectedCount = exists.find() ? Integer.parseInt(exists.group(1)) : 0;
+        return selectedCount;
     }
 
     public List<String> listFolders() throws IOException {
