@@ -3,6 +3,7 @@ package com.teaminbox.core.rules;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class MailDocument {
         private final List<String> to = new ArrayList<>();
         private final List<String> cc = new ArrayList<>();
         private final List<String> attachments = new ArrayList<>();
-        private final Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private String subject = "";
         private String body = "";
         private long size;

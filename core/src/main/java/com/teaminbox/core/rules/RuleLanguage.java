@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -51,7 +52,7 @@ public enum RuleLanguage {
                 Tokenizer tokenizer = new StandardTokenizer();
                 TokenStream stream = tokenizer;
                 if (RuleLanguage.this == FRENCH) {
-                    stream = new ElisionFilter(stream, org.apache.lucene.analysis.fr.FrenchAnalyzer.DEFAULT_ARTICLES);
+                    stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
                 }
                 stream = new LowerCaseFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
 
@@ -62,15 +64,15 @@ public final class RuleOutcome {
     }
 
     public List<RuleAction.Assign> assignments() {
-        return actions(RuleAction.Assign.class).collect(java.util.stream.Collectors.toList());
+        return actions(RuleAction.Assign.class).collect(Collectors.toList());
     }
 
     public List<RuleAction.SetHeader> headersToSet() {
-        return actions(RuleAction.SetHeader.class).collect(java.util.stream.Collectors.toList());
+        return actions(RuleAction.SetHeader.class).collect(Collectors.toList());
     }
 
     public List<RuleAction.RemoveHeader> headersToRemove() {
-        return actions(RuleAction.RemoveHeader.class).collect(java.util.stream.Collectors.toList());
+        return actions(RuleAction.RemoveHeader.class).collect(Collectors.toList());
     }
 
     public List<MailAddress> notifications() {
@@ -83,13 +85,13 @@ public final class RuleOutcome {
         return actions(RuleAction.UseTemplate.class).map(RuleAction.UseTemplate::template).findFirst();
     }
 
-    private <T extends RuleAction> java.util.stream.Stream<T> actions(Class<T> kind) {
+    private <T extends RuleAction> Stream<T> actions(Class<T> kind) {
         return applied.stream().flatMap(rule -> rule.actions().stream()).filter(kind::isInstance).map(kind::cast);
     }
 
     @Override
     public String toString() {
-        return "applied=" + applied.stream().map(Rule::name).collect(java.util.stream.Collectors.toList())
-            + " audited=" + audited.stream().map(Rule::name).collect(java.util.stream.Collectors.toList());
+        return "applied=" + applied.stream().map(Rule::name).collect(Collectors.toList())
+            + " audited=" + audited.stream().map(Rule::name).collect(Collectors.toList());
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -70,7 +71,7 @@ public final class RuleSet implements Closeable {
 
     /** The same decision by running every rule's query on its own: the baseline of the benchmark. */
     public RuleOutcome evaluateNaively(MailDocument mail) {
-        org.apache.lucene.index.memory.MemoryIndex index = org.apache.lucene.index.memory.MemoryIndex.fromDocument(
+        MemoryIndex index = MemoryIndex.fromDocument(
             mail.toLucene(), RuleFields.analyzer(rules.language()));
         return outcome(position -> index.search(rules.rules().get(position).query()) > 0);
     }

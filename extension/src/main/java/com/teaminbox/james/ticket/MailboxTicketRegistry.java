@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
@@ -135,7 +136,7 @@ public class MailboxTicketRegistry implements TicketRegistry {
         throws MessagingException, IOException {
         MimeMessage entry = new MimeMessage(Session.getInstance(new Properties()));
         entry.setFrom(new InternetAddress(sharedMailbox.address().asString()));
-        entry.setRecipients(javax.mail.Message.RecipientType.TO, sharedMailbox.address().asString());
+        entry.setRecipients(Message.RecipientType.TO, sharedMailbox.address().asString());
         entry.setSubject(TicketSubjects.singleLine(subject), StandardCharsets.UTF_8.name());
         entry.setSentDate(new Date());
         if (originMessageId.isPresent()) {
