@@ -59,24 +59,24 @@ final class AcknowledgementReading {
 
     Optional<AcknowledgementSettings> read(XmlElement element) {
         int before = problems.size();
-        allowAttributes(element, "display-name", "per-sender-daily-cap", "response-time", "language");
-        allowChildren(element, "business-hours", "template");
+        checks.allowAttributes(element, "display-name", "per-sender-daily-cap", "response-time", "language");
+        checks.allowChildren(element, "business-hours", "template");
         Optional<String> displayName = element.attribute("display-name").map(String::strip).filter(name -> !name.isEmpty());
-        displayName.filter(AcknowledgementReading::isUnsafeText).ifPresent(name -> problem(element,
+        displayName.filter(AcknowledgementReading::isUnsafeText).ifPresent(name -> checks.problem(element,
             "display-name is longer than " + MAX_TEXT_ATTRIBUTE_LENGTH + " characters or contains control characters"));
         int cap = readCap(element);
         String responseTime = element.attribute("response-time").map(String::strip)
             .orElse(AcknowledgementSettings.DEFAULT_RESPONSE_TIME);
         if (isUnsafeText(responseTime)) {
-            problem(element, "response-time is longer than " + MAX_TEXT_ATTRIBUTE_LENGTH + " characters or contains control characters");
+            checks.problem(element, "response-time is longer than " + MAX_TEXT_ATTRIBUTE_LENGTH + " characters or contains control characters");
         }
         String language = element.attribute("language").map(value -> value.strip().toLowerCase(Locale.ROOT))
             .orElse(AcknowledgementSettings.DEFAULT_LANGUAGE);
         if (!LANGUAGE.matcher(language).matches()) {
-            problem(element, "language '" + language + "' is not a language tag such as en or fr-CA");
+            checks.problem(element, "language '" + language + "' is not a language tag such as en or fr-CA");
         }
-        List<XmlElement> hoursElements = children(element, "business-hours");
-        hoursElements.stream().skip(1).forEach(extra -> problem(extra, "appears more than once in this acknowledgement"));
+        List<XmlElement> hoursElements = XmlChecks.children(element, "business-hours");
+        hoursElements.stream().skip(1).forEach(extra -> checks.problem(extra, "appears more than once in this acknowledgement"));
         BusinessHours hours = hoursElements.stream().findFirst().map(this::readBusinessHours).orElse(BusinessHours.ALWAYS_OPEN);
         List<ResponseTemplate> templates = readTemplates(element, language);
         if (problems.size() > before) {
@@ -98,48 +98,48 @@ final class AcknowledgementReading {
         } catch (NumberFormatException e) {
             // Reported below with the accepted range.
         }
-        problem(element, "per-sender-daily-cap '" + value.get() + "' is invalid; use a whole number from 1 to " + MAX_DAILY_CAP);
+        checks.problem(element, "per-sender-daily-cap '" + value.get() + "' is invalid; use a whole number from 1 to " + MAX_DAILY_CAP);
         return AcknowledgementSettings.DEFAULT_PER_SENDER_DAILY_CAP;
     }
 
     private BusinessHours readBusinessHours(XmlElement element) {
-        allowAttributes(element, "time-zone");
-        allowChildren(element, "day", "holiday");
-        ZoneId zone = required(element, "time-zone").flatMap(value -> {
+        checks.allowAttributes(element, "time-zone");
+        checks.allowChildren(element, "day", "holiday");
+        ZoneId zone = checks.required(element, "time-zone").flatMap(value -> {
             try {
                 return Optional.of(ZoneId.of(value.strip()));
             } catch (DateTimeException e) {
-                problem(element, "time-zone '" + value + "' is not a time zone; use a region such as Europe/Paris");
+                checks.problem(element, "time-zone '" + value + "' is not a time zone; use a region such as Europe/Paris");
                 return Optional.empty();
             }
         }).orElse(ZoneId.of("UTC"));
         Map<DayOfWeek, BusinessHours.OpeningSpan> week = new EnumMap<>(DayOfWeek.class);
-        for (XmlElement day : children(element, "day")) {
-            allowAttributes(day, "name", "open", "close");
-            Optional<DayOfWeek> name = required(day, "name").flatMap(value -> dayOfWeek(day, value));
-            Optional<LocalTime> open = required(day, "open").flatMap(value -> time(day, "open", value));
-            Optional<LocalTime> close = required(day, "close").flatMap(value -> time(day, "close", value));
+        for (XmlElement day : XmlChecks.children(element, "day")) {
+            checks.allowAttributes(day, "name", "open", "close");
+            Optional<DayOfWeek> name = checks.required(day, "name").flatMap(value -> dayOfWeek(day, value));
+            Optional<LocalTime> open = checks.required(day, "open").flatMap(value -> time(day, "open", value));
+            Optional<LocalTime> close = checks.required(day, "close").flatMap(value -> time(day, "close", value));
             if (name.isEmpty() || open.isEmpty() || close.isEmpty()) {
                 continue;
             }
             if (week.containsKey(name.get())) {
-                problem(day, "name '" + name.get().name().toLowerCase(Locale.ROOT) + "' is declared twice; one span per day");
+                checks.problem(day, "name '" + name.get().name().toLowerCase(Locale.ROOT) + "' is declared twice; one span per day");
                 continue;
             }
             try {
                 week.put(name.get(), new BusinessHours.OpeningSpan(open.get(), close.get()));
             } catch (IllegalArgumentException e) {
-                problem(day, e.getMessage());
+                checks.problem(day, e.getMessage());
             }
         }
         Set<LocalDate> holidays = new LinkedHashSet<>();
-        for (XmlElement holiday : children(element, "holiday")) {
-            allowAttributes(holiday, "date");
-            required(holiday, "date").ifPresent(value -> {
+        for (XmlElement holiday : XmlChecks.children(element, "holiday")) {
+            checks.allowAttributes(holiday, "date");
+            checks.required(holiday, "date").ifPresent(value -> {
                 try {
                     holidays.add(LocalDate.parse(value.strip()));
                 } catch (DateTimeParseException e) {
-                    problem(holiday, "date '" + value + "' is not a date; use YYYY-MM-DD such as 2026-12-25");
+                    checks.problem(holiday, "date '" + value + "' is not a date; use YYYY-MM-DD such as 2026-12-25");
                 }
             });
         }
@@ -150,7 +150,7 @@ final class AcknowledgementReading {
         try {
             return Optional.of(DayOfWeek.valueOf(value.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            problem(element, "name '" + value + "' is not a day; accepted: monday, tuesday, wednesday, thursday, friday, saturday, sunday");
+            checks.problem(element, "name '" + value + "' is not a day; accepted: monday, tuesday, wednesday, thursday, friday, saturday, sunday");
             return Optional.empty();
         }
     }
@@ -167,47 +167,47 @@ final class AcknowledgementReading {
         } catch (DateTimeParseException e) {
             // Reported below with the accepted format.
         }
-        problem(element, attribute + " '" + value + "' is not a time; use HH:MM from 00:00 to 24:00");
+        checks.problem(element, attribute + " '" + value + "' is not a time; use HH:MM from 00:00 to 24:00");
         return Optional.empty();
     }
 
     private List<ResponseTemplate> readTemplates(XmlElement acknowledgement, String defaultLanguage) {
         List<ResponseTemplate> templates = new ArrayList<>();
         Map<String, XmlElement> seen = new HashMap<>();
-        for (XmlElement element : children(acknowledgement, "template")) {
-            allowAttributes(element, "kind", "language", "text", "html");
-            Optional<String> kind = required(element, "kind").map(String::strip);
-            kind.filter(value -> !KIND.matcher(value).matches()).ifPresent(value -> problem(element,
+        for (XmlElement element : XmlChecks.children(acknowledgement, "template")) {
+            checks.allowAttributes(element, "kind", "language", "text", "html");
+            Optional<String> kind = checks.required(element, "kind").map(String::strip);
+            kind.filter(value -> !KIND.matcher(value).matches()).ifPresent(value -> checks.problem(element,
                 "kind '" + value + "' is invalid; use ack, out-of-hours, or a name of lower-case letters, digits and '-'"));
             String language = element.attribute("language").map(value -> value.strip().toLowerCase(Locale.ROOT)).orElse(defaultLanguage);
             if (!LANGUAGE.matcher(language).matches()) {
-                problem(element, "language '" + language + "' is not a language tag such as en or fr-CA");
+                checks.problem(element, "language '" + language + "' is not a language tag such as en or fr-CA");
             }
-            Optional<Template> text = required(element, "text").flatMap(path -> template(element, path));
+            Optional<Template> text = checks.required(element, "text").flatMap(path -> template(element, path));
             Optional<Template> html = element.attribute("html").flatMap(path -> template(element, path));
             if (kind.isEmpty() || text.isEmpty() || (element.attribute("html").isPresent() && html.isEmpty())) {
                 continue;
             }
             XmlElement first = seen.putIfAbsent(kind.get() + "/" + language, element);
             if (first != null) {
-                problem(element, "kind '" + kind.get() + "' in language '" + language + "' is already declared at line "
+                checks.problem(element, "kind '" + kind.get() + "' in language '" + language + "' is already declared at line "
                     + first.location().line());
                 continue;
             }
             templates.add(new ResponseTemplate(kind.get(), language, text.get(), html));
         }
         Set<String> kinds = templates.stream().map(ResponseTemplate::kind).collect(Collectors.toCollection(LinkedHashSet::new));
-        boolean ackDeclared = children(acknowledgement, "template").stream()
+        boolean ackDeclared = XmlChecks.children(acknowledgement, "template").stream()
             .anyMatch(element -> element.attribute("kind").map(String::strip).equals(Optional.of(ResponseTemplate.ACK)));
         if (!ackDeclared) {
-            problem(acknowledgement, "has no <template kind=\"ack\">; it is sent for every new ticket");
+            checks.problem(acknowledgement, "has no <template kind=\"ack\">; it is sent for every new ticket");
         }
         // An invalid default language is reported once, on <acknowledgement>, not once per kind.
         for (String kind : LANGUAGE.matcher(defaultLanguage).matches() ? kinds : Set.<String>of()) {
             boolean hasDefault = templates.stream().anyMatch(template -> template.kind().equals(kind)
                 && template.language().equals(defaultLanguage));
             if (!hasDefault) {
-                problem(acknowledgement, "template kind '" + kind + "' has no variant in the default language '" + defaultLanguage
+                checks.problem(acknowledgement, "template kind '" + kind + "' has no variant in the default language '" + defaultLanguage
                     + "'; add one or change language=");
             }
         }
@@ -220,7 +220,7 @@ final class AcknowledgementReading {
         try {
             source = templateFiles.read(relativePath);
         } catch (IOException | RuntimeException e) {
-            problem(element, "template '" + relativePath + "' cannot be read: " + e.getMessage());
+            checks.problem(element, "template '" + relativePath + "' cannot be read: " + e.getMessage());
             return Optional.empty();
         }
         try {
@@ -234,25 +234,5 @@ final class AcknowledgementReading {
 
     private static boolean isUnsafeText(String text) {
         return text.length() > MAX_TEXT_ATTRIBUTE_LENGTH || text.chars().anyMatch(Character::isISOControl);
-    }
-
-    private Optional<String> required(XmlElement element, String attribute) {
-        return checks.required(element, attribute);
-    }
-
-    private void allowAttributes(XmlElement element, String... allowed) {
-        checks.allowAttributes(element, allowed);
-    }
-
-    private void allowChildren(XmlElement element, String... allowed) {
-        checks.allowChildren(element, allowed);
-    }
-
-    private static List<XmlElement> children(XmlElement element, String name) {
-        return XmlChecks.children(element, name);
-    }
-
-    private void problem(XmlElement element, String reason) {
-        checks.problem(element, reason);
     }
 }

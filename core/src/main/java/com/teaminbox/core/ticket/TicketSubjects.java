@@ -1,6 +1,5 @@
 package com.teaminbox.core.ticket;
 
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,16 +21,6 @@ public final class TicketSubjects {
         Pattern.CASE_INSENSITIVE);
 
     private TicketSubjects() {
-    }
-
-    /** The first tag of this prefix in the subject, in the default format. */
-    public static Optional<TicketId> findTicket(String subject, TicketPrefix prefix) {
-        return TicketTagFormat.DEFAULT.findAll(subject, prefix).stream().findFirst();
-    }
-
-    /** {@code "[SUP-1] Printer broken"}: the tag in the default format before the subject, made safe for a header. */
-    public static String withTag(String subject, TicketId ticket) {
-        return withTag(subject, TicketTagFormat.DEFAULT.tag(ticket));
     }
 
     /**

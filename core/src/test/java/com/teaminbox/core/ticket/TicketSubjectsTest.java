@@ -2,12 +2,18 @@ package com.teaminbox.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TicketSubjectsTest {
     private static final TicketPrefix SUP = TicketPrefix.of("SUP");
+
+    private static Optional<TicketId> findTicket(String subject, TicketPrefix prefix) {
+        return TicketTagFormat.DEFAULT.findAll(subject, prefix).stream().findFirst();
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -18,7 +24,7 @@ class TicketSubjectsTest {
         "[SUP-9][SUP-10] two tags: the first wins|9",
     })
     void ownTagShouldBeFound(String subject, long number) {
-        assertThat(TicketSubjects.findTicket(subject, SUP)).contains(TicketId.of(SUP, number));
+        assertThat(findTicket(subject, SUP)).contains(TicketId.of(SUP, number));
     }
 
     @ParameterizedTest
@@ -32,29 +38,29 @@ class TicketSubjectsTest {
         "[SUPPORT-1] longer prefix",
     })
     void subjectsWithoutOwnTagShouldGiveNothing(String subject) {
-        assertThat(TicketSubjects.findTicket(subject, SUP)).isEmpty();
+        assertThat(findTicket(subject, SUP)).isEmpty();
     }
 
     @Test
     void missingSubjectShouldGiveNothing() {
-        assertThat(TicketSubjects.findTicket(null, SUP)).isEmpty();
+        assertThat(findTicket(null, SUP)).isEmpty();
     }
 
     @Test
     void tagShouldBePutBeforeTheSubject() {
-        assertThat(TicketSubjects.withTag("Printer broken", TicketId.of(SUP, 1))).isEqualTo("[SUP-1] Printer broken");
+        assertThat(TicketSubjects.withTag("Printer broken", TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 1)))).isEqualTo("[SUP-1] Printer broken");
     }
 
     @Test
     void emptySubjectShouldBecomeTheTagAlone() {
-        assertThat(TicketSubjects.withTag("  ", TicketId.of(SUP, 2))).isEqualTo("[SUP-2]");
-        assertThat(TicketSubjects.withTag(null, TicketId.of(SUP, 2))).isEqualTo("[SUP-2]");
+        assertThat(TicketSubjects.withTag("  ", TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 2)))).isEqualTo("[SUP-2]");
+        assertThat(TicketSubjects.withTag(null, TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 2)))).isEqualTo("[SUP-2]");
     }
 
     @Test
     void decodedLineBreaksShouldNeverReachTheHeader() {
         // =?UTF-8?Q?hi=0D=0ABcc:_x@evil?= decodes to a CR LF that must not start a new header
-        assertThat(TicketSubjects.withTag("hi\r\nBcc: x@evil", TicketId.of(SUP, 3)))
+        assertThat(TicketSubjects.withTag("hi\r\nBcc: x@evil", TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 3))))
             .isEqualTo("[SUP-3] hi Bcc: x@evil")
             .doesNotContain("\r", "\n");
     }

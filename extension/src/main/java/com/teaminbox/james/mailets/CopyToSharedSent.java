@@ -27,7 +27,7 @@ import com.teaminbox.core.sending.RepliedMessageIds;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.sending.SharedMailboxReplies;
@@ -102,7 +102,9 @@ public class CopyToSharedSent extends GenericMailet {
     }
 
     private void copyAndMarkAnswered(MimeMessage message, MailAddress member, SharedMailbox sharedMailbox) throws MessagingException {
-        Optional<TicketId> ticket = TicketSubjects.findTicket(message.getSubject(), sharedMailbox.ticketPrefix());
+        // The mailbox's own tag format: with ticket-format="[{prefix} #{number}]" a default-format search finds nothing.
+        Optional<TicketId> ticket = sharedMailbox.subjectConventions().tagFormat()
+            .findAll(MessageHeaders.subject(message), sharedMailbox.ticketPrefix()).stream().findFirst();
         List<String> repliedIds = RepliedMessageIds.of(header(message, "In-Reply-To"), header(message, "References"));
         try {
             replies.copyToSent(sharedMailbox, bytes(message));
