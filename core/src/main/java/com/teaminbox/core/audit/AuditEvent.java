@@ -1,0 +1,177 @@
+package com.teaminbox.core.audit;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One thing that happened, as its author describes it; the trail adds time, node, sequence and
+ * chain hashes to make it an {@code AuditRecord}. Details are short strings (folder, uid, flags,
+ * rule, template, size, policy...) and never a message body or a password.
+ *
+ * <pre>{@code
+ * AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("alice@example.test"))
+ *     .sharedMailbox("support@example.test").decision("accepted")
+ *     .detail("folder", "INBOX").detail("flags", "+\\Seen").build();
+ * }</pre>
+ */
+public final class AuditEvent {
+    /** Longest value kept for any field: client-supplied text is bounded, never echoed whole. */
+    public static final int MAX_VALUE_LENGTH = 500;
+
+    private final AuditEventType type;
+    private final AuditActor actor;
+    private final Optional<String> sharedMailbox;
+    private final Optional<String> ticket;
+    private final Optional<String> messageId;
+    private final String decision;
+    private final Optional<String> reason;
+    private final SortedMap<String, String> details;
+
+    private AuditEvent(Builder builder) {
+        this.type = builder.type;
+        this.actor = builder.actor;
+        this.sharedMailbox = builder.sharedMailbox;
+        this.ticket = builder.ticket;
+        this.messageId = builder.messageId;
+        this.decision = builder.decision;
+        this.reason = builder.reason;
+        this.details = Collections.unmodifiableSortedMap(new TreeMap<>(builder.details));
+    }
+
+    public static Builder of(AuditEventType type, AuditActor actor) {
+        return new Builder(type, actor);
+    }
+
+    public AuditEventType type() {
+        return type;
+    }
+
+    public AuditActor actor() {
+        return actor;
+    }
+
+    public Optional<String> sharedMailbox() {
+        return sharedMailbox;
+    }
+
+    public Optional<String> ticket() {
+        return ticket;
+    }
+
+    public Optional<String> messageId() {
+        return messageId;
+    }
+
+    /** Short verb of the outcome: {@code accepted}, {@code refused}, {@code created}, {@code deleted}... */
+    public String decision() {
+        return decision;
+    }
+
+    public Optional<String> reason() {
+        return reason;
+    }
+
+    public SortedMap<String, String> details() {
+        return details;
+    }
+
+    /** Control characters (a forged CR/LF) become '?', and long values are cut. */
+    static String bounded(String value) {
+        String text = value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
+        return text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AuditEvent)) {
+            return false;
+        }
+        AuditEvent that = (AuditEvent) o;
+        return type == that.type && actor.equals(that.actor) && sharedMailbox.equals(that.sharedMailbox)
+            && ticket.equals(that.ticket) && messageId.equals(that.messageId) && decision.equals(that.decision)
+            && reason.equals(that.reason) && details.equals(that.details);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, actor, sharedMailbox, ticket, messageId, decision, reason, details);
+    }
+
+    @Override
+    public String toString() {
+        return type + " by " + actor + sharedMailbox.map(value -> " on " + value).orElse("")
+            + ticket.map(value -> " ticket " + value).orElse("") + ": " + decision
+            + reason.map(value -> " (" + value + ")").orElse("") + (details.isEmpty() ? "" : " " + details);
+    }
+
+    public static final class Builder {
+        private final AuditEventType type;
+        private final AuditActor actor;
+        private Optional<String> sharedMailbox = Optional.empty();
+        private Optional<String> ticket = Optional.empty();
+        private Optional<String> messageId = Optional.empty();
+        private String decision = "";
+        private Optional<String> reason = Optional.empty();
+        private final Map<String, String> details = new TreeMap<>();
+
+        private Builder(AuditEventType type, AuditActor actor) {
+            this.type = Objects.requireNonNull(type, "type");
+            this.actor = Objects.requireNonNull(actor, "actor");
+        }
+
+        public Builder sharedMailbox(String address) {
+            this.sharedMailbox = Optional.of(bounded(address));
+            return this;
+        }
+
+        public Builder ticket(String ticket) {
+            this.ticket = Optional.of(bounded(ticket));
+            return this;
+        }
+
+        public Builder ticket(Optional<String> ticket) {
+            ticket.ifPresent(this::ticket);
+            return this;
+        }
+
+        public Builder messageId(String messageId) {
+            this.messageId = Optional.of(bounded(messageId));
+            return this;
+        }
+
+        public Builder messageId(Optional<String> messageId) {
+            messageId.ifPresent(this::messageId);
+            return this;
+        }
+
+        public Builder decision(String decision) {
+            this.decision = bounded(decision);
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = Optional.of(bounded(reason));
+            return this;
+        }
+
+        public Builder detail(String key, String value) {
+            details.put(Objects.requireNonNull(key, "key"), bounded(value));
+            return this;
+        }
+
+        public Builder detail(String key, long value) {
+            return detail(key, Long.toString(value));
+        }
+
+        public AuditEvent build() {
+            if (decision.isEmpty()) {
+                throw new IllegalStateException("An audit event needs a decision: " + type);
+            }
+            return new AuditEvent(this);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.teaminbox.core.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an audit record is about. The wire name (kebab-case) is part of the versioned schema
+ * documented in docs/audit.md: add types, never rename one.
+ */
+public enum AuditEventType {
+    MAIL_RECEIVED("mail-received"),
+    TICKET_CREATED("ticket-created"),
+    TICKET_THREADED("ticket-threaded"),
+    RULE_MATCHED("rule-matched"),
+    RULE_AUDITED("rule-audited"),
+    AUTORESPONSE_SENT("autoresponse-sent"),
+    AUTORESPONSE_SUPPRESSED("autoresponse-suppressed"),
+    SEND_ACCEPTED("send-accepted"),
+    SEND_REFUSED("send-refused"),
+    SUBJECT_FIXED("subject-fixed"),
+    SUBJECT_REJECTED("subject-rejected"),
+    SUBJECT_FLAGGED("subject-flagged"),
+    LOGIN_ACCEPTED("login-accepted"),
+    LOGIN_REFUSED("login-refused"),
+    /** A member's IMAP command refused by the folder's rights. */
+    COMMAND_REFUSED("command-refused"),
+    FLAGS_CHANGED("flags-changed"),
+    MESSAGES_EXPUNGED("messages-expunged"),
+    MESSAGES_MOVED("messages-moved"),
+    MESSAGES_COPIED("messages-copied"),
+    MESSAGE_APPENDED("message-appended"),
+    MESSAGE_READ("message-read"),
+    FOLDER_CREATED("folder-created"),
+    FOLDER_DELETED("folder-deleted"),
+    FOLDER_RENAMED("folder-renamed"),
+    ACL_CHANGED("acl-changed"),
+    RETENTION_DELETED("retention-deleted"),
+    RETENTION_MOVED("retention-moved"),
+    RETENTION_RUN("retention-run"),
+    CONFIGURATION_LOADED("configuration-loaded"),
+    CONFIGURATION_REFUSED("configuration-refused"),
+    ALERT_RAISED("alert-raised"),
+    /** Records were lost because the trail could not be written (failure policy {@code continue}). */
+    AUDIT_GAP("audit-gap");
+
+    private final String wireName;
+
+    AuditEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<AuditEventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

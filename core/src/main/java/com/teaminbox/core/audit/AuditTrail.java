@@ -1,0 +1,19 @@
+package com.teaminbox.core.audit;
+
+/**
+ * Where every decision and member action goes. Implementations append a tamper-evident record
+ * (see docs/audit.md); a caller that must not proceed without its record (SMTP acceptance, an
+ * IMAP change) lets {@link AuditUnavailableException} turn into a temporary refusal.
+ */
+public interface AuditTrail {
+    /** Keeps nothing: for tests of code that audits but is not about auditing. */
+    AuditTrail NONE = event -> { };
+
+    /**
+     * Appends one record, durably enough that a crash afterwards keeps it.
+     *
+     * @throws AuditUnavailableException when the trail cannot be written and the failure policy
+     *     is {@code defer}: the caller must refuse temporarily what it was about to do
+     */
+    void record(AuditEvent event);
+}
