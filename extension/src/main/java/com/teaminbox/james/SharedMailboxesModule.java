@@ -2,8 +2,10 @@ package com.teaminbox.james;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
+import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.james.audit.LoggedAuditTrail;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
@@ -28,5 +30,6 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(ConversationIndex.class).to(MailboxConversationIndex.class);
         bind(CompiledRules.class).in(Scopes.SINGLETON);
         bind(AcknowledgementLedger.class).in(Scopes.SINGLETON);
+        bind(AuditTrail.class).to(LoggedAuditTrail.class).in(Scopes.SINGLETON);
     }
 }
