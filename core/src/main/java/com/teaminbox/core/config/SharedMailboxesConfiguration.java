@@ -6,16 +6,29 @@ import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.audit.AuditSettings;
+
 /** Everything the configuration file declares: the shared mailboxes and the roles they use. */
 public final class SharedMailboxesConfiguration {
     public static final SharedMailboxesConfiguration EMPTY = new SharedMailboxesConfiguration(List.of(), Role.BUILT_IN);
 
     private final List<SharedMailbox> sharedMailboxes;
     private final List<Role> roles;
+    private final AuditSettings audit;
 
     public SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles) {
+        this(sharedMailboxes, roles, AuditSettings.DEFAULT);
+    }
+
+    public SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles, AuditSettings audit) {
         this.sharedMailboxes = List.copyOf(sharedMailboxes);
         this.roles = List.copyOf(roles);
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    /** The {@code <audit>} element, or the defaults when there is none. */
+    public AuditSettings audit() {
+        return audit;
     }
 
     public List<SharedMailbox> sharedMailboxes() {
@@ -41,12 +54,12 @@ public final class SharedMailboxesConfiguration {
             return false;
         }
         SharedMailboxesConfiguration that = (SharedMailboxesConfiguration) o;
-        return sharedMailboxes.equals(that.sharedMailboxes) && roles.equals(that.roles);
+        return sharedMailboxes.equals(that.sharedMailboxes) && roles.equals(that.roles) && audit.equals(that.audit);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sharedMailboxes, roles);
+        return Objects.hash(sharedMailboxes, roles, audit);
     }
 
     @Override

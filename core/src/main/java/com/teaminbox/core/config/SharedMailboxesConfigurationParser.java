@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
@@ -89,7 +90,7 @@ public final class SharedMailboxesConfigurationParser {
                     .problem("is not the expected root element; the file must start with <shared-mailboxes>"));
             }
             allowAttributes(root);
-            allowChildren(root, "roles", "shared-mailbox");
+            allowChildren(root, "roles", "shared-mailbox", "audit");
             Role.BUILT_IN.forEach(role -> roles.put(role.name(), role));
             List<XmlElement> roleSections = children(root, "roles");
             roleSections.stream().skip(1).forEach(extra -> problem(extra, "appears more than once; declare all roles in one <roles>"));
@@ -116,10 +117,11 @@ public final class SharedMailboxesConfigurationParser {
                 });
             }
             rejectSharedMailboxesAsMembers(mailboxes);
+            AuditSettings audit = new AuditReading(problems).read(children(root, "audit"));
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()));
+            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()), audit);
         }
 
         private void readRoles(XmlElement section) {
