@@ -88,8 +88,9 @@ final class ChainCheck {
             return new ChainBreak(line.file(), line.number(), seq, Kind.REORDERED,
                 "seq " + expected + " was expected here and appears later, at " + later.get().location());
         }
-        String gap = seq - expected == 1 ? "seq " + expected + " is missing" : "seqs " + expected + " to " + (seq - 1) + " are missing";
-        return new ChainBreak(line.file(), line.number(), seq, Kind.REMOVED, gap + " and appear nowhere later"
+        String gap = seq - expected == 1 ? "seq " + expected + " is missing and appears"
+            : "seqs " + expected + " to " + (seq - 1) + " are missing and appear";
+        return new ChainBreak(line.file(), line.number(), seq, Kind.REMOVED, gap + " nowhere later"
             + (expected == 1 ? " (a chain starts at seq 1)" : ""));
     }
 
