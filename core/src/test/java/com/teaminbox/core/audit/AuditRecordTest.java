@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -63,9 +64,12 @@ class AuditRecordTest {
     @ValueSource(strings = {"line\r\nInjected: yes", "quote \" and backslash \\ and slash /", "tab\tnul\0bell\u0007del\u007f",
         "unicode é 中文 🎉", "line separators \u2028 \u2029", "lone surrogates \ud800 and \udc00", "{\"nested\":\"json\"}", ""})
     void hostileStringsShouldRoundTripOnOneLine(String hostile) {
+        Map<String, String> actor = new LinkedHashMap<>();
+        actor.put("kind", "external-sender");
+        actor.put("name", hostile);
         String line = new CanonicalJsonWriter().number("v", 1).number("seq", 1).string("time", "2026-11-27T09:44:16.123Z")
             .string("node", "mx1").string("type", "rule-matched")
-            .object("actor", Map.of("kind", "external-sender", "name", hostile)).string("mailbox", hostile)
+            .object("actor", actor).string("mailbox", hostile)
             .string("decision", hostile).string("reason", hostile).object("details", new TreeMap<>(Map.of(hostile, hostile)))
             .string("prev", AuditRecord.GENESIS).string("hash", "0".repeat(64)).end();
 
