@@ -69,7 +69,7 @@ class AuditVerifierTest {
         assertThat(broken.kind()).isEqualTo(Kind.CHANGED);
         assertThat(broken.line()).isEqualTo(3);
         assertThat(broken.seq()).isEqualTo(3);
-        assertThat(broken.toString()).isEqualTo(file.toRealPath() + ":3 seq 3: changed \u2014 its hash does not match its content: "
+        assertThat(broken.toString()).isEqualTo(file + ":3 seq 3: changed \u2014 its hash does not match its content: "
             + "it was edited after it was written");
     }
 
@@ -101,7 +101,7 @@ class AuditVerifierTest {
         assertThat(broken.kind()).isEqualTo(Kind.REORDERED);
         assertThat(broken.line()).isEqualTo(3);
         assertThat(broken.seq()).isEqualTo(4);
-        assertThat(broken.explanation()).contains("seq 3 was expected here and appears later, at " + file.toRealPath() + ":4");
+        assertThat(broken.explanation()).contains("seq 3 was expected here and appears later, at " + file + ":4");
     }
 
     @Test
@@ -133,7 +133,7 @@ class AuditVerifierTest {
 
         assertThat(broken.kind()).isEqualTo(Kind.INSERTED);
         assertThat(broken.line()).isEqualTo(3);
-        assertThat(broken.explanation()).startsWith("its prev does not link to seq 2 at " + file.toRealPath() + ":2");
+        assertThat(broken.explanation()).startsWith("its prev does not link to seq 2 at " + file + ":2");
     }
 
     @Test

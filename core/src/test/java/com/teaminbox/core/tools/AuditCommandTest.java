@@ -61,7 +61,7 @@ class AuditCommandTest {
         Files.write(file, List.of(lines.get(0), lines.get(2)), UTF_8);
 
         assertThat(run("verify", file.toString())).isEqualTo(1);
-        assertThat(out()).startsWith("BROKEN: " + file.toRealPath() + ":2 seq 3: removed \u2014 seq 2 is missing");
+        assertThat(out()).startsWith("BROKEN: " + file + ":2 seq 3: removed \u2014 seq 2 is missing");
     }
 
     @Test
