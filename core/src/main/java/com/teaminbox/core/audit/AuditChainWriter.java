@@ -78,7 +78,17 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     }
 
     @Override
-    public synchronized void record(AuditEvent event) {
+    public void record(AuditEvent event) {
+        append(event);
+    }
+
+    /**
+     * {@link #record} that also returns the record as written, for whoever keeps an
+     * {@link AuditIndex} up to date.
+     *
+     * @throws AuditUnavailableException when the record could not be written; the chain did not advance
+     */
+    public synchronized AuditRecord append(AuditEvent event) {
         if (closed) {
             throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
@@ -99,6 +109,7 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         }
         fileSize += line.limit();
         position = ChainPosition.after(record);
+        return record;
     }
 
     private FileChannel channelFor(LocalDate day, int lineBytes) throws IOException {

@@ -116,7 +116,7 @@ public final class AuditRecord {
         AuditRecord record;
         try {
             record = new AuditRecord(fieldsOf(members), required(members, "hash", String.class));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new MalformedAuditRecordException(e.getMessage());
         }
         if (!record.toJson().equals(line)) {

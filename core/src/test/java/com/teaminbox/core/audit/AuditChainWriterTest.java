@@ -66,6 +66,18 @@ class AuditChainWriterTest {
     }
 
     @Test
+    void appendShouldReturnTheRecordAsWritten() throws IOException {
+        AuditRecord appended;
+        try (AuditChainWriter writer = writer(AuditChainWriter.DEFAULT_MAX_FILE_BYTES)) {
+            writer.record(event(1));
+            appended = writer.append(event(2));
+        }
+
+        assertThat(records(directory.resolve("audit-mx1-2026-11-27-0001.jsonl")).get(1)).isEqualTo(appended);
+        assertThat(appended.seq()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentWritersShouldLeaveOneVerifiableChain() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try (AuditChainWriter writer = writer(1024 * 1024)) {
