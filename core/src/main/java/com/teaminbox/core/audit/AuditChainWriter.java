@@ -1,0 +1,189 @@
+package com.teaminbox.core.audit;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Appends a node's hash-chained records to JSON Lines files in one directory, one file per UTC
+ * day and size limit ({@link AuditFile} names them). Each record is written with a single write
+ * of the whole line, so a crash leaves at most one torn last line; a writer started after that
+ * chains from the last complete record in a new file.
+ *
+ * <p>A failed write throws {@link AuditUnavailableException} and leaves the chain where it was;
+ * the partial line is cut off when the file system allows, and the next record starts a new file
+ * in any case, so a partial line is never followed by records in the same file.
+ *
+ * <pre>{@code
+ * AuditTrail trail = new AuditChainWriter(Path.of("var/audit"), "mx1", Clock.systemUTC(),
+ *     AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH);
+ * }</pre>
+ */
+public final class AuditChainWriter implements AuditTrail, Closeable {
+    public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Names already taken (a file left by an earlier failure) are skipped, up to this many. */
+    private static final int MAX_NAME_ATTEMPTS = 1000;
+
+    private final Path directory;
+    private final String node;
+    private final Clock clock;
+    private final long maxFileBytes;
+    private final FlushPolicy flushPolicy;
+
+    private ChainPosition position;
+    private Optional<AuditFile> lastFile;
+    private Optional<FileChannel> channel = Optional.empty();
+    private long fileSize;
+    private boolean closed;
+
+    /**
+     * Resumes the node's chain from {@code directory} (created if missing).
+     *
+     * @throws AuditUnavailableException when the directory cannot be created or read
+     */
+    public AuditChainWriter(Path directory, String node, Clock clock, long maxFileBytes, FlushPolicy flushPolicy) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.node = NodeName.check(node);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxFileBytes < 1) {
+            throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
+        }
+        this.maxFileBytes = maxFileBytes;
+        this.flushPolicy = Objects.requireNonNull(flushPolicy, "flushPolicy");
+        try {
+            Files.createDirectories(directory);
+            ChainTail tail = ChainTail.read(directory, node);
+            this.position = tail.position();
+            this.lastFile = tail.newest();
+            if (tail.appendable() && lastFile.isPresent()) {
+                open(lastFile.get(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        append(event);
+    }
+
+    /**
+     * {@link #record} that also returns the record as written, for whoever keeps an
+     * {@link AuditIndex} up to date.
+     *
+     * @throws AuditUnavailableException when the record could not be written; the chain did not advance
+     */
+    public synchronized AuditRecord append(AuditEvent event) {
+        if (closed) {
+            throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
+        }
+        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditRecord record = AuditRecord.chain(event, node, position.nextSeq(), time, position.hash());
+        ByteBuffer line = ByteBuffer.wrap((record.toJson() + "\n").getBytes(UTF_8));
+        try {
+            FileChannel target = channelFor(LocalDate.ofInstant(time, ZoneOffset.UTC), line.remaining());
+            while (line.hasRemaining()) {
+                target.write(line);
+            }
+            if (flushPolicy == FlushPolicy.FORCE) {
+                target.force(false);
+            }
+        } catch (IOException e) {
+            abandonFile();
+            throw unavailable(e);
+        }
+        fileSize += line.limit();
+        position = ChainPosition.after(record);
+        return record;
+    }
+
+    private FileChannel channelFor(LocalDate day, int lineBytes) throws IOException {
+        boolean sameDay = lastFile.map(file -> !day.isAfter(file.day())).orElse(false);
+        boolean fits = fileSize == 0 || fileSize + lineBytes <= maxFileBytes;
+        if (channel.isPresent() && sameDay && fits) {
+            return channel.get();
+        }
+        closeChannel();
+        AuditFile candidate = lastFile.map(file -> file.next(day)).orElse(AuditFile.first(node, day));
+        for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
+            try {
+                FileChannel opened = open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.APPEND);
+                syncDirectory();
+                return opened;
+            } catch (FileAlreadyExistsException e) {
+                candidate = candidate.next(day);
+            }
+        }
+        throw new IOException("No free file name after " + candidate + " in " + directory);
+    }
+
+    private FileChannel open(AuditFile file, StandardOpenOption... options) throws IOException {
+        FileChannel opened = FileChannel.open(directory.resolve(file.fileName()), options);
+        channel = Optional.of(opened);
+        lastFile = Optional.of(file);
+        fileSize = opened.size();
+        return opened;
+    }
+
+    /** Without this a power cut may lose the new file's name even though its content was forced. */
+    private void syncDirectory() {
+        if (flushPolicy != FlushPolicy.FORCE) {
+            return;
+        }
+        try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            directoryChannel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms cannot open a directory; the record itself is still forced.
+        }
+    }
+
+    /** Cuts a partial line if it can and makes the next record start a new file either way. */
+    private void abandonFile() {
+        channel.ifPresent(open -> {
+            try {
+                open.truncate(fileSize);
+            } catch (IOException e) {
+                // The partial line stays: verification will report it as the file's torn end.
+            }
+        });
+        closeChannel();
+    }
+
+    private void closeChannel() {
+        channel.ifPresent(open -> {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // Every record was written (and forced when asked) before this: nothing is lost.
+            }
+        });
+        channel = Optional.empty();
+        fileSize = 0;
+    }
+
+    private AuditUnavailableException unavailable(IOException cause) {
+        return new AuditUnavailableException("Cannot write the audit trail of node " + node + " in " + directory
+            + ": " + cause, cause);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        closeChannel();
+    }
+}

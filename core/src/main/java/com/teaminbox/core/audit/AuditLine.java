@@ -1,0 +1,27 @@
+package com.teaminbox.core.audit;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One line of an audit file as found on disk. {@code terminated} is false for a last line without
+ * its line feed: a write cut short. {@code text} is empty when the bytes are not UTF-8.
+ */
+record AuditLine(Path file, int number, Optional<String> text, boolean terminated) {
+    AuditRecord parse() {
+        return AuditRecord.parse(text.orElseThrow(() -> new MalformedAuditRecordException("not UTF-8")));
+    }
+
+    boolean parses() {
+        try {
+            parse();
+            return true;
+        } catch (MalformedAuditRecordException e) {
+            return false;
+        }
+    }
+
+    String location() {
+        return file + ":" + number;
+    }
+}

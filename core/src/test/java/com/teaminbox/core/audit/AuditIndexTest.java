@@ -1,0 +1,137 @@
+package com.teaminbox.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditIndexTest {
+    private static final Instant START = Instant.parse("2026-11-27T09:00:00Z");
+
+    @TempDir
+    Path directory;
+    private final MutableClock clock = new MutableClock(START);
+    private AuditIndex index;
+
+    @BeforeEach
+    void writeTrail() throws IOException {
+        try (AuditChainWriter mx1 = new AuditChainWriter(directory, "mx1", clock, 2000, FlushPolicy.FLUSH);
+             AuditChainWriter mx2 = new AuditChainWriter(directory, "mx2", clock, 2000, FlushPolicy.FLUSH)) {
+            for (int minute = 0; minute < 10; minute++) {
+                clock.set(START.plus(Duration.ofMinutes(minute)));
+                mx1.record(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("Alice@Example.test"))
+                    .sharedMailbox("support@example.test").ticket("SUP-" + minute % 2).decision("accepted").build());
+                mx2.record(AuditEvent.of(AuditEventType.SEND_REFUSED, AuditActor.member("bob@example.test"))
+                    .sharedMailbox("sales@example.test").decision("refused").build());
+            }
+        }
+        index = AuditIndex.inMemory();
+        assertThat(index.rebuildFrom(List.of(directory))).isEqualTo(20);
+    }
+
+    @AfterEach
+    void closeIndex() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void searchWithoutFiltersShouldOrderByTimeThenNodeThenSeq() throws IOException {
+        AuditPage page = index.search(AuditQuery.builder().pageSize(4).build());
+
+        assertThat(page.totalHits()).isEqualTo(20);
+        assertThat(page.records()).extracting(record -> record.node() + "/" + record.seq())
+            .containsExactly("mx1/1", "mx2/1", "mx1/2", "mx2/2");
+    }
+
+    @Test
+    void sinceShouldBeInclusiveAndUntilExclusive() throws IOException {
+        AuditPage page = index.search(AuditQuery.builder().since(START.plus(Duration.ofMinutes(2)))
+            .until(START.plus(Duration.ofMinutes(4))).build());
+
+        assertThat(page.records()).extracting(AuditRecord::seq).containsExactly(3L, 3L, 4L, 4L);
+    }
+
+    @Test
+    void actorShouldMatchIgnoringCase() throws IOException {
+        AuditPage page = index.search(AuditQuery.builder().actor("alice@example.TEST").build());
+
+        assertThat(page.totalHits()).isEqualTo(10);
+        assertThat(page.records()).allSatisfy(record -> assertThat(record.node()).isEqualTo("mx1"));
+    }
+
+    @Test
+    void typeTicketAndMailboxShouldAllApply() throws IOException {
+        AuditQuery query = AuditQuery.builder().type(AuditEventType.FLAGS_CHANGED).ticket("sup-1")
+            .mailbox("support@example.test").build();
+
+        assertThat(index.search(query).records()).extracting(AuditRecord::seq).containsExactly(2L, 4L, 6L, 8L, 10L);
+        assertThat(index.search(AuditQuery.builder().type(AuditEventType.SEND_REFUSED).ticket("SUP-1").build()).totalHits())
+            .isZero();
+    }
+
+    @Test
+    void pagesShouldFollowEachOtherWithoutOverlap() throws IOException {
+        AuditPage second = index.search(AuditQuery.builder().mailbox("sales@example.test").page(2).pageSize(4).build());
+        AuditPage last = index.search(AuditQuery.builder().mailbox("sales@example.test").page(3).pageSize(4).build());
+
+        assertThat(second.records()).extracting(AuditRecord::seq).containsExactly(5L, 6L, 7L, 8L);
+        assertThat(last.records()).extracting(AuditRecord::seq).containsExactly(9L, 10L);
+        assertThat(last.pageCount()).isEqualTo(3);
+        assertThat(second.hasNextPage()).isTrue();
+        assertThat(last.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void pageAfterTheLastShouldBeEmptyWithTheTotal() throws IOException {
+        AuditPage page = index.search(AuditQuery.builder().page(9).pageSize(10).build());
+
+        assertThat(page.records()).isEmpty();
+        assertThat(page.totalHits()).isEqualTo(20);
+    }
+
+    @Test
+    void addedRecordShouldBeFoundOnceEvenIfAddedTwice() throws IOException {
+        AuditRecord record = AuditRecord.chain(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("eve@example.test"))
+            .decision("refused").build(), "mx3", 1, START, AuditRecord.GENESIS);
+
+        index.add(record);
+        index.add(record);
+
+        assertThat(index.search(AuditQuery.builder().actor("eve@example.test").build()).records()).containsExactly(record);
+    }
+
+    @Test
+    void rebuildShouldForgetWhatTheFilesDoNotHold() throws IOException {
+        index.add(AuditRecord.chain(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("eve@example.test"))
+            .decision("refused").build(), "mx3", 1, START, AuditRecord.GENESIS));
+
+        index.rebuildFrom(List.of(directory));
+
+        assertThat(index.search(AuditQuery.builder().actor("eve@example.test").build()).totalHits()).isZero();
+    }
+
+    @Test
+    void queryLimitsShouldBeCheckedUnderAtAndOver() {
+        assertThatThrownBy(() -> AuditQuery.builder().page(0).build()).hasMessage("page must be 1 or more: 0");
+        assertThatThrownBy(() -> AuditQuery.builder().pageSize(0).build()).hasMessage("pageSize must be between 1 and 1000: 0");
+        assertThatThrownBy(() -> AuditQuery.builder().pageSize(1001).build()).hasMessage("pageSize must be between 1 and 1000: 1001");
+        assertThat(AuditQuery.builder().page(1).pageSize(1).build().pageSize()).isEqualTo(1);
+        assertThat(AuditQuery.builder().page(100).pageSize(1000).build().offset()).isEqualTo(99_000);
+        assertThatThrownBy(() -> AuditQuery.builder().page(101).pageSize(1000).build()).hasMessageContaining("narrow the query");
+    }
+
+    @Test
+    void sinceAfterUntilShouldBeRefused() {
+        assertThatThrownBy(() -> AuditQuery.builder().since(START).until(START).build())
+            .hasMessage("since (2026-11-27T09:00:00Z) must be before until (2026-11-27T09:00:00Z)");
+    }
+}

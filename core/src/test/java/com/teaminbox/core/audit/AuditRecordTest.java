@@ -1,0 +1,173 @@
+package com.teaminbox.core.audit;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuditRecordTest {
+    private static final Instant TIME = Instant.parse("2026-11-27T09:44:16.123456Z");
+
+    static AuditEvent flagsChanged() {
+        return AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("alice@example.test"))
+            .sharedMailbox("support@example.test").ticket("SUP-42").decision("accepted")
+            .detail("folder", "INBOX").detail("flags", "+\\Seen").build();
+    }
+
+    @Test
+    void toJsonShouldWriteMembersInSchemaOrderWithoutAbsentOptionals() {
+        AuditRecord record = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS);
+
+        assertThat(record.toJson()).isEqualTo("{\"v\":1,\"seq\":1,\"time\":\"2026-11-27T09:44:16.123Z\",\"node\":\"mx1\","
+            + "\"type\":\"flags-changed\",\"actor\":{\"kind\":\"member\",\"name\":\"alice@example.test\"},"
+            + "\"mailbox\":\"support@example.test\",\"ticket\":\"SUP-42\",\"decision\":\"accepted\","
+            + "\"details\":{\"flags\":\"+\\\\Seen\",\"folder\":\"INBOX\"},\"prev\":\"" + AuditRecord.GENESIS + "\","
+            + "\"hash\":\"" + record.hash() + "\"}");
+    }
+
+    @Test
+    void hashShouldBeSha256OfTheLineWithoutTheHashMember() throws Exception {
+        AuditRecord record = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS);
+        String content = record.toJson().replace(",\"hash\":\"" + record.hash() + "\"", "");
+
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(UTF_8));
+
+        assertThat(record.hash()).isEqualTo(HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void parseShouldGiveBackTheRecordItWasWrittenFrom() {
+        AuditRecord record = AuditRecord.chain(flagsChanged(), "mx1", 7, TIME, "ab".repeat(32));
+
+        AuditRecord parsed = AuditRecord.parse(record.toJson());
+
+        assertThat(parsed).isEqualTo(record);
+        assertThat(parsed.isSealed()).isTrue();
+        assertThat(parsed.seq()).isEqualTo(7);
+        assertThat(parsed.time()).isEqualTo(Instant.parse("2026-11-27T09:44:16.123Z"));
+        assertThat(parsed.ticket()).contains("SUP-42");
+        assertThat(parsed.messageId()).isEmpty();
+        assertThat(parsed.details()).containsEntry("flags", "+\\Seen");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line\r\nInjected: yes", "quote \" and backslash \\ and slash /", "tab\tnul\0bell\u0007del\u007f",
+        "unicode é 中文 🎉", "line separators \u2028 \u2029", "lone surrogates \ud800 and \udc00", "{\"nested\":\"json\"}", ""})
+    void hostileStringsShouldRoundTripOnOneLine(String hostile) {
+        Map<String, String> actor = new LinkedHashMap<>();
+        actor.put("kind", "external-sender");
+        actor.put("name", hostile);
+        String line = new CanonicalJsonWriter().number("v", 1).number("seq", 1).string("time", "2026-11-27T09:44:16.123Z")
+            .string("node", "mx1").string("type", "rule-matched")
+            .object("actor", actor).string("mailbox", hostile)
+            .string("decision", hostile).string("reason", hostile).object("details", new TreeMap<>(Map.of(hostile, hostile)))
+            .string("prev", AuditRecord.GENESIS).string("hash", "0".repeat(64)).end();
+
+        AuditRecord parsed = AuditRecord.parse(line);
+
+        assertThat(line).doesNotContain("\r", "\n", "\u2028", "\u2029", "\0");
+        assertThat(parsed.actor().name()).isEqualTo(hostile);
+        assertThat(parsed.mailbox()).contains(hostile);
+        assertThat(parsed.decision()).isEqualTo(hostile);
+        assertThat(parsed.details()).containsEntry(hostile, hostile);
+        assertThat(parsed.toJson()).isEqualTo(line);
+    }
+
+    @Test
+    void controlCharactersShouldBeEscapedWithTheShortFormWhenThereIsOne() {
+        assertThat(CanonicalJsonWriter.quote("\b\f\n\r\t\u0001\u001f")).isEqualTo("\"\\b\\f\\n\\r\\t\\u0001\\u001f\"");
+    }
+
+    @Test
+    void editedRecordShouldNoLongerBeSealed() {
+        String line = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS).toJson();
+
+        AuditRecord edited = AuditRecord.parse(line.replace("\"accepted\"", "\"refused\""));
+
+        assertThat(edited.isSealed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "{}",
+        "[]",
+        "{\"v\":1}",
+        " {\"v\":1}",
+        "{\"v\":2,\"seq\":1}",
+        "{\"v\":1,\"v\":1}",
+        "{\"v\":01}",
+        "{\"v\":1.0}",
+        "{\"v\":-1}",
+        "{\"v\":true}",
+        "{\"v\":null}",
+        "{\"v\":1,\"seq\":[1]}",
+        "{\"v\":1,\"seq\":99999999999999999999}",
+        "{\"v\":1,\"x\":\"unknown member\"}",
+        "{\"v\":1,\"actor\":{\"kind\":{\"deeper\":\"x\"}}}",
+        "{\"v\":1,\"node\":\"raw\ttab\"}",
+        "{\"v\":1,\"node\":\"bad \\x escape\"}",
+        "{\"v\":1,\"node\":\"short \\u12 escape\"}",
+        "{\"v\":1,\"node\":\"unterminated}",
+        "{\"v\":1}trailing",
+        "{\"v\":1}\r"})
+    void parseShouldRefuseAnythingButOurFormat(String line) {
+        assertThatThrownBy(() -> AuditRecord.parse(line)).isInstanceOf(MalformedAuditRecordException.class);
+    }
+
+    @Test
+    void parseShouldRefuseAnotherSpellingOfTheSameContent() {
+        String line = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS).toJson();
+
+        assertThatThrownBy(() -> AuditRecord.parse(line.replace("INBOX", "\\u0049NBOX")))
+            .hasMessageContaining("not in canonical form");
+    }
+
+    @Test
+    void parseShouldNameAMissingMember() {
+        String line = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS).toJson();
+
+        assertThatThrownBy(() -> AuditRecord.parse(line.replaceFirst(",\"decision\":\"accepted\"", "")))
+            .hasMessageContaining("missing member \"decision\"");
+    }
+
+    @Test
+    void parseShouldNameAnUnknownType() {
+        String line = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS).toJson();
+
+        assertThatThrownBy(() -> AuditRecord.parse(line.replace("flags-changed", "flags-burnt")))
+            .hasMessageContaining("unknown type \"flags-burnt\"");
+    }
+
+    @Test
+    void parseShouldRefuseATimeWithoutMilliseconds() {
+        String line = AuditRecord.chain(flagsChanged(), "mx1", 1, TIME, AuditRecord.GENESIS).toJson();
+
+        assertThatThrownBy(() -> AuditRecord.parse(line.replace("16.123Z", "16Z")))
+            .hasMessageContaining("time is not a UTC instant with milliseconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "mx 1", "mx/1", "../etc", "mx1\n", "nœud", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void invalidNodeNamesShouldBeRefused(String node) {
+        assertThatThrownBy(() -> AuditRecord.chain(flagsChanged(), node, 1, TIME, AuditRecord.GENESIS))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("Invalid audit node name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mx1", "node-2", "eu_west.mx-03", "A"})
+    void validNodeNamesShouldBeAccepted(String node) {
+        assertThat(AuditRecord.chain(flagsChanged(), node, 1, TIME, AuditRecord.GENESIS).node()).isEqualTo(node);
+    }
+}
