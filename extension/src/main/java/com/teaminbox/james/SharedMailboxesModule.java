@@ -5,7 +5,9 @@ import com.google.inject.Scopes;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
-import com.teaminbox.james.audit.LoggedAuditTrail;
+import com.teaminbox.james.audit.AuditStorage;
+import com.teaminbox.james.audit.FileAuditStorage;
+import com.teaminbox.james.audit.ServerAuditTrail;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
@@ -30,6 +32,9 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(ConversationIndex.class).to(MailboxConversationIndex.class);
         bind(CompiledRules.class).in(Scopes.SINGLETON);
         bind(AcknowledgementLedger.class).in(Scopes.SINGLETON);
-        bind(AuditTrail.class).to(LoggedAuditTrail.class).in(Scopes.SINGLETON);
+        bind(ServerAuditTrail.class).in(Scopes.SINGLETON);
+        bind(AuditTrail.class).to(ServerAuditTrail.class);
+        bind(FileAuditStorage.class).in(Scopes.SINGLETON);
+        bind(AuditStorage.class).to(FileAuditStorage.class);
     }
 }

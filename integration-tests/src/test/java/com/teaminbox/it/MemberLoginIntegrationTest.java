@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.teaminbox.core.audit.AuditEventType;
+
 /**
  * How members open a shared mailbox over IMAP with their own password ({@code LOGIN
  * "support@example.test*alice@example.test"} or {@code AUTHENTICATE PLAIN} with the shared address
@@ -88,28 +90,28 @@ class MemberLoginIntegrationTest {
     }
 
     @Test
-    void everyDecisionShouldBeOneLogLineNamingMemberSharedMailboxAndReasonButNeverThePassword() throws Exception {
+    void everyDecisionShouldBeOneAuditRecordNamingMemberSharedMailboxAndReasonButNeverThePassword() throws Exception {
         String wrongPassword = "Tr0ub4dor&3";
-        try (AccessLogCapture log = new AccessLogCapture()) {
-            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
-                imap.login(SUPPORT + "*" + ALICE, wrongPassword);
-            }
-            try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
-                imap.authenticatePlain(SUPPORT, "carol@example.test", PASSWORD);
-            }
-            try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
-                bob.command("CREATE Escalations");
-            }
-
-            assertThat(log.lines()).containsExactly(
-                "decision=login-refused command=LOGIN member=alice@example.test sharedMailbox=support@example.test reason=\"bad credentials\"",
-                "decision=login-refused command=AUTHENTICATE member=carol@example.test sharedMailbox=support@example.test"
-                    + " reason=\"role send-as cannot read\"",
-                "decision=login-accepted command=AUTHENTICATE member=bob@example.test sharedMailbox=support@example.test",
-                "decision=command-refused command=CREATE member=bob@example.test sharedMailbox=support@example.test"
-                    + " folder=\"INBOX\" reason=\"missing rights k\"");
-            assertThat(log.lines()).noneMatch(line -> line.contains(wrongPassword) || line.contains(PASSWORD));
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            imap.login(SUPPORT + "*" + ALICE, wrongPassword);
         }
+        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+            imap.authenticatePlain(SUPPORT, "carol@example.test", PASSWORD);
+        }
+        try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
+            bob.command("CREATE Escalations");
+        }
+
+        assertThat(AuditRecords.of(server, AuditEventType.LOGIN_ACCEPTED, AuditEventType.LOGIN_REFUSED, AuditEventType.COMMAND_REFUSED))
+            .extracting(record -> record.type() + " " + record.actor() + " " + record.mailbox().orElse("") + " "
+                + record.details().get("command") + " " + record.decision() + " " + record.reason().orElse("")
+                + (record.details().containsKey("folder") ? " folder=" + record.details().get("folder") : ""))
+            .containsExactly(
+                "login-refused member:alice@example.test support@example.test LOGIN refused bad credentials",
+                "login-refused member:carol@example.test support@example.test AUTHENTICATE refused role send-as cannot read",
+                "login-accepted member:bob@example.test support@example.test AUTHENTICATE accepted ",
+                "command-refused member:bob@example.test support@example.test CREATE refused missing rights k folder=INBOX");
+        assertThat(AuditRecords.rawText(server)).doesNotContain(wrongPassword).doesNotContain("\"" + PASSWORD + "\"");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.teaminbox.james.configuration;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.util.List;
+import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -44,6 +45,11 @@ public class SharedMailboxesConfigurationStore {
             return load();
         }
         return configuration;
+    }
+
+    /** The configuration in force, without reading the file: empty before the first successful load. */
+    public Optional<SharedMailboxesConfiguration> inForce() {
+        return Optional.ofNullable(current);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.teaminbox.james.imap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 import javax.mail.internet.AddressException;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.access.MemberAcl;
@@ -46,17 +48,21 @@ public class MemberAccess {
     /** Marks the mailbox sessions {@link MemberLogin} opens. */
     static final String MEMBER_SESSION_ATTRIBUTE = "com.teaminbox.memberSession";
     private static final String NO_PERMISSION_KEY = "com.teaminbox.NOPERM";
+    private static final String UNAVAILABLE_KEY = "com.teaminbox.UNAVAILABLE";
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAccess.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
+    private final MemberAudit audit;
 
     @Inject
-    public MemberAccess(SharedMailboxesConfigurationStore configurationStore, MailboxManager mailboxManager, SharedAccounts accounts) {
+    public MemberAccess(SharedMailboxesConfigurationStore configurationStore, MailboxManager mailboxManager, SharedAccounts accounts,
+                        MemberAudit audit) {
         this.configurationStore = configurationStore;
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /**
@@ -113,7 +119,7 @@ public class MemberAccess {
      * a pipelined command may be processed on one of Reactor's non-blocking threads.
      */
     public Mono<Boolean> refuses(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
-        return lacks(session, command, folder, required, AccessLog.Decision.COMMAND_REFUSED);
+        return lacks(session, command, folder, required, MemberAudit.Decision.COMMAND_REFUSED);
     }
 
     /**
@@ -121,11 +127,11 @@ public class MemberAccess {
      * missing (SELECT read-only, FETCH without setting {@code \Seen}, CLOSE without expunging).
      */
     public Mono<Boolean> restricts(ImapSession session, String command, Optional<MailboxPath> folder, Rights required) {
-        return lacks(session, command, folder, required, AccessLog.Decision.COMMAND_RESTRICTED);
+        return lacks(session, command, folder, required, MemberAudit.Decision.COMMAND_RESTRICTED);
     }
 
     private Mono<Boolean> lacks(ImapSession session, String command, Optional<MailboxPath> folder, Rights required,
-                                AccessLog.Decision decision) {
+                                MemberAudit.Decision decision) {
         Optional<MemberSession> member = memberSession(session);
         if (member.isEmpty() || folder.isEmpty() || required.isEmpty()) {
             // a person in her own mailbox: James's own checks apply, no thread hop needed
@@ -145,12 +151,39 @@ public class MemberAccess {
         return Mono.fromRunnable(() -> responder.respond(factory.taggedNo(request.getTag(), null, text)));
     }
 
+    /**
+     * Records a member's action, then runs it. When the trail cannot take the record and the
+     * failure policy is {@code defer}, the member gets {@code NO [UNAVAILABLE]} and nothing happens:
+     * no change goes unaudited. A person in her own mailbox is not audited.
+     */
+    public Mono<Void> recordThen(ImapSession session, ImapRequest request, ImapProcessor.Responder responder,
+                                 StatusResponseFactory factory, MemberAction action, Supplier<Mono<Void>> command) {
+        Optional<MemberSession> member = memberSession(session);
+        if (member.isEmpty() || action.folder().isEmpty()) {
+            return command.get();
+        }
+        return Mono.fromCallable(() -> {
+            audit.action(member.get(), action.type(), action.command(), action.folder().get().getName(), action.details());
+            return true;
+        })
+            .onErrorResume(AuditUnavailableException.class, e -> Mono.just(false))
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMap(recorded -> recorded ? command.get() : unavailable(responder, factory, request));
+    }
+
+    /** The tagged {@code NO [UNAVAILABLE]} of RFC 5530: the client may retry later. */
+    private static Mono<Void> unavailable(ImapProcessor.Responder responder, StatusResponseFactory factory, ImapRequest request) {
+        HumanReadableText text = new HumanReadableText(UNAVAILABLE_KEY,
+            "[UNAVAILABLE] " + request.getCommand().getName() + " cannot be audited right now; try again later.");
+        return Mono.fromRunnable(() -> responder.respond(factory.taggedNo(request.getTag(), null, text)));
+    }
+
     /** {@link #rightsOn} off the event loop, for the same reason as {@link #refuses}. */
     public Mono<Optional<Rights>> rightsOnReactive(MemberSession member, MailboxPath folder) {
         return Mono.fromCallable(() -> rightsOn(member, folder)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private boolean lacks(MemberSession member, String command, MailboxPath folder, Rights required, AccessLog.Decision decision) {
+    private boolean lacks(MemberSession member, String command, MailboxPath folder, Rights required, MemberAudit.Decision decision) {
         try {
             Optional<Rights> held = rightsOn(member, folder);
             if (held.isEmpty()) {
@@ -160,11 +193,11 @@ public class MemberAccess {
             if (missing.isEmpty()) {
                 return false;
             }
-            AccessLog.command(decision, command, member, folder.getName(), "missing rights " + missing.letters());
+            audit.command(decision, command, member, folder.getName(), "missing rights " + missing.letters());
             return true;
         } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Cannot read the rights of {} on {}; refusing {}", member.member().asString(), folder, command, e);
-            AccessLog.command(decision, command, member, folder.getName(), "rights unreadable");
+            audit.command(decision, command, member, folder.getName(), "rights unreadable");
             return true;
         }
     }

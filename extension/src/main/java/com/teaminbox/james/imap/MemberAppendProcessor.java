@@ -15,6 +15,7 @@ import org.apache.james.metrics.api.MetricFactory;
 import com.teaminbox.core.access.FlagRights;
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -36,7 +37,10 @@ public class MemberAppendProcessor extends AppendProcessor {
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : withSettableFlags(request, session, target)
-                    .flatMap(allowed -> super.processRequestReactive(allowed, session, responder)));
+                    .flatMap(allowed -> access.recordThen(session, request, responder, getStatusResponseFactory(),
+                        MemberAction.of(AuditEventType.MESSAGE_APPENDED, "APPEND", target)
+                            .with("flags", allowed.getFlags() == null ? "" : String.join(" ", ImapFlags.names(allowed.getFlags()))),
+                        () -> super.processRequestReactive(allowed, session, responder))));
     }
 
     /** The flags the member lacks rights for are dropped (RFC 4314 section 4), the message kept. */

@@ -59,14 +59,14 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
     private Optional<MailboxSession> open(MailAddress sharedMailbox, PlainResponse plain) {
         Optional<MailAddress> member = plain.authenticationAddress();
         if (member.isEmpty()) {
-            AccessLog.loginRefused(FORM, plain.authenticationId(), sharedMailbox.asString(), "malformed authentication identity");
+            memberLogin.audit().loginRefused(FORM, plain.authenticationId(), sharedMailbox.asString(), "malformed authentication identity");
             return Optional.empty();
         }
         try {
             return memberLogin.open(sharedMailbox, member.get(), plain.password(), FORM);
         } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Member login of {} to {} failed", member.get().asString(), sharedMailbox.asString(), e);
-            AccessLog.loginRefused(FORM, member.get().asString(), sharedMailbox.asString(), "error");
+            memberLogin.audit().loginRefused(FORM, member.get().asString(), sharedMailbox.asString(), "error");
             return Optional.empty();
         }
     }

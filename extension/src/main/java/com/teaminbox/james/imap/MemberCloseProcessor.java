@@ -11,6 +11,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -33,6 +34,8 @@ public class MemberCloseProcessor extends CloseProcessor {
         return access.restricts(session, "CLOSE", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
             .flatMap(refused -> refused
                 ? session.deselect().then(Mono.fromRunnable(() -> okComplete(request, responder)))
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.MESSAGES_EXPUNGED, "CLOSE", access.selectedFolder(session)),
+                    () -> super.processRequestReactive(request, session, responder)));
     }
 }

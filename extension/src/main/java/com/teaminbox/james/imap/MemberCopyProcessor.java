@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -34,6 +35,9 @@ public class MemberCopyProcessor extends CopyProcessor {
         return access.refuses(session, "COPY", folder, Rights.of(Right.INSERT))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.MESSAGES_COPIED, "COPY", access.selectedFolder(session))
+                        .withMessages(request.getIdSet(), request.isUseUids()).with("to", folder.get().getName()),
+                    () -> super.processRequestReactive(request, session, responder)));
     }
 }

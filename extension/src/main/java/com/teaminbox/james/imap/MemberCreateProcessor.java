@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -39,7 +40,9 @@ public class MemberCreateProcessor extends CreateProcessor {
         return access.refuses(session, "CREATE", Optional.of(parent), Rights.of(Right.CREATE_MAILBOX))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder)
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.FOLDER_CREATED, "CREATE", folder),
+                    () -> super.processRequestReactive(request, session, responder))
                     .then(Mono.fromRunnable(() -> access.memberSession(session)
                         .ifPresent(member -> access.grantMembers(member, folder)))
                         .subscribeOn(Schedulers.boundedElastic()))

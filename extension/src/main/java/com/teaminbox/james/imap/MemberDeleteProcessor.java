@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -34,6 +35,8 @@ public class MemberDeleteProcessor extends DeleteProcessor {
         return access.refuses(session, "DELETE", folder, Rights.of(Right.DELETE_MAILBOX))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.FOLDER_DELETED, "DELETE", folder.get()),
+                    () -> super.processRequestReactive(request, session, responder)));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -30,6 +31,12 @@ public class MemberExpungeProcessor extends ExpungeProcessor {
         return access.refuses(session, "EXPUNGE", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(), action(request, session),
+                    () -> super.processRequestReactive(request, session, responder)));
+    }
+
+    private MemberAction action(ExpungeRequest request, ImapSession session) {
+        MemberAction action = MemberAction.of(AuditEventType.MESSAGES_EXPUNGED, "EXPUNGE", access.selectedFolder(session));
+        return request.getUidSet() == null ? action : action.withMessages(request.getUidSet(), true);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -24,21 +25,37 @@ import reactor.core.publisher.Mono;
  */
 public class MemberFetchProcessor extends FetchProcessor {
     private final MemberAccess access;
+    private final MemberAudit audit;
 
     @Inject
     public MemberFetchProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-                                MemberAccess access) {
+                                MemberAccess access, MemberAudit audit) {
         super(mailboxManager, factory, metricFactory);
         this.access = access;
+        this.audit = audit;
     }
 
     @Override
     protected Mono<Void> processRequestReactive(FetchRequest request, ImapSession session, Responder responder) {
         if (!request.getFetch().isSetSeen()) {
-            return super.processRequestReactive(request, session, responder);
+            return readAudited(request, session, responder, request);
         }
         return access.restricts(session, "FETCH", access.selectedFolder(session), Rights.of(Right.WRITE_SEEN))
-            .flatMap(refused -> super.processRequestReactive(refused ? peeking(request) : request, session, responder));
+            .flatMap(refused -> readAudited(request, session, responder, refused ? peeking(request) : request));
+    }
+
+    /**
+     * Opening a message (any body part, peek or not) is recorded like Exchange's MailItemsAccessed,
+     * unless {@code <audit read-access="false">}; flags and envelopes alone are not a read.
+     */
+    private Mono<Void> readAudited(FetchRequest original, ImapSession session, Responder responder, FetchRequest toRun) {
+        if (original.getFetch().getBodyElements().isEmpty() || !audit.auditsReads()) {
+            return super.processRequestReactive(toRun, session, responder);
+        }
+        return access.recordThen(session, original, responder, getStatusResponseFactory(),
+            MemberAction.of(AuditEventType.MESSAGE_READ, "FETCH", access.selectedFolder(session))
+                .withMessages(original.getIdSet(), original.isUseUids()),
+            () -> super.processRequestReactive(toRun, session, responder));
     }
 
     private static FetchRequest peeking(FetchRequest request) {

@@ -29,12 +29,19 @@ public class MemberLogin {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final Authenticator authenticator;
     private final SharedAccounts accounts;
+    private final MemberAudit audit;
 
     @Inject
-    public MemberLogin(SharedMailboxesConfigurationStore configurationStore, Authenticator authenticator, SharedAccounts accounts) {
+    public MemberLogin(SharedMailboxesConfigurationStore configurationStore, Authenticator authenticator, SharedAccounts accounts,
+                       MemberAudit audit) {
         this.configurationStore = configurationStore;
         this.authenticator = authenticator;
         this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    MemberAudit audit() {
+        return audit;
     }
 
     public boolean isSharedMailbox(MailAddress address) {
@@ -43,6 +50,7 @@ public class MemberLogin {
 
     /**
      * @param form how the client logged in ({@code LOGIN} or {@code AUTHENTICATE}), for the log
+     * @throws com.teaminbox.core.audit.AuditUnavailableException when the accepted login cannot be audited
      * @return a session whose user is the shared account and whose logged-in user is the member,
      *     as James's own delegation builds it
      */
@@ -52,10 +60,10 @@ public class MemberLogin {
         boolean authentic = authenticator.isAuthentic(memberUsername, password);
         Optional<String> refusal = refusal(authentic, sharedMailbox, member);
         if (refusal.isPresent()) {
-            AccessLog.loginRefused(form, member.asString(), sharedMailbox.asString(), refusal.get());
+            audit.loginRefused(form, member.asString(), sharedMailbox.asString(), refusal.get());
             return Optional.empty();
         }
-        AccessLog.loginAccepted(form, member.asString(), sharedMailbox.asString());
+        audit.loginAccepted(form, member.asString(), sharedMailbox.asString());
         MailboxSession session = new MailboxSession(MailboxSession.SessionId.of(SESSION_IDS.nextLong()),
             accounts.username(sharedMailbox), Optional.of(memberUsername), List.of(),
             MailboxConstants.DEFAULT_DELIMITER, MailboxSession.SessionType.User);

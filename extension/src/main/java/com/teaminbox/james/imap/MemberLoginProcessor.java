@@ -56,14 +56,14 @@ public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginReque
         try {
             loginName = LoginName.parse(request.loginName());
         } catch (IllegalArgumentException e) {
-            AccessLog.loginRefused(FORM, request.loginName(), "-", "malformed login name: " + e.getMessage());
+            memberLogin.audit().loginRefused(FORM, request.loginName(), "-", "malformed login name: " + e.getMessage());
             return Optional.empty();
         }
         try {
             return memberLogin.open(loginName.target(), loginName.member(), request.password(), FORM);
         } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Member login of {} failed", loginName, e);
-            AccessLog.loginRefused(FORM, loginName.member().asString(), loginName.target().asString(), "error");
+            memberLogin.audit().loginRefused(FORM, loginName.member().asString(), loginName.target().asString(), "error");
             return Optional.empty();
         }
     }
@@ -72,6 +72,6 @@ public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginReque
     protected MDCBuilder mdc(MemberLoginRequest request) {
         return MDCBuilder.create()
             .addToContext(MDCBuilder.ACTION, FORM)
-            .addToContext("login-user", AccessLog.printable(request.loginName()));
+            .addToContext("login-user", MemberAudit.printable(request.loginName()));
     }
 }

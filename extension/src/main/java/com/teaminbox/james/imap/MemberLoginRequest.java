@@ -30,6 +30,6 @@ public class MemberLoginRequest extends AbstractImapRequest {
     /** Never the password: requests end up in debug logs. */
     @Override
     public String toString() {
-        return "MemberLoginRequest{loginName=" + AccessLog.printable(loginName) + "}";
+        return "MemberLoginRequest{loginName=" + MemberAudit.printable(loginName) + "}";
     }
 }

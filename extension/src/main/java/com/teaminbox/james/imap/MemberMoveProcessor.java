@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -41,6 +42,9 @@ public class MemberMoveProcessor extends MoveProcessor {
             .flatMap(refused -> refused ? Mono.just(true) : access.refuses(session, "MOVE", target, ON_TARGET))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.MESSAGES_MOVED, "MOVE", access.selectedFolder(session))
+                        .withMessages(request.getIdSet(), request.isUseUids()).with("to", target.get().getName()),
+                    () -> super.processRequestReactive(request, session, responder)));
     }
 }

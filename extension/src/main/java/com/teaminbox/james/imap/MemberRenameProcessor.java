@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,8 @@ public class MemberRenameProcessor extends RenameProcessor {
                 : access.refuses(session, "RENAME", Optional.of(targetParent), Rights.of(Right.CREATE_MAILBOX)))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.FOLDER_RENAMED, "RENAME", source).with("to", target.getName()),
+                    () -> super.processRequestReactive(request, session, responder)));
     }
 }

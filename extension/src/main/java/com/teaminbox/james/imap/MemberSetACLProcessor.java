@@ -14,6 +14,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -34,6 +35,9 @@ public class MemberSetACLProcessor extends SetACLProcessor {
         return access.refuses(session, "SETACL", folder, Rights.of(Right.ADMINISTER))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(),
+                    MemberAction.of(AuditEventType.ACL_CHANGED, "SETACL", folder.get())
+                        .with("identifier", request.getIdentifier()).with("rights", request.getRights()),
+                    () -> super.processRequestReactive(request, session, responder)));
     }
 }

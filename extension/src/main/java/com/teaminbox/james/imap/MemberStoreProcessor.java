@@ -13,6 +13,7 @@ import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.FlagRights;
 import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
@@ -37,7 +38,19 @@ public class MemberStoreProcessor extends StoreProcessor {
         return access.refuses(session, "STORE", access.selectedFolder(session), required(request))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : super.processRequestReactive(request, session, responder));
+                : access.recordThen(session, request, responder, getStatusResponseFactory(), action(request, session),
+                    () -> super.processRequestReactive(request, session, responder)));
+    }
+
+    private MemberAction action(StoreRequest request, ImapSession session) {
+        String mode = switch (request.getFlagsUpdateMode()) {
+            case ADD -> "+";
+            case REMOVE -> "-";
+            case REPLACE -> "=";
+        };
+        return MemberAction.of(AuditEventType.FLAGS_CHANGED, "STORE", access.selectedFolder(session))
+            .withMessages(request.getIdSet(), request.isUseUids())
+            .with("flags", mode + String.join(" ", ImapFlags.names(request.getFlags())));
     }
 
     private static Rights required(StoreRequest request) {

@@ -26,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSubject;
 import com.teaminbox.core.autoreply.AutoResponseDecision;
@@ -41,6 +43,7 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.AcknowledgementMessage;
 import com.teaminbox.james.autoreply.MailHeaderFields;
@@ -66,12 +69,15 @@ public class Acknowledge extends GenericMailet {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final AcknowledgementLedger ledger;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     @Inject
-    public Acknowledge(SharedMailboxesConfigurationStore configurationStore, AcknowledgementLedger ledger, Clock clock) {
+    public Acknowledge(SharedMailboxesConfigurationStore configurationStore, AcknowledgementLedger ledger, Clock clock,
+                       AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ledger = ledger;
         this.clock = clock;
+        this.auditTrail = auditTrail;
     }
 
     @Override
@@ -118,20 +124,20 @@ public class Acknowledge extends GenericMailet {
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
         AutoResponseDecision decision = new AutoResponseGovernor(sharedMailbox.address(), ourAddresses).decide(sender, headers);
         if (!decision.shouldReply()) {
-            logSuppressed(ticket, decision);
+            suppressed(mail, sharedMailbox, ticket, decision);
             return;
         }
         if (mail.getAttribute(ApplyRules.JUNK_ATTRIBUTE).flatMap(attribute -> attribute.getValue().valueAs(Boolean.class)).orElse(false)) {
-            logSuppressed(ticket, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
+            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
             return;
         }
         MailAddress customer = sender.orElseThrow();
         if (ledger.isAcknowledged(sharedMailbox.address(), ticket)) {
-            logSuppressed(ticket, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticket.toString()));
+            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticket.toString()));
             return;
         }
         if (!ledger.takeDailySlot(sharedMailbox.address(), customer, settings.businessHours().zone(), settings.perSenderDailyCap())) {
-            logSuppressed(ticket, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
+            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
                 settings.perSenderDailyCap() + " per day"));
             return;
         }
@@ -148,6 +154,9 @@ public class Acknowledge extends GenericMailet {
                 MessageHeaders.first(original, "In-Reply-To")),
             template, values(sharedMailbox, settings, ticket, customer, original,
                 TicketSubjects.withoutReplyPrefixes(TicketSubjects.withoutTag(customerSubject, ourTag)), template, now), now);
+        // Recorded before it goes: under on-failure="defer" no acknowledgement leaves unaudited.
+        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SENT, mail, sharedMailbox)
+            .ticket(ticket.toString()).decision("sent").detail("to", customer.asString()).detail("template", template.toString()).build());
         ledger.recordAcknowledged(sharedMailbox.address(), ticket);
         // A null sender (MAIL FROM:<>): RFC 3834 section 3.3, no bounce and no response to a response.
         getMailetContext().sendMail(null, List.of(customer), acknowledgement);
@@ -184,8 +193,10 @@ public class Acknowledge extends GenericMailet {
         }).map(String::strip).filter(name -> !name.isEmpty());
     }
 
-    private static void logSuppressed(TicketId ticket, AutoResponseDecision decision) {
+    private void suppressed(Mail mail, SharedMailbox sharedMailbox, TicketId ticket, AutoResponseDecision decision) {
         LOGGER.info("No acknowledgement for {}: {}", ticket, decision);
+        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SUPPRESSED, mail, sharedMailbox)
+            .ticket(ticket.toString()).decision("suppressed").reason(decision.toString()).build());
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
@@ -32,6 +34,7 @@ import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
@@ -56,15 +59,18 @@ public class ApplyRules extends GenericMailet {
     private final RuleNotifications notifications;
     private final SharedAccounts accounts;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     @Inject
     public ApplyRules(SharedMailboxesConfigurationStore configurationStore, CompiledRules compiledRules,
-                      RuleNotifications notifications, SharedAccounts accounts, Clock clock) {
+                      RuleNotifications notifications, SharedAccounts accounts, Clock clock,
+                      AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.compiledRules = compiledRules;
         this.notifications = notifications;
         this.accounts = accounts;
         this.clock = clock;
+        this.auditTrail = auditTrail;
     }
 
     @Override
@@ -83,8 +89,10 @@ public class ApplyRules extends GenericMailet {
             .read(message, mail.getMessageSize(), ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                 sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
-        outcome.audited().forEach(rule -> LOGGER.info("Audit-mode rule '{}' of {} matched ticket {}: would {}",
-            rule.name(), sharedMailbox.address().asString(), ticket, rule.actions()));
+        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)
+            .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
+        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox)
+            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
         if (outcome.applied().isEmpty()) {
             return;
         }

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
@@ -28,6 +30,7 @@ import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketThreading;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -53,14 +56,16 @@ public class AssignTicket extends GenericMailet {
     private final TicketRegistry ticketRegistry;
     private final ConversationIndex conversationIndex;
     private final SharedAccounts accounts;
+    private final AuditTrail auditTrail;
 
     @Inject
     public AssignTicket(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
-                        ConversationIndex conversationIndex, SharedAccounts accounts) {
+                        ConversationIndex conversationIndex, SharedAccounts accounts, AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ticketRegistry = ticketRegistry;
         this.conversationIndex = conversationIndex;
         this.accounts = accounts;
+        this.auditTrail = auditTrail;
     }
 
     @Override
@@ -86,6 +91,14 @@ public class AssignTicket extends GenericMailet {
                 MessageHeaders.first(message, "In-Reply-To"), MessageHeaders.first(message, "References"))));
         TicketId ticket = decision.ticket()
             .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, MessageHeaders.first(message, "Message-ID")));
+        boolean newTicket = decision.reason() == TicketThreading.Reason.NEW_TICKET;
+        // Recorded before the mail changes: under on-failure="defer" an unrecorded ticket goes to the
+        // error repository, and reprocessing gets the same number (the registry knows its Message-ID).
+        auditTrail.record(MailEvents.about(newTicket ? AuditEventType.TICKET_CREATED : AuditEventType.TICKET_THREADED, mail, sharedMailbox)
+            .ticket(ticket.toString())
+            .decision(newTicket ? "created" : "threaded")
+            .reason(decision.toString())
+            .build());
         String ticketSubject = threading.subjectFor(decision, ticket);
         if (!ticketSubject.equals(subject)) {
             message.setSubject(ticketSubject, StandardCharsets.UTF_8.name());
@@ -94,7 +107,7 @@ public class AssignTicket extends GenericMailet {
         message.setHeader(TICKET_HEADER, ticket.toString());
         message.saveChanges();
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticket.toString())));
-        mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(decision.reason() == TicketThreading.Reason.NEW_TICKET)));
+        mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(newTicket)));
         boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());
         if (vague) {
             groups.get(sharedMailbox).forEach(recipient ->

@@ -12,6 +12,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
@@ -22,6 +24,7 @@ import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
+import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -47,13 +50,15 @@ public class EnforceOutgoingSubject extends GenericMailet {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final TicketRegistry ticketRegistry;
     private final ConversationIndex conversationIndex;
+    private final AuditTrail auditTrail;
 
     @Inject
     public EnforceOutgoingSubject(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
-                                  ConversationIndex conversationIndex) {
+                                  ConversationIndex conversationIndex, AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ticketRegistry = ticketRegistry;
         this.conversationIndex = conversationIndex;
+        this.auditTrail = auditTrail;
     }
 
     @Override
@@ -85,9 +90,13 @@ public class EnforceOutgoingSubject extends GenericMailet {
                 .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, MessageHeaders.first(message, "Message-ID")));
             message.setSubject(TicketSubjects.withTag(subject, conventions.tagFormat().tag(ticket)), StandardCharsets.UTF_8.name());
             markTicket(message, ticket);
+            auditTrail.record(MailEvents.about(AuditEventType.SUBJECT_FIXED, mail, sharedMailbox).ticket(ticket.toString())
+                .decision("fixed").reason("subject had no ticket tag").build());
             LOGGER.info("Fixed subject of mail {} sent as {}: ticket {}", mail.getName(), sharedMailbox.address().asString(), ticket);
             return;
         }
+        auditTrail.record(MailEvents.about(AuditEventType.SUBJECT_FLAGGED, mail, sharedMailbox)
+            .decision("flagged").reason("subject breaks the convention (" + convention.mode().xmlName() + " mode)").build());
         message.setHeader(CONVENTION_HEADER, "violated; expected: "
             + convention.expectedFormat(conventions.tagFormat(), sharedMailbox.ticketPrefix()));
         LOGGER.info("Flagged mail {} sent as {}: subject breaks the convention ({} mode)", mail.getName(),

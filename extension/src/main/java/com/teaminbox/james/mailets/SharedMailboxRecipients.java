@@ -13,11 +13,11 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
 /** Groups a mail's recipients by the shared mailbox they are, in the order they were given. */
-final class SharedMailboxRecipients {
+public final class SharedMailboxRecipients {
     private SharedMailboxRecipients() {
     }
 
-    static Map<SharedMailbox, List<MailAddress>> group(SharedMailboxesConfiguration configuration,
+    public static Map<SharedMailbox, List<MailAddress>> group(SharedMailboxesConfiguration configuration,
                                                        Collection<MailAddress> recipients) {
         Map<SharedMailbox, List<MailAddress>> groups = new LinkedHashMap<>();
         for (MailAddress recipient : recipients) {

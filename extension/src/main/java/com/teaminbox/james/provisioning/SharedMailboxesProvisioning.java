@@ -4,8 +4,11 @@ import javax.inject.Inject;
 
 import org.apache.james.utils.UserDefinedStartable;
 
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.config.ConfigurationException;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.audit.ConfigurationAudit;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -20,16 +23,26 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class SharedMailboxesProvisioning implements UserDefinedStartable {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final SharedMailboxProvisioner provisioner;
+    private final ConfigurationAudit audit;
 
     @Inject
-    public SharedMailboxesProvisioning(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner) {
+    public SharedMailboxesProvisioning(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner,
+                                       ConfigurationAudit audit) {
         this.configurationStore = configurationStore;
         this.provisioner = provisioner;
+        this.audit = audit;
     }
 
     @Override
     public void start() {
-        SharedMailboxesConfiguration configuration = configurationStore.load();
+        SharedMailboxesConfiguration configuration;
+        try {
+            configuration = configurationStore.load();
+        } catch (ConfigurationException e) {
+            audit.refused(AuditActor.system(), e);
+            throw e;
+        }
+        audit.loaded(AuditActor.system(), configuration);
         for (SharedMailbox sharedMailbox : configuration.sharedMailboxes()) {
             try {
                 provisioner.provision(sharedMailbox);

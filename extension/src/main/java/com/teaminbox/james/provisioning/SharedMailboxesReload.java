@@ -11,9 +11,11 @@ import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationException;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.audit.ConfigurationAudit;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -45,24 +47,37 @@ public class SharedMailboxesReload {
 
     private final SharedMailboxesConfigurationStore configurationStore;
     private final SharedMailboxProvisioner provisioner;
+    private final ConfigurationAudit audit;
 
     @Inject
-    public SharedMailboxesReload(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner) {
+    public SharedMailboxesReload(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner,
+                                 ConfigurationAudit audit) {
         this.configurationStore = configurationStore;
         this.provisioner = provisioner;
+        this.audit = audit;
     }
 
     /**
      * @throws ConfigurationException naming file, line, element and reason; nothing was changed
      */
     public Outcome reload() {
+        return reload(AuditActor.administrator("webadmin"));
+    }
+
+    /**
+     * @param actor who asked, for the audit trail
+     * @throws ConfigurationException naming file, line, element and reason; nothing was changed
+     */
+    public Outcome reload(AuditActor actor) {
         SharedMailboxesConfiguration configuration;
         try {
             configuration = configurationStore.load();
         } catch (ConfigurationException e) {
             LOGGER.warn("Refused to reload shared-mailbox configuration, the previous one stays in force: {}", e.getMessage());
+            audit.refused(actor, e);
             throw e;
         }
+        audit.loaded(actor, configuration);
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> addresses = new ArrayList<>();
         for (SharedMailbox sharedMailbox : configuration.sharedMailboxes()) {

@@ -1,5 +1,7 @@
 package com.teaminbox.james.smtp;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -12,6 +14,8 @@ import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
@@ -36,10 +40,12 @@ public class OutgoingSubjectHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingSubjectHook.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
+    private final SmtpAudit audit;
 
     @Inject
-    public OutgoingSubjectHook(SharedMailboxesConfigurationStore configurationStore) {
+    public OutgoingSubjectHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
+        this.audit = audit;
     }
 
     @Override
@@ -47,7 +53,7 @@ public class OutgoingSubjectHook implements JamesMessageHook {
         try {
             MimeMessage message = mail.getMessage();
             return SharedSenders.fromHeader(configurationStore.current(), message)
-                .map(sharedMailbox -> check(session, sharedMailbox, MessageHeaders.subject(message)))
+                .map(sharedMailbox -> check(session, sharedMailbox, MessageHeaders.subject(message), MessageHeaders.first(message, "Message-ID")))
                 .orElse(HookResult.DECLINED);
         } catch (MessagingException e) {
             // An unreadable message is not ours to judge; the rest of the chain decides.
@@ -55,7 +61,7 @@ public class OutgoingSubjectHook implements JamesMessageHook {
         }
     }
 
-    private HookResult check(SMTPSession session, SharedMailbox sharedMailbox, String subject) {
+    private HookResult check(SMTPSession session, SharedMailbox sharedMailbox, String subject, Optional<String> messageId) {
         SubjectConventions conventions = sharedMailbox.subjectConventions();
         if (conventions.outgoing().isEmpty()) {
             return HookResult.DECLINED;
@@ -68,6 +74,9 @@ public class OutgoingSubjectHook implements JamesMessageHook {
         String expected = convention.expectedFormat(conventions.tagFormat(), sharedMailbox.ticketPrefix());
         LOGGER.info("Refused mail from {} as {}: subject breaks the convention", session.getUsername(),
             sharedMailbox.address().asString());
+        audit.refusal(AuditEvent.of(AuditEventType.SUBJECT_REJECTED, SmtpAudit.actor(SmtpRefusals.authenticatedMember(session)))
+            .sharedMailbox(sharedMailbox.address().asString()).messageId(messageId.map(String::strip))
+            .decision("rejected").reason("subject breaks the convention; expected: " + expected).build());
         return HookResult.builder()
             .hookReturnCode(HookReturnCode.deny())
             .smtpReturnCode("550")

@@ -13,6 +13,8 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -35,10 +37,12 @@ public class SharedAddressEnvelopeHook implements MailHook, RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedAddressEnvelopeHook.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
+    private final SmtpAudit audit;
 
     @Inject
-    public SharedAddressEnvelopeHook(SharedMailboxesConfigurationStore configurationStore) {
+    public SharedAddressEnvelopeHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
+        this.audit = audit;
     }
 
     @Override
@@ -47,6 +51,12 @@ public class SharedAddressEnvelopeHook implements MailHook, RcptHook {
         SendDecision decision = decide(member, sender);
         if (decision.outcome() != SendDecision.Outcome.NO_SHARED_ADDRESS) {
             LOGGER.info("MAIL FROM:<{}> by {}: {}", sender.asString(), SmtpRefusals.describe(member), decision);
+        }
+        if (decision.isRefused()) {
+            // Acceptance is recorded once, at the end of DATA, with the Message-ID (SharedAddressHeadersHook).
+            audit.refusal(AuditEvent.of(AuditEventType.SEND_REFUSED, SmtpAudit.actor(member))
+                .sharedMailbox(sender.asString()).decision("refused").reason(decision.reason().orElse(""))
+                .detail("stage", "MAIL FROM").build());
         }
         return asHookResult(decision);
     }

@@ -2,6 +2,7 @@ package com.teaminbox.james.smtp;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -15,9 +16,13 @@ import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -36,10 +41,12 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedAddressHeadersHook.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
+    private final SmtpAudit audit;
 
     @Inject
-    public SharedAddressHeadersHook(SharedMailboxesConfigurationStore configurationStore) {
+    public SharedAddressHeadersHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
+        this.audit = audit;
     }
 
     @Override
@@ -57,14 +64,42 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
             return SmtpRefusals.refusal("the From: or Sender: header cannot be read as addresses (" + e.getMessage() + ")");
         }
         SendDecision decision = new SendRules(configurationStore.current()).headers(member, from, sender);
-        if (decision.outcome() == SendDecision.Outcome.NO_SHARED_ADDRESS) {
+        Optional<MailAddress> sharedAddress = sharedAddress(decision, mail, from, sender);
+        if (sharedAddress.isEmpty()) {
             return HookResult.DECLINED;
         }
         LOGGER.info("From: {} Sender: {} by {}: {}", from, sender,
             SmtpRefusals.describe(member), decision);
+        AuditEvent.Builder event = AuditEvent.of(decision.isRefused() ? AuditEventType.SEND_REFUSED : AuditEventType.SEND_ACCEPTED,
+                SmtpAudit.actor(member))
+            .sharedMailbox(sharedAddress.get().asString())
+            .messageId(messageId(mail))
+            .detail("stage", "DATA")
+            .detail("from", from.toString())
+            .detail("recipients", mail.getRecipients().size());
+        decision.reason().ifPresent(event::reason);
         if (decision.isRefused()) {
+            audit.refusal(event.decision("refused").build());
             return SmtpRefusals.refusal(decision);
         }
-        return HookResult.DECLINED;
+        return audit.acceptance(event.decision("accepted").build()).orElse(HookResult.DECLINED);
+    }
+
+    /** The shared address the mail is sent as: in From:/Sender:, else the envelope sender's (checked at MAIL FROM). */
+    private Optional<MailAddress> sharedAddress(SendDecision decision, Mail mail, List<MailAddress> from, List<MailAddress> sender) {
+        SharedMailboxesConfiguration configuration = configurationStore.current();
+        if (decision.outcome() != SendDecision.Outcome.NO_SHARED_ADDRESS) {
+            return Stream.concat(sender.stream(), from.stream()).filter(configuration::isSharedMailbox).findFirst()
+                .or(() -> mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox));
+        }
+        return mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox);
+    }
+
+    private static Optional<String> messageId(Mail mail) {
+        try {
+            return MessageHeaders.first(mail.getMessage(), "Message-ID").map(String::strip);
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +32,7 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
@@ -50,6 +53,7 @@ class AcknowledgeTest {
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 
+    private final List<AuditEvent> audited = new ArrayList<>();
     private FakeMailContext context;
     private Acknowledge mailet;
 
@@ -63,7 +67,8 @@ class AcknowledgeTest {
     }
 
     private Acknowledge mailet(NotificationRegistry registry) throws Exception {
-        Acknowledge acknowledge = new Acknowledge(store(), new AcknowledgementLedger(registry, WEDNESDAY_NOON), WEDNESDAY_NOON);
+        Acknowledge acknowledge = new Acknowledge(store(), new AcknowledgementLedger(registry, WEDNESDAY_NOON), WEDNESDAY_NOON,
+            audited::add);
         acknowledge.init(FakeMailetConfig.builder().mailetName("Acknowledge").mailetContext(context).build());
         return acknowledge;
     }
@@ -129,6 +134,17 @@ class AcknowledgeTest {
         mailet.service(newTicket("SUP-4", "[SUP-4] Printer"));
 
         assertThat(context.getSentMails()).hasSize(1);
+    }
+
+    @Test
+    void sentAndSuppressedAcknowledgementsShouldBeAudited() throws Exception {
+        mailet.service(newTicket("SUP-5", "[SUP-5] Printer"));
+        mailet.service(newTicket("SUP-5", "[SUP-5] Printer"));
+
+        assertThat(audited).extracting(event -> event.type() + " " + event.ticket().orElse("") + " " + event.decision())
+            .containsExactly("autoresponse-sent SUP-5 sent", "autoresponse-suppressed SUP-5 suppressed");
+        assertThat(audited.get(0).details()).containsEntry("to", "jane@customer.test");
+        assertThat(audited.get(1).reason()).hasValueSatisfying(reason -> assertThat(reason).contains("ALREADY_ACKNOWLEDGED"));
     }
 
     @Test

@@ -1,0 +1,153 @@
+package com.teaminbox.james.audit;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.audit.AuditChainWriter;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditIndex;
+import com.teaminbox.core.audit.AuditPage;
+import com.teaminbox.core.audit.AuditQuery;
+import com.teaminbox.core.audit.AuditRecord;
+import com.teaminbox.core.audit.AuditSettings;
+import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * This node's chained audit files, under {@code <audit directory>} (default {@code var/audit/} of
+ * James's working directory), and a Lucene index of every node's files found there, kept next to
+ * them in {@code <directory>-index/}. The files are the truth: the index is rebuilt from them
+ * when the storage opens and updated with each record.
+ *
+ * <p>Opened on first use with the configuration in force; directory and node are read once
+ * (changing them needs a restart). A storage that cannot open (directory not writable) is tried
+ * again at the next record, so that the trail resumes as soon as an administrator fixes it.
+ */
+@Singleton
+public class FileAuditStorage implements AuditStorage {
+    private static final Logger LOGGER = LoggerFactory.getLogger(FileAuditStorage.class);
+    private static final String DEFAULT_NODE = "james";
+
+    private final FileSystem fileSystem;
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final Clock clock;
+    private Optional<AuditChainWriter> writer = Optional.empty();
+    private Optional<AuditIndex> index = Optional.empty();
+
+    @Inject
+    public FileAuditStorage(FileSystem fileSystem, SharedMailboxesConfigurationStore configurationStore, Clock clock) {
+        this.fileSystem = fileSystem;
+        this.configurationStore = configurationStore;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void append(AuditEvent event) {
+        AuditRecord record = openWriter().append(event);
+        index.ifPresent(searchable -> {
+            try {
+                searchable.add(record);
+            } catch (IOException | RuntimeException e) {
+                // The index is disposable: the next start rebuilds it from the files.
+                LOGGER.warn("Could not index audit record {} of node {}", record.seq(), record.node(), e);
+            }
+        });
+    }
+
+    /** Searches every node's records found in the audit directory. */
+    public synchronized AuditPage search(AuditQuery query) throws IOException {
+        openWriter();
+        if (index.isEmpty()) {
+            throw new IOException("The audit index could not be opened; see the server log");
+        }
+        return index.get().search(query);
+    }
+
+    /** Where this node writes its files. */
+    public Path directory() {
+        return resolve(settings().directory());
+    }
+
+    private AuditChainWriter openWriter() {
+        if (writer.isPresent()) {
+            return writer.get();
+        }
+        AuditSettings settings = settings();
+        Path directory = resolve(settings.directory());
+        String node = settings.node().orElseGet(FileAuditStorage::hostName);
+        AuditChainWriter opened = new AuditChainWriter(directory, node, clock, settings.maxFileBytes(), FlushPolicy.FLUSH);
+        writer = Optional.of(opened);
+        LOGGER.info("Audit trail of node {} in {}", node, directory);
+        index = openIndex(directory);
+        return opened;
+    }
+
+    private Optional<AuditIndex> openIndex(Path directory) {
+        Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index");
+        try {
+            AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory));
+            long records = opened.rebuildFrom(List.of(directory));
+            LOGGER.info("Audit index rebuilt in {}: {} records", indexDirectory, records);
+            return Optional.of(opened);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.error("Could not open the audit index in {}; audit search is unavailable until the next start", indexDirectory, e);
+            return Optional.empty();
+        }
+    }
+
+    private Path resolve(String directory) {
+        Path path = Path.of(directory);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        try {
+            File base = fileSystem.getBasedir();
+            return base.toPath().resolve(path);
+        } catch (IOException e) {
+            throw new AuditUnavailableException("Cannot locate James's working directory for the audit trail", e);
+        }
+    }
+
+    private AuditSettings settings() {
+        return configurationStore.inForce().map(SharedMailboxesConfiguration::audit).orElse(AuditSettings.DEFAULT);
+    }
+
+    /** The host name, kept to the characters a node name allows. */
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");
+            return name.isEmpty() ? DEFAULT_NODE : name.substring(0, Math.min(64, name.length()));
+        } catch (IOException e) {
+            return DEFAULT_NODE;
+        }
+    }
+
+    /** Closes the files and the index (tests that stop a server and start another on the same directory). */
+    public synchronized void close() {
+        writer.ifPresent(AuditChainWriter::close);
+        index.ifPresent(searchable -> {
+            try {
+                searchable.close();
+            } catch (IOException e) {
+                LOGGER.warn("Could not close the audit index", e);
+            }
+        });
+        writer = Optional.empty();
+        index = Optional.empty();
+    }
+}

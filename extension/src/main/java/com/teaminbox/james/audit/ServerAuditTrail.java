@@ -1,0 +1,117 @@
+package com.teaminbox.james.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.james.metrics.api.MetricFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.audit.Alert;
+import com.teaminbox.core.audit.AlertRule;
+import com.teaminbox.core.audit.AlertWindows;
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditFailurePolicy;
+import com.teaminbox.core.audit.AuditSettings;
+import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * The audit trail of this James node: every event goes to {@link AuditStorage}, is counted in
+ * James's metrics, and feeds the alert thresholds of the configuration in force. When storage
+ * fails, the configured {@link AuditFailurePolicy} decides: {@code defer} throws to the caller
+ * (SMTP 451, IMAP NO), {@code continue} lets the action go on and, once storage works again,
+ * writes an {@code audit-gap} record saying how many records were lost.
+ */
+@Singleton
+public class ServerAuditTrail implements AuditTrail {
+    private static final Logger LOGGER = LoggerFactory.getLogger("com.teaminbox.audit");
+
+    private final AuditStorage storage;
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final AuditMetrics metrics;
+    private final AlertMails alertMails;
+    private final Clock clock;
+    private final AtomicReference<AlertWindows> alertWindows = new AtomicReference<>(new AlertWindows(List.of()));
+    private final AuditGap gap = new AuditGap();
+
+    @Inject
+    public ServerAuditTrail(AuditStorage storage, SharedMailboxesConfigurationStore configurationStore, MetricFactory metricFactory,
+                            AlertMails alertMails, Clock clock) {
+        this.storage = storage;
+        this.configurationStore = configurationStore;
+        this.metrics = new AuditMetrics(metricFactory);
+        this.alertMails = alertMails;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        LOGGER.info("audit {}", event);
+        append(event);
+        metrics.count(event);
+        if (event.type() != AuditEventType.ALERT_RAISED) {
+            windowsInForce().observe(event, clock.instant()).forEach(this::raise);
+        }
+    }
+
+    private void append(AuditEvent event) {
+        try {
+            metrics.timeWrite(() -> storage.append(event));
+        } catch (AuditUnavailableException e) {
+            metrics.countFailure();
+            if (settings().onFailure() == AuditFailurePolicy.DEFER) {
+                LOGGER.error("Audit trail unavailable, deferring {}: {}", event.type(), e.getMessage());
+                throw e;
+            }
+            if (gap.open(clock.instant(), e.getMessage())) {
+                LOGGER.error("Audit trail unavailable, continuing without it (on-failure=continue): {}", e.getMessage());
+                alertMails.send(settings(), "Audit trail unavailable on this node: records are being lost (" + e.getMessage() + ")");
+            }
+            return;
+        }
+        gap.closeIfOpen(clock.instant()).ifPresent(closed -> {
+            try {
+                storage.append(closed);
+            } catch (AuditUnavailableException e) {
+                LOGGER.error("Could not record the audit gap that just ended: {}", closed, e);
+            }
+        });
+    }
+
+    private void raise(Alert alert) {
+        LOGGER.warn("{}", alert.summary());
+        record(AuditEvent.of(AuditEventType.ALERT_RAISED, AuditActor.system())
+            .decision("raised")
+            .reason(alert.summary())
+            .detail("alert", alert.rule().name())
+            .detail("event", alert.rule().type().wireName())
+            .detail("count", alert.count())
+            .detail("actor", alert.actor().map(AuditActor::name).orElse("*"))
+            .build());
+        alertMails.send(settings(), alert.summary());
+    }
+
+    /** The alert windows of the rules in force; rebuilt (and counts reset) when a reload changes the rules. */
+    private AlertWindows windowsInForce() {
+        List<AlertRule> rules = settings().alerts();
+        AlertWindows current = alertWindows.get();
+        if (current.rules().equals(rules)) {
+            return current;
+        }
+        AlertWindows fresh = new AlertWindows(rules);
+        return alertWindows.compareAndSet(current, fresh) ? fresh : alertWindows.get();
+    }
+
+    private AuditSettings settings() {
+        return configurationStore.inForce().map(SharedMailboxesConfiguration::audit).orElse(AuditSettings.DEFAULT);
+    }
+}

@@ -1,0 +1,98 @@
+package com.teaminbox.james.imap;
+
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * The audit records of what members do over IMAP, attributed to the person — James's own mailbox
+ * events only know the shared account. Refusals are recorded best-effort (refusing is safe even
+ * when the trail is down); an accepted login or change is recorded first and does not happen
+ * when the trail cannot take it under {@code on-failure="defer"}.
+ */
+public class MemberAudit {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MemberAudit.class);
+    private static final int MAX_ECHOED_LENGTH = 200;
+
+    /** What happened to a member's command. */
+    enum Decision {
+        /** Answered {@code NO [NOPERM]}. */
+        COMMAND_REFUSED("refused"),
+        /** Run in a narrower form: SELECT as EXAMINE, FETCH as PEEK, CLOSE without expunge. */
+        COMMAND_RESTRICTED("restricted");
+
+        private final String auditName;
+
+        Decision(String auditName) {
+            this.auditName = auditName;
+        }
+    }
+
+    private final AuditTrail trail;
+    private final SharedMailboxesConfigurationStore configurationStore;
+
+    @Inject
+    public MemberAudit(AuditTrail trail, SharedMailboxesConfigurationStore configurationStore) {
+        this.trail = trail;
+        this.configurationStore = configurationStore;
+    }
+
+    /** @throws AuditUnavailableException the login must then be refused */
+    void loginAccepted(String form, String member, String sharedMailbox) {
+        trail.record(AuditEvent.of(AuditEventType.LOGIN_ACCEPTED, AuditActor.member(printable(member)))
+            .sharedMailbox(printable(sharedMailbox)).decision("accepted").detail("command", form).build());
+    }
+
+    void loginRefused(String form, String member, String sharedMailbox, String reason) {
+        bestEffort(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member(printable(member)))
+            .sharedMailbox(printable(sharedMailbox)).decision("refused").reason(reason).detail("command", form).build());
+    }
+
+    void command(Decision decision, String command, MemberSession session, String folder, String reason) {
+        bestEffort(AuditEvent.of(AuditEventType.COMMAND_REFUSED, AuditActor.member(session.member().asString()))
+            .sharedMailbox(session.sharedMailbox().asString()).decision(decision.auditName).reason(reason)
+            .detail("command", command).detail("folder", printable(folder)).build());
+    }
+
+    /**
+     * Records a member's change (or read) before James carries it out.
+     *
+     * @throws AuditUnavailableException the command must then be refused
+     */
+    void action(MemberSession session, AuditEventType type, String command, String folder, Map<String, String> details) {
+        AuditEvent.Builder event = AuditEvent.of(type, AuditActor.member(session.member().asString()))
+            .sharedMailbox(session.sharedMailbox().asString()).decision("accepted")
+            .detail("command", command).detail("folder", printable(folder));
+        details.forEach((key, value) -> event.detail(key, printable(value)));
+        trail.record(event.build());
+    }
+
+    /** Whether opening messages is audited ({@code <audit read-access="true">}, the default). */
+    boolean auditsReads() {
+        return configurationStore.inForce().map(configuration -> configuration.audit().readAccess()).orElse(true);
+    }
+
+    private void bestEffort(AuditEvent event) {
+        try {
+            trail.record(event);
+        } catch (AuditUnavailableException e) {
+            LOGGER.warn("Audit trail unavailable; the refusal stands: {}", event);
+        }
+    }
+
+    /** Client text may carry CR/LF to forge log lines: control characters become '?'. */
+    static String printable(String text) {
+        String bounded = text.length() > MAX_ECHOED_LENGTH ? text.substring(0, MAX_ECHOED_LENGTH) + "..." : text;
+        return bounded.replaceAll("\\p{Cntrl}", "?");
+    }
+}
