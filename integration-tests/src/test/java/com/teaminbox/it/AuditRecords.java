@@ -25,7 +25,12 @@ final class AuditRecords {
 
     /** Every record, in the order written (one node). */
     static List<AuditRecord> of(TeamInboxServer server) {
-        return files(server).stream()
+        return in(directory(server));
+    }
+
+    /** Every record of a trail kept elsewhere ({@code <audit directory="...">}). */
+    static List<AuditRecord> in(Path directory) {
+        return files(directory).stream()
             .flatMap(AuditRecords::lines)
             .filter(line -> !line.isBlank())
             .map(AuditRecord::parse)
@@ -34,21 +39,24 @@ final class AuditRecords {
     }
 
     static List<AuditRecord> of(TeamInboxServer server, AuditEventType... types) {
+        return in(directory(server), types);
+    }
+
+    static List<AuditRecord> in(Path directory, AuditEventType... types) {
         List<AuditEventType> wanted = List.of(types);
-        return of(server).stream().filter(record -> wanted.contains(record.type())).collect(Collectors.toList());
+        return in(directory).stream().filter(record -> wanted.contains(record.type())).collect(Collectors.toList());
     }
 
     /** The raw text of every file: to check what must never be written (passwords, bodies). */
     static String rawText(TeamInboxServer server) {
-        return files(server).stream().flatMap(AuditRecords::lines).collect(Collectors.joining("\n"));
+        return files(directory(server)).stream().flatMap(AuditRecords::lines).collect(Collectors.joining("\n"));
     }
 
     static boolean verifies(TeamInboxServer server) throws IOException {
         return new AuditVerifier().verify(List.of(directory(server))).intact();
     }
 
-    private static List<Path> files(TeamInboxServer server) {
-        Path directory = directory(server);
+    private static List<Path> files(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A raw SMTP client for the submission port: AUTH PLAIN, then one transaction, reading every
@@ -58,6 +59,15 @@ public final class SubmissionClient {
      * @return the first refusal, or the reply to the end of DATA
      */
     public Reply send(String user, String password, String envelopeSender, String recipient, String rawMessage) throws IOException {
+        return exchange(Optional.of(user + "\0" + password), envelopeSender, recipient, rawMessage);
+    }
+
+    /** Like {@link #send}, without AUTH: mail arriving from outside on the incoming SMTP port. */
+    public Reply deliver(String envelopeSender, String recipient, String rawMessage) throws IOException {
+        return exchange(Optional.empty(), envelopeSender, recipient, rawMessage);
+    }
+
+    private Reply exchange(Optional<String> userAndPassword, String envelopeSender, String recipient, String rawMessage) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             BufferedReader input = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -65,9 +75,11 @@ public final class SubmissionClient {
             expect(read(input), "220", "greeting");
             write(output, "EHLO client.example.test");
             expect(read(input), "250", "EHLO");
-            String credentials = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
-            write(output, "AUTH PLAIN " + credentials);
-            expect(read(input), "235", "AUTH");
+            if (userAndPassword.isPresent()) {
+                String credentials = Base64.getEncoder().encodeToString(("\0" + userAndPassword.get()).getBytes(StandardCharsets.UTF_8));
+                write(output, "AUTH PLAIN " + credentials);
+                expect(read(input), "235", "AUTH");
+            }
             write(output, "MAIL FROM:<" + envelopeSender + ">");
             String mail = read(input);
             if (!mail.startsWith("250")) {

@@ -15,22 +15,34 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.MessageHeaders;
 
 /**
- * Audit events about a mail: the actor is the authenticated member who submitted it, else its
- * envelope sender; the record names the shared mailbox, the Message-ID and James's mail name.
+ * Audit events about a mail, naming the shared mailbox, the Message-ID, James's mail name and who
+ * sent it (the authenticated member who submitted it, else the envelope sender). Receiving is the
+ * sender's act; what our mailets decide about the mail (ticket, rules, acknowledgement, subject)
+ * is the system's.
  */
 public final class MailEvents {
     private MailEvents() {
     }
 
+    /** A decision of ours about the mail. */
     public static AuditEvent.Builder about(AuditEventType type, Mail mail, SharedMailbox sharedMailbox) {
-        AuditEvent.Builder event = AuditEvent.of(type, actor(mail))
+        return event(type, AuditActor.system(), mail, sharedMailbox).detail("sender", sender(mail).name());
+    }
+
+    /** The mail's arrival, by its sender. */
+    public static AuditEvent.Builder received(Mail mail, SharedMailbox sharedMailbox) {
+        return event(AuditEventType.MAIL_RECEIVED, sender(mail), mail, sharedMailbox);
+    }
+
+    private static AuditEvent.Builder event(AuditEventType type, AuditActor actor, Mail mail, SharedMailbox sharedMailbox) {
+        AuditEvent.Builder event = AuditEvent.of(type, actor)
             .sharedMailbox(sharedMailbox.address().asString())
             .detail("mailId", mail.getName());
         messageId(mail).ifPresent(event::messageId);
         return event;
     }
 
-    public static AuditActor actor(Mail mail) {
+    private static AuditActor sender(Mail mail) {
         return AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_AUTH_USER, String.class)
             .map(AuditActor::member)
             .orElseGet(() -> AuditActor.externalSender(mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("")));

@@ -1,8 +1,10 @@
 package com.teaminbox.james.imap;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.james.imap.api.message.IdRange;
 import org.apache.james.mailbox.model.MailboxPath;
@@ -28,6 +30,11 @@ record MemberAction(AuditEventType type, String command, Optional<MailboxPath> f
 
     /** {@code uids} or {@code messages} (sequence numbers) as IMAP writes them, e.g. {@code 1:4,7}. */
     MemberAction withMessages(IdRange[] ranges, boolean useUids) {
-        return with(useUids ? "uids" : "messages", IdRange.toString(ranges));
+        return with(useUids ? "uids" : "messages", Arrays.stream(ranges).map(MemberAction::sequenceSet).collect(Collectors.joining(",")));
+    }
+
+    private static String sequenceSet(IdRange range) {
+        String high = range.getHighVal() == Long.MAX_VALUE ? "*" : Long.toString(range.getHighVal());
+        return range.getLowVal() == range.getHighVal() ? high : range.getLowVal() + ":" + high;
     }
 }

@@ -12,7 +12,6 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 
-import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -44,7 +43,7 @@ public class ReceivedMailAuditHook implements JamesMessageHook {
     public HookResult onMessage(SMTPSession session, Mail mail) {
         Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
         for (SharedMailbox sharedMailbox : groups.keySet()) {
-            Optional<HookResult> deferred = audit.acceptance(MailEvents.about(AuditEventType.MAIL_RECEIVED, mail, sharedMailbox)
+            Optional<HookResult> deferred = audit.acceptance(MailEvents.received(mail, sharedMailbox)
                 .decision("accepted")
                 .detail("size", size(mail))
                 .detail("remoteAddress", session.getRemoteAddress().getAddress().getHostAddress())
