@@ -101,6 +101,21 @@ class AuditTrailIntegrationTest {
         assertThat(WebAdminClient.status(server, "/shared-mailboxes/nobody@example.test/audit")).isEqualTo(404);
     }
 
+    @Test
+    void metricsShouldCountMailsPerSharedMailboxTicketsAndRefusals() throws Exception {
+        server.smtp().send(JANE, "First question", SUPPORT);
+        server.smtp().send(JANE, "Second question", SUPPORT);
+        TeamInboxServer.awaitUntil(() -> AuditRecords.of(server, AuditEventType.TICKET_CREATED).size() == 2, "two tickets");
+        assertThat(Submissions.submit(server, DAVE, SUPPORT, SUPPORT, Optional.empty(), "Refused").isAccepted()).isFalse();
+
+        String metrics = WebAdminClient.get(server, "/metrics");
+
+        assertThat(metrics).containsPattern("(?m)^teaminbox_mail_received_support_example_test(_total)? 2\\.0$")
+            .containsPattern("(?m)^teaminbox_ticket_created(_total)? 2\\.0$")
+            .containsPattern("(?m)^teaminbox_send_refused(_total)? 1\\.0$")
+            .contains("teaminbox_audit_write");
+    }
+
     private void awaitRecord(AuditEventType type) throws Exception {
         TeamInboxServer.awaitUntil(() -> !AuditRecords.of(server, type).isEmpty(), "an audit record " + type);
     }
