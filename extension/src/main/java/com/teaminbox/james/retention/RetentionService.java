@@ -8,7 +8,9 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +32,7 @@ import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageId;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.MessageResultIterator;
@@ -59,12 +62,14 @@ import reactor.core.publisher.Mono;
 /**
  * Runs retention on one shared mailbox: per folder policy, selects candidates with the mailbox
  * search (internal date before the policy's cut-off, its flag), reads them in batches of
- * {@link #BATCH_SIZE} with headers only, asks {@link RetentionRules} and deletes or moves.
+ * {@link #BATCH_SIZE} with headers only, asks {@link RetentionRules} and deletes or moves, in runs
+ * of consecutive UIDs (mail arrives in UID order, so what is due is mostly one block).
  *
- * <p>Each message is deleted or moved on its own, by UID, so a cancelled or crashed run leaves
- * every message either untouched or done, and the next run picks up what is left. A message
- * another node removed first is a no-op here: a deletion counts (and gets a receipt) only when
- * this run's expunge reports the UID, a move only when the mailbox layer reports it moved.
+ * <p>Each run is deleted or moved as one mailbox operation, atomic per message, so a cancelled or
+ * crashed run leaves every message either untouched or done, and the next run picks up what is
+ * left. A message another node removed first is a no-op here: a deletion counts (and gets a
+ * receipt) only when this run's expunge reports the UID, a move only when the mailbox layer
+ * reports it moved.
  */
 public class RetentionService {
     /** Candidates read and acted on at a time: bounds memory whatever the folder's size. */
@@ -196,59 +201,106 @@ public class RetentionService {
                     candidates.add(Candidate.of(policy.folder(), result));
                 }
             }
+            List<Candidate> toDelete = new ArrayList<>();
+            Map<FolderName, List<Candidate>> toMove = new LinkedHashMap<>();
             for (Candidate candidate : candidates) {
-                checkInterrupted();
                 progress.examined();
-                try {
-                    act(folder, path, candidate, rules.decide(candidate.facts, now));
-                } catch (AuditUnavailableException e) {
-                    // No deletion without its receipt: stop here; the next run resumes.
-                    throw e;
-                } catch (MailboxException | RuntimeException e) {
-                    progress.failed();
-                    LOGGER.warn("Retention of {} could not handle UID {} of {}: {}", sharedMailbox.address().asString(),
-                        candidate.uid.asLong(), policy.folder(), e.toString());
+                candidate.decision = rules.decide(candidate.facts, now);
+                switch (candidate.decision.outcome()) {
+                    case DELETE:
+                        toDelete.add(candidate);
+                        break;
+                    case MOVE:
+                        toMove.computeIfAbsent(candidate.decision.target().orElseThrow(), target -> new ArrayList<>()).add(candidate);
+                        break;
+                    default:
+                        if (candidate.decision.keepReason().filter(RetentionDecision.KeepReason.HELD::equals).isPresent()) {
+                            progress.held();
+                        }
+                        LOGGER.debug("Retention keeps UID {} of {}: {}", candidate.uid.asLong(), policy.folder(), candidate.decision);
+                }
+            }
+            for (List<Candidate> run : consecutiveRuns(toDelete)) {
+                checkInterrupted();
+                attempt(policy, run, () -> delete(folder, run));
+            }
+            for (Map.Entry<FolderName, List<Candidate>> target : toMove.entrySet()) {
+                for (List<Candidate> run : consecutiveRuns(target.getValue())) {
+                    checkInterrupted();
+                    attempt(policy, run, () -> move(path, run, target.getKey()));
                 }
             }
         }
 
-        private void act(MessageManager folder, MailboxPath path, Candidate candidate, RetentionDecision decision) throws MailboxException {
-            switch (decision.outcome()) {
-                case DELETE:
-                    if (dryRun || delete(folder, candidate.uid)) {
-                        progress.deleted();
-                        receipt(AuditEventType.RETENTION_DELETED, candidate, decision);
-                    }
-                    break;
-                case MOVE:
-                    if (dryRun || move(path, candidate.uid, decision.target().orElseThrow())) {
-                        progress.moved();
-                        receipt(AuditEventType.RETENTION_MOVED, candidate, decision);
-                    }
-                    break;
-                default:
-                    if (decision.keepReason().filter(RetentionDecision.KeepReason.HELD::equals).isPresent()) {
-                        progress.held();
-                    }
-                    LOGGER.debug("Retention keeps UID {} of {}: {}", candidate.uid.asLong(), candidate.facts.folder(), decision);
+        /** A storage error fails the run of messages it hit, not the whole run; an unwritable audit trail stops everything. */
+        private void attempt(RetentionPolicy policy, List<Candidate> run, MailboxAction action) {
+            try {
+                action.apply();
+            } catch (AuditUnavailableException e) {
+                // No deletion without its receipt: stop here; the next run resumes.
+                throw e;
+            } catch (MailboxException | RuntimeException e) {
+                run.forEach(candidate -> progress.failed());
+                LOGGER.warn("Retention of {} could not handle UIDs {} to {} of {}: {}", sharedMailbox.address().asString(),
+                    run.get(0).uid.asLong(), run.get(run.size() - 1).uid.asLong(), policy.folder(), e.toString());
             }
         }
 
         /**
-         * Marks the one message \Deleted, then expunges only that UID: the expunge answers what it
-         * removed, so a message another node removed in between is not counted twice, and a
-         * message a member marked \Deleted by hand is never swept along.
+         * Marks the run's messages \Deleted, then expunges exactly their UID range. A run holds
+         * consecutive UIDs only, so no other message (one a member marked \Deleted by hand) is
+         * swept along; the expunge answers what it removed, so a message another node removed in
+         * between is neither counted nor given a receipt.
          */
-        private boolean delete(MessageManager folder, MessageUid uid) throws MailboxException {
-            MessageRange one = MessageRange.one(uid);
-            folder.setFlags(new Flags(Flags.Flag.DELETED), MessageManager.FlagsUpdateMode.ADD, one, session);
-            Iterator<MessageUid> expunged = folder.expunge(one, session);
-            return expunged.hasNext();
+        private void delete(MessageManager folder, List<Candidate> run) throws MailboxException {
+            if (dryRun) {
+                run.forEach(candidate -> deleted(candidate));
+                return;
+            }
+            MessageRange range = MessageRange.range(run.get(0).uid, run.get(run.size() - 1).uid);
+            folder.setFlags(new Flags(Flags.Flag.DELETED), MessageManager.FlagsUpdateMode.ADD, range, session);
+            Set<MessageUid> expunged = new HashSet<>();
+            folder.expunge(range, session).forEachRemaining(expunged::add);
+            run.stream().filter(candidate -> expunged.contains(candidate.uid)).forEach(this::deleted);
         }
 
-        private boolean move(MailboxPath from, MessageUid uid, FolderName target) throws MailboxException {
+        private void deleted(Candidate candidate) {
+            progress.deleted();
+            receipt(AuditEventType.RETENTION_DELETED, candidate);
+        }
+
+        /**
+         * Moves the run (consecutive UIDs, one target). The mailbox layer answers the UIDs the
+         * messages got in the target: when fewer than asked (another node moved some first), the
+         * receipts go to the messages found there, matched by message id.
+         */
+        private void move(MailboxPath from, List<Candidate> run, FolderName target) throws MailboxException {
+            if (dryRun) {
+                run.forEach(this::moved);
+                return;
+            }
             MailboxPath to = ensureTarget(target);
-            return !mailboxManager.moveMessages(MessageRange.one(uid), from, to, session).isEmpty();
+            List<MessageRange> arrived = mailboxManager.moveMessages(MessageRange.range(run.get(0).uid, run.get(run.size() - 1).uid),
+                from, to, session);
+            long count = arrived.stream().mapToLong(range -> range.getUidTo().asLong() - range.getUidFrom().asLong() + 1).sum();
+            if (count == run.size()) {
+                run.forEach(this::moved);
+                return;
+            }
+            Set<MessageId> movedIds = new HashSet<>();
+            MessageManager targetFolder = mailboxManager.getMailbox(to, session);
+            for (MessageRange range : arrived) {
+                MessageResultIterator results = targetFolder.getMessages(range, FetchGroup.MINIMAL, session);
+                while (results.hasNext()) {
+                    movedIds.add(results.next().getMessageId());
+                }
+            }
+            run.stream().filter(candidate -> movedIds.contains(candidate.jamesMessageId)).forEach(this::moved);
+        }
+
+        private void moved(Candidate candidate) {
+            progress.moved();
+            receipt(AuditEventType.RETENTION_MOVED, candidate);
         }
 
         /** Archive folders are created on demand, each level with the members' ACL so that they see what was filed. */
@@ -276,7 +328,8 @@ public class RetentionService {
             return path;
         }
 
-        private void receipt(AuditEventType type, Candidate candidate, RetentionDecision decision) {
+        private void receipt(AuditEventType type, Candidate candidate) {
+            RetentionDecision decision = candidate.decision;
             AuditEvent.Builder event = AuditEvent.of(type, actor)
                 .sharedMailbox(sharedMailbox.address().asString())
                 .messageId(candidate.messageId)
@@ -290,6 +343,29 @@ public class RetentionService {
             decision.target().ifPresent(target -> event.detail("target", target.path()));
             auditTrail.record(event.build());
         }
+    }
+
+    /** Splits UID-ordered candidates where a UID is skipped: each run is one {@link MessageRange} with nothing else in it. */
+    private static List<List<Candidate>> consecutiveRuns(List<Candidate> candidates) {
+        List<List<Candidate>> runs = new ArrayList<>();
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort((one, other) -> one.uid.compareTo(other.uid));
+        for (Candidate candidate : sorted) {
+            List<Candidate> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.get(last.size() - 1).uid.next().equals(candidate.uid)) {
+                last.add(candidate);
+            } else {
+                List<Candidate> run = new ArrayList<>();
+                run.add(candidate);
+                runs.add(run);
+            }
+        }
+        return runs;
+    }
+
+    @FunctionalInterface
+    private interface MailboxAction {
+        void apply() throws MailboxException;
     }
 
     /** The smallest range holding the batch: UIDs in between that are not candidates are read and skipped. */
@@ -329,12 +405,15 @@ public class RetentionService {
         private final MessageUid uid;
         private final MessageFacts facts;
         private final String messageId;
+        private final MessageId jamesMessageId;
         private final long size;
+        private RetentionDecision decision;
 
-        private Candidate(MessageUid uid, MessageFacts facts, String messageId, long size) {
+        private Candidate(MessageUid uid, MessageFacts facts, String messageId, MessageId jamesMessageId, long size) {
             this.uid = uid;
             this.facts = facts;
             this.messageId = messageId;
+            this.jamesMessageId = jamesMessageId;
             this.size = size;
         }
 
@@ -357,7 +436,7 @@ public class RetentionService {
             MessageFacts facts = new MessageFacts(folder, result.getInternalDate().toInstant(), flags(result.getFlags()),
                 from.flatMap(Candidate::sender), subject);
             return new Candidate(result.getUid(), facts,
-                messageId.orElseGet(() -> "james:" + result.getMessageId().serialize()), result.getSize());
+                messageId.orElseGet(() -> "james:" + result.getMessageId().serialize()), result.getMessageId(), result.getSize());
         }
 
         private static Optional<MailAddress> sender(String fromHeader) {
