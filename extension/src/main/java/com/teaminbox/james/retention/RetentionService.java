@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -222,28 +223,59 @@ public class RetentionService {
             }
             for (List<Candidate> run : consecutiveRuns(toDelete)) {
                 checkInterrupted();
-                attempt(policy, run, () -> delete(folder, run));
+                attempt(policy, run, () -> delete(folder, run), () -> goneAfterCancel(folder, run, this::deleted));
             }
             for (Map.Entry<FolderName, List<Candidate>> target : toMove.entrySet()) {
                 for (List<Candidate> run : consecutiveRuns(target.getValue())) {
                     checkInterrupted();
-                    attempt(policy, run, () -> move(path, run, target.getKey()));
+                    attempt(policy, run, () -> move(path, run, target.getKey()), () -> goneAfterCancel(folder, run, this::moved));
                 }
             }
         }
 
-        /** A storage error fails the run of messages it hit, not the whole run; an unwritable audit trail stops everything. */
-        private void attempt(RetentionPolicy policy, List<Candidate> run, MailboxAction action) {
+        /**
+         * A storage error fails the run of messages it hit, not the whole run; an unwritable audit
+         * trail stops everything. A cancel that interrupts the mailbox call leaves each message
+         * done or not: {@code reconcile} gives receipts to those found gone, then the run stops.
+         */
+        private void attempt(RetentionPolicy policy, List<Candidate> run, MailboxAction action, MailboxAction reconcile)
+            throws InterruptedException {
             try {
                 action.apply();
             } catch (AuditUnavailableException e) {
                 // No deletion without its receipt: stop here; the next run resumes.
                 throw e;
             } catch (MailboxException | RuntimeException e) {
+                if (interruption(e)) {
+                    reconcileThenStop(reconcile);
+                }
                 run.forEach(candidate -> progress.failed());
                 LOGGER.warn("Retention of {} could not handle UIDs {} to {} of {}: {}", sharedMailbox.address().asString(),
                     run.get(0).uid.asLong(), run.get(run.size() - 1).uid.asLong(), policy.folder(), e.toString());
             }
+        }
+
+        private void reconcileThenStop(MailboxAction reconcile) throws InterruptedException {
+            // Reactor's block() cleared the interrupt when it threw: look with the flag down, then stop.
+            Thread.interrupted();
+            try {
+                reconcile.apply();
+            } catch (MailboxException | RuntimeException e) {
+                LOGGER.warn("Retention of {} cancelled; could not check the messages of the interrupted step: {}",
+                    sharedMailbox.address().asString(), e.toString());
+            }
+            throw new InterruptedException("retention run cancelled");
+        }
+
+        /** Receipts for the run's messages no longer in the folder after an interrupted step. */
+        private void goneAfterCancel(MessageManager folder, List<Candidate> run, Consumer<Candidate> receipt) throws MailboxException {
+            Set<MessageUid> present = new HashSet<>();
+            MessageResultIterator results = folder.getMessages(MessageRange.range(run.get(0).uid, run.get(run.size() - 1).uid),
+                FetchGroup.MINIMAL, session);
+            while (results.hasNext()) {
+                present.add(results.next().getUid());
+            }
+            run.stream().filter(candidate -> !present.contains(candidate.uid)).forEach(receipt);
         }
 
         /**
@@ -392,6 +424,15 @@ public class RetentionService {
             default:
                 return SearchQuery.flagIsSet(flag);
         }
+    }
+
+    private static boolean interruption(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkInterrupted() throws InterruptedException {
