@@ -19,6 +19,9 @@ import org.xml.sax.SAXException;
 
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.core.retention.RetentionHold;
+import com.teaminbox.core.retention.RetentionPolicy;
+import com.teaminbox.core.retention.RetentionSettings;
 
 /** The demo's shared-mailboxes.xml is valid for our parser and for the XSD we ship beside it. */
 class DemoConfigurationTest {
@@ -44,6 +47,16 @@ class DemoConfigurationTest {
         + "      <template kind=\"ack\" language=\"en\" text=\"acknowledgements/support-en.txt\" html=\"acknowledgements/support-en.html\"/>\n"
         + "      <template kind=\"billing\" text=\"acknowledgements/sales-en.txt\"/>\n"
         + "    </acknowledgement>\n"
+        + "    <retention minimum-age=\"7d\" every=\"12h\">\n"
+        + "      <folder name=\"Junk\" delete-after=\"30d\"/>\n"
+        + "      <folder name=\"INBOX\" move-after=\"90d\" to=\"Archive/{year}/{month}\" when-flag=\"\\Answered\"/>\n"
+        + "      <folder name=\"Clients/ACME\" move-after=\"52w\" to=\"Archive/ACME/{year}\" when-flag=\"$Done\"/>\n"
+        + "      <hold keyword=\"$Hold\" reason=\"legal hold\"/>\n"
+        + "      <hold sender=\"counsel@lawfirm.test\"/>\n"
+        + "      <hold domain=\"lawfirm.test\"/>\n"
+        + "      <hold ticket=\"SUP-12\"/>\n"
+        + "      <hold all=\"true\" reason=\"litigation\"/>\n"
+        + "    </retention>\n"
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 
@@ -72,6 +85,17 @@ class DemoConfigurationTest {
             assertThat(configuration.sharedMailboxes()).extracting(mailbox -> mailbox.address().asString())
                 .containsExactly("support@example.test", "sales@example.test");
             assertThat(configuration.sharedMailboxes()).allSatisfy(mailbox -> assertThat(mailbox.acknowledgement()).isPresent());
+        }
+    }
+
+    @Test
+    void demoRetentionShouldDeleteOldJunkArchiveAnsweredMailAndHoldOnKeyword() throws Exception {
+        try (InputStream demo = getClass().getResourceAsStream("/demo/conf/shared-mailboxes.xml")) {
+            RetentionSettings retention = parser().parse(demo, "shared-mailboxes.xml").sharedMailboxes().get(0).retention();
+
+            assertThat(retention.policies()).extracting(RetentionPolicy::describe).containsExactly(
+                "Junk delete-after=30d", "INBOX move-after=90d to=Archive/{year}/{month} when-flag=\\Answered");
+            assertThat(retention.holds()).extracting(RetentionHold::describe).containsExactly("keyword=$Hold (legal hold)");
         }
     }
 

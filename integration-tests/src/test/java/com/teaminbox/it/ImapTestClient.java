@@ -7,9 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +23,7 @@ import java.util.regex.Pattern;
  * about the server, never about a client library's parser.
  */
 public final class ImapTestClient implements AutoCloseable {
+    private static final DateTimeFormatter INTERNAL_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ROOT);
     private static final Pattern EXISTS = Pattern.compile("(?m)^\\* (\\d+) EXISTS");
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}$");
     private static final Pattern LIST_LINE = Pattern.compile("^\\* LIST \\([^)]*\\) (?:\"[^\"]*\"|NIL) \"?([^\"]*)\"?$", Pattern.MULTILINE);
@@ -72,6 +77,16 @@ public final class ImapTestClient implements AutoCloseable {
     /** {@code APPEND} of a message (CRLF line ends expected) to a folder; true when the server answers OK. */
     public boolean append(String folder, String message) throws IOException {
         return commandWithLiteral("APPEND " + quote(folder), message.getBytes(StandardCharsets.UTF_8), "");
+    }
+
+    /**
+     * {@code APPEND} with flags (e.g. {@code \\Answered $Hold}, may be empty) and an INTERNALDATE
+     * (RFC 3501 {@code date-time}, sent in UTC): how tests put old mail in a folder.
+     */
+    public boolean append(String folder, String flags, Instant internalDate, String message) throws IOException {
+        String date = INTERNAL_DATE.format(internalDate.atZone(ZoneOffset.UTC));
+        return commandWithLiteral("APPEND " + quote(folder) + " (" + flags + ") \"" + date + "\"",
+            message.getBytes(StandardCharsets.UTF_8), "");
     }
 
     /** Sends {@code prefix {n}}, waits for the continuation, then the literal and {@code suffix}. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
@@ -32,6 +33,7 @@ public final class SharedMailbox {
     private final SubjectConventions subjectConventions;
     private final Rules rules;
     private final Optional<AcknowledgementSettings> acknowledgement;
+    private final RetentionSettings retention;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -42,6 +44,15 @@ public final class SharedMailbox {
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
                          SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement) {
+        this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules, acknowledgement,
+            RetentionSettings.NONE);
+    }
+
+    public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
+                         List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
+                         SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
+                         RetentionSettings retention) {
+        this.retention = Objects.requireNonNull(retention, "retention");
         this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
         this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -88,6 +99,11 @@ public final class SharedMailbox {
         return acknowledgement;
     }
 
+    /** Folder policies, holds and schedule of retention; {@link RetentionSettings#NONE} keeps everything. */
+    public RetentionSettings retention() {
+        return retention;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -108,12 +124,12 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement);
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement);
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
@@ -158,7 +159,7 @@ public final class SharedMailboxesConfigurationParser {
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
             allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags");
-            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement");
+            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -170,11 +171,12 @@ public final class SharedMailboxesConfigurationParser {
             Optional<SubjectConventions> conventions = readSubjectConventions(element);
             Optional<Rules> rules = new RulesReading(problems, folders, members).read(element);
             Optional<AcknowledgementSettings> acknowledgement = readAcknowledgements(element);
-            if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty()) {
+            Optional<RetentionSettings> retention = new RetentionReading(problems, folders, prefix).read(element);
+            if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty() || retention.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
-                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement));
+                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get()));
         }
 
         private List<FolderName> readFolders(XmlElement mailbox) {

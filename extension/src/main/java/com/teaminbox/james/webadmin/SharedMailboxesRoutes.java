@@ -3,21 +3,26 @@ package com.teaminbox.james.webadmin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.apache.james.task.TaskManager;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.tasks.TaskFromRequest;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 
+import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationException;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.provisioning.SharedMailboxesReload;
+import com.teaminbox.james.retention.RetentionTasks;
 
 import spark.Request;
 import spark.Response;
@@ -29,6 +34,9 @@ import spark.Service;
  * GET  /shared-mailboxes              every shared mailbox: address, ticket prefix, members and roles
  * GET  /shared-mailboxes/{address}    members, roles, send permissions, and per folder what its ACL grants
  * POST /shared-mailboxes/reload       re-read conf/shared-mailboxes.xml and provision; 400 if refused
+ * POST /shared-mailboxes/{address}/retention?dryRun=true|false
+ *                                     submit a retention run (dry run unless dryRun=false): 201 {"taskId": "…"},
+ *                                     then GET /tasks/{taskId} shows its counts
  * </pre>
  * Registered in {@code webadmin.properties}:
  * <pre>
@@ -41,14 +49,18 @@ public class SharedMailboxesRoutes implements Routes {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final FolderRightsReport folderRights;
     private final SharedMailboxesReload reload;
+    private final TaskManager taskManager;
+    private final RetentionTasks retentionTasks;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
     public SharedMailboxesRoutes(SharedMailboxesConfigurationStore configurationStore, FolderRightsReport folderRights,
-                                 SharedMailboxesReload reload) {
+                                 SharedMailboxesReload reload, TaskManager taskManager, RetentionTasks retentionTasks) {
         this.configurationStore = configurationStore;
         this.folderRights = folderRights;
         this.reload = reload;
+        this.taskManager = taskManager;
+        this.retentionTasks = retentionTasks;
     }
 
     @Override
@@ -61,6 +73,33 @@ public class SharedMailboxesRoutes implements Routes {
         service.get(BASE_PATH, this::list, json);
         service.post(BASE_PATH + "/reload", this::reload, json);
         service.get(BASE_PATH + "/:address", this::review, json);
+        service.post(BASE_PATH + "/:address/retention", retentionRun().asRoute(taskManager), json);
+    }
+
+    /** A dry run unless {@code dryRun=false} is said explicitly: deleting is never the default. */
+    private TaskFromRequest retentionRun() {
+        return request -> {
+            SharedMailbox sharedMailbox = sharedMailbox(request.params("address"));
+            String dryRun = Optional.ofNullable(request.queryParams("dryRun")).orElse("true");
+            if (!dryRun.equals("true") && !dryRun.equals("false")) {
+                throw ErrorResponder.builder()
+                    .statusCode(HttpStatus.BAD_REQUEST_400)
+                    .type(ErrorType.INVALID_ARGUMENT)
+                    .message("dryRun '%s' is invalid; accepted: true, false", dryRun)
+                    .haltError();
+            }
+            return retentionTasks.create(sharedMailbox.address(), Boolean.parseBoolean(dryRun), AuditActor.administrator("webadmin"));
+        };
+    }
+
+    private SharedMailbox sharedMailbox(String address) {
+        return HeaderAddresses.mailAddress(address)
+            .flatMap(configurationStore.current()::find)
+            .orElseThrow(() -> ErrorResponder.builder()
+                .statusCode(HttpStatus.NOT_FOUND_404)
+                .type(ErrorType.NOT_FOUND)
+                .message("%s is not a shared mailbox", address)
+                .haltError());
     }
 
     private List<Map<String, Object>> list(Request request, Response response) {
@@ -70,14 +109,7 @@ public class SharedMailboxesRoutes implements Routes {
     }
 
     private Map<String, Object> review(Request request, Response response) throws Exception {
-        String address = request.params("address");
-        SharedMailbox sharedMailbox = HeaderAddresses.mailAddress(address)
-            .flatMap(configurationStore.current()::find)
-            .orElseThrow(() -> ErrorResponder.builder()
-                .statusCode(HttpStatus.NOT_FOUND_404)
-                .type(ErrorType.NOT_FOUND)
-                .message("%s is not a shared mailbox", address)
-                .haltError());
+        SharedMailbox sharedMailbox = sharedMailbox(request.params("address"));
         Map<String, Object> view = SharedMailboxViews.summary(sharedMailbox);
         view.put("members", SharedMailboxViews.members(sharedMailbox));
         view.put("folders", folderRights.folders(sharedMailbox));

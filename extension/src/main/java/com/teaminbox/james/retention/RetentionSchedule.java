@@ -1,0 +1,112 @@
+package com.teaminbox.james.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.annotation.PreDestroy;
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.task.TaskId;
+import org.apache.james.task.TaskManager;
+import org.apache.james.utils.UserDefinedStartable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Submits a {@link RetentionTask} for every shared mailbox with policies, every
+ * {@code <retention every="…">} (first run one interval after start), through James's
+ * {@link TaskManager}, so scheduled runs show in {@code GET /tasks} like WebAdmin's.
+ * It checks once a {@link #TICK}; a failure is logged and the next check tries again, it never
+ * reaches James. Stopped with James ({@code @PreDestroy}).
+ *
+ * <pre>
+ * # extensions.properties
+ * guice.extension.startable=…,com.teaminbox.james.retention.RetentionSchedule
+ * </pre>
+ * Each node of a cluster runs its own schedule: see docs/retention.md for why running twice is harmless.
+ */
+public class RetentionSchedule implements UserDefinedStartable {
+    public static final Duration TICK = Duration.ofMinutes(1);
+    /** Tests shorten the tick with this system property (milliseconds); production keeps a minute. */
+    public static final String TICK_PROPERTY = "teaminbox.retention.tick-millis";
+    private static final Logger LOGGER = LoggerFactory.getLogger(RetentionSchedule.class);
+
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final RetentionTasks tasks;
+    private final TaskManager taskManager;
+    private final Clock clock;
+    private final Map<MailAddress, Instant> nextRuns = new ConcurrentHashMap<>();
+    private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
+
+    @Inject
+    public RetentionSchedule(SharedMailboxesConfigurationStore configurationStore, RetentionTasks tasks, TaskManager taskManager,
+                             Clock clock) {
+        this.configurationStore = configurationStore;
+        this.tasks = tasks;
+        this.taskManager = taskManager;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor.isPresent()) {
+            return;
+        }
+        long tick = Long.getLong(TICK_PROPERTY, TICK.toMillis());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "teaminbox-retention-schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
+        executor = Optional.of(scheduler);
+        LOGGER.info("Retention schedule started; checking every {} ms", tick);
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        executor.ifPresent(ScheduledExecutorService::shutdownNow);
+        executor = Optional.empty();
+    }
+
+    /** Submits what is due; never throws, so that the scheduler thread lives on. */
+    void check() {
+        try {
+            Instant now = clock.instant();
+            for (SharedMailbox sharedMailbox : configurationStore.current().sharedMailboxes()) {
+                if (sharedMailbox.retention().isEmpty()) {
+                    continue;
+                }
+                Duration every = sharedMailbox.retention().every().duration();
+                Instant due = nextRuns.computeIfAbsent(sharedMailbox.address(), address -> now.plus(every));
+                if (!now.isBefore(due)) {
+                    nextRuns.put(sharedMailbox.address(), now.plus(every));
+                    submit(sharedMailbox);
+                }
+            }
+        } catch (Throwable e) {
+            LOGGER.error("Retention schedule check failed; trying again in a minute", e);
+        }
+    }
+
+    private void submit(SharedMailbox sharedMailbox) {
+        try {
+            TaskId id = taskManager.submit(tasks.create(sharedMailbox.address(), false, AuditActor.system()));
+            LOGGER.info("Retention of {} submitted as task {}", sharedMailbox.address().asString(), id.asString());
+        } catch (RuntimeException e) {
+            LOGGER.error("Retention of {} could not be submitted; it will be at its next turn", sharedMailbox.address().asString(), e);
+        }
+    }
+}
