@@ -2,6 +2,8 @@ package com.teaminbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,7 +15,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditRecord;
 
 /**
- * One afternoon of a shared mailbox over real SMTP and IMAP, and the audit records it must leave:
+ * One afternoon of a shared mailbox over real SMTP, IMAP and WebAdmin, and the audit records it must leave:
  * exactly these, in this order, each by the right actor.
  */
 class AuditTrailIntegrationTest {
@@ -36,12 +38,15 @@ class AuditTrailIntegrationTest {
         try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
             alice.select("INBOX");
             assertThat(alice.command("STORE 1 +FLAGS (\\Flagged)")).isTrue();
+            assertThat(alice.append("Junk", "", Instant.now().minus(Duration.ofDays(60)),
+                "From: spammer@casino.test\r\nSubject: You won\r\nMessage-ID: <old-junk@casino.test>\r\n\r\nClaim it.\r\n")).isTrue();
         }
         try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
             bob.select("INBOX");
             assertThat(bob.command("STORE 1 +FLAGS (\\Flagged)")).as("read-only").isFalse();
         }
         assertThat(Submissions.submit(server, DAVE, SUPPORT, SUPPORT, Optional.empty(), "I am support now").isAccepted()).isFalse();
+        RetentionFixture.run(server, false);
 
         List<String> trail = AuditRecords.of(server).stream()
             .filter(record -> record.type() != AuditEventType.CONFIGURATION_LOADED)
@@ -54,10 +59,18 @@ class AuditTrailIntegrationTest {
             "send-accepted member:alice@example.test support@example.test accepted",
             "login-accepted member:alice@example.test support@example.test accepted",
             "flags-changed member:alice@example.test support@example.test accepted",
+            "message-appended member:alice@example.test support@example.test accepted",
             "login-accepted member:bob@example.test support@example.test accepted",
             "command-refused member:bob@example.test support@example.test restricted",
             "command-refused member:bob@example.test support@example.test refused",
-            "send-refused member:dave@example.test support@example.test refused");
+            "send-refused member:dave@example.test support@example.test refused",
+            "retention-deleted administrator:webadmin support@example.test delete",
+            "retention-run administrator:webadmin support@example.test completed");
+        assertThat(AuditRecords.of(server, AuditEventType.RETENTION_DELETED)).singleElement()
+            .satisfies(record -> {
+                assertThat(record.messageId()).contains("<old-junk@casino.test>");
+                assertThat(record.details()).containsEntry("folder", "Junk").containsKey("size").containsKey("internalDate");
+            });
         assertThat(AuditRecords.of(server, AuditEventType.FLAGS_CHANGED)).singleElement()
             .satisfies(record -> assertThat(record.details()).containsEntry("folder", "INBOX").containsEntry("flags", "+\\Flagged")
                 .containsEntry("messages", "1"));
