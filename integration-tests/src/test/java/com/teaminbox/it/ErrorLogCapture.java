@@ -1,0 +1,56 @@
+package com.teaminbox.it;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+
+/**
+ * Every ERROR line any logger writes while a test runs (James's and ours: the server runs in this
+ * JVM), with its exception: James logs a mailet that throws at ERROR before sending the mail to
+ * the error processor.
+ */
+final class ErrorLogCapture implements BeforeEachCallback, AfterEachCallback {
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        appender.start();
+        root().addAppender(appender);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        root().detachAppender(appender);
+        appender.stop();
+    }
+
+    /** "logger: message (exception: message)" for each ERROR event so far. */
+    List<String> errors() {
+        synchronized (appender.list) {
+            return appender.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(ErrorLogCapture::describe)
+                .collect(Collectors.toList());
+        }
+    }
+
+    private static String describe(ILoggingEvent event) {
+        IThrowableProxy thrown = event.getThrowableProxy();
+        return event.getLoggerName() + ": " + event.getFormattedMessage()
+            + (thrown == null ? "" : " (" + thrown.getClassName() + ": " + thrown.getMessage() + ")");
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+}

@@ -1,0 +1,49 @@
+package com.teaminbox.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The few WebAdmin calls the reliability tests make: mail repository sizes and configuration reload. */
+final class WebAdminClient {
+    private static final Pattern SIZE = Pattern.compile("\"size\"\\s*:\\s*(\\d+)");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    WebAdminClient(int port) {
+        this.port = port;
+    }
+
+    /** Mails held in a repository such as {@code var/mail/error/}; 0 when James has not created it yet. */
+    long repositorySize(String repositoryPath) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/mailRepositories/" + URLEncoder.encode(repositoryPath, StandardCharsets.UTF_8));
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        Matcher size = SIZE.matcher(response.body());
+        if (response.statusCode() != 200 || !size.find()) {
+            throw new IOException("Unexpected answer for repository " + repositoryPath + ": " + response.statusCode() + " " + response.body());
+        }
+        return Long.parseLong(size.group(1));
+    }
+
+    HttpResponse<String> reloadSharedMailboxes() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/shared-mailboxes/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
