@@ -1,5 +1,6 @@
 package com.teaminbox.it;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,8 @@ import ch.qos.logback.core.read.ListAppender;
  * the error processor.
  */
 final class ErrorLogCapture implements BeforeEachCallback, AfterEachCallback {
+    private static final int STACK_FRAMES = 25;
+
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     @Override
@@ -46,8 +49,13 @@ final class ErrorLogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private static String describe(ILoggingEvent event) {
         IThrowableProxy thrown = event.getThrowableProxy();
-        return event.getLoggerName() + ": " + event.getFormattedMessage()
-            + (thrown == null ? "" : " (" + thrown.getClassName() + ": " + thrown.getMessage() + ")");
+        StringBuilder description = new StringBuilder(event.getLoggerName() + ": " + event.getFormattedMessage());
+        for (IThrowableProxy cause = thrown; cause != null; cause = cause.getCause()) {
+            description.append("\n  ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+            Arrays.stream(cause.getStackTraceElementProxyArray()).limit(STACK_FRAMES)
+                .forEach(frame -> description.append("\n    ").append(frame.getSTEAsString()));
+        }
+        return description.toString();
     }
 
     private static Logger root() {
