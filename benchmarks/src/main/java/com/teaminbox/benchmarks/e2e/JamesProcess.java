@@ -54,18 +54,26 @@ final class JamesProcess implements AutoCloseable {
         Files.createDirectories(home);
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + home,
-            "-cp", classPath, "com.teaminbox.demo.DemoServer",
-            "--home", home.resolve("james").toString(), "--random-ports"));
+            "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + home));
+        // e.g. -Dteaminbox.e2e.serverJvmOptions=-XX:StartFlightRecording=filename=/tmp/b.jfr,settings=profile to profile a server
+        String extraOptions = System.getProperty("teaminbox.e2e.serverJvmOptions", "").strip();
+        if (!extraOptions.isEmpty()) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classPath, "com.teaminbox.demo.DemoServer", "--home", home.resolve("james").toString(), "--random-ports"));
         command.addAll(launcherArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new JamesProcess(process, gcLog);
     }
 
+    /** Keeps the server's output for {@link #outOfMemory()}, and a copy in {@code server.log} beside the GC log. */
     private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             java.io.Writer log = Files.newBufferedWriter(gcLog.resolveSibling("server.log"), StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
+                log.write(line + "\n");
+                log.flush();
                 lines.add(line);
                 synchronized (output) {
                     output.add(line);
@@ -106,13 +114,22 @@ final class JamesProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The most heap in use that a GC pause saw (MiB), from the server's GC log. */
+    /** The most heap in use that a GC pause saw (MiB), from the server's GC log: G1 lets it fill before collecting. */
     long peakHeapMegabytes() throws IOException {
+        return maxOfPauses(1);
+    }
+
+    /** The most heap still in use right after a GC pause (MiB): what the server really held at its worst. */
+    long peakLiveHeapMegabytes() throws IOException {
+        return maxOfPauses(2);
+    }
+
+    private long maxOfPauses(int group) throws IOException {
         if (!Files.exists(gcLog)) {
             return -1;
         }
         try (Stream<String> log = Files.lines(gcLog)) {
-            return log.map(PAUSE::matcher).filter(Matcher::find).mapToLong(pause -> Long.parseLong(pause.group(1))).max().orElse(-1);
+            return log.map(PAUSE::matcher).filter(Matcher::find).mapToLong(pause -> Long.parseLong(pause.group(group))).max().orElse(-1);
         }
     }
 
