@@ -90,6 +90,18 @@ public final class DemoHome {
         }
     }
 
+    /** Replaces files of {@code conf/} with every file of {@code directory} (same names). */
+    public DemoHome withConfigurationFilesFrom(Path directory) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, Files::isRegularFile)) {
+            for (Path file : files) {
+                withConfigurationFile(file.getFileName().toString(), Files.readString(file));
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the configuration overrides in " + directory, e);
+        }
+    }
+
     /** Uses an administrator's own file instead of the demo's shared-mailboxes.xml. */
     public DemoHome withSharedMailboxesFrom(Path file) {
         try {

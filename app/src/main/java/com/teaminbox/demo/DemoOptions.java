@@ -8,6 +8,7 @@ final class DemoOptions {
     private Path home = Path.of("demo-home");
     private Optional<Path> extensions = Optional.empty();
     private Optional<Path> sharedMailboxes = Optional.empty();
+    private Optional<Path> confOverrides = Optional.empty();
     private boolean randomPorts;
 
     static DemoOptions parse(String[] args) {
@@ -23,12 +24,15 @@ final class DemoOptions {
                 case "--shared-mailboxes":
                     options.sharedMailboxes = Optional.of(Path.of(value(args, ++index, "--shared-mailboxes")));
                     break;
+                case "--conf-overrides":
+                    options.confOverrides = Optional.of(Path.of(value(args, ++index, "--conf-overrides")));
+                    break;
                 case "--random-ports":
                     options.randomPorts = true;
                     break;
                 default:
                     throw new IllegalArgumentException("Unknown option '" + args[index]
-                        + "'; accepted: --home DIR, --extensions DIR, --shared-mailboxes FILE, --random-ports");
+                        + "'; accepted: --home DIR, --extensions DIR, --shared-mailboxes FILE, --conf-overrides DIR, --random-ports");
             }
         }
         return options;
@@ -52,6 +56,11 @@ final class DemoOptions {
     /** An administrator's own shared-mailboxes.xml, used instead of the demo's. */
     Optional<Path> sharedMailboxes() {
         return sharedMailboxes;
+    }
+
+    /** Files that replace the demo's in {@code conf/} (a benchmark's stock James pipeline, say). */
+    Optional<Path> confOverrides() {
+        return confOverrides;
     }
 
     boolean randomPorts() {

@@ -22,6 +22,7 @@ import com.google.inject.Module;
  * <pre>
  * java -cp app/target/classes:$(cat app/target/classpath.txt) com.teaminbox.demo.DemoServer \
  *      --home demo-home --extensions app/target/extensions-jars [--random-ports] [--shared-mailboxes FILE]
+ *      [--conf-overrides DIR]
  * </pre>
  */
 public final class DemoServer implements AutoCloseable {
@@ -88,6 +89,7 @@ public final class DemoServer implements AutoCloseable {
         DemoHome home = DemoHome.prepare(options.home(), options.randomPorts());
         options.extensions().ifPresent(home::withExtensionsFrom);
         options.sharedMailboxes().ifPresent(home::withSharedMailboxesFrom);
+        options.confOverrides().ifPresent(home::withConfigurationFilesFrom);
         System.setProperty("logback.configurationFile", home.configurationFile("logback.xml").toString());
         DemoServer server;
         try {

@@ -5,12 +5,34 @@ import java.util.Optional;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Lenient header reading for hostile mail: a header javax.mail cannot decode is read as raw
  * text, a missing one is empty, and neither fails the mail.
  */
 public final class MessageHeaders {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MessageHeaders.class);
+
     private MessageHeaders() {
+    }
+
+    /**
+     * Saves header edits (subject, X-Ticket, rule headers) of a received mail whose body may be
+     * broken. javax.mail's {@code saveChanges()} also walks a multipart body to update its parts'
+     * headers, and throws on one it cannot parse (a {@code multipart/*} whose boundary never
+     * occurs: "Missing start boundary"), which would send the mail to the error repository for a
+     * subject edit. {@code MimeMessage.saveChanges()} marks the message saved before walking the
+     * body, so the edited headers stand and James writes the original body bytes unchanged.
+     * Found by {@code CorpusIntegrationTest} (multipart-no-boundary-parameter).
+     */
+    public static void saveHeaderChanges(MimeMessage message, String mailName) {
+        try {
+            message.saveChanges();
+        } catch (MessagingException e) {
+            LOGGER.info("Body of mail {} is not valid MIME ({}); headers saved, body kept as received", mailName, e.getMessage());
+        }
     }
 
     /** The decoded subject, or the raw header when it cannot be decoded, or "" when there is none. */

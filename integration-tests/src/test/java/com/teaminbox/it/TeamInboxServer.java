@@ -60,6 +60,11 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         return new TeamInboxServer(customisation, List.of(overrides));
     }
 
+    /** As {@link #overriding(Consumer, Module...)}, with {@code extraModules} (probes) added beside James's bindings. */
+    public static TeamInboxServer overriding(Consumer<DemoHome> customisation, List<Module> overrides, Module... extraModules) {
+        return new TeamInboxServer(customisation, overrides, extraModules);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         directory = Files.createTempDirectory("teaminbox-it");

@@ -33,6 +33,7 @@ import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
+import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -105,7 +106,7 @@ public class ApplyRules extends GenericMailet {
         for (RuleAction.RemoveHeader header : outcome.headersToRemove()) {
             message.removeHeader(header.name());
         }
-        message.saveChanges();
+        MessageHeaders.saveHeaderChanges(message, mail.getName());
         if (outcome.folder().filter(FolderName.JUNK::equals).isPresent()) {
             mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
         }

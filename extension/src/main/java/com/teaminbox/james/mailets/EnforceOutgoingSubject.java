@@ -78,7 +78,7 @@ public class EnforceOutgoingSubject extends GenericMailet {
         } else if (convention.isPresent() && !convention.get().conforms(subject, conventions.tagFormat(), sharedMailbox.ticketPrefix())) {
             applyMode(mail, message, sharedMailbox, convention.get(), subject);
         }
-        message.saveChanges();
+        MessageHeaders.saveHeaderChanges(message, mail.getName());
     }
 
     private void applyMode(Mail mail, MimeMessage message, SharedMailbox sharedMailbox, OutgoingConvention convention,

@@ -1,0 +1,247 @@
+package com.teaminbox.benchmarks.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End to end, over the network, against stock James: N mails over SMTP from 8 concurrent senders
+ * through (a) stock James 3.8.1 with a plain LocalDelivery pipeline and (b) the full TeamInbox demo
+ * pipeline with 1,000 rules, each server its own JVM with the same heap, one after the other.
+ * Latency is from the 250 after DATA to the moment an IMAP poller logged in to the recipient
+ * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
+ * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
+ * <pre>
+ * ./benchmark-e2e [--mails 2000] [--senders 8] [--heap 1g] [--samples DIR] [--no-docs]
+ * ./benchmark-e2e --memory [--big-mails 1000]
+ * </pre>
+ */
+public final class EndToEndBenchmark {
+    private static final String PASSWORD = "demo";
+    private static final List<String> FOLDERS = List.of("INBOX", "Billing", "Junk");
+
+    private final Path root;
+    private final Path appTarget;
+    private final Path demoConf;
+    private final Path work;
+    private final int senders;
+    private Path samples;
+
+    private EndToEndBenchmark(Path root, int senders) throws Exception {
+        this.root = root;
+        this.appTarget = root.resolve("app/target");
+        this.demoConf = root.resolve("app/src/main/resources/demo/conf");
+        this.work = Files.createTempDirectory("teaminbox-e2e");
+        this.senders = senders;
+        this.samples = root.resolve("samples");
+    }
+
+    /** What one pipeline did with one batch of mails. */
+    static final class Result {
+        final String name;
+        final int mails;
+        final double seconds;
+        final double[] latenciesMillis;
+        long peakHeapMegabytes = -1;
+        long peakLiveHeapMegabytes = -1;
+        boolean outOfMemory;
+        int delivered;
+
+        Result(String name, int mails, double seconds, double[] latenciesMillis) {
+            this.name = name;
+            this.mails = mails;
+            this.seconds = seconds;
+            this.latenciesMillis = latenciesMillis;
+        }
+
+        double throughput() {
+            return delivered / seconds;
+        }
+
+        double percentile(double fraction) {
+            if (latenciesMillis.length == 0) {
+                return Double.NaN;
+            }
+            return latenciesMillis[(int) Math.min(latenciesMillis.length - 1, Math.ceil(fraction * latenciesMillis.length) - 1)];
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        int mails = intOption(options, "--mails", 2_000);
+        int senders = intOption(options, "--senders", 8);
+        String heap = stringOption(options, "--heap", "1g");
+        EndToEndBenchmark benchmark = new EndToEndBenchmark(Path.of("").toAbsolutePath(), senders);
+        benchmark.samples = Path.of(stringOption(options, "--samples", benchmark.samples.toString()));
+        String command = "./benchmark-e2e " + String.join(" ", args);
+        if (options.contains("--memory")) {
+            benchmark.memory(intOption(options, "--big-mails", 1_000), command.strip(), !options.contains("--no-docs"));
+        } else {
+            benchmark.compare(mails, heap, command.strip(), !options.contains("--no-docs"));
+        }
+        System.exit(0);
+    }
+
+    private void compare(int mails, String heap, String command, boolean updateDocs) throws Exception {
+        int warmup = Math.max(50, Math.min(200, mails / 10));
+        System.out.printf(Locale.ROOT, "End-to-end benchmark: %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s each, %d cores%n",
+            mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
+        Result stock = run("(a) stock James 3.8.1, LocalDelivery", Pipelines.stock(demoConf, work), heap, Optional.empty(), mails, warmup, "a");
+        print(stock);
+        Result ours = run("(b) TeamInbox demo pipeline, 1,000 rules", Pipelines.teamInbox(demoConf, appTarget, work), heap,
+            Optional.of("alice@example.test"), mails, warmup, "b");
+        print(ours);
+        double ratio = ours.throughput() / stock.throughput();
+        System.out.printf(Locale.ROOT, "throughput ratio b/a: %.2f (target >= 0.8)%n", ratio);
+        if (updateDocs) {
+            ResultsTable.writeComparison(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), stock, ours, ratio, heap, senders, warmup);
+        }
+    }
+
+    private void memory(int bigMails, String command, boolean updateDocs) throws Exception {
+        System.out.printf(Locale.ROOT, "Memory run: one 50 MB attachment through (b) and (a), then %d mails of 1 MB through (b), %d senders,"
+            + " each server fresh with -Xmx512m%n", bigMails, senders);
+        BenchmarkMails.Mail huge = BenchmarkMails.withAttachment("m", 0, 50 * 1024 * 1024);
+        Result hugeOurs = bigMailRun("(b) TeamInbox, 50 MB attachment", Pipelines.teamInbox(demoConf, appTarget, work),
+            Optional.of("alice@example.test"), List.of(huge), "memory-b-50mb");
+        Result hugeStock = bigMailRun("(a) stock James, 50 MB attachment", Pipelines.stock(demoConf, work),
+            Optional.empty(), List.of(huge), "memory-a-50mb");
+        List<BenchmarkMails.Mail> megabyteMails = new ArrayList<>();
+        for (int index = 1; index <= bigMails; index++) {
+            megabyteMails.add(BenchmarkMails.withAttachment("m", index, 750 * 1024));
+        }
+        Result megabytes = bigMailRun("(b) TeamInbox, " + bigMails + " x 1 MB", Pipelines.teamInbox(demoConf, appTarget, work),
+            Optional.of("alice@example.test"), megabyteMails, "memory-b-1mb");
+        if (updateDocs) {
+            ResultsTable.writeMemory(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), List.of(hugeOurs, hugeStock, megabytes), senders);
+        }
+    }
+
+    /** One fresh server with -Xmx512m; the pollers expunge what they saw (the memory backend stores messages in the heap). */
+    private Result bigMailRun(String name, List<String> launcherOptions, Optional<String> member, List<BenchmarkMails.Mail> mails,
+                              String label) throws Exception {
+        try (JamesProcess james = JamesProcess.start(appTarget, work.resolve(label), "512m", launcherOptions)) {
+            if (member.isEmpty()) {
+                createRecipient(james);
+            }
+            Result result = measure(james, member, mails, name, true);
+            result.peakHeapMegabytes = james.peakHeapMegabytes();
+            result.peakLiveHeapMegabytes = james.peakLiveHeapMegabytes();
+            result.outOfMemory = james.outOfMemory();
+            print(result);
+            return result;
+        }
+    }
+
+    private Result run(String name, List<String> launcherOptions, String heap, Optional<String> member, int mails, int warmup,
+                       String label) throws Exception {
+        try (JamesProcess james = JamesProcess.start(appTarget, work.resolve(label), heap, launcherOptions)) {
+            if (member.isEmpty()) {
+                createRecipient(james);
+            }
+            List<BenchmarkMails.Mail> all = BenchmarkMails.fromSamples(samples, warmup + mails, label);
+            measure(james, member, all.subList(0, warmup), "warm-up", false);
+            Result result = measure(james, member, all.subList(warmup, all.size()), name, false);
+            result.peakHeapMegabytes = james.peakHeapMegabytes();
+            result.peakLiveHeapMegabytes = james.peakLiveHeapMegabytes();
+            return result;
+        }
+    }
+
+    /** Stock James has no provisioning: the recipient account is created over WebAdmin, as an administrator would. */
+    private static void createRecipient(JamesProcess james) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + james.webAdmin + "/users/" + BenchmarkMails.RECIPIENT))
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Cannot create " + BenchmarkMails.RECIPIENT + ": " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    private Result measure(JamesProcess james, Optional<String> member, List<BenchmarkMails.Mail> mails, String name, boolean expunge)
+        throws Exception {
+        Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+        List<ImapPoller> pollers = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            ImapPoller.open(james.imap, BenchmarkMails.RECIPIENT, member, PASSWORD, folder, firstSeen, expunge).ifPresent(pollers::add);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(pollers.size() + senders);
+        pollers.forEach(threads::submit);
+        Map<String, Long> accepted = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        List<Future<?>> sending = new ArrayList<>();
+        for (int sender = 0; sender < senders; sender++) {
+            int first = sender;
+            sending.add(threads.submit(() -> {
+                try (SmtpSender smtp = new SmtpSender(james.smtp)) {
+                    for (int index = first; index < mails.size(); index += senders) {
+                        BenchmarkMails.Mail mail = mails.get(index);
+                        accepted.put(mail.messageId, smtp.send(BenchmarkMails.SENDER, BenchmarkMails.RECIPIENT, mail.bytes));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : sending) {
+            future.get();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (!firstSeen.keySet().containsAll(accepted.keySet()) && System.nanoTime() < deadline) {
+            if (james.outOfMemory() || !james.alive()) {
+                // A delivery thread died: the mail stays in the spool, never completed; waiting longer changes nothing.
+                Thread.sleep(5_000);
+                break;
+            }
+            Thread.sleep(ImapPoller.INTERVAL_MILLIS);
+        }
+        pollers.forEach(ImapPoller::stop);
+        for (ImapPoller poller : pollers) {
+            poller.close();
+        }
+        threads.shutdownNow();
+        List<String> missing = accepted.keySet().stream().filter(id -> !firstSeen.containsKey(id)).toList();
+        if (!missing.isEmpty() && !expunge) {
+            throw new IllegalStateException(name + ": " + missing.size() + " mail(s) accepted but never seen over IMAP, e.g. " + missing.get(0));
+        }
+        long end = accepted.keySet().stream().filter(firstSeen::containsKey).mapToLong(firstSeen::get).max().orElse(System.nanoTime());
+        double[] latencies = accepted.entrySet().stream()
+            .filter(entry -> firstSeen.containsKey(entry.getKey()))
+            .mapToDouble(entry -> (firstSeen.get(entry.getKey()) - entry.getValue()) / 1e6)
+            .sorted().toArray();
+        Result result = new Result(name, mails.size(), (end - start) / 1e9, latencies);
+        result.delivered = latencies.length;
+        return result;
+    }
+
+    private static void print(Result result) {
+        System.out.printf(Locale.ROOT, "%-44s %6d/%d mails in %7.1f s: %7.1f mails/s, latency p50 %7.0f ms, p99 %7.0f ms, max %7.0f ms%s%s%n",
+            result.name, result.delivered, result.mails, result.seconds, result.throughput(), result.percentile(0.5), result.percentile(0.99),
+            result.percentile(1.0), result.peakHeapMegabytes >= 0
+                ? ", peak heap " + result.peakHeapMegabytes + " MB (after GC " + result.peakLiveHeapMegabytes + " MB)" : "",
+            result.outOfMemory ? ", OutOfMemoryError" : "");
+    }
+
+    private static int intOption(List<String> options, String name, int defaultValue) {
+        return Integer.parseInt(stringOption(options, name, String.valueOf(defaultValue)));
+    }
+
+    private static String stringOption(List<String> options, String name, String defaultValue) {
+        int index = options.indexOf(name);
+        return index >= 0 && index + 1 < options.size() ? options.get(index + 1) : defaultValue;
+    }
+}

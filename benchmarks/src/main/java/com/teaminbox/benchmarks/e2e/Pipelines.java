@@ -1,0 +1,73 @@
+package com.teaminbox.benchmarks.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The two servers compared: (a) stock James 3.8.1 with a plain LocalDelivery pipeline and no
+ * TeamInbox at all, (b) the demo pipeline with our bundle and 1,000 rules for support@.
+ * Both are the demo launcher's memory server; (a) gets its configuration files replaced.
+ */
+final class Pipelines {
+    static final int RULES = 1_000;
+    private static final String STOCK_MAILETCONTAINER = "<?xml version=\"1.0\"?>\n"
+        + "<!-- Benchmark baseline: stock James, local delivery only, no TeamInbox. -->\n"
+        + "<mailetcontainer enableJmx=\"false\">\n"
+        + "    <context><postmaster>postmaster@example.test</postmaster></context>\n"
+        + "    <spooler><threads>20</threads><errorRepository>memory://var/mail/error/</errorRepository></spooler>\n"
+        + "    <processors>\n"
+        + "        <processor state=\"root\" enableJmx=\"false\">\n"
+        + "            <mailet match=\"All\" class=\"PostmasterAlias\"/>\n"
+        + "            <mailet match=\"All\" class=\"ToProcessor\"><processor>transport</processor></mailet>\n"
+        + "        </processor>\n"
+        + "        <processor state=\"error\" enableJmx=\"false\">\n"
+        + "            <mailet match=\"All\" class=\"ToRepository\"><repositoryPath>memory://var/mail/error/</repositoryPath></mailet>\n"
+        + "        </processor>\n"
+        + "        <processor state=\"transport\" enableJmx=\"false\">\n"
+        + "            <mailet match=\"All\" class=\"RemoveMimeHeader\"><name>bcc</name></mailet>\n"
+        + "            <mailet match=\"All\" class=\"RecipientRewriteTable\"/>\n"
+        + "            <mailet match=\"RecipientIsLocal\" class=\"LocalDelivery\"/>\n"
+        + "            <mailet match=\"All\" class=\"ToRepository\"><repositoryPath>memory://var/mail/not-local/</repositoryPath></mailet>\n"
+        + "        </processor>\n"
+        + "    </processors>\n"
+        + "</mailetcontainer>\n";
+
+    private Pipelines() {
+    }
+
+    /** Launcher options for (a): the demo's files with every TeamInbox line taken out, our bundle not loaded. */
+    static List<String> stock(Path demoConf, Path work) throws IOException {
+        Path overrides = Files.createDirectories(work.resolve("stock-conf"));
+        Files.writeString(overrides.resolve("mailetcontainer.xml"), STOCK_MAILETCONTAINER);
+        Files.writeString(overrides.resolve("extensions.properties"), "guice.extension.startable=com.teaminbox.demo.DemoAccounts\n");
+        for (String name : List.of("smtpserver.xml", "imapserver.xml", "webadmin.properties")) {
+            String stock = Files.readString(demoConf.resolve(name))
+                .replaceAll("(?m)^.*(com\\.teaminbox\\.james|extensions\\.routes).*\\R", "")
+                .replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>")
+                .replaceAll("(?m)^port=\\d+$", "port=0");
+            Files.writeString(overrides.resolve(name), stock);
+        }
+        return List.of("--conf-overrides", overrides.toString());
+    }
+
+    /** Launcher options for (b): the bundle from extensions-jars/, the demo configuration with 1,000 rules for support@. */
+    static List<String> teamInbox(Path demoConf, Path appTarget, Path work) throws IOException {
+        String demo = Files.readString(demoConf.resolve("shared-mailboxes.xml"));
+        int demoRules = demo.substring(0, demo.indexOf("</rules>")).split("<rule ", -1).length - 1;
+        StringBuilder generated = new StringBuilder();
+        Random random = new Random(7);
+        for (int index = demoRules; index < RULES; index++) {
+            // Like RulesBenchmark: rare words, client domains and phrases; most rules match no mail.
+            generated.append("            <rule name=\"generated-").append(index).append("\" when=\"subject:(project").append(index)
+                .append(" OR code").append(random.nextInt(1_000_000)).append(") OR from:client").append(index)
+                .append(".test OR body:&quot;reference ").append(index).append("&quot;\"><keyword name=\"$R").append(index)
+                .append("\"/></rule>\n");
+        }
+        Path rules = work.resolve("shared-mailboxes-1000-rules.xml");
+        Files.writeString(rules, demo.replaceFirst("</rules>", java.util.regex.Matcher.quoteReplacement(generated + "        </rules>")));
+        return List.of("--extensions", appTarget.resolve("extensions-jars").toString(), "--shared-mailboxes", rules.toString());
+    }
+}
