@@ -69,7 +69,8 @@ public class ServerAuditTrail implements AuditTrail {
         } catch (AuditUnavailableException e) {
             metrics.countFailure();
             if (settings().onFailure() == AuditFailurePolicy.DEFER) {
-                LOGGER.error("Audit trail unavailable, deferring {}: {}", event.type(), e.getMessage());
+                LOGGER.error("Audit trail unavailable: {} not recorded, the caller refuses or defers (on-failure=defer): {}",
+                    event.type(), e.getMessage());
                 throw e;
             }
             if (gap.open(clock.instant(), e.getMessage())) {
