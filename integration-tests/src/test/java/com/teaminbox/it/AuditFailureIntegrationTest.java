@@ -76,6 +76,7 @@ class AuditFailureIntegrationTest {
             try (ImapTestClient alice = ImapTestClient.connect(server.ports().imap())) {
                 assertThat(alice.login(SUPPORT + "*" + ALICE, TeamInboxServer.PASSWORD))
                     .as("a login that cannot be audited is refused").isFalse();
+                assertThat(alice.lastReply()).as("temporarily, not as bad credentials").contains("[UNAVAILABLE]");
             }
         }
     }

@@ -64,6 +64,7 @@ class AuditTrailIntegrationTest {
             "command-refused member:bob@example.test support@example.test restricted",
             "command-refused member:bob@example.test support@example.test refused",
             "send-refused member:dave@example.test support@example.test refused",
+            "retention-run administrator:webadmin support@example.test deleting",
             "retention-deleted administrator:webadmin support@example.test delete",
             "retention-run administrator:webadmin support@example.test completed");
         assertThat(AuditRecords.of(server, AuditEventType.RETENTION_DELETED)).singleElement()

@@ -27,6 +27,8 @@ final class AuditReading {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(KB|MB|GB)");
     private static final long MIN_FILE_BYTES = 1024;
+    /** Files are read whole when verified and indexed: a bound keeps that within any heap. */
+    private static final long MAX_FILE_BYTES = 1024L * 1024 * 1024;
 
     private final XmlChecks checks;
 
@@ -151,6 +153,9 @@ final class AuditReading {
         long bytes = Long.parseLong(matcher.group(1)) * unit;
         if (bytes < MIN_FILE_BYTES) {
             checks.problem(element, "max-file-size '" + value + "' is too small; use at least 1KB");
+        } else if (bytes > MAX_FILE_BYTES) {
+            checks.problem(element, "max-file-size '" + value + "' is too large; use at most 1GB");
+            return AuditSettings.DEFAULT_MAX_FILE_BYTES;
         }
         return bytes;
     }

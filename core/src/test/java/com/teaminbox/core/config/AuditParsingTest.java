@@ -62,6 +62,7 @@ class AuditParsingTest {
         "<audit node='a b'/>|node 'a b' is invalid",
         "<audit max-file-size='12'/>|max-file-size '12' is invalid; use a number followed by KB, MB or GB",
         "<audit max-file-size='0KB'/>|max-file-size '0KB' is too small",
+        "<audit max-file-size='2GB'/>|max-file-size '2GB' is too large; use at most 1GB",
         "<audit read-access='yes'/>|read-access 'yes' is invalid; accepted: true, false",
         "<audit colour='red'/>|has an unknown attribute 'colour'",
         "<audit><rule/></audit>|<rule> is not allowed inside <audit>",

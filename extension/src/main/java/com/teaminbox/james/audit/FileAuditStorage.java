@@ -47,7 +47,7 @@ public class FileAuditStorage implements AuditStorage {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final Clock clock;
     private Optional<AuditChainWriter> writer = Optional.empty();
-    private Optional<AuditIndex> index = Optional.empty();
+    private volatile Optional<AuditIndex> index = Optional.empty();
 
     @Inject
     public FileAuditStorage(FileSystem fileSystem, SharedMailboxesConfigurationStore configurationStore, Clock clock) {
@@ -57,25 +57,46 @@ public class FileAuditStorage implements AuditStorage {
     }
 
     @Override
-    public synchronized void append(AuditEvent event) {
-        AuditRecord record = openWriter().append(event);
-        index.ifPresent(searchable -> {
-            try {
-                searchable.add(record);
-            } catch (IOException | RuntimeException e) {
-                // The index is disposable: the next start rebuilds it from the files.
-                LOGGER.warn("Could not index audit record {} of node {}", record.seq(), record.node(), e);
+    public void append(AuditEvent event) {
+        // FileChannel closes itself when written from an interrupted thread (a cancelled task,
+        // a cancelled Reactor subscription): write with the flag down, then put it back.
+        boolean interrupted = Thread.interrupted();
+        try {
+            AuditRecord record = appendToFile(event);
+            index.ifPresent(searchable -> addToIndex(searchable, record));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-        });
+        }
     }
 
-    /** Searches every node's records found in the audit directory. */
-    public synchronized AuditPage search(AuditQuery query) throws IOException {
-        openWriter();
-        if (index.isEmpty()) {
+    private synchronized AuditRecord appendToFile(AuditEvent event) {
+        return openWriter().append(event);
+    }
+
+    private static void addToIndex(AuditIndex searchable, AuditRecord record) {
+        try {
+            searchable.add(record);
+        } catch (IOException | RuntimeException e) {
+            // The index is disposable: the next start rebuilds it from the files.
+            LOGGER.warn("Could not index audit record {} of node {}", record.seq(), record.node(), e);
+        }
+    }
+
+    /**
+     * Searches every node's records found in the audit directory. Right after a start, while the
+     * index is being rebuilt from the files, older records may be missing from the answers.
+     */
+    public AuditPage search(AuditQuery query) throws IOException {
+        synchronized (this) {
+            openWriter();
+        }
+        Optional<AuditIndex> searchable = index;
+        if (searchable.isEmpty()) {
             throw new IOException("The audit index could not be opened; see the server log");
         }
-        return index.get().search(query);
+        return searchable.get().search(query);
     }
 
     /** Where this node writes its files. */
@@ -97,16 +118,31 @@ public class FileAuditStorage implements AuditStorage {
         return opened;
     }
 
+    /**
+     * Opens the index and rebuilds it from the files on a background thread, so that the first
+     * record after a start does not wait for a long trail to be read. Records written meanwhile
+     * are added as usual; the rebuild clears the index before it reads the files, so none is lost.
+     */
     private Optional<AuditIndex> openIndex(Path directory) {
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index");
         try {
             AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory));
-            long records = opened.rebuildFrom(List.of(directory));
-            LOGGER.info("Audit index rebuilt in {}: {} records", indexDirectory, records);
+            Thread rebuild = new Thread(() -> rebuild(opened, directory, indexDirectory), "teaminbox-audit-index-rebuild");
+            rebuild.setDaemon(true);
+            rebuild.start();
             return Optional.of(opened);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not open the audit index in {}; audit search is unavailable until the next start", indexDirectory, e);
             return Optional.empty();
+        }
+    }
+
+    private static void rebuild(AuditIndex index, Path directory, Path indexDirectory) {
+        try {
+            long records = index.rebuildFrom(List.of(directory));
+            LOGGER.info("Audit index rebuilt in {}: {} records", indexDirectory, records);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.error("Could not rebuild the audit index in {}; searches miss older records until the next start", indexDirectory, e);
         }
     }
 

@@ -55,7 +55,12 @@ public class ServerAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEvent event) {
-        LOGGER.info("audit {}", event);
+        if (event.type() == AuditEventType.MESSAGE_READ) {
+            // every FETCH of a body: the trail keeps them, the server log would drown in them
+            LOGGER.debug("audit {}", event);
+        } else {
+            LOGGER.info("audit {}", event);
+        }
         append(event);
         metrics.count(event);
         if (event.type() != AuditEventType.ALERT_RAISED) {
@@ -68,12 +73,17 @@ public class ServerAuditTrail implements AuditTrail {
             metrics.timeWrite(() -> storage.append(event));
         } catch (AuditUnavailableException e) {
             metrics.countFailure();
+            boolean firstOfOutage = gap.open(clock.instant(), e.getMessage());
             if (settings().onFailure() == AuditFailurePolicy.DEFER) {
                 LOGGER.error("Audit trail unavailable: {} not recorded, the caller refuses or defers (on-failure=defer): {}",
                     event.type(), e.getMessage());
+                if (firstOfOutage) {
+                    alertMails.send(settings(), "Audit trail unavailable on this node: mail and member changes are deferred ("
+                        + e.getMessage() + ")");
+                }
                 throw e;
             }
-            if (gap.open(clock.instant(), e.getMessage())) {
+            if (firstOfOutage) {
                 LOGGER.error("Audit trail unavailable, continuing without it (on-failure=continue): {}", e.getMessage());
                 alertMails.send(settings(), "Audit trail unavailable on this node: records are being lost (" + e.getMessage() + ")");
             }
@@ -88,8 +98,18 @@ public class ServerAuditTrail implements AuditTrail {
         });
     }
 
+    /** The event that crossed the threshold is already recorded: a failure here must not undo it for the caller. */
     private void raise(Alert alert) {
         LOGGER.warn("{}", alert.summary());
+        try {
+            recordAlert(alert);
+        } catch (AuditUnavailableException e) {
+            LOGGER.error("Could not record the alert '{}'; its mail still goes out", alert.rule().name());
+        }
+        alertMails.send(settings(), alert.summary());
+    }
+
+    private void recordAlert(Alert alert) {
         record(AuditEvent.of(AuditEventType.ALERT_RAISED, AuditActor.system())
             .decision("raised")
             .reason(alert.summary())
@@ -98,7 +118,6 @@ public class ServerAuditTrail implements AuditTrail {
             .detail("count", alert.count())
             .detail("actor", alert.actor().map(AuditActor::name).orElse("*"))
             .build());
-        alertMails.send(settings(), alert.summary());
     }
 
     /** The alert windows of the rules in force; rebuilt (and counts reset) when a reload changes the rules. */

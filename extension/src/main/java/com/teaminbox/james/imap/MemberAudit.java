@@ -4,6 +4,7 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.apache.james.imap.api.display.HumanReadableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,10 @@ public class MemberAudit {
             this.auditName = auditName;
         }
     }
+
+    /** RFC 5530 {@code [UNAVAILABLE]}: try again later; the trail cannot take the record now. */
+    static final HumanReadableText UNAVAILABLE = new HumanReadableText("com.teaminbox.UNAVAILABLE",
+        "[UNAVAILABLE] The audit trail is unavailable; try again later.");
 
     private final AuditTrail trail;
     private final SharedMailboxesConfigurationStore configurationStore;

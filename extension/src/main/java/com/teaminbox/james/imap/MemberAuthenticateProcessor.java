@@ -22,6 +22,8 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.audit.AuditUnavailableException;
+
 /**
  * {@code AUTHENTICATE PLAIN} (RFC 4616) with the shared address as authorization identity and the
  * member's own credentials opens the shared mailbox with the member's role. Any other PLAIN
@@ -75,7 +77,15 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
             super.doPlainAuth(initialClientResponse, session, request, responder);
             return;
         }
-        Optional<MailboxSession> opened = open(sharedMailbox.get(), plain.get());
+        Optional<MailboxSession> opened;
+        try {
+            opened = open(sharedMailbox.get(), plain.get());
+        } catch (AuditUnavailableException e) {
+            // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
+            no(request, responder, MemberAudit.UNAVAILABLE);
+            session.stopDetectingCommandInjection();
+            return;
+        }
         if (opened.isEmpty()) {
             manageFailureCount(session, request, responder, HumanReadableText.AUTHENTICATION_FAILED);
         } else {
@@ -92,6 +102,8 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
         }
         try {
             return memberLogin.open(sharedMailbox, member.get(), plain.password(), FORM);
+        } catch (AuditUnavailableException e) {
+            throw e;
         } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Member login of {} to {} failed", member.get().asString(), sharedMailbox.asString(), e);
             memberLogin.audit().loginRefused(FORM, member.get().asString(), sharedMailbox.asString(), "error");

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.LoginName;
+import com.teaminbox.core.audit.AuditUnavailableException;
 
 /**
  * {@code LOGIN "support@example.test*alice@example.test" <alice's password>}: a member opens
@@ -42,7 +43,14 @@ public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginReque
             no(request, responder, HumanReadableText.DISABLED_LOGIN);
             return;
         }
-        Optional<MailboxSession> opened = open(request);
+        Optional<MailboxSession> opened;
+        try {
+            opened = open(request);
+        } catch (AuditUnavailableException e) {
+            // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
+            no(request, responder, MemberAudit.UNAVAILABLE);
+            return;
+        }
         if (opened.isEmpty()) {
             manageFailureCount(session, request, responder, HumanReadableText.INVALID_LOGIN);
             return;
@@ -61,6 +69,8 @@ public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginReque
         }
         try {
             return memberLogin.open(loginName.target(), loginName.member(), request.password(), FORM);
+        } catch (AuditUnavailableException e) {
+            throw e;
         } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Member login of {} failed", loginName, e);
             memberLogin.audit().loginRefused(FORM, loginName.member().asString(), loginName.target().asString(), "error");

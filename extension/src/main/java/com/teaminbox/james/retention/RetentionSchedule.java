@@ -48,6 +48,7 @@ public class RetentionSchedule implements UserDefinedStartable {
     private final TaskManager taskManager;
     private final Clock clock;
     private final Map<MailAddress, Instant> nextRuns = new ConcurrentHashMap<>();
+    private final Map<MailAddress, TaskId> lastRuns = new ConcurrentHashMap<>();
     private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
 
     @Inject
@@ -101,9 +102,29 @@ public class RetentionSchedule implements UserDefinedStartable {
         }
     }
 
+    private boolean stillRunning(MailAddress address) {
+        TaskId previous = lastRuns.get(address);
+        if (previous == null) {
+            return false;
+        }
+        try {
+            return !taskManager.getExecutionDetails(previous).getStatus().isFinished();
+        } catch (RuntimeException e) {
+            // unknown to this node's task manager (restarted, or cleaned up): nothing to wait for
+            return false;
+        }
+    }
+
     private void submit(SharedMailbox sharedMailbox) {
+        if (stillRunning(sharedMailbox.address())) {
+            // A slow run must not pile up behind itself (and hold up James's other tasks): skip this turn.
+            LOGGER.info("Retention of {}: the previous scheduled run is not finished; skipping this turn",
+                sharedMailbox.address().asString());
+            return;
+        }
         try {
             TaskId id = taskManager.submit(tasks.create(sharedMailbox.address(), false, AuditActor.system()));
+            lastRuns.put(sharedMailbox.address(), id);
             LOGGER.info("Retention of {} submitted as task {}", sharedMailbox.address().asString(), id.asString());
         } catch (RuntimeException e) {
             LOGGER.error("Retention of {} could not be submitted; it will be at its next turn", sharedMailbox.address().asString(), e);

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -290,9 +290,16 @@ public class RetentionService {
                 return;
             }
             MessageRange range = MessageRange.range(run.get(0).uid, run.get(run.size() - 1).uid);
+            announce("deleting", run, Optional.empty());
             folder.setFlags(new Flags(Flags.Flag.DELETED), MessageManager.FlagsUpdateMode.ADD, range, session);
             Set<MessageUid> expunged = new HashSet<>();
-            folder.expunge(range, session).forEachRemaining(expunged::add);
+            try {
+                folder.expunge(range, session).forEachRemaining(expunged::add);
+            } catch (MailboxException | RuntimeException e) {
+                // Left marked, a member's EXPUNGE would remove them later, held or not and without receipt.
+                unmark(folder, range);
+                throw e;
+            }
             run.stream().filter(candidate -> expunged.contains(candidate.uid)).forEach(this::deleted);
         }
 
@@ -312,6 +319,7 @@ public class RetentionService {
                 return;
             }
             MailboxPath to = ensureTarget(target);
+            announce("moving", run, Optional.of(target));
             List<MessageRange> arrived = mailboxManager.moveMessages(MessageRange.range(run.get(0).uid, run.get(run.size() - 1).uid),
                 from, to, session);
             long count = arrived.stream().mapToLong(range -> range.getUidTo().asLong() - range.getUidFrom().asLong() + 1).sum();
@@ -358,6 +366,30 @@ public class RetentionService {
             }
             existingTargets.add(target);
             return path;
+        }
+
+        /**
+         * One record before a block is removed or moved: should the trail fail between the
+         * mailbox change and the per-message receipts, the trail still names what went.
+         */
+        private void announce(String action, List<Candidate> run, Optional<FolderName> target) {
+            AuditEvent.Builder event = AuditEvent.of(AuditEventType.RETENTION_RUN, actor)
+                .sharedMailbox(sharedMailbox.address().asString())
+                .decision(action)
+                .detail("folder", run.get(0).facts.folder().path())
+                .detail("uids", run.get(0).uid.asLong() + ":" + run.get(run.size() - 1).uid.asLong())
+                .detail("count", run.size());
+            target.ifPresent(folder -> event.detail("target", folder.path()));
+            auditTrail.record(event.build());
+        }
+
+        private void unmark(MessageManager folder, MessageRange range) {
+            try {
+                folder.setFlags(new Flags(Flags.Flag.DELETED), MessageManager.FlagsUpdateMode.REMOVE, range, session);
+            } catch (MailboxException | RuntimeException e) {
+                LOGGER.error("Retention of {} could not clear \\Deleted on UIDs {} after a failed expunge; a member's EXPUNGE"
+                    + " would remove them", sharedMailbox.address().asString(), range, e);
+            }
         }
 
         private void receipt(AuditEventType type, Candidate candidate) {
