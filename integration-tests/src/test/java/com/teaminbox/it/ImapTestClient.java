@@ -55,8 +55,17 @@ public final class ImapTestClient implements AutoCloseable {
         return command("LOGIN " + quote(user) + " " + quote(password));
     }
 
-    /** SASL PLAIN (RFC 4616) with an authorization identity: open {@code target} with {@code member}'s password. */
+    /**
+     * SASL PLAIN (RFC 4616) with an authorization identity, sent as an initial response (RFC 4959
+     * SASL-IR, what Thunderbird and most clients do): open {@code target} with {@code member}'s password.
+     */
     public boolean authenticatePlain(String target, String member, String password) throws IOException {
+        String response = target + "\0" + member + "\0" + password;
+        return command("AUTHENTICATE PLAIN " + Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same exchange in two steps: the command, the server's {@code +} continuation, then the credentials. */
+    public boolean authenticatePlainInTwoSteps(String target, String member, String password) throws IOException {
         String tag = nextTag();
         write(tag + " AUTHENTICATE PLAIN");
         String continuation = readLine();
@@ -69,7 +78,6 @@ public final class ImapTestClient implements AutoCloseable {
         return readUntilTagged(tag);
     }
 
-    /** {@code LOGIN} with the user name sent as a literal, so that it can hold any byte (CR, LF, NUL, quotes). */
     public boolean loginWithLiteralName(String user, String password) throws IOException {
         return commandWithLiteral("LOGIN", user.getBytes(StandardCharsets.UTF_8), " " + quote(password));
     }

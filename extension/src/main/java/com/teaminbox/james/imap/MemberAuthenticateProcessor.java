@@ -11,9 +11,6 @@ import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
-import org.apache.james.imap.message.request.AuthenticateRequest;
-import org.apache.james.imap.message.request.IRAuthenticateRequest;
-import org.apache.james.imap.message.response.AuthenticateResponse;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -41,31 +38,6 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
                                        MemberLogin memberLogin) {
         super(mailboxManager, factory, metricFactory);
         this.memberLogin = memberLogin;
-    }
-
-    /**
-     * {@code AUTHENTICATE PLAIN} without an initial response, as James does it but with the line
-     * handler removed <em>before</em> the credentials are checked: James removes it after
-     * answering, so a client that sends its next command as soon as it reads the tagged OK could
-     * see that command taken for a second SASL response (a stray tagged OK, the command lost).
-     */
-    @Override
-    protected void processRequest(AuthenticateRequest request, ImapSession session, Responder responder) {
-        if (!request.getAuthType().equalsIgnoreCase("PLAIN") || request instanceof IRAuthenticateRequest
-            || session.isPlainAuthDisallowed()) {
-            super.processRequest(request, session, responder);
-            return;
-        }
-        session.executeSafely(() -> {
-            responder.respond(new AuthenticateResponse());
-            responder.flush();
-            session.pushLineHandler((requestSession, data) -> {
-                requestSession.popLineHandler();
-                // cut off the CRLF
-                doPlainAuth(new String(data, 0, Math.max(0, data.length - 2), StandardCharsets.US_ASCII), requestSession, request, responder);
-                responder.flush();
-            });
-        });
     }
 
     @Override
