@@ -24,7 +24,6 @@ import com.teaminbox.core.audit.AuditPage;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.audit.FileAuditStorage;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
@@ -67,13 +66,7 @@ public class SharedMailboxAuditRoutes implements Routes {
 
     private Map<String, Object> search(Request request, Response response) throws IOException {
         String address = request.params("address");
-        SharedMailbox sharedMailbox = HeaderAddresses.mailAddress(address)
-            .flatMap(configurationStore.current()::find)
-            .orElseThrow(() -> ErrorResponder.builder()
-                .statusCode(HttpStatus.NOT_FOUND_404)
-                .type(ErrorType.NOT_FOUND)
-                .message("%s is not a shared mailbox", address)
-                .haltError());
+        SharedMailbox sharedMailbox = SharedMailboxesRoutes.sharedMailboxOrNotFound(configurationStore, address);
         AuditQuery query = query(request, sharedMailbox);
         AuditPage page = storage.search(query);
         List<JsonNode> records = page.records().stream().map(this::asJson).toList();

@@ -93,6 +93,11 @@ public class SharedMailboxesRoutes implements Routes {
     }
 
     private SharedMailbox sharedMailbox(String address) {
+        return sharedMailboxOrNotFound(configurationStore, address);
+    }
+
+    /** The shared mailbox of the configuration in force at {@code address}, or WebAdmin's 404. */
+    static SharedMailbox sharedMailboxOrNotFound(SharedMailboxesConfigurationStore configurationStore, String address) {
         return HeaderAddresses.mailAddress(address)
             .flatMap(configurationStore.current()::find)
             .orElseThrow(() -> ErrorResponder.builder()
