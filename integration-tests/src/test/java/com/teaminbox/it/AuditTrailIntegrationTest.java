@@ -112,6 +112,9 @@ class AuditTrailIntegrationTest {
             .contains("\"totalHits\":2").contains("\"command\":\"SELECT\"").contains("\"command\":\"CREATE\"")
             .contains("\"name\":\"bob@example.test\"").doesNotContain("alice@example.test");
         assertThat(WebAdminClient.status(server, "/shared-mailboxes/" + SUPPORT + "/audit?since=yesterday")).isEqualTo(400);
+        assertThat(WebAdminClient.status(server, "/shared-mailboxes/" + SUPPORT + "/audit?type=mail-eaten")).isEqualTo(400);
+        assertThat(WebAdminClient.status(server, "/shared-mailboxes/" + SUPPORT + "/audit?page=0")).isEqualTo(400);
+        assertThat(WebAdminClient.status(server, "/shared-mailboxes/" + SUPPORT + "/audit?pageSize=many")).isEqualTo(400);
         assertThat(WebAdminClient.status(server, "/shared-mailboxes/nobody@example.test/audit")).isEqualTo(404);
     }
 

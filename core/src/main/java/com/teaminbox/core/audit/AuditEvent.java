@@ -133,11 +133,6 @@ public final class AuditEvent {
             return this;
         }
 
-        public Builder ticket(Optional<String> ticket) {
-            ticket.ifPresent(this::ticket);
-            return this;
-        }
-
         public Builder messageId(String messageId) {
             this.messageId = Optional.of(bounded(messageId));
             return this;

@@ -6,9 +6,6 @@ package com.teaminbox.core.audit;
  * IMAP change) lets {@link AuditUnavailableException} turn into a temporary refusal.
  */
 public interface AuditTrail {
-    /** Keeps nothing: for tests of code that audits but is not about auditing. */
-    AuditTrail NONE = event -> { };
-
     /**
      * Appends one record, durably enough that a crash afterwards keeps it.
      *

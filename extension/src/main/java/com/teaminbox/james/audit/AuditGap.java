@@ -7,7 +7,10 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 
-/** Counts the records lost while storage fails under {@code on-failure="continue"}, to be recorded once it works again. */
+/**
+ * Counts the records storage could not take during an outage (lost under {@code continue}; under
+ * {@code defer}, those of refusals and of deferred actions), to be recorded once it works again.
+ */
 final class AuditGap {
     private long lost;
     private Instant since;

@@ -99,11 +99,6 @@ public class FileAuditStorage implements AuditStorage {
         return searchable.get().search(query);
     }
 
-    /** Where this node writes its files. */
-    public Path directory() {
-        return resolve(settings().directory());
-    }
-
     private AuditChainWriter openWriter() {
         if (writer.isPresent()) {
             return writer.get();
@@ -171,19 +166,5 @@ public class FileAuditStorage implements AuditStorage {
         } catch (IOException e) {
             return DEFAULT_NODE;
         }
-    }
-
-    /** Closes the files and the index (tests that stop a server and start another on the same directory). */
-    public synchronized void close() {
-        writer.ifPresent(AuditChainWriter::close);
-        index.ifPresent(searchable -> {
-            try {
-                searchable.close();
-            } catch (IOException e) {
-                LOGGER.warn("Could not close the audit index", e);
-            }
-        });
-        writer = Optional.empty();
-        index = Optional.empty();
     }
 }

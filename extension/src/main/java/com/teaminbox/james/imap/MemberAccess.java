@@ -48,7 +48,6 @@ public class MemberAccess {
     /** Marks the mailbox sessions {@link MemberLogin} opens. */
     static final String MEMBER_SESSION_ATTRIBUTE = "com.teaminbox.memberSession";
     private static final String NO_PERMISSION_KEY = "com.teaminbox.NOPERM";
-    private static final String UNAVAILABLE_KEY = "com.teaminbox.UNAVAILABLE";
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAccess.class);
 
     private final SharedMailboxesConfigurationStore configurationStore;
@@ -173,9 +172,7 @@ public class MemberAccess {
 
     /** The tagged {@code NO [UNAVAILABLE]} of RFC 5530: the client may retry later. */
     private static Mono<Void> unavailable(ImapProcessor.Responder responder, StatusResponseFactory factory, ImapRequest request) {
-        HumanReadableText text = new HumanReadableText(UNAVAILABLE_KEY,
-            "[UNAVAILABLE] " + request.getCommand().getName() + " cannot be audited right now; try again later.");
-        return Mono.fromRunnable(() -> responder.respond(factory.taggedNo(request.getTag(), null, text)));
+        return Mono.fromRunnable(() -> responder.respond(factory.taggedNo(request.getTag(), null, MemberAudit.UNAVAILABLE)));
     }
 
     /** {@link #rightsOn} off the event loop, for the same reason as {@link #refuses}. */

@@ -58,13 +58,6 @@ public class SharedMailboxesReload {
     }
 
     /**
-     * @throws ConfigurationException naming file, line, element and reason; nothing was changed
-     */
-    public Outcome reload() {
-        return reload(AuditActor.administrator("webadmin"));
-    }
-
-    /**
      * @param actor who asked, for the audit trail
      * @throws ConfigurationException naming file, line, element and reason; nothing was changed
      */

@@ -45,6 +45,8 @@ import spark.Service;
  */
 public class SharedMailboxesRoutes implements Routes {
     public static final String BASE_PATH = "/shared-mailboxes";
+    /** Who the audit trail names for what is asked over WebAdmin. */
+    private static final AuditActor WEBADMIN = AuditActor.administrator("webadmin");
 
     private final SharedMailboxesConfigurationStore configurationStore;
     private final FolderRightsReport folderRights;
@@ -88,7 +90,7 @@ public class SharedMailboxesRoutes implements Routes {
                     .message("dryRun '%s' is invalid; accepted: true, false", dryRun)
                     .haltError();
             }
-            return retentionTasks.create(sharedMailbox.address(), Boolean.parseBoolean(dryRun), AuditActor.administrator("webadmin"));
+            return retentionTasks.create(sharedMailbox.address(), Boolean.parseBoolean(dryRun), WEBADMIN);
         };
     }
 
@@ -124,7 +126,7 @@ public class SharedMailboxesRoutes implements Routes {
     private Map<String, Object> reload(Request request, Response response) {
         SharedMailboxesReload.Outcome outcome;
         try {
-            outcome = reload.reload();
+            outcome = reload.reload(WEBADMIN);
         } catch (ConfigurationException e) {
             throw ErrorResponder.builder()
                 .statusCode(HttpStatus.BAD_REQUEST_400)
