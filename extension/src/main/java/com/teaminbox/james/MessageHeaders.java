@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.james.server.core.MimeMessageWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,16 @@ public final class MessageHeaders {
      * subject edit. {@code MimeMessage.saveChanges()} marks the message saved before walking the
      * body, so the edited headers stand and James writes the original body bytes unchanged.
      * Found by {@code CorpusIntegrationTest} (multipart-no-boundary-parameter).
+     *
+     * <p>A mail in James's pipeline ({@link MimeMessageWrapper}) is left unsaved: delivery streams
+     * its edited headers followed by the untouched body from the spooled source, while
+     * {@code saveChanges()} would first parse the whole body into the heap (a 50 MB attachment:
+     * about 70 MB held for the rest of the pipeline, and an OutOfMemoryError at {@code -Xmx512m}).
      */
     public static void saveHeaderChanges(MimeMessage message, String mailName) {
+        if (message instanceof MimeMessageWrapper) {
+            return;
+        }
         try {
             message.saveChanges();
         } catch (MessagingException e) {

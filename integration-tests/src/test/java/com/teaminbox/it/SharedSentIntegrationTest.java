@@ -79,6 +79,25 @@ class SharedSentIntegrationTest {
         awaitAnswered(List.of("\\Answered", ""));
     }
 
+    @Test
+    void customerReplyWithoutTagToOurAnswerShouldFindTheTicketThroughTheCopyInSent() throws Exception {
+        openTwoTickets();
+        assertThat(submitAs(ALICE, "Re: [SUP-1] Printer broken", "").isAccepted()).isTrue();
+        awaitSentSubjects(List.of("Re: [SUP-1] Printer broken"));
+        String answerMessageId;
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            imap.select("Sent");
+            answerMessageId = imap.headers("Message-ID").get(0);
+        }
+
+        // Her client dropped the tag: only the Message-ID of our answer, held in Sent, leads to SUP-1.
+        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Re: Printer broken\r\n"
+            + "Message-ID: <thanks@customer.test>\r\nIn-Reply-To: " + answerMessageId + "\r\n\r\nThanks, it works.\r\n");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 3);
+
+        assertThat(inboxHeaderOf("Re: [SUP-1] Printer broken", "X-Ticket")).isEqualTo("SUP-1");
+    }
+
     /** One after the other, so that "Printer broken" is SUP-1 and first in the INBOX. */
     private void openTwoTickets() throws Exception {
         server.smtp().send(JANE, "Printer broken", SUPPORT);

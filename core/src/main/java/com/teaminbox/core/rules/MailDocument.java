@@ -59,6 +59,10 @@ public final class MailDocument {
         return received;
     }
 
+    public List<String> attachmentNames() {
+        return attachmentNames;
+    }
+
     Document toLucene() {
         Document document = new Document();
         from.forEach(value -> document.add(new TextField(RuleFields.FROM, withDomain(value), Field.Store.NO)));

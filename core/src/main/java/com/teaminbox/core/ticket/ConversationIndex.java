@@ -12,4 +12,10 @@ public interface ConversationIndex {
      * @return the ticket of the first of those messages the shared mailbox holds with a ticket
      */
     Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> messageIds);
+
+    /**
+     * The shared mailbox is about to hold the message with this identifier, carrying its ticket
+     * (a received mail, a copy of a member's reply): replies that point to it will find it.
+     */
+    void remember(SharedMailbox sharedMailbox, String messageId);
 }

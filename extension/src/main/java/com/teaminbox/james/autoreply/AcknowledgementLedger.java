@@ -13,14 +13,14 @@ import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.vacation.api.AccountId;
-import org.apache.james.vacation.api.NotificationRegistry;
 import org.apache.james.vacation.api.RecipientId;
 
 import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**
- * What acknowledgements were already sent, kept in James's {@link NotificationRegistry} (the
- * store of Sieve vacation replies: memory, or Cassandra shared by every node of a cluster, with
+ * What acknowledgements were already sent, kept in James's NotificationRegistry (through
+ * {@link SerialNotificationRegistry}: memory, or Cassandra shared by every node of a cluster, with
  * expiry), never in this JVM alone.
  *
  * <p>The registry is a set of (account, recipient) pairs with an expiry, not a counter, so the
@@ -33,44 +33,38 @@ public class AcknowledgementLedger {
     static final Duration TICKET_MEMORY = Duration.ofDays(365);
     private static final String TICKET_DOMAIN = "tickets.teaminbox.invalid";
 
-    private final NotificationRegistry registry;
+    private final SerialNotificationRegistry registry;
     private final Clock clock;
 
     @Inject
-    public AcknowledgementLedger(NotificationRegistry registry, Clock clock) {
+    public AcknowledgementLedger(SerialNotificationRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }
 
-    /*
-     * Every registry call is synchronized on this node: James 3.8.1's memory registry iterates a
-     * synchronized multimap's view without its lock, and a register() in another spool thread
-     * makes that read throw ConcurrentModificationException (seen with 20 concurrent new tickets).
-     */
-    public synchronized boolean isAcknowledged(MailAddress sharedAddress, TicketId ticket) {
-        return Boolean.TRUE.equals(registry.isRegistered(ticketAccount(sharedAddress), ticketRecipient(ticket)).block());
+    public boolean isAcknowledged(MailAddress sharedAddress, TicketId ticket) {
+        return registry.isRegistered(ticketAccount(sharedAddress), ticketRecipient(ticket));
     }
 
-    public synchronized void recordAcknowledged(MailAddress sharedAddress, TicketId ticket) {
+    public void recordAcknowledged(MailAddress sharedAddress, TicketId ticket) {
         registry.register(ticketAccount(sharedAddress), ticketRecipient(ticket),
-            Optional.of(ZonedDateTime.now(clock).plus(TICKET_MEMORY))).block();
+            Optional.of(ZonedDateTime.now(clock).plus(TICKET_MEMORY)));
     }
 
     /**
      * Takes one of today's {@code cap} slots for this sender; false when all are taken.
-     * Synchronized because the registry offers no compare-and-set: on one node, the spooler's
-     * threads must not both see a slot free and take it. Across nodes the check stays
-     * best-effort (documented): two nodes racing can each take the last slot once.
+     * Each slot is taken with {@link SerialNotificationRegistry#registerIfAbsent}: on one node, the
+     * spooler's threads never both take a slot. Across nodes the check stays best-effort
+     * (documented): two nodes racing can each take the last slot once.
      */
-    public synchronized boolean takeDailySlot(MailAddress sharedAddress, MailAddress sender, ZoneId zone, int cap) {
+    public boolean takeDailySlot(MailAddress sharedAddress, MailAddress sender, ZoneId zone, int cap) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         // The entry outlives the day by a day so that clock skew between nodes cannot reopen slots early.
         Optional<ZonedDateTime> expiry = Optional.of(today.plusDays(2).atStartOfDay(zone));
         RecipientId recipient = RecipientId.fromMailAddress(sender);
         for (int slot = 1; slot <= cap; slot++) {
             AccountId account = AccountId.fromString("teaminbox-ack-cap:" + sharedAddress.asString() + ":" + today + ":" + slot);
-            if (!Boolean.TRUE.equals(registry.isRegistered(account, recipient).block())) {
-                registry.register(account, recipient, expiry).block();
+            if (registry.registerIfAbsent(account, recipient, expiry)) {
                 return true;
             }
         }

@@ -35,6 +35,7 @@ import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.SpooledMessages;
 import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
@@ -87,7 +88,7 @@ public class ApplyRules extends GenericMailet {
         RuleSet ruleSet = compiledRules.of(sharedMailbox);
         MimeMessage message = mail.getMessage();
         RuleOutcome outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars())
-            .read(message, mail.getMessageSize(), ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
+            .read(SpooledMessages.readOnlyView(message), mail.getMessageSize(), ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                 sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
         outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)

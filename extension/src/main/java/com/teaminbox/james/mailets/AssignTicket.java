@@ -106,6 +106,7 @@ public class AssignTicket extends GenericMailet {
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticket.toString());
         MessageHeaders.saveHeaderChanges(message, mail.getName());
+        MessageHeaders.first(message, "Message-ID").ifPresent(messageId -> conversationIndex.remember(sharedMailbox, messageId));
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticket.toString())));
         mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(newTicket)));
         boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());

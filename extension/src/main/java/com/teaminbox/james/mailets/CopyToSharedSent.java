@@ -26,6 +26,7 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.RepliedMessageIds;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
+import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;
@@ -50,11 +51,14 @@ public class CopyToSharedSent extends GenericMailet {
 
     private final SharedMailboxesConfigurationStore configurationStore;
     private final SharedMailboxReplies replies;
+    private final ConversationIndex conversationIndex;
 
     @Inject
-    public CopyToSharedSent(SharedMailboxesConfigurationStore configurationStore, SharedMailboxReplies replies) {
+    public CopyToSharedSent(SharedMailboxesConfigurationStore configurationStore, SharedMailboxReplies replies,
+                            ConversationIndex conversationIndex) {
         this.configurationStore = configurationStore;
         this.replies = replies;
+        this.conversationIndex = conversationIndex;
     }
 
     @Override
@@ -107,7 +111,13 @@ public class CopyToSharedSent extends GenericMailet {
             .findAll(MessageHeaders.subject(message), sharedMailbox.ticketPrefix()).stream().findFirst();
         List<String> repliedIds = RepliedMessageIds.of(header(message, "In-Reply-To"), header(message, "References"));
         try {
-            replies.copyToSent(sharedMailbox, bytes(message));
+            byte[] copy = bytes(message);
+            // Read after bytes(): writing the message gives it a Message-ID when the client sent none.
+            Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
+            if (messageId.isPresent() && carriesTicket(message, sharedMailbox)) {
+                conversationIndex.remember(sharedMailbox, messageId.get());
+            }
+            replies.copyToSent(sharedMailbox, copy);
             Optional<SharedMailboxReplies.Found> answered = replies.markAnswered(sharedMailbox, repliedIds, ticket);
             LOGGER.info("Copied mail of {} to {}'s Sent; answered: {}", member.asString(), sharedMailbox.address().asString(),
                 answered.map(SharedMailboxReplies.Found::toString).orElse("no message found"));
@@ -116,6 +126,13 @@ public class CopyToSharedSent extends GenericMailet {
             throw new MessagingException("Could not copy mail of " + member.asString() + " to "
                 + sharedMailbox.address().asString() + "'s Sent: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the copy holds the {@code X-Ticket} header the conversation search looks for (set by {@link EnforceOutgoingSubject}). */
+    private static boolean carriesTicket(MimeMessage message, SharedMailbox sharedMailbox) {
+        return MessageHeaders.first(message, AssignTicket.TICKET_HEADER)
+            .flatMap(value -> TicketId.parse(value, sharedMailbox.ticketPrefix()))
+            .isPresent();
     }
 
     private static Optional<MailAddress> authenticatedUser(Mail mail) {

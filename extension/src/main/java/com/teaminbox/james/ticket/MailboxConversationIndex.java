@@ -30,7 +30,12 @@ import reactor.core.publisher.Flux;
 /**
  * Finds a conversation's ticket in the shared account itself: the messages a reply points to
  * (by Message-ID, in any folder: INBOX, Sent, Archive, Trash…) carry our {@code X-Ticket} header.
- * Nothing is stored besides the mail, so the index is as cluster-wide as the mailbox layer.
+ * The mail is the source of truth; {@link KnownMessageIds} only spares the search for identifiers
+ * the shared mailbox never received with a ticket, which are most of them.
+ *
+ * <p>Consequence for operators: a message that reached the shared account without passing
+ * through our pipeline (an IMAP APPEND carrying an {@code X-Ticket} header) is not found by its
+ * Message-ID; its ticket tag in the subject still threads the replies.
  */
 public class MailboxConversationIndex implements ConversationIndex {
     private static final int MAX_MATCHES = 20;
@@ -38,16 +43,27 @@ public class MailboxConversationIndex implements ConversationIndex {
     private final MailboxManager mailboxManager;
     private final MessageIdManager messageIdManager;
     private final SharedAccounts accounts;
+    private final KnownMessageIds knownMessageIds;
 
     @Inject
-    public MailboxConversationIndex(MailboxManager mailboxManager, MessageIdManager messageIdManager, SharedAccounts accounts) {
+    public MailboxConversationIndex(MailboxManager mailboxManager, MessageIdManager messageIdManager, SharedAccounts accounts,
+                                    KnownMessageIds knownMessageIds) {
         this.mailboxManager = mailboxManager;
         this.messageIdManager = messageIdManager;
         this.accounts = accounts;
+        this.knownMessageIds = knownMessageIds;
     }
 
     @Override
-    public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> messageIds) {
+    public void remember(SharedMailbox sharedMailbox, String messageId) {
+        knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, messageId);
+    }
+
+    @Override
+    public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> referencedIds) {
+        List<String> messageIds = referencedIds.stream()
+            .filter(id -> knownMessageIds.isKnown(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, id))
+            .collect(Collectors.toList());
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }

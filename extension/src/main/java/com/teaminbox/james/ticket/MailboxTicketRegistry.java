@@ -57,11 +57,13 @@ public class MailboxTicketRegistry implements TicketRegistry {
 
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
+    private final KnownMessageIds knownMessageIds;
 
     @Inject
-    public MailboxTicketRegistry(MailboxManager mailboxManager, SharedAccounts accounts) {
+    public MailboxTicketRegistry(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds) {
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
+        this.knownMessageIds = knownMessageIds;
     }
 
     public static MailboxPath registryPath(MailboxSession session) {
@@ -74,13 +76,14 @@ public class MailboxTicketRegistry implements TicketRegistry {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             MessageManager registry = registry(session);
-            Optional<MessageUid> alreadyOpened = openedBy(registry, session, originMessageId);
+            Optional<MessageUid> alreadyOpened = openedBy(registry, session, sharedMailbox, originMessageId);
             if (alreadyOpened.isPresent()) {
                 return TicketId.of(sharedMailbox.ticketPrefix(), alreadyOpened.get().asLong());
             }
             MessageManager.AppendResult appended = registry.appendMessage(AppendCommand.builder()
                 .withFlags(new Flags(Flags.Flag.SEEN))
                 .build(entry(sharedMailbox, subject, originMessageId)), session);
+            originMessageId.ifPresent(id -> knownMessageIds.remember(KnownMessageIds.Fact.OPENED_TICKET, sharedMailbox, id));
             return TicketId.of(sharedMailbox.ticketPrefix(), appended.getId().getUid().asLong());
         } catch (MailboxException | MessagingException | IOException e) {
             throw new TicketRegistryException("Could not open a ticket in " + owner.asString() + "'s " + REGISTRY_FOLDER, e);
@@ -104,12 +107,16 @@ public class MailboxTicketRegistry implements TicketRegistry {
     }
 
     /**
-     * The entry a mail with this Message-ID opened, if any. A search in the registry folder: indexed
-     * on distributed James (OpenSearch), a scan of the folder on the memory backend.
+     * The entry a mail with this Message-ID opened, if any. A search in the registry folder (indexed
+     * on distributed James, a scan of the folder on the memory backend), run only when
+     * {@link KnownMessageIds} remembers the identifier: a retry or a resent mail, not the usual
+     * new mail. The entry is written before the identifier is remembered, so a crash between the
+     * two can at worst open a second ticket for a resent mail, never lose one.
      */
-    private static Optional<MessageUid> openedBy(MessageManager registry, MailboxSession session, Optional<String> originMessageId)
-        throws MailboxException {
-        if (originMessageId.isEmpty()) {
+    private Optional<MessageUid> openedBy(MessageManager registry, MailboxSession session, SharedMailbox sharedMailbox,
+                                          Optional<String> originMessageId) throws MailboxException {
+        if (originMessageId.isEmpty()
+            || !knownMessageIds.isKnown(KnownMessageIds.Fact.OPENED_TICKET, sharedMailbox, originMessageId.get())) {
             return Optional.empty();
         }
         SearchQuery query = SearchQuery.of(SearchQuery.headerContains(ORIGIN_MESSAGE_ID_HEADER,

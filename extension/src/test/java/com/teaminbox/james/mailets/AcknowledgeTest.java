@@ -38,6 +38,7 @@ import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.InMemoryNotificationRegistry;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 class AcknowledgeTest {
     private static final Clock WEDNESDAY_NOON = Clock.fixed(Instant.parse("2030-01-09T12:00:00Z"), ZoneOffset.UTC);
@@ -67,7 +68,7 @@ class AcknowledgeTest {
     }
 
     private Acknowledge mailet(NotificationRegistry registry) throws Exception {
-        Acknowledge acknowledge = new Acknowledge(store(), new AcknowledgementLedger(registry, WEDNESDAY_NOON), WEDNESDAY_NOON,
+        Acknowledge acknowledge = new Acknowledge(store(), new AcknowledgementLedger(new SerialNotificationRegistry(registry), WEDNESDAY_NOON), WEDNESDAY_NOON,
             audited::add);
         acknowledge.init(FakeMailetConfig.builder().mailetName("Acknowledge").mailetContext(context).build());
         return acknowledge;

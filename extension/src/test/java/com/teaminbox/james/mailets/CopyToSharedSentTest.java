@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -47,13 +48,14 @@ class CopyToSharedSentTest {
     private static final SharedMailbox SUPPORT = CONFIGURATION.sharedMailboxes().get(0);
 
     private final SharedMailboxReplies replies = mock(SharedMailboxReplies.class);
+    private final ConversationIndex conversationIndex = mock(ConversationIndex.class);
     private CopyToSharedSent mailet;
 
     @BeforeEach
     void setUp() throws MessagingException {
         SharedMailboxesConfigurationStore store = mock(SharedMailboxesConfigurationStore.class);
         when(store.current()).thenReturn(CONFIGURATION);
-        mailet = new CopyToSharedSent(store, replies);
+        mailet = new CopyToSharedSent(store, replies, conversationIndex);
         mailet.init(FakeMailetConfig.builder().mailetName("CopyToSharedSent").build());
     }
 
@@ -63,6 +65,25 @@ class CopyToSharedSentTest {
 
         verify(replies).copyToSent(eq(SUPPORT), any());
         verify(replies).markAnswered(SUPPORT, List.of("<question@customer.test>"), Optional.of(TicketId.of(TicketPrefix.of("SUP"), 3)));
+    }
+
+    @Test
+    void copyCarryingTheTicketHeaderShouldBeRememberedForLaterReplies() throws Exception {
+        Mail mail = mail(Optional.of("alice@example.test"), "support@example.test", "Re: [SUP-3] Printer");
+        mail.getMessage().setHeader(AssignTicket.TICKET_HEADER, "SUP-3");
+        mail.getMessage().setHeader("Message-ID", "<answer-3@example.test>");
+
+        mailet.service(mail);
+
+        verify(conversationIndex).remember(SUPPORT, "<answer-3@example.test>");
+    }
+
+    @Test
+    void copyWithoutTheTicketHeaderShouldNotBeRemembered() throws Exception {
+        mailet.service(mail(Optional.of("alice@example.test"), "support@example.test", "Hello without a tag"));
+
+        verify(replies).copyToSent(eq(SUPPORT), any());
+        verifyNoInteractions(conversationIndex);
     }
 
     @Test

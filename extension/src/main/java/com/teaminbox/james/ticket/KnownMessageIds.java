@@ -1,0 +1,96 @@
+package com.teaminbox.james.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.vacation.api.AccountId;
+import org.apache.james.vacation.api.RecipientId;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.storage.SerialNotificationRegistry;
+
+/**
+ * Which Message-IDs a shared mailbox has seen, remembered cluster-wide (James's
+ * NotificationRegistry: memory, or Cassandra shared by every node) so that the common answer, "never
+ * seen", costs one key lookup instead of a mailbox search.
+ *
+ * <p>Why: the mailbox layer's search is the source of truth for "which ticket does this message
+ * carry", but on a backend without a search index (memory) every search scans every message of
+ * the account, and most lookups find nothing: a reply usually points to the customer's own earlier
+ * mail or to messages that never reached the shared mailbox. A search now runs only for an
+ * identifier remembered here. The set only ever grows (no expiry), so a remembered identifier may
+ * point to a message since deleted: the search then finds nothing, as it would have.
+ */
+public class KnownMessageIds {
+    /** What a remembered identifier says about its message. */
+    public enum Fact {
+        /** The shared mailbox holds this message with our ticket header (received, or a copy in Sent). */
+        CARRIES_TICKET("teaminbox-message-ticketed"),
+        /** This message opened a ticket: its registry entry names it. */
+        OPENED_TICKET("teaminbox-message-opened");
+
+        private final String namespace;
+
+        Fact(String namespace) {
+            this.namespace = namespace;
+        }
+    }
+
+    private static final RecipientId PRESENT = recipient("message@ids.teaminbox.invalid");
+
+    private final SerialNotificationRegistry registry;
+
+    @Inject
+    public KnownMessageIds(SerialNotificationRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void remember(Fact fact, SharedMailbox sharedMailbox, String messageId) {
+        registry.register(key(fact, sharedMailbox, messageId), PRESENT, Optional.empty());
+    }
+
+    public boolean isKnown(Fact fact, SharedMailbox sharedMailbox, String messageId) {
+        return registry.isRegistered(key(fact, sharedMailbox, messageId), PRESENT);
+    }
+
+    /**
+     * One registry account per identifier, so that a lookup reads one entry (Cassandra: one
+     * partition; memory: one map key). The identifier is hashed: it comes from the sender, may be
+     * long and hold any character.
+     */
+    private static AccountId key(Fact fact, SharedMailbox sharedMailbox, String messageId) {
+        return AccountId.fromString(fact.namespace + ":" + sharedMailbox.address().asString() + ":" + sha256(normalized(messageId)));
+    }
+
+    /** {@code <id>}, {@code  <id> } and {@code id} are the same identifier: header values differ in brackets and folding. */
+    static String normalized(String messageId) {
+        String trimmed = messageId.strip();
+        if (trimmed.startsWith("<") && trimmed.endsWith(">") && trimmed.length() >= 2) {
+            trimmed = trimmed.substring(1, trimmed.length() - 1).strip();
+        }
+        return "<" + trimmed + ">";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static RecipientId recipient(String address) {
+        try {
+            return RecipientId.fromMailAddress(new MailAddress(address));
+        } catch (AddressException e) {
+            throw new IllegalStateException("A constant address is valid: " + address, e);
+        }
+    }
+}
