@@ -10,6 +10,7 @@ final class DemoOptions {
     private Optional<Path> sharedMailboxes = Optional.empty();
     private Optional<Path> confOverrides = Optional.empty();
     private boolean randomPorts;
+    private boolean naiveThreadIds;
 
     static DemoOptions parse(String[] args) {
         DemoOptions options = new DemoOptions();
@@ -30,9 +31,12 @@ final class DemoOptions {
                 case "--random-ports":
                     options.randomPorts = true;
                     break;
+                case "--naive-thread-ids":
+                    options.naiveThreadIds = true;
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option '" + args[index]
-                        + "'; accepted: --home DIR, --extensions DIR, --shared-mailboxes FILE, --conf-overrides DIR, --random-ports");
+                        + "'; accepted: --home DIR, --extensions DIR, --shared-mailboxes FILE, --conf-overrides DIR, --random-ports, --naive-thread-ids");
             }
         }
         return options;
@@ -65,5 +69,13 @@ final class DemoOptions {
 
     boolean randomPorts() {
         return randomPorts;
+    }
+
+    /**
+     * Each message its own thread (James's {@code NaiveThreadIdGuessingAlgorithm}, what its JPA
+     * server uses) instead of the memory server's search of the whole account at every append.
+     */
+    boolean naiveThreadIds() {
+        return naiveThreadIds;
     }
 }

@@ -9,6 +9,8 @@ import org.apache.james.FakeSearchMailboxModule;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
+import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.WebAdminGuiceProbe;
@@ -22,7 +24,7 @@ import com.google.inject.Module;
  * <pre>
  * java -cp app/target/classes:$(cat app/target/classpath.txt) com.teaminbox.demo.DemoServer \
  *      --home demo-home --extensions app/target/extensions-jars [--random-ports] [--shared-mailboxes FILE]
- *      [--conf-overrides DIR]
+ *      [--conf-overrides DIR] [--naive-thread-ids]
  * </pre>
  */
 public final class DemoServer implements AutoCloseable {
@@ -34,6 +36,14 @@ public final class DemoServer implements AutoCloseable {
             System.setProperty("james.exit.on.startup.error", "false");
         }
     }
+
+    /**
+     * The memory server guesses a new message's thread by searching the whole account (no index):
+     * a cost per append that grows with the account, which distributed James (a lookup table) does
+     * not have. Benchmarks bind this instead, in every server they compare.
+     */
+    private static final Module NAIVE_THREAD_IDS = binder ->
+        binder.bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class);
 
     private final GuiceJamesServer james;
 
@@ -93,7 +103,7 @@ public final class DemoServer implements AutoCloseable {
         System.setProperty("logback.configurationFile", home.configurationFile("logback.xml").toString());
         DemoServer server;
         try {
-            server = start(home);
+            server = start(home, options.naiveThreadIds() ? List.of(NAIVE_THREAD_IDS) : List.of());
         } catch (Exception e) {
             System.err.println();
             System.err.println("James did not start: " + rootMessage(e));

@@ -1,10 +1,8 @@
 package com.teaminbox.james;
 
 import java.io.IOException;
-import java.util.Properties;
 
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.server.core.MimeMessageWrapper;
@@ -26,7 +24,7 @@ public final class SpooledMessages {
             return message;
         }
         MimeMessageWrapper spooled = (MimeMessageWrapper) message;
-        return new MimeMessage(Session.getInstance(new Properties()), new ReopeningSharedInputStream(() -> {
+        return new MimeMessage(MailSession.SHARED, new ReopeningSharedInputStream(() -> {
             try {
                 return spooled.getMessageInputStream();
             } catch (MessagingException e) {

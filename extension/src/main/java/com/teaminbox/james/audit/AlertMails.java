@@ -1,12 +1,10 @@
 package com.teaminbox.james.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 
 import javax.inject.Inject;
 import javax.mail.Message;
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
@@ -17,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.james.MailSession;
 
 /**
  * The mail an alert sends to the administrators of {@code <alerts to="...">}: machine-written
@@ -28,7 +27,6 @@ public class AlertMails {
     private static final String SUBJECT_PREFIX = "[TeamInbox alert] ";
 
     private final MailetContext mailetContext;
-    private final Session session = Session.getInstance(new Properties());
 
     @Inject
     public AlertMails(MailetContext mailetContext) {
@@ -41,7 +39,7 @@ public class AlertMails {
             return;
         }
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new MimeMessage(MailSession.SHARED);
             message.setFrom(new InternetAddress(settings.alertRecipients().get(0).asString()));
             for (MailAddress recipient : settings.alertRecipients()) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient.asString()));

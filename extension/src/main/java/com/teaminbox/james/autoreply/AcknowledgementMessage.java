@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import javax.mail.Message;
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
@@ -22,6 +20,7 @@ import com.teaminbox.core.autoreply.ReplyThreading;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateVariable;
+import com.teaminbox.james.MailSession;
 
 /**
  * The acknowledgement as a MIME message: the headers RFC 3834 section 3 asks of an automatic
@@ -39,7 +38,7 @@ public final class AcknowledgementMessage {
     public static MimeMessage build(MailAddress from, Optional<String> fromName, MailAddress to, String subject,
                                     ReplyThreading threading, ResponseTemplate template, Map<TemplateVariable, String> values,
                                     Instant now) throws MessagingException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        MimeMessage message = new MimeMessage(MailSession.SHARED);
         message.setFrom(address(from, fromName));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.asString()));
         message.setSubject(subject, StandardCharsets.UTF_8.name());

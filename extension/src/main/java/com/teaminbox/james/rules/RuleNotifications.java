@@ -2,12 +2,10 @@ package com.teaminbox.james.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 
 import javax.inject.Inject;
 import javax.mail.Message;
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
@@ -17,6 +15,7 @@ import org.apache.mailet.MailetContext;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.james.MailSession;
 
 /**
  * The short mails rules send: "assigned to you" for an assignee, "a mail matched" for a notify
@@ -24,7 +23,6 @@ import com.teaminbox.core.ticket.TicketSubjects;
  * envelope sender, so that no autoresponder ever answers them.
  */
 public class RuleNotifications {
-    private final Session session = Session.getInstance(new Properties());
 
     @Inject
     public RuleNotifications() {
@@ -32,7 +30,7 @@ public class RuleNotifications {
 
     public void send(MailetContext context, SharedMailbox sharedMailbox, MailAddress to, String what, Rule rule,
                      String ticket, String subject) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = new MimeMessage(MailSession.SHARED);
         message.setFrom(new InternetAddress(sharedMailbox.address().asString()));
         message.setRecipients(Message.RecipientType.TO, to.asString());
         message.setSubject(TicketSubjects.singleLine("[" + ticket + "] " + what + ": " + subject), StandardCharsets.UTF_8.name());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
-import java.util.Properties;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -33,6 +32,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.james.MailSession;
 import com.teaminbox.james.SharedAccounts;
 
 import reactor.core.publisher.Flux;
@@ -141,7 +141,7 @@ public class MailboxTicketRegistry implements TicketRegistry {
 
     private static byte[] entry(SharedMailbox sharedMailbox, String subject, Optional<String> originMessageId)
         throws MessagingException, IOException {
-        MimeMessage entry = new MimeMessage(Session.getInstance(new Properties()));
+        MimeMessage entry = new MimeMessage(MailSession.SHARED);
         entry.setFrom(new InternetAddress(sharedMailbox.address().asString()));
         entry.setRecipients(Message.RecipientType.TO, sharedMailbox.address().asString());
         entry.setSubject(TicketSubjects.singleLine(subject), StandardCharsets.UTF_8.name());
