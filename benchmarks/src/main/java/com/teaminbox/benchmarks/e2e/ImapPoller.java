@@ -81,28 +81,37 @@ final class ImapPoller implements Runnable, AutoCloseable {
         running = false;
     }
 
+    /**
+     * As a mail client does: asks for the UIDs above the last one seen (flags-level, not a read),
+     * then fetches the Message-ID header of the new ones only. ({@code UID FETCH n:*} always
+     * answers the newest message even when it is below n, RFC 3501 section 6.4.8: fetching headers
+     * that way would read the newest message again at every poll.)
+     */
     private void poll() throws IOException {
-        Reply reply = command("UID FETCH " + (lastUid + 1) + ":* (UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
+        Reply probe = command("UID FETCH " + (lastUid + 1) + ":* (UID)");
         long now = System.nanoTime();
         List<Long> seen = new ArrayList<>();
-        for (String[] fetch : reply.fetches) {
+        for (String[] fetch : probe.fetches) {
             Matcher uid = UID.matcher(fetch[0]);
-            if (!uid.find() || Long.parseLong(uid.group(1)) <= lastUid) {
-                continue;
-            }
-            long messageUid = Long.parseLong(uid.group(1));
-            seen.add(messageUid);
-            Matcher messageId = MESSAGE_ID.matcher(fetch[1]);
-            if (messageId.find()) {
-                firstSeen.putIfAbsent(messageId.group(1), now);
+            if (uid.find() && Long.parseLong(uid.group(1)) > lastUid) {
+                seen.add(Long.parseLong(uid.group(1)));
             }
         }
         if (seen.isEmpty()) {
             return;
         }
-        lastUid = seen.stream().mapToLong(Long::longValue).max().getAsLong();
+        long newest = seen.stream().mapToLong(Long::longValue).max().getAsLong();
+        Reply reply = command("UID FETCH " + (lastUid + 1) + ":" + newest + " (UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
+        for (String[] fetch : reply.fetches) {
+            Matcher messageId = MESSAGE_ID.matcher(fetch[1]);
+            if (messageId.find()) {
+                firstSeen.putIfAbsent(messageId.group(1), now);
+            }
+        }
+        long first = lastUid + 1;
+        lastUid = newest;
         if (expunge) {
-            command("UID STORE " + seen.get(0) + ":" + lastUid + " +FLAGS.SILENT (\\Deleted)");
+            command("UID STORE " + first + ":" + lastUid + " +FLAGS.SILENT (\\Deleted)");
             command("EXPUNGE");
         }
     }
@@ -134,6 +143,10 @@ final class ImapPoller implements Runnable, AutoCloseable {
             if (literal.find()) {
                 String content = new String(input.readNBytes(Integer.parseInt(literal.group(1))), StandardCharsets.UTF_8);
                 reply.fetches.add(new String[] {line, content});
+                continue;
+            }
+            if (line.startsWith("* ") && line.contains(" FETCH (")) {
+                reply.fetches.add(new String[] {line, ""});
                 continue;
             }
             if (line.startsWith(currentTag + " ")) {
