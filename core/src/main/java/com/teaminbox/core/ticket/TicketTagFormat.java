@@ -2,7 +2,9 @@ package com.teaminbox.core.ticket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ public final class TicketTagFormat {
     private static final String NUMBER = "{number}";
 
     private final String template;
+    /** Compiled once per prefix: each mail looks for tags several times, and a shared mailbox has one prefix. */
+    private final Map<TicketPrefix, Pattern> prefixPatterns = new ConcurrentHashMap<>();
 
     public static TicketTagFormat of(String template) {
         Objects.requireNonNull(template, "template");
@@ -76,6 +80,10 @@ public final class TicketTagFormat {
 
     /** A pattern matching this prefix's tags, the number in group 1. */
     public Pattern pattern(TicketPrefix prefix) {
+        return prefixPatterns.computeIfAbsent(prefix, this::compile);
+    }
+
+    private Pattern compile(TicketPrefix prefix) {
         String regex = Pattern.quote(template)
             .replace(PREFIX, "\\E" + Pattern.quote(prefix.value()) + "\\Q")
             .replace(NUMBER, "\\E(\\d{1," + MAX_NUMBER_DIGITS + "})(?!\\d)\\Q");

@@ -11,6 +11,9 @@ import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.AuthenticateRequest;
+import org.apache.james.imap.message.request.IRAuthenticateRequest;
+import org.apache.james.imap.message.response.AuthenticateResponse;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -21,6 +24,9 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditUnavailableException;
 
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
 /**
  * {@code AUTHENTICATE PLAIN} (RFC 4616) with the shared address as authorization identity and the
  * member's own credentials opens the shared mailbox with the member's role. Any other PLAIN
@@ -29,6 +35,7 @@ import com.teaminbox.core.audit.AuditUnavailableException;
 public class MemberAuthenticateProcessor extends AuthenticateProcessor {
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAuthenticateProcessor.class);
     private static final String FORM = "AUTHENTICATE";
+    private static final String PLAIN = "PLAIN";
     private static final String NUL = "\0";
 
     private final MemberLogin memberLogin;
@@ -38,6 +45,54 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
                                        MemberLogin memberLogin) {
         super(mailboxManager, factory, metricFactory);
         this.memberLogin = memberLogin;
+    }
+
+    /**
+     * The two-step form ({@code AUTHENTICATE PLAIN}, {@code +}, credentials) as James runs it, except
+     * that the command ends when the credentials are answered, not when the {@code +} is sent.
+     *
+     * <p>Why: James writes every response of a command into one buffer, not thread-safe, which it
+     * flushes when the command ends; its own AUTHENTICATE runs on a blocking-call thread and ends
+     * right after scheduling the {@code +}. The credentials are then answered into that same
+     * buffer on the connection's event loop, while the blocking-call thread, late under load, may
+     * be flushing it: the tagged {@code OK AUTHENTICATE completed} was then sent twice, and the
+     * client read the copy as the answer to its next command. Ending the command only once the credentials are answered leaves one
+     * thread on the buffer at a time, and holds the next command back until then, as RFC 3501
+     * expects of a client anyway.
+     */
+    @Override
+    protected Mono<Void> processRequestReactive(AuthenticateRequest request, ImapSession session, Responder responder) {
+        boolean twoStepPlain = request.getAuthType().equalsIgnoreCase(PLAIN)
+            && !(request instanceof IRAuthenticateRequest)
+            && !session.isPlainAuthDisallowed();
+        if (!twoStepPlain) {
+            return super.processRequestReactive(request, session, responder);
+        }
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> answered = Sinks.empty();
+            session.executeSafely(() -> {
+                responder.respond(new AuthenticateResponse());
+                responder.flush();
+                session.pushLineHandler((requestSession, line) -> {
+                    try {
+                        doPlainAuth(withoutLineEnd(line), requestSession, request, responder);
+                        requestSession.popLineHandler();
+                        responder.flush();
+                    } finally {
+                        answered.tryEmitEmpty();
+                    }
+                });
+            });
+            return answered.asMono();
+        });
+    }
+
+    private static String withoutLineEnd(byte[] line) {
+        int end = line.length;
+        while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
+            end--;
+        }
+        return new String(line, 0, end, StandardCharsets.US_ASCII);
     }
 
     @Override
