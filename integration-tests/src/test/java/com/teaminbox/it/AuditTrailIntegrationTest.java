@@ -74,20 +74,24 @@ class AuditTrailIntegrationTest {
             });
         assertThat(AuditRecords.of(server, AuditEventType.FLAGS_CHANGED)).singleElement()
             .satisfies(record -> assertThat(record.details()).containsEntry("folder", "INBOX").containsEntry("flags", "+\\Flagged")
-                .containsEntry("messages", "1"));
+                .containsEntry("messages", "1").containsEntry("uids", "1"));
         assertThat(AuditRecords.of(server, AuditEventType.TICKET_CREATED)).singleElement()
             .satisfies(record -> assertThat(record.messageId()).isPresent());
         assertThat(AuditRecords.verifies(server)).isTrue();
     }
 
     @Test
-    void messageOpenedByAMemberShouldBeRecordedAsARead() throws Exception {
+    void messageOpenedByAMemberShouldBeRecordedAsAReadNamingItsUid() throws Exception {
         server.smtp().send(JANE, "Where is my order", SUPPORT);
-        awaitRecord(AuditEventType.TICKET_CREATED);
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+        server.smtp().send(JANE, "Second question", SUPPORT);
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
 
         try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
             alice.select("INBOX");
+            assertThat(alice.command("STORE 1 +FLAGS.SILENT (\\Deleted)")).isTrue();
+            assertThat(alice.command("EXPUNGE")).isTrue();
+            // Sequence number 1 is now the message of UID 2: the record must say which message was read.
             assertThat(alice.command("FETCH 1 (FLAGS)")).isTrue();
             assertThat(alice.command("FETCH 1 (BODY.PEEK[])")).isTrue();
         }
@@ -95,7 +99,7 @@ class AuditTrailIntegrationTest {
         assertThat(AuditRecords.of(server, AuditEventType.MESSAGE_READ)).singleElement()
             .satisfies(record -> {
                 assertThat(record.actor().name()).isEqualTo(ALICE);
-                assertThat(record.details()).containsEntry("command", "FETCH").containsEntry("messages", "1");
+                assertThat(record.details()).containsEntry("command", "FETCH").containsEntry("messages", "1").containsEntry("uids", "2");
             });
     }
 

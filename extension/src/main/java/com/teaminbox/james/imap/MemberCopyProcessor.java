@@ -37,7 +37,7 @@ public class MemberCopyProcessor extends CopyProcessor {
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : access.recordThen(session, request, responder, getStatusResponseFactory(),
                     MemberAction.of(AuditEventType.MESSAGES_COPIED, "COPY", access.selectedFolder(session))
-                        .withMessages(request.getIdSet(), request.isUseUids()).with("to", folder.get().getName()),
+                        .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected())).with("to", folder.get().getName()),
                     () -> super.processRequestReactive(request, session, responder)));
     }
 }

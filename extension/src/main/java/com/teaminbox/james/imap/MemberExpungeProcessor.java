@@ -37,6 +37,6 @@ public class MemberExpungeProcessor extends ExpungeProcessor {
 
     private MemberAction action(ExpungeRequest request, ImapSession session) {
         MemberAction action = MemberAction.of(AuditEventType.MESSAGES_EXPUNGED, "EXPUNGE", access.selectedFolder(session));
-        return request.getUidSet() == null ? action : action.withMessages(request.getUidSet(), true);
+        return request.getUidSet() == null ? action : action.withUids(request.getUidSet());
     }
 }

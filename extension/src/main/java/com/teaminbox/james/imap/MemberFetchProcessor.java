@@ -1,5 +1,6 @@
 package com.teaminbox.james.imap;
 
+import java.util.Optional;
 import java.util.Arrays;
 
 import javax.inject.Inject;
@@ -54,7 +55,7 @@ public class MemberFetchProcessor extends FetchProcessor {
         }
         return access.recordThen(session, original, responder, getStatusResponseFactory(),
             MemberAction.of(AuditEventType.MESSAGE_READ, "FETCH", access.selectedFolder(session))
-                .withMessages(original.getIdSet(), original.isUseUids()),
+                .withMessages(original.getIdSet(), original.isUseUids(), Optional.ofNullable(session.getSelected())),
             () -> super.processRequestReactive(toRun, session, responder));
     }
 

@@ -44,7 +44,7 @@ public class MemberMoveProcessor extends MoveProcessor {
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : access.recordThen(session, request, responder, getStatusResponseFactory(),
                     MemberAction.of(AuditEventType.MESSAGES_MOVED, "MOVE", access.selectedFolder(session))
-                        .withMessages(request.getIdSet(), request.isUseUids()).with("to", target.get().getName()),
+                        .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected())).with("to", target.get().getName()),
                     () -> super.processRequestReactive(request, session, responder)));
     }
 }

@@ -1,5 +1,6 @@
 package com.teaminbox.james.imap;
 
+import java.util.Optional;
 
 import javax.inject.Inject;
 
@@ -49,7 +50,7 @@ public class MemberStoreProcessor extends StoreProcessor {
             case REPLACE -> "=";
         };
         return MemberAction.of(AuditEventType.FLAGS_CHANGED, "STORE", access.selectedFolder(session))
-            .withMessages(request.getIdSet(), request.isUseUids())
+            .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected()))
             .with("flags", mode + String.join(" ", ImapFlags.names(request.getFlags())));
     }
 
