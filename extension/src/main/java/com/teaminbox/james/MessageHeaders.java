@@ -1,6 +1,8 @@
 package com.teaminbox.james;
 
+import java.lang.reflect.Field;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -15,32 +17,63 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageHeaders {
     private static final Logger LOGGER = LoggerFactory.getLogger(MessageHeaders.class);
+    /** javax.mail's protected {@code MimeMessage.saved}: what {@code writeTo} checks before saving again. */
+    private static final Optional<Field> SAVED_FLAG = savedFlag();
 
     private MessageHeaders() {
     }
 
     /**
-     * Saves header edits (subject, X-Ticket, rule headers) of a received mail whose body may be
-     * broken. javax.mail's {@code saveChanges()} also walks a multipart body to update its parts'
-     * headers, and throws on one it cannot parse (a {@code multipart/*} whose boundary never
-     * occurs: "Missing start boundary"), which would send the mail to the error repository for a
-     * subject edit. {@code MimeMessage.saveChanges()} marks the message saved before walking the
-     * body, so the edited headers stand and James writes the original body bytes unchanged.
-     * Found by {@code CorpusIntegrationTest} (multipart-no-boundary-parameter).
+     * Saves header edits (subject, X-Ticket, rule headers) of a mail whose body may be broken or big.
      *
-     * <p>A mail in James's pipeline ({@link MimeMessageWrapper}) is left unsaved: delivery streams
-     * its edited headers followed by the untouched body from the spooled source, while
-     * {@code saveChanges()} would first parse the whole body into the heap (a 50 MB attachment:
-     * about 70 MB held for the rest of the pipeline, and an OutOfMemoryError at {@code -Xmx512m}).
+     * <p>A mail in James's pipeline ({@link MimeMessageWrapper}) is marked saved, as javax.mail's
+     * {@code saveChanges()} would, without what {@code saveChanges()} also does: walk the whole body
+     * to update its parts' headers. That walk parses the body into the heap, where James keeps it
+     * until delivery (a 50 MB attachment: about 70 MB, and an OutOfMemoryError at {@code -Xmx512m}),
+     * and throws on a body it cannot parse (a {@code multipart/*} whose boundary never occurs), which
+     * would send the mail to the error repository for a subject edit. Marked saved, the wrapper
+     * writes and delivers the edited headers followed by the untouched body from the spool; unmarked,
+     * James would call {@code saveChanges()} itself on the next write (JAMES-1320). Found by
+     * {@code CorpusIntegrationTest} (multipart-no-boundary-parameter) and the memory benchmark.
+     *
+     * <p>Any other message gets {@code saveChanges()}, with a broken body tolerated: javax.mail marks
+     * the message saved before walking the body.
      */
     public static void saveHeaderChanges(MimeMessage message, String mailName) {
-        if (message instanceof MimeMessageWrapper) {
-            return;
+        if (message instanceof MimeMessageWrapper && SAVED_FLAG.isPresent()) {
+            try {
+                SAVED_FLAG.get().setBoolean(message, true);
+                return;
+            } catch (IllegalAccessException e) {
+                LOGGER.warn("Cannot mark mail {} saved; saving it the javax.mail way", mailName, e);
+            }
         }
         try {
             message.saveChanges();
         } catch (MessagingException e) {
             LOGGER.info("Body of mail {} is not valid MIME ({}); headers saved, body kept as received", mailName, e.getMessage());
+        }
+    }
+
+    /**
+     * Gives a mail without {@code Message-ID} one, in the shared mailbox's domain: replies, the
+     * conversation index and the audit trail refer to mail by it. ({@code saveChanges()} used to
+     * add one as a side effect; {@link #saveHeaderChanges} no longer calls it on spooled mail.)
+     */
+    public static void ensureMessageId(MimeMessage message, String domain) throws MessagingException {
+        if (first(message, "Message-ID").filter(value -> !value.isBlank()).isEmpty()) {
+            message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+        }
+    }
+
+    private static Optional<Field> savedFlag() {
+        try {
+            Field saved = MimeMessage.class.getDeclaredField("saved");
+            saved.setAccessible(true);
+            return Optional.of(saved);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOGGER.warn("javax.mail's MimeMessage.saved is not reachable; header edits will save messages the javax.mail way", e);
+            return Optional.empty();
         }
     }
 

@@ -11,6 +11,8 @@ import com.teaminbox.james.audit.ServerAuditTrail;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
+import com.teaminbox.james.storage.SerialNotificationRegistry;
+import com.teaminbox.james.ticket.KnownMessageIds;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
@@ -26,6 +28,9 @@ public class SharedMailboxesModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SharedMailboxesConfigurationStore.class).in(Scopes.SINGLETON);
+        // One instance, hence one lock, for every user of James's notification registry on this node.
+        bind(SerialNotificationRegistry.class).in(Scopes.SINGLETON);
+        bind(KnownMessageIds.class).in(Scopes.SINGLETON);
         bind(MailboxTicketRegistry.class).in(Scopes.SINGLETON);
         bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
         bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);

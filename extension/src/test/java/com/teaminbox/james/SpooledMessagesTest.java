@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 
@@ -30,12 +31,46 @@ class SpooledMessagesTest {
     @Test
     void rulesShouldReadTextAndEveryAttachmentNameWithoutLoadingTheBody() throws Exception {
         SpooledMail mail = spooled(bigMail());
-
-        MailDocument document = new MimeMailReader(65_536)
-            .read(SpooledMessages.readOnlyView(mail), mail.getMessageSize(), ZonedDateTime.now());
+        MailDocument document;
+        Path copy;
+        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(mail, mail.getMessageSize())) {
+            copy = readable.copy().orElseThrow();
+            document = new MimeMailReader(65_536).read(readable.message(), mail.getMessageSize(), ZonedDateTime.now());
+        }
 
         assertThat(document.body()).contains("Please find the scans attached");
         assertThat(document.attachmentNames()).containsExactly("scans.bin", "after-the-big-one.pdf");
+        assertThat(mail.loaded).isFalse();
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void smallMailShouldBeReadAsItIs() throws Exception {
+        SpooledMail mail = spooled(("From: jane@customer.test\r\nSubject: Hi\r\n\r\nHello\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(mail, mail.getMessageSize())) {
+            assertThat(readable.message()).isSameAs(mail);
+            assertThat(readable.copy()).isEmpty();
+        }
+    }
+
+    @Test
+    void editedHeadersOfABrokenMultipartShouldBeWrittenWithTheBodyAsReceived() throws Exception {
+        byte[] original = ("From: carol@example.test\r\nTo: jane@customer.test\r\nSubject: Re: [SUP-3] Scans\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n--nowhere\r\nno boundary parameter\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+        SpooledMail mail = spooled(original);
+
+        mail.setHeader("X-Ticket", "SUP-3");
+        MessageHeaders.saveHeaderChanges(mail, "mail1");
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        // What CopyToSharedSent, a mail repository or a duplicate do; James saves an unsaved edited message first.
+        mail.writeTo(written);
+
+        byte[] bytes = written.toByteArray();
+        assertThat(new String(bytes, StandardCharsets.US_ASCII)).contains("X-Ticket: SUP-3");
+        assertThat(Arrays.copyOfRange(bytes, indexOfBody(bytes), bytes.length))
+            .isEqualTo(Arrays.copyOfRange(original, indexOfBody(original), original.length));
         assertThat(mail.loaded).isFalse();
     }
 
@@ -57,11 +92,13 @@ class SpooledMessagesTest {
     }
 
     @Test
-    void readOnlyViewShouldSeeTheEditedHeaders() throws Exception {
+    void readOnlyCopyShouldSeeTheEditedHeaders() throws Exception {
         SpooledMail mail = spooled(bigMail());
         mail.setHeader("Subject", "[SUP-7] Scans");
 
-        assertThat(SpooledMessages.readOnlyView(mail).getSubject()).isEqualTo("[SUP-7] Scans");
+        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(mail, mail.getMessageSize())) {
+            assertThat(readable.message().getSubject()).isEqualTo("[SUP-7] Scans");
+        }
         assertThat(mail.loaded).isFalse();
     }
 
@@ -69,7 +106,9 @@ class SpooledMessagesTest {
     void aPlainMessageShouldBeReadAsItIs() throws Exception {
         MimeMessage plain = new MimeMessage(null, new ByteArrayInputStream(bigMail()));
 
-        assertThat(SpooledMessages.readOnlyView(plain)).isSameAs(plain);
+        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(plain, 10_000_000)) {
+            assertThat(readable.message()).isSameAs(plain);
+        }
     }
 
     /** James's spooled message (file-backed above 100 KB) that records whether its body was parsed. */

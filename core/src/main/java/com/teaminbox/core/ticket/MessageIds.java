@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class MessageIds {
     public static final int MAX_LOOKED_UP = 20;
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,250}>");
+    /** One identifier in a header value: angle brackets around up to 250 characters without space or bracket. */
+    public static final String MESSAGE_ID_PATTERN = "<[^<>\\s]{1,250}>";
+    private static final Pattern MESSAGE_ID = Pattern.compile(MESSAGE_ID_PATTERN);
 
     private MessageIds() {
     }

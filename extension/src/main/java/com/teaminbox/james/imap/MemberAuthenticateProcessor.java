@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditUnavailableException;
 
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * {@code AUTHENTICATE PLAIN} (RFC 4616) with the shared address as authorization identity and the
@@ -49,16 +48,17 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
 
     /**
      * The two-step form ({@code AUTHENTICATE PLAIN}, {@code +}, credentials) as James runs it, except
-     * that the command ends when the credentials are answered, not when the {@code +} is sent.
+     * that the command ends on the connection's event loop, right after the {@code +}.
      *
-     * <p>Why: James writes every response of a command into one buffer, not thread-safe, which it
-     * flushes when the command ends; its own AUTHENTICATE runs on a blocking-call thread and ends
-     * right after scheduling the {@code +}. The credentials are then answered into that same
-     * buffer on the connection's event loop, while the blocking-call thread, late under load, may
-     * be flushing it: the tagged {@code OK AUTHENTICATE completed} was then sent twice, and the
-     * client read the copy as the answer to its next command. Ending the command only once the credentials are answered leaves one
-     * thread on the buffer at a time, and holds the next command back until then, as RFC 3501
-     * expects of a client anyway.
+     * <p>Why: James writes every response of a command into one buffer, not thread-safe, and
+     * flushes it when the command ends. Its own AUTHENTICATE runs on a blocking-call thread that
+     * schedules the {@code +} on the event loop and ends at once; the credentials are later answered
+     * into that same buffer on the event loop, while the blocking-call thread, late under load, may
+     * still be flushing it: the tagged {@code OK AUTHENTICATE completed} was then sent twice, and the
+     * client read the copy as the answer to its next command. Ending the command inside the event
+     * loop task that sends the {@code +} (reads are paused during it) puts that last flush before
+     * the credentials can be read. The command does not wait for the credentials: a client that
+     * never sends them must not hold one of James's slots for concurrent IMAP commands.
      */
     @Override
     protected Mono<Void> processRequestReactive(AuthenticateRequest request, ImapSession session, Responder responder) {
@@ -68,23 +68,19 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
         if (!twoStepPlain) {
             return super.processRequestReactive(request, session, responder);
         }
-        return Mono.defer(() -> {
-            Sinks.Empty<Void> answered = Sinks.empty();
-            session.executeSafely(() -> {
+        return Mono.create(commandEnd -> session.executeSafely(() -> {
+            try {
                 responder.respond(new AuthenticateResponse());
                 responder.flush();
                 session.pushLineHandler((requestSession, line) -> {
-                    try {
-                        doPlainAuth(withoutLineEnd(line), requestSession, request, responder);
-                        requestSession.popLineHandler();
-                        responder.flush();
-                    } finally {
-                        answered.tryEmitEmpty();
-                    }
+                    doPlainAuth(withoutLineEnd(line), requestSession, request, responder);
+                    requestSession.popLineHandler();
+                    responder.flush();
                 });
-            });
-            return answered.asMono();
-        });
+            } finally {
+                commandEnd.success();
+            }
+        }));
     }
 
     private static String withoutLineEnd(byte[] line) {

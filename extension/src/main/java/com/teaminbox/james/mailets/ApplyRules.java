@@ -87,9 +87,13 @@ public class ApplyRules extends GenericMailet {
         }
         RuleSet ruleSet = compiledRules.of(sharedMailbox);
         MimeMessage message = mail.getMessage();
-        RuleOutcome outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars())
-            .read(SpooledMessages.readOnlyView(message), mail.getMessageSize(), ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
-                sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
+        long size = mail.getMessageSize();
+        RuleOutcome outcome;
+        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
+            outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars())
+                .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
+                    sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
+        }
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
         outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)
             .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));

@@ -83,6 +83,8 @@ public class AssignTicket extends GenericMailet {
         SubjectConventions conventions = sharedMailbox.subjectConventions();
         TicketThreading threading = conventions.threading(sharedMailbox.ticketPrefix());
         MimeMessage message = mail.getMessage();
+        // Before the ticket: the registry entry names it, and a reprocessed copy carries the same one.
+        MessageHeaders.ensureMessageId(message, sharedMailbox.address().getDomain().asString());
         String subject = MessageHeaders.subject(message);
 
         TicketThreading.Decision decision = threading.decide(subject,

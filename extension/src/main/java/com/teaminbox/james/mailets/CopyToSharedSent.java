@@ -112,7 +112,7 @@ public class CopyToSharedSent extends GenericMailet {
         List<String> repliedIds = RepliedMessageIds.of(header(message, "In-Reply-To"), header(message, "References"));
         try {
             byte[] copy = bytes(message);
-            // Read after bytes(): writing the message gives it a Message-ID when the client sent none.
+            // EnforceOutgoingSubject gave it one when the client sent none.
             Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
             if (messageId.isPresent() && carriesTicket(message, sharedMailbox)) {
                 conversationIndex.remember(sharedMailbox, messageId.get());

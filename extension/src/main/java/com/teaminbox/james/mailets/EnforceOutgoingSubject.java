@@ -69,6 +69,7 @@ public class EnforceOutgoingSubject extends GenericMailet {
             return;
         }
         SharedMailbox sharedMailbox = sender.get();
+        MessageHeaders.ensureMessageId(message, sharedMailbox.address().getDomain().asString());
         SubjectConventions conventions = sharedMailbox.subjectConventions();
         String subject = MessageHeaders.subject(message);
         Optional<TicketId> tagged = conventions.tagFormat().findAll(subject, sharedMailbox.ticketPrefix()).stream().findFirst();

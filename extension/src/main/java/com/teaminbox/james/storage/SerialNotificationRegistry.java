@@ -12,26 +12,44 @@ import org.apache.james.vacation.api.RecipientId;
 /**
  * James's {@link NotificationRegistry} (the store of Sieve vacation replies: memory, or Cassandra
  * shared by every node of a cluster, with expiry), used by our classes as a cluster-wide set of
- * keys, one call at a time on this node.
+ * keys; bound once per node, so that every one of our classes shares its lock.
  *
- * <p>Why one lock for every user of the registry: James 3.8.1's memory registry iterates a
+ * <p>Why a lock, on the memory registry only: James 3.8.1's memory registry iterates a
  * synchronized multimap's view without its lock, so a {@code register()} in one spool thread makes
  * an {@code isRegistered()} in another throw ConcurrentModificationException (seen with 20
- * concurrent new tickets). Two of our classes locking separately would still race each other.
+ * concurrent new tickets); two of our classes locking separately would still race each other.
+ * Other registries (Cassandra) are called concurrently: one lock per node would queue every
+ * round trip behind the others. (James's own vacation mailet does not take this lock: on the
+ * memory backend it can still meet the race, as it can without TeamInbox.)
  */
 public class SerialNotificationRegistry {
+    private static final String JAMES_MEMORY_REGISTRY = "org.apache.james.vacation.memory.MemoryNotificationRegistry";
+
     private final NotificationRegistry registry;
+    private final boolean serialized;
 
     @Inject
     public SerialNotificationRegistry(NotificationRegistry registry) {
         this.registry = registry;
+        this.serialized = registry.getClass().getName().equals(JAMES_MEMORY_REGISTRY);
     }
 
-    public synchronized boolean isRegistered(AccountId account, RecipientId recipient) {
+    public boolean isRegistered(AccountId account, RecipientId recipient) {
+        if (serialized) {
+            synchronized (this) {
+                return Boolean.TRUE.equals(registry.isRegistered(account, recipient).block());
+            }
+        }
         return Boolean.TRUE.equals(registry.isRegistered(account, recipient).block());
     }
 
-    public synchronized void register(AccountId account, RecipientId recipient, Optional<ZonedDateTime> expiry) {
+    public void register(AccountId account, RecipientId recipient, Optional<ZonedDateTime> expiry) {
+        if (serialized) {
+            synchronized (this) {
+                registry.register(account, recipient, expiry).block();
+            }
+            return;
+        }
         registry.register(account, recipient, expiry).block();
     }
 

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.mail.internet.AddressException;
@@ -14,6 +16,7 @@ import org.apache.james.vacation.api.AccountId;
 import org.apache.james.vacation.api.RecipientId;
 
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.MessageIds;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**
@@ -43,6 +46,7 @@ public class KnownMessageIds {
         }
     }
 
+    private static final Pattern BRACKETED = Pattern.compile(MessageIds.MESSAGE_ID_PATTERN);
     private static final RecipientId PRESENT = recipient("message@ids.teaminbox.invalid");
 
     private final SerialNotificationRegistry registry;
@@ -69,8 +73,16 @@ public class KnownMessageIds {
         return AccountId.fromString(fact.namespace + ":" + sharedMailbox.address().asString() + ":" + sha256(normalized(messageId)));
     }
 
-    /** {@code <id>}, {@code  <id> } and {@code id} are the same identifier: header values differ in brackets and folding. */
+    /**
+     * The identifier as replies quote it: the first {@code <...>} of a header value, as
+     * {@link MessageIds} reads In-Reply-To and References ({@code <id> (comment)} is {@code <id>});
+     * a value without brackets is bracketed.
+     */
     static String normalized(String messageId) {
+        Matcher bracketed = BRACKETED.matcher(messageId);
+        if (bracketed.find()) {
+            return bracketed.group();
+        }
         String trimmed = messageId.strip();
         if (trimmed.startsWith("<") && trimmed.endsWith(">") && trimmed.length() >= 2) {
             trimmed = trimmed.substring(1, trimmed.length() - 1).strip();

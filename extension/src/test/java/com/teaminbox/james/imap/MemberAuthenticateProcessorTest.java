@@ -2,6 +2,7 @@ package com.teaminbox.james.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -10,7 +11,7 @@ import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.james.imap.api.Tag;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
@@ -27,9 +28,9 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
 /**
- * The two-step AUTHENTICATE ends when its credentials are answered: James flushes a command's
- * response buffer when the command ends, so a command that ended at the {@code +} had that flush
- * race the event loop writing the tagged OK (sent twice under load).
+ * The two-step AUTHENTICATE ends inside the event-loop task that sends the {@code +}: James
+ * flushes a command's response buffer when the command ends, and ending it from another thread let
+ * that flush race the event loop writing the credentials' tagged OK (sent twice under load).
  */
 class MemberAuthenticateProcessorTest {
     private final ImapSession session = mock(ImapSession.class);
@@ -47,17 +48,36 @@ class MemberAuthenticateProcessorTest {
     }
 
     @Test
-    void twoStepPlainShouldEndOnlyOnceTheCredentialsAreAnsweredAndFlushed() {
-        CompletableFuture<Void> ended = processor.processRequestReactive(new AuthenticateRequest("PLAIN", new Tag("t1")), session, responder)
-            .toFuture();
+    void twoStepPlainShouldEndInsideTheEventLoopTaskThatSendsTheContinuation() {
+        AtomicBoolean insideEventLoopTask = new AtomicBoolean();
+        AtomicBoolean endedInside = new AtomicBoolean();
+        doAnswer(invocation -> {
+            insideEventLoopTask.set(true);
+            invocation.<Runnable>getArgument(0).run();
+            insideEventLoopTask.set(false);
+            return null;
+        }).when(session).executeSafely(any());
+
+        processor.processRequestReactive(new AuthenticateRequest("PLAIN", new Tag("t1")), session, responder)
+            .doOnSuccess(any -> endedInside.set(insideEventLoopTask.get()))
+            .block(Duration.ofSeconds(10));
+
+        assertThat(endedInside).as("the command's final flush cannot race the credentials' answer").isTrue();
+        InOrder order = inOrder(session, responder);
+        order.verify(responder).respond(any());
+        order.verify(responder).flush();
+        order.verify(session).pushLineHandler(any());
+    }
+
+    @Test
+    void credentialsShouldBeAnsweredThenTheHandlerRemovedThenFlushed() {
+        processor.processRequestReactive(new AuthenticateRequest("PLAIN", new Tag("t1")), session, responder).block(Duration.ofSeconds(10));
         ArgumentCaptor<ImapLineHandler> credentials = ArgumentCaptor.forClass(ImapLineHandler.class);
         verify(session).pushLineHandler(credentials.capture());
-
-        assertThat(ended).as("ended at the continuation").isNotDone();
+        clearInvocations(responder);
 
         credentials.getValue().onLine(session, "bm90IHRocmVlIHBhcnRz\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(ended).isDone();
         InOrder order = inOrder(session, responder);
         order.verify(responder).respond(any());
         order.verify(session).popLineHandler();
