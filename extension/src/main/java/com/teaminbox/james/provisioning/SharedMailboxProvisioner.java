@@ -26,6 +26,7 @@ import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.access.MemberAcl;
+import com.teaminbox.james.ticket.KnownMessageIdsBackfill;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;
@@ -45,14 +46,17 @@ public class SharedMailboxProvisioner {
     private final MailboxManager mailboxManager;
     private final DelegationStore delegationStore;
     private final SharedAccounts accounts;
+    private final KnownMessageIdsBackfill knownMessageIdsBackfill;
 
     @Inject
     public SharedMailboxProvisioner(UsersRepository usersRepository, MailboxManager mailboxManager,
-                                    DelegationStore delegationStore, SharedAccounts accounts) {
+                                    DelegationStore delegationStore, SharedAccounts accounts,
+                                    KnownMessageIdsBackfill knownMessageIdsBackfill) {
         this.usersRepository = usersRepository;
         this.mailboxManager = mailboxManager;
         this.delegationStore = delegationStore;
         this.accounts = accounts;
+        this.knownMessageIdsBackfill = knownMessageIdsBackfill;
     }
 
     public void provision(SharedMailbox sharedMailbox) throws UsersRepositoryException, MailboxException {
@@ -61,6 +65,7 @@ public class SharedMailboxProvisioner {
         ensureFolders(owner, sharedMailbox);
         reconcileAcls(owner, sharedMailbox);
         removeDelegations(owner);
+        knownMessageIdsBackfill.backfill(sharedMailbox);
         LOGGER.info("Provisioned shared mailbox {} ({} folders, {} members)", owner.asString(),
             sharedMailbox.folders().size(), sharedMailbox.members().size());
     }

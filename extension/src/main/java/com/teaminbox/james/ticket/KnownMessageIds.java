@@ -64,6 +64,19 @@ public class KnownMessageIds {
         return registry.isRegistered(key(fact, sharedMailbox, messageId), PRESENT);
     }
 
+    /** Whether {@link KnownMessageIdsBackfill} went through this shared account once. */
+    public boolean isBackfilled(SharedMailbox sharedMailbox) {
+        return registry.isRegistered(backfillKey(sharedMailbox), PRESENT);
+    }
+
+    public void markBackfilled(SharedMailbox sharedMailbox) {
+        registry.register(backfillKey(sharedMailbox), PRESENT, Optional.empty());
+    }
+
+    private static AccountId backfillKey(SharedMailbox sharedMailbox) {
+        return AccountId.fromString("teaminbox-message-ids-backfilled:" + sharedMailbox.address().asString());
+    }
+
     /**
      * One registry account per identifier, so that a lookup reads one entry (Cassandra: one
      * partition; memory: one map key). The identifier is hashed: it comes from the sender, may be

@@ -1,0 +1,128 @@
+package com.teaminbox.james.ticket;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.MailboxMetaData;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.MessageResult;
+import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mailbox.model.search.MailboxQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.mailets.AssignTicket;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Teaches {@link KnownMessageIds} what a shared account held before it existed, once per shared
+ * mailbox: the Message-IDs of the messages carrying our {@code X-Ticket} header and of the mails
+ * that opened the registry's tickets. Without it, after an upgrade, a reply that lost its tag to
+ * older mail, or a mail reprocessed from the error repository, would not find its ticket.
+ *
+ * <p>Runs during provisioning (start and reload); afterwards one registry key says it is done, so
+ * later runs cost one lookup. Two nodes starting together may both run it: remembering twice is
+ * harmless.
+ */
+public class KnownMessageIdsBackfill {
+    private static final Logger LOGGER = LoggerFactory.getLogger(KnownMessageIdsBackfill.class);
+    private static final int BATCH = 500;
+
+    private final MailboxManager mailboxManager;
+    private final SharedAccounts accounts;
+    private final KnownMessageIds knownMessageIds;
+
+    @Inject
+    public KnownMessageIdsBackfill(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds) {
+        this.mailboxManager = mailboxManager;
+        this.accounts = accounts;
+        this.knownMessageIds = knownMessageIds;
+    }
+
+    public void backfill(SharedMailbox sharedMailbox) throws MailboxException {
+        if (knownMessageIds.isBackfilled(sharedMailbox)) {
+            return;
+        }
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            MailboxPath registry = MailboxTicketRegistry.registryPath(session);
+            long remembered = 0;
+            for (MailboxPath path : folders(session)) {
+                boolean isRegistry = path.equals(registry);
+                remembered += backfillFolder(mailboxManager.getMailbox(path, session), session, sharedMailbox,
+                    isRegistry ? KnownMessageIds.Fact.OPENED_TICKET : KnownMessageIds.Fact.CARRIES_TICKET);
+            }
+            knownMessageIds.markBackfilled(sharedMailbox);
+            LOGGER.info("Remembered {} Message-IDs already held by {}", remembered, owner.asString());
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    private List<MailboxPath> folders(MailboxSession session) {
+        return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(), session)
+            .map(MailboxMetaData::getPath)
+            .collectList()
+            .block();
+    }
+
+    private long backfillFolder(MessageManager folder, MailboxSession session, SharedMailbox sharedMailbox, KnownMessageIds.Fact fact)
+        throws MailboxException {
+        String marker = fact == KnownMessageIds.Fact.OPENED_TICKET ? MailboxTicketRegistry.ORIGIN_MESSAGE_ID_HEADER : AssignTicket.TICKET_HEADER;
+        List<MessageUid> uids = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerExists(marker)), session)).collectList().block();
+        long remembered = 0;
+        for (int start = 0; start < uids.size(); start += BATCH) {
+            List<MessageUid> batch = uids.subList(start, Math.min(uids.size(), start + BATCH));
+            Iterator<MessageResult> messages = folder.getMessages(MessageRange.range(batch.get(0), batch.get(batch.size() - 1)),
+                FetchGroup.HEADERS, session);
+            while (messages.hasNext()) {
+                Optional<String> messageId = identifier(messages.next(), sharedMailbox, fact);
+                if (messageId.isPresent()) {
+                    knownMessageIds.remember(fact, sharedMailbox, messageId.get());
+                    remembered++;
+                }
+            }
+        }
+        return remembered;
+    }
+
+    /** The registry entry's origin, or the Message-ID of a message whose {@code X-Ticket} is this mailbox's. */
+    private static Optional<String> identifier(MessageResult message, SharedMailbox sharedMailbox, KnownMessageIds.Fact fact)
+        throws MailboxException {
+        Optional<String> messageId = Optional.empty();
+        Optional<String> origin = Optional.empty();
+        boolean ours = false;
+        Iterator<Header> headers = message.getHeaders().headers();
+        while (headers.hasNext()) {
+            Header header = headers.next();
+            if (header.getName().equalsIgnoreCase("Message-ID") && messageId.isEmpty()) {
+                messageId = Optional.of(header.getValue());
+            } else if (header.getName().equalsIgnoreCase(MailboxTicketRegistry.ORIGIN_MESSAGE_ID_HEADER)) {
+                origin = Optional.of(header.getValue());
+            } else if (header.getName().equalsIgnoreCase(AssignTicket.TICKET_HEADER)) {
+                ours |= TicketId.parse(header.getValue(), sharedMailbox.ticketPrefix()).isPresent();
+            }
+        }
+        if (fact == KnownMessageIds.Fact.OPENED_TICKET) {
+            return origin;
+        }
+        return ours ? messageId : Optional.empty();
+    }
+}

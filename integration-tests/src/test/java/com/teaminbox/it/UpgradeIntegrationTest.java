@@ -1,0 +1,50 @@
+package com.teaminbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A shared account that already held ticketed mail when TeamInbox's Message-ID memory arrived:
+ * provisioning teaches the memory what the account holds, so threading by Message-ID still finds
+ * the older tickets.
+ */
+class UpgradeIntegrationTest {
+    private static final String SUPPORT = "support@example.test";
+    private static final String ALICE = "alice@example.test";
+    private static final String JANE = "jane@customer.test";
+
+    @RegisterExtension
+    TeamInboxServer server = new TeamInboxServer(home -> home.withConfigurationFile("extensions.properties",
+        "guice.extension.module=com.teaminbox.james.SharedMailboxesModule\n"
+            + "guice.extension.startable=com.teaminbox.demo.DemoAccounts," + MailStoredBeforeUpgrade.class.getName()
+            + ",com.teaminbox.james.provisioning.SharedMailboxesProvisioning\n"));
+
+    @Test
+    void replyThatLostItsTagToMailStoredBeforeTheUpgradeShouldKeepItsTicket() throws Exception {
+        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Re: Printer broken\r\n"
+            + "Message-ID: <reply@customer.test>\r\nIn-Reply-To: " + MailStoredBeforeUpgrade.ORIGIN + "\r\n\r\nStill broken.\r\n");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
+
+        assertThat(inbox("X-Ticket")).containsExactly("SUP-1", "SUP-1");
+    }
+
+    @Test
+    void mailThatOpenedATicketBeforeTheUpgradeShouldGetItAgainWhenResent() throws Exception {
+        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Printer broken\r\n"
+            + "Message-ID: " + MailStoredBeforeUpgrade.ORIGIN + "\r\n\r\nMy printer is broken.\r\n");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
+
+        assertThat(inbox("Subject")).containsExactly("[SUP-1] Printer broken", "[SUP-1] Printer broken");
+    }
+
+    private List<String> inbox(String header) throws Exception {
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            imap.select("INBOX");
+            return imap.headers(header);
+        }
+    }
+}
