@@ -2,8 +2,14 @@ package com.teaminbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -94,6 +100,43 @@ class MemberLoginIntegrationTest {
         try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
             assertThat(imap.authenticatePlainInTwoSteps(SUPPORT, ALICE, PASSWORD)).as(imap.lastReply()).isTrue();
             assertThat(imap.command("SELECT INBOX")).as(imap.lastReply()).isTrue();
+        }
+    }
+
+    /**
+     * James 3.8.1 could send the two-step AUTHENTICATE's tagged OK twice under load (its command
+     * ended on another thread than the one answering the credentials), and the client read the copy
+     * as the answer to its next command. The race needs a late thread, so this guards the fix
+     * (MemberAuthenticateProcessorTest pins its ordering) rather than reproducing the bug at will.
+     */
+    @Test
+    void concurrentTwoStepLoginsShouldEachGetOneAnswerPerCommand() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> sessions = new ArrayList<>();
+            for (int client = 0; client < 8; client++) {
+                sessions.add(clients.submit(() -> {
+                    List<String> strays = new ArrayList<>();
+                    for (int login = 0; login < 15; login++) {
+                        try (ImapTestClient imap = ImapTestClient.connect(server.ports().imap())) {
+                            if (!imap.authenticatePlainInTwoSteps(SUPPORT, ALICE, PASSWORD)) {
+                                strays.add("login refused: " + imap.lastReply());
+                                continue;
+                            }
+                            boolean noop = imap.command("NOOP");
+                            if (!noop || imap.lastReply().contains("AUTHENTICATE")) {
+                                strays.add(imap.lastReply());
+                            }
+                        }
+                    }
+                    return strays;
+                }));
+            }
+            for (Future<List<String>> session : sessions) {
+                assertThat(session.get(2, TimeUnit.MINUTES)).isEmpty();
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 
