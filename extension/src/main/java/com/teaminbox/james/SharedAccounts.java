@@ -1,13 +1,17 @@
 package com.teaminbox.james;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 
@@ -37,5 +41,16 @@ public class SharedAccounts {
         String name = folder.levels().stream()
             .collect(Collectors.joining(String.valueOf(session.getPathDelimiter())));
         return MailboxPath.forUser(session.getUser(), name);
+    }
+
+    /**
+     * Every folder the session's own account holds. Not {@code MailboxManager.list}: that also lists
+     * other accounts' folders shared with this one by ACL, as members' folders are.
+     */
+    public static List<MailboxPath> ownFolders(MailboxManager mailboxManager, MailboxSession session) {
+        return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(), session)
+            .map(MailboxMetaData::getPath)
+            .collectList()
+            .block();
     }
 }

@@ -52,7 +52,7 @@ public final class SpooledMessages {
             return new ReadOnlyMessage(new MimeMessage(MailSession.SHARED, shared), Optional.of(shared), Optional.of(copy));
         } catch (IOException | MessagingException | RuntimeException e) {
             delete(copy);
-            throw new MessagingException("Cannot read the mail from its temporary copy: " + e.getMessage(), e instanceof Exception ? e : null);
+            throw new MessagingException("Cannot read the mail from its temporary copy: " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,6 @@ package com.teaminbox.james.provisioning;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -125,11 +124,7 @@ public class SharedMailboxProvisioner {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             MailboxPath registry = MailboxTicketRegistry.registryPath(session);
-            // list() may answer every account's mailboxes (the memory backend does): keep the owner's
-            List<MailboxPath> folders = mailboxManager.list(session).stream()
-                .filter(folder -> folder.getUser().equals(owner))
-                .collect(Collectors.toList());
-            for (MailboxPath folder : folders) {
+            for (MailboxPath folder : SharedAccounts.ownFolders(mailboxManager, session)) {
                 MailboxACL wanted = folder.equals(registry) ? MailboxACL.EMPTY : MemberAcl.of(sharedMailbox, folder, accounts);
                 if (!wanted.equals(mailboxManager.listRights(folder, session))) {
                     mailboxManager.setRights(folder, wanted, session);

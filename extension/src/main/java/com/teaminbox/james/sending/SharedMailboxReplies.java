@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -18,13 +19,11 @@ import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
-import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.MessageResultIterator;
 import org.apache.james.mailbox.model.SearchQuery;
-import org.apache.james.mailbox.model.search.MailboxQuery;
 
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
@@ -123,11 +122,9 @@ public class SharedMailboxReplies {
     /** Every folder of the shared account but the ticket registry, whose messages are bookkeeping, not mail. */
     private List<MessageManager> searchableFolders(MailboxSession session) throws MailboxException {
         MailboxPath registry = MailboxTicketRegistry.registryPath(session);
-        List<MailboxPath> paths = mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(), session)
-            .map(MailboxMetaData::getPath)
+        List<MailboxPath> paths = SharedAccounts.ownFolders(mailboxManager, session).stream()
             .filter(path -> !path.equals(registry))
-            .collectList()
-            .block();
+            .collect(Collectors.toList());
         List<MessageManager> folders = new ArrayList<>();
         for (MailboxPath path : paths) {
             folders.add(mailboxManager.getMailbox(path, session));

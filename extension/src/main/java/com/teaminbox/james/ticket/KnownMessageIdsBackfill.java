@@ -14,12 +14,10 @@ import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
-import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.SearchQuery;
-import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +62,7 @@ public class KnownMessageIdsBackfill {
         try {
             MailboxPath registry = MailboxTicketRegistry.registryPath(session);
             long remembered = 0;
-            for (MailboxPath path : folders(session)) {
+            for (MailboxPath path : SharedAccounts.ownFolders(mailboxManager, session)) {
                 boolean isRegistry = path.equals(registry);
                 remembered += backfillFolder(mailboxManager.getMailbox(path, session), session, sharedMailbox,
                     isRegistry ? KnownMessageIds.Fact.OPENED_TICKET : KnownMessageIds.Fact.CARRIES_TICKET);
@@ -74,13 +72,6 @@ public class KnownMessageIdsBackfill {
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
-    }
-
-    private List<MailboxPath> folders(MailboxSession session) {
-        return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(), session)
-            .map(MailboxMetaData::getPath)
-            .collectList()
-            .block();
     }
 
     private long backfillFolder(MessageManager folder, MailboxSession session, SharedMailbox sharedMailbox, KnownMessageIds.Fact fact)
