@@ -62,6 +62,7 @@ public final class EndToEndBenchmark {
         long peakLiveHeapMegabytes = -1;
         boolean outOfMemory;
         int delivered;
+        Optional<ServerCpu> serverCpu = Optional.empty();
 
         Result(String name, int mails, double seconds, double[] latenciesMillis) {
             this.name = name;
@@ -91,7 +92,9 @@ public final class EndToEndBenchmark {
         benchmark.samples = Path.of(stringOption(options, "--samples", benchmark.samples.toString()));
         benchmark.stockThreadIds = options.contains("--stock-thread-ids");
         String command = "./benchmark-e2e " + String.join(" ", args);
-        if (options.contains("--memory")) {
+        if (options.contains("--without")) {
+            benchmark.ablate(Arrays.asList(stringOption(options, "--without", "").split(",")), mails, heap);
+        } else if (options.contains("--memory")) {
             benchmark.memory(intOption(options, "--big-mails", 1_000), command.strip(), !options.contains("--no-docs"));
         } else {
             benchmark.compare(mails, heap, command.strip(), !options.contains("--no-docs"));
@@ -110,10 +113,30 @@ public final class EndToEndBenchmark {
         print(ours);
         double ratio = ours.throughput() / stock.throughput();
         System.out.printf(Locale.ROOT, "throughput ratio b/a: %.2f (target >= 0.8)%n", ratio);
+        if (stock.serverCpu.isPresent() && ours.serverCpu.isPresent()) {
+            System.out.printf(Locale.ROOT, "server CPU per mail a/b: %.2f%n", ResultsTable.cpuMillisPerMail(stock) / ResultsTable.cpuMillisPerMail(ours));
+        }
         if (updateDocs) {
             ResultsTable.writeComparison(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), stock, ours, ratio, heap, senders, warmup,
                 stockThreadIds);
         }
+    }
+
+    /**
+     * What our mailets cost, one at a time: (b) only, with the named mailets taken out of the demo's
+     * mailetcontainer.xml (simple class names, e.g. {@code ApplyRules,Acknowledge}); the
+     * difference in server CPU per mail against a full (b) of the same run is their cost.
+     */
+    private void ablate(List<String> mailets, int mails, String heap) throws Exception {
+        int warmup = Math.max(50, Math.min(200, mails / 10));
+        System.out.printf(Locale.ROOT, "Ablation: %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s, %d cores%n",
+            mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
+        print(run("(b) TeamInbox demo pipeline, 1,000 rules", with(Pipelines.teamInbox(demoConf, appTarget, work)), heap,
+            Optional.of("alice@example.test"), mails, warmup, "b"));
+        List<String> without = new ArrayList<>(Pipelines.teamInbox(demoConf, appTarget, work));
+        without.addAll(Pipelines.withoutMailets(demoConf, work, mailets));
+        print(run("(b) without " + String.join(", ", mailets), with(without), heap, Optional.of("alice@example.test"), mails, warmup,
+            "b-without"));
     }
 
     /**
@@ -173,7 +196,9 @@ public final class EndToEndBenchmark {
             }
             List<BenchmarkMails.Mail> all = BenchmarkMails.fromSamples(samples, warmup + mails, label);
             measure(james, member, all.subList(0, warmup), "warm-up", false);
+            Optional<ServerCpu> before = ServerCpu.of(james.pid());
             Result result = measure(james, member, all.subList(warmup, all.size()), name, false);
+            result.serverCpu = before.flatMap(earlier -> ServerCpu.of(james.pid()).map(now -> now.minus(earlier)));
             result.peakHeapMegabytes = james.peakHeapMegabytes();
             result.peakLiveHeapMegabytes = james.peakLiveHeapMegabytes();
             return result;
@@ -251,6 +276,8 @@ public final class EndToEndBenchmark {
             result.percentile(1.0), result.peakHeapMegabytes >= 0
                 ? ", peak heap " + result.peakHeapMegabytes + " MB (after GC " + result.peakLiveHeapMegabytes + " MB)" : "",
             result.outOfMemory ? ", OutOfMemoryError" : "");
+        result.serverCpu.ifPresent(cpu -> System.out.printf(Locale.ROOT, "%-44s server CPU %.1f ms per mail, of which JIT compilation %.1f ms%n",
+            "", ResultsTable.cpuMillisPerMail(result), 1000 * cpu.jitSeconds() / result.delivered));
     }
 
     private static int intOption(List<String> options, String name, int defaultValue) {

@@ -133,6 +133,10 @@ final class JamesProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, as Ctrl-C: James stops through its shutdown hook. */
     @Override
     public void close() throws InterruptedException {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * The two servers compared: (a) stock James 3.8.1 with a plain LocalDelivery pipeline and no
@@ -50,6 +51,27 @@ final class Pipelines {
                 .replaceAll("(?m)^port=\\d+$", "port=0");
             Files.writeString(overrides.resolve(name), stock);
         }
+        return List.of("--conf-overrides", overrides.toString());
+    }
+
+    /**
+     * Launcher options that take these mailets (simple class names) out of the demo's
+     * mailetcontainer.xml, for an ablation of (b).
+     *
+     * @throws IllegalArgumentException when one is not in the demo's pipeline (a typo would measure nothing)
+     */
+    static List<String> withoutMailets(Path demoConf, Path work, List<String> mailets) throws IOException {
+        String container = Files.readString(demoConf.resolve("mailetcontainer.xml"));
+        for (String mailet : mailets) {
+            String line = "(?m)^\\s*<mailet match=\"[^\"]*\" class=\"com\\.teaminbox\\.james\\.mailets\\." + Pattern.quote(mailet) + "\"/>\\R";
+            String without = container.replaceAll(line, "");
+            if (without.equals(container)) {
+                throw new IllegalArgumentException("No mailet com.teaminbox.james.mailets." + mailet + " in " + demoConf.resolve("mailetcontainer.xml"));
+            }
+            container = without;
+        }
+        Path overrides = Files.createDirectories(work.resolve("without-conf"));
+        Files.writeString(overrides.resolve("mailetcontainer.xml"), container);
         return List.of("--conf-overrides", overrides.toString());
     }
 

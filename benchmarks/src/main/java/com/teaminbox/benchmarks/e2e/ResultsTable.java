@@ -25,11 +25,15 @@ final class ResultsTable {
             .append(" concurrent SMTP senders, each server its own JVM with -Xmx").append(heap)
             .append(stockThreadIds ? ", the memory server's own thread-id guessing (a search of the account per append).\n\n"
                 : ", both servers with James's naive thread-id guessing.\n\n")
-            .append("| pipeline | mails/s | p50 latency | p99 latency | max latency | peak heap before / after GC |\n")
-            .append("|---|---:|---:|---:|---:|---:|\n");
+            .append("| pipeline | mails/s | p50 latency | p99 latency | max latency | peak heap before / after GC | server CPU per mail (of which JIT) |\n")
+            .append("|---|---:|---:|---:|---:|---:|---:|\n");
         row(text, stock);
         row(text, ours);
         text.append(String.format(Locale.ROOT, "%nThroughput ratio b/a: **%.2f** (target ≥ 0.8).%n", ratio));
+        if (stock.serverCpu.isPresent() && ours.serverCpu.isPresent()) {
+            text.append(String.format(Locale.ROOT, "Server CPU per mail, a/b: %.2f.%n",
+                cpuMillisPerMail(stock) / cpuMillisPerMail(ours)));
+        }
         replace(document, stockThreadIds ? COMPARISON_STOCK_THREAD_IDS : COMPARISON, text.toString());
     }
 
@@ -49,8 +53,15 @@ final class ResultsTable {
     }
 
     private static void row(StringBuilder text, EndToEndBenchmark.Result result) {
-        text.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f ms | %.0f ms | %.0f ms | %d / %d MB |%n", result.name, result.throughput(),
-            result.percentile(0.5), result.percentile(0.99), result.percentile(1.0), result.peakHeapMegabytes, result.peakLiveHeapMegabytes));
+        String cpu = result.serverCpu.map(measured -> String.format(Locale.ROOT, "%.1f ms (%.1f ms)", cpuMillisPerMail(result),
+            1000 * measured.jitSeconds() / result.delivered)).orElse("n/a");
+        text.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f ms | %.0f ms | %.0f ms | %d / %d MB | %s |%n", result.name, result.throughput(),
+            result.percentile(0.5), result.percentile(0.99), result.percentile(1.0), result.peakHeapMegabytes, result.peakLiveHeapMegabytes,
+            cpu));
+    }
+
+    static double cpuMillisPerMail(EndToEndBenchmark.Result result) {
+        return result.serverCpu.map(measured -> 1000 * measured.totalSeconds() / result.delivered).orElse(Double.NaN);
     }
 
     private static void replace(Path document, String section, String content) throws IOException {
