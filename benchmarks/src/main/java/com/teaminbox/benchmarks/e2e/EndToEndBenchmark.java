@@ -87,23 +87,23 @@ public final class EndToEndBenchmark {
         List<String> options = Arrays.asList(args);
         int mails = intOption(options, "--mails", 2_000);
         int senders = intOption(options, "--senders", 8);
+        int warmup = intOption(options, "--warmup", Math.max(50, Math.min(200, mails / 10)));
         String heap = stringOption(options, "--heap", "1g");
         EndToEndBenchmark benchmark = new EndToEndBenchmark(Path.of("").toAbsolutePath(), senders);
         benchmark.samples = Path.of(stringOption(options, "--samples", benchmark.samples.toString()));
         benchmark.stockThreadIds = options.contains("--stock-thread-ids");
         String command = "./benchmark-e2e " + String.join(" ", args);
         if (options.contains("--without")) {
-            benchmark.ablate(Arrays.asList(stringOption(options, "--without", "").split(",")), mails, heap);
+            benchmark.ablate(Arrays.asList(stringOption(options, "--without", "").split(",")), mails, warmup, heap);
         } else if (options.contains("--memory")) {
             benchmark.memory(intOption(options, "--big-mails", 1_000), command.strip(), !options.contains("--no-docs"));
         } else {
-            benchmark.compare(mails, heap, command.strip(), !options.contains("--no-docs"));
+            benchmark.compare(mails, warmup, heap, command.strip(), !options.contains("--no-docs"));
         }
         System.exit(0);
     }
 
-    private void compare(int mails, String heap, String command, boolean updateDocs) throws Exception {
-        int warmup = Math.max(50, Math.min(200, mails / 10));
+    private void compare(int mails, int warmup, String heap, String command, boolean updateDocs) throws Exception {
         System.out.printf(Locale.ROOT, "End-to-end benchmark: %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s each, %d cores%n",
             mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
         Result stock = run("(a) stock James 3.8.1, LocalDelivery", with(Pipelines.stock(demoConf, work)), heap, Optional.empty(), mails, warmup, "a");
@@ -127,8 +127,7 @@ public final class EndToEndBenchmark {
      * mailetcontainer.xml (simple class names, e.g. {@code ApplyRules,Acknowledge}); the
      * difference in server CPU per mail against a full (b) of the same run is their cost.
      */
-    private void ablate(List<String> mailets, int mails, String heap) throws Exception {
-        int warmup = Math.max(50, Math.min(200, mails / 10));
+    private void ablate(List<String> mailets, int mails, int warmup, String heap) throws Exception {
         System.out.printf(Locale.ROOT, "Ablation: %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s, %d cores%n",
             mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
         print(run("(b) TeamInbox demo pipeline, 1,000 rules", with(Pipelines.teamInbox(demoConf, appTarget, work)), heap,
