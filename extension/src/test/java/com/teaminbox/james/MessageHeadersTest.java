@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Properties;
 
 import javax.mail.MessagingException;
@@ -22,6 +23,17 @@ class MessageHeadersTest {
         + "Content-Type: multipart/mixed\r\n"
         + "\r\n"
         + "Hello, there is no boundary here.\r\n";
+
+    @Test
+    void setDateShouldWriteAnRfc5322DateThatJavaxMailReadsBack() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        Instant date = Instant.parse("2026-11-27T15:32:58Z");
+
+        MessageHeaders.setDate(message, date);
+
+        assertThat(message.getHeader("Date", null)).matches("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} 2026 \\d{2}:\\d{2}:58 [+-]\\d{4}");
+        assertThat(message.getSentDate().toInstant()).isEqualTo(date);
+    }
 
     @Test
     void saveChangesShouldFailOnAMultipartWithoutItsBoundary() throws Exception {

@@ -58,6 +58,8 @@ public final class AuditRecord {
     private final SortedMap<String, String> details;
     private final String prev;
     private final String hash;
+    /** {@link #toJson}, made once: the file and the search index both store the line. */
+    private volatile String json;
 
     private AuditRecord(Fields fields, String hash) {
         if (fields.seq < 1) {
@@ -225,7 +227,12 @@ public final class AuditRecord {
 
     /** The line as written to the file, without its line feed. */
     public String toJson() {
-        return contentWriter().string("hash", hash).end();
+        String line = json;
+        if (line == null) {
+            line = contentWriter().string("hash", hash).end();
+            json = line;
+        }
+        return line;
     }
 
     /** Whether {@code hash} is the hash of this record's content: false once a member was edited. */

@@ -3,7 +3,6 @@ package com.teaminbox.james.autoreply;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +20,7 @@ import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateVariable;
 import com.teaminbox.james.MailSession;
+import com.teaminbox.james.MessageHeaders;
 
 /**
  * The acknowledgement as a MIME message: the headers RFC 3834 section 3 asks of an automatic
@@ -42,7 +42,7 @@ public final class AcknowledgementMessage {
         message.setFrom(address(from, fromName));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.asString()));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
-        message.setSentDate(Date.from(now));
+        MessageHeaders.setDate(message, now);
         // RFC 3834 section 5: marks the response so that other responders stay silent.
         message.setHeader(AUTO_SUBMITTED, "auto-replied");
         // Exchange and Outlook answer nothing to a mail that carries this.

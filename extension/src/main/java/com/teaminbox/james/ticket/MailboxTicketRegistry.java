@@ -3,7 +3,7 @@ package com.teaminbox.james.ticket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -33,6 +33,7 @@ import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MailSession;
+import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 
 import reactor.core.publisher.Flux;
@@ -145,7 +146,7 @@ public class MailboxTicketRegistry implements TicketRegistry {
         entry.setFrom(new InternetAddress(sharedMailbox.address().asString()));
         entry.setRecipients(Message.RecipientType.TO, sharedMailbox.address().asString());
         entry.setSubject(TicketSubjects.singleLine(subject), StandardCharsets.UTF_8.name());
-        entry.setSentDate(new Date());
+        MessageHeaders.setDate(entry, Instant.now());
         if (originMessageId.isPresent()) {
             entry.setHeader(ORIGIN_MESSAGE_ID_HEADER, TicketSubjects.singleLine(originMessageId.get()));
         }
