@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark-e2e [--mails 2000] [--senders 8] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark-e2e [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
  * ./benchmark-e2e --memory [--big-mails 1000]
+ * ./benchmark-e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 200] ...
  * </pre>
  */
 public final class EndToEndBenchmark {
@@ -93,6 +94,12 @@ public final class EndToEndBenchmark {
         benchmark.samples = Path.of(stringOption(options, "--samples", benchmark.samples.toString()));
         benchmark.stockThreadIds = options.contains("--stock-thread-ids");
         String command = "./benchmark-e2e " + String.join(" ", args);
+        if (warmup < 0 || mails < 1) {
+            throw new IllegalArgumentException("--mails must be at least 1 and --warmup at least 0: " + mails + ", " + warmup);
+        }
+        if (options.contains("--memory") && (options.contains("--without") || options.contains("--warmup"))) {
+            throw new IllegalArgumentException("--memory runs its own mails: --without and --warmup do not apply to it");
+        }
         if (options.contains("--without")) {
             benchmark.ablate(Arrays.asList(stringOption(options, "--without", "").split(",")), mails, warmup, heap);
         } else if (options.contains("--memory")) {
@@ -123,19 +130,32 @@ public final class EndToEndBenchmark {
     }
 
     /**
-     * What our mailets cost, one at a time: (b) only, with the named mailets taken out of the demo's
-     * mailetcontainer.xml (simple class names, e.g. {@code ApplyRules,Acknowledge}); the
-     * difference in server CPU per mail against a full (b) of the same run is their cost.
+     * What our mailets cost: (a), (b), then (b) with the named mailets taken out of the demo's
+     * mailetcontainer.xml (simple class names, e.g. {@code ApplyRules,Acknowledge}), in one run; the
+     * difference in server CPU per mail between the two (b) is their cost.
      */
     private void ablate(List<String> mailets, int mails, int warmup, String heap) throws Exception {
         System.out.printf(Locale.ROOT, "Ablation: %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s, %d cores%n",
             mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
-        List<String> without = new ArrayList<>(Pipelines.teamInbox(demoConf, appTarget, work));
-        without.addAll(Pipelines.withoutMailets(demoConf, work, mailets)); // first: a mistyped name fails before any run
-        print(run("(b) TeamInbox demo pipeline, 1,000 rules", with(Pipelines.teamInbox(demoConf, appTarget, work)), heap,
-            Optional.of("alice@example.test"), mails, warmup, "b"));
-        print(run("(b) without " + String.join(", ", mailets), with(without), heap, Optional.of("alice@example.test"), mails, warmup,
-            "b-without"));
+        List<String> withoutOptions = new ArrayList<>(Pipelines.teamInbox(demoConf, appTarget, work));
+        withoutOptions.addAll(Pipelines.withoutMailets(demoConf, work, mailets)); // first: a mistyped name fails before any run
+        Result stock = run("(a) stock James 3.8.1, LocalDelivery", with(Pipelines.stock(demoConf, work)), heap, Optional.empty(), mails,
+            warmup, "a");
+        print(stock);
+        Result ours = run("(b) TeamInbox demo pipeline, 1,000 rules", with(Pipelines.teamInbox(demoConf, appTarget, work)), heap,
+            Optional.of("alice@example.test"), mails, warmup, "b");
+        print(ours);
+        Result without = run("(b) without " + String.join(", ", mailets), with(withoutOptions), heap, Optional.of("alice@example.test"), mails,
+            warmup, "b-without");
+        print(without);
+        System.out.printf(Locale.ROOT, "throughput ratio to (a): (b) %.2f, (b) without them %.2f%n", ours.throughput() / stock.throughput(),
+            without.throughput() / stock.throughput());
+        if (stock.serverCpu.isPresent() && ours.serverCpu.isPresent() && without.serverCpu.isPresent()) {
+            System.out.printf(Locale.ROOT, "server CPU per mail: they cost %.1f ms; (a)/(b) %.2f, (a)/(b) without them %.2f%n",
+                ResultsTable.cpuMillisPerMail(ours) - ResultsTable.cpuMillisPerMail(without),
+                ResultsTable.cpuMillisPerMail(stock) / ResultsTable.cpuMillisPerMail(ours),
+                ResultsTable.cpuMillisPerMail(stock) / ResultsTable.cpuMillisPerMail(without));
+        }
     }
 
     /**

@@ -3,54 +3,69 @@ package com.teaminbox.benchmarks.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * CPU time a server JVM has used so far, from Linux's /proc (the benchmark's machines): in total,
- * and in its JIT compiler threads. Throughput on a shared 2-core machine varies by ±10 % from run
- * to run; CPU seconds per mail vary much less, and say what each pipeline costs.
+ * and in each of its JIT compiler threads. On a shared machine absolute figures move with the
+ * host's speed (see docs/benchmarks.md); the ratio of two servers measured in the same run is what
+ * to compare.
+ *
+ * @param totalSeconds the whole process, threads that have ended included (/proc/PID/stat)
+ * @param jitSecondsByThread the JIT compiler threads alive at the time, by thread id
  */
-record ServerCpu(double totalSeconds, double jitSeconds) {
+record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread) {
+    /** USER_HZ: fixed at 100 by Linux's user-space interface, whatever the kernel's own tick rate. */
     private static final double TICKS_PER_SECOND = 100.0;
 
     /** Empty where /proc is not there to read (not Linux). */
     static Optional<ServerCpu> of(long pid) {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        if (!Files.isDirectory(tasks)) {
+        Path process = Path.of("/proc", Long.toString(pid));
+        Optional<Double> total = cpuSeconds(process.resolve("stat"));
+        if (total.isEmpty()) {
             return Optional.empty();
         }
-        double total = 0;
-        double jit = 0;
-        try (Stream<Path> threads = Files.list(tasks)) {
+        Map<String, Double> jit = new HashMap<>();
+        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
-                Optional<Double> seconds = threadSeconds(thread);
-                if (seconds.isEmpty()) {
-                    continue;
-                }
-                total += seconds.get();
+                // C1 and C2 compiler threads ("C2 CompilerThread0", cut to 15 characters by the kernel)
                 if (readOrEmpty(thread.resolve("comm")).contains("CompilerThre")) {
-                    jit += seconds.get();
+                    cpuSeconds(thread.resolve("stat")).ifPresent(seconds -> jit.put(thread.getFileName().toString(), seconds));
                 }
             }
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new ServerCpu(total, jit));
+        return Optional.of(new ServerCpu(total.get(), jit));
     }
 
+    /** What was used since {@code earlier}: compiler threads started since count from zero. */
     ServerCpu minus(ServerCpu earlier) {
-        return new ServerCpu(totalSeconds - earlier.totalSeconds, jitSeconds - earlier.jitSeconds);
+        Map<String, Double> jit = new HashMap<>();
+        jitSecondsByThread.forEach((thread, seconds) ->
+            jit.put(thread, seconds - earlier.jitSecondsByThread.getOrDefault(thread, 0.0)));
+        return new ServerCpu(totalSeconds - earlier.totalSeconds, jit);
+    }
+
+    /**
+     * The JIT compiler threads' share. A compiler thread the JVM stopped in between (it adds and
+     * removes them with the load on machines with more cores) is missing from it.
+     */
+    double jitSeconds() {
+        return jitSecondsByThread.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** utime and stime, fields 14 and 15 of stat, counted after the command name (which may hold spaces). */
-    private static Optional<Double> threadSeconds(Path thread) {
-        String stat = readOrEmpty(thread.resolve("stat"));
-        int endOfName = stat.lastIndexOf(')');
+    private static Optional<Double> cpuSeconds(Path stat) {
+        String text = readOrEmpty(stat);
+        int endOfName = text.lastIndexOf(')');
         if (endOfName < 0) {
-            return Optional.empty(); // the thread ended while we listed them
+            return Optional.empty(); // gone: the thread ended, or the process
         }
-        String[] fields = stat.substring(endOfName + 2).split(" ");
+        String[] fields = text.substring(endOfName + 2).split(" ");
         return Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
     }
 
