@@ -29,6 +29,7 @@ final class GatedMailboxMoves {
     private static final long MAX_WAIT_SECONDS = 30;
     private static final AtomicInteger MOVES_BEFORE_GATE = new AtomicInteger(Integer.MAX_VALUE);
     private static volatile CountDownLatch reached = new CountDownLatch(1);
+    private static volatile CountDownLatch released = new CountDownLatch(1);
 
     static final AbstractModule MODULE = new AbstractModule() {
         @Provides
@@ -38,12 +39,11 @@ final class GatedMailboxMoves {
                 boolean gated = method.getName().equals("moveMessages") && MOVES_BEFORE_GATE.getAndDecrement() == 0;
                 if (gated) {
                     reached.countDown();
-                    boolean interrupted = waitForInterrupt();
-                    Object result = invoke(real, method, arguments);
-                    if (interrupted) {
-                        throw Exceptions.propagate(new InterruptedException("cancelled during a move (GatedMailboxMoves)"));
+                    if (!waitForInterrupt()) {
+                        throw new IllegalStateException("GatedMailboxMoves: released without an interrupt (no cancel reached the task)");
                     }
-                    return result;
+                    invoke(real, method, arguments); // storage finishes the step the cancel interrupted
+                    throw Exceptions.propagate(new InterruptedException("cancelled during a move (GatedMailboxMoves)"));
                 }
                 return invoke(real, method, arguments);
             };
@@ -58,28 +58,28 @@ final class GatedMailboxMoves {
     /** The next {@code passing} moves go through; the one after waits for an interrupt. */
     static void gateAfter(int passing) {
         reached = new CountDownLatch(1);
+        released = new CountDownLatch(1);
         MOVES_BEFORE_GATE.set(passing);
     }
 
+    /** Lets a held move go (failing it, since no cancel came) and lets every later move through. */
     static void disarm() {
         MOVES_BEFORE_GATE.set(Integer.MAX_VALUE);
+        released.countDown();
     }
 
     static boolean awaitGateReached() throws InterruptedException {
         return reached.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** True when interrupted; false when nobody did within the limit (the test then fails on its assertions). */
+    /** True when interrupted; false when released by {@link #disarm} or after the limit. */
     private static boolean waitForInterrupt() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                return true;
-            }
+        try {
+            released.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            return true;
         }
-        return false;
     }
 
     private static Object invoke(InMemoryMailboxManager real, java.lang.reflect.Method method, Object[] arguments) throws Throwable {

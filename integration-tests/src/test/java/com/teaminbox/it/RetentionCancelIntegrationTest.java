@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,9 @@ class RetentionCancelIntegrationTest {
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(204);
         RetentionFixture.get(server, "/tasks/" + taskId + "/await?timeout=30s");
         JsonNode task = JSON.readTree(RetentionFixture.get(server, "/tasks/" + taskId).body());
+        // James marks the task canceled at once; the run's own thread then finishes the interrupted
+        // step, reconciles and writes its last record: wait for that record before looking.
+        List<AuditEvent> ends = awaitRunEnd();
 
         assertThat(task.get("status").asText()).as("James's spelling").isEqualTo("canceled");
         // James reads the task's counts when the cancel arrives, before the run has looked at the
@@ -78,10 +82,20 @@ class RetentionCancelIntegrationTest {
         assertThat(CapturedAudit.events(AuditEventType.RETENTION_MOVED)).extracting(event -> event.messageId().orElse(""))
             .as("every move has its receipt, the interrupted one too")
             .containsExactlyInAnyOrder("<a1@retention.test>", "<a2@retention.test>", "<a3@retention.test>");
-        List<AuditEvent> ends = CapturedAudit.events(AuditEventType.RETENTION_RUN).stream()
-            .filter(run -> !run.decision().equals("moving")).toList();
         assertThat(ends).extracting(AuditEvent::decision).containsExactly("cancelled");
         assertThat(ends.get(0).details()).containsEntry("moved", "3").containsEntry("failed", "0");
+    }
+
+    /** The run's closing {@code retention-run} record(s), once there is one (30 s at most). */
+    private static List<AuditEvent> awaitRunEnd() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<AuditEvent> ends = List.of();
+        while (ends.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            ends = CapturedAudit.events(AuditEventType.RETENTION_RUN).stream()
+                .filter(run -> !run.decision().equals("moving")).toList();
+        }
+        return ends;
     }
 
     private static void append(ImapTestClient imap, String id, String flags) throws Exception {
