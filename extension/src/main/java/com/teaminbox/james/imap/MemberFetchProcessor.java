@@ -1,7 +1,7 @@
 package com.teaminbox.james.imap;
 
-import java.util.Optional;
 import java.util.Arrays;
+import java.util.Optional;
 
 import javax.inject.Inject;
 
