@@ -79,6 +79,23 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         deleteRecursively(directory);
     }
 
+    /**
+     * Stops James and starts it again on the same home, as an administrator's restart does: what
+     * is under {@code var/} and {@code conf/} stays, the memory backend's mailboxes do not.
+     */
+    public void restart() throws Exception {
+        restart(() -> {
+        });
+    }
+
+    /** As {@link #restart()}, running {@code whileStopped} between the stop and the start. */
+    public void restart(Runnable whileStopped) throws Exception {
+        server.close();
+        server = null;
+        whileStopped.run();
+        server = DemoServer.start(home, overrides, extraModules);
+    }
+
     /** The running server's directory, e.g. to edit {@code conf/shared-mailboxes.xml} before provisioning again. */
     public DemoHome home() {
         return home;

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
@@ -18,8 +20,12 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -32,9 +38,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -81,8 +89,9 @@ public final class AuditIndex implements Closeable {
         for (List<Path> files : AuditFiles.byNode(filesOrDirectories).values()) {
             for (Path file : files) {
                 for (AuditLine line : AuditLines.read(file)) {
-                    if (line.terminated() && line.parses()) {
-                        add(line.parse());
+                    Optional<AuditRecord> record = line.record();
+                    if (record.isPresent()) {
+                        add(record.get());
                         indexed++;
                     }
                 }
@@ -108,6 +117,57 @@ public final class AuditIndex implements Closeable {
         record.mailbox().ifPresent(mailbox -> document.add(new StringField(MAILBOX, folded(mailbox), Field.Store.NO)));
         document.add(new StoredField(JSON, record.toJson()));
         writer.updateDocument(new Term(ID, id), document);
+    }
+
+    /**
+     * What the index holds of each node's chain, read from its doc values: enough for
+     * {@link AuditIndexCatchUp} to tell whether it is a gapless start of the files.
+     */
+    public Map<String, IndexedChain> chains() throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<String, IndexedChain> chains = new TreeMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SortedDocValues nodes = DocValues.getSorted(leaf.reader(), NODE);
+                NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), SEQ);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if ((live == null || live.get(doc)) && nodes.advanceExact(doc) && seqs.advanceExact(doc)) {
+                        long seq = seqs.longValue();
+                        chains.merge(nodes.lookupOrd(nodes.ordValue()).utf8ToString(), IndexedChain.of(seq), IndexedChain::merge);
+                    }
+                }
+            }
+            return chains;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The record of {@code node} numbered {@code seq}, as the index stored it. */
+    public Optional<AuditRecord> indexed(String node, long seq) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(ID, node + "/" + seq)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(AuditRecord.parse(searcher.storedFields().document(top.scoreDocs[0].doc).get(JSON)));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Makes what was added so far survive a restart. Until then a crash loses it from the index
+     * (never from the files), and the next start reads it again.
+     */
+    public void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
     }
 
     public AuditPage search(AuditQuery query) throws IOException {

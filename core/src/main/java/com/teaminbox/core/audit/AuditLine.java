@@ -21,6 +21,18 @@ record AuditLine(Path file, int number, Optional<String> text, boolean terminate
         }
     }
 
+    /** The record on this line, if it is complete and parses. */
+    Optional<AuditRecord> record() {
+        if (!terminated) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse());
+        } catch (MalformedAuditRecordException e) {
+            return Optional.empty();
+        }
+    }
+
     String location() {
         return file + ":" + number;
     }

@@ -2,7 +2,10 @@ package com.teaminbox.core.audit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +33,22 @@ final class AuditLines {
             start = end + 1;
         }
         return lines;
+    }
+
+    /**
+     * The record on the file's first line, reading only that line: how a catch-up finds where
+     * each file starts without reading old files whole. Empty when that line is not a record.
+     */
+    static Optional<AuditRecord> firstRecord(Path file) throws IOException {
+        try (InputStream input = new BufferedInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int next;
+            while ((next = input.read()) >= 0 && next != '\n') {
+                line.write(next);
+            }
+            byte[] bytes = line.toByteArray();
+            return new AuditLine(file, 1, decode(bytes, 0, bytes.length), next == '\n').record();
+        }
     }
 
     private static Optional<String> decode(byte[] bytes, int start, int end) {

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -19,20 +24,23 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditChainWriter;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditIndex;
+import com.teaminbox.core.audit.AuditIndexCatchUp;
 import com.teaminbox.core.audit.AuditPage;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.audit.IndexedChain;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * This node's chained audit files, under {@code <audit directory>} (default {@code var/audit/} of
  * James's working directory), and a Lucene index of every node's files found there, kept next to
- * them in {@code <directory>-index/}. The files are the truth: the index is rebuilt from them
- * when the storage opens and updated with each record.
+ * them in {@code <directory>-index/}. The files are the truth: when the storage opens, the index
+ * reads what was written since it was last committed (or is rebuilt from the files when it does
+ * not match them), then follows each record; it is committed every minute and when James stops.
  *
  * <p>Opened on first use with the configuration in force; directory and node are read once
  * (changing them needs a restart). A storage that cannot open (directory not writable) is tried
@@ -42,12 +50,19 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class FileAuditStorage implements AuditStorage {
     private static final Logger LOGGER = LoggerFactory.getLogger(FileAuditStorage.class);
     private static final String DEFAULT_NODE = "james";
+    /** At most this much of the index is read again from the files after a crash. */
+    private static final Duration COMMIT_EVERY = Duration.ofMinutes(1);
 
     private final FileSystem fileSystem;
     private final SharedMailboxesConfigurationStore configurationStore;
     private final Clock clock;
     private Optional<AuditChainWriter> writer = Optional.empty();
     private volatile Optional<AuditIndex> index = Optional.empty();
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "teaminbox-audit-index-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     public FileAuditStorage(FileSystem fileSystem, SharedMailboxesConfigurationStore configurationStore, Clock clock) {
@@ -114,17 +129,19 @@ public class FileAuditStorage implements AuditStorage {
     }
 
     /**
-     * Opens the index and rebuilds it from the files on a background thread, so that the first
-     * record after a start does not wait for a long trail to be read. Records written meanwhile
-     * are added as usual; the rebuild clears the index before it reads the files, so none is lost.
+     * Opens the index and catches it up with the files on a background thread, so that the first
+     * record after a start does not wait for a long trail to be read. What the index held is read
+     * before this returns, that is before any record of this run is added; records written
+     * meanwhile are added as usual, and adding one twice keeps one copy.
      */
     private Optional<AuditIndex> openIndex(Path directory) {
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index");
         try {
             AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory));
-            Thread rebuild = new Thread(() -> rebuild(opened, directory, indexDirectory), "teaminbox-audit-index-rebuild");
-            rebuild.setDaemon(true);
-            rebuild.start();
+            Map<String, IndexedChain> held = opened.chains();
+            Thread catchUp = new Thread(() -> catchUp(opened, held, directory, indexDirectory), "teaminbox-audit-index-catch-up");
+            catchUp.setDaemon(true);
+            catchUp.start();
             return Optional.of(opened);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not open the audit index in {}; audit search is unavailable until the next start", indexDirectory, e);
@@ -132,12 +149,44 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
-    private static void rebuild(AuditIndex index, Path directory, Path indexDirectory) {
+    private void catchUp(AuditIndex index, Map<String, IndexedChain> held, Path directory, Path indexDirectory) {
         try {
-            long records = index.rebuildFrom(List.of(directory));
-            LOGGER.info("Audit index rebuilt in {}: {} records", indexDirectory, records);
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, held, directory);
+            LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
+            // Committed only from here on: a commit in the middle of the catch-up would store a
+            // gap, and the next start would read every file again.
+            committer.scheduleWithFixedDelay(() -> commit(index), COMMIT_EVERY.toSeconds(), COMMIT_EVERY.toSeconds(), TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
-            LOGGER.error("Could not rebuild the audit index in {}; searches miss older records until the next start", indexDirectory, e);
+            LOGGER.error("Could not bring the audit index in {} up to date; searches miss older records until the next start", indexDirectory, e);
+        }
+    }
+
+    private static void commit(AuditIndex index) {
+        try {
+            index.commit();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("Could not commit the audit index; the next start reads the newest records again", e);
+        }
+    }
+
+    /**
+     * Commits and closes the index when James stops, so that the next start reads only what is
+     * written after. The trail itself stays open: a mail still in flight is still audited, and
+     * the next start indexes its record from the file.
+     */
+    @PreDestroy
+    public void stop() {
+        committer.shutdownNow();
+        Optional<AuditIndex> stopping = index;
+        index = Optional.empty();
+        stopping.ifPresent(FileAuditStorage::close);
+    }
+
+    private static void close(AuditIndex index) {
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("Could not close the audit index; the next start reads the newest records again", e);
         }
     }
 
