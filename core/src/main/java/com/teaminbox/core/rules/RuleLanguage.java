@@ -44,25 +44,27 @@ public enum RuleLanguage {
         return Arrays.stream(values()).map(RuleLanguage::code).collect(Collectors.joining(", "));
     }
 
+    /** Folding, elision and stemming: each word on its own, so {@link MemoizedTokenFilter} may remember them. */
+    private TokenStream wordFilters(TokenStream words) {
+        TokenStream stream = words;
+        if (this == FRENCH) {
+            stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        }
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        if (this == FRENCH) {
+            return new FrenchLightStemFilter(stream);
+        }
+        return new PorterStemFilter(new EnglishPossessiveFilter(stream));
+    }
+
     /** The analyzer for free text (subject, body, attachment names). */
     public Analyzer textAnalyzer() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = tokenizer;
-                if (RuleLanguage.this == FRENCH) {
-                    stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
-                }
-                stream = new LowerCaseFilter(stream);
-                stream = new ASCIIFoldingFilter(stream);
-                if (RuleLanguage.this == FRENCH) {
-                    stream = new FrenchLightStemFilter(stream);
-                } else {
-                    stream = new EnglishPossessiveFilter(stream);
-                    stream = new PorterStemFilter(stream);
-                }
-                return new TokenStreamComponents(tokenizer, stream);
+                return new TokenStreamComponents(tokenizer, new MemoizedTokenFilter(tokenizer, RuleLanguage.this::wordFilters));
             }
 
             @Override
