@@ -38,7 +38,7 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 /**
  * This node's chained audit files, under {@code <audit directory>} (default {@code var/audit/} of
  * James's working directory), and a Lucene index of every node's files found there, kept next to
- * them in {@code <directory>-index/}. The files are the truth: when the storage opens, the index
+ * them in {@code <directory>-index/<node>/}. The files are the truth: when the storage opens, the index
  * reads what was written since it was last committed (or is rebuilt from the files when it does
  * not match them), then follows each record; it is committed every minute and when James stops.
  *
@@ -124,7 +124,7 @@ public class FileAuditStorage implements AuditStorage {
         AuditChainWriter opened = new AuditChainWriter(directory, node, clock, settings.maxFileBytes(), FlushPolicy.FLUSH);
         writer = Optional.of(opened);
         LOGGER.info("Audit trail of node {} in {}", node, directory);
-        index = openIndex(directory);
+        index = openIndex(directory, node);
         return opened;
     }
 
@@ -134,8 +134,10 @@ public class FileAuditStorage implements AuditStorage {
      * before this returns, that is before any record of this run is added; records written
      * meanwhile are added as usual, and adding one twice keeps one copy.
      */
-    private Optional<AuditIndex> openIndex(Path directory) {
-        Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index");
+    private Optional<AuditIndex> openIndex(Path directory, String node) {
+        // One index per node: nodes sharing the audit directory cannot share a Lucene index,
+        // which only one writer may hold.
+        Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index").resolve(node);
         try {
             AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory));
             Map<String, IndexedChain> held = opened.chains();
