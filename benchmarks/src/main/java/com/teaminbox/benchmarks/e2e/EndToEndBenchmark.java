@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,27 +84,22 @@ public final class EndToEndBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = Arrays.asList(args);
-        int mails = intOption(options, "--mails", 2_000);
-        int senders = intOption(options, "--senders", 8);
-        int warmup = intOption(options, "--warmup", Math.max(50, Math.min(200, mails / 10)));
-        String heap = stringOption(options, "--heap", "1g");
-        EndToEndBenchmark benchmark = new EndToEndBenchmark(Path.of("").toAbsolutePath(), senders);
-        benchmark.samples = Path.of(stringOption(options, "--samples", benchmark.samples.toString()));
-        benchmark.stockThreadIds = options.contains("--stock-thread-ids");
-        String command = "./benchmark-e2e " + String.join(" ", args);
-        if (warmup < 0 || mails < 1) {
-            throw new IllegalArgumentException("--mails must be at least 1 and --warmup at least 0: " + mails + ", " + warmup);
+        E2eOptions options;
+        try {
+            options = E2eOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark-e2e: " + e.getMessage());
+            System.exit(2);
+            return;
         }
-        if (options.contains("--memory") && (options.contains("--without") || options.contains("--warmup"))) {
-            throw new IllegalArgumentException("--memory runs its own mails: --without and --warmup do not apply to it");
-        }
-        if (options.contains("--without")) {
-            benchmark.ablate(Arrays.asList(stringOption(options, "--without", "").split(",")), mails, warmup, heap);
-        } else if (options.contains("--memory")) {
-            benchmark.memory(intOption(options, "--big-mails", 1_000), command.strip(), !options.contains("--no-docs"));
-        } else {
-            benchmark.compare(mails, warmup, heap, command.strip(), !options.contains("--no-docs"));
+        EndToEndBenchmark benchmark = new EndToEndBenchmark(Path.of("").toAbsolutePath(), options.senders());
+        options.samples().ifPresent(samples -> benchmark.samples = samples);
+        benchmark.stockThreadIds = options.stockThreadIds();
+        String command = ("./benchmark-e2e " + String.join(" ", args)).strip();
+        switch (options.mode()) {
+            case ABLATION -> benchmark.ablate(options.without(), options.mails(), options.warmup(), options.heap());
+            case MEMORY -> benchmark.memory(options.bigMails(), command, options.updateDocs());
+            case COMPARE -> benchmark.compare(options.mails(), options.warmup(), options.heap(), command, options.updateDocs());
         }
         System.exit(0);
     }
@@ -297,14 +291,5 @@ public final class EndToEndBenchmark {
             result.outOfMemory ? ", OutOfMemoryError" : "");
         result.serverCpu.ifPresent(cpu -> System.out.printf(Locale.ROOT, "%-44s server CPU %.1f ms per mail, of which JIT compilation %.1f ms%n",
             "", ResultsTable.cpuMillisPerMail(result), 1000 * cpu.jitSeconds() / result.delivered));
-    }
-
-    private static int intOption(List<String> options, String name, int defaultValue) {
-        return Integer.parseInt(stringOption(options, name, String.valueOf(defaultValue)));
-    }
-
-    private static String stringOption(List<String> options, String name, String defaultValue) {
-        int index = options.indexOf(name);
-        return index >= 0 && index + 1 < options.size() ? options.get(index + 1) : defaultValue;
     }
 }

@@ -1,0 +1,91 @@
+package com.teaminbox.benchmarks.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The command line of {@code ./benchmark-e2e}, checked before any server starts: a mistyped
+ * option is refused with its name, instead of a ten-minute run with the defaults.
+ */
+record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Optional<Path> samples,
+                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without) {
+    enum Mode { COMPARE, MEMORY, ABLATION }
+
+    private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without");
+    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs");
+
+    static E2eOptions parse(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (int index = 0; index < args.length; index++) {
+            String option = args[index];
+            if (!WITH_VALUE.contains(option) && !SWITCHES.contains(option)) {
+                throw new IllegalArgumentException("Unknown option " + option + "; known: " + known());
+            }
+            String value = "";
+            if (WITH_VALUE.contains(option)) {
+                if (index + 1 >= args.length || args[index + 1].startsWith("--")) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                value = args[++index];
+            }
+            if (given.put(option, value) != null) {
+                throw new IllegalArgumentException(option + " is given twice");
+            }
+        }
+        Mode mode = given.containsKey("--without") ? Mode.ABLATION : given.containsKey("--memory") ? Mode.MEMORY : Mode.COMPARE;
+        if (mode == Mode.ABLATION && given.containsKey("--memory")) {
+            throw new IllegalArgumentException("--memory runs its own mails: --without does not apply to it");
+        }
+        if (mode == Mode.MEMORY && given.containsKey("--warmup")) {
+            throw new IllegalArgumentException("--memory runs its own mails: --warmup does not apply to it");
+        }
+        if (mode != Mode.MEMORY && given.containsKey("--big-mails")) {
+            throw new IllegalArgumentException("--big-mails applies to --memory only");
+        }
+        int mails = number(given, "--mails", 2_000, 1);
+        int warmup = number(given, "--warmup", Math.max(50, Math.min(200, mails / 10)), 0);
+        String heap = given.getOrDefault("--heap", "1g");
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]?")) {
+            throw new IllegalArgumentException("--heap takes a JVM heap size such as 1g or 512m, not '" + heap + "'");
+        }
+        List<String> without = new ArrayList<>();
+        if (mode == Mode.ABLATION) {
+            without.addAll(Arrays.asList(given.get("--without").split(",", -1)));
+            if (without.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("--without takes mailet names separated by commas, not '" + given.get("--without") + "'");
+            }
+        }
+        return new E2eOptions(mode, mails, number(given, "--senders", 8, 1), warmup, heap,
+            Optional.ofNullable(given.get("--samples")).map(Path::of), given.containsKey("--stock-thread-ids"),
+            !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without));
+    }
+
+    private static int number(Map<String, String> given, String option, int defaultValue, int minimum) {
+        if (!given.containsKey(option)) {
+            return defaultValue;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(given.get(option));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number, not '" + given.get(option) + "'");
+        }
+        if (value < minimum) {
+            throw new IllegalArgumentException(option + " must be at least " + minimum + ": " + value);
+        }
+        return value;
+    }
+
+    private static String known() {
+        Set<String> all = new TreeSet<>(WITH_VALUE);
+        all.addAll(SWITCHES);
+        return String.join(" ", all);
+    }
+}

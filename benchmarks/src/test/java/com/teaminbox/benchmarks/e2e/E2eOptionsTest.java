@@ -1,0 +1,74 @@
+package com.teaminbox.benchmarks.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class E2eOptionsTest {
+    @Test
+    void noOptionShouldCompareWithTheDocumentedDefaults() {
+        E2eOptions options = E2eOptions.parse();
+
+        assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 200, "1g", Optional.empty(),
+            false, true, 1_000, List.of()));
+    }
+
+    @Test
+    void theWarmUpShouldDefaultToATenthOfTheMailsWithinFiftyAndTwoHundred() {
+        assertThat(E2eOptions.parse("--mails", "100").warmup()).isEqualTo(50);
+        assertThat(E2eOptions.parse("--mails", "1000").warmup()).isEqualTo(100);
+        assertThat(E2eOptions.parse("--mails", "100000").warmup()).isEqualTo(200);
+    }
+
+    @Test
+    void everyOptionShouldBeRead() {
+        E2eOptions options = E2eOptions.parse("--mails", "300", "--senders", "4", "--warmup", "0", "--heap", "512m",
+            "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs");
+
+        assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
+            true, false, 1_000, List.of()));
+    }
+
+    @Test
+    void withoutShouldAblateTheNamedMailets() {
+        E2eOptions options = E2eOptions.parse("--without", "ApplyRules,Acknowledge", "--mails", "500");
+
+        assertThat(options.mode()).isEqualTo(E2eOptions.Mode.ABLATION);
+        assertThat(options.without()).containsExactly("ApplyRules", "Acknowledge");
+        assertThat(options.mails()).isEqualTo(500);
+    }
+
+    @Test
+    void memoryShouldTakeItsOwnCount() {
+        E2eOptions options = E2eOptions.parse("--memory", "--big-mails", "10");
+
+        assertThat(options.mode()).isEqualTo(E2eOptions.Mode.MEMORY);
+        assertThat(options.bigMails()).isEqualTo(10);
+    }
+
+    @Test
+    void mistakesShouldBeRefusedWithTheOptionNamed() {
+        assertThatThrownBy(() -> E2eOptions.parse("--mail", "100")).hasMessageStartingWith("Unknown option --mail; known: ");
+        assertThatThrownBy(() -> E2eOptions.parse("--mails")).hasMessage("--mails needs a value");
+        assertThatThrownBy(() -> E2eOptions.parse("--mails", "--no-docs")).hasMessage("--mails needs a value");
+        assertThatThrownBy(() -> E2eOptions.parse("--mails", "many")).hasMessage("--mails takes a whole number, not 'many'");
+        assertThatThrownBy(() -> E2eOptions.parse("--mails", "0")).hasMessage("--mails must be at least 1: 0");
+        assertThatThrownBy(() -> E2eOptions.parse("--warmup", "-1")).hasMessage("--warmup must be at least 0: -1");
+        assertThatThrownBy(() -> E2eOptions.parse("--senders", "0")).hasMessage("--senders must be at least 1: 0");
+        assertThatThrownBy(() -> E2eOptions.parse("--mails", "10", "--mails", "20")).hasMessage("--mails is given twice");
+        assertThatThrownBy(() -> E2eOptions.parse("--heap", "lots")).hasMessageContaining("not 'lots'");
+        assertThatThrownBy(() -> E2eOptions.parse("--without", "ApplyRules,")).hasMessageContaining("separated by commas");
+    }
+
+    @Test
+    void optionsThatDoNotGoTogetherShouldBeRefused() {
+        assertThatThrownBy(() -> E2eOptions.parse("--memory", "--without", "ApplyRules")).hasMessageContaining("--without does not apply");
+        assertThatThrownBy(() -> E2eOptions.parse("--memory", "--warmup", "10")).hasMessageContaining("--warmup does not apply");
+        assertThatThrownBy(() -> E2eOptions.parse("--big-mails", "10")).hasMessage("--big-mails applies to --memory only");
+    }
+}
