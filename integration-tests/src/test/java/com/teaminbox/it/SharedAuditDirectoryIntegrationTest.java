@@ -71,9 +71,9 @@ class SharedAuditDirectoryIntegrationTest {
         TeamInboxServer.awaitUntil(() -> AuditRecords.in(SHARED).stream()
             .filter(record -> record.type() == AuditEventType.TICKET_CREATED).count() == 2, "a ticket on each node");
 
-        for (TeamInboxServer node : new TeamInboxServer[] {mx1, mx2}) {
-            String answer = WebAdminClient.get(node, "/shared-mailboxes/" + SUPPORT + "/audit?type=ticket-created");
-            assertThat(answer).contains("\"totalHits\":1");
-        }
+        assertThat(WebAdminClient.get(mx1, "/shared-mailboxes/" + SUPPORT + "/audit?type=ticket-created"))
+            .contains("\"node\":\"mx1\"");
+        assertThat(WebAdminClient.get(mx2, "/shared-mailboxes/" + SUPPORT + "/audit?type=ticket-created"))
+            .contains("\"node\":\"mx2\"");
     }
 }

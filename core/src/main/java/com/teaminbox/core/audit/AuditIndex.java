@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -64,10 +66,13 @@ public final class AuditIndex implements Closeable {
     private static final Sort CHRONOLOGICAL = new Sort(new SortField(TIME, SortField.Type.LONG),
         new SortField(NODE, SortField.Type.STRING), new SortField(SEQ, SortField.Type.LONG));
 
+    private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private Map<String, String> lastCommitData = Map.of();
 
     public AuditIndex(Directory directory) throws IOException {
+        this.directory = directory;
         this.writer = new IndexWriter(directory, new IndexWriterConfig(new KeywordAnalyzer()));
         this.searchers = new SearcherManager(writer, null);
     }
@@ -120,28 +125,61 @@ public final class AuditIndex implements Closeable {
     }
 
     /**
-     * What the index holds of each node's chain, read from its doc values: enough for
-     * {@link AuditIndexCatchUp} to tell whether it is a gapless start of the files.
+     * What the index's last commit holds of each node's chain, and the data stored with that
+     * commit: records added since (not committed) are not seen, so that a catch-up started after
+     * live records were added still sees where the previous run stopped.
      */
-    public Map<String, IndexedChain> chains() throws IOException {
-        searchers.maybeRefreshBlocking();
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            Map<String, IndexedChain> chains = new TreeMap<>();
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                SortedDocValues nodes = DocValues.getSorted(leaf.reader(), NODE);
-                NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), SEQ);
-                Bits live = leaf.reader().getLiveDocs();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if ((live == null || live.get(doc)) && nodes.advanceExact(doc) && seqs.advanceExact(doc)) {
-                        long seq = seqs.longValue();
-                        chains.merge(nodes.lookupOrd(nodes.ordValue()).utf8ToString(), IndexedChain.of(seq), IndexedChain::merge);
-                    }
-                }
+    public CommittedState committed() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return new CommittedState(Map.of(), Map.of());
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            Map<String, SeqCollector> seqs = new TreeMap<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                collectSeqs(leaf, seqs);
             }
-            return chains;
-        } finally {
-            searchers.release(searcher);
+            Map<String, IndexedChain> chains = new TreeMap<>();
+            seqs.forEach((node, collected) -> chains.put(node, collected.chain()));
+            return new CommittedState(chains, Map.copyOf(reader.getIndexCommit().getUserData()));
+        }
+    }
+
+    private static void collectSeqs(LeafReaderContext leaf, Map<String, SeqCollector> seqs) throws IOException {
+        SortedDocValues nodes = DocValues.getSorted(leaf.reader(), NODE);
+        NumericDocValues values = DocValues.getNumeric(leaf.reader(), SEQ);
+        Bits live = leaf.reader().getLiveDocs();
+        SeqCollector[] byOrd = new SeqCollector[nodes.getValueCount()];
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+            if ((live == null || live.get(doc)) && nodes.advanceExact(doc) && values.advanceExact(doc)) {
+                int ord = nodes.ordValue();
+                if (byOrd[ord] == null) {
+                    byOrd[ord] = seqs.computeIfAbsent(nodes.lookupOrd(ord).utf8ToString(), any -> new SeqCollector());
+                }
+                byOrd[ord].add(values.longValue());
+            }
+        }
+    }
+
+    /** The seqs of one node, gathered to find where its first gap is. */
+    private static final class SeqCollector {
+        private long[] seqs = new long[1_024];
+        private int size;
+
+        void add(long seq) {
+            if (size == seqs.length) {
+                seqs = Arrays.copyOf(seqs, size * 2);
+            }
+            seqs[size++] = seq;
+        }
+
+        IndexedChain chain() {
+            long[] sorted = Arrays.copyOf(seqs, size);
+            Arrays.sort(sorted);
+            long gaplessUpTo = sorted[0];
+            for (int index = 1; index < sorted.length && sorted[index] == gaplessUpTo + 1; index++) {
+                gaplessUpTo = sorted[index];
+            }
+            return new IndexedChain(size, sorted[0], sorted[sorted.length - 1], gaplessUpTo);
         }
     }
 
@@ -160,14 +198,23 @@ public final class AuditIndex implements Closeable {
         }
     }
 
+    /** Empties the index (a rebuild's first step); searches see it from their next call. */
+    public void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
     /**
-     * Makes what was added so far survive a restart. Until then a crash loses it from the index
-     * (never from the files), and the next start reads it again.
+     * Makes what was added so far survive a restart, with {@code data} stored beside it (read
+     * back by {@link #committed()}). Until then a crash loses it from the index, never from the
+     * files. Nothing is written when neither the records nor the data changed.
      */
-    public void commit() throws IOException {
-        if (writer.hasUncommittedChanges()) {
-            writer.commit();
+    public synchronized void commit(Map<String, String> data) throws IOException {
+        if (!writer.hasUncommittedChanges() && data.equals(lastCommitData)) {
+            return;
         }
+        writer.setLiveCommitData(Map.copyOf(data).entrySet());
+        writer.commit();
+        lastCommitData = Map.copyOf(data);
     }
 
     public AuditPage search(AuditQuery query) throws IOException {

@@ -1,26 +1,37 @@
 package com.teaminbox.core.audit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Brings an {@link AuditIndex} opened at a start up to date with the audit files, reading only
  * what it does not hold yet: a busy server's trail of millions of records is not read again at
- * each start. The index is trusted for a node only when it holds that node's records without a
- * gap from the first record still in the files, and its last one is, byte for byte, the record
- * of that number in the files; otherwise (files removed or rewritten, a record the index lost,
- * a crash between two commits) the whole index is rebuilt from the files, as before.
+ * each start.
  *
- * <p>The index is a convenience, not evidence: a record changed in the files after it was
- * indexed is found by {@link AuditVerifier}, not by this check.
+ * <p>Each commit stores the audit files found then and their sizes ({@link #commit}). At the next
+ * start the index is trusted only when every one of those files is still there and no shorter
+ * (files only grow, by whole records), and, for each node, when it holds the node's first record
+ * still in the files and its record at the end of its gapless run is, byte for byte, that record
+ * in the files. Reading resumes after that run (a gap left by a crash or a damaged line is read
+ * again; a record added twice is kept once). Otherwise — a file removed or cut, a node whose
+ * files are gone, an index from before this check — the whole index is rebuilt from the files.
+ *
+ * <p>The index is a convenience, not evidence: a record rewritten in place to a line at least as
+ * long is found by {@link AuditVerifier}, not by this check.
  */
 public final class AuditIndexCatchUp {
+    /** The commit data key under which the files read are listed. */
+    static final String FILES = "teaminbox.audit.files";
+
     /** What a catch-up did: read on from where the index was, or rebuilt it, and why. */
     public record Outcome(Optional<String> rebuiltBecause, long recordsIndexed) {
         public boolean rebuilt() {
@@ -34,7 +45,14 @@ public final class AuditIndexCatchUp {
         }
     }
 
-    /** Where a node's records not yet indexed start: a file of its chain, and the last seq indexed. */
+    /** Thrown when the catch-up is asked to stop (James stopping) before it is done. */
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("The audit index catch-up was stopped before it was done");
+        }
+    }
+
+    /** Where a node's records not yet indexed start: its files from one of them, and the last seq indexed. */
     private record Resume(List<Path> files, long afterSeq) {
     }
 
@@ -42,49 +60,110 @@ public final class AuditIndexCatchUp {
     }
 
     /**
-     * @param indexed what the index held before any record of this run was added to it
-     *                ({@link AuditIndex#chains()} read right after opening)
+     * Reads what the index's last commit lacks, then commits.
+     *
+     * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
      */
-    public static Outcome run(AuditIndex index, Map<String, IndexedChain> indexed, Path directory) throws IOException {
+    public static Outcome run(AuditIndex index, Path directory, BooleanSupplier stopping) throws IOException {
+        CommittedState committed = index.committed();
         SortedMap<String, List<Path>> files = AuditFiles.byNode(List.of(directory));
+        Optional<String> untrusted = untrusted(committed, files);
         List<Resume> resumes = new ArrayList<>();
-        for (String node : indexed.keySet()) {
-            if (!files.containsKey(node)) {
-                return rebuild(index, directory, "the index holds records of node " + node + ", whose files are gone");
-            }
-        }
         for (Map.Entry<String, List<Path>> node : files.entrySet()) {
-            Optional<IndexedChain> chain = Optional.ofNullable(indexed.get(node.getKey()));
+            if (untrusted.isPresent()) {
+                break;
+            }
+            Optional<IndexedChain> chain = Optional.ofNullable(committed.chains().get(node.getKey()));
             if (chain.isEmpty()) {
                 resumes.add(new Resume(node.getValue(), 0));
                 continue;
             }
-            Optional<String> mismatch = mismatch(index, node.getKey(), chain.get(), node.getValue());
-            if (mismatch.isPresent()) {
-                return rebuild(index, directory, mismatch.get());
-            }
-            resumes.add(new Resume(filesFrom(node.getValue(), chain.get().lastSeq()), chain.get().lastSeq()));
+            untrusted = mismatch(index, node.getKey(), chain.get(), node.getValue());
+            resumes.add(resume(chain.get(), node.getValue()));
         }
         long added = 0;
-        for (Resume resume : resumes) {
-            added += addAfter(index, resume);
+        if (untrusted.isPresent()) {
+            index.deleteAll();
+            resumes = files.values().stream().map(nodeFiles -> new Resume(nodeFiles, 0)).toList();
         }
-        index.commit();
-        return new Outcome(Optional.empty(), added);
+        for (Resume resume : resumes) {
+            added += addAfter(index, resume, stopping);
+        }
+        commit(index, directory);
+        return new Outcome(untrusted, added);
+    }
+
+    /**
+     * Commits the index with the audit files found now and their sizes, for the next start's
+     * check. Records indexed are always in files at least this long: a record is written to its
+     * file before it is indexed.
+     */
+    public static void commit(AuditIndex index, Path directory) throws IOException {
+        StringBuilder listing = new StringBuilder();
+        for (List<Path> nodeFiles : AuditFiles.byNode(List.of(directory)).values()) {
+            for (Path file : nodeFiles) {
+                listing.append(file.getFileName()).append('=').append(Files.size(file)).append('\n');
+            }
+        }
+        index.commit(Map.of(FILES, listing.toString()));
+    }
+
+    /** Why the committed index cannot be trusted as a whole, if it cannot. */
+    private static Optional<String> untrusted(CommittedState committed, SortedMap<String, List<Path>> files) throws IOException {
+        if (committed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> listing = Optional.ofNullable(committed.data().get(FILES));
+        if (listing.isEmpty()) {
+            return Optional.of("the index does not list the files it read: it was made by an earlier version");
+        }
+        for (String node : committed.chains().keySet()) {
+            if (!files.containsKey(node)) {
+                return Optional.of("the index holds records of node " + node + ", whose files are gone");
+            }
+        }
+        Map<String, Path> present = new LinkedHashMap<>();
+        files.values().forEach(nodeFiles -> nodeFiles.forEach(file -> present.put(file.getFileName().toString(), file)));
+        for (String line : listing.get().split("\n")) {
+            int equals = line.lastIndexOf('=');
+            if (equals < 0) {
+                continue;
+            }
+            String name = line.substring(0, equals);
+            long size = Long.parseLong(line.substring(equals + 1));
+            if (!present.containsKey(name)) {
+                return Optional.of("file " + name + " was removed since it was indexed");
+            }
+            if (Files.size(present.get(name)) < size) {
+                return Optional.of("file " + name + " is shorter than when it was indexed");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, List<Path> files) throws IOException {
         OptionalLong firstInFiles = firstSeq(files);
-        if (firstInFiles.isEmpty() || firstInFiles.getAsLong() != chain.firstSeq() || !chain.gapless()) {
-            return Optional.of("node " + node + ": the index holds " + chain.count() + " records numbered "
-                + chain.firstSeq() + " to " + chain.lastSeq() + ", the files start at "
-                + (firstInFiles.isPresent() ? firstInFiles.getAsLong() : "no record"));
+        if (firstInFiles.isEmpty() || chain.firstSeq() < firstInFiles.getAsLong()) {
+            return Optional.of("node " + node + ": the index holds record " + chain.firstSeq() + ", the files start at "
+                + (firstInFiles.isPresent() ? "record " + firstInFiles.getAsLong() : "no record"));
         }
-        Optional<AuditRecord> inFiles = find(filesFrom(files, chain.lastSeq()), chain.lastSeq());
-        if (inFiles.isEmpty() || !inFiles.equals(index.indexed(node, chain.lastSeq()))) {
-            return Optional.of("node " + node + ": record " + chain.lastSeq() + " is not in the files as it was indexed");
+        if (chain.firstSeq() > firstInFiles.getAsLong()) {
+            return Optional.empty();
+        }
+        Optional<AuditRecord> inFiles = find(filesFrom(files, chain.gaplessUpTo()), chain.gaplessUpTo());
+        if (inFiles.isEmpty() || !inFiles.equals(index.indexed(node, chain.gaplessUpTo()))) {
+            return Optional.of("node " + node + ": record " + chain.gaplessUpTo() + " is not in the files as it was indexed");
         }
         return Optional.empty();
+    }
+
+    /** After the index's gapless run, or from the start when the index lacks the node's first records. */
+    private static Resume resume(IndexedChain chain, List<Path> files) throws IOException {
+        OptionalLong firstInFiles = firstSeq(files);
+        if (firstInFiles.isPresent() && chain.firstSeq() > firstInFiles.getAsLong()) {
+            return new Resume(files, 0);
+        }
+        return new Resume(filesFrom(files, chain.gaplessUpTo() + 1), chain.gaplessUpTo());
     }
 
     private static OptionalLong firstSeq(List<Path> files) throws IOException {
@@ -121,7 +200,7 @@ public final class AuditIndexCatchUp {
         return Optional.empty();
     }
 
-    private static long addAfter(AuditIndex index, Resume resume) throws IOException {
+    private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping) throws IOException {
         long added = 0;
         for (Path file : resume.files()) {
             for (AuditLine line : AuditLines.read(file)) {
@@ -129,13 +208,15 @@ public final class AuditIndexCatchUp {
                 if (record.isPresent()) {
                     index.add(record.get());
                     added++;
+                    if (added % 1_000 == 0 && stopping.getAsBoolean()) {
+                        throw new Stopped();
+                    }
                 }
+            }
+            if (stopping.getAsBoolean()) {
+                throw new Stopped();
             }
         }
         return added;
-    }
-
-    private static Outcome rebuild(AuditIndex index, Path directory, String reason) throws IOException {
-        return new Outcome(Optional.of(reason), index.rebuildFrom(List.of(directory)));
     }
 }

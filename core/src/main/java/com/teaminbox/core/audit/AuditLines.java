@@ -36,18 +36,24 @@ final class AuditLines {
     }
 
     /**
-     * The record on the file's first line, reading only that line: how a catch-up finds where
-     * each file starts without reading old files whole. Empty when that line is not a record.
+     * The file's first record, reading no further than the line it is on: how a catch-up finds
+     * where each file starts without reading old files whole. Lines before it that are not
+     * records (damaged) are skipped. Empty when the file holds no record.
      */
     static Optional<AuditRecord> firstRecord(Path file) throws IOException {
         try (InputStream input = new BufferedInputStream(Files.newInputStream(file))) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int next;
-            while ((next = input.read()) >= 0 && next != '\n') {
-                line.write(next);
+            for (int number = 1; ; number++) {
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                int next;
+                while ((next = input.read()) >= 0 && next != '\n') {
+                    line.write(next);
+                }
+                byte[] bytes = line.toByteArray();
+                Optional<AuditRecord> record = new AuditLine(file, number, decode(bytes, 0, bytes.length), next == '\n').record();
+                if (record.isPresent() || next < 0) {
+                    return record;
+                }
             }
-            byte[] bytes = line.toByteArray();
-            return new AuditLine(file, 1, decode(bytes, 0, bytes.length), next == '\n').record();
         }
     }
 

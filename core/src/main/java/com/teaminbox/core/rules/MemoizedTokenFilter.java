@@ -15,18 +15,22 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>Only for chains that turn each token into exactly one token, whatever its neighbours and
  * type: lowercase, ASCII folding, elision and the stemmers do; a stop-word filter or a synonym
- * filter would not. The memory is per analyzer thread (Lucene reuses a filter chain per thread)
- * and is dropped when it holds {@link #MAX_WORDS} words, so a hostile mail of random words costs
- * memory once, not for ever.
+ * filter would not (and is refused when met). The memory is per analyzer thread (Lucene reuses a
+ * filter chain per thread, and there is one analyzer per compiled rule set): it keeps words of at
+ * most {@link #MAX_WORD_CHARS} characters, and is dropped when it holds {@link #MAX_CHARS}
+ * characters, about 1 MB with the map's own cost, so a hostile mail of random words costs that
+ * once per spool thread, not for ever.
  */
 final class MemoizedTokenFilter extends TokenFilter {
-    static final int MAX_WORDS = 20_000;
+    static final int MAX_WORD_CHARS = 32;
+    static final int MAX_CHARS = 256 * 1024;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OneToken word = new OneToken();
     private final TokenStream chain;
     private final CharTermAttribute chainTerm;
     private final CharArrayMap<char[]> memory = new CharArrayMap<>(1_024, false);
+    private int rememberedChars;
 
     /** @param chain builds the word-by-word filters on top of the one-token stream it is given */
     MemoizedTokenFilter(TokenStream input, Function<TokenStream, TokenStream> chain) {
@@ -40,18 +44,34 @@ final class MemoizedTokenFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
+        if (term.length() > MAX_WORD_CHARS) {
+            char[] analysed = analyse();
+            term.copyBuffer(analysed, 0, analysed.length);
+            return true;
+        }
         char[] known = memory.get(term.buffer(), 0, term.length());
         if (known == null) {
             known = analyse();
-            if (memory.size() >= MAX_WORDS) {
-                memory.clear();
-            }
-            char[] key = new char[term.length()];
-            System.arraycopy(term.buffer(), 0, key, 0, key.length);
-            memory.put(key, known);
+            remember(known);
         }
         term.copyBuffer(known, 0, known.length);
         return true;
+    }
+
+    private void remember(char[] analysed) {
+        if (rememberedChars >= MAX_CHARS) {
+            memory.clear();
+            rememberedChars = 0;
+        }
+        char[] word = new char[term.length()];
+        System.arraycopy(term.buffer(), 0, word, 0, word.length);
+        memory.put(word, analysed);
+        rememberedChars += word.length + analysed.length;
+    }
+
+    /** Characters held, words and results: what the bound applies to. */
+    int rememberedChars() {
+        return rememberedChars;
     }
 
     private char[] analyse() throws IOException {
@@ -62,6 +82,9 @@ final class MemoizedTokenFilter extends TokenFilter {
         }
         char[] result = new char[chainTerm.length()];
         System.arraycopy(chainTerm.buffer(), 0, result, 0, result.length);
+        if (chain.incrementToken()) {
+            throw new IllegalStateException("A word-by-word filter made two tokens of one: it cannot be memoized");
+        }
         chain.end();
         chain.close();
         return result;

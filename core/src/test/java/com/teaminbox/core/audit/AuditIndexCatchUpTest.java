@@ -1,6 +1,7 @@
 package com.teaminbox.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.lucene.store.FSDirectory;
@@ -40,7 +42,7 @@ class AuditIndexCatchUpTest {
     /** Opens the index kept in {@code root/index}, as a start does, and catches it up. */
     private AuditIndexCatchUp.Outcome start() throws IOException {
         try (AuditIndex index = open()) {
-            return AuditIndexCatchUp.run(index, index.chains(), trail());
+            return AuditIndexCatchUp.run(index, trail(), () -> false);
         }
     }
 
@@ -87,13 +89,12 @@ class AuditIndexCatchUpTest {
         start();
         write("mx1", 3, "accepted");
         try (AuditIndex index = open()) {
-            Map<String, IndexedChain> beforeAnyRecord = index.chains();
             try (AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
                 index.add(live.append(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("bob@example.test"))
                     .decision("accepted").build()));
             }
 
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, beforeAnyRecord, trail());
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), () -> false);
 
             assertThat(outcome.rebuilt()).isFalse();
             assertThat(index.search(AuditQuery.builder().pageSize(1000).build()).records())
@@ -102,7 +103,7 @@ class AuditIndexCatchUpTest {
     }
 
     @Test
-    void anIndexMissingARecordShouldBeRebuilt() throws IOException {
+    void aGapInTheIndexShouldBeReadAgainFromItsStartWithoutARebuild() throws IOException {
         write("mx1", 20, "accepted");
         try (AuditIndex index = open()) {
             for (AuditRecord record : readAll()) {
@@ -110,13 +111,82 @@ class AuditIndexCatchUpTest {
                     index.add(record);
                 }
             }
-            index.commit();
+            AuditIndexCatchUp.commit(index, trail());
         }
 
         AuditIndexCatchUp.Outcome outcome = start();
 
-        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("node mx1"));
-        assertThat(everything().totalHits()).isEqualTo(20);
+        assertThat(outcome.rebuilt()).isFalse();
+        assertThat(outcome.recordsIndexed()).as("seq 7 to 20 read again").isEqualTo(14);
+        assertThat(everything().records()).extracting(AuditRecord::seq).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDamagedLineShouldNotMakeEveryStartARebuild() throws IOException {
+        write("mx1", 20, "accepted");
+        damageLine(oldestFile(), 1);
+        damageLine(oldestFile(), 3);
+        start();
+
+        AuditIndexCatchUp.Outcome second = start();
+        AuditIndexCatchUp.Outcome third = start();
+
+        assertThat(second.rebuilt()).isFalse();
+        assertThat(third.rebuilt()).isFalse();
+        assertThat(everything().totalHits()).isEqualTo(18);
+    }
+
+    @Test
+    void anIndexFromAnEarlierVersionShouldBeRebuiltOnce() throws IOException {
+        write("mx1", 10, "accepted");
+        try (AuditIndex index = open()) {
+            for (AuditRecord record : readAll()) {
+                index.add(record);
+            }
+            index.commit(Map.of());
+        }
+
+        assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("earlier version"));
+        assertThat(start()).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0));
+    }
+
+    @Test
+    void aCatchUpAskedToStopShouldStop() throws IOException {
+        write("mx1", 10, "accepted");
+        try (AuditIndex index = open()) {
+            assertThatThrownBy(() -> AuditIndexCatchUp.run(index, trail(), () -> true)).isInstanceOf(AuditIndexCatchUp.Stopped.class);
+        }
+    }
+
+    @Test
+    void aFileRemovedFromTheMiddleShouldLeaveTheIndexWithItsRecords() throws IOException {
+        write("mx1", 30, "accepted");
+        start();
+        List<Path> files = filesInOrder();
+        Path middle = files.get(1);
+        long removed = AuditLines.read(middle).size();
+        Files.delete(middle);
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(files).hasSizeGreaterThan(2);
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains(middle.getFileName().toString()));
+        assertThat(everything().totalHits()).isEqualTo(30 - removed);
+    }
+
+    @Test
+    void aFileCutShouldLeaveTheIndexWithTheRecordsCutOff() throws IOException {
+        write("mx1", 30, "accepted");
+        start();
+        List<Path> files = filesInOrder();
+        Path newest = files.get(files.size() - 1);
+        List<String> lines = Files.readAllLines(newest);
+        Files.write(newest, lines.subList(0, lines.size() - 1));
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("shorter"));
+        assertThat(everything().totalHits()).isEqualTo(29);
     }
 
     @Test
@@ -166,8 +236,42 @@ class AuditIndexCatchUpTest {
 
         AuditIndexCatchUp.Outcome outcome = start();
 
-        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("record 10"));
+        assertThat(outcome.rebuilt()).isTrue();
         assertThat(everything().records()).extracting(AuditRecord::decision).containsOnly("refused");
+    }
+
+    @Test
+    void theLastIndexedRecordChangedInItsFileShouldLeadToARebuild() throws IOException {
+        write("mx1", 10, "accepted");
+        start();
+        List<Path> files = filesInOrder();
+        Path newest = files.get(files.size() - 1);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(newest));
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1).replace("\"accepted\"", "\"accepted, in fact refused\""));
+        Files.write(newest, lines);
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("record 10"));
+        assertThat(everything().records()).as("the index shows the files as they are; ./audit verify tells the change")
+            .extracting(AuditRecord::decision).hasSize(10).contains("accepted, in fact refused");
+    }
+
+    private List<Path> filesInOrder() throws IOException {
+        try (Stream<Path> files = Files.list(trail())) {
+            return files.sorted().toList();
+        }
+    }
+
+    private Path oldestFile() throws IOException {
+        return filesInOrder().get(0);
+    }
+
+    /** Replaces a line's bytes with as many that are not a record. */
+    private static void damageLine(Path file, int number) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(number - 1, "x".repeat(lines.get(number - 1).length()));
+        Files.write(file, lines);
     }
 
     private List<AuditRecord> readAll() throws IOException {

@@ -1,13 +1,17 @@
 package com.teaminbox.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -20,6 +24,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,13 +49,86 @@ class MemoizedTokenFilterTest {
     @EnumSource(RuleLanguage.class)
     void shouldForgetWhenFullAndStayCorrect(RuleLanguage language) throws IOException {
         StringBuilder manyWords = new StringBuilder();
-        for (int word = 0; word < MemoizedTokenFilter.MAX_WORDS + 500; word++) {
+        for (int word = 0; word < 40_000; word++) {
             manyWords.append("mot").append(Integer.toString(word, 36)).append("s ");
         }
         manyWords.append(TEXT);
 
         assertThat(tokens(language.textAnalyzer(), manyWords.toString()))
             .isEqualTo(tokens(unmemoized(language), manyWords.toString()));
+    }
+
+    @Test
+    void theChainShouldRunOncePerDistinctWord() throws IOException {
+        AtomicInteger analysed = new AtomicInteger();
+        MemoizedTokenFilter filter = memoized("Invoice invoice Invoice invoices invoice INVOICE", analysed);
+
+        assertThat(drain(filter)).containsExactly("invoic", "invoic", "invoic", "invoic", "invoic", "invoic");
+        assertThat(analysed).as("Invoice, invoice, invoices, INVOICE").hasValue(4);
+    }
+
+    @Test
+    void longWordsShouldBeAnalysedButNotRemembered() throws IOException {
+        String longWord = "supercalifragilisticexpialidocious-and-more".replace("-", "");
+        MemoizedTokenFilter filter = memoized(longWord + " " + longWord, new AtomicInteger());
+
+        assertThat(drain(filter)).hasSize(2);
+        assertThat(filter.rememberedChars()).isZero();
+    }
+
+    @Test
+    void theMemoryShouldStayWithinItsBound() throws IOException {
+        StringBuilder manyWords = new StringBuilder();
+        for (int word = 0; word < 60_000; word++) {
+            manyWords.append("w").append(Integer.toString(word, 36)).append("x ");
+        }
+        MemoizedTokenFilter filter = memoized(manyWords.toString(), new AtomicInteger());
+        int most = 0;
+        filter.reset();
+        while (filter.incrementToken()) {
+            most = Math.max(most, filter.rememberedChars());
+        }
+        filter.end();
+        filter.close();
+
+        assertThat(most).isGreaterThan(MemoizedTokenFilter.MAX_CHARS / 2).isLessThanOrEqualTo(MemoizedTokenFilter.MAX_CHARS + 2 * MemoizedTokenFilter.MAX_WORD_CHARS);
+    }
+
+    @Test
+    void aFilterThatMakesTwoTokensOfOneShouldBeRefused() throws IOException {
+        Tokenizer tokenizer = new StandardTokenizer();
+        tokenizer.setReader(new StringReader("café"));
+        MemoizedTokenFilter filter = new MemoizedTokenFilter(tokenizer, words -> new ASCIIFoldingFilter(words, true));
+        filter.reset();
+
+        assertThatThrownBy(filter::incrementToken).isInstanceOf(IllegalStateException.class).hasMessageContaining("two tokens");
+    }
+
+    private static MemoizedTokenFilter memoized(String text, AtomicInteger analysed) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        tokenizer.setReader(new StringReader(text));
+        return new MemoizedTokenFilter(tokenizer, words -> new PorterStemFilter(new LowerCaseFilter(new TokenFilter(words) {
+            @Override
+            public boolean incrementToken() throws IOException {
+                boolean more = input.incrementToken();
+                if (more) {
+                    analysed.incrementAndGet();
+                }
+                return more;
+            }
+        })));
+    }
+
+    private static List<String> drain(MemoizedTokenFilter filter) throws IOException {
+        CharTermAttribute term = filter.getAttribute(CharTermAttribute.class);
+        List<String> terms = new ArrayList<>();
+        filter.reset();
+        while (filter.incrementToken()) {
+            terms.add(term.toString());
+        }
+        filter.end();
+        filter.close();
+        return terms;
     }
 
     /** The chain as it was before the memory: every filter on every token. */

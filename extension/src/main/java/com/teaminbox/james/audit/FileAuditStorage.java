@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +30,6 @@ import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.audit.FlushPolicy;
-import com.teaminbox.core.audit.IndexedChain;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
@@ -50,14 +48,19 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class FileAuditStorage implements AuditStorage {
     private static final Logger LOGGER = LoggerFactory.getLogger(FileAuditStorage.class);
     private static final String DEFAULT_NODE = "james";
-    /** At most this much of the index is read again from the files after a crash. */
+    /** How often the index is committed: after a crash, the records of about this long are read again. */
     private static final Duration COMMIT_EVERY = Duration.ofMinutes(1);
+    /** How long a stop waits for the catch-up's current file and a running commit. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final FileSystem fileSystem;
     private final SharedMailboxesConfigurationStore configurationStore;
     private final Clock clock;
     private Optional<AuditChainWriter> writer = Optional.empty();
     private volatile Optional<AuditIndex> index = Optional.empty();
+    private volatile Optional<Thread> catchUpThread = Optional.empty();
+    private volatile boolean stopping;
+    private volatile Path directoryInUse;
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-audit-index-commit");
         thread.setDaemon(true);
@@ -124,15 +127,16 @@ public class FileAuditStorage implements AuditStorage {
         AuditChainWriter opened = new AuditChainWriter(directory, node, clock, settings.maxFileBytes(), FlushPolicy.FLUSH);
         writer = Optional.of(opened);
         LOGGER.info("Audit trail of node {} in {}", node, directory);
+        directoryInUse = directory;
         index = openIndex(directory, node);
         return opened;
     }
 
     /**
      * Opens the index and catches it up with the files on a background thread, so that the first
-     * record after a start does not wait for a long trail to be read. What the index held is read
-     * before this returns, that is before any record of this run is added; records written
-     * meanwhile are added as usual, and adding one twice keeps one copy.
+     * record after a start does not wait for a long trail to be read. The catch-up starts from
+     * the index's last commit, which records added meanwhile are not part of; adding one twice
+     * keeps one copy.
      */
     private Optional<AuditIndex> openIndex(Path directory, String node) {
         // One index per node: nodes sharing the audit directory cannot share a Lucene index,
@@ -140,9 +144,9 @@ public class FileAuditStorage implements AuditStorage {
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index").resolve(node);
         try {
             AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory));
-            Map<String, IndexedChain> held = opened.chains();
-            Thread catchUp = new Thread(() -> catchUp(opened, held, directory, indexDirectory), "teaminbox-audit-index-catch-up");
+            Thread catchUp = new Thread(() -> catchUp(opened, directory, indexDirectory), "teaminbox-audit-index-catch-up");
             catchUp.setDaemon(true);
+            catchUpThread = Optional.of(catchUp);
             catchUp.start();
             return Optional.of(opened);
         } catch (IOException | RuntimeException e) {
@@ -151,21 +155,24 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
-    private void catchUp(AuditIndex index, Map<String, IndexedChain> held, Path directory, Path indexDirectory) {
+    private void catchUp(AuditIndex index, Path directory, Path indexDirectory) {
         try {
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, held, directory);
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, () -> stopping);
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
             // Committed only from here on: a commit in the middle of the catch-up would store a
-            // gap, and the next start would read every file again.
-            committer.scheduleWithFixedDelay(() -> commit(index), COMMIT_EVERY.toSeconds(), COMMIT_EVERY.toSeconds(), TimeUnit.SECONDS);
+            // gap, which the next start would read again.
+            committer.scheduleWithFixedDelay(() -> commit(index, directory), COMMIT_EVERY.toSeconds(), COMMIT_EVERY.toSeconds(),
+                TimeUnit.SECONDS);
+        } catch (AuditIndexCatchUp.Stopped e) {
+            LOGGER.info("Audit index in {}: James stopped before the catch-up was done; the next start goes on with it", indexDirectory);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not bring the audit index in {} up to date; searches miss older records until the next start", indexDirectory, e);
         }
     }
 
-    private static void commit(AuditIndex index) {
+    private static void commit(AuditIndex index, Path directory) {
         try {
-            index.commit();
+            AuditIndexCatchUp.commit(index, directory);
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Could not commit the audit index; the next start reads the newest records again", e);
         }
@@ -173,23 +180,33 @@ public class FileAuditStorage implements AuditStorage {
 
     /**
      * Commits and closes the index when James stops, so that the next start reads only what is
-     * written after. The trail itself stays open: a mail still in flight is still audited, and
-     * the next start indexes its record from the file.
+     * written after: the catch-up and the periodic commit are let finish first (the catch-up
+     * stops at its next file). The trail itself stays open: a mail still in flight is still
+     * audited, and the next start indexes its record from the file.
      */
     @PreDestroy
     public void stop() {
-        committer.shutdownNow();
-        Optional<AuditIndex> stopping = index;
-        index = Optional.empty();
-        stopping.ifPresent(FileAuditStorage::close);
-    }
-
-    private static void close(AuditIndex index) {
+        stopping = true;
+        committer.shutdown();
         try {
-            index.close();
-        } catch (IOException | RuntimeException e) {
-            LOGGER.warn("Could not close the audit index; the next start reads the newest records again", e);
+            committer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            Optional<Thread> catchUp = catchUpThread;
+            if (catchUp.isPresent()) {
+                catchUp.get().join(STOP_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        Optional<AuditIndex> closing = index;
+        index = Optional.empty();
+        closing.ifPresent(open -> {
+            commit(open, directoryInUse);
+            try {
+                open.close();
+            } catch (IOException | RuntimeException e) {
+                LOGGER.warn("Could not close the audit index; the next start reads the newest records again", e);
+            }
+        });
     }
 
     private Path resolve(String directory) {
