@@ -16,6 +16,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +51,15 @@ public class FileAuditStorage implements AuditStorage {
     private static final String DEFAULT_NODE = "james";
     /** How often the index is committed: after a crash, the records of about this long are read again. */
     private static final Duration COMMIT_EVERY = Duration.ofMinutes(1);
+    static final String RECORDS_READ_AT_START = "teaminbox.audit.index.records-read-at-start";
+    static final String REBUILDS_AT_START = "teaminbox.audit.index.rebuilds-at-start";
     /** How long a stop waits for the catch-up's current file and a running commit. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final FileSystem fileSystem;
     private final SharedMailboxesConfigurationStore configurationStore;
     private final Clock clock;
+    private final MetricFactory metricFactory;
     private Optional<AuditChainWriter> writer = Optional.empty();
     private volatile Optional<AuditIndex> index = Optional.empty();
     private volatile Optional<Thread> catchUpThread = Optional.empty();
@@ -68,10 +72,12 @@ public class FileAuditStorage implements AuditStorage {
     });
 
     @Inject
-    public FileAuditStorage(FileSystem fileSystem, SharedMailboxesConfigurationStore configurationStore, Clock clock) {
+    public FileAuditStorage(FileSystem fileSystem, SharedMailboxesConfigurationStore configurationStore, Clock clock,
+                            MetricFactory metricFactory) {
         this.fileSystem = fileSystem;
         this.configurationStore = configurationStore;
         this.clock = clock;
+        this.metricFactory = metricFactory;
     }
 
     @Override
@@ -159,6 +165,9 @@ public class FileAuditStorage implements AuditStorage {
         try {
             AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, () -> stopping);
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
+            // For monitoring (WebAdmin /metrics): a start that rebuilt, or read much, is worth a look.
+            metricFactory.generate(RECORDS_READ_AT_START).add((int) Math.min(Integer.MAX_VALUE, outcome.recordsIndexed()));
+            metricFactory.generate(REBUILDS_AT_START).add(outcome.rebuilt() ? 1 : 0);
             // Committed only from here on: a commit in the middle of the catch-up would store a
             // gap, which the next start would read again.
             committer.scheduleWithFixedDelay(() -> commit(index, directory), COMMIT_EVERY.toSeconds(), COMMIT_EVERY.toSeconds(),
