@@ -26,8 +26,10 @@ import com.teaminbox.demo.DemoServer;
 class MailetFailureIntegrationTest {
     private static final String SUPPORT = "support@example.test";
     private static final String ALICE = "alice@example.test";
-    private static final int FAILING = 7;
-    private static final int PASSING = 13;
+    /** The larger variant (docs/reliability.md) multiplies the burst: {@code -Dteaminbox.faults.scale=10}. */
+    private static final int SCALE = Integer.getInteger("teaminbox.faults.scale", 1);
+    private static final int FAILING = 7 * SCALE;
+    private static final int PASSING = 13 * SCALE;
 
     @RegisterExtension
     TeamInboxServer server = new TeamInboxServer(home -> home.withConfigurationFile("mailetcontainer.xml",
