@@ -52,6 +52,23 @@ public final class AuditIndexCatchUp {
         }
     }
 
+    /**
+     * The lines of the file read last: the check of a node's last indexed record and the reading
+     * after it usually meet in the same file, the newest, which is the biggest.
+     */
+    private static final class LastFileRead {
+        private Optional<Path> file = Optional.empty();
+        private List<AuditLine> lines = List.of();
+
+        List<AuditLine> lines(Path path) throws IOException {
+            if (!file.equals(Optional.of(path))) {
+                lines = AuditLines.read(path);
+                file = Optional.of(path);
+            }
+            return lines;
+        }
+    }
+
     /** Where a node's records not yet indexed start: its files from one of them, and the last seq indexed. */
     private record Resume(List<Path> files, long afterSeq) {
     }
@@ -67,6 +84,7 @@ public final class AuditIndexCatchUp {
     public static Outcome run(AuditIndex index, Path directory, BooleanSupplier stopping) throws IOException {
         CommittedState committed = index.committed();
         SortedMap<String, List<Path>> files = AuditFiles.byNode(List.of(directory));
+        LastFileRead reader = new LastFileRead();
         Optional<String> untrusted = untrusted(committed, files);
         List<Resume> resumes = new ArrayList<>();
         for (Map.Entry<String, List<Path>> node : files.entrySet()) {
@@ -78,16 +96,18 @@ public final class AuditIndexCatchUp {
                 resumes.add(new Resume(node.getValue(), 0));
                 continue;
             }
-            untrusted = mismatch(index, node.getKey(), chain.get(), node.getValue());
+            untrusted = mismatch(index, node.getKey(), chain.get(), node.getValue(), reader);
             resumes.add(resume(chain.get(), node.getValue()));
         }
         long added = 0;
         if (untrusted.isPresent()) {
             index.deleteAll();
             resumes = files.values().stream().map(nodeFiles -> new Resume(nodeFiles, 0)).toList();
+            // Read afresh: records this node wrote (and indexed) since the check are in the files, not in a copy read before.
+            reader = new LastFileRead();
         }
         for (Resume resume : resumes) {
-            added += addAfter(index, resume, stopping);
+            added += addAfter(index, resume, stopping, reader);
         }
         commit(index, directory);
         return new Outcome(untrusted, added);
@@ -141,7 +161,8 @@ public final class AuditIndexCatchUp {
         return Optional.empty();
     }
 
-    private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, List<Path> files) throws IOException {
+    private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, List<Path> files, LastFileRead reader)
+        throws IOException {
         OptionalLong firstInFiles = firstSeq(files);
         if (firstInFiles.isEmpty() || chain.firstSeq() < firstInFiles.getAsLong()) {
             return Optional.of("node " + node + ": the index holds record " + chain.firstSeq() + ", the files start at "
@@ -150,7 +171,7 @@ public final class AuditIndexCatchUp {
         if (chain.firstSeq() > firstInFiles.getAsLong()) {
             return Optional.empty();
         }
-        Optional<AuditRecord> inFiles = find(filesFrom(files, chain.gaplessUpTo()), chain.gaplessUpTo());
+        Optional<AuditRecord> inFiles = find(filesFrom(files, chain.gaplessUpTo()), chain.gaplessUpTo(), reader);
         if (inFiles.isEmpty() || !inFiles.equals(index.indexed(node, chain.gaplessUpTo()))) {
             return Optional.of("node " + node + ": record " + chain.gaplessUpTo() + " is not in the files as it was indexed");
         }
@@ -188,9 +209,9 @@ public final class AuditIndexCatchUp {
         return files.subList(from, files.size());
     }
 
-    private static Optional<AuditRecord> find(List<Path> files, long seq) throws IOException {
+    private static Optional<AuditRecord> find(List<Path> files, long seq, LastFileRead reader) throws IOException {
         for (Path file : files) {
-            for (AuditLine line : AuditLines.read(file)) {
+            for (AuditLine line : reader.lines(file)) {
                 Optional<AuditRecord> record = line.record().filter(candidate -> candidate.seq() == seq);
                 if (record.isPresent()) {
                     return record;
@@ -200,10 +221,10 @@ public final class AuditIndexCatchUp {
         return Optional.empty();
     }
 
-    private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping) throws IOException {
+    private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping, LastFileRead reader) throws IOException {
         long added = 0;
         for (Path file : resume.files()) {
-            for (AuditLine line : AuditLines.read(file)) {
+            for (AuditLine line : reader.lines(file)) {
                 Optional<AuditRecord> record = line.record().filter(candidate -> candidate.seq() > resume.afterSeq());
                 if (record.isPresent()) {
                     index.add(record.get());
