@@ -178,8 +178,7 @@ class AuditIndexCatchUpTest {
     void aFileCutShouldLeaveTheIndexWithTheRecordsCutOff() throws IOException {
         write("mx1", 30, "accepted");
         start();
-        List<Path> files = filesInOrder();
-        Path newest = files.get(files.size() - 1);
+        Path newest = newestFile();
         List<String> lines = Files.readAllLines(newest);
         Files.write(newest, lines.subList(0, lines.size() - 1));
 
@@ -244,8 +243,7 @@ class AuditIndexCatchUpTest {
     void theLastIndexedRecordChangedInItsFileShouldLeadToARebuild() throws IOException {
         write("mx1", 10, "accepted");
         start();
-        List<Path> files = filesInOrder();
-        Path newest = files.get(files.size() - 1);
+        Path newest = newestFile();
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(newest));
         lines.set(lines.size() - 1, lines.get(lines.size() - 1).replace("\"accepted\"", "\"accepted, in fact refused\""));
         Files.write(newest, lines);
@@ -261,6 +259,11 @@ class AuditIndexCatchUpTest {
         try (Stream<Path> files = Files.list(trail())) {
             return files.sorted().toList();
         }
+    }
+
+    private Path newestFile() throws IOException {
+        List<Path> files = filesInOrder();
+        return files.get(files.size() - 1);
     }
 
     private Path oldestFile() throws IOException {
