@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,10 +21,12 @@ import java.util.function.BooleanSupplier;
  * <p>Each commit stores the audit files found then and their sizes ({@link #commit}). At the next
  * start the index is trusted only when every one of those files is still there and no shorter
  * (files only grow, by whole records), and, for each node, when it holds the node's first record
- * still in the files and its record at the end of its gapless run is, byte for byte, that record
- * in the files. Reading resumes after that run (a gap left by a crash or a damaged line is read
- * again; a record added twice is kept once). Otherwise — a file removed or cut, a node whose
- * files are gone, an index from before this check — the whole index is rebuilt from the files.
+ * still in the files and the record it holds last without a gap is that record in the files.
+ * Reading resumes after it: a gap above the last seq the previous catch-up read (a crash between
+ * two commits, live records indexed out of order) is read again, a gap below it (a line of the
+ * files that is no record) is not looked for again; a record added twice is kept once.
+ * Otherwise — a file removed or cut, a node whose files are gone, an index from before this
+ * check — the whole index is rebuilt from the files.
  *
  * <p>The index is a convenience, not evidence: a record rewritten in place to a line at least as
  * long is found by {@link AuditVerifier}, not by this check.
@@ -31,9 +34,15 @@ import java.util.function.BooleanSupplier;
 public final class AuditIndexCatchUp {
     /** The commit data key under which the files read are listed. */
     static final String FILES = "teaminbox.audit.files";
+    /**
+     * The commit data key under which the last seq a catch-up read of each node is kept: a gap
+     * below it is a line of the files that is no record (damaged), not a record the index lost,
+     * and is not looked for again.
+     */
+    static final String READ_THROUGH = "teaminbox.audit.read-through";
 
     /** What a catch-up did: read on from where the index was, or rebuilt it, and why. */
-    public record Outcome(Optional<String> rebuiltBecause, long recordsIndexed) {
+    public record Outcome(Optional<String> rebuiltBecause, long recordsIndexed, Map<String, Long> readThrough) {
         public boolean rebuilt() {
             return rebuiltBecause.isPresent();
         }
@@ -62,6 +71,8 @@ public final class AuditIndexCatchUp {
 
         List<AuditLine> lines(Path path) throws IOException {
             if (!file.equals(Optional.of(path))) {
+                lines = List.of();
+                file = Optional.empty();
                 lines = AuditLines.read(path);
                 file = Optional.of(path);
             }
@@ -70,7 +81,7 @@ public final class AuditIndexCatchUp {
     }
 
     /** Where a node's records not yet indexed start: its files from one of them, and the last seq indexed. */
-    private record Resume(List<Path> files, long afterSeq) {
+    private record Resume(String node, List<Path> files, long afterSeq) {
     }
 
     private AuditIndexCatchUp() {
@@ -83,9 +94,10 @@ public final class AuditIndexCatchUp {
      */
     public static Outcome run(AuditIndex index, Path directory, BooleanSupplier stopping) throws IOException {
         CommittedState committed = index.committed();
+        Map<String, Long> readThrough = new TreeMap<>(decode(committed.data().getOrDefault(READ_THROUGH, "")));
         SortedMap<String, List<Path>> files = AuditFiles.byNode(List.of(directory));
         LastFileRead reader = new LastFileRead();
-        Optional<String> untrusted = untrusted(committed, files);
+        Optional<String> untrusted = untrusted(committed, files, directory);
         List<Resume> resumes = new ArrayList<>();
         for (Map.Entry<String, List<Path>> node : files.entrySet()) {
             if (untrusted.isPresent()) {
@@ -93,43 +105,68 @@ public final class AuditIndexCatchUp {
             }
             Optional<IndexedChain> chain = Optional.ofNullable(committed.chains().get(node.getKey()));
             if (chain.isEmpty()) {
-                resumes.add(new Resume(node.getValue(), 0));
+                resumes.add(new Resume(node.getKey(), node.getValue(), 0));
                 continue;
             }
-            untrusted = mismatch(index, node.getKey(), chain.get(), node.getValue(), reader);
-            resumes.add(resume(chain.get(), node.getValue()));
+            long heldUpTo = chain.get().gaplessFrom(Math.max(chain.get().firstSeq(), readThrough.getOrDefault(node.getKey(), 0L) + 1));
+            untrusted = mismatch(index, node.getKey(), chain.get(), heldUpTo, node.getValue(), reader);
+            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, node.getValue()));
         }
-        long added = 0;
         if (untrusted.isPresent()) {
             index.deleteAll();
-            resumes = files.values().stream().map(nodeFiles -> new Resume(nodeFiles, 0)).toList();
-            // Read afresh: records this node wrote (and indexed) since the check are in the files, not in a copy read before.
+            readThrough.clear();
+            // Listed and read afresh: this node may have started a file, and indexed records
+            // into it, since the first listing; the clearing removed them from the index.
+            resumes = AuditFiles.byNode(List.of(directory)).entrySet().stream()
+                .map(node -> new Resume(node.getKey(), node.getValue(), 0)).toList();
             reader = new LastFileRead();
         }
+        long added = 0;
         for (Resume resume : resumes) {
-            added += addAfter(index, resume, stopping, reader);
+            added += addAfter(index, resume, stopping, reader, readThrough);
         }
-        commit(index, directory);
-        return new Outcome(untrusted, added);
+        commit(index, directory, readThrough);
+        return new Outcome(untrusted, added, Map.copyOf(readThrough));
     }
 
     /**
      * Commits the index with the audit files found now and their sizes, for the next start's
-     * check. Records indexed are always in files at least this long: a record is written to its
-     * file before it is indexed.
+     * check (records indexed are always in files at least this long: a record is written to its
+     * file before it is indexed), and the last seq of each node the catch-up read.
      */
-    public static void commit(AuditIndex index, Path directory) throws IOException {
+    public static void commit(AuditIndex index, Path directory, Map<String, Long> readThrough) throws IOException {
+        Path base = directory.toAbsolutePath().normalize();
         StringBuilder listing = new StringBuilder();
         for (List<Path> nodeFiles : AuditFiles.byNode(List.of(directory)).values()) {
             for (Path file : nodeFiles) {
-                listing.append(file.getFileName()).append('=').append(Files.size(file)).append('\n');
+                listing.append(relative(base, file)).append('=').append(Files.size(file)).append('\n');
             }
         }
-        index.commit(Map.of(FILES, listing.toString()));
+        StringBuilder read = new StringBuilder();
+        readThrough.forEach((node, seq) -> read.append(node).append('=').append(seq).append('\n'));
+        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString()));
+    }
+
+    /** The files are told apart by their path under the directory: a copy in a subfolder is another file. */
+    private static String relative(Path base, Path file) {
+        return base.relativize(file.toAbsolutePath().normalize()).toString();
+    }
+
+    /** {@code key=number} lines, as {@link #commit} writes them. */
+    private static Map<String, Long> decode(String lines) {
+        Map<String, Long> decoded = new LinkedHashMap<>();
+        for (String line : lines.split("\n")) {
+            int equals = line.lastIndexOf('=');
+            if (equals > 0) {
+                decoded.put(line.substring(0, equals), Long.parseLong(line.substring(equals + 1)));
+            }
+        }
+        return decoded;
     }
 
     /** Why the committed index cannot be trusted as a whole, if it cannot. */
-    private static Optional<String> untrusted(CommittedState committed, SortedMap<String, List<Path>> files) throws IOException {
+    private static Optional<String> untrusted(CommittedState committed, SortedMap<String, List<Path>> files, Path directory)
+        throws IOException {
         if (committed.isEmpty()) {
             return Optional.empty();
         }
@@ -142,27 +179,24 @@ public final class AuditIndexCatchUp {
                 return Optional.of("the index holds records of node " + node + ", whose files are gone");
             }
         }
+        Path base = directory.toAbsolutePath().normalize();
         Map<String, Path> present = new LinkedHashMap<>();
-        files.values().forEach(nodeFiles -> nodeFiles.forEach(file -> present.put(file.getFileName().toString(), file)));
-        for (String line : listing.get().split("\n")) {
-            int equals = line.lastIndexOf('=');
-            if (equals < 0) {
-                continue;
+        for (List<Path> nodeFiles : files.values()) {
+            nodeFiles.forEach(file -> present.put(relative(base, file), file));
+        }
+        for (Map.Entry<String, Long> listed : decode(listing.get()).entrySet()) {
+            if (!present.containsKey(listed.getKey())) {
+                return Optional.of("file " + listed.getKey() + " was removed since it was indexed");
             }
-            String name = line.substring(0, equals);
-            long size = Long.parseLong(line.substring(equals + 1));
-            if (!present.containsKey(name)) {
-                return Optional.of("file " + name + " was removed since it was indexed");
-            }
-            if (Files.size(present.get(name)) < size) {
-                return Optional.of("file " + name + " is shorter than when it was indexed");
+            if (Files.size(present.get(listed.getKey())) < listed.getValue()) {
+                return Optional.of("file " + listed.getKey() + " is shorter than when it was indexed");
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, List<Path> files, LastFileRead reader)
-        throws IOException {
+    private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, long heldUpTo, List<Path> files,
+                                             LastFileRead reader) throws IOException {
         OptionalLong firstInFiles = firstSeq(files);
         if (firstInFiles.isEmpty() || chain.firstSeq() < firstInFiles.getAsLong()) {
             return Optional.of("node " + node + ": the index holds record " + chain.firstSeq() + ", the files start at "
@@ -171,20 +205,20 @@ public final class AuditIndexCatchUp {
         if (chain.firstSeq() > firstInFiles.getAsLong()) {
             return Optional.empty();
         }
-        Optional<AuditRecord> inFiles = find(filesFrom(files, chain.gaplessUpTo()), chain.gaplessUpTo(), reader);
-        if (inFiles.isEmpty() || !inFiles.equals(index.indexed(node, chain.gaplessUpTo()))) {
-            return Optional.of("node " + node + ": record " + chain.gaplessUpTo() + " is not in the files as it was indexed");
+        Optional<AuditRecord> inFiles = find(filesFrom(files, heldUpTo), heldUpTo, reader);
+        if (inFiles.isEmpty() || !inFiles.equals(index.indexed(node, heldUpTo))) {
+            return Optional.of("node " + node + ": record " + heldUpTo + " is not in the files as it was indexed");
         }
         return Optional.empty();
     }
 
-    /** After the index's gapless run, or from the start when the index lacks the node's first records. */
-    private static Resume resume(IndexedChain chain, List<Path> files) throws IOException {
+    /** After what the index holds, or from the start when the index lacks the node's first records. */
+    private static Resume resume(String node, IndexedChain chain, long heldUpTo, List<Path> files) throws IOException {
         OptionalLong firstInFiles = firstSeq(files);
         if (firstInFiles.isPresent() && chain.firstSeq() > firstInFiles.getAsLong()) {
-            return new Resume(files, 0);
+            return new Resume(node, files, 0);
         }
-        return new Resume(filesFrom(files, chain.gaplessUpTo() + 1), chain.gaplessUpTo());
+        return new Resume(node, filesFrom(files, heldUpTo + 1), heldUpTo);
     }
 
     private static OptionalLong firstSeq(List<Path> files) throws IOException {
@@ -221,13 +255,15 @@ public final class AuditIndexCatchUp {
         return Optional.empty();
     }
 
-    private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping, LastFileRead reader) throws IOException {
+    private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping, LastFileRead reader,
+                                 Map<String, Long> readThrough) throws IOException {
         long added = 0;
         for (Path file : resume.files()) {
             for (AuditLine line : reader.lines(file)) {
                 Optional<AuditRecord> record = line.record().filter(candidate -> candidate.seq() > resume.afterSeq());
                 if (record.isPresent()) {
                     index.add(record.get());
+                    readThrough.merge(resume.node(), record.get().seq(), Math::max);
                     added++;
                     if (added % 1_000 == 0 && stopping.getAsBoolean()) {
                         throw new Stopped();

@@ -1,9 +1,31 @@
 package com.teaminbox.core.audit;
 
+import java.util.BitSet;
+import java.util.Optional;
+
 /**
  * What an {@link AuditIndex} holds of one node's chain: how many records, the first and last
- * seq, and the last seq before its first gap (every record from {@code firstSeq} to
- * {@code gaplessUpTo} is there).
+ * seq, and which seqs between them when some are missing ({@code present}, bit 0 for
+ * {@code firstSeq}; empty when every seq from the first to the last is there).
  */
-public record IndexedChain(long count, long firstSeq, long lastSeq, long gaplessUpTo) {
+public record IndexedChain(long count, long firstSeq, long lastSeq, Optional<BitSet> present) {
+    /** A chain without a gap. */
+    public static IndexedChain gapless(long firstSeq, long lastSeq) {
+        return new IndexedChain(lastSeq - firstSeq + 1, firstSeq, lastSeq, Optional.empty());
+    }
+
+    /**
+     * The last seq of the run of records held from {@code from} on: every seq from {@code from}
+     * to it is there ({@code from - 1} when {@code from} itself is missing; {@code lastSeq} when
+     * {@code from} is past it).
+     */
+    public long gaplessFrom(long from) {
+        if (from < firstSeq) {
+            throw new IllegalArgumentException("Seq " + from + " is before the chain's first, " + firstSeq);
+        }
+        if (from > lastSeq || present.isEmpty()) {
+            return lastSeq;
+        }
+        return firstSeq + present.get().nextClearBit(Math.toIntExact(from - firstSeq)) - 1;
+    }
 }

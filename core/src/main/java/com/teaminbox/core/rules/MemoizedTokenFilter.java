@@ -18,12 +18,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * filter would not (and is refused when met). The memory is per analyzer thread (Lucene reuses a
  * filter chain per thread, and there is one analyzer per compiled rule set): it keeps words of at
  * most {@link #MAX_WORD_CHARS} characters, and is dropped when it holds {@link #MAX_CHARS}
- * characters, about 1 MB with the map's own cost, so a hostile mail of random words costs that
- * once per spool thread, not for ever.
+ * characters, each word counted with {@link #ENTRY_OVERHEAD_CHARS} more for its arrays and map
+ * slot (under 1 MB of heap), so a hostile mail of random words costs that once per spool thread
+ * and rule set, not for ever.
  */
 final class MemoizedTokenFilter extends TokenFilter {
     static final int MAX_WORD_CHARS = 32;
     static final int MAX_CHARS = 256 * 1024;
+    /** Two array headers, a key and a value slot: about 48 bytes a word beyond its characters. */
+    static final int ENTRY_OVERHEAD_CHARS = 24;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OneToken word = new OneToken();
@@ -66,7 +69,7 @@ final class MemoizedTokenFilter extends TokenFilter {
         char[] word = new char[term.length()];
         System.arraycopy(term.buffer(), 0, word, 0, word.length);
         memory.put(word, analysed);
-        rememberedChars += word.length + analysed.length;
+        rememberedChars += word.length + analysed.length + ENTRY_OVERHEAD_CHARS;
     }
 
     /** Characters held, words and results: what the bound applies to. */
@@ -77,17 +80,20 @@ final class MemoizedTokenFilter extends TokenFilter {
     private char[] analyse() throws IOException {
         word.set(term.buffer(), term.length());
         chain.reset();
-        if (!chain.incrementToken()) {
-            throw new IllegalStateException("A word-by-word filter dropped a token: it cannot be memoized");
+        try {
+            if (!chain.incrementToken()) {
+                throw new IllegalStateException("A word-by-word filter dropped a token: it cannot be memoized");
+            }
+            char[] result = new char[chainTerm.length()];
+            System.arraycopy(chainTerm.buffer(), 0, result, 0, result.length);
+            if (chain.incrementToken()) {
+                throw new IllegalStateException("A word-by-word filter made two tokens of one: it cannot be memoized");
+            }
+            chain.end();
+            return result;
+        } finally {
+            chain.close();
         }
-        char[] result = new char[chainTerm.length()];
-        System.arraycopy(chainTerm.buffer(), 0, result, 0, result.length);
-        if (chain.incrementToken()) {
-            throw new IllegalStateException("A word-by-word filter made two tokens of one: it cannot be memoized");
-        }
-        chain.end();
-        chain.close();
-        return result;
     }
 
     /** A stream of the one word being analysed. */

@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +67,8 @@ public class FileAuditStorage implements AuditStorage {
     private volatile Optional<Thread> catchUpThread = Optional.empty();
     private volatile boolean stopping;
     private volatile Path directoryInUse;
+    /** The last seq of each node the catch-up read, kept in every later commit. */
+    private volatile Map<String, Long> readThrough = Map.of();
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-audit-index-commit");
         thread.setDaemon(true);
@@ -145,6 +149,10 @@ public class FileAuditStorage implements AuditStorage {
      * keeps one copy.
      */
     private Optional<AuditIndex> openIndex(Path directory, String node) {
+        if (stopping) {
+            // A record written while James stops: it is in the file, and the next start indexes it.
+            return Optional.empty();
+        }
         // One index per node: nodes sharing the audit directory cannot share a Lucene index,
         // which only one writer may hold.
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index").resolve(node);
@@ -164,14 +172,19 @@ public class FileAuditStorage implements AuditStorage {
     private void catchUp(AuditIndex index, Path directory, Path indexDirectory) {
         try {
             AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, () -> stopping);
+            readThrough = outcome.readThrough();
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
             // For monitoring (WebAdmin /metrics): a start that rebuilt, or read much, is worth a look.
-            metricFactory.generate(RECORDS_READ_AT_START).add((int) Math.min(Integer.MAX_VALUE, outcome.recordsIndexed()));
             metricFactory.generate(REBUILDS_AT_START).add(outcome.rebuilt() ? 1 : 0);
+            metricFactory.generate(RECORDS_READ_AT_START).add((int) Math.min(Integer.MAX_VALUE, outcome.recordsIndexed()));
             // Committed only from here on: a commit in the middle of the catch-up would store a
             // gap, which the next start would read again.
-            committer.scheduleWithFixedDelay(() -> commit(index, directory), COMMIT_EVERY.toSeconds(), COMMIT_EVERY.toSeconds(),
-                TimeUnit.SECONDS);
+            if (!stopping) {
+                committer.scheduleWithFixedDelay(() -> commit(index, directory), COMMIT_EVERY.toSeconds(), COMMIT_EVERY.toSeconds(),
+                    TimeUnit.SECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            LOGGER.info("Audit index in {} is up to date; James is stopping", indexDirectory);
         } catch (AuditIndexCatchUp.Stopped e) {
             LOGGER.info("Audit index in {}: James stopped before the catch-up was done; the next start goes on with it", indexDirectory);
         } catch (IOException | RuntimeException e) {
@@ -179,9 +192,9 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
-    private static void commit(AuditIndex index, Path directory) {
+    private void commit(AuditIndex index, Path directory) {
         try {
-            AuditIndexCatchUp.commit(index, directory);
+            AuditIndexCatchUp.commit(index, directory, readThrough);
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("Could not commit the audit index; the next start reads the newest records again", e);
         }
@@ -206,8 +219,11 @@ public class FileAuditStorage implements AuditStorage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Optional<AuditIndex> closing = index;
-        index = Optional.empty();
+        Optional<AuditIndex> closing;
+        synchronized (this) {
+            closing = index;
+            index = Optional.empty();
+        }
         closing.ifPresent(open -> {
             commit(open, directoryInUse);
             try {
