@@ -71,6 +71,8 @@ public final class AuditIndexCatchUp {
 
         List<AuditLine> lines(Path path) throws IOException {
             if (!file.equals(Optional.of(path))) {
+                // Let go of the previous file's lines before reading the next: two 64 MB files
+                // decoded at once would double the catch-up's heap.
                 lines = List.of();
                 file = Optional.empty();
                 lines = AuditLines.read(path);
@@ -109,8 +111,9 @@ public final class AuditIndexCatchUp {
                 continue;
             }
             long heldUpTo = chain.get().gaplessFrom(Math.max(chain.get().firstSeq(), readThrough.getOrDefault(node.getKey(), 0L) + 1));
-            untrusted = mismatch(index, node.getKey(), chain.get(), heldUpTo, node.getValue(), reader);
-            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, node.getValue()));
+            OptionalLong firstInFiles = firstSeq(node.getValue());
+            untrusted = mismatch(index, node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue(), reader);
+            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue()));
         }
         if (untrusted.isPresent()) {
             index.deleteAll();
@@ -195,9 +198,8 @@ public final class AuditIndexCatchUp {
         return Optional.empty();
     }
 
-    private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, long heldUpTo, List<Path> files,
-                                             LastFileRead reader) throws IOException {
-        OptionalLong firstInFiles = firstSeq(files);
+    private static Optional<String> mismatch(AuditIndex index, String node, IndexedChain chain, long heldUpTo, OptionalLong firstInFiles,
+                                             List<Path> files, LastFileRead reader) throws IOException {
         if (firstInFiles.isEmpty() || chain.firstSeq() < firstInFiles.getAsLong()) {
             return Optional.of("node " + node + ": the index holds record " + chain.firstSeq() + ", the files start at "
                 + (firstInFiles.isPresent() ? "record " + firstInFiles.getAsLong() : "no record"));
@@ -213,8 +215,8 @@ public final class AuditIndexCatchUp {
     }
 
     /** After what the index holds, or from the start when the index lacks the node's first records. */
-    private static Resume resume(String node, IndexedChain chain, long heldUpTo, List<Path> files) throws IOException {
-        OptionalLong firstInFiles = firstSeq(files);
+    private static Resume resume(String node, IndexedChain chain, long heldUpTo, OptionalLong firstInFiles, List<Path> files)
+        throws IOException {
         if (firstInFiles.isPresent() && chain.firstSeq() > firstInFiles.getAsLong()) {
             return new Resume(node, files, 0);
         }

@@ -35,7 +35,7 @@ final class ChainTail {
         for (int index = files.size() - 1; index >= 0; index--) {
             List<AuditLine> lines = AuditLines.read(directory.resolve(files.get(index).fileName()));
             for (int line = lines.size() - 1; line >= 0; line--) {
-                Optional<AuditRecord> record = complete(lines.get(line));
+                Optional<AuditRecord> record = lines.get(line).record();
                 if (record.isPresent()) {
                     return new ChainTail(files.stream().reduce((first, second) -> second), appendable, ChainPosition.after(record.get()));
                 }
@@ -43,10 +43,6 @@ final class ChainTail {
             }
         }
         return new ChainTail(files.stream().reduce((first, second) -> second), appendable, ChainPosition.GENESIS);
-    }
-
-    private static Optional<AuditRecord> complete(AuditLine line) {
-        return line.terminated() && line.parses() ? Optional.of(line.parse()) : Optional.empty();
     }
 
     Optional<AuditFile> newest() {

@@ -9,11 +9,6 @@ import java.util.Optional;
  * {@code firstSeq}; empty when every seq from the first to the last is there).
  */
 public record IndexedChain(long count, long firstSeq, long lastSeq, Optional<BitSet> present) {
-    /** A chain without a gap. */
-    public static IndexedChain gapless(long firstSeq, long lastSeq) {
-        return new IndexedChain(lastSeq - firstSeq + 1, firstSeq, lastSeq, Optional.empty());
-    }
-
     /**
      * The last seq of the run of records held from {@code from} on: every seq from {@code from}
      * to it is there ({@code from - 1} when {@code from} itself is missing; {@code lastSeq} when
