@@ -88,6 +88,15 @@ public final class LoginThrottle {
         return drained;
     }
 
+    /** Every window's refusals, open or not, and forgets them all: when the node stops. */
+    public synchronized List<ThrottledAttempts> closeAll() {
+        windows.forEach(this::close);
+        windows.clear();
+        List<ThrottledAttempts> drained = List.copyOf(closed);
+        closed.clear();
+        return drained;
+    }
+
     /** Windows held now: for tests of the memory bound. */
     synchronized int trackedKeys() {
         return windows.size();

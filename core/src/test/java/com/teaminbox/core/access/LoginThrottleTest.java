@@ -139,6 +139,15 @@ class LoginThrottleTest {
     }
 
     @Test
+    void closingAllShouldReportOpenWindowsToo() {
+        fail(ALICE, HOME, 3);
+        throttle.admit(ALICE, HOME, T0);
+
+        assertThat(throttle.closeAll()).extracting(ThrottledAttempts::key).containsExactly("alice@example.test");
+        assertThat(throttle.trackedKeys()).isZero();
+    }
+
+    @Test
     void windowsWithoutRefusalsShouldCloseSilently() {
         fail(ALICE, HOME, 2);
 
