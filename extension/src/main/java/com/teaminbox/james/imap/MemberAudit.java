@@ -1,5 +1,6 @@
 package com.teaminbox.james.imap;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import javax.inject.Inject;
@@ -80,8 +81,8 @@ public class MemberAudit {
                 member ? AuditActor.member(printable(refused.key())) : AuditActor.system())
             .decision("refused").reason("throttled")
             .detail(AuditEvent.ATTEMPTS, refused.attempts())
-            .detail("first", refused.first().toString())
-            .detail("last", refused.last().toString());
+            .detail("first", refused.first().truncatedTo(ChronoUnit.MILLIS).toString())
+            .detail("last", refused.last().truncatedTo(ChronoUnit.MILLIS).toString());
         String others = printable(String.join(", ", refused.others()));
         if (member) {
             event.detail(REMOTE, others);
