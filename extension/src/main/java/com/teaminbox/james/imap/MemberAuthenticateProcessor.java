@@ -109,7 +109,8 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
                 : open(plain.get(), remoteAddress);
         } catch (AuditUnavailableException e) {
             // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
-            no(request, responder, MemberAudit.UNAVAILABLE);
+            // Without the command name, so that the response code comes right after NO (RFC 5530).
+            responder.respond(statusResponseFactory.taggedNo(request.getTag(), null, MemberAudit.UNAVAILABLE));
             session.stopDetectingCommandInjection();
             return;
         }

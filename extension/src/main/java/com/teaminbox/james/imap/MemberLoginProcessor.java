@@ -43,7 +43,8 @@ public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginReque
             outcome = open(request, MemberLoginOrigin.remoteAddress(session));
         } catch (AuditUnavailableException e) {
             // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
-            no(request, responder, MemberAudit.UNAVAILABLE);
+            // Without the command name, so that the response code comes right after NO (RFC 5530).
+            responder.respond(statusResponseFactory.taggedNo(request.getTag(), null, MemberAudit.UNAVAILABLE));
             return;
         }
         switch (outcome.result()) {
