@@ -90,8 +90,9 @@ public final class SharedMailboxesConfigurationParser {
                 throw new ConfigurationException(root.location()
                     .problem("is not the expected root element; the file must start with <shared-mailboxes>"));
             }
-            allowAttributes(root);
+            allowAttributes(root, "ungoverned-smtp-servers");
             allowChildren(root, "roles", "shared-mailbox", "audit");
+            boolean ungovernedSmtpServersAllowed = readUngovernedSmtpServers(root);
             Role.BUILT_IN.forEach(role -> roles.put(role.name(), role));
             List<XmlElement> roleSections = children(root, "roles");
             roleSections.stream().skip(1).forEach(extra -> problem(extra, "appears more than once; declare all roles in one <roles>"));
@@ -122,7 +123,21 @@ public final class SharedMailboxesConfigurationParser {
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()), audit);
+            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()), audit)
+                .withUngovernedSmtpServersAllowed(ungovernedSmtpServersAllowed);
+        }
+
+        /** The explicit opt-out of the start check on SMTP servers (docs/deployment.md, section 4). */
+        private boolean readUngovernedSmtpServers(XmlElement root) {
+            Optional<String> value = root.attribute("ungoverned-smtp-servers").map(String::strip);
+            if (value.isEmpty() || value.get().equals("refuse")) {
+                return false;
+            }
+            if (value.get().equals("allow")) {
+                return true;
+            }
+            problem(root, "ungoverned-smtp-servers '" + value.get() + "' is invalid; use 'refuse' (the default) or 'allow'");
+            return false;
         }
 
         private void readRoles(XmlElement section) {
