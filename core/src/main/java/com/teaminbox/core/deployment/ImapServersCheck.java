@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ImapServersCheck {
     public static final String FILE = "imapserver.xml";
     public static final String PACKAGE = "com.teaminbox.james.imap.SharedMailboxImapPackage";
-    private static final String FIX = " (docs/deployment.md, section 6)";
+    private static final String FIX = " (docs/deployment.md, section 5)";
 
     private ImapServersCheck() {
     }

@@ -25,10 +25,10 @@ class ImapServersCheckTest {
             .containsExactly(
                 "imapserver.xml: <imapserver> 'imapserver' contains <imapPackages>com.teaminbox.james.imap.SharedMailboxImapPackage"
                     + "</imapPackages>, which James 3.8.1 ignores there; move it to the root <imapservers> element"
-                    + " (docs/deployment.md, section 6)",
+                    + " (docs/deployment.md, section 5)",
                 "imapserver.xml: <imapservers> has no <imapPackages>com.teaminbox.james.imap.SharedMailboxImapPackage</imapPackages>"
                     + " child: members could not open shared mailboxes; add it as the first child of the root element"
-                    + " (docs/deployment.md, section 6)");
+                    + " (docs/deployment.md, section 5)");
     }
 
     @Test
