@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,10 @@ final class StockJames implements AutoCloseable {
         "target/stock-james/james-server-memory-app/conf"));
     private static final Path APP_TARGET = Path.of(System.getProperty("teaminbox.app.target", "../app/target"));
     private static final Path EXTENSION_TARGET = Path.of(System.getProperty("teaminbox.extension.target", "../extension/target"));
-    private static final Pattern CURL = Pattern.compile("^curl -s -X(\\w+) http://127\\.0\\.0\\.1:8000(\\S+)(?: -d '(.*)')?$");
+    private static final Pattern CURL = Pattern.compile(
+        "^curl -s -X(\\w+) http://127\\.0\\.0\\.1:8000(\\S+)(?: -H 'Content-Type: ([^']+)')?(?: -d '(.*)')?$");
+    /** What curl sends with {@code -d} unless told otherwise; WebAdmin's Jetty then reads the body as a form and the route sees none. */
+    private static final String CURL_DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     /** The stock ports and the free ones that replace them. */
     final Map<Integer, Integer> ports;
@@ -149,14 +153,23 @@ final class StockJames implements AutoCloseable {
             if (!curl.matches()) {
                 throw new IllegalStateException("first-start.sh has a line the test cannot run: " + line);
             }
-            answers.add(webAdmin(curl.group(1), curl.group(2), curl.group(3) == null ? "" : curl.group(3)));
+            Optional<String> body = Optional.ofNullable(curl.group(4));
+            Optional<String> contentType = Optional.ofNullable(curl.group(3)).or(() -> body.map(present -> CURL_DEFAULT_CONTENT_TYPE));
+            answers.add(webAdmin(curl.group(1), curl.group(2), contentType, body.orElse("")));
         }
         return answers;
     }
 
     HttpResponse<String> webAdmin(String method, String path, String body) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(8000) + path))
-            .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return webAdmin(method, path, Optional.empty(), body);
+    }
+
+    private HttpResponse<String> webAdmin(String method, String path, Optional<String> contentType, String body)
+        throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(8000) + path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+        contentType.ifPresent(type -> request.header("Content-Type", type));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
