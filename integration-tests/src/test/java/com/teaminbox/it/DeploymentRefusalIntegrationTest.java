@@ -101,6 +101,26 @@ class DeploymentRefusalIntegrationTest {
                 + "smtpserver.xml: <smtpserver> 'smtpserver-submission'"));
     }
 
+    @Test
+    void missingSharedMailboxesFileShouldRefuseTheStartWithThePathToCreate() throws Exception {
+        DemoHome home = DemoHome.prepare(directory, true);
+        Files.delete(home.configurationFile("shared-mailboxes.xml"));
+
+        Throwable failure = catchThrowable(() -> DemoServer.start(home).close());
+
+        assertThat(DemoServer.rootMessage(failure)).contains("shared-mailboxes.xml:0: <shared-mailboxes> file not found (",
+            "conf/shared-mailboxes.xml); the TeamInbox extension is deployed but has no configuration: create that file");
+    }
+
+    @Test
+    void emptySharedMailboxesFileShouldStartWithNoSharedMailbox() throws Exception {
+        DemoHome home = DemoHome.prepare(directory, true).withSharedMailboxes("<shared-mailboxes/>\n");
+
+        try (DemoServer server = DemoServer.start(home)) {
+            assertThat(server.ports().webAdmin()).isPositive();
+        }
+    }
+
     private static void edit(DemoHome home, String file, UnaryOperator<String> edit) {
         try {
             Path path = home.configurationFile(file);
