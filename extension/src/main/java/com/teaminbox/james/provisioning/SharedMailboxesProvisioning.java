@@ -24,13 +24,15 @@ public class SharedMailboxesProvisioning implements UserDefinedStartable {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final SharedMailboxProvisioner provisioner;
     private final ConfigurationAudit audit;
+    private final ExtensionReadiness readiness;
 
     @Inject
     public SharedMailboxesProvisioning(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner,
-                                       ConfigurationAudit audit) {
+                                       ConfigurationAudit audit, ExtensionReadiness readiness) {
         this.configurationStore = configurationStore;
         this.provisioner = provisioner;
         this.audit = audit;
+        this.readiness = readiness;
     }
 
     @Override
@@ -51,5 +53,7 @@ public class SharedMailboxesProvisioning implements UserDefinedStartable {
                     + " declared at " + sharedMailbox.location() + ": " + e.getMessage(), e);
             }
         }
+        // Until here the SMTP hook ReadinessRcptHook answers 451 4.3.2: James's ports are open before we run.
+        readiness.markReady();
     }
 }
