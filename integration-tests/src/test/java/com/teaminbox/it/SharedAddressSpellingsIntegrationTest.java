@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A member of no shared mailbox cannot put a shared address in any author header, whatever the
- * spelling: a generated table of spellings × headers, each submitted by dave on the submission
- * port, each refused with 550 5.7.1 at the end of DATA, none delivered.
+ * Nobody without the right can put a shared address in any author header, whatever the spelling:
+ * a generated table of spellings × headers, each submitted by dave (member of no shared mailbox)
+ * on the submission port, and each sent without authentication on the incoming port (a spoof,
+ * refused by default), each refused with 550 5.7.1 at the end of DATA, none delivered.
  */
 class SharedAddressSpellingsIntegrationTest {
     static final String DAVE = "dave@example.test";
+    static final String ALICE = "alice@example.test";
+    static final String SPOOF_REFUSED = "550 5.7.1 support@example.test is a shared mailbox of this server: "
+        + "mail from it does not arrive from outside (spoofed sender)";
 
     /** How a header can show support@example.test to a reader, with the raw header text. */
     static final List<String> SPELLINGS = List.of(
@@ -56,6 +60,47 @@ class SharedAddressSpellingsIntegrationTest {
 
         assertThat(accepted).as("mails not refused").isEmpty();
         Submissions.assertOnlyDelivered(server, DAVE, List.of());
+    }
+
+    @Test
+    void unauthenticatedMailOnTheIncomingPortShouldBeRefusedEverySpellingInEveryAuthorHeader() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (Map.Entry<String, String> mail : mails().entrySet()) {
+            SubmissionClient.Reply reply = new SubmissionClient(server.ports().smtp()).deliver(JANE, ALICE, mail.getValue());
+            if (!reply.text().equals(SPOOF_REFUSED)) {
+                accepted.add(mail.getKey() + " -> " + reply);
+            }
+        }
+
+        assertThat(accepted).as("mails not refused").isEmpty();
+        assertOnlyDeliveredToAlice();
+    }
+
+    @Test
+    void unauthenticatedSharedEnvelopeSenderShouldBeRefusedAtMailFrom() throws Exception {
+        SubmissionClient.Reply reply = new SubmissionClient(server.ports().smtp())
+            .deliver("SUPPORT@example.test", ALICE, "From: jane@customer.test\r\nSubject: envelope\r\n\r\nHi\r\n");
+
+        assertThat(reply.command()).isEqualTo("MAIL");
+        assertThat(reply.text()).isEqualTo(SPOOF_REFUSED);
+    }
+
+    /** A mail from jane reaches alice alone: none of the refused mails was queued before it. */
+    private void assertOnlyDeliveredToAlice() throws Exception {
+        String marker = "marker " + UUID.randomUUID();
+        SubmissionClient.Reply reply = new SubmissionClient(server.ports().smtp())
+            .deliver(JANE, ALICE, "From: " + JANE + "\r\nTo: " + ALICE + "\r\nSubject: " + marker + "\r\n\r\nHi\r\n");
+        assertThat(reply.isAccepted()).as("the marker mail %s", reply).isTrue();
+        TeamInboxServer.awaitUntil(() -> {
+            try (ImapTestClient imap = server.imapAs(ALICE)) {
+                imap.select("INBOX");
+                return imap.headers("Subject").contains(marker);
+            }
+        }, "the marker mail in alice's INBOX");
+        try (ImapTestClient imap = server.imapAs(ALICE)) {
+            imap.select("INBOX");
+            assertThat(imap.headers("Subject")).containsExactly(marker);
+        }
     }
 
     @Test
