@@ -22,6 +22,7 @@ import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
+import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
@@ -173,7 +174,7 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
-            allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags");
+            allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags", "spoofed-from");
             allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
@@ -191,7 +192,21 @@ public final class SharedMailboxesConfigurationParser {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
-                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get()));
+                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
+                .withSpoofedFrom(readSpoofedFrom(element)));
+        }
+
+        /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */
+        private SpoofedFromPolicy readSpoofedFrom(XmlElement element) {
+            Optional<String> value = element.attribute("spoofed-from").map(String::strip);
+            if (value.isEmpty()) {
+                return SpoofedFromPolicy.DEFAULT;
+            }
+            Optional<SpoofedFromPolicy> policy = SpoofedFromPolicy.fromAttributeValue(value.get());
+            if (policy.isEmpty()) {
+                problem(element, "spoofed-from '" + value.get() + "' is invalid; accepted: refuse, mark");
+            }
+            return policy.orElse(SpoofedFromPolicy.DEFAULT);
         }
 
         private List<FolderName> readFolders(XmlElement mailbox) {

@@ -38,15 +38,18 @@ public class SharedMailboxesProvisioning implements UserDefinedStartable {
     private final ConfigurationAudit audit;
     private final DeploymentChecks deploymentChecks;
     private final JamesConfigurationChecks jamesChecks;
+    private final ExtensionReadiness readiness;
 
     @Inject
     public SharedMailboxesProvisioning(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner,
-                                       ConfigurationAudit audit, DeploymentChecks deploymentChecks, JamesConfigurationChecks jamesChecks) {
+                                       ConfigurationAudit audit, DeploymentChecks deploymentChecks, JamesConfigurationChecks jamesChecks,
+                                       ExtensionReadiness readiness) {
         this.configurationStore = configurationStore;
         this.provisioner = provisioner;
         this.audit = audit;
         this.deploymentChecks = deploymentChecks;
         this.jamesChecks = jamesChecks;
+        this.readiness = readiness;
     }
 
     @Override
@@ -74,5 +77,7 @@ public class SharedMailboxesProvisioning implements UserDefinedStartable {
                     + " declared at " + sharedMailbox.location() + ": " + e.getMessage(), e);
             }
         }
+        // Until here the SMTP hook ReadinessRcptHook answers 451 4.3.2: James's ports are open before we run.
+        readiness.markReady();
     }
 }
