@@ -63,6 +63,11 @@ class InvalidConfigurationIntegrationTest {
             Arguments.of("malformed ticket prefix",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"s-1\"/>\n" + FOOTER,
                 "shared-mailboxes.xml:2: <shared-mailbox> ticket prefix 's-1' is invalid"),
+            Arguments.of("member of another domain",
+                HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
+                    + "    <member address=\"jane@customer.test\" role=\"full\"/>\n  </shared-mailbox>\n" + FOOTER,
+                "shared-mailboxes.xml:3: <member> address 'jane@customer.test' is not in the domain of support@example.test: "
+                    + "James 3.8.1 refuses rights across domains"),
             Arguments.of("unknown role",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
                     + "    <member address=\"alice@example.test\" role=\"boss\"/>\n  </shared-mailbox>\n" + FOOTER,

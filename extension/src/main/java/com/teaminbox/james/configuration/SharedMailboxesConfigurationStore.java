@@ -61,6 +61,10 @@ public class SharedMailboxesConfigurationStore {
     public synchronized SharedMailboxesConfiguration load() {
         File file = locate();
         SharedMailboxesConfiguration candidate = new SharedMailboxesConfigurationParser().parse(file.toPath());
+        List<ConfigurationProblem> problems = checks.problems(candidate);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
         current = candidate;
         LOGGER.info("Loaded {}: {} shared mailbox(es)", file, candidate.sharedMailboxes().size());
         List<ConfigurationProblem> waiting = checks.waitingForJames(candidate);
