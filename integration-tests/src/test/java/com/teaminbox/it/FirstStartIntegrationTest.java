@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -55,6 +56,10 @@ class FirstStartIntegrationTest {
                 + "(POST /shared-mailboxes/reload)");
         assertThat(WebAdminClient.get(server, "/shared-mailboxes/" + SUPPORT))
             .contains("\"waitingForJames\":[\"shared-mailboxes.xml:5: <member> address 'zoe@example.test' is not a James user yet");
+        assertThat(AuditRecords.of(server))
+            .filteredOn(record -> record.type() == AuditEventType.CONFIGURATION_LOADED)
+            .first().satisfies(record -> assertThat(record.details().get("waitingForJames"))
+                .contains("<member> address 'zoe@example.test' is not a James user yet", "address 'help@later.test' is not in a domain"));
         // The shared mailbox whose domain is served works from the first start.
         try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, "alice@example.test")) {
             assertThat(imap.listFolders()).contains("INBOX", "Sent");
