@@ -2,7 +2,9 @@ package com.teaminbox.core.autoreply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,21 @@ class TemplateTest {
         assertThatThrownBy(() -> Template.parse(source.replace("\\n", "\n"), FILE))
             .isInstanceOf(TemplateException.class)
             .hasMessage(FILE + ":" + line + ": " + reason);
+    }
+
+    @Test
+    void unclosedPlaceholderBeforeManyBlanksShouldBeRefusedInLinearTime() {
+        // The former lazy pattern between two \\s* was cubic here: 1,000 blanks took seconds, 5,000 hours.
+        String source = "{{" + " ".repeat(5_000) + "ticket";
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Template.parse(source, FILE)))
+            .hasMessage(FILE + ":1: '{{' is not closed by '}}' on a valid placeholder");
+    }
+
+    @Test
+    void blanksAroundAPlaceholderNameShouldBeAllowed() {
+        assertThat(Template.parse("{{\t ticket  }}", FILE).render(Map.of(TemplateVariable.TICKET, "SUP-1"), Template.Escaping.PLAIN_TEXT))
+            .isEqualTo("SUP-1");
     }
 
     @Test
