@@ -93,4 +93,13 @@ class AcknowledgementSettingsTest {
 
         assertThat(PreferredLanguages.of(headers)).containsExactly("it", "fr-ca", "en", "de");
     }
+
+    @Test
+    void anOverlongLanguageTagShouldBeSkippedWithoutOverflowingTheStack() {
+        HeaderFields headers = HeaderFields.builder()
+            .add("Accept-Language", "en" + "-a".repeat(20_000) + ", fr;q=0.5")
+            .build();
+
+        assertThat(PreferredLanguages.of(headers)).containsExactly("fr");
+    }
 }
