@@ -78,11 +78,17 @@ public final class Template {
         return line;
     }
 
-    public String render(Map<TemplateVariable, String> values, Escaping escaping) {
+    /**
+     * @param incomingText what happens to values copied from the mail being answered
+     *                     ({@link TemplateVariable#incoming()}), before they are escaped
+     */
+    public String render(Map<TemplateVariable, String> values, Escaping escaping, IncomingText incomingText) {
         StringBuilder out = new StringBuilder();
         for (Object part : parts) {
             if (part instanceof TemplateVariable) {
-                out.append(escape(values.getOrDefault(part, ""), escaping));
+                TemplateVariable variable = (TemplateVariable) part;
+                String value = values.getOrDefault(variable, "");
+                out.append(escape(variable.incoming() ? incomingText.apply(value) : value, escaping));
             } else {
                 out.append(part);
             }
