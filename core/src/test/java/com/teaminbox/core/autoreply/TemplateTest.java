@@ -52,7 +52,8 @@ class TemplateTest {
 
     @Test
     void blanksAroundAPlaceholderNameShouldBeAllowed() {
-        assertThat(Template.parse("{{\t ticket  }}", FILE).render(Map.of(TemplateVariable.TICKET, "SUP-1"), Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM))
+        assertThat(Template.parse("{{\t ticket  }}", FILE)
+            .render(Map.of(TemplateVariable.TICKET, "SUP-1"), Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM))
             .isEqualTo("SUP-1");
     }
 
@@ -66,7 +67,8 @@ class TemplateTest {
     void valuesShouldLoseLineBreaksAndControlsInPlainText() {
         Template template = Template.parse("Subject was: {{subject}}\n", FILE);
 
-        assertThat(template.render(Map.of(TemplateVariable.SUBJECT, "hi\r\nBcc: x@evil.test\u0000\u2028!"), Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM))
+        assertThat(template.render(Map.of(TemplateVariable.SUBJECT, "hi\r\nBcc: x@evil.test\u0000\u2028!"), Template.Escaping.PLAIN_TEXT,
+            IncomingText.VERBATIM))
             .isEqualTo("Subject was: hi Bcc: x@evil.test !\n");
     }
 

@@ -55,7 +55,8 @@ public final class AcknowledgementMessage {
             MimeBodyPart plain = new MimeBodyPart();
             plain.setText(text, StandardCharsets.UTF_8.name());
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(withCrlf(template.html().get().render(values, Template.Escaping.HTML, template.incomingText())), StandardCharsets.UTF_8.name(), "html");
+            html.setText(withCrlf(template.html().get().render(values, Template.Escaping.HTML, template.incomingText())),
+                StandardCharsets.UTF_8.name(), "html");
             message.setContent(new MimeMultipart("alternative", plain, html));
         } else {
             message.setText(text, StandardCharsets.UTF_8.name());
