@@ -39,6 +39,7 @@ import spark.Service;
  *                                     submit a retention run (dry run unless dryRun=false): 201 {"taskId": "…"},
  *                                     then GET /tasks/{taskId} shows its counts
  * </pre>
+ * Both POSTs need {@code Content-Type: application/json} ({@link JsonRequestsOnly}), 415 otherwise.
  * Registered in {@code webadmin.properties}:
  * <pre>
  * extensions.routes=com.teaminbox.james.webadmin.SharedMailboxesRoutes
@@ -77,9 +78,9 @@ public class SharedMailboxesRoutes implements Routes {
     @Override
     public void define(Service service) {
         service.get(BASE_PATH, this::list, json);
-        service.post(BASE_PATH + "/reload", this::reload, json);
+        service.post(BASE_PATH + "/reload", JsonRequestsOnly.guard(this::reload), json);
         service.get(BASE_PATH + "/:address", this::review, json);
-        service.post(BASE_PATH + "/:address/retention", retentionRun().asRoute(taskManager), json);
+        service.post(BASE_PATH + "/:address/retention", JsonRequestsOnly.guard(retentionRun().asRoute(taskManager)), json);
     }
 
     /** A dry run unless {@code dryRun=false} is said explicitly: deleting is never the default. */
