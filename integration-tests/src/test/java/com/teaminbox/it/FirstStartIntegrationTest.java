@@ -91,6 +91,7 @@ class FirstStartIntegrationTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ports().webAdmin() + path))
+            .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
