@@ -42,6 +42,10 @@ class SharedAddressSpellingsIntegrationTest {
         "dave@example.test, support@example.test",
         "undisclosed: dave@example.test, support@example.test;");
 
+    /** {@code MAIL FROM} spellings of support@example.test (RFC 5321 4.1.2: quotes do not make another mailbox). */
+    static final List<String> ENVELOPE_SPELLINGS = List.of("support@example.test", "SUPPORT@Example.TEST",
+        "\"support\"@example.test", "\"Support\"@example.test");
+
     static final List<String> HEADERS = List.of("From", "Sender", "Resent-From", "Resent-Sender");
 
     @RegisterExtension
@@ -78,11 +82,25 @@ class SharedAddressSpellingsIntegrationTest {
 
     @Test
     void unauthenticatedSharedEnvelopeSenderShouldBeRefusedAtMailFrom() throws Exception {
-        SubmissionClient.Reply reply = new SubmissionClient(server.ports().smtp())
-            .deliver("SUPPORT@example.test", ALICE, "From: jane@customer.test\r\nSubject: envelope\r\n\r\nHi\r\n");
+        for (String envelopeSender : ENVELOPE_SPELLINGS) {
+            SubmissionClient.Reply reply = new SubmissionClient(server.ports().smtp())
+                .deliver(envelopeSender, ALICE, "From: jane@customer.test\r\nSubject: envelope\r\n\r\nHi\r\n");
 
-        assertThat(reply.command()).isEqualTo("MAIL");
-        assertThat(reply.text()).isEqualTo(SPOOF_REFUSED);
+            assertThat(reply.command()).as(envelopeSender).isEqualTo("MAIL");
+            assertThat(reply.text()).as(envelopeSender).isEqualTo(SPOOF_REFUSED);
+        }
+    }
+
+    @Test
+    void nonMemberShouldBeRefusedEverySpellingOfTheSharedEnvelopeSender() throws Exception {
+        for (String envelopeSender : ENVELOPE_SPELLINGS) {
+            SubmissionClient.Reply reply = new SubmissionClient(server.ports().submission())
+                .send(DAVE, TeamInboxServer.PASSWORD, envelopeSender, JANE, "From: dave@example.test\r\nSubject: envelope\r\n\r\nHi\r\n");
+
+            assertThat(reply.command()).as(envelopeSender).isEqualTo("MAIL");
+            assertThat(reply.text()).as(envelopeSender)
+                .isEqualTo("550 5.7.1 dave@example.test may not send as support@example.test (not a member)");
+        }
     }
 
     /** A mail from jane reaches alice alone: none of the refused mails was queued before it. */

@@ -44,6 +44,9 @@ class SendRulesTest {
         "bob@example.test  |sales@example.test  |ACCEPTED",
         "alice@example.test|sales@example.test  |REFUSED",
         "dave@example.test |dave@example.test   |NO_SHARED_ADDRESS",
+        // a quoted local part is the same mailbox (RFC 5321 4.1.2)
+        "dave@example.test |\"support\"@example.test|REFUSED",
+        "carol@example.test|\"Support\"@example.test|ACCEPTED",
     })
     void envelopeSenderShouldFollowTheRolesSendPermission(String member, String envelopeSender, Outcome expected) {
         assertThat(rules.envelope(member(member), Optional.of(address(envelopeSender))).outcome()).isEqualTo(expected);
