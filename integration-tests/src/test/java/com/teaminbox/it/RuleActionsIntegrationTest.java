@@ -2,6 +2,9 @@ package com.teaminbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -9,15 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditRecord;
+import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.core.tools.RulesPrediction;
+import com.teaminbox.core.tools.RulesTester;
 import com.teaminbox.it.StoredMessages.StoredMessage;
 
 /**
@@ -26,8 +37,9 @@ import com.teaminbox.it.StoredMessages.StoredMessage;
  * word only that case's subject has; a last rule ("after") matches every case and sets
  * {@code X-After}, so that {@code <stop/>} is seen to stop it. Each mail is checked for its folder,
  * flags, keywords and headers over IMAP, the notifications in bob's and dave's INBOX, and the
- * rule and autoresponse records of the audit trail. A rule with only header, notify or stop actions
- * used to park the mail in the error repository.
+ * rule and autoresponse records of the audit trail; then the offline tester's prediction for each
+ * mail is compared with what the server did ({@link TesterOracle}). A rule with only header, notify
+ * or stop actions used to park the mail in the error repository.
  */
 class RuleActionsIntegrationTest {
     private static final String SUPPORT = "support@example.test";
@@ -123,7 +135,7 @@ class RuleActionsIntegrationTest {
 
     private static String mail(Case rule) {
         return "From: Jane <jane@customer.test>\r\nTo: support@example.test\r\nSubject: " + rule.subject() + "\r\n"
-            + "Message-ID: " + rule.messageId() + "\r\nX-Case: " + rule.word() + "\r\nX-Strip: yes\r\n\r\nHello.\r\n";
+            + "Message-ID: " + rule.messageId() + "\r\n" + TesterOracle.CASE_HEADER + ": " + rule.word() + "\r\nX-Strip: yes\r\n\r\nHello.\r\n";
     }
 
     @Test
@@ -143,10 +155,10 @@ class RuleActionsIntegrationTest {
             .size() >= cases.size(), "an autoresponse decision per case");
 
         List<StoredMessage> stored = stored();
-        assertThat(stored).extracting(message -> message.header("X-Case").orElse("?")).containsExactlyInAnyOrderElementsOf(byWord.keySet());
+        assertThat(stored).extracting(message -> message.header(TesterOracle.CASE_HEADER).orElse("?")).containsExactlyInAnyOrderElementsOf(byWord.keySet());
         Map<String, String> tickets = new LinkedHashMap<>();
         for (StoredMessage message : stored) {
-            Case rule = byWord.get(message.header("X-Case").orElseThrow());
+            Case rule = byWord.get(message.header(TesterOracle.CASE_HEADER).orElseThrow());
             tickets.put(rule.word(), message.header("X-Ticket").orElseThrow());
             assertThat(message.folder()).as(rule.toString()).isEqualTo(expectedFolder(rule));
             assertThat(message.flags()).as(rule.toString()).containsExactlyInAnyOrderElementsOf(expectedFlags(rule));
@@ -161,6 +173,20 @@ class RuleActionsIntegrationTest {
             .filter(rule -> rule.active(Action.NOTIFY))
             .map(rule -> "[" + tickets.get(rule.word()) + "] Rule matched: " + rule.subject()).collect(Collectors.toSet()));
         assertAuditRecords(cases);
+        new TesterOracle(server, ALICE, FOLDERS).assertServerDidWhatTheTesterPredicted(predictions(cases));
+    }
+
+    /** What {@code ./rules-test} predicts for each case's mail, sent by jane to support@. */
+    private Map<String, RulesPrediction> predictions(List<Case> cases) throws Exception {
+        RulesTester tester = new RulesTester(new SharedMailboxesConfigurationParser().parse(server.home().configurationFile("shared-mailboxes.xml")),
+            Clock.systemDefaultZone());
+        Map<String, RulesPrediction> predictions = new LinkedHashMap<>();
+        for (Case rule : cases) {
+            byte[] mail = mail(rule).getBytes(StandardCharsets.UTF_8);
+            predictions.put(rule.word(), tester.predict(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail)),
+                mail.length, Optional.of(new MailAddress(JANE)), new MailAddress(SUPPORT)));
+        }
+        return predictions;
     }
 
     private void assertAuditRecords(List<Case> cases) {
