@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.core.ticket.MessageIds;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.tools.RulesPrediction;
 import com.teaminbox.core.tools.RulesTester;
@@ -45,8 +49,9 @@ import com.teaminbox.demo.DemoServer;
  *
  * <p>What the tester cannot know is made true or read back: the acknowledgement ledger is storage
  * the tester does not see, so the per-sender daily cap is raised out of reach; tags in subjects are
- * assumed issued, so tickets are issued up to the highest tag before the cases are sent; a reply's
- * references are never known here, as the tester's "else new" says. The generated action
+ * assumed issued, so tickets are issued up to the highest tag before the cases are sent; replies
+ * (mails with In-Reply-To or References) are sent once the other mails are delivered, and the
+ * tester is told which of their Message-IDs the server then knows, with the ticket each carries. The generated action
  * combinations are compared the same way in {@link RuleActionsIntegrationTest}.
  */
 class RulesTesterDifferentialIntegrationTest {
@@ -72,7 +77,6 @@ class RulesTesterDifferentialIntegrationTest {
         RulesTester tester = new RulesTester(new SharedMailboxesConfigurationParser().parse(server.home().configurationFile("shared-mailboxes.xml")),
             Clock.systemDefaultZone());
         Map<String, Sent> mails = new LinkedHashMap<>();
-        Map<String, RulesPrediction> predictions = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> sample : files(SAMPLES).entrySet()) {
             RulesPrediction prediction = tester.predict(parse(sample.getValue()), sample.getValue().length, Optional.empty());
             if (prediction.sharedMailbox().isEmpty()) {
@@ -89,30 +93,86 @@ class RulesTesterDifferentialIntegrationTest {
         for (Map.Entry<String, Sent> mail : mails.entrySet()) {
             byte[] marked = withCaseHeader(mail.getKey(), mail.getValue().message());
             mails.put(mail.getKey(), new Sent(marked, mail.getValue().sender(), mail.getValue().recipient()));
-            predictions.put(mail.getKey(), tester.predict(parse(marked), marked.length, mail.getValue().sender(), mail.getValue().recipient()));
         }
-        assertThat(predictions.values()).allMatch(prediction -> prediction.sharedMailbox().isPresent());
-        issueTicketsUpToTheHighestTag(predictions);
-
-        RawSmtpClient smtp = new RawSmtpClient(server.ports().smtp());
-        for (Map.Entry<String, Sent> mail : mails.entrySet()) {
-            String reply = smtp.send(mail.getValue().sender().map(MailAddress::asString).orElse(""), mail.getValue().recipient().asString(),
-                mail.getValue().message());
-            assertThat(reply).as(mail.getKey()).startsWith("250");
-        }
-
+        issueTicketsUpToTheHighestTag(predict(tester, mails, references -> Optional.empty()));
+        Map<String, Sent> replies = mails.entrySet().stream().filter(mail -> !references(mail.getValue()).isEmpty())
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        Map<String, Sent> firsts = new LinkedHashMap<>(mails);
+        firsts.keySet().removeAll(replies.keySet());
         TesterOracle oracle = new TesterOracle(server, ALICE, List.of("INBOX", "Billing", "Junk"));
+
+        send(firsts);
+        TeamInboxServer.awaitUntil(() -> oracle.stored(predict(tester, firsts, references -> Optional.empty())).size() >= firsts.size(),
+            firsts.size() + " first mails delivered");
+        Map<String, TicketId> conversations = knownMessageIds(oracle, tester, firsts);
+        assertThat(replies.values()).as("a reply refers only to mails delivered before it (the order the test controls)")
+            .allMatch(reply -> references(reply).stream().noneMatch(id -> replies.values().stream().anyMatch(other -> messageId(other).equals(id))));
+        send(replies);
+
+        Map<String, RulesPrediction> predictions = predict(tester, mails,
+            references -> references.stream().map(conversations::get).filter(Objects::nonNull).findFirst());
         TeamInboxServer.awaitUntil(() -> oracle.stored(predictions).size() >= mails.size(), mails.size() + " cases delivered");
         TeamInboxServer.awaitUntil(() -> oracle.notificationsReceivedBy(ALICE).size() >= oracle.notificationCount(predictions, ALICE),
             "alice's notifications");
         oracle.assertServerDidWhatTheTesterPredicted(predictions);
     }
 
+    /**
+     * The server's conversation index after the first mails: the ticket each of their Message-IDs
+     * carries. The tester has no index; the replies are sent once these are delivered, so that what
+     * the index holds when a reply arrives is this, whatever the spool's order.
+     */
+    private Map<String, TicketId> knownMessageIds(TesterOracle oracle, RulesTester tester, Map<String, Sent> firsts) throws Exception {
+        Map<String, RulesPrediction> predictions = predict(tester, firsts, references -> Optional.empty());
+        Map<String, TicketId> known = new HashMap<>();
+        oracle.stored(predictions).forEach((name, message) -> message.header("Message-ID").ifPresent(id -> known.put(id,
+            TicketId.parse(message.header("X-Ticket").orElse(""), predictions.get(name).sharedMailbox().orElseThrow().ticketPrefix()).orElseThrow())));
+        return known;
+    }
+
+    private Map<String, RulesPrediction> predict(RulesTester tester, Map<String, Sent> mails,
+                                                 Function<List<String>, Optional<TicketId>> conversations) throws Exception {
+        Map<String, RulesPrediction> predictions = new LinkedHashMap<>();
+        for (Map.Entry<String, Sent> mail : mails.entrySet()) {
+            byte[] bytes = mail.getValue().message();
+            predictions.put(mail.getKey(), tester.predict(parse(bytes), bytes.length, mail.getValue().sender(), mail.getValue().recipient(),
+                conversations));
+        }
+        return predictions;
+    }
+
+    private void send(Map<String, Sent> mails) throws IOException {
+        RawSmtpClient smtp = new RawSmtpClient(server.ports().smtp());
+        for (Map.Entry<String, Sent> mail : mails.entrySet()) {
+            String reply = smtp.send(mail.getValue().sender().map(MailAddress::asString).orElse(""), mail.getValue().recipient().asString(),
+                mail.getValue().message());
+            assertThat(reply).as(mail.getKey()).startsWith("250");
+        }
+    }
+
+    private static List<String> references(Sent mail) {
+        try {
+            MimeMessage message = parse(mail.message());
+            return MessageIds.referencedBy(Optional.ofNullable(message.getHeader("In-Reply-To", null)),
+                Optional.ofNullable(message.getHeader("References", null)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(Sent mail) {
+        try {
+            return Optional.ofNullable(parse(mail.message()).getHeader("Message-ID", null)).map(String::strip).orElse("");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The tester takes every tag as issued: tickets are opened on each mailbox up to the highest tag the cases carry. */
     private void issueTicketsUpToTheHighestTag(Map<String, RulesPrediction> predictions) throws Exception {
-        Map<String, Long> highest = predictions.values().stream().filter(prediction -> prediction.taggedTicket().isPresent())
+        Map<String, Long> highest = predictions.values().stream().filter(prediction -> prediction.threadedTicket().isPresent())
             .collect(Collectors.toMap(prediction -> prediction.sharedMailbox().get().address().asString(),
-                prediction -> prediction.taggedTicket().map(TicketId::number).orElseThrow(), Math::max));
+                prediction -> prediction.threadedTicket().map(TicketId::number).orElseThrow(), Math::max));
         for (Map.Entry<String, Long> mailbox : highest.entrySet()) {
             server.smtp().sendInOneSession(WARM_UP_SENDER, mailbox.getKey(), IntStream.rangeClosed(1, mailbox.getValue().intValue())
                 .mapToObj(number -> "Warm-up mail " + number).collect(Collectors.toList()));

@@ -107,8 +107,8 @@ final class TesterOracle {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("folder", delivery.folder().map(Object::toString).orElse("INBOX"));
         fields.put("flags", new TreeSet<>(prediction.flagsAndKeywords()).toString());
-        fields.put("subject", prediction.subject(serverTicket));
-        fields.put("ticket", prediction.taggedTicket().map(tagged -> tagged + " threaded").orElse("new"));
+        fields.put("subject", subject(prediction, prediction.subject(serverTicket)));
+        fields.put("ticket", prediction.threadedTicket().map(threaded -> threaded + " threaded").orElse("new"));
         fields.put("headers", finalHeaders(delivery).toString());
         fields.put("rules", names(prediction.applied()));
         fields.put("audit rules", names(prediction.audited()));
@@ -122,7 +122,7 @@ final class TesterOracle {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("folder", message.folder().replace('.', '/'));
         fields.put("flags", new TreeSet<>(message.flags()).toString());
-        fields.put("subject", message.decoded("Subject").orElse(""));
+        fields.put("subject", subject(prediction, message.decoded("Subject").orElse("")));
         fields.put("ticket", about.stream().anyMatch(record -> record.type() == AuditEventType.TICKET_THREADED)
             ? message.header("X-Ticket").orElse("?") + " threaded" : "new");
         Map<String, String> headers = new LinkedHashMap<>();
@@ -135,6 +135,15 @@ final class TesterOracle {
             .map(record -> record.details().get("rule") + ": " + record.details().get("action")).collect(Collectors.toList()).toString());
         fields.put("autoresponse", autoresponse(mailbox, about));
         return fields;
+    }
+
+    /**
+     * The subject as compared. A subject of raw 8-bit bytes is read by the tester as ISO-8859-1 and by
+     * the server otherwise (a {@code ?} per byte was seen), as the prediction says: there, each run of
+     * characters outside printable ASCII, and of {@code ?}, counts as one unknown character.
+     */
+    private static String subject(RulesPrediction prediction, String subject) {
+        return prediction.rawEightBitSubject() ? subject.replaceAll("([^\\x20-\\x7E]|\\?)+", "?") : subject;
     }
 
     /** Each edited header's value after every edit, unfolded; {@value #ABSENT} when removed. */

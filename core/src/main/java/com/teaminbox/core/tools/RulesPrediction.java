@@ -17,21 +17,25 @@ import com.teaminbox.core.ticket.TicketTagFormat;
  * notifications ({@link RuleDelivery}), the vague-subject keyword and the autoresponse decision.
  *
  * <p>What it cannot know offline is said, not guessed: a tag in the subject is assumed issued
- * ({@link #taggedTicket()}); a reply's references are listed, not looked up ({@link #references()});
+ * ({@link #threadedTicket()}); a reply's references are listed, not looked up ({@link #references()}),
+ * unless the caller knows what the server's conversation index holds;
  * a new ticket's number is unknown ({@link #subject()} shows it as {@code SUP-?}, {@link #subject(TicketId)}
  * fills it in once the server has chosen it); folders are assumed to exist, as provisioning leaves
- * them; and an acknowledgement predicted as sent may still be held back by what only the server's
- * ledger knows (the ticket already acknowledged, the sender's daily cap).
+ * them; an acknowledgement predicted as sent may still be held back by what only the server's
+ * ledger knows (the ticket already acknowledged, the sender's daily cap); and a subject written with
+ * raw 8-bit bytes, which RFC 5322 does not allow, is read here as ISO-8859-1, which the server may
+ * not do ({@link #rawEightBitSubject()}).
  */
-public record RulesPrediction(Optional<SharedMailbox> sharedMailbox, Optional<TicketId> taggedTicket, List<String> references,
-                              Optional<TicketId> exampleTicket, String exampleSubject, Optional<String> vagueKeyword,
+public record RulesPrediction(Optional<SharedMailbox> sharedMailbox, Optional<TicketId> threadedTicket, boolean threadedByReferences,
+                              List<String> references, Optional<TicketId> exampleTicket, String exampleSubject,
+                              boolean rawEightBitSubject, Optional<String> vagueKeyword,
                               List<Rule> applied, List<Rule> audited, Optional<RuleDelivery> delivery, String autoresponse) {
     public static final String NO_ACKNOWLEDGEMENT = "none configured";
     public static final String NOT_A_NEW_TICKET = "none (not a new ticket)";
     public static final String ACKNOWLEDGE = "acknowledge";
 
     static RulesPrediction notForASharedMailbox() {
-        return new RulesPrediction(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), "", Optional.empty(),
+        return new RulesPrediction(Optional.empty(), Optional.empty(), false, List.of(), Optional.empty(), "", false, Optional.empty(),
             List.of(), List.of(), Optional.empty(), NO_ACKNOWLEDGEMENT);
     }
 
@@ -68,7 +72,7 @@ public record RulesPrediction(Optional<SharedMailbox> sharedMailbox, Optional<Ti
     }
 
     private String withPlaceholder(String text) {
-        if (taggedTicket.isPresent() || exampleTicket.isEmpty()) {
+        if (threadedTicket.isPresent() || exampleTicket.isEmpty()) {
             return text;
         }
         return text.replace(format().tag(exampleTicket.get()),
@@ -76,7 +80,7 @@ public record RulesPrediction(Optional<SharedMailbox> sharedMailbox, Optional<Ti
     }
 
     private String withTicket(String text, TicketId ticket) {
-        if (taggedTicket.isPresent() || exampleTicket.isEmpty()) {
+        if (threadedTicket.isPresent() || exampleTicket.isEmpty()) {
             return text;
         }
         return text.replace(format().tag(exampleTicket.get()), format().tag(ticket));

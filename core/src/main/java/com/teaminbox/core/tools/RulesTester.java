@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.mail.Address;
@@ -122,17 +123,28 @@ public final class RulesTester {
      * Return-Path (else From) as sender; {@code recipient} when given, else the To and Cc addresses.
      */
     public RulesPrediction predict(MimeMessage message, long size, Optional<MailAddress> recipient) throws MessagingException {
-        return predict(message, size, returnPath(message), recipient.isPresent() ? List.of(recipient.get()) : recipients(message));
+        return predict(message, size, returnPath(message), recipient.isPresent() ? List.of(recipient.get()) : recipients(message),
+            references -> Optional.empty());
     }
 
     /** What the server does with this mail when it arrives with this SMTP envelope. */
     public RulesPrediction predict(MimeMessage message, long size, Optional<MailAddress> envelopeSender, MailAddress envelopeRecipient)
         throws MessagingException {
-        return predict(message, size, envelopeSender, List.of(envelopeRecipient));
+        return predict(message, size, envelopeSender, List.of(envelopeRecipient), references -> Optional.empty());
     }
 
-    private RulesPrediction predict(MimeMessage message, long size, Optional<MailAddress> sender, List<MailAddress> recipients)
-        throws MessagingException {
+    /**
+     * As {@link #predict(MimeMessage, long, Optional, MailAddress)}, for a caller that knows what the
+     * server's conversation index holds: {@code conversations} gives the ticket of the Message-IDs a
+     * reply refers to (In-Reply-To first, then References from the newest), if the server has seen one.
+     */
+    public RulesPrediction predict(MimeMessage message, long size, Optional<MailAddress> envelopeSender, MailAddress envelopeRecipient,
+                                   Function<List<String>, Optional<TicketId>> conversations) throws MessagingException {
+        return predict(message, size, envelopeSender, List.of(envelopeRecipient), conversations);
+    }
+
+    private RulesPrediction predict(MimeMessage message, long size, Optional<MailAddress> sender, List<MailAddress> recipients,
+                                    Function<List<String>, Optional<TicketId>> conversations) throws MessagingException {
         Optional<SharedMailbox> target = recipients.stream()
             .flatMap(address -> configuration.find(address).stream())
             .findFirst();
@@ -145,7 +157,7 @@ public final class RulesTester {
         TicketThreading threading = conventions.threading(sharedMailbox.ticketPrefix());
         List<String> references = MessageIds.referencedBy(
             Optional.ofNullable(message.getHeader("In-Reply-To", null)), Optional.ofNullable(message.getHeader("References", null)));
-        TicketThreading.Decision decision = threading.decide(subject, any -> true, Optional::empty);
+        TicketThreading.Decision decision = threading.decide(subject, any -> true, () -> conversations.apply(references));
         TicketId example = decision.ticket().orElse(TicketId.of(sharedMailbox.ticketPrefix(), 1));
         String ticketSubject = threading.subjectFor(decision, example);
         Optional<String> vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix())
@@ -157,7 +169,9 @@ public final class RulesTester {
                 sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         }
         RuleDelivery delivery = RuleDelivery.plan(outcome);
-        return new RulesPrediction(Optional.of(sharedMailbox), decision.ticket(), references, Optional.of(example), ticketSubject, vague,
+        boolean rawEightBit = Optional.ofNullable(message.getHeader("Subject", null)).filter(raw -> raw.chars().anyMatch(c -> c > 0x7f)).isPresent();
+        return new RulesPrediction(Optional.of(sharedMailbox), decision.ticket(), decision.reason() == TicketThreading.Reason.REFERENCES,
+            references, Optional.of(example), ticketSubject, rawEightBit, vague,
             outcome.applied(), outcome.audited(), Optional.of(delivery), autoresponse(message, sender, sharedMailbox, decision, delivery));
     }
 
@@ -167,11 +181,14 @@ public final class RulesTester {
             return;
         }
         out.println("  shared mailbox: " + prediction.sharedMailbox().get().address().asString());
-        if (prediction.taggedTicket().isPresent()) {
-            out.println("  ticket: " + prediction.taggedTicket().get() + " (tag in the subject)");
+        if (prediction.threadedTicket().isPresent()) {
+            out.println("  ticket: " + prediction.threadedTicket().get() + (prediction.threadedByReferences() ? " (from references)" : " (tag in the subject)"));
         } else {
             out.println("  ticket: " + (prediction.references().isEmpty() ? "new" : "from references " + prediction.references() + " if known, else new")
                 + "; subject \"" + prediction.subject() + "\"");
+        }
+        if (prediction.rawEightBitSubject()) {
+            out.println("  subject: raw 8-bit bytes, read as ISO-8859-1; the server may read them otherwise");
         }
         for (Rule rule : prediction.applied()) {
             out.println("  rule " + rule.name() + ": " + rule.actions().stream().map(Object::toString).collect(Collectors.joining(", ")));
