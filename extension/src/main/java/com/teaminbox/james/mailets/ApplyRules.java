@@ -53,6 +53,12 @@ import reactor.core.publisher.Mono;
  * stores it with (a James {@link StorageDirective}), headers set or removed, notification mails,
  * and the acknowledgement template for the next mailet ({@value #TEMPLATE_ATTRIBUTE}). Audit-mode
  * rules are logged with what they would have done. Runs after {@link AssignTicket}.
+ *
+ * <p>What to do is planned in core ({@link RuleDelivery}, the offline tester prints the same plan).
+ * An action that cannot be applied to this mail (a folder deleted since the reload, a header value
+ * no line can carry, a notification that cannot be sent) is skipped: the mail is delivered without
+ * it and a {@code rule-action-skipped} audit record says why. Nothing here sends mail to the error
+ * repository for a rule's sake.
  * <pre>{@code
  * <mailet match="All" class="com.teaminbox.james.mailets.ApplyRules"/>
  * }</pre>
@@ -111,12 +117,19 @@ public class ApplyRules extends GenericMailet {
         if (outcome.applied().isEmpty()) {
             return;
         }
-        List<Username> accounts = groups.get(sharedMailbox).stream().map(this.accounts::username).collect(Collectors.toList());
-        RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> accounts.stream().allMatch(account -> folderExists(account, folder)));
-        for (Username account : accounts) {
-            Keywords.setFolderAndFlags(mail, account, delivery.folder().map(ApplyRules::mailboxName), delivery.seen(), delivery.flagged());
-            Keywords.add(mail, account, delivery.keywords());
+        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket);
+    }
+
+    /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
+    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket)
+        throws MessagingException {
+        List<Username> owners = recipients.stream().map(accounts::username).collect(Collectors.toList());
+        RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> owners.stream().allMatch(owner -> folderExists(owner, folder)));
+        for (Username owner : owners) {
+            Keywords.setFolderAndFlags(mail, owner, delivery.folder().map(ApplyRules::mailboxName), delivery.seen(), delivery.flagged());
+            Keywords.add(mail, owner, delivery.keywords());
         }
+        MimeMessage message = mail.getMessage();
         List<RuleDelivery.SkippedAction> skipped = new ArrayList<>(delivery.skipped());
         editHeaders(mail, message, delivery, skipped);
         if (delivery.filedAsJunk()) {
