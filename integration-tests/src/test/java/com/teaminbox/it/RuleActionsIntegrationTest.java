@@ -148,7 +148,8 @@ class RuleActionsIntegrationTest {
         long assignments = cases.stream().filter(rule -> rule.active(Action.ASSIGN)).count();
         long notifications = cases.stream().filter(rule -> rule.active(Action.NOTIFY)).count();
 
-        TeamInboxServer.awaitUntil(() -> stored().size() >= cases.size(), cases.size() + " cases delivered");
+        TesterOracle oracle = new TesterOracle(server, ALICE, FOLDERS);
+        TeamInboxServer.awaitUntil(() -> oracle.messageCount(List.of(SUPPORT)) >= cases.size(), cases.size() + " cases delivered");
         new Mailboxes(server).awaitInbox(BOB, (int) assignments);
         new Mailboxes(server).awaitInbox(DAVE, (int) notifications);
         TeamInboxServer.awaitUntil(() -> AuditRecords.of(server, AuditEventType.AUTORESPONSE_SENT, AuditEventType.AUTORESPONSE_SUPPRESSED)
@@ -173,7 +174,7 @@ class RuleActionsIntegrationTest {
             .filter(rule -> rule.active(Action.NOTIFY))
             .map(rule -> "[" + tickets.get(rule.word()) + "] Rule matched: " + rule.subject()).collect(Collectors.toSet()));
         assertAuditRecords(cases);
-        new TesterOracle(server, ALICE, FOLDERS).assertServerDidWhatTheTesterPredicted(predictions(cases));
+        oracle.assertServerDidWhatTheTesterPredicted(predictions(cases));
     }
 
     /** What {@code ./rules-test} predicts for each case's mail, sent by jane to support@. */

@@ -1,6 +1,7 @@
 package com.teaminbox.it;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,19 @@ final class TesterOracle {
             }
         }
         return stored;
+    }
+
+    /** How many messages the folders of these shared mailboxes hold: cheap enough to poll while mail arrives. */
+    int messageCount(Collection<String> mailboxes) throws Exception {
+        int count = 0;
+        for (String mailbox : mailboxes) {
+            try (ImapTestClient imap = server.imapAsMemberOf(mailbox, member)) {
+                for (String folder : folders) {
+                    count += Math.max(0, imap.messageCount(folder));
+                }
+            }
+        }
+        return count;
     }
 
     int notificationCount(Map<String, RulesPrediction> cases, String recipient) {
