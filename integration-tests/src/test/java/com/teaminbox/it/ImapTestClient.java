@@ -51,6 +51,18 @@ public final class ImapTestClient implements AutoCloseable {
         return imap;
     }
 
+    /**
+     * Connects to a port that requires STARTTLS before any login (stock James's 143), upgrades the
+     * connection trusting any certificate, and talks IMAP over TLS from then on.
+     */
+    public static ImapTestClient connectWithStartTls(int port) throws IOException {
+        ImapTestClient plain = connect(port);
+        if (!plain.command("STARTTLS")) {
+            throw new IOException("STARTTLS refused: " + plain.lastReply);
+        }
+        return new ImapTestClient(TlsSmtpClient.upgrade(plain.socket, port));
+    }
+
     public boolean login(String user, String password) throws IOException {
         return command("LOGIN " + quote(user) + " " + quote(password));
     }
@@ -75,6 +87,26 @@ public final class ImapTestClient implements AutoCloseable {
         }
         String response = target + "\0" + member + "\0" + password;
         write(Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8)));
+        return readUntilTagged(tag);
+    }
+
+    /**
+     * SASL PLAIN with a response given whole ({@code authzid NUL authcid NUL password}, odd ones
+     * too), as an initial response (SASL-IR) or after the server's {@code +}.
+     */
+    public boolean authenticatePlainResponse(String response, boolean initialResponse) throws IOException {
+        String encoded = Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8));
+        if (initialResponse) {
+            return command("AUTHENTICATE PLAIN " + encoded);
+        }
+        String tag = nextTag();
+        write(tag + " AUTHENTICATE PLAIN");
+        String continuation = readLine();
+        if (!continuation.startsWith("+")) {
+            lastReply = continuation;
+            return false;
+        }
+        write(encoded);
         return readUntilTagged(tag);
     }
 

@@ -81,6 +81,8 @@ class WebAdminIntegrationTest {
                 String address = member.get("address").asText();
                 String inAcl = folder.get("acl").has(address) ? folder.get("acl").get(address).asText() : "";
                 assertThat(member.get("aclRights").asText()).as("%s on %s", address, folder.get("name")).isEqualTo(inAcl);
+                // alice's role says lrswipkxtea, James stores aeiklprstwx: the same rights, compared as sets.
+                assertThat(member.get("inSync").asBoolean()).as("%s in sync on %s", address, folder.get("name")).isTrue();
             }
         }
     }
@@ -131,7 +133,7 @@ class WebAdminIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-            .isEqualTo("{\"sharedMailboxes\":[\"support@example.test\",\"help@example.test\"],\"provisioningFailures\":{}}");
+            .isEqualTo("{\"sharedMailboxes\":[\"support@example.test\",\"help@example.test\"],\"provisioningFailures\":{},\"waitingForJames\":[]}");
         JsonNode help = JSON.readTree(get("/shared-mailboxes/help@example.test").body());
         assertThat(help.get("folders").findValuesAsText("name")).contains("INBOX", "Escalated");
         assertThat(help.get("folders").findValues("exists")).allMatch(JsonNode::asBoolean);
