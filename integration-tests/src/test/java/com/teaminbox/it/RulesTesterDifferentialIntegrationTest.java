@@ -63,10 +63,14 @@ class RulesTesterDifferentialIntegrationTest {
     private static final Pattern FROM_ADDRESS = Pattern.compile("(?im)^From:.*?([A-Za-z0-9.-]+@[a-z.]+)");
     private static final Pattern RETURN_PATH = Pattern.compile("(?im)^Return-Path: *<([^>]*)>");
 
+    // The corpus has mail from our own shared addresses on the incoming port: delivered marked, as in CorpusIntegrationTest.
     @RegisterExtension
-    TeamInboxServer server = new TeamInboxServer(home -> home.withSharedMailboxes(demoConfiguration()
-        .replace("<acknowledgement per-sender-daily-cap=\"10\"", "<acknowledgement per-sender-daily-cap=\"1000\"")
-        .replace("<acknowledgement response-time=\"2 business days\">", "<acknowledgement per-sender-daily-cap=\"1000\" response-time=\"2 business days\">")));
+    TeamInboxServer server = new TeamInboxServer(home -> {
+        home.withSharedMailboxes(demoConfiguration()
+            .replace("<acknowledgement per-sender-daily-cap=\"10\"", "<acknowledgement per-sender-daily-cap=\"1000\"")
+            .replace("<acknowledgement response-time=\"2 business days\">", "<acknowledgement per-sender-daily-cap=\"1000\" response-time=\"2 business days\">"));
+        SpoofedFromMark.everywhere(home);
+    });
 
     /** One mail as sent: the bytes (with its case header), the envelope. */
     record Sent(byte[] message, Optional<MailAddress> sender, MailAddress recipient) {
