@@ -36,7 +36,8 @@ class MailetFailureIntegrationTest {
         demoMailetContainer().replace(
             "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>",
             "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>\n"
-                + "            <mailet match=\"All\" class=\"" + ThrowingMailet.class.getName() + "\"/>")));
+                + "            <mailet match=\"All\" class=\"" + ThrowingMailet.class.getName() + "\"/>")))
+        .parkingMailOnPurpose();
 
     static String demoMailetContainer() {
         try (InputStream resource = DemoServer.class.getResourceAsStream("/demo/conf/mailetcontainer.xml")) {

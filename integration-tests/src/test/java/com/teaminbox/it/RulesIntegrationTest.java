@@ -82,7 +82,7 @@ class RulesIntegrationTest {
             bob.select("INBOX");
             assertThat(bob.headers("Subject")).hasSize(1);
             assertThat(MimeUtility.decodeText(bob.headers("Subject").get(0)))
-                .isEqualTo("[SUP-1] Assigned to you: [SUP-1] Facture 42 impayée");
+                .isEqualTo("[SUP-1] Assigned to you: Facture 42 impayée");
             assertThat(bob.headers("Auto-Submitted")).containsExactly("auto-generated");
         }
     }

@@ -1,6 +1,8 @@
 package com.teaminbox.it;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +29,16 @@ import com.teaminbox.demo.DemoServer;
  * A real James 3.8.1 server with the demo configuration, started in-process on free ports for
  * each test, then stopped and its directory removed. The extension is on the test class path
  * here; {@code DeployedBundleTest} covers loading it from {@code extensions-jars/}.
+ *
+ * <p>After each test the error repository ({@value #ERROR_REPOSITORY}) must be empty: accepted
+ * mail is delivered, never parked by a mailet of ours (RELIABILITY.md). A test that parks mail on
+ * purpose says so with {@link #parkingMailOnPurpose()}.
  */
 public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallback {
     public static final String PASSWORD = "demo";
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern EXISTS = Pattern.compile("\\* (\\d+) EXISTS");
+    static final String ERROR_REPOSITORY = "var/mail/error/";
 
     private final Consumer<DemoHome> customisation;
     private final Module[] extraModules;
@@ -39,6 +46,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     private Path directory;
     private DemoHome home;
     private DemoServer server;
+    private boolean parkingOnPurpose;
 
     public TeamInboxServer() {
         this(home -> {
@@ -73,10 +81,35 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         server = DemoServer.start(home, overrides, extraModules);
     }
 
+    /** For a test that sends mail to the error repository on purpose: the check after the test is skipped. */
+    public TeamInboxServer parkingMailOnPurpose() {
+        parkingOnPurpose = true;
+        return this;
+    }
+
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
+    public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
+        Optional<String> parked = parkingOnPurpose || server == null ? Optional.empty() : parkedMail();
         Optional.ofNullable(server).ifPresent(DemoServer::close);
         deleteRecursively(directory);
+        if (parked.isPresent() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("Mail was parked in " + ERROR_REPOSITORY + " during " + context.getDisplayName() + ": " + parked.get());
+        }
+    }
+
+    /** What the error repository holds, with James's error message of each mail; empty when nothing. */
+    private Optional<String> parkedMail() throws IOException, InterruptedException {
+        WebAdminClient webAdmin = new WebAdminClient(ports().webAdmin());
+        if (webAdmin.repositorySize(ERROR_REPOSITORY) == 0) {
+            return Optional.empty();
+        }
+        String mails = "/mailRepositories/" + URLEncoder.encode(ERROR_REPOSITORY, StandardCharsets.UTF_8) + "/mails";
+        StringBuilder details = new StringBuilder();
+        Matcher keys = Pattern.compile("\"([^\"]+)\"").matcher(webAdmin.get(mails).body());
+        while (keys.find()) {
+            details.append("\n  ").append(webAdmin.get(mails + "/" + URLEncoder.encode(keys.group(1), StandardCharsets.UTF_8)).body());
+        }
+        return Optional.of(details.toString());
     }
 
     /**

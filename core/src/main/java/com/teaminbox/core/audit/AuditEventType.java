@@ -13,6 +13,8 @@ public enum AuditEventType {
     TICKET_THREADED("ticket-threaded"),
     RULE_MATCHED("rule-matched"),
     RULE_AUDITED("rule-audited"),
+    /** An action of a matching rule that could not be applied to one mail (a folder gone, a header too long): the mail went on without it. */
+    RULE_ACTION_SKIPPED("rule-action-skipped"),
     AUTORESPONSE_SENT("autoresponse-sent"),
     AUTORESPONSE_SUPPRESSED("autoresponse-suppressed"),
     SEND_ACCEPTED("send-accepted"),

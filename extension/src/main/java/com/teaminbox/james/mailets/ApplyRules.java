@@ -3,9 +3,11 @@ package com.teaminbox.james.mailets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -13,6 +15,8 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
@@ -29,10 +33,11 @@ import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.MimeMailReader;
-import com.teaminbox.core.rules.Rule;
-import com.teaminbox.core.rules.RuleAction;
+import com.teaminbox.core.rules.RuleDelivery;
+import com.teaminbox.core.rules.RuleNotification;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
+import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.SpooledMessages;
@@ -41,11 +46,19 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Applies a shared mailbox's rules to a mail for it: the folder, flags and keywords LocalDelivery
  * stores it with (a James {@link StorageDirective}), headers set or removed, notification mails,
  * and the acknowledgement template for the next mailet ({@value #TEMPLATE_ATTRIBUTE}). Audit-mode
  * rules are logged with what they would have done. Runs after {@link AssignTicket}.
+ *
+ * <p>What to do is planned in core ({@link RuleDelivery}, the offline tester prints the same plan).
+ * An action that cannot be applied to this mail (a folder deleted since the reload, a header value
+ * no line can carry, a notification that cannot be sent) is skipped: the mail is delivered without
+ * it and a {@code rule-action-skipped} audit record says why. Nothing here sends mail to the error
+ * repository for a rule's sake.
  * <pre>{@code
  * <mailet match="All" class="com.teaminbox.james.mailets.ApplyRules"/>
  * }</pre>
@@ -62,17 +75,19 @@ public class ApplyRules extends GenericMailet {
     private final SharedAccounts accounts;
     private final Clock clock;
     private final AuditTrail auditTrail;
+    private final MailboxManager mailboxManager;
 
     @Inject
     public ApplyRules(SharedMailboxesConfigurationStore configurationStore, CompiledRules compiledRules,
                       RuleNotifications notifications, SharedAccounts accounts, Clock clock,
-                      AuditTrail auditTrail) {
+                      AuditTrail auditTrail, MailboxManager mailboxManager) {
         this.configurationStore = configurationStore;
         this.compiledRules = compiledRules;
         this.notifications = notifications;
         this.accounts = accounts;
         this.clock = clock;
         this.auditTrail = auditTrail;
+        this.mailboxManager = mailboxManager;
     }
 
     @Override
@@ -102,34 +117,71 @@ public class ApplyRules extends GenericMailet {
         if (outcome.applied().isEmpty()) {
             return;
         }
-        for (MailAddress recipient : groups.get(sharedMailbox)) {
-            store(mail, accounts.username(recipient), outcome);
-        }
-        for (RuleAction.SetHeader header : outcome.headersToSet()) {
-            message.setHeader(header.name(), header.value());
-        }
-        for (RuleAction.RemoveHeader header : outcome.headersToRemove()) {
-            message.removeHeader(header.name());
-        }
-        MessageHeaders.saveHeaderChanges(message, mail.getName());
-        if (outcome.folder().filter(FolderName.JUNK::equals).isPresent()) {
-            mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
-        }
-        outcome.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
-        notify(mail, sharedMailbox, outcome, ticket, message);
-        LOGGER.info("Rules of {} applied to ticket {}: {}", sharedMailbox.address().asString(), ticket,
-            outcome.applied().stream().map(rule -> rule.name() + " " + rule.actions()).toList());
+        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket);
     }
 
-    private static void store(Mail mail, Username recipient, RuleOutcome outcome) {
-        StorageDirective.builder()
-            .targetFolder(outcome.folder().map(ApplyRules::mailboxName))
-            .seen(outcome.seen() ? Optional.of(true) : Optional.empty())
-            .important(outcome.flagged() ? Optional.of(true) : Optional.empty())
-            .build()
-            .encodeAsAttributes(recipient)
-            .forEach(mail::setAttribute);
-        outcome.keywords().forEach(keyword -> Keywords.add(mail, recipient, keyword));
+    /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
+    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket)
+        throws MessagingException {
+        List<Username> owners = recipients.stream().map(accounts::username).collect(Collectors.toList());
+        RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> owners.stream().allMatch(owner -> folderExists(owner, folder)));
+        for (Username owner : owners) {
+            Keywords.setFolderAndFlags(mail, owner, delivery.folder().map(ApplyRules::mailboxName), delivery.seen(), delivery.flagged());
+            Keywords.add(mail, owner, delivery.keywords());
+        }
+        MimeMessage message = mail.getMessage();
+        List<RuleDelivery.SkippedAction> skipped = new ArrayList<>(delivery.skipped());
+        editHeaders(mail, message, delivery, skipped);
+        if (delivery.filedAsJunk()) {
+            mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
+        }
+        delivery.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
+        notify(sharedMailbox, delivery, ticket, MessageHeaders.subject(message), skipped);
+        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox)
+            .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
+            .detail("reason", action.reason()).build()));
+        if (!skipped.isEmpty()) {
+            LOGGER.warn("Rules of {}: {} action(s) skipped for mail {}, delivered without them: {}", sharedMailbox.address().asString(),
+                skipped.size(), mail.getName(), skipped);
+        }
+        LOGGER.debug("Rules of {} applied to ticket {}: {}", sharedMailbox.address().asString(), ticket, delivery);
+    }
+
+    /**
+     * Whether the shared account still has the folder: LocalDelivery would create a missing one, with
+     * none of the members' rights, where no member could see the mail.
+     */
+    private boolean folderExists(Username account, FolderName folder) {
+        if (folder.equals(FolderName.INBOX)) {
+            return true;
+        }
+        MailboxSession session = mailboxManager.createSystemSession(account);
+        try {
+            return Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(SharedAccounts.path(session, folder), session)).block());
+        } catch (RuntimeException e) {
+            LOGGER.warn("Cannot tell whether folder {} of {} exists ({}); delivering to it", folder, account.asString(), e.getMessage());
+            return true;
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    private static void editHeaders(Mail mail, MimeMessage message, RuleDelivery delivery, List<RuleDelivery.SkippedAction> skipped) {
+        if (delivery.headerEdits().isEmpty()) {
+            return;
+        }
+        for (RuleDelivery.HeaderEdit edit : delivery.headerEdits()) {
+            try {
+                if (edit.value().isPresent()) {
+                    message.setHeader(edit.name(), edit.value().get());
+                } else {
+                    message.removeHeader(edit.name());
+                }
+            } catch (MessagingException | RuntimeException e) {
+                skipped.add(new RuleDelivery.SkippedAction("", edit.toString(), "the message refused it: " + e.getMessage()));
+            }
+        }
+        MessageHeaders.saveHeaderChanges(message, mail.getName());
     }
 
     /** The mailbox layer's name for a folder: levels joined by James's default delimiter. */
@@ -137,31 +189,17 @@ public class ApplyRules extends GenericMailet {
         return String.join(".", folder.levels());
     }
 
-    private void notify(Mail mail, SharedMailbox sharedMailbox, RuleOutcome outcome, String ticket, MimeMessage message) {
-        String subject = Optional.ofNullable(subject(message)).orElse("");
-        for (Rule rule : outcome.applied()) {
-            for (RuleAction action : rule.actions()) {
-                try {
-                    if (action instanceof RuleAction.Assign && ((RuleAction.Assign) action).notifyMember()) {
-                        notifications.send(getMailetContext(), sharedMailbox, ((RuleAction.Assign) action).member(),
-                            "Assigned to you", rule, ticket, subject);
-                    } else if (action instanceof RuleAction.Notify) {
-                        notifications.send(getMailetContext(), sharedMailbox, ((RuleAction.Notify) action).address(),
-                            "Rule matched", rule, ticket, subject);
-                    }
-                } catch (MessagingException | RuntimeException e) {
-                    // A notification is a courtesy: failing to send it must not cost the mail itself.
-                    LOGGER.warn("Could not send the notification of rule '{}' for {} ({})", rule.name(), mail.getName(), e.getMessage());
-                }
+    private void notify(SharedMailbox sharedMailbox, RuleDelivery delivery, String ticket, String subject,
+                        List<RuleDelivery.SkippedAction> skipped) {
+        Optional<TicketId> ticketId = TicketId.parse(ticket, sharedMailbox.ticketPrefix());
+        for (RuleNotification notification : delivery.notifications()) {
+            try {
+                notifications.send(getMailetContext(), sharedMailbox, notification, ticketId, subject);
+            } catch (MessagingException | RuntimeException e) {
+                // A notification is a courtesy: failing to send it must not cost the mail itself.
+                skipped.add(new RuleDelivery.SkippedAction(notification.rule(), "notify " + notification.to().asString(),
+                    "cannot be sent: " + e.getMessage()));
             }
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
         }
     }
 
