@@ -29,7 +29,6 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.config.FolderName;

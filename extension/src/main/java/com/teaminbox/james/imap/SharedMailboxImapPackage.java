@@ -14,21 +14,15 @@ import org.apache.james.imap.processor.CopyProcessor;
 import org.apache.james.imap.processor.CreateProcessor;
 import org.apache.james.imap.processor.DeleteACLProcessor;
 import org.apache.james.imap.processor.DeleteProcessor;
-import org.apache.james.imap.processor.ExamineProcessor;
 import org.apache.james.imap.processor.ExpungeProcessor;
-import org.apache.james.imap.processor.GetACLProcessor;
-import org.apache.james.imap.processor.GetMetadataProcessor;
 import org.apache.james.imap.processor.LSubProcessor;
 import org.apache.james.imap.processor.ListProcessor;
-import org.apache.james.imap.processor.ListRightsProcessor;
 import org.apache.james.imap.processor.MoveProcessor;
 import org.apache.james.imap.processor.MyRightsProcessor;
 import org.apache.james.imap.processor.RenameProcessor;
 import org.apache.james.imap.processor.SearchProcessor;
 import org.apache.james.imap.processor.SelectProcessor;
 import org.apache.james.imap.processor.SetACLProcessor;
-import org.apache.james.imap.processor.SetMetadataProcessor;
-import org.apache.james.imap.processor.StatusProcessor;
 import org.apache.james.imap.processor.StoreProcessor;
 import org.apache.james.imap.processor.XListProcessor;
 import org.apache.james.imap.processor.fetch.FetchProcessor;
@@ -55,7 +49,6 @@ public class SharedMailboxImapPackage implements ImapPackage {
     private static final Map<String, Class<?>> PROCESSOR_REPLACEMENTS = Map.ofEntries(
         Map.entry(AuthenticateProcessor.class.getCanonicalName(), MemberAuthenticateProcessor.class),
         Map.entry(SelectProcessor.class.getCanonicalName(), MemberSelectProcessor.class),
-        Map.entry(ExamineProcessor.class.getCanonicalName(), MemberExamineProcessor.class),
         Map.entry(FetchProcessor.class.getCanonicalName(), MemberFetchProcessor.class),
         Map.entry(StoreProcessor.class.getCanonicalName(), MemberStoreProcessor.class),
         Map.entry(ExpungeProcessor.class.getCanonicalName(), MemberExpungeProcessor.class),
@@ -66,17 +59,12 @@ public class SharedMailboxImapPackage implements ImapPackage {
         Map.entry(CreateProcessor.class.getCanonicalName(), MemberCreateProcessor.class),
         Map.entry(DeleteProcessor.class.getCanonicalName(), MemberDeleteProcessor.class),
         Map.entry(RenameProcessor.class.getCanonicalName(), MemberRenameProcessor.class),
-        Map.entry(StatusProcessor.class.getCanonicalName(), MemberStatusProcessor.class),
         Map.entry(ListProcessor.class.getCanonicalName(), MemberListProcessor.class),
         Map.entry(XListProcessor.class.getCanonicalName(), MemberXListProcessor.class),
         Map.entry(LSubProcessor.class.getCanonicalName(), MemberLSubProcessor.class),
         Map.entry(MyRightsProcessor.class.getCanonicalName(), MemberMyRightsProcessor.class),
-        Map.entry(GetACLProcessor.class.getCanonicalName(), MemberGetACLProcessor.class),
-        Map.entry(ListRightsProcessor.class.getCanonicalName(), MemberListRightsProcessor.class),
         Map.entry(SetACLProcessor.class.getCanonicalName(), MemberSetACLProcessor.class),
         Map.entry(DeleteACLProcessor.class.getCanonicalName(), MemberDeleteACLProcessor.class),
-        Map.entry(GetMetadataProcessor.class.getCanonicalName(), MemberGetMetadataProcessor.class),
-        Map.entry(SetMetadataProcessor.class.getCanonicalName(), MemberSetMetadataProcessor.class),
         Map.entry(SearchProcessor.class.getCanonicalName(), MemberSearchProcessor.class));
     private static final Map<String, Class<?>> DECODER_REPLACEMENTS = Map.of(
         LoginCommandParser.class.getCanonicalName(), MemberLoginCommandParser.class);

@@ -37,13 +37,12 @@ class SharedMailboxImapPackageTest {
     void everyMemberProcessorShouldBeRegistered() {
         List<String> processors = names(SharedMailboxImapPackage.guardedProcessors());
 
-        assertThat(List.of(MemberAuthenticateProcessor.class, MemberSelectProcessor.class, MemberExamineProcessor.class,
+        assertThat(List.of(MemberAuthenticateProcessor.class, MemberSelectProcessor.class,
                 MemberFetchProcessor.class, MemberStoreProcessor.class, MemberExpungeProcessor.class, MemberCloseProcessor.class,
                 MemberAppendProcessor.class, MemberCopyProcessor.class, MemberMoveProcessor.class, MemberCreateProcessor.class,
-                MemberDeleteProcessor.class, MemberRenameProcessor.class, MemberStatusProcessor.class, MemberListProcessor.class,
-                MemberXListProcessor.class, MemberLSubProcessor.class, MemberMyRightsProcessor.class, MemberGetACLProcessor.class,
-                MemberListRightsProcessor.class, MemberSetACLProcessor.class, MemberDeleteACLProcessor.class,
-                MemberGetMetadataProcessor.class, MemberSetMetadataProcessor.class))
+                MemberDeleteProcessor.class, MemberRenameProcessor.class, MemberListProcessor.class,
+                MemberXListProcessor.class, MemberLSubProcessor.class, MemberMyRightsProcessor.class,
+                MemberSetACLProcessor.class, MemberDeleteACLProcessor.class, MemberSearchProcessor.class))
             .allSatisfy(processor -> assertThat(processors).contains(processor.getName()));
     }
 
