@@ -29,6 +29,8 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.util.MDCBuilder;
 import org.apache.james.utils.ClassName;
 import org.apache.james.utils.GuiceGenericLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.CommandRights;
 import com.teaminbox.core.access.CommandRule;
@@ -49,6 +51,7 @@ import reactor.core.publisher.Mono;
  * their request classes, and wires CAPABILITY and ENABLE to them as James's IMAP module would.
  */
 public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MemberCommandGuard.class);
     private static final String REVOKED_KEY = "com.teaminbox.REVOKED";
     private static final String NONEXISTENT_KEY = "com.teaminbox.NONEXISTENT";
 
@@ -61,18 +64,21 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     private final MemberAccess access;
     private final MemberAudit audit;
     private final OpenMemberSessions openSessions;
+    private ImapConfiguration lastConfiguration;
 
     @Inject
-    public MemberCommandGuard(GuiceGenericLoader loader, StatusResponseFactory factory, MemberAccess access, MemberAudit audit, OpenMemberSessions openSessions) throws ClassNotFoundException {
+    public MemberCommandGuard(GuiceGenericLoader loader, StatusResponseFactory factory, MemberAccess access, MemberAudit audit,
+                              OpenMemberSessions openSessions) throws ClassNotFoundException {
         super(ImapMessage.class);
         this.factory = factory;
         this.access = access;
         this.audit = audit;
         this.openSessions = openSessions;
-        this.processors = new ArrayList<>();
+        List<ImapProcessor> built = new ArrayList<>();
         for (ClassName name : SharedMailboxImapPackage.guardedProcessors()) {
-            processors.add(loader.instantiate(name));
+            built.add(loader.instantiate(name));
         }
+        this.processors = List.copyOf(built);
         this.delegates = byRequestClass(processors);
         wireCapabilities(processors);
     }
@@ -109,9 +115,13 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         return accepted;
     }
 
+    /** James configures each processor of its map, and this guard is in it once per request class: configure the delegates once. */
     @Override
-    public void configure(ImapConfiguration configuration) {
-        processors.forEach(processor -> processor.configure(configuration));
+    public synchronized void configure(ImapConfiguration configuration) {
+        if (configuration != lastConfiguration) {
+            lastConfiguration = configuration;
+            processors.forEach(processor -> processor.configure(configuration));
+        }
     }
 
     @Override
@@ -124,6 +134,7 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         ImapRequest request = (ImapRequest) message;
         openSessions.commandStarted(session);
         return decide(member.get(), request, session, responder)
+            .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
                 case RUN -> delegate.processReactive(request, responder, session)
                     .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)));
@@ -220,6 +231,13 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         } catch (ReflectiveOperationException | ClassCastException e) {
             return Optional.empty();
         }
+    }
+
+    /** Rights that cannot be read refuse the command: never run a command nobody could decide. */
+    private Mono<Verdict> undecidable(MemberSession member, ImapRequest request, Responder responder, Throwable error) {
+        LOGGER.warn("Cannot decide {} of {}; refusing it", request.getCommand().getName(), member.member().asString(), error);
+        audit.command(MemberAudit.Decision.COMMAND_REFUSED, request.getCommand().getName(), member, "", "rights unreadable");
+        return refuse(responder, request);
     }
 
     private Mono<Verdict> refuse(Responder responder, ImapRequest request) {

@@ -61,8 +61,10 @@ public class MemberCreateProcessor extends CreateProcessor {
 
     /** The folders from just under {@code parent} down to {@code folder}: those this CREATE may have made. */
     private static List<MailboxPath> levelsBelow(MailboxPath parent, MailboxPath folder, ImapSession session) {
-        return folder.getHierarchyLevels(session.getMailboxSession().getPathDelimiter()).stream()
-            .filter(level -> !level.equals(parent) && !parent.getHierarchyLevels(session.getMailboxSession().getPathDelimiter()).contains(level))
+        char delimiter = session.getMailboxSession().getPathDelimiter();
+        List<MailboxPath> existing = parent.getHierarchyLevels(delimiter);
+        return folder.getHierarchyLevels(delimiter).stream()
+            .filter(level -> !existing.contains(level))
             .collect(Collectors.toList());
     }
 }

@@ -16,7 +16,10 @@ import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code SETACL} by a member ({@code a}, checked by {@link MemberCommandGuard}) is recorded; what she grants lasts until provisioning reconciles the ACL with the configuration. */
+/**
+ * {@code SETACL} by a member ({@code a}, checked by {@link MemberCommandGuard}) is recorded; what
+ * she grants counts only within each member's role and lasts until provisioning reconciles the ACL.
+ */
 public class MemberSetACLProcessor extends SetACLProcessor {
     private final MemberAccess access;
 
