@@ -78,6 +78,26 @@ public final class ImapTestClient implements AutoCloseable {
         return readUntilTagged(tag);
     }
 
+    /**
+     * SASL PLAIN with a response given whole ({@code authzid NUL authcid NUL password}, odd ones
+     * too), as an initial response (SASL-IR) or after the server's {@code +}.
+     */
+    public boolean authenticatePlainResponse(String response, boolean initialResponse) throws IOException {
+        String encoded = Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8));
+        if (initialResponse) {
+            return command("AUTHENTICATE PLAIN " + encoded);
+        }
+        String tag = nextTag();
+        write(tag + " AUTHENTICATE PLAIN");
+        String continuation = readLine();
+        if (!continuation.startsWith("+")) {
+            lastReply = continuation;
+            return false;
+        }
+        write(encoded);
+        return readUntilTagged(tag);
+    }
+
     public boolean loginWithLiteralName(String user, String password) throws IOException {
         return commandWithLiteral("LOGIN", user.getBytes(StandardCharsets.UTF_8), " " + quote(password));
     }

@@ -46,7 +46,10 @@ public final class AlertWindows {
             while (!window.isEmpty() && window.peekFirst().isBefore(oldestKept)) {
                 window.pollFirst();
             }
-            window.addLast(now);
+            // An aggregated record counts for each attempt it stands for; past the threshold more make no difference.
+            for (int occurrence = Math.min(event.weight(), rule.threshold() + 1); occurrence > 0; occurrence--) {
+                window.addLast(now);
+            }
             if (window.size() > rule.threshold()) {
                 raised.add(new Alert(rule, actor, window.size(), window.peekFirst(), now));
                 window.clear();

@@ -21,6 +21,11 @@ import java.util.TreeMap;
 public final class AuditEvent {
     /** Longest value kept for any field: client-supplied text is bounded, never echoed whole. */
     public static final int MAX_VALUE_LENGTH = 500;
+    /**
+     * Detail of a record that stands for several occurrences (refused logins aggregated per
+     * throttle window): how many. Alert thresholds count such a record that many times.
+     */
+    public static final String ATTEMPTS = "attempts";
 
     private final AuditEventType type;
     private final AuditActor actor;
@@ -77,6 +82,19 @@ public final class AuditEvent {
 
     public SortedMap<String, String> details() {
         return details;
+    }
+
+    /** How many occurrences this event stands for: its {@link #ATTEMPTS} detail, else 1. */
+    public int weight() {
+        String attempts = details.get(ATTEMPTS);
+        if (attempts == null) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(attempts));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** Control characters (a forged CR/LF) become '?', and long values are cut. */

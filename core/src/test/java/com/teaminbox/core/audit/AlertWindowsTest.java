@@ -95,4 +95,19 @@ class AlertWindowsTest {
 
         assertThat(windows.observe(event(AuditEventType.MESSAGES_EXPUNGED, "user0@example.test"), T0.plusSeconds(1))).isEmpty();
     }
+
+    @Test
+    void anAggregatedRecordShouldCountForEachAttemptItStandsFor() {
+        AlertWindows windows = new AlertWindows(List.of(REFUSED_LOGINS));
+        AuditEvent aggregated = AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("alice@example.test"))
+            .decision("refused").detail(AuditEvent.ATTEMPTS, 40).build();
+
+        assertThat(windows.observe(aggregated, T0)).singleElement().satisfies(alert -> assertThat(alert.count()).isEqualTo(3));
+    }
+
+    @Test
+    void aRecordWithoutAttemptsShouldCountOnce() {
+        assertThat(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("a@example.test")).decision("refused")
+            .detail(AuditEvent.ATTEMPTS, "not a number").build().weight()).isEqualTo(1);
+    }
 }

@@ -1,5 +1,6 @@
 package com.teaminbox.james.imap;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import javax.inject.Inject;
@@ -8,6 +9,8 @@ import org.apache.james.imap.api.display.HumanReadableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.access.LoginThrottle;
+import com.teaminbox.core.access.ThrottledAttempts;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
@@ -24,6 +27,8 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class MemberAudit {
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAudit.class);
     private static final int MAX_ECHOED_LENGTH = 200;
+    /** Detail naming the client's remote address (or addresses) of a login record. */
+    static final String REMOTE = "remote";
 
     /** What happened to a member's command. */
     enum Decision {
@@ -53,14 +58,38 @@ public class MemberAudit {
     }
 
     /** @throws AuditUnavailableException the login must then be refused */
-    void loginAccepted(String form, String member, String sharedMailbox) {
+    void loginAccepted(String form, String member, String sharedMailbox, String remoteAddress) {
         trail.record(AuditEvent.of(AuditEventType.LOGIN_ACCEPTED, AuditActor.member(printable(member)))
-            .sharedMailbox(printable(sharedMailbox)).decision("accepted").detail("command", form).build());
+            .sharedMailbox(printable(sharedMailbox)).decision("accepted").detail("command", form)
+            .detail(REMOTE, remoteAddress).build());
     }
 
-    void loginRefused(String form, String member, String sharedMailbox, String reason) {
+    void loginRefused(String form, String member, String sharedMailbox, String reason, String remoteAddress) {
         bestEffort(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member(printable(member)))
-            .sharedMailbox(printable(sharedMailbox)).decision("refused").reason(reason).detail("command", form).build());
+            .sharedMailbox(printable(sharedMailbox)).decision("refused").reason(reason).detail("command", form)
+            .detail(REMOTE, remoteAddress).build());
+    }
+
+    /**
+     * One record for every attempt a throttle window refused unchecked: the member name throttled
+     * (actor) with the addresses it came from, or the address throttled (actor: the system, nobody
+     * logged in) with the names it tried.
+     */
+    void loginsThrottled(ThrottledAttempts refused) {
+        boolean member = refused.kind() == LoginThrottle.Kind.MEMBER;
+        AuditEvent.Builder event = AuditEvent.of(AuditEventType.LOGIN_REFUSED,
+                member ? AuditActor.member(printable(refused.key())) : AuditActor.system())
+            .decision("refused").reason("throttled")
+            .detail(AuditEvent.ATTEMPTS, refused.attempts())
+            .detail("first", refused.first().truncatedTo(ChronoUnit.MILLIS).toString())
+            .detail("last", refused.last().truncatedTo(ChronoUnit.MILLIS).toString());
+        String others = printable(String.join(", ", refused.others()));
+        if (member) {
+            event.detail(REMOTE, others);
+        } else {
+            event.detail(REMOTE, printable(refused.key())).detail("members", others);
+        }
+        bestEffort(event.build());
     }
 
     void command(Decision decision, String command, MemberSession session, String folder, String reason) {

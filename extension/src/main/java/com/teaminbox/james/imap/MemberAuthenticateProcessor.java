@@ -16,34 +16,36 @@ import org.apache.james.imap.message.request.IRAuthenticateRequest;
 import org.apache.james.imap.message.response.AuthenticateResponse;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.MailboxSession;
-import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.metrics.api.MetricFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.access.LoginName;
 import com.teaminbox.core.audit.AuditUnavailableException;
 
 import reactor.core.publisher.Mono;
 
 /**
- * {@code AUTHENTICATE PLAIN} (RFC 4616) with the shared address as authorization identity and the
- * member's own credentials opens the shared mailbox with the member's role. Any other PLAIN
- * exchange, including delegation to an account that is not a shared mailbox, stays James's.
+ * {@code AUTHENTICATE PLAIN} (RFC 4616, with or without the RFC 4959 initial response) opens a
+ * shared mailbox with the member's role in both forms clients send: the shared address as
+ * authorization identity and the member's own credentials, or no authorization identity and the
+ * combined name {@code support@example.test*alice@example.test} as authentication identity (what
+ * a client configured with that user name sends, as to Dovecot's master-user separator). Any other
+ * PLAIN exchange, including delegation to an account that is not a shared mailbox, stays James's.
+ * PLAIN is the only mechanism James 3.8.1 offers for passwords (besides OAuth tokens when configured).
  */
 public class MemberAuthenticateProcessor extends AuthenticateProcessor {
-    private static final Logger LOGGER = LoggerFactory.getLogger(MemberAuthenticateProcessor.class);
     private static final String FORM = "AUTHENTICATE";
     private static final String PLAIN = "PLAIN";
     private static final String NUL = "\0";
 
     private final MemberLogin memberLogin;
+    private final StatusResponseFactory statusResponseFactory;
 
     @Inject
     public MemberAuthenticateProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
                                        MemberLogin memberLogin) {
         super(mailboxManager, factory, metricFactory);
         this.memberLogin = memberLogin;
+        this.statusResponseFactory = factory;
     }
 
     /**
@@ -94,44 +96,82 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
     @Override
     protected void doPlainAuth(String initialClientResponse, ImapSession session, ImapRequest request, Responder responder) {
         Optional<PlainResponse> plain = PlainResponse.decode(initialClientResponse);
-        Optional<MailAddress> sharedMailbox = plain.flatMap(PlainResponse::authorizationAddress)
-            .filter(memberLogin::isSharedMailbox);
-        if (sharedMailbox.isEmpty()) {
+        boolean malformedMemberLogin = plain.isEmpty() && PlainResponse.mentionsSeparator(initialClientResponse);
+        if (!malformedMemberLogin && plain.filter(this::isMemberLogin).isEmpty()) {
             super.doPlainAuth(initialClientResponse, session, request, responder);
             return;
         }
-        Optional<MailboxSession> opened;
+        String remoteAddress = MemberLoginOrigin.remoteAddress(session);
+        MemberLogin.Outcome outcome;
         try {
-            opened = open(sharedMailbox.get(), plain.get());
+            outcome = malformedMemberLogin
+                ? memberLogin.refuseMalformed(FORM, "-", "-", "malformed PLAIN response with a combined name", remoteAddress)
+                : open(plain.get(), remoteAddress);
         } catch (AuditUnavailableException e) {
             // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
-            no(request, responder, MemberAudit.UNAVAILABLE);
+            // Without the command name, so that the response code comes right after NO (RFC 5530).
+            responder.respond(statusResponseFactory.taggedNo(request.getTag(), null, MemberAudit.UNAVAILABLE));
             session.stopDetectingCommandInjection();
             return;
         }
-        if (opened.isEmpty()) {
-            manageFailureCount(session, request, responder, HumanReadableText.AUTHENTICATION_FAILED);
-        } else {
-            doAuthWithDelegation(opened::get, session, request, responder);
+        switch (outcome.result()) {
+            case OPENED:
+                doAuthWithDelegation(outcome.session()::orElseThrow, session, request, responder);
+                break;
+            case THROTTLED:
+                MemberLoginThrottle.refuse(responder, statusResponseFactory, request);
+                break;
+            default:
+                manageFailureCount(session, request, responder, HumanReadableText.AUTHENTICATION_FAILED);
         }
         session.stopDetectingCommandInjection();
     }
 
-    private Optional<MailboxSession> open(MailAddress sharedMailbox, PlainResponse plain) {
+    /**
+     * Ours, never James's: a combined name ({@code target*member}) in either identity, as clients
+     * that only know a user name send it (Dovecot's master-user separator), or a shared mailbox as
+     * authorization identity. James would refuse the first with its own answers and give owner
+     * rights for the second if the account were delegated.
+     */
+    private boolean isMemberLogin(PlainResponse plain) {
+        return LoginName.looksLikeMemberLogin(plain.authenticationId())
+            || LoginName.looksLikeMemberLogin(plain.authorizationId())
+            || plain.authorizationAddress().filter(memberLogin::isSharedMailbox).isPresent();
+    }
+
+    private MemberLogin.Outcome open(PlainResponse plain, String remoteAddress) {
+        if (LoginName.looksLikeMemberLogin(plain.authenticationId())) {
+            return openWithCombinedName(plain, remoteAddress);
+        }
+        Optional<MailAddress> sharedMailbox = plain.authorizationAddress().filter(memberLogin::isSharedMailbox);
         Optional<MailAddress> member = plain.authenticationAddress();
+        if (sharedMailbox.isEmpty()) {
+            return memberLogin.refuseMalformed(FORM, plain.authorizationId(), "-", "separator in the authorization identity", remoteAddress);
+        }
         if (member.isEmpty()) {
-            memberLogin.audit().loginRefused(FORM, plain.authenticationId(), sharedMailbox.asString(), "malformed authentication identity");
-            return Optional.empty();
+            return memberLogin.refuseMalformed(FORM, plain.authenticationId(), sharedMailbox.get().asString(),
+                "malformed authentication identity", remoteAddress);
         }
+        return memberLogin.open(sharedMailbox.get(), member.get(), plain.password(), FORM, remoteAddress);
+    }
+
+    /**
+     * RFC 4616 section 2: an empty authorization identity means the one derived from the
+     * authentication identity, here the target of the combined name; one equal to the
+     * authentication identity means the same. Any other would name two targets: refused.
+     */
+    private MemberLogin.Outcome openWithCombinedName(PlainResponse plain, String remoteAddress) {
+        if (!plain.authorizationId().isEmpty() && !plain.authorizationId().equals(plain.authenticationId())) {
+            return memberLogin.refuseMalformed(FORM, plain.authenticationId(), plain.authorizationId(),
+                "authorization identity beside a combined name", remoteAddress);
+        }
+        LoginName loginName;
         try {
-            return memberLogin.open(sharedMailbox, member.get(), plain.password(), FORM);
-        } catch (AuditUnavailableException e) {
-            throw e;
-        } catch (MailboxException | RuntimeException e) {
-            LOGGER.warn("Member login of {} to {} failed", member.get().asString(), sharedMailbox.asString(), e);
-            memberLogin.audit().loginRefused(FORM, member.get().asString(), sharedMailbox.asString(), "error");
-            return Optional.empty();
+            loginName = LoginName.parse(plain.authenticationId());
+        } catch (IllegalArgumentException e) {
+            return memberLogin.refuseMalformed(FORM, plain.authenticationId(), "-", "malformed login name: " + e.getMessage(), remoteAddress);
         }
+        return memberLogin.open(loginName.target(), loginName.member(), plain.password(), FORM, remoteAddress);
     }
 
     /** {@code authzid NUL authcid NUL passwd}, RFC 4616 section 2. */
@@ -146,6 +186,20 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
                 return Optional.of(new PlainResponse(parts[0], parts[1], parts[2]));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
+            }
+        }
+
+        /**
+         * A response that is not three parts (a NUL inside a name) but has a combined name before its
+         * last part (the password, which may hold anything): a member login, ours to refuse.
+         */
+        static boolean mentionsSeparator(String base64) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
+                int passwordStart = decoded.lastIndexOf(NUL);
+                return passwordStart > 0 && LoginName.looksLikeMemberLogin(decoded.substring(0, passwordStart));
+            } catch (IllegalArgumentException e) {
+                return false;
             }
         }
 

@@ -1,7 +1,5 @@
 package com.teaminbox.james.imap;
 
-import java.util.Optional;
-
 import javax.inject.Inject;
 
 import org.apache.james.imap.api.display.HumanReadableText;
@@ -9,12 +7,8 @@ import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.processor.AbstractAuthProcessor;
 import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.MailboxSession;
-import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.util.MDCBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.LoginName;
 import com.teaminbox.core.audit.AuditUnavailableException;
@@ -25,16 +19,17 @@ import com.teaminbox.core.audit.AuditUnavailableException;
  * James's {@code LoginProcessor}, which keeps handling plain logins.
  */
 public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginRequest> {
-    private static final Logger LOGGER = LoggerFactory.getLogger(MemberLoginProcessor.class);
     private static final String FORM = "LOGIN";
 
     private final MemberLogin memberLogin;
+    private final StatusResponseFactory statusResponseFactory;
 
     @Inject
     public MemberLoginProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
                                 MemberLogin memberLogin) {
         super(MemberLoginRequest.class, mailboxManager, factory, metricFactory);
         this.memberLogin = memberLogin;
+        this.statusResponseFactory = factory;
     }
 
     @Override
@@ -43,39 +38,36 @@ public class MemberLoginProcessor extends AbstractAuthProcessor<MemberLoginReque
             no(request, responder, HumanReadableText.DISABLED_LOGIN);
             return;
         }
-        Optional<MailboxSession> opened;
+        MemberLogin.Outcome outcome;
         try {
-            opened = open(request);
+            outcome = open(request, MemberLoginOrigin.remoteAddress(session));
         } catch (AuditUnavailableException e) {
             // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
-            no(request, responder, MemberAudit.UNAVAILABLE);
+            // Without the command name, so that the response code comes right after NO (RFC 5530).
+            responder.respond(statusResponseFactory.taggedNo(request.getTag(), null, MemberAudit.UNAVAILABLE));
             return;
         }
-        if (opened.isEmpty()) {
-            manageFailureCount(session, request, responder, HumanReadableText.INVALID_LOGIN);
-            return;
+        switch (outcome.result()) {
+            case OPENED:
+                doAuthWithDelegation(outcome.session()::orElseThrow, session, request, responder);
+                session.stopDetectingCommandInjection();
+                return;
+            case THROTTLED:
+                MemberLoginThrottle.refuse(responder, statusResponseFactory, request);
+                return;
+            default:
+                manageFailureCount(session, request, responder, HumanReadableText.INVALID_LOGIN);
         }
-        doAuthWithDelegation(opened::get, session, request, responder);
-        session.stopDetectingCommandInjection();
     }
 
-    private Optional<MailboxSession> open(MemberLoginRequest request) {
+    private MemberLogin.Outcome open(MemberLoginRequest request, String remoteAddress) {
         LoginName loginName;
         try {
             loginName = LoginName.parse(request.loginName());
         } catch (IllegalArgumentException e) {
-            memberLogin.audit().loginRefused(FORM, request.loginName(), "-", "malformed login name: " + e.getMessage());
-            return Optional.empty();
+            return memberLogin.refuseMalformed(FORM, request.loginName(), "-", "malformed login name: " + e.getMessage(), remoteAddress);
         }
-        try {
-            return memberLogin.open(loginName.target(), loginName.member(), request.password(), FORM);
-        } catch (AuditUnavailableException e) {
-            throw e;
-        } catch (MailboxException | RuntimeException e) {
-            LOGGER.warn("Member login of {} failed", loginName, e);
-            memberLogin.audit().loginRefused(FORM, loginName.member().asString(), loginName.target().asString(), "error");
-            return Optional.empty();
-        }
+        return memberLogin.open(loginName.target(), loginName.member(), request.password(), FORM, remoteAddress);
     }
 
     @Override

@@ -59,6 +59,20 @@ class PlainResponseTest {
             .doesNotContain("secret");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\0support@example.test\0*alice@example.test\0demo", "support@example.test*alice@example.test\0demo",
+        "\0support@example.test\0\0*alice@example.test\0demo"})
+    void aCombinedNameInAResponseThatIsNotThreePartsShouldBeSeen(String response) {
+        assertThat(PlainResponse.decode(base64(response))).isEmpty();
+        assertThat(PlainResponse.mentionsSeparator(base64(response))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice@example.test\0pa*ss", "\0alice@example.test\0pa*ss", "not base64 !"})
+    void aSeparatorOnlyInThePasswordShouldNotMakeAMemberLogin(String response) {
+        assertThat(PlainResponse.mentionsSeparator(response.equals("not base64 !") ? response : base64(response))).isFalse();
+    }
+
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
