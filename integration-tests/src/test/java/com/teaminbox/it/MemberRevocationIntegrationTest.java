@@ -74,6 +74,23 @@ class MemberRevocationIntegrationTest {
     }
 
     @Test
+    void memberWhoseSelectedFolderTurnsToRoleNoneShouldBeDisconnectedWhileIdling() throws Exception {
+        reloadWith(BOTH.replace("<member address=\"alice", "<folder name=\"Billing\"/>\n    <member address=\"alice"));
+        try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
+            bob.select("Billing");
+            assertThat(bob.idle()).as(bob.lastReply()).isTrue();
+
+            reloadWith(BOTH.replace("<member address=\"alice", "<folder name=\"Billing\"/>\n    <member address=\"alice")
+                .replace("role=\"read-only\"/>", "role=\"read-only\">\n      <folder name=\"Billing\" role=\"none\"/>\n    </member>"));
+
+            assertThat(bob.readUntilClosed()).contains("* BYE", "read right on the selected folder removed");
+        }
+        try (ImapTestClient bob = server.imapAsMemberOf(SUPPORT, BOB)) {
+            assertThat(bob.listFolders()).as("still a member, without Billing").contains("INBOX").doesNotContain("Billing");
+        }
+    }
+
+    @Test
     void downgradedMemberShouldKeepReadingButChangeNothing() throws Exception {
         deliverOneMessage();
         try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
