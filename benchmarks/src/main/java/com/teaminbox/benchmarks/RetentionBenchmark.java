@@ -118,7 +118,8 @@ public final class RetentionBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + webAdminPort;
         HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/shared-mailboxes/" + SUPPORT
-            + "/retention?dryRun=" + dryRun)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            + "/retention?dryRun=" + dryRun)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
         if (submitted.statusCode() != 201) {
             throw new IllegalStateException("Retention not submitted: " + submitted.statusCode() + " " + submitted.body());
         }

@@ -1,6 +1,7 @@
 package com.teaminbox.james;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.mail.Address;
@@ -10,9 +11,9 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 
-import com.teaminbox.core.config.Addresses;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.sending.ShownAddresses;
 
 /** Which shared mailbox, if any, a message is written as: the first shared address of its {@code From:}. */
 public final class SharedSenders {
@@ -33,16 +34,14 @@ public final class SharedSenders {
         return Arrays.stream(from)
             .filter(InternetAddress.class::isInstance)
             .map(address -> ((InternetAddress) address).getAddress())
+            .filter(Objects::nonNull)
             .flatMap(address -> parse(address).stream())
             .flatMap(address -> configuration.find(address).stream())
             .findFirst();
     }
 
+    /** {@code "support"@example.test} is written as support@: the quotes do not make another mailbox (RFC 5321 4.1.2). */
     private static Optional<MailAddress> parse(String address) {
-        try {
-            return Optional.of(Addresses.parse(address));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return ShownAddresses.canonical(address);
     }
 }

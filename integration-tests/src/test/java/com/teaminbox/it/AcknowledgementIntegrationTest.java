@@ -99,7 +99,29 @@ class AcknowledgementIntegrationTest {
         mailboxes.awaitInbox(JANE, 1);
         String headers = mailboxes.headerBlock(JANE, 1);
         assertThat(headers).doesNotContainPattern("(?im)^Bcc:");
-        assertThat(headers).containsPattern("(?m)^Subject: \\[SUP-1] Re: hi Bcc: x@evil.test\\r?$");
+        assertThat(headers).containsPattern("(?m)^Subject: \\[SUP-1] Re: hi Bcc: x\\[at]evil\\[.]test\\r?$");
+    }
+
+    @Test
+    void aStrangerShouldNotMakeTheAcknowledgementCarryHisLinksToTheVictim() throws Exception {
+        // No authentication: anyone can claim MAIL FROM:<jane@…> and have support@ write to her.
+        String forged = "From: \"Your account is locked, see http://evil.test/unlock\" <attacker@evil.test>\r\n"
+            + "To: " + SUPPORT + "\r\n"
+            + "Subject: Reset at https://evil.test/reset or mail help@evil.test\r\n"
+            + "Message-ID: <phish@evil.test>\r\n"
+            + "\r\n"
+            + "Hello.\r\n";
+        server.smtp().sendRaw(JANE, SUPPORT, forged);
+
+        mailboxes.awaitInbox(JANE, 1);
+        String headers = mailboxes.headerBlock(JANE, 1).replaceAll("\r\n(?=[ \t])", "");
+        String body = mailboxes.body(JANE, 1);
+        assertThat(headers).contains("Subject: [SUP-1] Re: Reset at hxxps://evil[.]test/reset or mail help[at]evil[.]test");
+        assertThat(body)
+            .contains("Hello Your account is locked, see hxxp://evil[.]test/unlock,")
+            .contains("Reset at hxxps://evil[.]test/reset or mail help[at]evil[.]test")
+            .doesNotContain("evil.test");
+        assertThat(headers.replace("<phish@evil.test>", "")).doesNotContain("evil.test");
     }
 
     @Test

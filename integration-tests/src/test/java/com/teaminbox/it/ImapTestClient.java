@@ -51,6 +51,18 @@ public final class ImapTestClient implements AutoCloseable {
         return imap;
     }
 
+    /**
+     * Connects to a port that requires STARTTLS before any login (stock James's 143), upgrades the
+     * connection trusting any certificate, and talks IMAP over TLS from then on.
+     */
+    public static ImapTestClient connectWithStartTls(int port) throws IOException {
+        ImapTestClient plain = connect(port);
+        if (!plain.command("STARTTLS")) {
+            throw new IOException("STARTTLS refused: " + plain.lastReply);
+        }
+        return new ImapTestClient(TlsSmtpClient.upgrade(plain.socket, port));
+    }
+
     public boolean login(String user, String password) throws IOException {
         return command("LOGIN " + quote(user) + " " + quote(password));
     }

@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.teaminbox.demo.DemoHome;
 import com.teaminbox.demo.DemoServer;
 
-/** Each class of invalid configuration: James refuses to start, and says file, line, element and why. */
+/**
+ * Each class of invalid configuration: James refuses to start, and says file, line, element and why.
+ * (A member without an account or a domain James does not serve yet is not invalid: see
+ * {@code FirstStartIntegrationTest}.)
+ */
 class InvalidConfigurationIntegrationTest {
     private static final String HEADER = "<shared-mailboxes>\n";
     private static final String FOOTER = "</shared-mailboxes>\n";
@@ -48,9 +52,6 @@ class InvalidConfigurationIntegrationTest {
             Arguments.of("malformed address",
                 HEADER + "  <shared-mailbox address=\"support@@example.test\" ticket-prefix=\"SUP\"/>\n" + FOOTER,
                 "shared-mailboxes.xml:2: <shared-mailbox> address 'support@@example.test' is not a mail address"),
-            Arguments.of("non-local address",
-                HEADER + "  <shared-mailbox address=\"support@elsewhere.test\" ticket-prefix=\"SUP\"/>\n" + FOOTER,
-                "shared-mailboxes.xml:2: <shared-mailbox> address 'support@elsewhere.test' is not in a local domain"),
             Arguments.of("duplicate shared mailbox",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\"/>\n"
                     + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUQ\"/>\n" + FOOTER,
@@ -62,10 +63,11 @@ class InvalidConfigurationIntegrationTest {
             Arguments.of("malformed ticket prefix",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"s-1\"/>\n" + FOOTER,
                 "shared-mailboxes.xml:2: <shared-mailbox> ticket prefix 's-1' is invalid"),
-            Arguments.of("unknown member",
+            Arguments.of("member of another domain",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
-                    + "    <member address=\"zoe@example.test\" role=\"full\"/>\n  </shared-mailbox>\n" + FOOTER,
-                "shared-mailboxes.xml:3: <member> address 'zoe@example.test' is not a James user"),
+                    + "    <member address=\"jane@customer.test\" role=\"full\"/>\n  </shared-mailbox>\n" + FOOTER,
+                "shared-mailboxes.xml:3: <member> address 'jane@customer.test' is not in the domain of support@example.test: "
+                    + "James 3.8.1 refuses rights across domains"),
             Arguments.of("unknown role",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
                     + "    <member address=\"alice@example.test\" role=\"boss\"/>\n  </shared-mailbox>\n" + FOOTER,

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends a message's bytes exactly as given over SMTP (only line ends made CRLF and lines starting
@@ -38,6 +40,29 @@ final class RawSmtpClient {
             String reply = readReply(input);
             command(output, input, "QUIT", "221");
             return reply;
+        }
+    }
+
+    /** Each command's whole reply (every line of a multi-line one, joined by a line feed), in order; the greeting is not one. */
+    List<String> replies(String... commands) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(120_000);
+            InputStream input = new BufferedInputStream(socket.getInputStream());
+            OutputStream output = new BufferedOutputStream(socket.getOutputStream());
+            expect(input, "220");
+            List<String> replies = new ArrayList<>();
+            for (String command : commands) {
+                output.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                output.flush();
+                StringBuilder reply = new StringBuilder();
+                String line;
+                do {
+                    line = readLine(input);
+                    reply.append(reply.length() == 0 ? "" : "\n").append(line);
+                } while (line.length() >= 4 && line.charAt(3) == '-');
+                replies.add(reply.toString());
+            }
+            return replies;
         }
     }
 

@@ -109,7 +109,7 @@ final class RetentionFixture {
     /** POST /shared-mailboxes/{address}/retention[?dryRun=…]. */
     static HttpResponse<String> submit(TeamInboxServer server, String address, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(server, "/shared-mailboxes/" + address + "/retention" + query))
-            .POST(HttpRequest.BodyPublishers.noBody()).build();
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 

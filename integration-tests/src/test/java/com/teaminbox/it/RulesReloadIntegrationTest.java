@@ -36,7 +36,7 @@ class RulesReloadIntegrationTest {
         Files.writeString(server.home().configurationFile("shared-mailboxes.xml"), xml);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.ports().webAdmin() + "/shared-mailboxes/reload"))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -48,7 +48,8 @@ final class WebAdminClient {
     }
 
     HttpResponse<String> reloadSharedMailboxes() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri("/shared-mailboxes/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(HttpRequest.newBuilder(uri("/shared-mailboxes/reload")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());
     }
 

@@ -81,6 +81,8 @@ class WebAdminIntegrationTest {
                 String address = member.get("address").asText();
                 String inAcl = folder.get("acl").has(address) ? folder.get("acl").get(address).asText() : "";
                 assertThat(member.get("aclRights").asText()).as("%s on %s", address, folder.get("name")).isEqualTo(inAcl);
+                // alice's role says lrswipkxtea, James stores aeiklprstwx: the same rights, compared as sets.
+                assertThat(member.get("inSync").asBoolean()).as("%s in sync on %s", address, folder.get("name")).isTrue();
             }
         }
     }
@@ -131,7 +133,7 @@ class WebAdminIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-            .isEqualTo("{\"sharedMailboxes\":[\"support@example.test\",\"help@example.test\"],\"provisioningFailures\":{}}");
+            .isEqualTo("{\"sharedMailboxes\":[\"support@example.test\",\"help@example.test\"],\"provisioningFailures\":{},\"waitingForJames\":[]}");
         JsonNode help = JSON.readTree(get("/shared-mailboxes/help@example.test").body());
         assertThat(help.get("folders").findValuesAsText("name")).contains("INBOX", "Escalated");
         assertThat(help.get("folders").findValues("exists")).allMatch(JsonNode::asBoolean);
@@ -140,12 +142,54 @@ class WebAdminIntegrationTest {
         assertThat(submit(server, CAROL, CAROL, SUPPORT, Optional.empty(), "carol was removed").code()).isEqualTo(550);
     }
 
+    /** What a web page can make a browser post to WebAdmin without a CORS preflight (HTML forms, fetch in no-cors mode). */
+    @Test
+    void mutatingRoutesShouldRefuseWhatACrossSiteFormCanSend() throws Exception {
+        Files.writeString(home.get().configurationFile("shared-mailboxes.xml"), "<shared-mailboxes>\n"
+            + "  <shared-mailbox address=\"help@example.test\" ticket-prefix=\"HLP\"/>\n"
+            + "</shared-mailboxes>\n");
+
+        for (String contentType : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
+            "text/plain; charset=UTF-8", "")) {
+            HttpResponse<String> reload = postAs("/shared-mailboxes/reload", contentType, "a=b");
+            HttpResponse<String> retention = postAs("/shared-mailboxes/" + SUPPORT + "/retention?dryRun=false", contentType, "a=b");
+
+            assertThat(reload.statusCode()).as(contentType).isEqualTo(415);
+            assertThat(JSON.readTree(reload.body()).get("message").asText()).as(contentType)
+                .isEqualTo("POST /shared-mailboxes/reload needs 'Content-Type: application/json' (found '" + contentType
+                    + "'): a cross-site form cannot send it");
+            assertThat(retention.statusCode()).as(contentType).isEqualTo(415);
+        }
+        assertThat(JSON.readTree(get("/shared-mailboxes").body()).findValuesAsText("address"))
+            .as("the configuration in force is unchanged").contains(SUPPORT).doesNotContain("help@example.test");
+        assertThat(JSON.readTree(get("/tasks").body())).as("no retention task was submitted").isEmpty();
+    }
+
+    @Test
+    void mutatingRoutesShouldAnswerTheDocumentedJsonRequests() throws Exception {
+        HttpResponse<String> reload = postAs("/shared-mailboxes/reload", "application/json; charset=UTF-8", "");
+        HttpResponse<String> retention = postAs("/shared-mailboxes/" + SUPPORT + "/retention", "Application/JSON", "{}");
+
+        assertThat(reload.statusCode()).isEqualTo(200);
+        assertThat(retention.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(retention.body()).get("taskId").asText()).isNotEmpty();
+    }
+
+    private HttpResponse<String> postAs(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());
     }
 

@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 public final class PreferredLanguages {
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{1,8}(-[a-z0-9]{1,8})*");
     private static final int MAX_LANGUAGES = 20;
+    /**
+     * Longer tags are ignored before matching: the repeated group of {@link #LANGUAGE_TAG} recurses
+     * once per subtag in java.util.regex, and a 40 KB {@code en-a-a-…} overflowed the stack. RFC 5646
+     * section 4.4.1 asks implementations to accept tags of at least 35 characters.
+     */
+    private static final int MAX_TAG_LENGTH = 64;
 
     private PreferredLanguages() {
     }
@@ -31,7 +37,7 @@ public final class PreferredLanguages {
         for (int index = 0; index < items.length && index < MAX_LANGUAGES; index++) {
             String[] parts = items[index].split(";");
             String tag = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (!LANGUAGE_TAG.matcher(tag).matches()) {
+            if (tag.length() > MAX_TAG_LENGTH || !LANGUAGE_TAG.matcher(tag).matches()) {
                 continue;
             }
             double weight = weighted ? weight(parts) : 1.0;

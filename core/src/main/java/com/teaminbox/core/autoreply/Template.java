@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 public final class Template {
     /** Bounds what an administrator's typo can cost: templates are short letters. */
     public static final int MAX_LENGTH = 64 * 1024;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    /**
+     * A placeholder; blanks around the name are stripped in Java: a lazy name between two {@code \\s*}
+     * was quadratic on an opening pair of braces followed by thousands of blanks.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)}}");
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
 
     private final List<Object> parts;
@@ -40,7 +44,7 @@ public final class Template {
             String text = source.substring(position, matcher.start());
             rejectStrayBraces(text, source, position, file);
             parts.add(text);
-            String name = matcher.group(1);
+            String name = matcher.group(1).strip();
             TemplateVariable variable = TemplateVariable.fromPlaceholderName(name).orElseThrow(() ->
                 new TemplateException(file, lineOf(source, matcher.start()), "unknown variable '{{" + name + "}}'; accepted: "
                     + TemplateVariable.acceptedNames()));
@@ -74,11 +78,17 @@ public final class Template {
         return line;
     }
 
-    public String render(Map<TemplateVariable, String> values, Escaping escaping) {
+    /**
+     * @param incomingText what happens to values copied from the mail being answered
+     *                     ({@link TemplateVariable#incoming()}), before they are escaped
+     */
+    public String render(Map<TemplateVariable, String> values, Escaping escaping, IncomingText incomingText) {
         StringBuilder out = new StringBuilder();
         for (Object part : parts) {
             if (part instanceof TemplateVariable) {
-                out.append(escape(values.getOrDefault(part, ""), escaping));
+                TemplateVariable variable = (TemplateVariable) part;
+                String value = values.getOrDefault(variable, "");
+                out.append(escape(variable.incoming() ? incomingText.apply(value) : value, escaping));
             } else {
                 out.append(part);
             }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.autoreply.BusinessHours;
+import com.teaminbox.core.autoreply.IncomingText;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateException;
@@ -36,7 +37,7 @@ import com.teaminbox.core.autoreply.TemplateException;
  *     <holiday date="2026-12-25"/>
  *   </business-hours>
  *   <template kind="ack" language="en" text="acks/support-en.txt" html="acks/support-en.html"/>
- *   <template kind="out-of-hours" language="en" text="acks/support-ooh-en.txt"/>
+ *   <template kind="out-of-hours" language="en" text="acks/support-ooh-en.txt" incoming-text="verbatim"/>
  * </acknowledgement>
  * }</pre>
  */
@@ -175,7 +176,7 @@ final class AcknowledgementReading {
         List<ResponseTemplate> templates = new ArrayList<>();
         Map<String, XmlElement> seen = new HashMap<>();
         for (XmlElement element : XmlChecks.children(acknowledgement, "template")) {
-            checks.allowAttributes(element, "kind", "language", "text", "html");
+            checks.allowAttributes(element, "kind", "language", "text", "html", "incoming-text");
             Optional<String> kind = checks.required(element, "kind").map(String::strip);
             kind.filter(value -> !KIND.matcher(value).matches()).ifPresent(value -> checks.problem(element,
                 "kind '" + value + "' is invalid; use ack, out-of-hours, or a name of lower-case letters, digits and '-'"));
@@ -185,7 +186,8 @@ final class AcknowledgementReading {
             }
             Optional<Template> text = checks.required(element, "text").flatMap(path -> template(element, path));
             Optional<Template> html = element.attribute("html").flatMap(path -> template(element, path));
-            if (kind.isEmpty() || text.isEmpty() || (element.attribute("html").isPresent() && html.isEmpty())) {
+            Optional<IncomingText> incomingText = incomingText(element);
+            if (kind.isEmpty() || text.isEmpty() || (element.attribute("html").isPresent() && html.isEmpty()) || incomingText.isEmpty()) {
                 continue;
             }
             XmlElement first = seen.putIfAbsent(kind.get() + "/" + language, element);
@@ -194,7 +196,7 @@ final class AcknowledgementReading {
                     + first.location().line());
                 continue;
             }
-            templates.add(new ResponseTemplate(kind.get(), language, text.get(), html));
+            templates.add(new ResponseTemplate(kind.get(), language, text.get(), html, incomingText.get()));
         }
         Set<String> kinds = templates.stream().map(ResponseTemplate::kind).collect(Collectors.toCollection(LinkedHashSet::new));
         boolean ackDeclared = XmlChecks.children(acknowledgement, "template").stream()
@@ -212,6 +214,19 @@ final class AcknowledgementReading {
             }
         }
         return templates;
+    }
+
+    /** {@code incoming-text}, {@code defanged} unless the template opts in to the customer's text verbatim. */
+    private Optional<IncomingText> incomingText(XmlElement element) {
+        Optional<String> value = element.attribute("incoming-text").map(String::strip);
+        if (value.isEmpty()) {
+            return Optional.of(IncomingText.DEFANGED);
+        }
+        Optional<IncomingText> parsed = IncomingText.fromXmlName(value.get());
+        if (parsed.isEmpty()) {
+            checks.problem(element, "incoming-text '" + value.get() + "' is invalid; accepted: " + IncomingText.acceptedNames());
+        }
+        return parsed;
     }
 
     private Optional<Template> template(XmlElement element, String path) {

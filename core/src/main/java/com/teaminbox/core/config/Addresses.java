@@ -26,7 +26,21 @@ public final class Addresses {
         }
     }
 
+    /**
+     * Lower case, and a quoted local part unquoted when it needs no quotes: {@code "Support"@example.test}
+     * is the mailbox {@code support@example.test} (RFC 5321 section 4.1.2), so that an envelope or header
+     * spelled that way is still recognised as a shared address.
+     */
     public static MailAddress normalize(MailAddress address) {
+        String localPart = address.getLocalPart();
+        if (localPart.length() >= 2 && localPart.startsWith("\"") && localPart.endsWith("\"")) {
+            String unquoted = localPart.substring(1, localPart.length() - 1).replace("\\", "");
+            try {
+                return parse(unquoted + "@" + address.getDomain().asString());
+            } catch (IllegalArgumentException e) {
+                // Needs its quotes (a space, an @...): another mailbox than any dot-atom address.
+            }
+        }
         return parse(address.asString());
     }
 }

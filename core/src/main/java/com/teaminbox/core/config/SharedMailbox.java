@@ -11,6 +11,7 @@ import org.apache.james.core.MailAddress;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
+import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 
@@ -34,6 +35,7 @@ public final class SharedMailbox {
     private final Rules rules;
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
+    private final SpoofedFromPolicy spoofedFrom;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -62,6 +64,26 @@ public final class SharedMailbox {
         this.configuredFolders = List.copyOf(configuredFolders);
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
+        this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
+    }
+
+    private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
+        this.retention = base.retention;
+        this.acknowledgement = base.acknowledgement;
+        this.subjectConventions = base.subjectConventions;
+        this.rules = base.rules;
+        this.address = base.address;
+        this.ticketPrefix = base.ticketPrefix;
+        this.displayName = base.displayName;
+        this.configuredFolders = base.configuredFolders;
+        this.members = base.members;
+        this.location = base.location;
+        this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
+    }
+
+    /** This mailbox with another {@code spoofed-from} policy. */
+    public SharedMailbox withSpoofedFrom(SpoofedFromPolicy policy) {
+        return new SharedMailbox(this, policy);
     }
 
     public MailAddress address() {
@@ -104,6 +126,11 @@ public final class SharedMailbox {
         return retention;
     }
 
+    /** What the incoming server does with unauthenticated mail claiming this mailbox's address ({@code spoofed-from}). */
+    public SpoofedFromPolicy spoofedFrom() {
+        return spoofedFrom;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -124,12 +151,13 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention);
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention);
+        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention,
+            spoofedFrom);
     }
 
     @Override

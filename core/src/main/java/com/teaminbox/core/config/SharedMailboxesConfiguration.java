@@ -15,15 +15,35 @@ public final class SharedMailboxesConfiguration {
     private final List<SharedMailbox> sharedMailboxes;
     private final List<Role> roles;
     private final AuditSettings audit;
+    private final boolean ungovernedSmtpServersAllowed;
 
     public SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles) {
         this(sharedMailboxes, roles, AuditSettings.DEFAULT);
     }
 
     public SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles, AuditSettings audit) {
+        this(sharedMailboxes, roles, audit, false);
+    }
+
+    private SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles, AuditSettings audit,
+                                         boolean ungovernedSmtpServersAllowed) {
         this.sharedMailboxes = List.copyOf(sharedMailboxes);
         this.roles = List.copyOf(roles);
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.ungovernedSmtpServersAllowed = ungovernedSmtpServersAllowed;
+    }
+
+    /** This configuration with the root's {@code ungoverned-smtp-servers="allow"} (true) or its default {@code refuse}. */
+    public SharedMailboxesConfiguration withUngovernedSmtpServersAllowed(boolean allowed) {
+        return new SharedMailboxesConfiguration(sharedMailboxes, roles, audit, allowed);
+    }
+
+    /**
+     * {@code ungoverned-smtp-servers="allow"}: the administrator accepts, explicitly, SMTP servers
+     * where AUTH succeeds without our send rules; James starts with a warning at every start.
+     */
+    public boolean ungovernedSmtpServersAllowed() {
+        return ungovernedSmtpServersAllowed;
     }
 
     /** The {@code <audit>} element, or the defaults when there is none. */
@@ -54,12 +74,13 @@ public final class SharedMailboxesConfiguration {
             return false;
         }
         SharedMailboxesConfiguration that = (SharedMailboxesConfiguration) o;
-        return sharedMailboxes.equals(that.sharedMailboxes) && roles.equals(that.roles) && audit.equals(that.audit);
+        return sharedMailboxes.equals(that.sharedMailboxes) && roles.equals(that.roles) && audit.equals(that.audit)
+            && ungovernedSmtpServersAllowed == that.ungovernedSmtpServersAllowed;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sharedMailboxes, roles, audit);
+        return Objects.hash(sharedMailboxes, roles, audit, ungovernedSmtpServersAllowed);
     }
 
     @Override

@@ -22,6 +22,7 @@ import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
+import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
@@ -90,8 +91,9 @@ public final class SharedMailboxesConfigurationParser {
                 throw new ConfigurationException(root.location()
                     .problem("is not the expected root element; the file must start with <shared-mailboxes>"));
             }
-            allowAttributes(root);
+            allowAttributes(root, "ungoverned-smtp-servers");
             allowChildren(root, "roles", "shared-mailbox", "audit");
+            boolean ungovernedSmtpServersAllowed = readUngovernedSmtpServers(root);
             Role.BUILT_IN.forEach(role -> roles.put(role.name(), role));
             List<XmlElement> roleSections = children(root, "roles");
             roleSections.stream().skip(1).forEach(extra -> problem(extra, "appears more than once; declare all roles in one <roles>"));
@@ -122,7 +124,21 @@ public final class SharedMailboxesConfigurationParser {
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()), audit);
+            return new SharedMailboxesConfiguration(mailboxes, List.copyOf(roles.values()), audit)
+                .withUngovernedSmtpServersAllowed(ungovernedSmtpServersAllowed);
+        }
+
+        /** The explicit opt-out of the start check on SMTP servers (docs/deployment.md, section 4). */
+        private boolean readUngovernedSmtpServers(XmlElement root) {
+            Optional<String> value = root.attribute("ungoverned-smtp-servers").map(String::strip);
+            if (value.isEmpty() || value.get().equals("refuse")) {
+                return false;
+            }
+            if (value.get().equals("allow")) {
+                return true;
+            }
+            problem(root, "ungoverned-smtp-servers '" + value.get() + "' is invalid; use 'refuse' (the default) or 'allow'");
+            return false;
         }
 
         private void readRoles(XmlElement section) {
@@ -158,7 +174,7 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
-            allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags");
+            allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags", "spoofed-from");
             allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
@@ -176,7 +192,21 @@ public final class SharedMailboxesConfigurationParser {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
-                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get()));
+                folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
+                .withSpoofedFrom(readSpoofedFrom(element)));
+        }
+
+        /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */
+        private SpoofedFromPolicy readSpoofedFrom(XmlElement element) {
+            Optional<String> value = element.attribute("spoofed-from").map(String::strip);
+            if (value.isEmpty()) {
+                return SpoofedFromPolicy.DEFAULT;
+            }
+            Optional<SpoofedFromPolicy> policy = SpoofedFromPolicy.fromAttributeValue(value.get());
+            if (policy.isEmpty()) {
+                problem(element, "spoofed-from '" + value.get() + "' is invalid; accepted: refuse, mark");
+            }
+            return policy.orElse(SpoofedFromPolicy.DEFAULT);
         }
 
         private List<FolderName> readFolders(XmlElement mailbox) {

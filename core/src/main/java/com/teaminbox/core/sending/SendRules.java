@@ -57,6 +57,30 @@ public final class SendRules {
      * @param sender every address found in {@code Sender:} (one, in a well-formed header)
      */
     public SendDecision headers(Optional<MailAddress> member, List<MailAddress> from, List<MailAddress> sender) {
+        return headers(member, new AuthorHeaders(from, sender, List.of(), List.of()));
+    }
+
+    /**
+     * The check at the end of DATA over every author header. {@code Resent-From:}/{@code Resent-Sender:}
+     * (RFC 5322 section 3.6.6, a resent block) follow the same rules as {@code From:}/{@code Sender:},
+     * as a pair of their own: a send-on-behalf member resends as the shared mailbox only with
+     * {@code Resent-Sender:} themselves.
+     *
+     * @param member the authenticated user, empty when the client has not authenticated
+     */
+    public SendDecision headers(Optional<MailAddress> member, AuthorHeaders headers) {
+        SendDecision original = authors(member, headers.from(), headers.sender());
+        if (original.isRefused()) {
+            return original;
+        }
+        SendDecision resent = authors(member, headers.resentFrom(), headers.resentSender());
+        if (resent.isRefused() || original.outcome() == SendDecision.Outcome.NO_SHARED_ADDRESS) {
+            return resent;
+        }
+        return original;
+    }
+
+    private SendDecision authors(Optional<MailAddress> member, List<MailAddress> from, List<MailAddress> sender) {
         List<SharedMailbox> sharedInFrom = sharedMailboxes(from);
         List<SharedMailbox> sharedInSender = sharedMailboxes(sender);
         if (sharedInFrom.isEmpty() && sharedInSender.isEmpty()) {

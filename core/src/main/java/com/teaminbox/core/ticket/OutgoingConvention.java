@@ -19,6 +19,13 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class OutgoingConvention {
+    /**
+     * How many characters an administrator's pattern may read per subject: a linear pattern reads
+     * each character a few times, so a 100,000-character subject fits; a pattern that backtracks
+     * exponentially on what a member typed stops within milliseconds, and the subject does not conform.
+     */
+    public static final long PATTERN_READ_BUDGET = 2_000_000;
+
     /** What happens to a subject that breaks the convention. */
     public enum Mode {
         /** Insert the ticket tag (from the conversation, or a new ticket). Only for the ticket-tag convention. */
@@ -72,7 +79,11 @@ public final class OutgoingConvention {
             return true;
         }
         if (pattern.isPresent()) {
-            return pattern.get().matcher(safe).find();
+            try {
+                return pattern.get().matcher(new BudgetedText(safe, PATTERN_READ_BUDGET)).find();
+            } catch (BudgetedText.Exhausted e) {
+                return false;
+            }
         }
         String upper = safe.toUpperCase(Locale.ROOT);
         return projects.stream().anyMatch(project -> upper.contains("[" + project + "]"));

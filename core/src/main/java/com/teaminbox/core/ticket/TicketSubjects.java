@@ -16,8 +16,8 @@ public final class TicketSubjects {
      * Portuguese Enc/Res), with Outlook's counters ({@code Re[2]:}). The tag goes after them, so a
      * re-tagged reply reads {@code Re: [SUP-1] Printer}, not {@code [SUP-1] Re: Printer}.
      */
-    private static final Pattern LEADING_REPLY_PREFIXES = Pattern.compile(
-        "^(?:\\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|odp|rif|r|enc|res)(?:\\[\\d{1,4}])?\\s*:)+\\s*",
+    private static final Pattern REPLY_PREFIX = Pattern.compile(
+        "\\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|odp|rif|r|enc|res)(?:\\[\\d{1,4}])?\\s*:",
         Pattern.CASE_INSENSITIVE);
 
     private TicketSubjects() {
@@ -30,9 +30,9 @@ public final class TicketSubjects {
      */
     public static String withTag(String subject, String tag) {
         String safe = singleLine(subject == null ? "" : subject);
-        Matcher prefixes = LEADING_REPLY_PREFIXES.matcher(safe);
-        String head = prefixes.lookingAt() ? prefixes.group().strip() : "";
-        String rest = safe.substring(head.isEmpty() ? 0 : prefixes.end()).strip();
+        int prefixesEnd = replyPrefixesEnd(safe);
+        String head = safe.substring(0, prefixesEnd).strip();
+        String rest = safe.substring(prefixesEnd).strip();
         String tagged = rest.isEmpty() ? tag : tag + " " + rest;
         return head.isEmpty() ? tagged : head + " " + tagged;
     }
@@ -56,7 +56,22 @@ public final class TicketSubjects {
 
     /** The subject without leading reply/forward prefixes, for comparisons such as "is it vague?". */
     public static String withoutReplyPrefixes(String subject) {
-        return LEADING_REPLY_PREFIXES.matcher(singleLine(subject == null ? "" : subject)).replaceFirst("");
+        String safe = singleLine(subject == null ? "" : subject);
+        return safe.substring(replyPrefixesEnd(safe)).stripLeading();
+    }
+
+    /**
+     * Where the leading prefixes end, 0 without any. One prefix at a time in a loop: a repeated group
+     * {@code (?:…)+} recurses once per repetition in java.util.regex, and a subject of 1,000
+     * {@code "Re: "} overflowed the stack.
+     */
+    private static int replyPrefixesEnd(String subject) {
+        Matcher prefix = REPLY_PREFIX.matcher(subject);
+        int end = 0;
+        while (prefix.region(end, subject.length()).lookingAt()) {
+            end = prefix.end();
+        }
+        return end;
     }
 
     /** Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed. */

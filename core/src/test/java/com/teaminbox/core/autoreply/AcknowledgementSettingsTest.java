@@ -75,13 +75,23 @@ class AcknowledgementSettingsTest {
     void subjectShouldCarryTheTagThenReThenTheCustomerWords() {
         TicketId ticket = TicketId.of(TicketPrefix.of("SUP"), 12);
 
-        assertThat(AcknowledgementSubject.of("[SUP-12] Printer broken", ticket, TicketTagFormat.DEFAULT))
+        assertThat(AcknowledgementSubject.of("[SUP-12] Printer broken", ticket, TicketTagFormat.DEFAULT, IncomingText.VERBATIM))
             .isEqualTo("[SUP-12] Re: Printer broken");
-        assertThat(AcknowledgementSubject.of("RE: AW: [SUP-12] Printer", ticket, TicketTagFormat.DEFAULT))
+        assertThat(AcknowledgementSubject.of("RE: AW: [SUP-12] Printer", ticket, TicketTagFormat.DEFAULT, IncomingText.VERBATIM))
             .isEqualTo("[SUP-12] Re: Printer");
-        assertThat(AcknowledgementSubject.of("", ticket, TicketTagFormat.DEFAULT)).isEqualTo("[SUP-12] Re:");
-        assertThat(AcknowledgementSubject.of("hi\r\nBcc: x@evil.test", ticket, TicketTagFormat.DEFAULT))
+        assertThat(AcknowledgementSubject.of("", ticket, TicketTagFormat.DEFAULT, IncomingText.VERBATIM)).isEqualTo("[SUP-12] Re:");
+        assertThat(AcknowledgementSubject.of("hi\r\nBcc: x@evil.test", ticket, TicketTagFormat.DEFAULT, IncomingText.VERBATIM))
             .isEqualTo("[SUP-12] Re: hi Bcc: x@evil.test");
+    }
+
+    @Test
+    void acknowledgementSubjectShouldCarryTheCustomersWordsDefangedAndCapped() {
+        TicketId ticket = TicketId.of(TicketPrefix.of("SUP"), 12);
+
+        assertThat(AcknowledgementSubject.of("Re: [SUP-12] Locked! Unlock at https://evil.test/x", ticket, TicketTagFormat.DEFAULT,
+            IncomingText.DEFANGED)).isEqualTo("[SUP-12] Re: Locked! Unlock at hxxps://evil[.]test/x");
+        assertThat(AcknowledgementSubject.of("x".repeat(1_000), ticket, TicketTagFormat.DEFAULT, IncomingText.VERBATIM))
+            .hasSize("[SUP-12] Re: ".length() + IncomingText.MAX_LENGTH);
     }
 
     @Test
@@ -92,5 +102,14 @@ class AcknowledgementSettingsTest {
             .build();
 
         assertThat(PreferredLanguages.of(headers)).containsExactly("it", "fr-ca", "en", "de");
+    }
+
+    @Test
+    void anOverlongLanguageTagShouldBeSkippedWithoutOverflowingTheStack() {
+        HeaderFields headers = HeaderFields.builder()
+            .add("Accept-Language", "en" + "-a".repeat(20_000) + ", fr;q=0.5")
+            .build();
+
+        assertThat(PreferredLanguages.of(headers)).containsExactly("fr");
     }
 }

@@ -2,7 +2,9 @@ package com.teaminbox.core.autoreply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,12 @@ class TemplateTest {
         Template template = Template.parse("Hello {{customer_name}},\nyour ticket is {{ ticket }}.\n", FILE);
 
         assertThat(template.render(Map.of(TemplateVariable.CUSTOMER_NAME, "Jane", TemplateVariable.TICKET, "SUP-1"),
-            Template.Escaping.PLAIN_TEXT)).isEqualTo("Hello Jane,\nyour ticket is SUP-1.\n");
+            Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM)).isEqualTo("Hello Jane,\nyour ticket is SUP-1.\n");
     }
 
     @Test
     void textWithoutPlaceholdersShouldRenderUnchanged() {
-        assertThat(Template.parse("Thanks!\n", FILE).render(Map.of(), Template.Escaping.HTML)).isEqualTo("Thanks!\n");
+        assertThat(Template.parse("Thanks!\n", FILE).render(Map.of(), Template.Escaping.HTML, IncomingText.VERBATIM)).isEqualTo("Thanks!\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,6 +42,22 @@ class TemplateTest {
     }
 
     @Test
+    void unclosedPlaceholderBeforeManyBlanksShouldBeRefusedInLinearTime() {
+        // The former lazy pattern between two \\s* was cubic here: 1,000 blanks took seconds, 5,000 hours.
+        String source = "{{" + " ".repeat(5_000) + "ticket";
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Template.parse(source, FILE)))
+            .hasMessage(FILE + ":1: '{{' is not closed by '}}' on a valid placeholder");
+    }
+
+    @Test
+    void blanksAroundAPlaceholderNameShouldBeAllowed() {
+        assertThat(Template.parse("{{\t ticket  }}", FILE)
+            .render(Map.of(TemplateVariable.TICKET, "SUP-1"), Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM))
+            .isEqualTo("SUP-1");
+    }
+
+    @Test
     void oversizedTemplateShouldBeRefused() {
         assertThatThrownBy(() -> Template.parse("x".repeat(Template.MAX_LENGTH + 1), FILE))
             .hasMessage(FILE + ":1: is longer than 65536 characters");
@@ -49,7 +67,8 @@ class TemplateTest {
     void valuesShouldLoseLineBreaksAndControlsInPlainText() {
         Template template = Template.parse("Subject was: {{subject}}\n", FILE);
 
-        assertThat(template.render(Map.of(TemplateVariable.SUBJECT, "hi\r\nBcc: x@evil.test\u0000\u2028!"), Template.Escaping.PLAIN_TEXT))
+        assertThat(template.render(Map.of(TemplateVariable.SUBJECT, "hi\r\nBcc: x@evil.test\u0000\u2028!"), Template.Escaping.PLAIN_TEXT,
+            IncomingText.VERBATIM))
             .isEqualTo("Subject was: hi Bcc: x@evil.test !\n");
     }
 
@@ -58,12 +77,30 @@ class TemplateTest {
         Template template = Template.parse("<p>Dear {{customer_name}}</p>", FILE);
 
         assertThat(template.render(Map.of(TemplateVariable.CUSTOMER_NAME, "<script>alert('x')</script> & \"Co\""),
-            Template.Escaping.HTML))
+            Template.Escaping.HTML, IncomingText.VERBATIM))
             .isEqualTo("<p>Dear &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;</p>");
     }
 
     @Test
+    void incomingValuesShouldBeDefangedWhenTheTemplateDoesNotOptIn() {
+        Template template = Template.parse("Dear {{customer_name}} ({{customer_address}}), about {{subject}} write to {{mailbox_address}}", FILE);
+
+        assertThat(template.render(Map.of(TemplateVariable.CUSTOMER_NAME, "See http://evil.test",
+            TemplateVariable.CUSTOMER_ADDRESS, "victim@example.test", TemplateVariable.SUBJECT, "x@evil.test",
+            TemplateVariable.MAILBOX_ADDRESS, "support@example.test"), Template.Escaping.PLAIN_TEXT, IncomingText.DEFANGED))
+            .isEqualTo("Dear See hxxp://evil[.]test (victim[at]example[.]test), about x[at]evil[.]test write to support@example.test");
+    }
+
+    @Test
+    void incomingValuesShouldBeDefangedBeforeHtmlEscaping() {
+        Template template = Template.parse("<p>{{subject}}</p>", FILE);
+
+        assertThat(template.render(Map.of(TemplateVariable.SUBJECT, "<a href=\"https://evil.test\">x</a>"), Template.Escaping.HTML,
+            IncomingText.DEFANGED)).isEqualTo("<p>&lt;a href=&quot;hxxps://evil[.]test&quot;&gt;x&lt;/a&gt;</p>");
+    }
+
+    @Test
     void missingValueShouldRenderEmpty() {
-        assertThat(Template.parse("[{{next_opening}}]", FILE).render(Map.of(), Template.Escaping.PLAIN_TEXT)).isEqualTo("[]");
+        assertThat(Template.parse("[{{next_opening}}]", FILE).render(Map.of(), Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM)).isEqualTo("[]");
     }
 }

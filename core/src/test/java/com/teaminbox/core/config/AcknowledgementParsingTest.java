@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.autoreply.IncomingText;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateVariable;
@@ -73,7 +74,7 @@ class AcknowledgementParsingTest {
         assertThat(settings.businessHours().isOpen(Instant.parse("2026-11-30T10:00:00Z"))).isTrue();
         assertThat(settings.businessHours().isOpen(Instant.parse("2026-12-25T10:00:00Z"))).isFalse();
         assertThat(settings.templates().get(0).text().render(Map.of(TemplateVariable.CUSTOMER_NAME, "Jane"),
-            Template.Escaping.PLAIN_TEXT)).startsWith("Hello Jane,");
+            Template.Escaping.PLAIN_TEXT, IncomingText.VERBATIM)).startsWith("Hello Jane,");
     }
 
     @Test
@@ -84,6 +85,16 @@ class AcknowledgementParsingTest {
         assertThat(settings.responseTime()).isEqualTo("1 business day");
         assertThat(settings.displayName()).isEmpty();
         assertThat(settings.businessHours().isOpen(Instant.parse("2026-11-28T03:00:00Z"))).isTrue();
+    }
+
+    @Test
+    void templatesShouldDefangIncomingTextUnlessTheyOptIn() {
+        AcknowledgementSettings settings = settings("<acknowledgement><template kind=\"ack\" text=\"acks/en.txt\"/>"
+            + "<template kind=\"billing\" text=\"acks/en.txt\" incoming-text=\"verbatim\"/>"
+            + "<template kind=\"sales\" text=\"acks/en.txt\" incoming-text=\" defanged \"/></acknowledgement>\n");
+
+        assertThat(settings.templates()).extracting(ResponseTemplate::incomingText)
+            .containsExactly(IncomingText.DEFANGED, IncomingText.VERBATIM, IncomingText.DEFANGED);
     }
 
     @Test
@@ -129,6 +140,8 @@ class AcknowledgementParsingTest {
             + "|shared-mailboxes.xml:3: <holiday> date '25/12/2026' is not a date; use YYYY-MM-DD such as 2026-12-25",
         "<acknowledgement><business-hours/><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <business-hours> is missing the required attribute 'time-zone'",
+        "<acknowledgement><template kind=\"ack\" text=\"acks/en.txt\" incoming-text=\"raw\"/></acknowledgement>"
+            + "|shared-mailboxes.xml:3: <template> incoming-text 'raw' is invalid; accepted: defanged, verbatim",
         "<acknowledgement display-name=\"x&#10;Bcc: y\"><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <acknowledgement> display-name is longer than 100 characters or contains control characters"})
     void invalidAcknowledgementShouldBeRefusedWithFileLineAndReason(String acknowledgement, String message) {

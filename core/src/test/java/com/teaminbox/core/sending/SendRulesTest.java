@@ -44,6 +44,9 @@ class SendRulesTest {
         "bob@example.test  |sales@example.test  |ACCEPTED",
         "alice@example.test|sales@example.test  |REFUSED",
         "dave@example.test |dave@example.test   |NO_SHARED_ADDRESS",
+        // a quoted local part is the same mailbox (RFC 5321 4.1.2)
+        "dave@example.test |\"support\"@example.test|REFUSED",
+        "carol@example.test|\"Support\"@example.test|ACCEPTED",
     })
     void envelopeSenderShouldFollowTheRolesSendPermission(String member, String envelopeSender, Outcome expected) {
         assertThat(rules.envelope(member(member), Optional.of(address(envelopeSender))).outcome()).isEqualTo(expected);
@@ -86,6 +89,38 @@ class SendRulesTest {
     void headersShouldFollowTheRolesSendPermission(String member, String from, String sender, Outcome expected) {
         assertThat(rules.headers(member(member), addresses(from), addresses(sender)).outcome())
             .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} From: {1} Resent-From: {2} Resent-Sender: {3} -> {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // A resent block follows the From:/Sender: rules as a pair of its own (RFC 5322 3.6.6).
+        "carol@example.test|carol@example.test|support@example.test|-                   |ACCEPTED",
+        "erin@example.test |erin@example.test |support@example.test|erin@example.test   |ACCEPTED",
+        "erin@example.test |erin@example.test |support@example.test|-                   |REFUSED",
+        "erin@example.test |erin@example.test |erin@example.test   |support@example.test|REFUSED",
+        "dave@example.test |dave@example.test |support@example.test|-                   |REFUSED",
+        "dave@example.test |dave@example.test |dave@example.test   |support@example.test|REFUSED",
+        "bob@example.test  |bob@example.test  |support@example.test|bob@example.test    |REFUSED",
+        // a permitted resent block does not excuse the original's From:
+        "erin@example.test |support@example.test|support@example.test|erin@example.test |REFUSED",
+        // a permitted original does not excuse the resent block
+        "bob@example.test  |sales@example.test|support@example.test|-                   |REFUSED",
+        "bob@example.test  |sales@example.test|-                   |-                   |ACCEPTED",
+        "dave@example.test |dave@example.test |jane@customer.test  |dave@example.test   |NO_SHARED_ADDRESS",
+    })
+    void resentHeadersShouldFollowTheRolesSendPermission(String member, String from, String resentFrom, String resentSender,
+                                                         Outcome expected) {
+        AuthorHeaders headers = new AuthorHeaders(addresses(from), List.of(), addresses(resentFrom), addresses(resentSender));
+
+        assertThat(rules.headers(member(member), headers).outcome()).isEqualTo(expected);
+    }
+
+    @Test
+    void unauthenticatedClientShouldNotUseASharedAddressInResentHeaders() {
+        AuthorHeaders headers = new AuthorHeaders(List.of(address("jane@customer.test")), List.of(), List.of(),
+            List.of(address("support@example.test")));
+
+        assertThat(rules.headers(Optional.empty(), headers).reason()).contains("authentication is required to send as support@example.test");
     }
 
     @Test

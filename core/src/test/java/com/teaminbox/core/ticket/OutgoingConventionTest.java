@@ -2,7 +2,9 @@ package com.teaminbox.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,6 +44,26 @@ class OutgoingConventionTest {
 
         assertThat(convention.conforms("[ACME] – Report", FORMAT, SUP)).isTrue();
         assertThat(convention.conforms("ACME report", FORMAT, SUP)).isFalse();
+    }
+
+    @Test
+    void patternThatBacktracksCatastrophicallyShouldStopWithinItsBudgetAndNotConform() {
+        // n^8 steps: 40 commas already take seconds without a budget, 200 would take years.
+        OutgoingConvention convention = new OutgoingConvention(OutgoingConvention.Mode.REJECT,
+            Optional.of(Pattern.compile("^(.*,){8}X")), List.of());
+        String subject = ",".repeat(200);
+
+        boolean conforms = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> convention.conforms(subject, FORMAT, SUP));
+
+        assertThat(conforms).isFalse();
+    }
+
+    @Test
+    void linearPatternShouldStillMatchFarIntoALongSubject() {
+        OutgoingConvention convention = new OutgoingConvention(OutgoingConvention.Mode.REJECT,
+            Optional.of(Pattern.compile("\\[([A-Z]+)\\]")), List.of());
+
+        assertThat(convention.conforms("x".repeat(100_000) + "[ACME]", FORMAT, SUP)).isTrue();
     }
 
     @Test

@@ -69,4 +69,20 @@ class TicketSubjectsTest {
     void unicodeLineSeparatorsShouldAlsoBeFlattened() {
         assertThat(TicketSubjects.singleLine("a\u2028b\u0085c\td")).isEqualTo("a b c d");
     }
+
+    @Test
+    void replyPrefixesShouldStayBeforeTheTag() {
+        assertThat(TicketSubjects.withTag("RE: AW:Re[2]: Printer", TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 4))))
+            .isEqualTo("RE: AW:Re[2]: [SUP-4] Printer");
+        assertThat(TicketSubjects.withoutReplyPrefixes(" Fwd : re: Printer")).isEqualTo("Printer");
+        assertThat(TicketSubjects.withoutReplyPrefixes("Reply: Printer")).isEqualTo("Reply: Printer");
+    }
+
+    @Test
+    void thousandsOfReplyPrefixesShouldNotOverflowTheStack() {
+        String subject = "Re: ".repeat(50_000) + "Printer";
+
+        assertThat(TicketSubjects.withoutReplyPrefixes(subject)).isEqualTo("Printer");
+        assertThat(TicketSubjects.withTag(subject, TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 5)))).endsWith("Re: [SUP-5] Printer");
+    }
 }

@@ -1,5 +1,7 @@
 package com.teaminbox.james.audit;
 
+import java.util.List;
+
 import javax.inject.Inject;
 
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
 /**
@@ -30,10 +33,18 @@ public class ConfigurationAudit {
     }
 
     public void loaded(AuditActor actor, SharedMailboxesConfiguration configuration) {
-        record(AuditEvent.of(AuditEventType.CONFIGURATION_LOADED, actor).decision("loaded")
+        loaded(actor, configuration, List.of());
+    }
+
+    /** @param waiting what the configuration names that James does not have yet (a member's account, a domain) */
+    public void loaded(AuditActor actor, SharedMailboxesConfiguration configuration, List<ConfigurationProblem> waiting) {
+        AuditEvent.Builder event = AuditEvent.of(AuditEventType.CONFIGURATION_LOADED, actor).decision("loaded")
             .detail("sharedMailboxes", configuration.sharedMailboxes().size())
-            .detail("addresses", configuration.sharedMailboxes().stream().map(mailbox -> mailbox.address().asString()).toList().toString())
-            .build());
+            .detail("addresses", configuration.sharedMailboxes().stream().map(mailbox -> mailbox.address().asString()).toList().toString());
+        if (!waiting.isEmpty()) {
+            event.detail("waitingForJames", waiting.stream().limit(MAX_PROBLEMS_RECORDED).map(Object::toString).toList().toString());
+        }
+        record(event.build());
     }
 
     public void refused(AuditActor actor, ConfigurationException refusal) {

@@ -50,12 +50,13 @@ public final class AcknowledgementMessage {
         threading.inReplyTo().ifPresent(id -> setHeader(message, "In-Reply-To", id));
         threading.references().ifPresent(ids -> setHeader(message, "References", ids));
         message.setHeader("Content-Language", template.language());
-        String text = withCrlf(template.text().render(values, Template.Escaping.PLAIN_TEXT));
+        String text = withCrlf(template.text().render(values, Template.Escaping.PLAIN_TEXT, template.incomingText()));
         if (template.html().isPresent()) {
             MimeBodyPart plain = new MimeBodyPart();
             plain.setText(text, StandardCharsets.UTF_8.name());
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(withCrlf(template.html().get().render(values, Template.Escaping.HTML)), StandardCharsets.UTF_8.name(), "html");
+            html.setText(withCrlf(template.html().get().render(values, Template.Escaping.HTML, template.incomingText())),
+                StandardCharsets.UTF_8.name(), "html");
             message.setContent(new MimeMultipart("alternative", plain, html));
         } else {
             message.setText(text, StandardCharsets.UTF_8.name());

@@ -22,8 +22,9 @@ import com.teaminbox.core.config.SourceLocation;
 
 /**
  * Holds the configuration in force. It is read from {@code conf/shared-mailboxes.xml} of the
- * James server, parsed strictly, then checked against James (local domains, existing members).
- * A refused file never replaces the one in force.
+ * James server and parsed strictly; what it names that James does not have yet (a member's
+ * account, a shared mailbox's domain) is logged at WARN, not refused (see
+ * {@link JamesConfigurationChecks}). A refused file never replaces the one in force.
  */
 @Singleton
 public class SharedMailboxesConfigurationStore {
@@ -69,6 +70,8 @@ public class SharedMailboxesConfigurationStore {
         }
         current = candidate;
         LOGGER.info("Loaded {}: {} shared mailbox(es)", file, candidate.sharedMailboxes().size());
+        List<ConfigurationProblem> waiting = checks.waitingForJames(candidate);
+        waiting.forEach(item -> LOGGER.warn("Waiting for James: {}", item));
         notifyLoaded(candidate);
         return candidate;
     }
@@ -97,8 +100,9 @@ public class SharedMailboxesConfigurationStore {
             return file;
         } catch (FileNotFoundException e) {
             throw new ConfigurationException(SourceLocation.of(SharedMailboxesConfigurationParser.DEFAULT_FILE_NAME, 0, "shared-mailboxes")
-                .problem("file not found (" + e.getMessage() + "); the TeamInbox extension needs conf/"
-                    + SharedMailboxesConfigurationParser.DEFAULT_FILE_NAME), e);
+                .problem("file not found (" + e.getMessage() + "); the TeamInbox extension is deployed but has no "
+                    + "configuration: create that file (a minimal one is in docs/deployment.md, section 7; an empty "
+                    + "<shared-mailboxes/> runs with no shared mailbox)"), e);
         }
     }
 }

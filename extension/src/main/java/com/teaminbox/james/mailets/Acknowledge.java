@@ -149,7 +149,7 @@ public class Acknowledge extends GenericMailet {
         Pattern ourTag = sharedMailbox.subjectConventions().tagFormat().pattern(ticket.prefix());
         MimeMessage acknowledgement = AcknowledgementMessage.build(sharedMailbox.address(),
             settings.displayName().or(sharedMailbox::displayName), customer,
-            AcknowledgementSubject.of(customerSubject, ticket, sharedMailbox.subjectConventions().tagFormat()),
+            AcknowledgementSubject.of(customerSubject, ticket, sharedMailbox.subjectConventions().tagFormat(), template.incomingText()),
             ReplyThreading.replyTo(MessageHeaders.first(original, "Message-ID"), MessageHeaders.first(original, "References"),
                 MessageHeaders.first(original, "In-Reply-To")),
             template, values(sharedMailbox, settings, ticket, customer, original,

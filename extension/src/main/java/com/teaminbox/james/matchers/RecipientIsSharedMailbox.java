@@ -5,6 +5,7 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.base.GenericRecipientMatcher;
 
+import com.teaminbox.james.configuration.DeploymentChecks;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -18,10 +19,21 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
  */
 public class RecipientIsSharedMailbox extends GenericRecipientMatcher {
     private final SharedMailboxesConfigurationStore configurationStore;
+    private final DeploymentChecks deploymentChecks;
 
     @Inject
-    public RecipientIsSharedMailbox(SharedMailboxesConfigurationStore configurationStore) {
+    public RecipientIsSharedMailbox(SharedMailboxesConfigurationStore configurationStore, DeploymentChecks deploymentChecks) {
         this.configurationStore = configurationStore;
+        this.deploymentChecks = deploymentChecks;
+    }
+
+    /**
+     * Without our startable in {@code extensions.properties}, nothing would be provisioned and
+     * nothing checked, while this matcher sends mail on as if it were: James must not start so.
+     */
+    @Override
+    public void init() {
+        deploymentChecks.requireStartable();
     }
 
     @Override

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.audit.ConfigurationAudit;
+import com.teaminbox.james.configuration.JamesConfigurationChecks;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
@@ -29,10 +31,17 @@ public class SharedMailboxesReload {
     public static final class Outcome {
         private final List<String> sharedMailboxes;
         private final Map<String, String> provisioningFailures;
+        private final List<String> waitingForJames;
 
-        Outcome(List<String> sharedMailboxes, Map<String, String> provisioningFailures) {
+        Outcome(List<String> sharedMailboxes, Map<String, String> provisioningFailures, List<String> waitingForJames) {
             this.sharedMailboxes = List.copyOf(sharedMailboxes);
             this.provisioningFailures = Map.copyOf(provisioningFailures);
+            this.waitingForJames = List.copyOf(waitingForJames);
+        }
+
+        /** What the configuration names that James does not have yet (file:line and what to do); see {@link JamesConfigurationChecks}. */
+        public List<String> waitingForJames() {
+            return waitingForJames;
         }
 
         public List<String> sharedMailboxes() {
@@ -48,13 +57,15 @@ public class SharedMailboxesReload {
     private final SharedMailboxesConfigurationStore configurationStore;
     private final SharedMailboxProvisioner provisioner;
     private final ConfigurationAudit audit;
+    private final JamesConfigurationChecks jamesChecks;
 
     @Inject
     public SharedMailboxesReload(SharedMailboxesConfigurationStore configurationStore, SharedMailboxProvisioner provisioner,
-                                 ConfigurationAudit audit) {
+                                 ConfigurationAudit audit, JamesConfigurationChecks jamesChecks) {
         this.configurationStore = configurationStore;
         this.provisioner = provisioner;
         this.audit = audit;
+        this.jamesChecks = jamesChecks;
     }
 
     /**
@@ -70,12 +81,16 @@ public class SharedMailboxesReload {
             audit.refused(actor, e);
             throw e;
         }
-        audit.loaded(actor, configuration);
+        List<ConfigurationProblem> waiting = jamesChecks.waitingForJames(configuration);
+        audit.loaded(actor, configuration, waiting);
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> addresses = new ArrayList<>();
         for (SharedMailbox sharedMailbox : configuration.sharedMailboxes()) {
             String address = sharedMailbox.address().asString();
             addresses.add(address);
+            if (!jamesChecks.isServed(sharedMailbox)) {
+                continue;
+            }
             try {
                 provisioner.provision(sharedMailbox);
             } catch (Exception e) {
@@ -86,6 +101,6 @@ public class SharedMailboxesReload {
         }
         LOGGER.info("Reloaded shared-mailbox configuration: {}{}", addresses,
             failures.isEmpty() ? "" : "; provisioning failed for " + failures.keySet().stream().collect(Collectors.joining(", ")));
-        return new Outcome(addresses, failures);
+        return new Outcome(addresses, failures, waiting.stream().map(Object::toString).collect(Collectors.toList()));
     }
 }

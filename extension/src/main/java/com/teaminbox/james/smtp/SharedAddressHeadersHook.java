@@ -1,8 +1,6 @@
 package com.teaminbox.james.smtp;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -19,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.james.HeaderAddresses;
@@ -26,7 +25,7 @@ import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
- * Checks the {@code From:} and {@code Sender:} headers against the member's role (see
+ * Checks the author headers ({@code From:}, {@code Sender:}, {@code Resent-From:}, {@code Resent-Sender:}) against the member's role (see
  * {@link SendRules}) at the end of DATA, and answers {@code 550 5.7.1} before the mail is queued
  * when the role does not allow them. For the submission server's handler chain, before
  * {@code CoreCmdHandlerLoader} (whose {@code SendMailHandler} queues the mail):
@@ -52,31 +51,34 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
         Optional<MailAddress> member = SmtpRefusals.authenticatedMember(session);
-        List<MailAddress> from;
-        List<MailAddress> sender;
+        AuthorHeaders authors;
         try {
             MimeMessage message = mail.getMessage();
-            from = HeaderAddresses.of(message, "From");
-            sender = HeaderAddresses.of(message, "Sender");
+            authors = new AuthorHeaders(HeaderAddresses.of(message, "From"), HeaderAddresses.of(message, "Sender"),
+                HeaderAddresses.of(message, "Resent-From"), HeaderAddresses.of(message, "Resent-Sender"));
         } catch (MessagingException e) {
             // Unreadable headers could hide a shared address: refuse rather than guess.
-            LOGGER.info("Refused mail {} from {}: unreadable From:/Sender: ({})", mail.getName(), SmtpRefusals.describe(member), e.getMessage());
-            return SmtpRefusals.refusal("the From: or Sender: header cannot be read as addresses (" + e.getMessage() + ")");
+            LOGGER.info("Refused mail {} from {}: unreadable author headers ({})", mail.getName(), SmtpRefusals.describe(member), e.getMessage());
+            return SmtpRefusals.refusal("the From:, Sender:, Resent-From: or Resent-Sender: header cannot be read ("
+                + e.getMessage() + ")");
         }
-        SendDecision decision = new SendRules(configurationStore.current()).headers(member, from, sender);
-        Optional<MailAddress> sharedAddress = sharedAddress(decision, mail, from, sender);
+        SendDecision decision = new SendRules(configurationStore.current()).headers(member, authors);
+        Optional<MailAddress> sharedAddress = sharedAddress(decision, mail, authors);
         if (sharedAddress.isEmpty()) {
             return HookResult.DECLINED;
         }
-        LOGGER.info("From: {} Sender: {} by {}: {}", from, sender,
-            SmtpRefusals.describe(member), decision);
+        LOGGER.info("From: {} Sender: {} Resent-From: {} Resent-Sender: {} by {}: {}", authors.from(), authors.sender(),
+            authors.resentFrom(), authors.resentSender(), SmtpRefusals.describe(member), decision);
         AuditEvent.Builder event = AuditEvent.of(decision.isRefused() ? AuditEventType.SEND_REFUSED : AuditEventType.SEND_ACCEPTED,
                 SmtpAudit.actor(member))
             .sharedMailbox(sharedAddress.get().asString())
             .messageId(messageId(mail))
             .detail("stage", "DATA")
-            .detail("from", from.toString())
+            .detail("from", authors.from().toString())
             .detail("recipients", mail.getRecipients().size());
+        if (!authors.resentFrom().isEmpty()) {
+            event.detail("resentFrom", authors.resentFrom().toString());
+        }
         decision.reason().ifPresent(event::reason);
         if (decision.isRefused()) {
             audit.refusal(event.decision("refused").build());
@@ -85,11 +87,11 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         return audit.acceptance(event.decision("accepted").build()).orElse(HookResult.DECLINED);
     }
 
-    /** The shared address the mail is sent as: in From:/Sender:, else the envelope sender's (checked at MAIL FROM). */
-    private Optional<MailAddress> sharedAddress(SendDecision decision, Mail mail, List<MailAddress> from, List<MailAddress> sender) {
+    /** The shared address the mail is sent as: in an author header, else the envelope sender's (checked at MAIL FROM). */
+    private Optional<MailAddress> sharedAddress(SendDecision decision, Mail mail, AuthorHeaders authors) {
         SharedMailboxesConfiguration configuration = configurationStore.current();
         if (decision.outcome() != SendDecision.Outcome.NO_SHARED_ADDRESS) {
-            return Stream.concat(sender.stream(), from.stream()).filter(configuration::isSharedMailbox).findFirst()
+            return authors.all().filter(configuration::isSharedMailbox).findFirst()
                 .or(() -> mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox));
         }
         return mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -65,8 +67,11 @@ public class FolderRightsReport {
             rights.put("address", member.address().asString());
             Optional<Role> role = member.roleOn(folder);
             rights.put("role", role.map(Role::name).orElse("none"));
-            rights.put("configuredRights", role.map(Role::rights).orElse(""));
-            rights.put("aclRights", acl.map(present -> effectiveRights(present, accounts.username(member.address()))).orElse(""));
+            String configured = role.map(Role::rights).orElse("");
+            String granted = acl.map(present -> effectiveRights(present, accounts.username(member.address()))).orElse("");
+            rights.put("configuredRights", configured);
+            rights.put("aclRights", granted);
+            rights.put("inSync", acl.isPresent() && sameRights(configured, granted));
             members.add(rights);
         }
         view.put("members", members);
@@ -79,6 +84,18 @@ public class FolderRightsReport {
         } catch (MailboxNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Rights are a set (RFC 4314 section 2): James serialises them in its own order
+     * ({@code aeiklprstwx}) whatever order the configuration wrote them in ({@code lrswipkxtea}).
+     */
+    static boolean sameRights(String configured, String granted) {
+        return letters(configured).equals(letters(granted));
+    }
+
+    private static Set<Integer> letters(String rights) {
+        return rights.chars().boxed().collect(Collectors.toSet());
     }
 
     /** The user's own entry, less what a negative entry for them takes away (RFC 4314 section 2). */

@@ -20,6 +20,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationException;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.configuration.JamesConfigurationChecks;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.provisioning.SharedMailboxesReload;
 import com.teaminbox.james.retention.RetentionTasks;
@@ -38,6 +39,7 @@ import spark.Service;
  *                                     submit a retention run (dry run unless dryRun=false): 201 {"taskId": "…"},
  *                                     then GET /tasks/{taskId} shows its counts
  * </pre>
+ * Both POSTs need {@code Content-Type: application/json} ({@link JsonRequestsOnly}), 415 otherwise.
  * Registered in {@code webadmin.properties}:
  * <pre>
  * extensions.routes=com.teaminbox.james.webadmin.SharedMailboxesRoutes
@@ -53,16 +55,19 @@ public class SharedMailboxesRoutes implements Routes {
     private final SharedMailboxesReload reload;
     private final TaskManager taskManager;
     private final RetentionTasks retentionTasks;
+    private final JamesConfigurationChecks jamesChecks;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
     public SharedMailboxesRoutes(SharedMailboxesConfigurationStore configurationStore, FolderRightsReport folderRights,
-                                 SharedMailboxesReload reload, TaskManager taskManager, RetentionTasks retentionTasks) {
+                                 SharedMailboxesReload reload, TaskManager taskManager, RetentionTasks retentionTasks,
+                                 JamesConfigurationChecks jamesChecks) {
         this.configurationStore = configurationStore;
         this.folderRights = folderRights;
         this.reload = reload;
         this.taskManager = taskManager;
         this.retentionTasks = retentionTasks;
+        this.jamesChecks = jamesChecks;
     }
 
     @Override
@@ -73,9 +78,9 @@ public class SharedMailboxesRoutes implements Routes {
     @Override
     public void define(Service service) {
         service.get(BASE_PATH, this::list, json);
-        service.post(BASE_PATH + "/reload", this::reload, json);
+        service.post(BASE_PATH + "/reload", JsonRequestsOnly.guard(this::reload), json);
         service.get(BASE_PATH + "/:address", this::review, json);
-        service.post(BASE_PATH + "/:address/retention", retentionRun().asRoute(taskManager), json);
+        service.post(BASE_PATH + "/:address/retention", JsonRequestsOnly.guard(retentionRun().asRoute(taskManager)), json);
     }
 
     /** A dry run unless {@code dryRun=false} is said explicitly: deleting is never the default. */
@@ -120,6 +125,7 @@ public class SharedMailboxesRoutes implements Routes {
         Map<String, Object> view = SharedMailboxViews.summary(sharedMailbox);
         view.put("members", SharedMailboxViews.members(sharedMailbox));
         view.put("folders", folderRights.folders(sharedMailbox));
+        view.put("waitingForJames", jamesChecks.waitingForJames(sharedMailbox).stream().map(Object::toString).collect(Collectors.toList()));
         return view;
     }
 
@@ -137,6 +143,7 @@ public class SharedMailboxesRoutes implements Routes {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("sharedMailboxes", outcome.sharedMailboxes());
         view.put("provisioningFailures", outcome.provisioningFailures());
+        view.put("waitingForJames", outcome.waitingForJames());
         if (!outcome.provisioningFailures().isEmpty()) {
             response.status(HttpStatus.INTERNAL_SERVER_ERROR_500);
         }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.autoreply.IncomingText;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
@@ -181,7 +182,8 @@ class AcknowledgeTest {
         String raw = String.join("\r\n", Collections.list(sent.getAllHeaderLines()));
         assertThat(Arrays.stream(raw.split("\r\n"))).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
         assertThat(raw).containsPattern("(?m)^Subject: =\\?UTF-8\\?");
-        assertThat(sent.getSubject()).isEqualTo("[SUP-6] Re: " + words.strip());
+        // The customer's words are capped (IncomingText): a stranger cannot write a letter into our subject.
+        assertThat(sent.getSubject()).isEqualTo("[SUP-6] Re: " + words.substring(0, IncomingText.MAX_LENGTH - 1).strip() + "…");
     }
 
     @Test

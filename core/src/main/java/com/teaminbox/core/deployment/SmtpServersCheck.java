@@ -1,0 +1,68 @@
+package com.teaminbox.core.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * No SMTP server may let an authenticated user send as a shared mailbox without our send rules.
+ *
+ * <p>James 3.8.1 runs {@code AUTH} on every SMTP server whose mechanisms are enabled, whether or
+ * not EHLO announces it ({@code AuthCmdHandler} does not look at {@code <announce>}): stock James
+ * has three such servers (25, 465, 587). So every server where AUTH can succeed must carry our
+ * sending hooks, before {@code CoreCmdHandlerLoader} (whose identity and queueing hooks would run
+ * first); and the incoming server, the one that does not announce AUTH, must refuse it altogether
+ * with {@link #REFUSE_AUTHENTICATION_HOOK}.
+ */
+public final class SmtpServersCheck {
+    public static final String FILE = "smtpserver.xml";
+    public static final String REFUSE_AUTHENTICATION_HOOK = "com.teaminbox.james.smtp.RefuseAuthenticationHook";
+    public static final List<String> SENDING_HOOKS = List.of(
+        "com.teaminbox.james.smtp.SharedAddressEnvelopeHook",
+        "com.teaminbox.james.smtp.SharedAddressHeadersHook",
+        "com.teaminbox.james.smtp.OutgoingSubjectHook");
+    static final String CORE_HANDLERS = "org.apache.james.smtpserver.CoreCmdHandlerLoader";
+    private static final String FIX = " (docs/deployment.md, section 4)";
+
+    private SmtpServersCheck() {
+    }
+
+    /** The problems of the enabled servers; empty when every one is governed. */
+    public static List<DeploymentProblem> problems(List<SmtpServerSetup> servers) {
+        List<DeploymentProblem> problems = new ArrayList<>();
+        for (SmtpServerSetup server : servers) {
+            boolean authCanSucceed = server.authMechanisms() && !server.handlers().contains(REFUSE_AUTHENTICATION_HOOK);
+            if (authCanSucceed && !server.authAnnounced()) {
+                problems.add(new DeploymentProblem(FILE, server.describe(),
+                    "does not announce AUTH but James 3.8.1 accepts it there anyway, so anyone with a password could send "
+                        + "through it unchecked; add <handler class=\"" + REFUSE_AUTHENTICATION_HOOK
+                        + "\"/> to its handlerchain before CoreCmdHandlerLoader" + FIX));
+                continue;
+            }
+            if (!authCanSucceed) {
+                continue;
+            }
+            List<String> missing = SENDING_HOOKS.stream()
+                .filter(hook -> !server.handlers().contains(hook))
+                .collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                problems.add(new DeploymentProblem(FILE, server.describe(),
+                    "accepts AUTH but its handlerchain lacks " + String.join(", ", missing)
+                        + ": a member could send as a shared mailbox there whatever their role; add "
+                        + (missing.size() == 1 ? "it" : "them") + " before CoreCmdHandlerLoader" + FIX
+                        + ", or refuse AUTH there with " + REFUSE_AUTHENTICATION_HOOK));
+                continue;
+            }
+            int core = server.handlers().indexOf(CORE_HANDLERS);
+            List<String> late = SENDING_HOOKS.stream()
+                .filter(hook -> core >= 0 && server.handlers().indexOf(hook) > core)
+                .collect(Collectors.toList());
+            if (!late.isEmpty()) {
+                problems.add(new DeploymentProblem(FILE, server.describe(),
+                    "lists " + String.join(", ", late) + " after CoreCmdHandlerLoader, whose hooks run first (James's identity "
+                        + "check, then queueing); move " + (late.size() == 1 ? "it" : "them") + " before it" + FIX));
+            }
+        }
+        return problems;
+    }
+}

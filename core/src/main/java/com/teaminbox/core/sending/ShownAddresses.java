@@ -1,0 +1,180 @@
+package com.teaminbox.core.sending;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.internet.MimeUtility;
+
+import org.apache.james.core.MailAddress;
+
+/**
+ * Every mail address the text of an address header ({@code From:}, {@code Sender:},
+ * {@code Resent-From:}…) can show a reader, over-inclusive on purpose, for checks that must not
+ * be fooled by addressing tricks: a display name ({@code "support@example.test" <me@…>}), a
+ * quoted local part ({@code "support"@example.test}, the same mailbox by RFC 5321 section 4.1.2),
+ * quoted pairs ({@code "sup\port"@…}), comments and folding white space around {@code @} and
+ * {@code .} (RFC 5322 CFWS: {@code support(x)@example.test}), an RFC 2047 encoded-word anywhere,
+ * even where RFC 2047 forbids it, a malformed header ({@code Support <support@example.test}).
+ * Addresses come out lower case (James treats {@code Support@Example.TEST} as the same account).
+ *
+ * <p>Hostile input costs linear time: each view of the text is built in one pass and cut into
+ * tokens at delimiters in another; only tokens holding an {@code @} are parsed. (A pattern like
+ * {@code [^delims]+@[^delims]+} searched with {@code find()} rescans a long run without {@code @}
+ * from every start: 500 header lines of 8 KB took minutes.) The encoded-word pattern is linear
+ * too: its two unbounded runs stop at the next {@code ?}, which they cannot contain.
+ */
+public final class ShownAddresses {
+    private static final String DELIMITERS = "<>\"(),;:[]\\";
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?]*\\?[bBqQ]\\?[^?]*\\?=");
+
+    private ShownAddresses() {
+    }
+
+    /** @param headerValue one header's value, or several joined (folding line ends allowed) */
+    public static Set<MailAddress> in(String headerValue) {
+        Set<MailAddress> addresses = new LinkedHashSet<>();
+        String decoded = decodeEncodedWords(headerValue);
+        for (String text : decoded.equals(headerValue) ? new String[] {headerValue} : new String[] {headerValue, decoded}) {
+            String unquoted = withoutQuoting(text);
+            addTokens(unquoted, addresses);
+            addTokens(joinedAroundSeparators(withoutComments(text)), addresses);
+        }
+        return addresses;
+    }
+
+    /** The address as configured addresses are compared: lower case; empty when it is not an RFC 5321 address. */
+    public static Optional<MailAddress> address(String text) {
+        String candidate = text;
+        // A trailing dot makes the domain fully qualified (RFC 1034 section 3.1): the same domain.
+        while (candidate.endsWith(".")) {
+            candidate = candidate.substring(0, candidate.length() - 1);
+        }
+        if (candidate.indexOf('@') <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new MailAddress(candidate.toLowerCase(Locale.ROOT)));
+        } catch (Exception e) {
+            // MailAddress rejects what is not an RFC 5321 address: not one a reader would take for ours.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An address as a parser returned it ({@code InternetAddress.getAddress()}), quoting removed:
+     * {@code "support"@example.test} is {@code support@example.test}.
+     */
+    public static Optional<MailAddress> canonical(String addrSpec) {
+        return address(withoutQuoting(addrSpec).strip());
+    }
+
+    private static String decodeEncodedWords(String text) {
+        if (text.indexOf("=?") < 0) {
+            return text;
+        }
+        Matcher words = ENCODED_WORD.matcher(text);
+        StringBuilder decoded = new StringBuilder(text.length());
+        int last = 0;
+        while (words.find()) {
+            decoded.append(text, last, words.start()).append(decodeWord(words.group()));
+            last = words.end();
+        }
+        return decoded.append(text, last, text.length()).toString();
+    }
+
+    private static String decodeWord(String word) {
+        try {
+            return MimeUtility.decodeWord(word);
+        } catch (Exception e) {
+            // Unknown charset or broken encoding: the reader's client cannot decode it either.
+            return word;
+        }
+    }
+
+    /** Quotes and quoted-pair backslashes dropped: {@code "sup\port"@x} reads {@code support@x}. */
+    private static String withoutQuoting(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        for (int index = 0; index < text.length(); index++) {
+            char current = text.charAt(index);
+            if (current != '"' && current != '\\') {
+                result.append(current);
+            }
+        }
+        return result.toString();
+    }
+
+    /** Quoting dropped and RFC 5322 comments, nested ones too, replaced by a space. */
+    private static String withoutComments(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        int depth = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char current = text.charAt(index);
+            if (current == '\\') {
+                index++;
+                if (depth == 0 && index < text.length()) {
+                    result.append(text.charAt(index));
+                }
+            } else if (current == '(') {
+                depth++;
+            } else if (current == ')' && depth > 0) {
+                depth--;
+                if (depth == 0) {
+                    result.append(' ');
+                }
+            } else if (depth == 0 && current != '"') {
+                result.append(current);
+            }
+        }
+        return result.toString();
+    }
+
+    /** White space next to {@code @} or {@code .} removed: {@code support @ example . test} is one address (RFC 5322 CFWS). */
+    private static String joinedAroundSeparators(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        int index = 0;
+        while (index < text.length()) {
+            char current = text.charAt(index);
+            if (!Character.isWhitespace(current)) {
+                result.append(current);
+                index++;
+                continue;
+            }
+            int end = index;
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            char before = result.length() == 0 ? ' ' : result.charAt(result.length() - 1);
+            char after = end < text.length() ? text.charAt(end) : ' ';
+            if (!isSeparator(before) && !isSeparator(after)) {
+                result.append(' ');
+            }
+            index = end;
+        }
+        return result.toString();
+    }
+
+    private static boolean isSeparator(char character) {
+        return character == '@' || character == '.';
+    }
+
+    private static void addTokens(String text, Set<MailAddress> addresses) {
+        int start = 0;
+        boolean hasAt = false;
+        for (int index = 0; index <= text.length(); index++) {
+            char current = index < text.length() ? text.charAt(index) : ' ';
+            if (Character.isWhitespace(current) || DELIMITERS.indexOf(current) >= 0) {
+                if (hasAt) {
+                    address(text.substring(start, index)).ifPresent(addresses::add);
+                }
+                start = index + 1;
+                hasAt = false;
+            } else if (current == '@') {
+                hasAt = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.teaminbox.core.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.james.core.MailAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShownAddressesTest {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "support@example.test",
+        "<support@example.test>",
+        "Support <support@example.test>",
+        "SUPPORT@EXAMPLE.TEST",
+        "Support@Example.Test",
+        "<\"support\"@example.test>",
+        "\"support\"@example.test",
+        "\"SUPPORT\"@example.test",
+        "\"sup\\port\"@example.test",
+        "support(the team)@example.test",
+        "support (x) @ (y) example.test",
+        "support @ example . test",
+        "support@(comment)example.test",
+        "\r\n support@example.test",
+        "support@\r\n example.test",
+        "support@example.test.",
+        "\"support@example.test\" <dave@example.test>",
+        "support@example.test <dave@example.test>",
+        "Dave (support@example.test) <dave@example.test>",
+        "Support <support@example.test",
+        "=?UTF-8?Q?support=40example.test?= <dave@example.test>",
+        "=?utf-8?b?c3VwcG9ydEBleGFtcGxlLnRlc3Q=?= <dave@example.test>",
+        "=?UTF-8?Q?support?=@example.test",
+        "<=?UTF-8?Q?support?=@example.test>",
+        "dave@example.test, support@example.test",
+        "dave@example.test,support@example.test",
+        "team: dave@example.test, support@example.test;",
+        "dave@example.test; support@example.test",
+    })
+    void shouldSeeTheSharedAddressThroughEverySpelling(String headerValue) {
+        assertThat(ShownAddresses.in(headerValue)).contains(address("support@example.test"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "dave@example.test",
+        "Support Team <dave@example.test>",
+        "\"support\" <dave@example.test>",
+        "support-team@example.test",
+        "support@example.testing",
+        "support@sub.example.test",
+        "=?UTF-8?Q?support?= <dave@example.test>",
+        "=?unknown-charset?Q?support=40example.test?= <dave@example.test>",
+    })
+    void shouldNotInventTheSharedAddress(String headerValue) {
+        assertThat(ShownAddresses.in(headerValue)).doesNotContain(address("support@example.test"));
+    }
+
+    @Test
+    void addressesShouldComeOutLowerCase() {
+        assertThat(ShownAddresses.in("Dave <Dave@Example.TEST>")).containsExactly(address("dave@example.test"));
+    }
+
+    @Test
+    void canonicalShouldDropTheQuotesOfALocalPart() {
+        assertThat(ShownAddresses.canonical("\"Support\"@example.test")).contains(address("support@example.test"));
+        assertThat(ShownAddresses.canonical("\"two words\"@example.test")).isEmpty();
+    }
+
+    @Test
+    void brokenEncodedWordsShouldBeKeptAsText() {
+        assertThat(ShownAddresses.in("=?UTF-8?Q?=?= <dave@example.test>, =?x?R?abc?= support@example.test"))
+            .extracting(MailAddress::asString).contains("dave@example.test", "support@example.test");
+    }
+
+    /**
+     * 500 header lines of 8 KB with no {@code @}: the former {@code find()} pattern rescanned each
+     * run from every start (minutes of CPU); a linear scan takes milliseconds. The bound is two
+     * orders of magnitude above that, so it fails only on a quadratic regression.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void hostileHeaderShouldCostLinearTime() {
+        String line = "x".repeat(8 * 1024);
+        String value = String.join(",\r\n ", Collections.nCopies(500, line));
+        String encodedWordStarts = "=?a?q?".repeat(100_000) + " =?a?" + "b".repeat(500_000);
+        String comments = "(".repeat(200_000) + "support@example.test";
+
+        assertThat(ShownAddresses.in(value)).isEmpty();
+        assertThat(ShownAddresses.in(encodedWordStarts)).isEmpty();
+        assertThat(ShownAddresses.in(comments + " " + line + "@" + line)).contains(address("support@example.test"));
+    }
+
+    private static MailAddress address(String text) {
+        try {
+            return new MailAddress(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.teaminbox.it;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * One SMTP connection driven line by line, every reply returned as the server wrote it: for
+ * tests of a single command's answer (AUTH on a port that must refuse it, RCPT while starting).
+ */
+final class SmtpDialogue implements Closeable {
+    private final Socket socket;
+    private final BufferedReader input;
+    private final OutputStream output;
+    private final String greeting;
+
+    private SmtpDialogue(int port) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        input = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        output = socket.getOutputStream();
+        greeting = read();
+    }
+
+    /** Connected and greeted with EHLO. */
+    static SmtpDialogue open(int port) throws IOException {
+        SmtpDialogue dialogue = new SmtpDialogue(port);
+        String ehlo = dialogue.command("EHLO client.example.test");
+        if (!ehlo.startsWith("250")) {
+            dialogue.close();
+            throw new IOException("EHLO refused: " + ehlo);
+        }
+        return dialogue;
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String greeting() {
+        return greeting;
+    }
+
+    /** Sends one line and returns the whole reply, continuation lines joined with a newline. */
+    String command(String line) throws IOException {
+        output.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        output.flush();
+        return read();
+    }
+
+    /** Sends the message (CRLF line ends, no final dot) and returns the reply to the end of DATA. */
+    String data(String rawMessage) throws IOException {
+        String start = command("DATA");
+        if (!start.startsWith("354")) {
+            return start;
+        }
+        return command(rawMessage + "\r\n.");
+    }
+
+    private String read() throws IOException {
+        StringBuilder reply = new StringBuilder();
+        String line;
+        do {
+            line = input.readLine();
+            if (line == null) {
+                throw new IOException("Connection closed by the server after: " + reply);
+            }
+            reply.append(reply.length() == 0 ? "" : "\n").append(line);
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        return reply.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            output.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            output.flush();
+        } catch (IOException e) {
+            // Already closed by the server: nothing to say goodbye to.
+        } finally {
+            socket.close();
+        }
+    }
+}
