@@ -204,6 +204,36 @@ public final class ImapTestClient implements AutoCloseable {
         return readUntilTagged(tag);
     }
 
+    /** Starts {@code IDLE} (RFC 2177); true when the server answers with its continuation. */
+    public boolean idle() throws IOException {
+        String tag = nextTag();
+        write(tag + " IDLE");
+        lastReply = readLine();
+        return lastReply.startsWith("+");
+    }
+
+    /** Sends one command and reads until the server closes the connection: what it said on the way out. */
+    public String commandUntilClosed(String command) throws IOException {
+        write(nextTag() + " " + command);
+        return readUntilClosed();
+    }
+
+    /** Everything the server sends until it closes the connection (a read times out after 30 s). */
+    public String readUntilClosed() throws IOException {
+        StringBuilder received = new StringBuilder();
+        while (true) {
+            try {
+                received.append(readLine()).append("\n");
+            } catch (IOException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("Connection closed by the server")) {
+                    lastReply = received.toString();
+                    return lastReply;
+                }
+                throw e;
+            }
+        }
+    }
+
     private boolean readUntilTagged(String tag) throws IOException {
         StringBuilder reply = new StringBuilder();
         while (true) {

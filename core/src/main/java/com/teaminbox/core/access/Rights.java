@@ -65,6 +65,14 @@ public final class Rights {
         return new Rights(missing);
     }
 
+    /** The rights held in both sets: what an ACL entry allows within what the role allows. */
+    public Rights intersection(Rights other) {
+        EnumSet<Right> common = EnumSet.noneOf(Right.class);
+        common.addAll(rights);
+        common.retainAll(other.rights);
+        return new Rights(common);
+    }
+
     public boolean isEmpty() {
         return rights.isEmpty();
     }

@@ -43,7 +43,9 @@ public enum AuditEventType {
     CONFIGURATION_REFUSED("configuration-refused"),
     ALERT_RAISED("alert-raised"),
     /** Records were lost because the trail could not be written (failure policy {@code continue}). */
-    AUDIT_GAP("audit-gap");
+    AUDIT_GAP("audit-gap"),
+    /** A member's IMAP session ended by the server: she lost access while it was open. */
+    SESSION_CLOSED("session-closed");
 
     private final String wireName;
 

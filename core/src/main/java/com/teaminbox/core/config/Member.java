@@ -1,5 +1,6 @@
 package com.teaminbox.core.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,9 +35,32 @@ public final class Member {
         this.folderRoles = Map.copyOf(folderRoles);
     }
 
-    /** The role on this folder: its override if the configuration gives one, else the member's role; empty: no access. */
+    /**
+     * The role on this folder: the override the configuration gives it or, failing that, its
+     * nearest parent (a folder created or moved under {@code Billing} is governed like
+     * {@code Billing}), else the member's role; empty: no access.
+     */
     public Optional<Role> roleOn(FolderName folder) {
-        return folderRoles.getOrDefault(folder, Optional.of(role));
+        List<String> levels = folder.levels();
+        for (int depth = levels.size(); depth > 0; depth--) {
+            Optional<Role> override = folderRoles.get(FolderName.of(String.join("/", levels.subList(0, depth))));
+            if (override != null) {
+                return override;
+            }
+        }
+        return Optional.of(role);
+    }
+
+    /**
+     * True when a per-folder role governs this folder (on it or a parent) or a folder inside it:
+     * renaming it would carry mail out of that role's reach, since roles follow folder names.
+     */
+    public boolean isGovernedByFolderRole(FolderName folder) {
+        return folderRoles.keySet().stream().anyMatch(named -> within(named, folder) || within(folder, named));
+    }
+
+    private static boolean within(FolderName inner, FolderName outer) {
+        return inner.equals(outer) || inner.path().startsWith(outer.path() + "/");
     }
 
     public Map<FolderName, Optional<Role>> folderRoles() {

@@ -30,6 +30,25 @@ class FolderRolesParsingTest {
     }
 
     @Test
+    void folderRoleShouldGovernTheFoldersInsideItUnlessTheyHaveTheirOwn() {
+        Member bob = bob("      <folder name=\"Billing\" role=\"none\"/>\n");
+
+        assertThat(bob.roleOn(FolderName.of("Billing/2024"))).as("created or moved under Billing").isEmpty();
+        assertThat(bob.roleOn(FolderName.of("Billing/2024/Q1"))).isEmpty();
+        assertThat(bob.roleOn(FolderName.of("BillingOld"))).as("a sibling whose name starts alike").contains(Role.READ_ONLY);
+    }
+
+    @Test
+    void aFolderShouldBeGovernedByAFolderRoleOnItAboveItOrInsideIt() {
+        Member bob = bob("      <folder name=\"Billing\" role=\"none\"/>\n");
+
+        assertThat(bob.isGovernedByFolderRole(FolderName.of("Billing"))).isTrue();
+        assertThat(bob.isGovernedByFolderRole(FolderName.of("Billing/2024"))).isTrue();
+        assertThat(bob.isGovernedByFolderRole(FolderName.of("BillingOld"))).isFalse();
+        assertThat(bob.isGovernedByFolderRole(FolderName.INBOX)).isFalse();
+    }
+
+    @Test
     void unknownFolderShouldBeRefused() {
         assertThatThrownBy(() -> bob("      <folder name=\"Invoices\" role=\"full\"/>\n"))
             .hasMessageContaining("shared-mailboxes.xml:5: <folder> name 'Invoices' is not a folder of this shared mailbox");

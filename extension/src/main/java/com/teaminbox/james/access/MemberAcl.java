@@ -30,18 +30,21 @@ public final class MemberAcl {
      * gets the members' own roles.
      */
     public static MailboxACL of(SharedMailbox sharedMailbox, MailboxPath folder, SharedAccounts accounts) {
-        Optional<FolderName> name = folderName(folder);
         Map<MailboxACL.EntryKey, MailboxACL.Rfc4314Rights> entries = new LinkedHashMap<>();
         for (Member member : sharedMailbox.members()) {
-            Optional<Role> role = name.map(member::roleOn).orElse(Optional.of(member.role()));
-            role.map(Role::rights).filter(letters -> !letters.isEmpty()).ifPresent(letters ->
+            roleOn(member, folder).map(Role::rights).filter(letters -> !letters.isEmpty()).ifPresent(letters ->
                 entries.put(MailboxACL.EntryKey.createUserEntryKey(accounts.username(member.address())), rights(letters)));
         }
         return new MailboxACL(entries);
     }
 
+    /** The member's role on a folder by its name: a per-folder role if the configuration gives one, else her role; empty: none. */
+    public static Optional<Role> roleOn(Member member, MailboxPath folder) {
+        return folderName(folder).map(member::roleOn).orElse(Optional.of(member.role()));
+    }
+
     /** Our name of a James folder: levels joined by '/' (James's delimiter is '.'). */
-    static Optional<FolderName> folderName(MailboxPath folder) {
+    public static Optional<FolderName> folderName(MailboxPath folder) {
         try {
             return Optional.of(FolderName.of(folder.getName().replace(String.valueOf(MailboxConstants.DEFAULT_DELIMITER), "/")));
         } catch (IllegalArgumentException e) {

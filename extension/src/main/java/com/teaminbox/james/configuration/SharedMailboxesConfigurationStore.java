@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.FileNotFoundException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -32,6 +34,7 @@ public class SharedMailboxesConfigurationStore {
     private final FileSystem fileSystem;
     private final JamesConfigurationChecks checks;
     private volatile SharedMailboxesConfiguration current;
+    private final List<Consumer<SharedMailboxesConfiguration>> loadListeners = new CopyOnWriteArrayList<>();
 
     @Inject
     public SharedMailboxesConfigurationStore(FileSystem fileSystem, JamesConfigurationChecks checks) {
@@ -69,7 +72,23 @@ public class SharedMailboxesConfigurationStore {
         LOGGER.info("Loaded {}: {} shared mailbox(es)", file, candidate.sharedMailboxes().size());
         List<ConfigurationProblem> waiting = checks.waitingForJames(candidate);
         waiting.forEach(item -> LOGGER.warn("Waiting for James: {}", item));
+        notifyLoaded(candidate);
         return candidate;
+    }
+
+    /** {@code listener} is told of every configuration installed from now on (open IMAP sessions are reviewed with it). */
+    public void whenLoaded(Consumer<SharedMailboxesConfiguration> listener) {
+        loadListeners.add(listener);
+    }
+
+    private void notifyLoaded(SharedMailboxesConfiguration configuration) {
+        for (Consumer<SharedMailboxesConfiguration> listener : loadListeners) {
+            try {
+                listener.accept(configuration);
+            } catch (RuntimeException e) {
+                LOGGER.error("A listener failed on the new shared-mailbox configuration; it stays in force", e);
+            }
+        }
     }
 
     private File locate() {

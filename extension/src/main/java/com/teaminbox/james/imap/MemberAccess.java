@@ -1,8 +1,11 @@
 package com.teaminbox.james.imap;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
@@ -26,15 +29,18 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -54,14 +60,21 @@ public class MemberAccess {
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
     private final MemberAudit audit;
+    private final FolderAclCache aclCache;
 
     @Inject
     public MemberAccess(SharedMailboxesConfigurationStore configurationStore, MailboxManager mailboxManager, SharedAccounts accounts,
-                        MemberAudit audit) {
+                        MemberAudit audit, FolderAclCache aclCache) {
         this.configurationStore = configurationStore;
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
         this.audit = audit;
+        this.aclCache = aclCache;
+    }
+
+    /** Called after a member's command changed a folder's ACL, name or existence. */
+    public void foldersChanged() {
+        aclCache.invalidate();
     }
 
     /**
@@ -90,25 +103,37 @@ public class MemberAccess {
         return Optional.of(new MemberSession(shared.get(), member.get(), loggedIn.get(), mailboxSession));
     }
 
+    /** The member as the configuration in force declares her; empty once she (or the shared mailbox) has left it. */
+    public Optional<Member> configuredMember(MemberSession member) {
+        return configurationStore.current().find(member.sharedMailbox())
+            .flatMap(sharedMailbox -> sharedMailbox.member(member.member()));
+    }
+
     /**
-     * The member's rights on a folder: none once she has left the configuration, else her ACL
-     * entry. Empty when the folder does not exist, so that James gives its usual answer.
+     * The member's rights on a folder as they are now: her ACL entry (cached, see
+     * {@link FolderAclCache}) within what the configuration in force gives her role there, so that
+     * a removal or a downgrade applies at once, before provisioning has rewritten the ACLs. Empty
+     * when the folder does not exist.
      */
     public Optional<Rights> rightsOn(MemberSession member, MailboxPath folder) throws MailboxException {
-        boolean stillMember = configurationStore.current().find(member.sharedMailbox())
-            .flatMap(sharedMailbox -> sharedMailbox.member(member.member()))
-            .isPresent();
         try {
-            MailboxACL acl = mailboxManager.listRights(folder, member.mailboxSession());
-            if (!stillMember) {
-                return Optional.of(Rights.NONE);
-            }
-            return Optional.of(Optional.ofNullable(acl.getEntries().get(MailboxACL.EntryKey.createUserEntryKey(member.memberUsername())))
-                .map(rights -> Rights.parse(rights.serialize()))
-                .orElse(Rights.NONE));
+            MailboxACL acl = aclCache.acl(folder, () -> mailboxManager.listRights(folder, member.mailboxSession()));
+            return Optional.of(rightsWithin(member, folder, acl));
         } catch (MailboxNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    private Rights rightsWithin(MemberSession member, MailboxPath folder, MailboxACL acl) {
+        Optional<Member> configured = configuredMember(member);
+        if (configured.isEmpty()) {
+            return Rights.NONE;
+        }
+        Rights fromAcl = Optional.ofNullable(acl.getEntries().get(MailboxACL.EntryKey.createUserEntryKey(member.memberUsername())))
+            .map(rights -> Rights.parse(rights.serialize()))
+            .orElse(Rights.NONE);
+        Rights fromRole = MemberAcl.roleOn(configured.get(), folder).map(Rights::of).orElse(Rights.NONE);
+        return fromAcl.intersection(fromRole);
     }
 
     /**
@@ -135,6 +160,9 @@ public class MemberAccess {
         if (member.isEmpty() || folder.isEmpty() || required.isEmpty()) {
             // a person in her own mailbox: James's own checks apply, no thread hop needed
             return Mono.just(false);
+        }
+        if (aclCache.cached(folder.get()).isPresent()) {
+            return Mono.fromCallable(() -> lacks(member.get(), command, folder.get(), required, decision));
         }
         return Mono.fromCallable(() -> lacks(member.get(), command, folder.get(), required, decision))
             .subscribeOn(Schedulers.boundedElastic());
@@ -175,8 +203,15 @@ public class MemberAccess {
         return Mono.fromRunnable(() -> responder.respond(factory.taggedNo(request.getTag(), null, MemberAudit.UNAVAILABLE)));
     }
 
-    /** {@link #rightsOn} off the event loop, for the same reason as {@link #refuses}. */
+    /**
+     * {@link #rightsOn}: at once from the cache, else off the event loop, for the same reason as
+     * {@link #refuses}.
+     */
     public Mono<Optional<Rights>> rightsOnReactive(MemberSession member, MailboxPath folder) {
+        Optional<MailboxACL> cached = aclCache.cached(folder);
+        if (cached.isPresent()) {
+            return Mono.fromCallable(() -> Optional.of(rightsWithin(member, folder, cached.get())));
+        }
         return Mono.fromCallable(() -> rightsOn(member, folder)).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -199,17 +234,16 @@ public class MemberAccess {
         }
     }
 
-    /** Names of the shared account's folders on which the member holds {@code l}; unreadable ones stay hidden. */
-    public Set<String> visibleFolderNames(MemberSession member) throws MailboxException {
+    /** The member's rights on each folder of the shared account, by folder name; folders whose rights cannot be read are left out. */
+    public Map<String, Rights> rightsByFolderName(MemberSession member) throws MailboxException {
         Username owner = member.mailboxSession().getUser();
-        Set<String> visible = new HashSet<>();
+        Map<String, Rights> rights = new HashMap<>();
         for (MailboxPath folder : mailboxManager.list(member.mailboxSession())) {
-            if (folder.getUser().equals(owner)
-                && rightsOn(member, folder).map(rights -> rights.contains(Right.LOOKUP)).orElse(false)) {
-                visible.add(folder.getName());
+            if (folder.getUser().equals(owner)) {
+                rightsOn(member, folder).ifPresent(held -> rights.put(folder.getName(), held));
             }
         }
-        return visible;
+        return rights;
     }
 
     public Optional<MailboxPath> selectedFolder(ImapSession session) {
@@ -224,34 +258,69 @@ public class MemberAccess {
         return PathConverter.forSession(session).buildFullPath(mailboxName);
     }
 
-    /** The folder a new folder is created in; a top-level folder's rights are taken from INBOX. */
-    public static MailboxPath parentOrInbox(MailboxPath folder, char delimiter) {
-        return folder.getHierarchyLevels(delimiter).stream()
-            .filter(level -> !level.equals(folder))
-            .reduce((first, second) -> second)
-            .orElse(MailboxPath.inbox(folder.getUser()));
+    /**
+     * Where James would create {@code folder}: it creates missing parents on the way, so the right
+     * counts on the nearest ancestor that exists; INBOX stands for the top level.
+     */
+    public Mono<MailboxPath> nearestExistingParent(MailboxPath folder, ImapSession session) {
+        char delimiter = session.getMailboxSession().getPathDelimiter();
+        List<MailboxPath> ancestors = new ArrayList<>(folder.getHierarchyLevels(delimiter));
+        ancestors.remove(folder);
+        Collections.reverse(ancestors);
+        return Flux.fromIterable(ancestors)
+            .concatMap(ancestor -> Mono.from(mailboxManager.mailboxExists(ancestor, session.getMailboxSession()))
+                .filter(Boolean::booleanValue)
+                .map(exists -> ancestor))
+            .next()
+            .defaultIfEmpty(MailboxPath.inbox(folder.getUser()))
+            .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
-     * A folder a member just created gets the members' rights, as provisioning gives every other
-     * folder: otherwise not even its creator could see it until the next start. Only a folder
-     * without any ACL entry gets them, and never the hidden ticket registry, so that a CREATE of
-     * an existing folder cannot widen anyone's rights.
+     * True when a per-folder role of the configuration governs the folder, a parent of it or a
+     * folder inside it: roles follow folder names, so renaming it would carry mail out of the
+     * role's reach at once and, after provisioning, for good.
      */
-    public void grantMembers(MemberSession member, MailboxPath folder) {
+    public boolean governedByFolderRole(MemberSession member, MailboxPath folder) {
+        Optional<FolderName> name = MemberAcl.folderName(folder);
+        return name.isPresent() && configurationStore.current().find(member.sharedMailbox())
+            .map(sharedMailbox -> sharedMailbox.members().stream().anyMatch(other -> other.isGovernedByFolderRole(name.get())))
+            .orElse(false);
+    }
+
+    /** Records a refusal decided outside the rights table; best-effort like every refusal. */
+    public void recordRefusal(MemberSession member, String command, MailboxPath folder, String reason) {
+        audit.command(MemberAudit.Decision.COMMAND_REFUSED, command, member, folder.getName(), reason);
+    }
+
+    public Mono<Boolean> exists(MailboxPath folder, ImapSession session) {
+        return Mono.from(mailboxManager.mailboxExists(folder, session.getMailboxSession())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * The folders a member's CREATE just made get the members' rights, as provisioning gives every
+     * other folder (never the hidden ticket registry). Only folders the CREATE made are passed here:
+     * a folder that already existed keeps its ACL, so that a CREATE cannot widen anyone's rights.
+     */
+    public void grantMembers(MemberSession member, List<MailboxPath> created) {
         Optional<SharedMailbox> sharedMailbox = configurationStore.current().find(member.sharedMailbox());
-        if (sharedMailbox.isEmpty() || folder.equals(MailboxTicketRegistry.registryPath(member.mailboxSession()))) {
+        if (sharedMailbox.isEmpty()) {
             return;
         }
-        try {
-            if (mailboxManager.listRights(folder, member.mailboxSession()).getEntries().isEmpty()) {
-                mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), folder, accounts), member.mailboxSession());
+        MailboxPath registry = MailboxTicketRegistry.registryPath(member.mailboxSession());
+        for (MailboxPath folder : created) {
+            if (folder.equals(registry)) {
+                continue;
             }
-        } catch (MailboxNotFoundException e) {
-            LOGGER.debug("Folder {} was not created; no rights to give", folder);
-        } catch (MailboxException e) {
-            LOGGER.warn("Cannot give the members of {} their rights on new folder {}", member.sharedMailbox().asString(), folder, e);
+            try {
+                mailboxManager.setRights(folder, MemberAcl.of(sharedMailbox.get(), folder, accounts), member.mailboxSession());
+            } catch (MailboxNotFoundException e) {
+                LOGGER.debug("Folder {} was not created; no rights to give", folder);
+            } catch (MailboxException e) {
+                LOGGER.warn("Cannot give the members of {} their rights on new folder {}", member.sharedMailbox().asString(), folder, e);
+            }
         }
+        aclCache.invalidate();
     }
 
     private static Optional<MailAddress> address(Username username) {

@@ -13,13 +13,11 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.FlagRights;
-import com.teaminbox.core.access.Right;
-import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code APPEND} by a member needs {@code i} on the target folder; flags need their own rights. */
+/** {@code APPEND} by a member ({@code i} on the target, checked by {@link MemberCommandGuard}): flags need their own rights. */
 public class MemberAppendProcessor extends AppendProcessor {
     private final MemberAccess access;
 
@@ -33,14 +31,11 @@ public class MemberAppendProcessor extends AppendProcessor {
     @Override
     protected Mono<Void> processRequestReactive(AppendRequest request, ImapSession session, Responder responder) {
         MailboxPath target = MemberAccess.folder(session, request.getMailboxName());
-        return access.refuses(session, "APPEND", Optional.of(target), Rights.of(Right.INSERT))
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : withSettableFlags(request, session, target)
-                    .flatMap(allowed -> access.recordThen(session, request, responder, getStatusResponseFactory(),
-                        MemberAction.of(AuditEventType.MESSAGE_APPENDED, "APPEND", target)
-                            .with("flags", allowed.getFlags() == null ? "" : String.join(" ", ImapFlags.names(allowed.getFlags()))),
-                        () -> super.processRequestReactive(allowed, session, responder))));
+        return withSettableFlags(request, session, target)
+            .flatMap(allowed -> access.recordThen(session, request, responder, getStatusResponseFactory(),
+                MemberAction.of(AuditEventType.MESSAGE_APPENDED, "APPEND", target)
+                    .with("flags", allowed.getFlags() == null ? "" : String.join(" ", ImapFlags.names(allowed.getFlags()))),
+                () -> super.processRequestReactive(allowed, session, responder)));
     }
 
     /** The flags the member lacks rights for are dropped (RFC 4314 section 4), the message kept. */

@@ -98,6 +98,13 @@ public class MemberAudit {
             .detail("command", command).detail("folder", printable(folder)).build());
     }
 
+    /** The server ended a member's session because she lost access; best-effort, the session ends anyway. */
+    void sessionClosed(MemberSession session, String folder, String reason) {
+        bestEffort(AuditEvent.of(AuditEventType.SESSION_CLOSED, AuditActor.member(session.member().asString()))
+            .sharedMailbox(session.sharedMailbox().asString()).decision("closed").reason(reason)
+            .detail("folder", printable(folder)).build());
+    }
+
     /**
      * Records a member's change (or read) before James carries it out.
      *

@@ -12,13 +12,11 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
-import com.teaminbox.core.access.Right;
-import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code COPY} by a member needs {@code i} on the target folder. */
+/** {@code COPY} by a member ({@code i} on the target, checked by {@link MemberCommandGuard}) is recorded before it runs. */
 public class MemberCopyProcessor extends CopyProcessor {
     private final MemberAccess access;
 
@@ -32,12 +30,9 @@ public class MemberCopyProcessor extends CopyProcessor {
     @Override
     protected Mono<Void> processRequestReactive(CopyRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "COPY", folder, Rights.of(Right.INSERT))
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.recordThen(session, request, responder, getStatusResponseFactory(),
-                    MemberAction.of(AuditEventType.MESSAGES_COPIED, "COPY", access.selectedFolder(session))
-                        .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected())).with("to", folder.get().getName()),
-                    () -> super.processRequestReactive(request, session, responder)));
+        return access.recordThen(session, request, responder, getStatusResponseFactory(),
+            MemberAction.of(AuditEventType.MESSAGES_COPIED, "COPY", access.selectedFolder(session))
+                .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected())).with("to", folder.get().getName()),
+            () -> super.processRequestReactive(request, session, responder));
     }
 }

@@ -12,13 +12,11 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
-import com.teaminbox.core.access.Right;
-import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code DELETEACL} by a member needs {@code a}. */
+/** {@code DELETEACL} by a member ({@code a}, checked by {@link MemberCommandGuard}) is recorded before it runs. */
 public class MemberDeleteACLProcessor extends DeleteACLProcessor {
     private final MemberAccess access;
 
@@ -32,11 +30,8 @@ public class MemberDeleteACLProcessor extends DeleteACLProcessor {
     @Override
     protected Mono<Void> processRequestReactive(DeleteACLRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "DELETEACL", folder, Rights.of(Right.ADMINISTER))
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.recordThen(session, request, responder, getStatusResponseFactory(),
-                    MemberAction.of(AuditEventType.ACL_CHANGED, "DELETEACL", folder.get()).with("identifier", request.getIdentifier()),
-                    () -> super.processRequestReactive(request, session, responder)));
+        return access.recordThen(session, request, responder, getStatusResponseFactory(),
+            MemberAction.of(AuditEventType.ACL_CHANGED, "DELETEACL", folder.get()).with("identifier", request.getIdentifier()),
+            () -> super.processRequestReactive(request, session, responder));
     }
 }

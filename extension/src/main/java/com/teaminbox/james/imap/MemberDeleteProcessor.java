@@ -12,8 +12,6 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
-import com.teaminbox.core.access.Right;
-import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
@@ -32,11 +30,8 @@ public class MemberDeleteProcessor extends DeleteProcessor {
     @Override
     protected Mono<Void> processRequestReactive(DeleteRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "DELETE", folder, Rights.of(Right.DELETE_MAILBOX))
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.recordThen(session, request, responder, getStatusResponseFactory(),
-                    MemberAction.of(AuditEventType.FOLDER_DELETED, "DELETE", folder.get()),
-                    () -> super.processRequestReactive(request, session, responder)));
+        return access.recordThen(session, request, responder, getStatusResponseFactory(),
+            MemberAction.of(AuditEventType.FOLDER_DELETED, "DELETE", folder.get()),
+            () -> super.processRequestReactive(request, session, responder));
     }
 }

@@ -9,13 +9,11 @@ import org.apache.james.imap.processor.ExpungeProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
 
-import com.teaminbox.core.access.Right;
-import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code EXPUNGE} and {@code UID EXPUNGE} by a member need {@code e} on the selected folder (RFC 4314 section 4). */
+/** {@code EXPUNGE} and {@code UID EXPUNGE} by a member ({@code e}, checked by {@link MemberCommandGuard}) are recorded before they run. */
 public class MemberExpungeProcessor extends ExpungeProcessor {
     private final MemberAccess access;
 
@@ -28,11 +26,8 @@ public class MemberExpungeProcessor extends ExpungeProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(ExpungeRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "EXPUNGE", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.recordThen(session, request, responder, getStatusResponseFactory(), action(request, session),
-                    () -> super.processRequestReactive(request, session, responder)));
+        return access.recordThen(session, request, responder, getStatusResponseFactory(), action(request, session),
+            () -> super.processRequestReactive(request, session, responder));
     }
 
     private MemberAction action(ExpungeRequest request, ImapSession session) {

@@ -46,17 +46,24 @@ public class MemberFetchProcessor extends FetchProcessor {
     }
 
     /**
-     * Opening a message (any body part, peek or not) is recorded like Exchange's MailItemsAccessed,
-     * unless {@code <audit read-access="false">}; flags and envelopes alone are not a read.
+     * Opening a message is recorded like Exchange's MailItemsAccessed, unless
+     * {@code <audit read-access="false">}: any body part (peek or not), and the envelope or body
+     * structure, which carry its subject, correspondents and attachment names. Flags, sizes and
+     * dates alone are not a read.
      */
     private Mono<Void> readAudited(FetchRequest original, ImapSession session, Responder responder, FetchRequest toRun) {
-        if (original.getFetch().getBodyElements().isEmpty() || !audit.auditsReads()) {
+        if (!readsContent(original.getFetch()) || !audit.auditsReads()) {
             return super.processRequestReactive(toRun, session, responder);
         }
         return access.recordThen(session, original, responder, getStatusResponseFactory(),
             MemberAction.of(AuditEventType.MESSAGE_READ, "FETCH", access.selectedFolder(session))
                 .withMessages(original.getIdSet(), original.isUseUids(), Optional.ofNullable(session.getSelected())),
             () -> super.processRequestReactive(toRun, session, responder));
+    }
+
+    private static boolean readsContent(FetchData fetch) {
+        return !fetch.getBodyElements().isEmpty() || fetch.contains(FetchData.Item.ENVELOPE)
+            || fetch.contains(FetchData.Item.BODY_STRUCTURE) || fetch.contains(FetchData.Item.BODY);
     }
 
     private static FetchRequest peeking(FetchRequest request) {

@@ -19,12 +19,12 @@ import com.teaminbox.core.audit.AuditEventType;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code MOVE} by a member (RFC 6851 section 3.3): {@code i} on the target, and {@code t} and
- * {@code e} on the source, since the messages leave it as if deleted and expunged.
+ * {@code MOVE} by a member (RFC 6851 section 3.3): {@code i} on the target (checked by
+ * {@link MemberCommandGuard}), and {@code t} and {@code e} on the source, since the messages leave
+ * it as if deleted and expunged.
  */
 public class MemberMoveProcessor extends MoveProcessor {
     private static final Rights ON_SOURCE = Rights.of(Right.DELETE_MESSAGES, Right.EXPUNGE);
-    private static final Rights ON_TARGET = Rights.of(Right.INSERT);
 
     private final MemberAccess access;
 
@@ -39,7 +39,6 @@ public class MemberMoveProcessor extends MoveProcessor {
     protected Mono<Void> processRequestReactive(MoveRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> target = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
         return access.refuses(session, "MOVE", access.selectedFolder(session), ON_SOURCE)
-            .flatMap(refused -> refused ? Mono.just(true) : access.refuses(session, "MOVE", target, ON_TARGET))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : access.recordThen(session, request, responder, getStatusResponseFactory(),

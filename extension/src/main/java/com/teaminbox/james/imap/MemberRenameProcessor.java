@@ -18,7 +18,12 @@ import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code RENAME} by a member (RFC 4314 section 4): {@code x} on the folder, {@code k} where it goes. */
+/**
+ * {@code RENAME} by a member (RFC 4314 section 4): {@link MemberCommandGuard} has checked {@code x}
+ * on the folder; {@code k} is needed where it goes (its nearest existing parent, as for CREATE).
+ * A folder under a per-folder role, or holding one, is refused: roles follow folder names, and
+ * its mail would leave the role's reach. The administrator renames it in the configuration.
+ */
 public class MemberRenameProcessor extends RenameProcessor {
     private final MemberAccess access;
 
@@ -31,12 +36,18 @@ public class MemberRenameProcessor extends RenameProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(RenameRequest request, ImapSession session, Responder responder) {
+        Optional<MemberSession> member = access.memberSession(session);
+        if (member.isEmpty()) {
+            return super.processRequestReactive(request, session, responder);
+        }
         MailboxPath source = MemberAccess.folder(session, request.getExistingName());
         MailboxPath target = MemberAccess.folder(session, request.getNewName());
-        MailboxPath targetParent = MemberAccess.parentOrInbox(target, session.getMailboxSession().getPathDelimiter());
-        return access.refuses(session, "RENAME", Optional.of(source), Rights.of(Right.DELETE_MAILBOX))
-            .flatMap(refused -> refused ? Mono.just(true)
-                : access.refuses(session, "RENAME", Optional.of(targetParent), Rights.of(Right.CREATE_MAILBOX)))
+        if (access.governedByFolderRole(member.get(), source)) {
+            access.recordRefusal(member.get(), "RENAME", source, "per-folder role; rename it in the configuration");
+            return MemberAccess.refuse(responder, getStatusResponseFactory(), request);
+        }
+        return access.nearestExistingParent(target, session)
+            .flatMap(targetParent -> access.refuses(session, "RENAME", Optional.of(targetParent), Rights.of(Right.CREATE_MAILBOX)))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : access.recordThen(session, request, responder, getStatusResponseFactory(),

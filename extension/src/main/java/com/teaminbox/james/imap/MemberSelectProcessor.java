@@ -22,12 +22,11 @@ import com.teaminbox.core.access.Rights;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code SELECT} by a member needs {@code r}; without {@code s} she gets {@code EXAMINE}'s
+ * {@code SELECT} by a member ({@code r} checked by {@link MemberCommandGuard}): without {@code s} she gets {@code EXAMINE}'s
  * read-only selection (RFC 4314 section 4), so that reading never marks mail {@code \Seen} for
  * the whole team.
  */
 public class MemberSelectProcessor extends SelectProcessor {
-    private static final Rights TO_READ = Rights.of(Right.READ);
     private static final Rights TO_SELECT_READ_WRITE = Rights.of(Right.WRITE_SEEN);
 
     private final MemberAccess access;
@@ -50,13 +49,10 @@ public class MemberSelectProcessor extends SelectProcessor {
     @Override
     protected Mono<Void> processRequestReactive(SelectRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "SELECT", folder, TO_READ)
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.restricts(session, "SELECT", folder, TO_SELECT_READ_WRITE)
-                    .flatMap(readOnlyOnly -> readOnlyOnly
-                        ? readOnly.examine(request, session, responder)
-                        : super.processRequestReactive(request, session, responder)));
+        return access.restricts(session, "SELECT", folder, TO_SELECT_READ_WRITE)
+            .flatMap(readOnlyOnly -> readOnlyOnly
+                ? readOnly.examine(request, session, responder)
+                : super.processRequestReactive(request, session, responder));
     }
 
     /** James's EXAMINE, reachable from here with the SELECT's arguments. */

@@ -12,13 +12,14 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
-import com.teaminbox.core.access.Right;
-import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditEventType;
 
 import reactor.core.publisher.Mono;
 
-/** {@code SETACL} by a member needs {@code a}; what she grants lasts until provisioning reconciles the ACL with the configuration. */
+/**
+ * {@code SETACL} by a member ({@code a}, checked by {@link MemberCommandGuard}) is recorded; what
+ * she grants counts only within each member's role and lasts until provisioning reconciles the ACL.
+ */
 public class MemberSetACLProcessor extends SetACLProcessor {
     private final MemberAccess access;
 
@@ -32,12 +33,9 @@ public class MemberSetACLProcessor extends SetACLProcessor {
     @Override
     protected Mono<Void> processRequestReactive(SetACLRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> folder = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "SETACL", folder, Rights.of(Right.ADMINISTER))
-            .flatMap(refused -> refused
-                ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.recordThen(session, request, responder, getStatusResponseFactory(),
-                    MemberAction.of(AuditEventType.ACL_CHANGED, "SETACL", folder.get())
-                        .with("identifier", request.getIdentifier()).with("rights", request.getRights()),
-                    () -> super.processRequestReactive(request, session, responder)));
+        return access.recordThen(session, request, responder, getStatusResponseFactory(),
+            MemberAction.of(AuditEventType.ACL_CHANGED, "SETACL", folder.get())
+                .with("identifier", request.getIdentifier()).with("rights", request.getRights()),
+            () -> super.processRequestReactive(request, session, responder));
     }
 }

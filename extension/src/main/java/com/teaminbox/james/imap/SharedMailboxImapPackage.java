@@ -1,6 +1,7 @@
 package com.teaminbox.james.imap;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,20 +14,15 @@ import org.apache.james.imap.processor.CopyProcessor;
 import org.apache.james.imap.processor.CreateProcessor;
 import org.apache.james.imap.processor.DeleteACLProcessor;
 import org.apache.james.imap.processor.DeleteProcessor;
-import org.apache.james.imap.processor.ExamineProcessor;
 import org.apache.james.imap.processor.ExpungeProcessor;
-import org.apache.james.imap.processor.GetACLProcessor;
-import org.apache.james.imap.processor.GetMetadataProcessor;
 import org.apache.james.imap.processor.LSubProcessor;
 import org.apache.james.imap.processor.ListProcessor;
-import org.apache.james.imap.processor.ListRightsProcessor;
 import org.apache.james.imap.processor.MoveProcessor;
 import org.apache.james.imap.processor.MyRightsProcessor;
 import org.apache.james.imap.processor.RenameProcessor;
+import org.apache.james.imap.processor.SearchProcessor;
 import org.apache.james.imap.processor.SelectProcessor;
 import org.apache.james.imap.processor.SetACLProcessor;
-import org.apache.james.imap.processor.SetMetadataProcessor;
-import org.apache.james.imap.processor.StatusProcessor;
 import org.apache.james.imap.processor.StoreProcessor;
 import org.apache.james.imap.processor.XListProcessor;
 import org.apache.james.imap.processor.fetch.FetchProcessor;
@@ -34,10 +30,12 @@ import org.apache.james.modules.protocols.ImapPackage;
 import org.apache.james.utils.ClassName;
 
 /**
- * James's IMAP stack with member access to shared mailboxes: the default processors, with those
- * a member's role restricts swapped for subclasses that check her rights first, plus the
- * processor of {@code LOGIN "target*member"}. James keys processors by request class, so a
- * replacement must take the default's place rather than sit next to it.
+ * James's IMAP stack with member access to shared mailboxes: every command goes through
+ * {@link MemberCommandGuard}, which decides it on the rights table before James's processor runs;
+ * the processors whose behaviour a role changes (SELECT as EXAMINE, FETCH as PEEK, filtered
+ * listings, audited changes) are swapped for member subclasses, and {@code LOGIN "target*member"}
+ * has its own. James keys processors by request class, so a replacement must take the default's
+ * place rather than sit next to it.
  *
  * <pre>{@code
  * <!-- imapserver.xml: a child of the root element, for every IMAP server -->
@@ -51,7 +49,6 @@ public class SharedMailboxImapPackage implements ImapPackage {
     private static final Map<String, Class<?>> PROCESSOR_REPLACEMENTS = Map.ofEntries(
         Map.entry(AuthenticateProcessor.class.getCanonicalName(), MemberAuthenticateProcessor.class),
         Map.entry(SelectProcessor.class.getCanonicalName(), MemberSelectProcessor.class),
-        Map.entry(ExamineProcessor.class.getCanonicalName(), MemberExamineProcessor.class),
         Map.entry(FetchProcessor.class.getCanonicalName(), MemberFetchProcessor.class),
         Map.entry(StoreProcessor.class.getCanonicalName(), MemberStoreProcessor.class),
         Map.entry(ExpungeProcessor.class.getCanonicalName(), MemberExpungeProcessor.class),
@@ -62,22 +59,24 @@ public class SharedMailboxImapPackage implements ImapPackage {
         Map.entry(CreateProcessor.class.getCanonicalName(), MemberCreateProcessor.class),
         Map.entry(DeleteProcessor.class.getCanonicalName(), MemberDeleteProcessor.class),
         Map.entry(RenameProcessor.class.getCanonicalName(), MemberRenameProcessor.class),
-        Map.entry(StatusProcessor.class.getCanonicalName(), MemberStatusProcessor.class),
         Map.entry(ListProcessor.class.getCanonicalName(), MemberListProcessor.class),
         Map.entry(XListProcessor.class.getCanonicalName(), MemberXListProcessor.class),
         Map.entry(LSubProcessor.class.getCanonicalName(), MemberLSubProcessor.class),
         Map.entry(MyRightsProcessor.class.getCanonicalName(), MemberMyRightsProcessor.class),
-        Map.entry(GetACLProcessor.class.getCanonicalName(), MemberGetACLProcessor.class),
-        Map.entry(ListRightsProcessor.class.getCanonicalName(), MemberListRightsProcessor.class),
         Map.entry(SetACLProcessor.class.getCanonicalName(), MemberSetACLProcessor.class),
         Map.entry(DeleteACLProcessor.class.getCanonicalName(), MemberDeleteACLProcessor.class),
-        Map.entry(GetMetadataProcessor.class.getCanonicalName(), MemberGetMetadataProcessor.class),
-        Map.entry(SetMetadataProcessor.class.getCanonicalName(), MemberSetMetadataProcessor.class));
+        Map.entry(SearchProcessor.class.getCanonicalName(), MemberSearchProcessor.class));
     private static final Map<String, Class<?>> DECODER_REPLACEMENTS = Map.of(
         LoginCommandParser.class.getCanonicalName(), MemberLoginCommandParser.class);
 
+    /** One processor for every request: the guard, which runs {@link #guardedProcessors()} behind it. */
     @Override
     public Collection<ClassName> processors() {
+        return List.of(new ClassName(MemberCommandGuard.class.getCanonicalName()));
+    }
+
+    /** James's default processors with the member subclasses swapped in, plus the member login's. */
+    static List<ClassName> guardedProcessors() {
         return Stream.concat(swap(ImapPackage.DEFAULT.processors(), PROCESSOR_REPLACEMENTS),
                 Stream.of(new ClassName(MemberLoginProcessor.class.getCanonicalName())))
             .collect(Collectors.toUnmodifiableList());

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.ticket.KnownMessageIdsBackfill;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
@@ -46,16 +47,18 @@ public class SharedMailboxProvisioner {
     private final DelegationStore delegationStore;
     private final SharedAccounts accounts;
     private final KnownMessageIdsBackfill knownMessageIdsBackfill;
+    private final FolderAclCache aclCache;
 
     @Inject
     public SharedMailboxProvisioner(UsersRepository usersRepository, MailboxManager mailboxManager,
                                     DelegationStore delegationStore, SharedAccounts accounts,
-                                    KnownMessageIdsBackfill knownMessageIdsBackfill) {
+                                    KnownMessageIdsBackfill knownMessageIdsBackfill, FolderAclCache aclCache) {
         this.usersRepository = usersRepository;
         this.mailboxManager = mailboxManager;
         this.delegationStore = delegationStore;
         this.accounts = accounts;
         this.knownMessageIdsBackfill = knownMessageIdsBackfill;
+        this.aclCache = aclCache;
     }
 
     public void provision(SharedMailbox sharedMailbox) throws UsersRepositoryException, MailboxException {
@@ -132,6 +135,8 @@ public class SharedMailboxProvisioner {
                 }
             }
         } finally {
+            // open member sessions read the new ACLs (an upgrade) at their next command
+            aclCache.invalidate();
             mailboxManager.endProcessingRequest(session);
         }
     }

@@ -17,8 +17,13 @@ class SharedMailboxImapPackageTest {
     private final SharedMailboxImapPackage imapPackage = new SharedMailboxImapPackage();
 
     @Test
+    void everyCommandShouldGoThroughTheGuard() {
+        assertThat(names(imapPackage.processors())).containsExactly(MemberCommandGuard.class.getName());
+    }
+
+    @Test
     void processorsShouldReplaceDefaultsOneForOneAndAddOnlyTheMemberLogin() {
-        List<String> processors = names(imapPackage.processors());
+        List<String> processors = names(SharedMailboxImapPackage.guardedProcessors());
 
         // James keys processors by request class: a default next to its replacement fails the server
         assertThat(processors).hasSize(ImapPackage.DEFAULT.processors().size() + 1)
@@ -30,15 +35,14 @@ class SharedMailboxImapPackageTest {
 
     @Test
     void everyMemberProcessorShouldBeRegistered() {
-        List<String> processors = names(imapPackage.processors());
+        List<String> processors = names(SharedMailboxImapPackage.guardedProcessors());
 
-        assertThat(List.of(MemberAuthenticateProcessor.class, MemberSelectProcessor.class, MemberExamineProcessor.class,
+        assertThat(List.of(MemberAuthenticateProcessor.class, MemberSelectProcessor.class,
                 MemberFetchProcessor.class, MemberStoreProcessor.class, MemberExpungeProcessor.class, MemberCloseProcessor.class,
                 MemberAppendProcessor.class, MemberCopyProcessor.class, MemberMoveProcessor.class, MemberCreateProcessor.class,
-                MemberDeleteProcessor.class, MemberRenameProcessor.class, MemberStatusProcessor.class, MemberListProcessor.class,
-                MemberXListProcessor.class, MemberLSubProcessor.class, MemberMyRightsProcessor.class, MemberGetACLProcessor.class,
-                MemberListRightsProcessor.class, MemberSetACLProcessor.class, MemberDeleteACLProcessor.class,
-                MemberGetMetadataProcessor.class, MemberSetMetadataProcessor.class))
+                MemberDeleteProcessor.class, MemberRenameProcessor.class, MemberListProcessor.class,
+                MemberXListProcessor.class, MemberLSubProcessor.class, MemberMyRightsProcessor.class,
+                MemberSetACLProcessor.class, MemberDeleteACLProcessor.class, MemberSearchProcessor.class))
             .allSatisfy(processor -> assertThat(processors).contains(processor.getName()));
     }
 

@@ -1,0 +1,133 @@
+package com.teaminbox.james.imap;
+
+import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.james.imap.api.ImapSessionState;
+import org.apache.james.imap.api.message.response.StatusResponseFactory;
+import org.apache.james.imap.api.process.ImapProcessor;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.api.process.SelectedMailbox;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.access.Right;
+import com.teaminbox.core.access.Rights;
+import com.teaminbox.core.config.Member;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.access.MemberAcl;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Member sessions sitting in {@code IDLE}: they send no command for hours, yet James pushes them
+ * the selected folder's news. When a new configuration removes the member, or the read right on
+ * her selected folder, each such session gets {@code * BYE} naming the reason and is closed at
+ * once, without waiting for a command. Other sessions are decided at their next command by
+ * {@link MemberCommandGuard}.
+ */
+@Singleton
+public class OpenMemberSessions {
+    private static final Logger LOGGER = LoggerFactory.getLogger(OpenMemberSessions.class);
+
+    private record Idling(MemberSession member, ImapProcessor.Responder responder) {
+    }
+
+    /** Weak keys: a connection that ends otherwise is forgotten with its session. */
+    private final Map<ImapSession, Idling> idling = Collections.synchronizedMap(new WeakHashMap<>());
+    private final StatusResponseFactory factory;
+    private final MemberAudit audit;
+
+    @Inject
+    public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit) {
+        this.factory = factory;
+        this.audit = audit;
+        configurationStore.whenLoaded(this::review);
+    }
+
+    void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder) {
+        if (session.getState() != ImapSessionState.LOGOUT) {
+            idling.put(session, new Idling(member, responder));
+        }
+    }
+
+    /** A new command: the session has left IDLE and the guard decides from now on. */
+    void commandStarted(ImapSession session) {
+        idling.remove(session);
+    }
+
+    /** Ends the idling sessions the new configuration no longer allows; decided on the configuration alone, no storage read. */
+    void review(SharedMailboxesConfiguration configuration) {
+        Map<ImapSession, Idling> snapshot;
+        synchronized (idling) {
+            snapshot = Map.copyOf(idling);
+        }
+        snapshot.forEach((session, entry) -> {
+            if (session.getState() == ImapSessionState.LOGOUT) {
+                idling.remove(session);
+                return;
+            }
+            revocation(configuration, entry.member(), session).ifPresent(reason -> close(session, entry, reason));
+        });
+    }
+
+    private static Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {
+        Optional<Member> configured = configuration.find(member.sharedMailbox()).flatMap(shared -> shared.member(member.member()));
+        if (configured.isEmpty()) {
+            return Optional.of("no longer a member of " + member.sharedMailbox().asString());
+        }
+        boolean readable = selectedFolder(session)
+            .map(folder -> MemberAcl.roleOn(configured.get(), folder).map(Rights::of).orElse(Rights.NONE).contains(Right.READ))
+            .orElse(true);
+        return readable ? Optional.empty() : Optional.of("read right on the selected folder removed");
+    }
+
+    private void close(ImapSession session, Idling entry, String reason) {
+        idling.remove(session);
+        String folder = selectedFolder(session).map(MailboxPath::getName).orElse("");
+        audit.sessionClosed(entry.member(), folder, reason);
+        session.executeSafely(() -> {
+            entry.responder().respond(factory.bye(MemberCommandGuard.byeText(entry.member(), reason)));
+            entry.responder().flush();
+            session.logout().subscribe(
+                done -> { },
+                error -> LOGGER.warn("Could not log out the revoked session of {}", entry.member().member().asString(), error),
+                () -> closeConnection(session));
+        });
+    }
+
+    private static Optional<MailboxPath> selectedFolder(ImapSession session) {
+        SelectedMailbox selected = session.getSelected();
+        return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath());
+    }
+
+    /**
+     * James 3.8.1 closes a connection only after a command leaves the session in LOGOUT; an IDLE
+     * session sends none, and {@link ImapSession} has no close. Its Netty session holds the
+     * channel: closed through it, else the client is left with the BYE (RFC 3501 section 7.1.5
+     * says the server is about to close) and James's own idle timeout.
+     */
+    private static void closeConnection(ImapSession session) {
+        for (Class<?> type = session.getClass(); type != null; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.getType().getName().equals("io.netty.channel.Channel")) {
+                    try {
+                        field.setAccessible(true);
+                        Object channel = field.get(session);
+                        channel.getClass().getMethod("close").invoke(channel);
+                        return;
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        LOGGER.warn("Could not close the connection of a revoked IMAP session", e);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
