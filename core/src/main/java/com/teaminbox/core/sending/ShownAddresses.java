@@ -79,9 +79,16 @@ public final class ShownAddresses {
         Matcher words = ENCODED_WORD.matcher(text);
         StringBuilder decoded = new StringBuilder(text.length());
         int last = 0;
+        boolean afterWord = false;
         while (words.find()) {
-            decoded.append(text, last, words.start()).append(decodeWord(words.group()));
+            // RFC 2047 section 6.2: white space between two encoded-words is not shown, so
+            // "=?..?Q?supp?= =?..?Q?ort=40example.test?=" reads support@example.test.
+            if (!(afterWord && text.substring(last, words.start()).isBlank())) {
+                decoded.append(text, last, words.start());
+            }
+            decoded.append(decodeWord(words.group()));
             last = words.end();
+            afterWord = true;
         }
         return decoded.append(text, last, text.length()).toString();
     }

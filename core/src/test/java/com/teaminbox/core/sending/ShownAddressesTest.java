@@ -38,6 +38,8 @@ class ShownAddressesTest {
         "=?utf-8?b?c3VwcG9ydEBleGFtcGxlLnRlc3Q=?= <dave@example.test>",
         "=?UTF-8?Q?support?=@example.test",
         "<=?UTF-8?Q?support?=@example.test>",
+        "=?UTF-8?Q?supp?= =?UTF-8?Q?ort=40example.test?= <dave@example.test>",
+        "=?UTF-8?Q?supp?=\r\n =?UTF-8?B?b3J0QGV4YW1wbGUudGVzdA==?= <dave@example.test>",
         "dave@example.test, support@example.test",
         "dave@example.test,support@example.test",
         "team: dave@example.test, support@example.test;",
