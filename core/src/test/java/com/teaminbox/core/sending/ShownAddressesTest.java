@@ -40,6 +40,8 @@ class ShownAddressesTest {
         "<=?UTF-8?Q?support?=@example.test>",
         "=?UTF-8?Q?supp?= =?UTF-8?Q?ort=40example.test?= <dave@example.test>",
         "=?UTF-8?Q?supp?=\r\n =?UTF-8?B?b3J0QGV4YW1wbGUudGVzdA==?= <dave@example.test>",
+        "=?UTF-8?Q?support=E2=80=8B=40example.test?= <dave@example.test>",
+        "sup\u00ADport@example.test <dave@example.test>",
         "dave@example.test, support@example.test",
         "dave@example.test,support@example.test",
         "team: dave@example.test, support@example.test;",
