@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
  * <p>James 3.8.1 runs {@code AUTH} on every SMTP server whose mechanisms are enabled, whether or
  * not EHLO announces it ({@code AuthCmdHandler} does not look at {@code <announce>}): stock James
  * has three such servers (25, 465, 587). So every server where AUTH can succeed must carry our
- * sending hooks, before {@code CoreCmdHandlerLoader} (whose identity and queueing hooks would run
- * first); and the incoming server, the one that does not announce AUTH, must refuse it altogether
- * with {@link #REFUSE_AUTHENTICATION_HOOK}.
+ * sending hooks; and the incoming server, the one that does not announce AUTH, must refuse it
+ * altogether with {@link #REFUSE_AUTHENTICATION_HOOK}. Where they are listed does not matter to
+ * James's own hooks: its {@code ProtocolHandlerChainImpl} always appends the core handlers
+ * ({@code CoreCmdHandlerLoader}'s identity check, authentication and queueing) after every listed
+ * handler, wherever the chain names {@code CoreCmdHandlerLoader}.
  */
 public final class SmtpServersCheck {
     public static final String FILE = "smtpserver.xml";
@@ -21,7 +23,6 @@ public final class SmtpServersCheck {
         "com.teaminbox.james.smtp.SharedAddressEnvelopeHook",
         "com.teaminbox.james.smtp.SharedAddressHeadersHook",
         "com.teaminbox.james.smtp.OutgoingSubjectHook");
-    static final String CORE_HANDLERS = "org.apache.james.smtpserver.CoreCmdHandlerLoader";
     private static final String FIX = " (docs/deployment.md, section 4)";
 
     private SmtpServersCheck() {
@@ -51,16 +52,6 @@ public final class SmtpServersCheck {
                         + ": a member could send as a shared mailbox there whatever their role; add "
                         + (missing.size() == 1 ? "it" : "them") + " before CoreCmdHandlerLoader" + FIX
                         + ", or refuse AUTH there with " + REFUSE_AUTHENTICATION_HOOK));
-                continue;
-            }
-            int core = server.handlers().indexOf(CORE_HANDLERS);
-            List<String> late = SENDING_HOOKS.stream()
-                .filter(hook -> core >= 0 && server.handlers().indexOf(hook) > core)
-                .collect(Collectors.toList());
-            if (!late.isEmpty()) {
-                problems.add(new DeploymentProblem(FILE, server.describe(),
-                    "lists " + String.join(", ", late) + " after CoreCmdHandlerLoader, whose hooks run first (James's identity "
-                        + "check, then queueing); move " + (late.size() == 1 ? "it" : "them") + " before it" + FIX));
             }
         }
         return problems;

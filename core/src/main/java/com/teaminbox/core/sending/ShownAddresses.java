@@ -37,8 +37,9 @@ public final class ShownAddresses {
     /** @param headerValue one header's value, or several joined (folding line ends allowed) */
     public static Set<MailAddress> in(String headerValue) {
         Set<MailAddress> addresses = new LinkedHashSet<>();
-        String decoded = decodeEncodedWords(headerValue);
-        for (String text : decoded.equals(headerValue) ? new String[] {headerValue} : new String[] {headerValue, decoded}) {
+        String raw = withoutFormatCharacters(headerValue);
+        String decoded = withoutFormatCharacters(decodeEncodedWords(headerValue));
+        for (String text : decoded.equals(raw) ? new String[] {raw} : new String[] {raw, decoded}) {
             String unquoted = withoutQuoting(text);
             addTokens(unquoted, addresses);
             addTokens(joinedAroundSeparators(withoutComments(text)), addresses);
@@ -79,9 +80,16 @@ public final class ShownAddresses {
         Matcher words = ENCODED_WORD.matcher(text);
         StringBuilder decoded = new StringBuilder(text.length());
         int last = 0;
+        boolean afterWord = false;
         while (words.find()) {
-            decoded.append(text, last, words.start()).append(decodeWord(words.group()));
+            // RFC 2047 section 6.2: white space between two encoded-words is not shown, so
+            // "=?..?Q?supp?= =?..?Q?ort=40example.test?=" reads support@example.test.
+            if (!(afterWord && text.substring(last, words.start()).isBlank())) {
+                decoded.append(text, last, words.start());
+            }
+            decoded.append(decodeWord(words.group()));
             last = words.end();
+            afterWord = true;
         }
         return decoded.append(text, last, text.length()).toString();
     }
@@ -93,6 +101,16 @@ public final class ShownAddresses {
             // Unknown charset or broken encoding: the reader's client cannot decode it either.
             return word;
         }
+    }
+
+    /**
+     * Invisible format characters (zero-width space, soft hyphen, bidirectional controls) dropped:
+     * {@code sup<U+00AD>port@example.test} shows a reader {@code support@example.test}.
+     */
+    private static String withoutFormatCharacters(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        text.codePoints().filter(codePoint -> Character.getType(codePoint) != Character.FORMAT).forEach(result::appendCodePoint);
+        return result.toString();
     }
 
     /** Quotes and quoted-pair backslashes dropped: {@code "sup\port"@x} reads {@code support@x}. */

@@ -1,8 +1,11 @@
 package com.teaminbox.james.imap;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -96,7 +99,8 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
     @Override
     protected void doPlainAuth(String initialClientResponse, ImapSession session, ImapRequest request, Responder responder) {
         Optional<PlainResponse> plain = PlainResponse.decode(initialClientResponse);
-        boolean malformedMemberLogin = plain.isEmpty() && PlainResponse.mentionsSeparator(initialClientResponse);
+        boolean malformedMemberLogin = plain.isEmpty() && (PlainResponse.mentionsSeparator(initialClientResponse)
+            || PlainResponse.authorizationIdAsJamesReadsIt(initialClientResponse).filter(memberLogin::isSharedMailbox).isPresent());
         if (!malformedMemberLogin && plain.filter(this::isMemberLogin).isEmpty()) {
             super.doPlainAuth(initialClientResponse, session, request, responder);
             return;
@@ -105,7 +109,8 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
         MemberLogin.Outcome outcome;
         try {
             outcome = malformedMemberLogin
-                ? memberLogin.refuseMalformed(FORM, "-", "-", "malformed PLAIN response with a combined name", remoteAddress)
+                ? memberLogin.refuseMalformed(FORM, "-", "-", "malformed PLAIN response with a combined name or a shared mailbox",
+                    remoteAddress)
                 : open(plain.get(), remoteAddress);
         } catch (AuditUnavailableException e) {
             // Right credentials, but the login cannot be audited: not a failed attempt, a temporary refusal.
@@ -200,6 +205,23 @@ public class MemberAuthenticateProcessor extends AuthenticateProcessor {
                 return passwordStart > 0 && LoginName.looksLikeMemberLogin(decoded.substring(0, passwordStart));
             } catch (IllegalArgumentException e) {
                 return false;
+            }
+        }
+
+        /**
+         * The authorization identity James 3.8.1's {@code AuthenticateProcessor} reads in a response
+         * that is not three parts for us: it drops empty and blank parts before counting, so
+         * {@code support\0\0alice\0pw}, {@code \0support\0alice\0pw} or {@code support\0alice\0pw\0}
+         * is a delegation to {@code support} for James. Such a response naming a shared mailbox is
+         * ours to refuse, never James's delegation to hand over (owner rights when delegated).
+         */
+        static Optional<MailAddress> authorizationIdAsJamesReadsIt(String base64) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
+                List<String> parts = Arrays.stream(decoded.split(NUL)).filter(part -> !part.isBlank()).collect(Collectors.toList());
+                return parts.size() == 3 ? address(parts.get(0)) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
             }
         }
 

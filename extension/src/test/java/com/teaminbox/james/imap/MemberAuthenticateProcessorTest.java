@@ -8,11 +8,15 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.imap.api.Tag;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapLineHandler;
@@ -24,6 +28,8 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
@@ -35,6 +41,7 @@ import org.mockito.InOrder;
 class MemberAuthenticateProcessorTest {
     private final ImapSession session = mock(ImapSession.class);
     private final Responder responder = mock(Responder.class);
+    private final MemberLogin memberLogin = mock(MemberLogin.class);
     private MemberAuthenticateProcessor processor;
 
     @BeforeEach
@@ -44,7 +51,7 @@ class MemberAuthenticateProcessorTest {
             return null;
         }).when(session).executeSafely(any());
         processor = new MemberAuthenticateProcessor(mock(MailboxManager.class), mock(StatusResponseFactory.class),
-            mock(MetricFactory.class), mock(MemberLogin.class));
+            mock(MetricFactory.class), memberLogin);
     }
 
     @Test
@@ -91,5 +98,42 @@ class MemberAuthenticateProcessorTest {
 
         verify(responder).respond(any());
         verify(session, never()).pushLineHandler(any());
+    }
+
+    /**
+     * James 3.8.1 drops empty parts of a PLAIN response before reading it, so these are a
+     * delegation to support@example.test for James although they are not three parts for us: they
+     * must not reach James's delegation (owner rights when the account is delegated), unaudited and
+     * unthrottled.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "support@example.test\0\0alice@example.test\0demo",
+        "\0support@example.test\0alice@example.test\0demo",
+        "support@example.test\0alice@example.test\0demo\0",
+        "SUPPORT@example.test\0 \0alice@example.test\0demo"})
+    void aSharedMailboxAsJamesWouldReadTheAuthorizationIdentityShouldBeRefusedByUs(String response) throws Exception {
+        when(memberLogin.isSharedMailbox(new MailAddress("support@example.test"))).thenReturn(true);
+        when(memberLogin.isSharedMailbox(new MailAddress("SUPPORT@example.test"))).thenReturn(true);
+        when(memberLogin.refuseMalformed(any(), any(), any(), any(), any())).thenReturn(MemberLogin.Outcome.FAILED);
+        String base64 = Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8));
+
+        processor.doPlainAuth(base64, session, new IRAuthenticateRequest("PLAIN", new Tag("t1"), base64), responder);
+
+        verify(memberLogin).refuseMalformed(any(), any(), any(), any(), any());
+        verify(memberLogin, never()).open(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aPlainLoginToOnesOwnAccountShouldStayJamess() throws Exception {
+        String base64 = Base64.getEncoder().encodeToString("\0alice@example.test\0demo".getBytes(StandardCharsets.UTF_8));
+
+        try {
+            processor.doPlainAuth(base64, session, new IRAuthenticateRequest("PLAIN", new Tag("t1"), base64), responder);
+        } catch (RuntimeException e) {
+            // James's own login on mocks: what it answers is not this test's concern.
+        }
+
+        verifyNoInteractions(memberLogin);
     }
 }
