@@ -155,7 +155,7 @@ public final class LoginThrottle {
     }
 
     private static Key addressKey(String address) {
-        return new Key(Kind.ADDRESS, address);
+        return new Key(Kind.ADDRESS, ThrottledNetwork.of(address));
     }
 
     private record Key(Kind kind, String value) {

@@ -57,6 +57,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anIpv6HostShouldNotEscapeItsAddressLimitByChangingAddressInsideItsSlash64() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            throttle.failed(Optional.of("guess" + attempt + "@example.test"), "2001:db8:1:2::" + (attempt + 1), T0);
+        }
+
+        assertThat(throttle.admit(ALICE, "2001:db8:1:2:ffff::99", T0)).isFalse();
+        assertThat(throttle.admit(ALICE, "2001:db8:1:3::1", T0)).as("another /64").isTrue();
+    }
+
+    @Test
     void malformedNamesShouldCountAgainstTheAddressOnly() {
         for (int attempt = 0; attempt < 5; attempt++) {
             throttle.failed(Optional.empty(), HOME, T0);
