@@ -63,16 +63,7 @@ final class SmtpDialogue implements Closeable {
     }
 
     private String read() throws IOException {
-        StringBuilder reply = new StringBuilder();
-        String line;
-        do {
-            line = input.readLine();
-            if (line == null) {
-                throw new IOException("Connection closed by the server after: " + reply);
-            }
-            reply.append(reply.length() == 0 ? "" : "\n").append(line);
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return reply.toString();
+        return SubmissionClient.read(input);
     }
 
     @Override
