@@ -2,14 +2,7 @@ package com.teaminbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,21 +123,14 @@ class MemberRevocationIntegrationTest {
     @Test
     void submissionSessionOpenedBeforeARemovalShouldNotSendAsTheSharedMailboxAfterIt() throws Exception {
         reloadWith(BOTH.replace("role=\"read-only\"", "role=\"send-as\""));
-        try (Socket socket = new Socket("127.0.0.1", server.ports().submission())) {
-            socket.setSoTimeout(30_000);
-            BufferedReader input = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream output = socket.getOutputStream();
-            assertThat(reply(input)).startsWith("220");
-            assertThat(exchange(output, input, "EHLO client.example.test")).startsWith("250");
-            String credentials = Base64.getEncoder().encodeToString(("\0" + BOB + "\0" + TeamInboxServer.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-            assertThat(exchange(output, input, "AUTH PLAIN " + credentials)).startsWith("235");
-            assertThat(exchange(output, input, "MAIL FROM:<" + SUPPORT + ">")).as("send-as before the removal").startsWith("250");
-            assertThat(exchange(output, input, "RSET")).startsWith("250");
+        try (SmtpDialogue smtp = SmtpDialogue.open(server.ports().submission())) {
+            assertThat(smtp.command("AUTH PLAIN " + SmtpDialogue.base64("\0" + BOB + "\0" + TeamInboxServer.PASSWORD))).startsWith("235");
+            assertThat(smtp.command("MAIL FROM:<" + SUPPORT + ">")).as("send-as before the removal").startsWith("250");
+            assertThat(smtp.command("RSET")).startsWith("250");
 
             reloadWith(WITHOUT_BOB);
 
-            assertThat(exchange(output, input, "MAIL FROM:<" + SUPPORT + ">")).startsWith("5");
+            assertThat(smtp.command("MAIL FROM:<" + SUPPORT + ">")).startsWith("5");
         }
         assertThat(AuditRecords.of(server, AuditEventType.SEND_REFUSED))
             .anySatisfy(record -> assertThat(record.actor()).isEqualTo(AuditActor.member(BOB)));
@@ -172,25 +158,5 @@ class MemberRevocationIntegrationTest {
 
     private static String message(String subject) {
         return "From: jane@customer.test\r\nTo: support@example.test\r\nSubject: " + subject + "\r\n\r\nHello\r\n";
-    }
-
-    private static String exchange(OutputStream output, BufferedReader input, String command) throws IOException {
-        output.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-        output.flush();
-        return reply(input);
-    }
-
-    /** A whole SMTP reply; the last line of a multi-line one has a space after the code. */
-    private static String reply(BufferedReader input) throws IOException {
-        StringBuilder reply = new StringBuilder();
-        String line;
-        do {
-            line = input.readLine();
-            if (line == null) {
-                throw new IOException("Connection closed after: " + reply);
-            }
-            reply.append(line).append('\n');
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return reply.toString();
     }
 }

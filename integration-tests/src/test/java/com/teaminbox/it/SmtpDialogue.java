@@ -17,14 +17,13 @@ final class SmtpDialogue implements Closeable {
     private final Socket socket;
     private final BufferedReader input;
     private final OutputStream output;
-    private final String greeting;
 
     private SmtpDialogue(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
         input = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         output = socket.getOutputStream();
-        greeting = read();
+        read(); // the greeting
     }
 
     /** Connected and greeted with EHLO. */
@@ -42,10 +41,6 @@ final class SmtpDialogue implements Closeable {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    String greeting() {
-        return greeting;
-    }
-
     /** Sends one line and returns the whole reply, continuation lines joined with a newline. */
     String command(String line) throws IOException {
         output.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -53,26 +48,8 @@ final class SmtpDialogue implements Closeable {
         return read();
     }
 
-    /** Sends the message (CRLF line ends, no final dot) and returns the reply to the end of DATA. */
-    String data(String rawMessage) throws IOException {
-        String start = command("DATA");
-        if (!start.startsWith("354")) {
-            return start;
-        }
-        return command(rawMessage + "\r\n.");
-    }
-
     private String read() throws IOException {
-        StringBuilder reply = new StringBuilder();
-        String line;
-        do {
-            line = input.readLine();
-            if (line == null) {
-                throw new IOException("Connection closed by the server after: " + reply);
-            }
-            reply.append(reply.length() == 0 ? "" : "\n").append(line);
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return reply.toString();
+        return SubmissionClient.read(input);
     }
 
     @Override

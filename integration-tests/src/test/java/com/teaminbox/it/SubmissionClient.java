@@ -105,8 +105,11 @@ public final class SubmissionClient {
         output.flush();
     }
 
-    /** A whole reply: continuation lines ({@code 250-...}) are joined, their text kept. */
-    private static String read(BufferedReader input) throws IOException {
+    /**
+     * A whole reply: continuation lines ({@code 250-...}) are joined with a newline, their text
+     * kept. Shared by the test SMTP clients that read text replies.
+     */
+    static String read(BufferedReader input) throws IOException {
         StringBuilder reply = new StringBuilder();
         String line;
         do {
@@ -119,7 +122,7 @@ public final class SubmissionClient {
         return reply.toString();
     }
 
-    private static void expect(String reply, String code, String step) throws IOException {
+    static void expect(String reply, String code, String step) throws IOException {
         if (!reply.startsWith(code)) {
             throw new IOException("Unexpected reply to " + step + ": " + reply);
         }

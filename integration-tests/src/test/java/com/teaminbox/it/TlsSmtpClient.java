@@ -134,23 +134,11 @@ final class TlsSmtpClient implements AutoCloseable {
         output = socket.getOutputStream();
     }
 
-    /** A whole reply: continuation lines ({@code 250-...}) joined with their text. */
     private String read() throws IOException {
-        StringBuilder reply = new StringBuilder();
-        String line;
-        do {
-            line = input.readLine();
-            if (line == null) {
-                throw new IOException("Connection closed by the server after: " + reply);
-            }
-            reply.append(reply.length() == 0 ? "" : "\n").append(line);
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return reply.toString();
+        return SubmissionClient.read(input);
     }
 
     private static void expect(String reply, String code, String step) throws IOException {
-        if (!reply.startsWith(code)) {
-            throw new IOException("Unexpected reply to " + step + ": " + reply);
-        }
+        SubmissionClient.expect(reply, code, step);
     }
 }

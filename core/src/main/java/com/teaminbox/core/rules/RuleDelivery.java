@@ -102,11 +102,6 @@ public record RuleDelivery(Optional<FolderName> folder, boolean flagged, boolean
         return action instanceof RuleAction.FileInto ? ((RuleAction.FileInto) action).folder() : FolderName.JUNK;
     }
 
-    /** True when LocalDelivery must be told something beyond the defaults (INBOX, no flag, no keyword). */
-    public boolean changesStorage() {
-        return folder.isPresent() || flagged || seen || !keywords.isEmpty();
-    }
-
     public boolean filedAsJunk() {
         return folder.filter(FolderName.JUNK::equals).isPresent();
     }

@@ -37,7 +37,6 @@ class RuleDeliveryTest {
 
         assertThat(delivery.folder()).isEmpty();
         assertThat(delivery.flagsAndKeywords()).containsExactly("$Tag");
-        assertThat(delivery.changesStorage()).isTrue();
         assertThat(delivery.skipped()).isEmpty();
     }
 
@@ -45,7 +44,9 @@ class RuleDeliveryTest {
     void notifyOrStopAloneShouldNotChangeStorage() throws Exception {
         RuleDelivery delivery = RuleDelivery.plan(applied(rule("watch", new RuleAction.Notify(address("boss@example.test")), new RuleAction.Stop())));
 
-        assertThat(delivery.changesStorage()).isFalse();
+        assertThat(delivery.folder()).isEmpty();
+        assertThat(delivery.flagsAndKeywords()).isEmpty();
+        assertThat(delivery.headerEdits()).isEmpty();
         assertThat(delivery.notifications()).containsExactly(
             new RuleNotification(address("boss@example.test"), RuleNotification.Kind.MATCHED, "watch"));
     }
