@@ -22,6 +22,7 @@ final class DeploymentSnippets {
     static final Path DOCUMENT = DIRECTORY.getParent().resolve("deployment.md");
     private static final Pattern SMTP_SERVER = Pattern.compile("(?s)<smtpserver\\b.*?</smtpserver>");
     private static final Pattern HANDLER_CHAIN = Pattern.compile("(?s)<handlerchain\\b.*?</handlerchain>");
+    private static final Pattern SED = Pattern.compile("sed -i 's/(.*)/(.*)/' conf/(\\S+)");
     private static final Pattern BIND = Pattern.compile("<bind>[^<]*:(\\d+)</bind>");
     private static final Pattern BCC_REMOVAL = Pattern.compile("(?s)<mailet match=\"All\" class=\"RemoveMimeHeader\">\\s*<name>bcc</name>.*?</mailet>");
 
@@ -51,6 +52,15 @@ final class DeploymentSnippets {
 
     /** As {@link #apply(Path, int)}, except that the SMTP servers bound to {@code forgottenPorts} keep James's own handler chain. */
     static void apply(Path conf, int incomingPort, List<Integer> forgottenPorts) throws IOException, InterruptedException {
+        apply(conf, incomingPort, forgottenPorts, false);
+    }
+
+    /** As {@link #apply(Path, int, List)}, leaving James's JMAP on when {@code jmapForgotten}. */
+    static void apply(Path conf, int incomingPort, List<Integer> forgottenPorts, boolean jmapForgotten)
+        throws IOException, InterruptedException {
+        if (!jmapForgotten) {
+            turnJmapOff(conf);
+        }
         appendOnANewLine(conf.resolve("extensions.properties"), snippet("extensions.properties"));
         appendOnANewLine(conf.resolve("webadmin.properties"), snippet("webadmin.properties"));
         edit(conf.resolve("mailetcontainer.xml"), DeploymentSnippets::mailetContainer);
@@ -87,6 +97,14 @@ final class DeploymentSnippets {
         String afterBcc = xml.substring(0, bcc.end()) + "\n" + snippet("mailetcontainer-after-bcc.xml") + xml.substring(bcc.end());
         String beforeLocal = insertBefore(afterBcc, "<mailet match=\"RecipientIsLocal\"", snippet("mailetcontainer-before-local.xml"));
         return insertBefore(beforeLocal, "</processors>", snippet("mailetcontainer-processor.xml"));
+    }
+
+    /** As the document's {@code sed -i 's/…/…/' conf/jmap.properties}, run on each line of the file. */
+    private static void turnJmapOff(Path conf) throws IOException {
+        Matcher sed = SED.matcher(snippet("jmap.sh").strip());
+        require(sed.matches(), "jmap.sh to be one sed substitution");
+        edit(conf.resolve(sed.group(3)), text -> Pattern.compile(sed.group(1), Pattern.MULTILINE).matcher(text)
+            .replaceAll(Matcher.quoteReplacement(sed.group(2))));
     }
 
     /** As the document says: {@code echo >> file; cat snippet >> file}. The stock files end without a newline. */

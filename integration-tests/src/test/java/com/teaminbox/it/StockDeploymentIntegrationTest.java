@@ -43,7 +43,7 @@ class StockDeploymentIntegrationTest {
     void deploymentDocumentShouldShowEverySnippetVerbatim() throws Exception {
         String document = Files.readString(DeploymentSnippets.DOCUMENT);
 
-        assertThat(DeploymentSnippets.names()).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(DeploymentSnippets.names()).hasSizeGreaterThanOrEqualTo(14);
         for (String name : DeploymentSnippets.names()) {
             assertThat(document).as("docs/deployment.md shows docs/deployment/" + name).contains(DeploymentSnippets.snippet(name).strip());
         }
@@ -106,13 +106,16 @@ class StockDeploymentIntegrationTest {
     }
 
     @Test
-    void authServerLeftWithoutOurHooksShouldRefuseTheStartNamingItsPortAndTheFix() throws Exception {
-        DeploymentSnippets.apply(james.home.resolve("conf"), james.port(25), List.of(james.port(465)));
+    void authServerLeftWithoutOurHooksAndJmapLeftOnShouldRefuseTheStartNamingEach() throws Exception {
+        DeploymentSnippets.apply(james.home.resolve("conf"), james.port(25), List.of(james.port(465)), true);
         james.deployBundle();
         james.start();
 
         assertThat(james.awaitExit()).isNotZero();
-        assertThat(james.output()).contains("TeamInbox refuses to start: smtpserver.xml: <smtpserver> 'smtpserver-TLS' (127.0.0.1:"
+        assertThat(james.output()).contains("jmap.properties: enabled is true: James's JMAP would let members read and change a "
+            + "shared mailbox's folders outside their role's IMAP rules and the audit trail; set enabled=false (docs/deployment.md, section 5)");
+        assertThat(james.output()).contains("TeamInbox refuses to start (2 problems in James's configuration)");
+        assertThat(james.output()).contains("smtpserver.xml: <smtpserver> 'smtpserver-TLS' (127.0.0.1:"
             + james.port(465) + ") accepts AUTH but its handlerchain lacks com.teaminbox.james.smtp.SharedAddressEnvelopeHook, "
             + "com.teaminbox.james.smtp.SharedAddressHeadersHook, com.teaminbox.james.smtp.OutgoingSubjectHook: a member could send "
             + "as a shared mailbox there whatever their role; add them before CoreCmdHandlerLoader (docs/deployment.md, section 4)");

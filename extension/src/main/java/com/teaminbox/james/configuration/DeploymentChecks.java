@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -25,6 +26,7 @@ import com.teaminbox.core.deployment.DeploymentProblem;
 import com.teaminbox.core.deployment.DeploymentRefusedException;
 import com.teaminbox.core.deployment.ExtensionRegistrationCheck;
 import com.teaminbox.core.deployment.ImapServersCheck;
+import com.teaminbox.core.deployment.JmapCheck;
 import com.teaminbox.core.deployment.MailetPipelineCheck;
 import com.teaminbox.core.deployment.MailetSetup;
 import com.teaminbox.core.deployment.SmtpServerSetup;
@@ -32,7 +34,7 @@ import com.teaminbox.core.deployment.SmtpServersCheck;
 
 /**
  * Reads James's own configuration as James loaded it ({@code smtpserver.xml},
- * {@code mailetcontainer.xml}, {@code imapserver.xml}, {@code extensions.properties}) and refuses
+ * {@code mailetcontainer.xml}, {@code imapserver.xml}, {@code extensions.properties}, {@code jmap.properties}) and refuses
  * a start that would leave shared mailboxes ungoverned: the decisions are in
  * {@code com.teaminbox.core.deployment}. Only the SMTP part has an opt-out
  * ({@code <shared-mailboxes ungoverned-smtp-servers="allow">}), which logs each problem at WARN at
@@ -62,6 +64,7 @@ public class DeploymentChecks {
         }
         problems.addAll(MailetPipelineCheck.problems(mailets()));
         problems.addAll(imapProblems());
+        problems.addAll(jmapProblems());
         ExtensionRegistrationCheck.problem(startables()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new DeploymentRefusedException(problems);
@@ -127,6 +130,17 @@ public class DeploymentChecks {
             }
         }
         return ImapServersCheck.problems(strings(root, "imapPackages"), packagesByServer);
+    }
+
+    private List<DeploymentProblem> jmapProblems() {
+        try {
+            Configuration jmap = propertiesProvider.getConfiguration("jmap");
+            return JmapCheck.problems(true, Optional.ofNullable(jmap.getString("enabled", null)));
+        } catch (FileNotFoundException e) {
+            return JmapCheck.problems(false, Optional.empty());
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("Cannot read James's jmap.properties", e);
+        }
     }
 
     private List<String> startables() {

@@ -1,0 +1,1 @@
+sed -i 's/^enabled=true$/enabled=false/' conf/jmap.properties
