@@ -7,11 +7,8 @@ import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +26,7 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.james.MovableClock;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
@@ -50,7 +48,7 @@ class MemberLoginTest {
 
     private final List<Username> passwordChecks = new ArrayList<>();
     private final List<AuditEvent> records = new ArrayList<>();
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private MemberLoginThrottle throttle;
     private MemberLogin memberLogin;
 
@@ -164,29 +162,5 @@ class MemberLoginTest {
 
     private List<AuditEvent> refusals() {
         return records.stream().filter(record -> record.type() == AuditEventType.LOGIN_REFUSED).toList();
-    }
-
-    /** James's clock, moved by the test instead of waited for. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

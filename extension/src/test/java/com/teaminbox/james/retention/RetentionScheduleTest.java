@@ -10,11 +10,8 @@ import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.apache.james.task.Task;
 import org.apache.james.task.TaskId;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.james.MovableClock;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 class RetentionScheduleTest {
@@ -36,7 +34,7 @@ class RetentionScheduleTest {
 
     private final SharedMailboxesConfigurationStore store = mock(SharedMailboxesConfigurationStore.class);
     private final TaskManager taskManager = mock(TaskManager.class);
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-06-15T12:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-15T12:00:00Z"));
     private final RetentionSchedule schedule = new RetentionSchedule(store,
         new RetentionTasks(mock(RetentionService.class), store), taskManager, clock);
 
@@ -51,7 +49,7 @@ class RetentionScheduleTest {
     @Test
     void firstRunShouldComeOneIntervalAfterStartNotAtStart() {
         schedule.check();
-        clock.now = clock.now.plus(Duration.ofHours(12).minusSeconds(1));
+        clock.advance(Duration.ofHours(12).minusSeconds(1));
         schedule.check();
 
         verify(taskManager, never()).submit(any());
@@ -60,10 +58,10 @@ class RetentionScheduleTest {
     @Test
     void mailboxWithPoliciesShouldBeSubmittedOncePerInterval() {
         schedule.check();
-        clock.now = clock.now.plus(Duration.ofHours(12));
+        clock.advance(Duration.ofHours(12));
         schedule.check();
         schedule.check();
-        clock.now = clock.now.plus(Duration.ofHours(12));
+        clock.advance(Duration.ofHours(12));
         schedule.check();
 
         verify(taskManager, times(2)).submit(any(Task.class));
@@ -80,31 +78,8 @@ class RetentionScheduleTest {
     void refusedSubmissionShouldNeverEscapeTheCheck() {
         when(taskManager.submit(any())).thenThrow(new IllegalStateException("task manager stopped"));
         schedule.check();
-        clock.now = clock.now.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
 
         assertThatCode(schedule::check).doesNotThrowAnyException();
-    }
-
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        private SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
