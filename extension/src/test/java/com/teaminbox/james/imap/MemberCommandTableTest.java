@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Constructor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,8 +37,18 @@ class MemberCommandTableTest {
     }
 
     @Test
-    void theGuardedPackageShouldOfferExactlyJamesCommands() {
-        assertThat(new SharedMailboxImapPackage().decoders()).hasSameSizeAs(ImapPackage.DEFAULT.decoders());
+    void theGuardedPackageShouldOfferExactlyJamesCommands() throws Exception {
+        List<Class<?>> ours = new ArrayList<>();
+        for (ClassName name : new SharedMailboxImapPackage().decoders()) {
+            ours.add(Class.forName(name.getName()));
+        }
+
+        assertThat(ours).hasSameSizeAs(ImapPackage.DEFAULT.decoders());
+        for (ClassName name : ImapPackage.DEFAULT.decoders()) {
+            Class<?> jamesParser = Class.forName(name.getName());
+            assertThat(ours).as("James's %s, or ours in its place", jamesParser.getSimpleName())
+                .anySatisfy(parser -> assertThat(jamesParser).isAssignableFrom(parser));
+        }
     }
 
     /** The command names of James 3.8.1's default parsers; UID is a prefix whose requests are FETCH, STORE, COPY... */
