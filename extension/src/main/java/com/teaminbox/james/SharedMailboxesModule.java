@@ -2,6 +2,8 @@ package com.teaminbox.james;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
@@ -39,6 +41,8 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(AcknowledgementLedger.class).in(Scopes.SINGLETON);
         bind(ServerAuditTrail.class).in(Scopes.SINGLETON);
         bind(AuditTrail.class).to(ServerAuditTrail.class);
+        // Features that react to what the trail records add themselves here: Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(...)
+        Multibinder.newSetBinder(binder(), AuditListener.class);
         bind(FileAuditStorage.class).in(Scopes.SINGLETON);
         bind(AuditStorage.class).to(FileAuditStorage.class);
     }

@@ -45,7 +45,15 @@ public enum AuditEventType {
     /** Records were lost because the trail could not be written (failure policy {@code continue}). */
     AUDIT_GAP("audit-gap"),
     /** A member's IMAP session ended by the server: she lost access while it was open. */
-    SESSION_CLOSED("session-closed");
+    SESSION_CLOSED("session-closed"),
+    /** A member marked a ticket resolved ($Resolved), or a customer's reply reopened it: docs/sla.md. */
+    TICKET_RESOLVED("ticket-resolved"),
+    TICKET_REOPENED("ticket-reopened"),
+    /** A ticket waits on the customer ($Pending): its response clocks stop until she writes or the keyword goes. */
+    TICKET_PENDING("ticket-pending"),
+    /** A response-time target of the ticket's SLA policy is near (the warning stage) or missed. */
+    SLA_WARNING("sla-warning"),
+    SLA_BREACHED("sla-breached");
 
     private final String wireName;
 

@@ -1,7 +1,9 @@
 package com.teaminbox.james.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
@@ -18,6 +20,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditFailurePolicy;
+import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
@@ -42,10 +45,17 @@ public class ServerAuditTrail implements AuditTrail {
     private final Clock clock;
     private final AtomicReference<AlertWindows> alertWindows = new AtomicReference<>(new AlertWindows(List.of()));
     private final AuditGap gap = new AuditGap();
+    private final Set<AuditListener> listeners;
+
+    public ServerAuditTrail(AuditStorage storage, SharedMailboxesConfigurationStore configurationStore, MetricFactory metricFactory,
+                            AlertMails alertMails, Clock clock) {
+        this(storage, configurationStore, metricFactory, alertMails, clock, Set.of());
+    }
 
     @Inject
     public ServerAuditTrail(AuditStorage storage, SharedMailboxesConfigurationStore configurationStore, MetricFactory metricFactory,
-                            AlertMails alertMails, Clock clock) {
+                            AlertMails alertMails, Clock clock, Set<AuditListener> listeners) {
+        this.listeners = Set.copyOf(listeners);
         this.storage = storage;
         this.configurationStore = configurationStore;
         this.metrics = new AuditMetrics(metricFactory);
@@ -61,14 +71,18 @@ public class ServerAuditTrail implements AuditTrail {
         } else {
             LOGGER.info("audit {}", event);
         }
-        append(event);
+        boolean kept = append(event);
         metrics.count(event);
+        if (kept) {
+            tellListeners(event);
+        }
         if (event.type() != AuditEventType.ALERT_RAISED) {
             windowsInForce().observe(event, clock.instant()).forEach(this::raise);
         }
     }
 
-    private void append(AuditEvent event) {
+    /** @return whether the event was kept: listeners hear only what the trail holds */
+    private boolean append(AuditEvent event) {
         try {
             metrics.timeWrite(() -> storage.append(event));
         } catch (AuditUnavailableException e) {
@@ -87,7 +101,7 @@ public class ServerAuditTrail implements AuditTrail {
                 LOGGER.error("Audit trail unavailable, continuing without it (on-failure=continue): {}", e.getMessage());
                 alertMails.send(settings(), "Audit trail unavailable on this node: records are being lost (" + e.getMessage() + ")");
             }
-            return;
+            return false;
         }
         gap.closeIfOpen(clock.instant()).ifPresent(closed -> {
             try {
@@ -96,6 +110,18 @@ public class ServerAuditTrail implements AuditTrail {
                 LOGGER.error("Could not record the audit gap that just ended: {}", closed, e);
             }
         });
+        return true;
+    }
+
+    private void tellListeners(AuditEvent event) {
+        Instant at = clock.instant();
+        for (AuditListener listener : listeners) {
+            try {
+                listener.recorded(event, at);
+            } catch (RuntimeException e) {
+                LOGGER.error("Audit listener {} failed on {}; the recorded action stands", listener.getClass().getName(), event.type(), e);
+            }
+        }
     }
 
     /** The event that crossed the threshold is already recorded: a failure here must not undo it for the caller. */

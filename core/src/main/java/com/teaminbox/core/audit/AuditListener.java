@@ -1,0 +1,17 @@
+package com.teaminbox.core.audit;
+
+import java.time.Instant;
+
+/**
+ * Hears every event the trail has accepted, in the order this node accepted them. The trail is
+ * the one account of what happened to a ticket (created, threaded, answered, flagged, assigned),
+ * so features that react to tickets (webhooks, response times) listen here instead of adding
+ * their own calls to each mailet and IMAP processor.
+ *
+ * <p>Called on the thread of the action that was recorded, after the record was accepted: an
+ * implementation returns quickly (hand work to its own executor) and never throws; the trail
+ * logs and ignores a listener that does, because the action itself already happened.
+ */
+public interface AuditListener {
+    void recorded(AuditEvent event, Instant at);
+}
