@@ -1,11 +1,6 @@
 package com.teaminbox.james.smtp;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
-import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +11,7 @@ import org.apache.james.protocols.smtp.utils.BaseFakeSMTPSession;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditTrail;
-import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /** What a hook needs around it in a unit test: a configuration in force, a trail that remembers, an SMTP session. */
@@ -28,25 +22,11 @@ final class HookFixture {
     final SharedMailboxesConfigurationStore store;
 
     HookFixture(String sharedMailboxesXml) {
-        SharedMailboxesConfiguration configuration = new SharedMailboxesConfigurationParser()
-            .parse(new ByteArrayInputStream(sharedMailboxesXml.getBytes(StandardCharsets.UTF_8)), "shared-mailboxes.xml");
-        store = mock(SharedMailboxesConfigurationStore.class);
-        when(store.current()).thenReturn(configuration);
-        when(store.inForce()).thenReturn(Optional.of(configuration));
+        store = ConfigurationFixture.inForce(sharedMailboxesXml);
     }
 
-    /** support@ with alice full, carol send-as, bob read-only; the subject convention and spoofing policy as given. */
     static String support(String attributes, String inside) {
-        return """
-            <shared-mailboxes>
-              <shared-mailbox address="support@example.test" ticket-prefix="SUP" %s>
-                <member address="alice@example.test" role="full"/>
-                <member address="carol@example.test" role="send-as"/>
-                <member address="bob@example.test" role="read-only"/>
-                %s
-              </shared-mailbox>
-            </shared-mailboxes>
-            """.formatted(attributes, inside);
+        return ConfigurationFixture.support(attributes, inside);
     }
 
     static SMTPSession session(Optional<String> authenticatedAs) {
