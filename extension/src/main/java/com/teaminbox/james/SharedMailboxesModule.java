@@ -11,6 +11,7 @@ import com.teaminbox.james.audit.AuditStorage;
 import com.teaminbox.james.audit.FileAuditStorage;
 import com.teaminbox.james.audit.ServerAuditTrail;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
+import com.teaminbox.james.configuration.ConfigurationInForce;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
@@ -30,6 +31,7 @@ public class SharedMailboxesModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SharedMailboxesConfigurationStore.class).in(Scopes.SINGLETON);
+        bind(ConfigurationInForce.class).to(SharedMailboxesConfigurationStore.class);
         // One instance, hence one lock, for every user of James's notification registry on this node.
         bind(SerialNotificationRegistry.class).in(Scopes.SINGLETON);
         bind(KnownMessageIds.class).in(Scopes.SINGLETON);

@@ -47,7 +47,7 @@ import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.AcknowledgementMessage;
 import com.teaminbox.james.autoreply.MailHeaderFields;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Acknowledges a new ticket to its customer, when the shared mailbox has an
@@ -66,13 +66,13 @@ public class Acknowledge extends GenericMailet {
     public static final AttributeName TEMPLATE_ATTRIBUTE = AttributeName.of("teaminbox.autoresponse.template");
     private static final Logger LOGGER = LoggerFactory.getLogger(Acknowledge.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final AcknowledgementLedger ledger;
     private final Clock clock;
     private final AuditTrail auditTrail;
 
     @Inject
-    public Acknowledge(SharedMailboxesConfigurationStore configurationStore, AcknowledgementLedger ledger, Clock clock,
+    public Acknowledge(ConfigurationInForce configurationStore, AcknowledgementLedger ledger, Clock clock,
                        AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ledger = ledger;

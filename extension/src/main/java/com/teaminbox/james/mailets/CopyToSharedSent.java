@@ -30,7 +30,7 @@ import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.configuration.ConfigurationInForce;
 import com.teaminbox.james.sending.SharedMailboxReplies;
 
 /**
@@ -49,12 +49,12 @@ import com.teaminbox.james.sending.SharedMailboxReplies;
 public class CopyToSharedSent extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(CopyToSharedSent.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SharedMailboxReplies replies;
     private final ConversationIndex conversationIndex;
 
     @Inject
-    public CopyToSharedSent(SharedMailboxesConfigurationStore configurationStore, SharedMailboxReplies replies,
+    public CopyToSharedSent(ConfigurationInForce configurationStore, SharedMailboxReplies replies,
                             ConversationIndex conversationIndex) {
         this.configurationStore = configurationStore;
         this.replies = replies;

@@ -25,7 +25,7 @@ import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Applies a shared mailbox's subject convention to mail its members send as it.
@@ -47,13 +47,13 @@ public class EnforceOutgoingSubject extends GenericMailet {
     public static final String CONVENTION_HEADER = "X-Subject-Convention";
     private static final Logger LOGGER = LoggerFactory.getLogger(EnforceOutgoingSubject.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final TicketRegistry ticketRegistry;
     private final ConversationIndex conversationIndex;
     private final AuditTrail auditTrail;
 
     @Inject
-    public EnforceOutgoingSubject(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
+    public EnforceOutgoingSubject(ConfigurationInForce configurationStore, TicketRegistry ticketRegistry,
                                   ConversationIndex conversationIndex, AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ticketRegistry = ticketRegistry;

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * A mail written to two shared mailboxes becomes two mails, one per shared mailbox, because each
@@ -31,10 +31,10 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class SplitPerSharedMailbox extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(SplitPerSharedMailbox.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
 
     @Inject
-    public SplitPerSharedMailbox(SharedMailboxesConfigurationStore configurationStore) {
+    public SplitPerSharedMailbox(ConfigurationInForce configurationStore) {
         this.configurationStore = configurationStore;
     }
 

@@ -22,7 +22,7 @@ import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Checks the author headers ({@code From:}, {@code Sender:}, {@code Resent-From:}, {@code Resent-Sender:}) against the member's role (see
@@ -39,11 +39,11 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class SharedAddressHeadersHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedAddressHeadersHook.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
 
     @Inject
-    public SharedAddressHeadersHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
+    public SharedAddressHeadersHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
         this.audit = audit;
     }
