@@ -33,8 +33,8 @@ import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * This node's chained audit files, under {@code <audit directory>} (default {@code var/audit/} of

@@ -24,8 +24,8 @@ import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * The audit trail of this James node: every event goes to {@link AuditStorage}, is counted in

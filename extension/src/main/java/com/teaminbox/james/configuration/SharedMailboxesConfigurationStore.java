@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;

@@ -16,7 +16,7 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
-import com.teaminbox.james.configuration.ConfigurationInForce;
+import com.teaminbox.core.config.ConfigurationInForce;
 
 /**
  * The audit records of what members do over IMAP, attributed to the person — James's own mailbox

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Opens a shared mailbox for one of its members, with her own password, whatever login form the

@@ -38,6 +38,7 @@ import com.teaminbox.core.autoreply.ReplyThreading;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.SuppressionReason;
 import com.teaminbox.core.autoreply.TemplateVariable;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.ticket.TicketId;
@@ -47,7 +48,6 @@ import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.AcknowledgementMessage;
 import com.teaminbox.james.autoreply.MailHeaderFields;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Acknowledges a new ticket to its customer, when the shared mailbox has an

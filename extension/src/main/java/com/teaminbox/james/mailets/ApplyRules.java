@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.MimeMailReader;
@@ -42,7 +43,6 @@ import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.SpooledMessages;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
 

@@ -21,6 +21,7 @@ import org.slf4j.MDC;
 
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
@@ -31,7 +32,6 @@ import com.teaminbox.core.ticket.TicketThreading;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Gives a mail for a shared mailbox its ticket, as {@link TicketThreading} decides: a known tag

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.RepliedMessageIds;
@@ -30,7 +31,6 @@ import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 import com.teaminbox.james.sending.SharedMailboxReplies;
 
 /**

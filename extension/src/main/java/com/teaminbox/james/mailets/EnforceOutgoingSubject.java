@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
@@ -25,7 +26,6 @@ import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Applies a shared mailbox's subject convention to mail its members send as it.

@@ -15,8 +15,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * A mail written to two shared mailboxes becomes two mails, one per shared mailbox, because each

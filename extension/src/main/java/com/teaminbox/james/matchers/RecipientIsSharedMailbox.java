@@ -5,8 +5,8 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.base.GenericRecipientMatcher;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.james.configuration.DeploymentChecks;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Matches the recipients that are shared mailboxes of {@code shared-mailboxes.xml}; James splits

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Submits a {@link RetentionTask} for every shared mailbox with policies, every

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * One retention run of one shared mailbox, as a James task: WebAdmin and the schedule submit it

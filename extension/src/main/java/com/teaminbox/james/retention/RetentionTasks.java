@@ -5,7 +5,7 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.james.configuration.ConfigurationInForce;
+import com.teaminbox.core.config.ConfigurationInForce;
 
 /** Makes {@link RetentionTask}s for WebAdmin, the schedule and task deserialization. */
 public class RetentionTasks {

@@ -12,11 +12,11 @@ import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.core.rules.Rules;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Each shared mailbox's rules compiled once per configuration: a reload that changes rules

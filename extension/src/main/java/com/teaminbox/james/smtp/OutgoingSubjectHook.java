@@ -16,12 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Refuses, during the SMTP dialogue, mail written as a shared mailbox whose subject breaks that

@@ -12,9 +12,9 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 import com.teaminbox.james.mailets.SharedMailboxRecipients;
 
 /**

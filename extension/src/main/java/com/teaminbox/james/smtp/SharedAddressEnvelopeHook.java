@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Checks {@code MAIL FROM:<shared address>} against the member's role (see {@link SendRules}) and

@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * Checks the author headers ({@code From:}, {@code Sender:}, {@code Resent-From:}, {@code Resent-Sender:}) against the member's role (see

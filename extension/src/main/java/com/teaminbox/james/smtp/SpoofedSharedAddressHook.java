@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 /**
  * On the incoming server, mail that has not authenticated and claims to come from a shared

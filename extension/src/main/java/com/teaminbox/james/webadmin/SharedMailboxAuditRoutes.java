@@ -23,9 +23,9 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditPage;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditRecord;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.audit.FileAuditStorage;
-import com.teaminbox.james.configuration.ConfigurationInForce;
 
 import spark.Request;
 import spark.Response;
