@@ -25,7 +25,7 @@ import com.teaminbox.core.tools.RulesTester;
  */
 class RulesTesterOnSamplesTest {
     private static final Path SAMPLES = Path.of("..", "samples");
-    private static final Path DEMO_CONFIGURATION = Path.of("src", "main", "resources", "demo", "conf", "shared-mailboxes.xml");
+    private static final Path DEMO_CONFIGURATION = Path.of("..", "conf", "shared-mailboxes.xml");
 
     @Test
     void outputOnTheSampleCorpusShouldBeTheDocumentedOne() throws Exception {

@@ -77,6 +77,15 @@ class DeployedBundleIntegrationTest {
     }
 
     @Test
+    void bundleShouldCarryTheMatchersAdministratorsCompose() throws IOException {
+        try (ZipFile bundle = new ZipFile(APP_TARGET.resolve("extensions-jars/teaminbox-james-bundle.jar").toFile())) {
+            assertThat(List.of("IsSharedMailbox", "IsAutomaticReply", "HasTicketTag", "RuleMatches", "InBusinessHours", "SentByMember"))
+                .as("docs/matchers.md").allSatisfy(matcher ->
+                    assertThat(bundle.getEntry("com/teaminbox/matchers/" + matcher + ".class")).as(matcher).isNotNull());
+        }
+    }
+
+    @Test
     void bundleLoadedFromExtensionsJarsShouldTicketMailAndStopOnSignal() throws Exception {
         start();
         Matcher ready = awaitLine(READY);

@@ -14,11 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * The edits of docs/deployment.md, applied to a James {@code conf/} as the document tells an
- * administrator to make them. The snippets come from {@code docs/deployment/}, the very files the
- * document shows (a test checks that it shows each verbatim), so the two cannot drift.
+ * administrator to make them. The snippets come from {@code conf/james/} (the James fragments an
+ * administrator merges) and {@code docs/deployment/} (the shell steps), the very files the document
+ * shows (a test checks that it shows each verbatim), so the two cannot drift.
  */
 final class DeploymentSnippets {
     static final Path DIRECTORY = Path.of(System.getProperty("teaminbox.docs", "../docs")).resolve("deployment");
+    static final Path FRAGMENTS = Path.of(System.getProperty("teaminbox.conf", "../conf")).resolve("james");
     static final Path DOCUMENT = DIRECTORY.getParent().resolve("deployment.md");
     private static final Pattern SMTP_SERVER = Pattern.compile("(?s)<smtpserver\\b.*?</smtpserver>");
     private static final Pattern HANDLER_CHAIN = Pattern.compile("(?s)<handlerchain\\b.*?</handlerchain>");
@@ -30,8 +32,8 @@ final class DeploymentSnippets {
     }
 
     static List<String> names() {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
-            return files.map(file -> file.getFileName().toString()).sorted().collect(Collectors.toList());
+        try (Stream<Path> scripts = Files.list(DIRECTORY); Stream<Path> fragments = Files.list(FRAGMENTS)) {
+            return Stream.concat(scripts, fragments).map(file -> file.getFileName().toString()).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,7 +41,8 @@ final class DeploymentSnippets {
 
     static String snippet(String name) {
         try {
-            return Files.readString(DIRECTORY.resolve(name));
+            Path fragment = FRAGMENTS.resolve(name);
+            return Files.readString(Files.exists(fragment) ? fragment : DIRECTORY.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +70,7 @@ final class DeploymentSnippets {
         edit(conf.resolve("smtpserver.xml"), xml -> smtpServers(xml, incomingPort, forgottenPorts));
         edit(conf.resolve("imapserver.xml"), xml -> insertAfter(xml, "<imapservers>", snippet("imapserver-packages.xml")));
         edit(conf.resolve("logback.xml"), xml -> insertBefore(xml, "</configuration>", snippet("logback-logger.xml")));
-        Files.writeString(conf.resolve("shared-mailboxes.xml"), snippet("shared-mailboxes.xml"));
+        Files.writeString(conf.resolve("shared-mailboxes.xml"), snippet("shared-mailboxes-first-start.xml"));
         createKeystore(conf.getParent());
     }
 

@@ -45,10 +45,10 @@ class InvalidConfigurationIntegrationTest {
             Arguments.of("unknown element",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
                     + "    <owner address=\"alice@example.test\"/>\n  </shared-mailbox>\n" + FOOTER,
-                "shared-mailboxes.xml:3: <owner> is not allowed inside <shared-mailbox>"),
+                "shared-mailboxes.xml:3:42: <owner> is not allowed inside <shared-mailbox>"),
             Arguments.of("unknown attribute",
                 HEADER + "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\" colour=\"blue\"/>\n" + FOOTER,
-                "shared-mailboxes.xml:2: <shared-mailbox> has an unknown attribute 'colour'"),
+                "shared-mailboxes.xml:2:85: <shared-mailbox> has an unknown attribute 'colour'"),
             Arguments.of("malformed address",
                 HEADER + "  <shared-mailbox address=\"support@@example.test\" ticket-prefix=\"SUP\"/>\n" + FOOTER,
                 "shared-mailboxes.xml:2: <shared-mailbox> address 'support@@example.test' is not a mail address"),
@@ -74,7 +74,7 @@ class InvalidConfigurationIntegrationTest {
                 "shared-mailboxes.xml:3: <member> role 'boss' is not defined"),
             Arguments.of("missing required value",
                 HEADER + "  <shared-mailbox ticket-prefix=\"SUP\"/>\n" + FOOTER,
-                "shared-mailboxes.xml:2: <shared-mailbox> is missing the required attribute 'address'"));
+                "shared-mailboxes.xml:2:40: <shared-mailbox> is missing the required attribute 'address'"));
     }
 
     @ParameterizedTest(name = "{0}")

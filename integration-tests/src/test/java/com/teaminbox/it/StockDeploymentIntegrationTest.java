@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/deployment.md, followed on James 3.8.1's own sample configuration (from its distribution,
- * not the demo's): the document's snippets are the files of docs/deployment/, applied here as the
+ * not the demo's): the document's snippets are the files of conf/james/ and docs/deployment/, applied here as the
  * document says. Then, with stock clients' moves on the stock ports (TLS where stock James wants
  * it): a customer's mail is ticketed, a member reads it over IMAP after STARTTLS, replies over 465
  * and 587; a read-only member is refused on every SMTP port, and AUTH on 25 (not announced there,
@@ -45,7 +45,7 @@ class StockDeploymentIntegrationTest {
 
         assertThat(DeploymentSnippets.names()).hasSizeGreaterThanOrEqualTo(14);
         for (String name : DeploymentSnippets.names()) {
-            assertThat(document).as("docs/deployment.md shows docs/deployment/" + name).contains(DeploymentSnippets.snippet(name).strip());
+            assertThat(document).as("docs/deployment.md shows " + name).contains(DeploymentSnippets.snippet(name).strip());
         }
     }
 

@@ -46,7 +46,7 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark(Path root, int senders) throws Exception {
         this.root = root;
         this.appTarget = root.resolve("app/target");
-        this.demoConf = root.resolve("app/src/main/resources/demo/conf");
+        this.demoConf = appTarget.resolve("classes/demo/conf"); // stock James files and ours from conf/, as the demo reads them
         this.work = Files.createTempDirectory("teaminbox-e2e");
         this.senders = senders;
         this.samples = root.resolve("samples");

@@ -60,8 +60,6 @@ final class AcknowledgementReading {
 
     Optional<AcknowledgementSettings> read(XmlElement element) {
         int before = problems.size();
-        checks.allowAttributes(element, "display-name", "per-sender-daily-cap", "response-time", "language");
-        checks.allowChildren(element, "business-hours", "template");
         Optional<String> displayName = element.attribute("display-name").map(String::strip).filter(name -> !name.isEmpty());
         displayName.filter(AcknowledgementReading::isUnsafeText).ifPresent(name -> checks.problem(element,
             "display-name is longer than " + MAX_TEXT_ATTRIBUTE_LENGTH + " characters or contains control characters"));
@@ -104,8 +102,6 @@ final class AcknowledgementReading {
     }
 
     private BusinessHours readBusinessHours(XmlElement element) {
-        checks.allowAttributes(element, "time-zone");
-        checks.allowChildren(element, "day", "holiday");
         ZoneId zone = checks.required(element, "time-zone").flatMap(value -> {
             try {
                 return Optional.of(ZoneId.of(value.strip()));
@@ -116,7 +112,6 @@ final class AcknowledgementReading {
         }).orElse(ZoneId.of("UTC"));
         Map<DayOfWeek, BusinessHours.OpeningSpan> week = new EnumMap<>(DayOfWeek.class);
         for (XmlElement day : XmlChecks.children(element, "day")) {
-            checks.allowAttributes(day, "name", "open", "close");
             Optional<DayOfWeek> name = checks.required(day, "name").flatMap(value -> dayOfWeek(day, value));
             Optional<LocalTime> open = checks.required(day, "open").flatMap(value -> time(day, "open", value));
             Optional<LocalTime> close = checks.required(day, "close").flatMap(value -> time(day, "close", value));
@@ -135,7 +130,6 @@ final class AcknowledgementReading {
         }
         Set<LocalDate> holidays = new LinkedHashSet<>();
         for (XmlElement holiday : XmlChecks.children(element, "holiday")) {
-            checks.allowAttributes(holiday, "date");
             checks.required(holiday, "date").ifPresent(value -> {
                 try {
                     holidays.add(LocalDate.parse(value.strip()));
@@ -176,7 +170,6 @@ final class AcknowledgementReading {
         List<ResponseTemplate> templates = new ArrayList<>();
         Map<String, XmlElement> seen = new HashMap<>();
         for (XmlElement element : XmlChecks.children(acknowledgement, "template")) {
-            checks.allowAttributes(element, "kind", "language", "text", "html", "incoming-text");
             Optional<String> kind = checks.required(element, "kind").map(String::strip);
             kind.filter(value -> !KIND.matcher(value).matches()).ifPresent(value -> checks.problem(element,
                 "kind '" + value + "' is invalid; use ack, out-of-hours, or a name of lower-case letters, digits and '-'"));

@@ -42,8 +42,6 @@ final class AuditReading {
     }
 
     private AuditSettings read(XmlElement element) {
-        checks.allowAttributes(element, "directory", "node", "on-failure", "read-access", "max-file-size");
-        checks.allowChildren(element, "alerts");
         String directory = element.attribute("directory").map(String::strip).orElse(AuditSettings.DEFAULT_DIRECTORY);
         if (directory.isEmpty()) {
             checks.problem(element, "has an empty 'directory'; leave it out for " + AuditSettings.DEFAULT_DIRECTORY);
@@ -71,8 +69,6 @@ final class AuditReading {
     }
 
     private void readAlerts(XmlElement section, List<MailAddress> recipients, List<AlertRule> alerts) {
-        checks.allowAttributes(section, "to");
-        checks.allowChildren(section, "alert");
         checks.required(section, "to").ifPresent(value -> {
             for (String address : value.split(",")) {
                 try {
@@ -84,7 +80,6 @@ final class AuditReading {
         });
         Set<String> names = new HashSet<>();
         for (XmlElement element : XmlChecks.children(section, "alert")) {
-            checks.allowAttributes(element, "name", "event", "more-than", "within", "per-actor");
             Optional<String> name = checks.required(element, "name").map(String::strip);
             name.filter(value -> !ALERT_NAME.matcher(value).matches()).ifPresent(value -> checks.problem(element, "name '" + value
                 + "' is invalid; use lower-case letters, digits and '-', starting with a letter"));

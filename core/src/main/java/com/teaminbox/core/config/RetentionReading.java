@@ -48,8 +48,6 @@ final class RetentionReading {
         int before = checks.problemCount();
         sections.stream().skip(1).forEach(extra -> checks.problem(extra, "appears more than once in this shared mailbox"));
         XmlElement section = sections.get(0);
-        checks.allowAttributes(section, "minimum-age", "every");
-        checks.allowChildren(section, "folder", "hold");
         RetentionPeriod minimumAge = section.attribute("minimum-age").flatMap(value -> period(section, "minimum-age", value))
             .orElse(RetentionSettings.DEFAULT_MINIMUM_AGE);
         RetentionPeriod every = section.attribute("every").flatMap(value -> period(section, "every", value))
@@ -81,7 +79,6 @@ final class RetentionReading {
     }
 
     private Optional<RetentionPolicy> readPolicy(XmlElement element, RetentionPeriod minimumAge) {
-        checks.allowAttributes(element, "name", "delete-after", "move-after", "to", "when-flag");
         Optional<FolderName> folder = checks.required(element, "name").flatMap(value -> folder(element, value));
         Optional<String> deleteAfter = element.attribute("delete-after");
         Optional<String> moveAfter = element.attribute("move-after");
@@ -102,6 +99,10 @@ final class RetentionReading {
         Optional<String> flag = whenFlag.map(RetentionReading::canonical);
         Optional<ArchiveTarget> target = Optional.empty();
         if (moveAfter.isPresent()) {
+            if (element.attribute("to").isEmpty()) {
+                // Required only with move-after, which the schema cannot say.
+                checks.problem(element, "is missing the attribute 'to', which 'move-after' needs");
+            }
             target = checks.required(element, "to").flatMap(value -> parsed(element, value, ArchiveTarget::of));
         } else if (element.attribute("to").isPresent()) {
             checks.problem(element, "has 'to' with 'delete-after'; 'to' goes with 'move-after'");
@@ -118,7 +119,6 @@ final class RetentionReading {
     }
 
     private Optional<RetentionHold> readHold(XmlElement element) {
-        checks.allowAttributes(element, "keyword", "sender", "domain", "ticket", "all", "reason");
         List<RetentionHold.Kind> kinds = List.of(RetentionHold.Kind.values()).stream()
             .filter(kind -> element.attribute(kind.attribute()).isPresent())
             .collect(Collectors.toList());

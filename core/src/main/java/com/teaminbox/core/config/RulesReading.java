@@ -50,8 +50,6 @@ final class RulesReading {
         int before = checks.problemCount();
         sections.stream().skip(1).forEach(extra -> checks.problem(extra, "appears more than once in this shared mailbox"));
         XmlElement section = sections.get(0);
-        checks.allowAttributes(section, "language", "body-prefix-chars");
-        checks.allowChildren(section, "rule");
         RuleLanguage language = section.attribute("language").map(code -> RuleLanguage.fromCode(code.strip()).orElseGet(() -> {
             checks.problem(section, "language '" + code + "' is not supported; accepted: " + RuleLanguage.acceptedCodes());
             return RuleLanguage.ENGLISH;
@@ -90,8 +88,6 @@ final class RulesReading {
     }
 
     private Optional<Rule> readRule(XmlElement element, RuleLanguage language) {
-        checks.allowAttributes(element, "name", "when", "mode");
-        checks.allowChildren(element, ACTIONS.toArray(String[]::new));
         Optional<String> name = checks.required(element, "name").map(String::strip);
         name.filter(value -> !RULE_NAME.matcher(value).matches())
             .ifPresent(value -> checks.problem(element, "name '" + value + "' is invalid; use letters, digits, spaces and _ . -"));
@@ -132,40 +128,27 @@ final class RulesReading {
     private Optional<RuleAction> action(XmlElement element) {
         switch (element.name()) {
             case "file-into":
-                checks.allowAttributes(element, "folder");
                 return checks.required(element, "folder").flatMap(value -> folder(element, value)).map(RuleAction.FileInto::new);
             case "flag":
-                checks.allowAttributes(element, "name");
                 return checks.required(element, "name").flatMap(value -> flag(element, value.strip())).map(RuleAction.SetFlag::new);
             case "keyword":
-                checks.allowAttributes(element, "name");
                 return checks.required(element, "name").map(String::strip).flatMap(value -> keyword(element, value)).map(RuleAction.AddKeyword::new);
             case "assign":
-                checks.allowAttributes(element, "member", "notify");
                 return checks.required(element, "member").flatMap(value -> member(element, value))
                     .map(member -> new RuleAction.Assign(member, element.attribute("notify").map(String::strip).map("true"::equals).orElse(false)));
             case "set-header":
-                checks.allowAttributes(element, "name", "value");
                 return checks.required(element, "name").flatMap(value -> headerName(element, value))
-                    .flatMap(header -> element.attribute("value").map(value -> (RuleAction) new RuleAction.SetHeader(header, singleLine(value)))
-                        .or(() -> {
-                            checks.problem(element, "is missing the required attribute 'value'");
-                            return Optional.empty();
-                        }));
+                    // A missing value is the schema's to report.
+                    .flatMap(header -> element.attribute("value").map(value -> new RuleAction.SetHeader(header, singleLine(value))));
             case "remove-header":
-                checks.allowAttributes(element, "name");
                 return checks.required(element, "name").flatMap(value -> headerName(element, value)).map(RuleAction.RemoveHeader::new);
             case "junk":
-                checks.allowAttributes(element);
                 return Optional.of(new RuleAction.Junk());
             case "notify":
-                checks.allowAttributes(element, "address");
                 return checks.required(element, "address").flatMap(value -> address(element, value)).map(RuleAction.Notify::new);
             case "autoresponse":
-                checks.allowAttributes(element, "template");
                 return checks.required(element, "template").map(String::strip).map(RuleAction.UseTemplate::new);
             case "stop":
-                checks.allowAttributes(element);
                 return Optional.of(new RuleAction.Stop());
             default:
                 return Optional.empty();

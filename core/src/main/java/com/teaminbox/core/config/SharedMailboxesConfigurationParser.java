@@ -1,10 +1,12 @@
 package com.teaminbox.core.config;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +33,13 @@ import com.teaminbox.core.ticket.TicketTagFormat;
 import com.teaminbox.core.ticket.VagueSubjects;
 
 /**
- * Reads {@code shared-mailboxes.xml} strictly: an unknown element or attribute, a missing or
- * malformed value, a duplicate, an undefined role — each is a {@link ConfigurationProblem} naming
- * file, line, element and reason. All problems of a file are reported together, so one round
- * of editing fixes them.
+ * Reads {@code shared-mailboxes.xml} strictly, in two steps. First the structure, against the
+ * one specification of it, {@code conf/shared-mailboxes.xsd} ({@link SchemaValidation}): an
+ * unknown element or attribute, a missing one, a value outside its pattern — every one reported
+ * at once with file, line and column. Then, on a file the schema accepts, what a schema cannot
+ * say: cross-references (an undefined role, a folder not declared, a duplicate member), time
+ * zones and durations, Lucene queries, templates. Each is a {@link ConfigurationProblem} naming
+ * file, line, element and reason, all of a step reported together.
  *
  * <p>What needs the running server (is the domain local? does the member's account exist?) is
  * checked by the James adapter, with the same {@link SourceLocation}s.
@@ -60,19 +65,70 @@ public final class SharedMailboxesConfigurationParser {
     }
 
     public SharedMailboxesConfiguration parse(Path file) {
-        try (InputStream input = Files.newInputStream(file)) {
-            XmlElement root = new LineNumberedXmlReader(file.getFileName().toString()).read(input);
-            Path directory = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of(""));
-            return new Reading(templateFiles.orElse(TemplateFiles.relativeTo(directory))).read(root);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ConfigurationException(SourceLocation.of(file.toString(), 0, "shared-mailboxes")
                 .problem("cannot be read: " + e), e);
         }
+        Path directory = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of(""));
+        return parse(content, file.getFileName().toString(), templateFiles.orElse(TemplateFiles.relativeTo(directory)));
     }
 
     public SharedMailboxesConfiguration parse(InputStream input, String fileName) {
-        XmlElement root = new LineNumberedXmlReader(fileName).read(input);
-        return new Reading(templateFiles.orElse(TemplateFiles.relativeTo(Path.of("")))).read(root);
+        byte[] content;
+        try {
+            content = input.readAllBytes();
+        } catch (IOException e) {
+            throw new ConfigurationException(SourceLocation.of(fileName, 0, "shared-mailboxes").problem("cannot be read: " + e), e);
+        }
+        return parse(content, fileName, templateFiles.orElse(TemplateFiles.relativeTo(Path.of(""))));
+    }
+
+    private static SharedMailboxesConfiguration parse(byte[] content, String fileName, TemplateFiles templates) {
+        // Well-formedness, DOCTYPE and text first: their messages are the clearest for those mistakes.
+        XmlElement root = new LineNumberedXmlReader(fileName).read(new ByteArrayInputStream(content));
+        if (!root.name().equals("shared-mailboxes")) {
+            throw new ConfigurationException(root.location()
+                .problem("is not the expected root element; the file must start with <shared-mailboxes>"));
+        }
+        List<SchemaValidation.Found> structure = SchemaValidation.problems(content, fileName);
+        SharedMailboxesConfiguration configuration;
+        try {
+            configuration = new Reading(templates).read(root);
+        } catch (ConfigurationException semantic) {
+            throw new ConfigurationException(together(structure, semantic.problems()));
+        }
+        if (!structure.isEmpty()) {
+            throw new ConfigurationException(together(structure, List.of()));
+        }
+        return configuration;
+    }
+
+    /** Whether the reader already reported, at the same line, the attribute or value the schema refused. */
+    private static boolean saySame(SchemaValidation.Found found, ConfigurationProblem problem) {
+        if (problem.location().line() != found.problem().location().line()) {
+            return false;
+        }
+        String reason = problem.reason();
+        return found.attribute().filter(attribute -> reason.startsWith(attribute + " ") || reason.contains("'" + attribute + "'")).isPresent()
+            || found.value().filter(value -> reason.contains("'" + value.strip() + "'")).isPresent();
+    }
+
+    /**
+     * The schema's problems and the readers' in line order. A value both refuse (a day named
+     * 'moonday') is reported once, in the reader's words, which say what would be accepted.
+     */
+    private static List<ConfigurationProblem> together(List<SchemaValidation.Found> structure, List<ConfigurationProblem> semantic) {
+        List<ConfigurationProblem> problems = new ArrayList<>(semantic);
+        structure.stream()
+            .filter(found -> semantic.stream().noneMatch(problem -> saySame(found, problem)))
+            .map(SchemaValidation.Found::problem)
+            .forEach(problems::add);
+        problems.sort(Comparator.comparingInt((ConfigurationProblem problem) -> problem.location().line())
+            .thenComparingInt(problem -> problem.location().column()));
+        return problems;
     }
 
     /** One pass over one document; collects problems instead of stopping at the first. */
@@ -87,17 +143,9 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private SharedMailboxesConfiguration read(XmlElement root) {
-            if (!root.name().equals("shared-mailboxes")) {
-                throw new ConfigurationException(root.location()
-                    .problem("is not the expected root element; the file must start with <shared-mailboxes>"));
-            }
-            allowAttributes(root, "ungoverned-smtp-servers");
-            allowChildren(root, "roles", "shared-mailbox", "audit");
             boolean ungovernedSmtpServersAllowed = readUngovernedSmtpServers(root);
             Role.BUILT_IN.forEach(role -> roles.put(role.name(), role));
-            List<XmlElement> roleSections = children(root, "roles");
-            roleSections.stream().skip(1).forEach(extra -> problem(extra, "appears more than once; declare all roles in one <roles>"));
-            roleSections.forEach(this::readRoles);
+            children(root, "roles").forEach(this::readRoles);
 
             List<SharedMailbox> mailboxes = new ArrayList<>();
             Map<MailAddress, XmlElement> addresses = new HashMap<>();
@@ -142,10 +190,7 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private void readRoles(XmlElement section) {
-            allowAttributes(section);
-            allowChildren(section, "role");
             for (XmlElement element : children(section, "role")) {
-                allowAttributes(element, "name", "rights", "send");
                 Optional<String> name = required(element, "name");
                 if (name.isEmpty()) {
                     continue;
@@ -174,8 +219,6 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
-            allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags", "spoofed-from");
-            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -212,7 +255,6 @@ public final class SharedMailboxesConfigurationParser {
         private List<FolderName> readFolders(XmlElement mailbox) {
             List<FolderName> folders = new ArrayList<>();
             for (XmlElement element : children(mailbox, "folder")) {
-                allowAttributes(element, "name");
                 required(element, "name").flatMap(value -> parsed(element, value, FolderName::of)).ifPresent(folder -> {
                     if (folders.contains(folder)) {
                         problem(element, "name '" + folder + "' is declared twice in this shared mailbox");
@@ -228,8 +270,6 @@ public final class SharedMailboxesConfigurationParser {
             List<Member> members = new ArrayList<>();
             Map<MailAddress, XmlElement> seen = new HashMap<>();
             for (XmlElement element : children(mailbox, "member")) {
-                allowAttributes(element, "address", "role");
-                allowChildren(element, "folder");
                 Map<FolderName, Optional<Role>> folderRoles = readFolderRoles(element, configuredFolders);
                 Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
                 Optional<Role> role = required(element, "role").flatMap(name -> role(element, name));
@@ -255,7 +295,6 @@ public final class SharedMailboxesConfigurationParser {
         private Map<FolderName, Optional<Role>> readFolderRoles(XmlElement member, List<FolderName> configuredFolders) {
             Map<FolderName, Optional<Role>> folderRoles = new HashMap<>();
             for (XmlElement element : children(member, "folder")) {
-                allowAttributes(element, "name", "role");
                 Optional<FolderName> folder = required(element, "name").flatMap(value -> parsed(element, value, FolderName::of));
                 Optional<Optional<Role>> role = required(element, "role").map(String::strip)
                     .flatMap(name -> name.equals("none") ? Optional.of(Optional.<Role>empty()) : role(element, name).map(Optional::of));
@@ -306,8 +345,6 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private Optional<OutgoingConvention> readOutgoingConvention(XmlElement element) {
-            allowAttributes(element, "mode", "pattern");
-            allowChildren(element, "project");
             Optional<OutgoingConvention.Mode> mode = required(element, "mode").flatMap(value -> {
                 Optional<OutgoingConvention.Mode> parsed = OutgoingConvention.Mode.fromXmlName(value.strip());
                 if (parsed.isEmpty()) {
@@ -326,7 +363,6 @@ public final class SharedMailboxesConfigurationParser {
             });
             List<String> projects = new ArrayList<>();
             for (XmlElement project : children(element, "project")) {
-                allowAttributes(project, "prefix");
                 required(project, "prefix").map(String::strip).ifPresent(prefix -> {
                     if (!PROJECT_PREFIX.matcher(prefix).matches()) {
                         problem(project, "prefix '" + prefix + "' is invalid; use 2 to 20 upper-case letters, digits or '-'");
@@ -347,15 +383,12 @@ public final class SharedMailboxesConfigurationParser {
         }
 
         private VagueSubjects readVagueSubjects(XmlElement element) {
-            allowAttributes(element, "keyword");
-            allowChildren(element, "subject");
             String keyword = element.attribute("keyword").map(String::strip).orElse(VagueSubjects.DEFAULT_KEYWORD);
             if (!IMAP_KEYWORD.matcher(keyword).matches()) {
                 problem(element, "keyword '" + keyword + "' is not an IMAP keyword; use letters, digits and $ _ - . such as $Triage");
             }
             List<String> subjects = new ArrayList<>();
             for (XmlElement subject : children(element, "subject")) {
-                allowAttributes(subject, "text");
                 required(subject, "text").ifPresent(subjects::add);
             }
             return new VagueSubjects(subjects, keyword);
@@ -390,14 +423,6 @@ public final class SharedMailboxesConfigurationParser {
 
         private Optional<String> required(XmlElement element, String attribute) {
             return checks.required(element, attribute);
-        }
-
-        private void allowAttributes(XmlElement element, String... allowed) {
-            checks.allowAttributes(element, allowed);
-        }
-
-        private void allowChildren(XmlElement element, String... allowed) {
-            checks.allowChildren(element, allowed);
         }
 
         private static List<XmlElement> children(XmlElement element, String name) {

@@ -3,21 +3,29 @@ package com.teaminbox.core.config;
 import java.util.Objects;
 
 /**
- * Where a configuration element was written: the file, the line and the element name.
- * Every configuration error carries one, so an administrator can go straight to the mistake.
+ * Where a configuration element was written: the file, the line (and, for what the schema
+ * found, the column) and the element name. Every configuration error carries one, so an
+ * administrator can go straight to the mistake.
  */
 public final class SourceLocation {
     private final String file;
     private final int line;
+    private final int column;
     private final String element;
 
     public static SourceLocation of(String file, int line, String element) {
-        return new SourceLocation(file, line, element);
+        return new SourceLocation(file, line, 0, element);
     }
 
-    private SourceLocation(String file, int line, String element) {
+    /** A place found by the schema validation, which knows the column too; 0 means unknown. */
+    public static SourceLocation of(String file, int line, int column, String element) {
+        return new SourceLocation(file, line, column, element);
+    }
+
+    private SourceLocation(String file, int line, int column, String element) {
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
+        this.column = column;
         this.element = Objects.requireNonNull(element, "element");
     }
 
@@ -27,6 +35,11 @@ public final class SourceLocation {
 
     public int line() {
         return line;
+    }
+
+    /** The column, when known (schema problems); 0 otherwise. */
+    public int column() {
+        return column;
     }
 
     public String element() {
@@ -44,16 +57,16 @@ public final class SourceLocation {
             return false;
         }
         SourceLocation that = (SourceLocation) o;
-        return line == that.line && file.equals(that.file) && element.equals(that.element);
+        return line == that.line && column == that.column && file.equals(that.file) && element.equals(that.element);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, line, element);
+        return Objects.hash(file, line, column, element);
     }
 
     @Override
     public String toString() {
-        return file + ":" + line + ": <" + element + ">";
+        return file + ":" + line + (column > 0 ? ":" + column : "") + ": <" + element + ">";
     }
 }

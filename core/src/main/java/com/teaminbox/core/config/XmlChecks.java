@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The checks every element reader makes, collecting problems instead of stopping at the first. */
+/**
+ * The checks every element reader makes, collecting problems instead of stopping at the first.
+ * Which elements and attributes may appear, and which are required, is the schema's to say
+ * ({@link SchemaValidation}); these are what it cannot: a required value that is only blanks.
+ */
 final class XmlChecks {
     private final List<ConfigurationProblem> problems;
 
@@ -19,7 +23,7 @@ final class XmlChecks {
     Optional<String> required(XmlElement element, String attribute) {
         Optional<String> value = element.attribute(attribute);
         if (value.isEmpty()) {
-            problem(element, "is missing the required attribute '" + attribute + "'");
+            // The schema requires it and reports its absence, with line and column.
             return Optional.empty();
         }
         if (value.get().isBlank()) {
@@ -27,23 +31,6 @@ final class XmlChecks {
             return Optional.empty();
         }
         return value;
-    }
-
-    void allowAttributes(XmlElement element, String... allowed) {
-        List<String> accepted = List.of(allowed);
-        element.attributes().keySet().stream()
-            .filter(name -> !accepted.contains(name))
-            .forEach(name -> problem(element, "has an unknown attribute '" + name + "'; "
-                + (accepted.isEmpty() ? "it takes no attributes" : "accepted: " + String.join(", ", accepted))));
-    }
-
-    void allowChildren(XmlElement element, String... allowed) {
-        List<String> accepted = List.of(allowed);
-        element.children().stream()
-            .filter(child -> !accepted.contains(child.name()))
-            .forEach(child -> problem(child, "is not allowed inside <" + element.name() + ">; "
-                + (accepted.isEmpty() ? "it takes no elements" : "accepted: "
-                + accepted.stream().map(name -> "<" + name + ">").collect(Collectors.joining(", ")))));
     }
 
     static List<XmlElement> children(XmlElement element, String name) {

@@ -109,10 +109,10 @@ class AcknowledgementParsingTest {
         "<acknowledgement per-sender-daily-cap=\"ten\"><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <acknowledgement> per-sender-daily-cap 'ten' is invalid; use a whole number from 1 to 1000",
         "<acknowledgement delay=\"1\"><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"
-            + "|shared-mailboxes.xml:3: <acknowledgement> has an unknown attribute 'delay'; accepted: display-name, per-sender-daily-cap, response-time, language",
+            + "|shared-mailboxes.xml:3:28: <acknowledgement> has an unknown attribute 'delay'; accepted: display-name, per-sender-daily-cap, response-time, language",
         "<acknowledgement><template kind=\"ack\" text=\"acks/en.txt\"/><vacation/></acknowledgement>"
-            + "|shared-mailboxes.xml:3: <vacation> is not allowed inside <acknowledgement>; accepted: <business-hours>, <template>",
-        "<acknowledgement></acknowledgement>"
+            + "|shared-mailboxes.xml:3:70: <vacation> is not allowed inside <acknowledgement> here; expected: <template>",
+        "<acknowledgement><template kind=\"billing\" text=\"acks/en.txt\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <acknowledgement> has no <template kind=\"ack\">; it is sent for every new ticket",
         "<acknowledgement><template kind=\"ack\" text=\"acks/missing.txt\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <template> template 'acks/missing.txt' cannot be read: acks/missing.txt",
@@ -139,7 +139,7 @@ class AcknowledgementParsingTest {
         "<acknowledgement><business-hours time-zone=\"UTC\"><holiday date=\"25/12/2026\"/></business-hours><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <holiday> date '25/12/2026' is not a date; use YYYY-MM-DD such as 2026-12-25",
         "<acknowledgement><business-hours/><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"
-            + "|shared-mailboxes.xml:3: <business-hours> is missing the required attribute 'time-zone'",
+            + "|shared-mailboxes.xml:3:35: <business-hours> is missing the required attribute 'time-zone'",
         "<acknowledgement><template kind=\"ack\" text=\"acks/en.txt\" incoming-text=\"raw\"/></acknowledgement>"
             + "|shared-mailboxes.xml:3: <template> incoming-text 'raw' is invalid; accepted: defanged, verbatim",
         "<acknowledgement display-name=\"x&#10;Bcc: y\"><template kind=\"ack\" text=\"acks/en.txt\"/></acknowledgement>"

@@ -69,6 +69,6 @@ class FolderRolesParsingTest {
     @Test
     void otherElementsInsideAMemberShouldBeRefused() {
         assertThatThrownBy(() -> bob("      <rights/>\n"))
-            .hasMessageContaining("shared-mailboxes.xml:5: <rights> is not allowed inside <member>; accepted: <folder>");
+            .hasMessageContaining("shared-mailboxes.xml:5:16: <rights> is not allowed inside <member> here; expected: <folder>");
     }
 }

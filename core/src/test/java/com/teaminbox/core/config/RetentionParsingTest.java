@@ -122,7 +122,7 @@ class RetentionParsingTest {
     @Test
     void moveShouldNeedATargetAndDeleteRefuseOne() {
         assertRefused("    <retention>\n      <folder name=\"INBOX\" move-after=\"90d\"/>\n    </retention>\n",
-            "shared-mailboxes.xml:6: <folder> is missing the required attribute 'to'");
+            "shared-mailboxes.xml:6: <folder> is missing the attribute 'to', which 'move-after' needs");
         assertRefused("    <retention>\n      <folder name=\"Junk\" delete-after=\"30d\" to=\"Archive\"/>\n    </retention>\n",
             "shared-mailboxes.xml:6: <folder> has 'to' with 'delete-after'; 'to' goes with 'move-after'");
     }
@@ -173,9 +173,9 @@ class RetentionParsingTest {
     @Test
     void unknownAttributesAndElementsShouldBeRefused() {
         assertRefused("    <retention minimum=\"7d\"/>\n",
-            "shared-mailboxes.xml:5: <retention> has an unknown attribute 'minimum'; accepted: minimum-age, every");
+            "shared-mailboxes.xml:5:30: <retention> has an unknown attribute 'minimum'; accepted: minimum-age, every");
         assertRefused("    <retention>\n      <policy folder=\"Junk\"/>\n    </retention>\n",
-            "shared-mailboxes.xml:6: <policy> is not allowed inside <retention>; accepted: <folder>, <hold>");
+            "shared-mailboxes.xml:6:30: <policy> is not allowed inside <retention> here; expected: <folder>, <hold>");
         assertRefused("    <retention>\n      <folder name=\"Junk\" delete-after=\"30d\" keep=\"no\"/>\n    </retention>\n",
             "<folder> has an unknown attribute 'keep'; accepted: name, delete-after, move-after, to, when-flag");
     }

@@ -70,7 +70,7 @@ class RulesParsingTest {
     @Test
     void unknownActionShouldBeRefused() {
         assertThatThrownBy(() -> rules("    <rules>\n      <rule name=\"x\" when=\"invoice\"><delete/></rule>\n    </rules>\n"))
-            .hasMessageContaining("shared-mailboxes.xml:6: <delete> is not allowed inside <rule>; accepted: <file-into>");
+            .hasMessageContaining("shared-mailboxes.xml:6:46: <delete> is not allowed inside <rule> here; expected: <file-into>");
     }
 
     @Test

@@ -90,8 +90,8 @@ class SharedMailboxesConfigurationParserTest {
             "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
                 + "    <owner address=\"alice@example.test\"/>\n"
                 + "  </shared-mailbox>")))
-            .hasMessageStartingWith("Invalid shared-mailbox configuration: shared-mailboxes.xml:3: <owner> is not allowed inside "
-                + "<shared-mailbox>; accepted: <folder>, <member>");
+            .hasMessageStartingWith("Invalid shared-mailbox configuration: shared-mailboxes.xml:3:42: <owner> is not allowed inside "
+                + "<shared-mailbox> here; expected: <folder>, <member>");
     }
 
     @Test
@@ -100,8 +100,8 @@ class SharedMailboxesConfigurationParserTest {
             "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\">\n"
                 + "    <member address=\"alice@example.test\" rol=\"full\"/>\n"
                 + "  </shared-mailbox>")))
-            .hasMessageContaining("shared-mailboxes.xml:3: <member> has an unknown attribute 'rol'; accepted: address, role")
-            .hasMessageContaining("shared-mailboxes.xml:3: <member> is missing the required attribute 'role'");
+            .hasMessageContaining("shared-mailboxes.xml:3:54: <member> has an unknown attribute 'rol'; accepted: address, role")
+            .hasMessageContaining("shared-mailboxes.xml:3:54: <member> is missing the required attribute 'role'");
     }
 
     @Test
@@ -155,7 +155,7 @@ class SharedMailboxesConfigurationParserTest {
     @Test
     void missingRequiredValueShouldBeRefused() {
         assertThatThrownBy(() -> parse(wrap("  <shared-mailbox address=\"support@example.test\"/>")))
-            .hasMessage("Invalid shared-mailbox configuration: shared-mailboxes.xml:2: <shared-mailbox> "
+            .hasMessage("Invalid shared-mailbox configuration: shared-mailboxes.xml:2:51: <shared-mailbox> "
                 + "is missing the required attribute 'ticket-prefix'");
     }
 
@@ -242,5 +242,21 @@ class SharedMailboxesConfigurationParserTest {
             .hasMessageContaining("(2 problems)")
             .hasMessageContaining("shared-mailboxes.xml:2:")
             .hasMessageContaining("shared-mailboxes.xml:3:");
+    }
+
+    @Test
+    void everyStructuralErrorShouldBeReportedWithFileLineAndColumnAtOnce() {
+        assertThatThrownBy(() -> parse(wrap(
+            "  <shared-mailbox address=\"support@example.test\" ticket-prefix=\"SUP\" colour=\"blue\">\n"
+                + "    <member address=\"alice@example.test\"/>\n"
+                + "    <owner address=\"bob@example.test\"/>\n"
+                + "  </shared-mailbox>")))
+            .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                "shared-mailboxes.xml:2:84: <shared-mailbox> has an unknown attribute 'colour'; "
+                    + "accepted: address, ticket-prefix, ticket-format, forged-tags, spoofed-from, display-name",
+                "shared-mailboxes.xml:3:43: <member> is missing the required attribute 'role'",
+                "shared-mailboxes.xml:4:40: <owner> is not allowed inside <shared-mailbox> here; expected: <folder>, <member>, "
+                    + "<outgoing-subjects>, <vague-subjects>, <rules>, <acknowledgement>, <retention>"))
+            .hasMessageStartingWith("Invalid shared-mailbox configuration (3 problems):");
     }
 }

@@ -2,28 +2,26 @@ package com.teaminbox.james.matchers;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.MailAddress;
-import org.apache.mailet.base.GenericRecipientMatcher;
-
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.james.configuration.DeploymentChecks;
+import com.teaminbox.matchers.IsSharedMailbox;
 
 /**
  * Matches the recipients that are shared mailboxes of {@code shared-mailboxes.xml}; James splits
- * the mail so that only those go on to our processor.
+ * the mail so that only those go on to our processor. It is {@link IsSharedMailbox} plus the start
+ * check that makes our processor safe to reach.
  * <pre>{@code
  * <mailet match="com.teaminbox.james.matchers.RecipientIsSharedMailbox" class="ToProcessor">
  *   <processor>shared-mailbox</processor>
  * </mailet>
  * }</pre>
  */
-public class RecipientIsSharedMailbox extends GenericRecipientMatcher {
-    private final ConfigurationInForce configurationStore;
+public class RecipientIsSharedMailbox extends IsSharedMailbox {
     private final DeploymentChecks deploymentChecks;
 
     @Inject
     public RecipientIsSharedMailbox(ConfigurationInForce configurationStore, DeploymentChecks deploymentChecks) {
-        this.configurationStore = configurationStore;
+        super(configurationStore);
         this.deploymentChecks = deploymentChecks;
     }
 
@@ -34,10 +32,5 @@ public class RecipientIsSharedMailbox extends GenericRecipientMatcher {
     @Override
     public void init() {
         deploymentChecks.requireStartable();
-    }
-
-    @Override
-    public boolean matchRecipient(MailAddress recipient) {
-        return configurationStore.current().isSharedMailbox(recipient);
     }
 }
