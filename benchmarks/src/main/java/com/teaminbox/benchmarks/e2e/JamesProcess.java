@@ -39,7 +39,13 @@ final class JamesProcess implements AutoCloseable {
         this.process = process;
         this.gcLog = gcLog;
         this.serverLog = serverLog;
-        Matcher ready = awaitReady();
+        Matcher ready;
+        try {
+            ready = awaitReady();
+        } catch (RuntimeException | InterruptedException | IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         this.smtp = Integer.parseInt(ready.group(1));
         this.imap = Integer.parseInt(ready.group(3));
         this.webAdmin = Integer.parseInt(ready.group(4));
@@ -70,7 +76,8 @@ final class JamesProcess implements AutoCloseable {
     }
 
     private Matcher awaitReady() throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        // Ten minutes: on a 2-core machine shared with other builds a start has taken over three.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
             for (String line : newLines()) {
                 Matcher ready = READY.matcher(line);
