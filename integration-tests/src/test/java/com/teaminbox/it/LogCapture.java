@@ -13,7 +13,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
-/** The INFO lines one logger of ours writes while a test runs (the server runs in this JVM). */
+/**
+ * The lines (DEBUG and up) one logger of ours writes while a test runs (the server runs in this
+ * JVM): per-mail decisions are logged at DEBUG, as the audit trail already holds them.
+ */
 final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     private final String loggerName;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -29,7 +32,7 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
         previousLevel = logger.getLevel();
         previousAdditivity = logger.isAdditive();
-        logger.setLevel(Level.INFO);
+        logger.setLevel(Level.DEBUG);
         // Captured, not printed: the build log stays as quiet as logback-test.xml makes it.
         logger.setAdditive(false);
         appender.start();

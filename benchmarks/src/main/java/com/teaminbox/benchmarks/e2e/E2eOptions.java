@@ -13,13 +13,16 @@ import java.util.TreeSet;
 /**
  * The command line of {@code ./benchmark-e2e}, checked before any server starts: a mistyped
  * option is refused with its name, instead of a ten-minute run with the defaults.
+ *
+ * @param pairs how many (a)/(b) pairs the comparison runs, interleaved; its figures are their medians ({@code --quick}: one)
  */
 record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Optional<Path> samples,
-                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without) {
+                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs) {
     enum Mode { COMPARE, MEMORY, ABLATION }
 
-    private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without");
-    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs");
+    private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without",
+        "--pairs");
+    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick");
 
     static E2eOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -49,6 +52,13 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         if (mode != Mode.MEMORY && given.containsKey("--big-mails")) {
             throw new IllegalArgumentException("--big-mails applies to --memory only");
         }
+        if (mode != Mode.COMPARE && (given.containsKey("--pairs") || given.containsKey("--quick"))) {
+            throw new IllegalArgumentException("--pairs and --quick apply to the comparison only");
+        }
+        if (given.containsKey("--pairs") && given.containsKey("--quick")) {
+            throw new IllegalArgumentException("--quick is one pair: give --pairs or --quick, not both");
+        }
+        int pairs = given.containsKey("--quick") ? 1 : number(given, "--pairs", 3, 1);
         int mails = number(given, "--mails", 2_000, 1);
         int warmup = number(given, "--warmup", Math.max(50, Math.min(200, mails / 10)), 0);
         String heap = given.getOrDefault("--heap", "1g");
@@ -64,7 +74,8 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         }
         return new E2eOptions(mode, mails, number(given, "--senders", 8, 1), warmup, heap,
             Optional.ofNullable(given.get("--samples")).map(Path::of), given.containsKey("--stock-thread-ids"),
-            !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without));
+            !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without),
+            pairs);
     }
 
     private static int number(Map<String, String> given, String option, int defaultValue, int minimum) {

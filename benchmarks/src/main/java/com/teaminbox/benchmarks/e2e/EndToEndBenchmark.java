@@ -20,13 +20,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * End to end, over the network, against stock James: N mails over SMTP from 8 concurrent senders
- * through (a) stock James 3.8.1 with a plain LocalDelivery pipeline and (b) the full TeamInbox demo
- * pipeline with 1,000 rules, each server its own JVM with the same heap, one after the other.
+ * through (a) stock James 3.8.1 with the demo's own configuration minus every TeamInbox line and
+ * (b) the full TeamInbox demo pipeline with 1,000 rules, each server its own JVM with the same
+ * heap, in interleaved pairs (three by default, one with {@code --quick}); the primary figure is
+ * server CPU per delivered message (acknowledgements and notifications count), the median of the
+ * pairs' ratios.
  * Latency is from the 250 after DATA to the moment an IMAP poller logged in to the recipient
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark-e2e [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark-e2e [--pairs 3 | --quick] [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
  * ./benchmark-e2e --memory [--big-mails 1000]
  * ./benchmark-e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 200] ...
  * </pre>
@@ -34,6 +37,11 @@ import java.util.concurrent.TimeUnit;
 public final class EndToEndBenchmark {
     private static final String PASSWORD = "demo";
     private static final List<String> FOLDERS = List.of("INBOX", "Billing", "Junk");
+    /** The demo's accounts besides the shared ones: acknowledgements (jane) and rule notifications (members) land there. */
+    private static final List<String> OTHER_ACCOUNTS = List.of("alice@example.test", "bob@example.test", "carol@example.test",
+        "dave@example.test", "jane@customer.test");
+    private static final String STOCK = "(a) stock James 3.8.1, the demo's pipeline without TeamInbox";
+    private static final String OURS = "(b) TeamInbox demo pipeline, 1,000 rules";
 
     private final Path root;
     private final Path appTarget;
@@ -62,7 +70,10 @@ public final class EndToEndBenchmark {
         long peakLiveHeapMegabytes = -1;
         boolean outOfMemory;
         int delivered;
+        /** Every message the server stored for the measured mails: theirs, acknowledgements, notifications. */
+        long deliveries;
         Optional<ServerCpu> serverCpu = Optional.empty();
+        Optional<ServerCpu> clientCpu = Optional.empty();
 
         Result(String name, int mails, double seconds, double[] latenciesMillis) {
             this.name = name;
@@ -99,27 +110,53 @@ public final class EndToEndBenchmark {
         switch (options.mode()) {
             case ABLATION -> benchmark.ablate(options.without(), options.mails(), options.warmup(), options.heap());
             case MEMORY -> benchmark.memory(options.bigMails(), command, options.updateDocs());
-            case COMPARE -> benchmark.compare(options.mails(), options.warmup(), options.heap(), command, options.updateDocs());
+            case COMPARE -> benchmark.compare(options.mails(), options.warmup(), options.heap(), options.pairs(), command, options.updateDocs());
         }
         System.exit(0);
     }
 
-    private void compare(int mails, int warmup, String heap, String command, boolean updateDocs) throws Exception {
-        System.out.printf(Locale.ROOT, "End-to-end benchmark: %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s each, %d cores%n",
-            mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
-        Result stock = run("(a) stock James 3.8.1, LocalDelivery", with(Pipelines.stock(demoConf, work)), heap, Optional.empty(), mails, warmup, "a");
-        print(stock);
-        Result ours = run("(b) TeamInbox demo pipeline, 1,000 rules", with(Pipelines.teamInbox(demoConf, appTarget, work)), heap,
-            Optional.of("alice@example.test"), mails, warmup, "b");
-        print(ours);
-        double ratio = ours.throughput() / stock.throughput();
-        System.out.printf(Locale.ROOT, "throughput ratio b/a: %.2f (target >= 0.8)%n", ratio);
-        if (stock.serverCpu.isPresent() && ours.serverCpu.isPresent()) {
-            System.out.printf(Locale.ROOT, "server CPU per mail a/b: %.2f%n", ResultsTable.cpuMillisPerMail(stock) / ResultsTable.cpuMillisPerMail(ours));
+    /**
+     * {@code pairs} runs of (a) and (b), interleaved (a b, b a, a b, ...: a drift of the machine's
+     * speed weighs on both alike); the figures are the medians of the pairs' ratios.
+     */
+    private void compare(int mails, int warmup, String heap, int pairs, String command, boolean updateDocs) throws Exception {
+        System.out.printf(Locale.ROOT, "End-to-end benchmark: %d pair(s), %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s each,"
+            + " %d cores, load average %s%n", pairs, mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors(), loadAverage());
+        String loadBefore = loadAverage();
+        List<Result[]> runs = new ArrayList<>();
+        for (int pair = 1; pair <= pairs; pair++) {
+            Result stock = null;
+            Result ours = null;
+            for (int turn = 0; turn < 2; turn++) {
+                if ((turn == 0) == (pair % 2 == 1)) {
+                    stock = run(STOCK, with(Pipelines.stock(demoConf, work)), heap, Optional.empty(), mails, warmup, "a" + pair);
+                    print(stock);
+                } else {
+                    ours = run(OURS, with(Pipelines.teamInbox(demoConf, appTarget, work)), heap, Optional.of("alice@example.test"), mails, warmup,
+                        "b" + pair);
+                    print(ours);
+                }
+            }
+            System.out.printf(Locale.ROOT, "pair %d: server CPU per delivered message a/b %.2f, throughput ratio b/a %.2f%n", pair,
+                ResultsTable.cpuRatio(stock, ours), ours.throughput() / stock.throughput());
+            runs.add(new Result[] {stock, ours});
         }
+        ResultsTable.Summary summary = ResultsTable.summarize(runs);
+        System.out.printf(Locale.ROOT, "median of %d pair(s): server CPU per delivered message a/b %.2f, throughput ratio b/a %.2f (targets >= 0.8)%n",
+            pairs, summary.cpuRatio(), summary.throughputRatio());
         if (updateDocs) {
-            ResultsTable.writeComparison(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), stock, ours, ratio, heap, senders, warmup,
-                stockThreadIds);
+            ResultsTable.writeComparison(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), runs, summary, heap, senders, warmup,
+                stockThreadIds, loadBefore + " before, " + loadAverage() + " after");
+        }
+    }
+
+    /** The machine's load average (1, 5, 15 minutes), to say how quiet it was. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
@@ -133,11 +170,10 @@ public final class EndToEndBenchmark {
             mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors());
         List<String> withoutOptions = new ArrayList<>(Pipelines.teamInbox(demoConf, appTarget, work));
         withoutOptions.addAll(Pipelines.withoutMailets(demoConf, work, mailets)); // first: a mistyped name fails before any run
-        Result stock = run("(a) stock James 3.8.1, LocalDelivery", with(Pipelines.stock(demoConf, work)), heap, Optional.empty(), mails,
-            warmup, "a");
+        Result stock = run(STOCK, with(Pipelines.stock(demoConf, work)), heap, Optional.empty(), mails, warmup, "a");
         print(stock);
-        Result ours = run("(b) TeamInbox demo pipeline, 1,000 rules", with(Pipelines.teamInbox(demoConf, appTarget, work)), heap,
-            Optional.of("alice@example.test"), mails, warmup, "b");
+        Result ours = run(OURS, with(Pipelines.teamInbox(demoConf, appTarget, work)), heap, Optional.of("alice@example.test"), mails, warmup,
+            "b");
         print(ours);
         Result without = run("(b) without " + String.join(", ", mailets), with(withoutOptions), heap, Optional.of("alice@example.test"), mails,
             warmup, "b-without");
@@ -145,10 +181,9 @@ public final class EndToEndBenchmark {
         System.out.printf(Locale.ROOT, "throughput ratio to (a): (b) %.2f, (b) without them %.2f%n", ours.throughput() / stock.throughput(),
             without.throughput() / stock.throughput());
         if (stock.serverCpu.isPresent() && ours.serverCpu.isPresent() && without.serverCpu.isPresent()) {
-            System.out.printf(Locale.ROOT, "server CPU per mail: they cost %.1f ms; (a)/(b) %.2f, (a)/(b) without them %.2f%n",
-                ResultsTable.cpuMillisPerMail(ours) - ResultsTable.cpuMillisPerMail(without),
-                ResultsTable.cpuMillisPerMail(stock) / ResultsTable.cpuMillisPerMail(ours),
-                ResultsTable.cpuMillisPerMail(stock) / ResultsTable.cpuMillisPerMail(without));
+            System.out.printf(Locale.ROOT, "server CPU per mail: they cost %.1f ms; per delivered message (a)/(b) %.2f, (a)/(b) without them %.2f%n",
+                ResultsTable.cpuMillisPerMail(ours) - ResultsTable.cpuMillisPerMail(without), ResultsTable.cpuRatio(stock, ours),
+                ResultsTable.cpuRatio(stock, without));
         }
     }
 
@@ -206,15 +241,49 @@ public final class EndToEndBenchmark {
         try (JamesProcess james = JamesProcess.start(appTarget, work.resolve(label), heap, launcherOptions)) {
             if (member.isEmpty()) {
                 createRecipient(james);
+                // The same watching as (b): a session per folder, on the folders the demo's rules file mail into.
+                try (ImapAccount owner = ImapAccount.login(james.imap, BenchmarkMails.RECIPIENT, PASSWORD)) {
+                    for (String folder : FOLDERS) {
+                        owner.create(folder);
+                    }
+                }
             }
             List<BenchmarkMails.Mail> all = BenchmarkMails.fromSamples(samples, warmup + mails, label);
             measure(james, member, all.subList(0, warmup), "warm-up", false);
+            long othersBefore = awaitSteadyCount(james);
             Optional<ServerCpu> before = ServerCpu.of(james.pid());
+            Optional<ServerCpu> clientBefore = ServerCpu.of(ProcessHandle.current().pid());
             Result result = measure(james, member, all.subList(warmup, all.size()), name, false);
+            Optional<ServerCpu> clientAfter = ServerCpu.of(ProcessHandle.current().pid());
+            result.deliveries = result.delivered + awaitSteadyCount(james) - othersBefore;
             result.serverCpu = before.flatMap(earlier -> ServerCpu.of(james.pid()).map(now -> now.minus(earlier)));
+            result.clientCpu = clientBefore.flatMap(earlier -> clientAfter.map(now -> now.minus(earlier)));
             result.peakHeapMegabytes = james.peakHeapMegabytes();
             result.peakLiveHeapMegabytes = james.peakLiveHeapMegabytes();
             return result;
+        }
+    }
+
+    /**
+     * The messages in the demo's other accounts (acknowledgements, notifications) once their
+     * number stops changing: read every half second until two readings agree (or ten seconds
+     * passed), as they may land just after the mail they answer. Both servers wait alike.
+     */
+    private static long awaitSteadyCount(JamesProcess james) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long previous = -2;
+        while (true) {
+            long count = 0;
+            for (String account : OTHER_ACCOUNTS) {
+                try (ImapAccount imap = ImapAccount.login(james.imap, account, PASSWORD)) {
+                    count += imap.messageCount();
+                }
+            }
+            if (count == previous || System.nanoTime() > deadline) {
+                return count;
+            }
+            previous = count;
+            Thread.sleep(500);
         }
     }
 
@@ -262,7 +331,9 @@ public final class EndToEndBenchmark {
                 Thread.sleep(5_000);
                 break;
             }
-            Thread.sleep(ImapPoller.INTERVAL_MILLIS);
+            // How often to check that all were seen: the pollers stamp each mail themselves, so this
+            // only sets how long the run goes on after the last one.
+            Thread.sleep(200);
         }
         pollers.forEach(ImapPoller::stop);
         for (ImapPoller poller : pollers) {
@@ -289,7 +360,10 @@ public final class EndToEndBenchmark {
             result.percentile(1.0), result.peakHeapMegabytes >= 0
                 ? ", peak heap " + result.peakHeapMegabytes + " MB (after GC " + result.peakLiveHeapMegabytes + " MB)" : "",
             result.outOfMemory ? ", OutOfMemoryError" : "");
-        result.serverCpu.ifPresent(cpu -> System.out.printf(Locale.ROOT, "%-44s server CPU %.1f ms per mail, of which JIT compilation %.1f ms%n",
-            "", ResultsTable.cpuMillisPerMail(result), 1000 * cpu.jitSeconds() / result.delivered));
+        result.serverCpu.ifPresent(cpu -> System.out.printf(Locale.ROOT,
+            "%-44s %d delivered messages; server CPU %.2f ms per delivered message (JIT %.2f, GC %.2f), %.2f ms per mail; load generator %.2f ms per mail%n",
+            "", result.deliveries, ResultsTable.cpuMillisPerDelivery(result), 1000 * cpu.jitSeconds() / result.deliveries,
+            1000 * cpu.gcSeconds() / result.deliveries, ResultsTable.cpuMillisPerMail(result),
+            result.clientCpu.map(client -> 1000 * client.totalSeconds() / result.delivered).orElse(Double.NaN)));
     }
 }

@@ -1,15 +1,11 @@
 package com.teaminbox.benchmarks.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,28 +13,39 @@ import java.util.stream.Stream;
 
 /**
  * A James 3.8.1 memory server in its own JVM, started by the demo launcher exactly as
- * {@code DeployedBundleIntegrationTest} does, on free ports; its GC log gives the peak heap.
+ * {@code DeployedBundleIntegrationTest} does, on free ports; its GC log gives the peak heap, its
+ * output goes to {@code server.log} in its home.
  */
 final class JamesProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("READY smtp=(\\d+) submission=(\\d+) imap=(\\d+) webadmin=(\\d+)");
     /** A G1 pause line: "Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(512M) 5.1ms". */
     private static final Pattern PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
+    /** A line of the server's output, read as it grows: the client must not spend more reading logs than the server writing them. */
+    private static final long LOG_CHECK_MILLIS = 500;
+
     private final Process process;
     private final Path gcLog;
-    private final List<String> output = new ArrayList<>();
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Path serverLog;
+    private long logReadUpTo;
+    private String partialLine = "";
+    private boolean outOfMemory;
+    private long lastLogCheck;
     final int smtp;
     final int imap;
     final int webAdmin;
 
-    private JamesProcess(Process process, Path gcLog) throws Exception {
+    private JamesProcess(Process process, Path gcLog, Path serverLog) throws Exception {
         this.process = process;
         this.gcLog = gcLog;
-        Thread reader = new Thread(this::readOutput, "james-output");
-        reader.setDaemon(true);
-        reader.start();
-        Matcher ready = awaitReady();
+        this.serverLog = serverLog;
+        Matcher ready;
+        try {
+            ready = awaitReady();
+        } catch (RuntimeException | InterruptedException | IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         this.smtp = Integer.parseInt(ready.group(1));
         this.imap = Integer.parseInt(ready.group(3));
         this.webAdmin = Integer.parseInt(ready.group(4));
@@ -62,52 +69,73 @@ final class JamesProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", classPath, "com.teaminbox.demo.DemoServer", "--home", home.resolve("james").toString(), "--random-ports"));
         command.addAll(launcherArguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return new JamesProcess(process, gcLog);
+        // Straight to a file, by the operating system: no thread of ours copies each line.
+        Path serverLog = home.resolve("server.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        return new JamesProcess(process, gcLog, serverLog);
     }
 
-    /** Keeps the server's output for {@link #outOfMemory()}, and a copy in {@code server.log} beside the GC log. */
-    private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             java.io.Writer log = Files.newBufferedWriter(gcLog.resolveSibling("server.log"), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.write(line + "\n");
-                log.flush();
-                lines.add(line);
-                synchronized (output) {
-                    output.add(line);
-                }
-            }
-        } catch (IOException e) {
-            lines.add("(output closed: " + e.getMessage() + ")");
-        }
-    }
-
-    private Matcher awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    private Matcher awaitReady() throws InterruptedException, IOException {
+        // Ten minutes: on a 2-core machine shared with other builds a start has taken over three.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null) {
+            for (String line : newLines()) {
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     return ready;
                 }
-            } else if (!process.isAlive()) {
+            }
+            if (!process.isAlive()) {
                 break;
             }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("James did not start:\n" + String.join("\n", output()));
+        throw new IllegalStateException("James did not start; its output is in " + serverLog + ":\n" + tail());
     }
 
-    List<String> output() {
-        synchronized (output) {
-            return List.copyOf(output);
+    /** The complete lines written since the last call. */
+    private List<String> newLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (java.nio.channels.FileChannel log = java.nio.channels.FileChannel.open(serverLog)) {
+            long size = log.size();
+            if (size <= logReadUpTo) {
+                return lines;
+            }
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) Math.min(size - logReadUpTo, 16 * 1024 * 1024));
+            log.read(bytes, logReadUpTo);
+            logReadUpTo += bytes.position();
+            String text = partialLine + new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            partialLine = text.substring(end + 1);
+            if (end >= 0) {
+                lines.addAll(List.of(text.substring(0, end).split("\n", -1)));
+            }
+        }
+        return lines;
+    }
+
+    private String tail() {
+        try {
+            List<String> all = Files.readAllLines(serverLog, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - 200), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + serverLog + ": " + e.getMessage() + ")";
         }
     }
 
-    boolean outOfMemory() {
-        return output().stream().anyMatch(line -> line.contains("OutOfMemoryError"));
+    /** Whether the server printed an OutOfMemoryError; reads only what it wrote since, at most every half second. */
+    synchronized boolean outOfMemory() {
+        long now = System.nanoTime();
+        if (outOfMemory || now - lastLogCheck < TimeUnit.MILLISECONDS.toNanos(LOG_CHECK_MILLIS)) {
+            return outOfMemory;
+        }
+        lastLogCheck = now;
+        try {
+            outOfMemory = newLines().stream().anyMatch(line -> line.contains("OutOfMemoryError"));
+        } catch (IOException e) {
+            // The log is only read for this check: an unreadable log leaves the answer as it was.
+        }
+        return outOfMemory;
     }
 
     boolean alive() {

@@ -8,41 +8,32 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
- * The two servers compared: (a) stock James 3.8.1 with a plain LocalDelivery pipeline and no
- * TeamInbox at all, (b) the demo pipeline with our bundle and 1,000 rules for support@.
+ * The two servers compared: (a) stock James 3.8.1, the demo's own configuration with every
+ * TeamInbox line taken out and no bundle, (b) the demo pipeline with our bundle and 1,000 rules
+ * for support@.
  * Both are the demo launcher's memory server; (a) gets its configuration files replaced.
  */
 final class Pipelines {
     static final int RULES = 1_000;
-    private static final String STOCK_MAILETCONTAINER = "<?xml version=\"1.0\"?>\n"
-        + "<!-- Benchmark baseline: stock James, local delivery only, no TeamInbox. -->\n"
-        + "<mailetcontainer enableJmx=\"false\">\n"
-        + "    <context><postmaster>postmaster@example.test</postmaster></context>\n"
-        + "    <spooler><threads>20</threads><errorRepository>memory://var/mail/error/</errorRepository></spooler>\n"
-        + "    <processors>\n"
-        + "        <processor state=\"root\" enableJmx=\"false\">\n"
-        + "            <mailet match=\"All\" class=\"PostmasterAlias\"/>\n"
-        + "            <mailet match=\"All\" class=\"ToProcessor\"><processor>transport</processor></mailet>\n"
-        + "        </processor>\n"
-        + "        <processor state=\"error\" enableJmx=\"false\">\n"
-        + "            <mailet match=\"All\" class=\"ToRepository\"><repositoryPath>memory://var/mail/error/</repositoryPath></mailet>\n"
-        + "        </processor>\n"
-        + "        <processor state=\"transport\" enableJmx=\"false\">\n"
-        + "            <mailet match=\"All\" class=\"RemoveMimeHeader\"><name>bcc</name></mailet>\n"
-        + "            <mailet match=\"All\" class=\"RecipientRewriteTable\"/>\n"
-        + "            <mailet match=\"RecipientIsLocal\" class=\"LocalDelivery\"/>\n"
-        + "            <mailet match=\"All\" class=\"ToRepository\"><repositoryPath>memory://var/mail/not-local/</repositoryPath></mailet>\n"
-        + "        </processor>\n"
-        + "    </processors>\n"
-        + "</mailetcontainer>\n";
+    /** A comment about TeamInbox, a mailet or matcher of ours, or the processor that carries shared-mailbox mail. */
+    private static final List<Pattern> TEAMINBOX_PARTS = List.of(
+        Pattern.compile("[ \\t]*<!--(?:(?!-->).)*?TeamInbox(?:(?!-->).)*-->[ \\t]*\\R", Pattern.DOTALL),
+        Pattern.compile("[ \\t]*<processor state=\"shared-mailbox\".*?</processor>[ \\t]*\\R", Pattern.DOTALL),
+        Pattern.compile("[ \\t]*<mailet match=\"com\\.teaminbox[^\"]*\"[^>]*[^/]>.*?</mailet>[ \\t]*\\R", Pattern.DOTALL),
+        Pattern.compile("[ \\t]*<mailet match=\"[^\"]*\" class=\"com\\.teaminbox[^\"]*\"/>[ \\t]*\\R"));
 
     private Pipelines() {
     }
 
-    /** Launcher options for (a): the demo's files with every TeamInbox line taken out, our bundle not loaded. */
+    /**
+     * Launcher options for (a): the demo's files with every TeamInbox line taken out, our bundle
+     * not loaded. Its mailetcontainer.xml is the demo's own minus our mailets, matchers and
+     * processor, so that (a) runs what an administrator runs before installing us: mail for
+     * support@ then takes the demo's {@code local-delivery} processor.
+     */
     static List<String> stock(Path demoConf, Path work) throws IOException {
         Path overrides = Files.createDirectories(work.resolve("stock-conf"));
-        Files.writeString(overrides.resolve("mailetcontainer.xml"), STOCK_MAILETCONTAINER);
+        Files.writeString(overrides.resolve("mailetcontainer.xml"), withoutTeamInbox(Files.readString(demoConf.resolve("mailetcontainer.xml"))));
         Files.writeString(overrides.resolve("extensions.properties"), "guice.extension.startable=com.teaminbox.demo.DemoAccounts\n");
         for (String name : List.of("smtpserver.xml", "imapserver.xml", "webadmin.properties")) {
             String stock = Files.readString(demoConf.resolve(name))
@@ -52,6 +43,23 @@ final class Pipelines {
             Files.writeString(overrides.resolve(name), stock);
         }
         return List.of("--conf-overrides", overrides.toString());
+    }
+
+    /**
+     * The demo's mailetcontainer.xml as it was before TeamInbox: every comment, mailet, matcher
+     * and processor of ours taken out, nothing else changed.
+     *
+     * @throws IllegalStateException when something of ours is left (the demo's file changed shape)
+     */
+    static String withoutTeamInbox(String mailetContainer) {
+        String stock = mailetContainer;
+        for (Pattern part : TEAMINBOX_PARTS) {
+            stock = part.matcher(stock).replaceAll("");
+        }
+        if (stock.toLowerCase(java.util.Locale.ROOT).contains("teaminbox") || stock.contains("shared-mailbox")) {
+            throw new IllegalStateException("TeamInbox left in the stock mailetcontainer.xml after removing our lines:\n" + stock);
+        }
+        return stock;
     }
 
     /**

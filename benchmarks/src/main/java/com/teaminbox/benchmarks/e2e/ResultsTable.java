@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 /** Rewrites the end-to-end sections of docs/benchmarks.md between their markers, with the machine and command. */
@@ -16,28 +19,53 @@ final class ResultsTable {
     private ResultsTable() {
     }
 
-    static void writeComparison(Path document, String command, LocalDate date, EndToEndBenchmark.Result stock,
-                                EndToEndBenchmark.Result ours, double ratio, String heap, int senders, int warmup,
-                                boolean stockThreadIds) throws IOException {
+    /** The medians of the pairs' ratios, and of each pipeline's CPU per delivered message. */
+    record Summary(double cpuRatio, double throughputRatio, double stockCpuMillis, double oursCpuMillis) {
+    }
+
+    /** @param pairs each {stock, ours} */
+    static Summary summarize(List<EndToEndBenchmark.Result[]> pairs) {
+        return new Summary(median(pairs.stream().mapToDouble(pair -> cpuRatio(pair[0], pair[1]))),
+            median(pairs.stream().mapToDouble(pair -> pair[1].throughput() / pair[0].throughput())),
+            median(pairs.stream().mapToDouble(pair -> cpuMillisPerDelivery(pair[0]))),
+            median(pairs.stream().mapToDouble(pair -> cpuMillisPerDelivery(pair[1]))));
+    }
+
+    static double median(DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    static void writeComparison(Path document, String command, LocalDate date, List<EndToEndBenchmark.Result[]> pairs, Summary summary,
+                                String heap, int senders, int warmup, boolean stockThreadIds, String load) throws IOException {
+        EndToEndBenchmark.Result first = pairs.get(0)[0];
         StringBuilder text = new StringBuilder();
-        text.append("Run of ").append(date).append(" on ").append(machine()).append(", `").append(command).append("`: ")
-            .append(stock.mails).append(" mails of ~20 KB after ").append(warmup).append(" warm-up mails, ").append(senders)
-            .append(" concurrent SMTP senders, each server its own JVM with -Xmx").append(heap)
+        text.append("Run of ").append(date).append(" on ").append(machine()).append(" (load average ").append(load).append("), `")
+            .append(command).append("`: ").append(pairs.size()).append(" interleaved pair(s), each server ").append(first.mails)
+            .append(" mails of ~20 KB after ").append(warmup).append(" warm-up mails, ").append(senders)
+            .append(" concurrent SMTP senders, its own JVM with -Xmx").append(heap)
             .append(stockThreadIds ? ", the memory server's own thread-id guessing (a search of the account per append).\n\n"
                 : ", both servers with James's naive thread-id guessing.\n\n")
-            .append("| pipeline | mails/s | p50 latency | p99 latency | max latency | peak heap before / after GC | server CPU per mail (of which JIT) |\n")
-            .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        row(text, stock);
-        row(text, ours);
-        text.append(String.format(Locale.ROOT, "%nThroughput ratio b/a: **%.2f** (target ≥ 0.8).%n", ratio));
-        if (stock.serverCpu.isPresent() && ours.serverCpu.isPresent()) {
-            text.append(String.format(Locale.ROOT, "Server CPU per mail, a/b: %.2f.%n",
-                cpuMillisPerMail(stock) / cpuMillisPerMail(ours)));
+            .append("| pair | pipeline | mails/s | p50 latency | p99 latency | peak heap before / after GC | delivered messages | server CPU per delivered message (JIT, GC) | load generator CPU per mail |\n")
+            .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int index = 0; index < pairs.size(); index++) {
+            row(text, index + 1, pairs.get(index)[0]);
+            row(text, index + 1, pairs.get(index)[1]);
         }
+        text.append(String.format(Locale.ROOT, "%nServer CPU per delivered message, a/b: **%.2f** (median of %d pair(s): %s; target ≥ 0.8); "
+                + "%.2f ms (a) and %.2f ms (b).%n", summary.cpuRatio(), pairs.size(),
+            pairs.stream().map(pair -> String.format(Locale.ROOT, "%.2f", cpuRatio(pair[0], pair[1]))).collect(Collectors.joining(", ")),
+            summary.stockCpuMillis(), summary.oursCpuMillis()));
+        text.append(String.format(Locale.ROOT, "Throughput ratio b/a: **%.2f** (median; %s; target ≥ 0.8).%n", summary.throughputRatio(),
+            pairs.stream().map(pair -> String.format(Locale.ROOT, "%.2f", pair[1].throughput() / pair[0].throughput()))
+                .collect(Collectors.joining(", "))));
         replace(document, stockThreadIds ? COMPARISON_STOCK_THREAD_IDS : COMPARISON, text.toString());
     }
 
-    static void writeMemory(Path document, String command, LocalDate date, java.util.List<EndToEndBenchmark.Result> results, int senders)
+    static void writeMemory(Path document, String command, LocalDate date, List<EndToEndBenchmark.Result> results, int senders)
         throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("Run of ").append(date).append(" on ").append(machine()).append(", `").append(command).append("`, ")
@@ -52,16 +80,29 @@ final class ResultsTable {
         replace(document, MEMORY, text.toString());
     }
 
-    private static void row(StringBuilder text, EndToEndBenchmark.Result result) {
-        String cpu = result.serverCpu.map(measured -> String.format(Locale.ROOT, "%.1f ms (%.1f ms)", cpuMillisPerMail(result),
-            1000 * measured.jitSeconds() / result.delivered)).orElse("n/a");
-        text.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f ms | %.0f ms | %.0f ms | %d / %d MB | %s |%n", result.name, result.throughput(),
-            result.percentile(0.5), result.percentile(0.99), result.percentile(1.0), result.peakHeapMegabytes, result.peakLiveHeapMegabytes,
-            cpu));
+    private static void row(StringBuilder text, int pair, EndToEndBenchmark.Result result) {
+        String cpu = result.serverCpu.map(measured -> String.format(Locale.ROOT, "%.2f ms (%.2f, %.2f)", cpuMillisPerDelivery(result),
+            1000 * measured.jitSeconds() / result.deliveries, 1000 * measured.gcSeconds() / result.deliveries)).orElse("n/a");
+        String client = result.clientCpu.map(measured -> String.format(Locale.ROOT, "%.2f ms", 1000 * measured.totalSeconds() / result.delivered))
+            .orElse("n/a");
+        text.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.0f ms | %.0f ms | %d / %d MB | %d | %s | %s |%n", pair, result.name,
+            result.throughput(), result.percentile(0.5), result.percentile(0.99), result.peakHeapMegabytes, result.peakLiveHeapMegabytes,
+            result.deliveries, cpu, client));
     }
 
+    /** Server CPU per incoming mail. */
     static double cpuMillisPerMail(EndToEndBenchmark.Result result) {
         return result.serverCpu.map(measured -> 1000 * measured.totalSeconds() / result.delivered).orElse(Double.NaN);
+    }
+
+    /** Server CPU per message it delivered: the mails, and the acknowledgements and notifications they caused. */
+    static double cpuMillisPerDelivery(EndToEndBenchmark.Result result) {
+        return result.serverCpu.map(measured -> 1000 * measured.totalSeconds() / result.deliveries).orElse(Double.NaN);
+    }
+
+    /** (a)'s CPU per delivered message over (b)'s: 1 when (b) costs what stock costs. */
+    static double cpuRatio(EndToEndBenchmark.Result stock, EndToEndBenchmark.Result ours) {
+        return cpuMillisPerDelivery(stock) / cpuMillisPerDelivery(ours);
     }
 
     private static void replace(Path document, String section, String content) throws IOException {

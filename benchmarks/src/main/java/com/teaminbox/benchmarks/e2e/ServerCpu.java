@@ -9,15 +9,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * CPU time a server JVM has used so far, from Linux's /proc (the benchmark's machines): in total,
+ * CPU time a JVM (a server, or the load generator itself) has used so far, from Linux's /proc (the benchmark's machines): in total,
  * and in each of its JIT compiler threads. On a shared machine absolute figures move with the
  * host's speed (see docs/benchmarks.md); the ratio of two servers measured in the same run is what
  * to compare.
  *
  * @param totalSeconds the whole process, threads that have ended included (/proc/PID/stat)
  * @param jitSecondsByThread the JIT compiler threads alive at the time, by thread id
+ * @param gcSecondsByThread the garbage collector's threads alive at the time, by thread id
  */
-record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread) {
+record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Map<String, Double> gcSecondsByThread) {
     /** USER_HZ: fixed at 100 by Linux's user-space interface, whatever the kernel's own tick rate. */
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -29,25 +30,35 @@ record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread) {
             return Optional.empty();
         }
         Map<String, Double> jit = new HashMap<>();
+        Map<String, Double> gc = new HashMap<>();
         try (Stream<Path> threads = Files.list(process.resolve("task"))) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
+                String name = readOrEmpty(thread.resolve("comm"));
                 // C1 and C2 compiler threads ("C2 CompilerThread0", cut to 15 characters by the kernel)
-                if (readOrEmpty(thread.resolve("comm")).contains("CompilerThre")) {
+                if (name.contains("CompilerThre")) {
                     cpuSeconds(thread.resolve("stat")).ifPresent(seconds -> jit.put(thread.getFileName().toString(), seconds));
+                }
+                // G1's workers and concurrent threads: "GC Thread#0", "G1 Conc#0", "G1 Refine#0", "G1 Main Marker", "G1 Service"
+                if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    cpuSeconds(thread.resolve("stat")).ifPresent(seconds -> gc.put(thread.getFileName().toString(), seconds));
                 }
             }
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new ServerCpu(total.get(), jit));
+        return Optional.of(new ServerCpu(total.get(), jit, gc));
     }
 
-    /** What was used since {@code earlier}: compiler threads started since count from zero. */
+    /** What was used since {@code earlier}: threads started since count from zero. */
     ServerCpu minus(ServerCpu earlier) {
-        Map<String, Double> jit = new HashMap<>();
-        jitSecondsByThread.forEach((thread, seconds) ->
-            jit.put(thread, seconds - earlier.jitSecondsByThread.getOrDefault(thread, 0.0)));
-        return new ServerCpu(totalSeconds - earlier.totalSeconds, jit);
+        return new ServerCpu(totalSeconds - earlier.totalSeconds, since(jitSecondsByThread, earlier.jitSecondsByThread),
+            since(gcSecondsByThread, earlier.gcSecondsByThread));
+    }
+
+    private static Map<String, Double> since(Map<String, Double> now, Map<String, Double> earlier) {
+        Map<String, Double> used = new HashMap<>();
+        now.forEach((thread, seconds) -> used.put(thread, seconds - earlier.getOrDefault(thread, 0.0)));
+        return used;
     }
 
     /**
@@ -56,6 +67,11 @@ record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread) {
      */
     double jitSeconds() {
         return jitSecondsByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The garbage collector's share (threads it stopped in between are missing from it). */
+    double gcSeconds() {
+        return gcSecondsByThread.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** utime and stime, fields 14 and 15 of stat, counted after the command name (which may hold spaces). */

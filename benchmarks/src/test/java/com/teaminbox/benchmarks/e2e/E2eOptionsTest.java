@@ -15,7 +15,13 @@ class E2eOptionsTest {
         E2eOptions options = E2eOptions.parse();
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 200, "1g", Optional.empty(),
-            false, true, 1_000, List.of()));
+            false, true, 1_000, List.of(), 3));
+    }
+
+    @Test
+    void quickShouldRunOnePairAndPairsShouldSetTheCount() {
+        assertThat(E2eOptions.parse("--quick").pairs()).isEqualTo(1);
+        assertThat(E2eOptions.parse("--pairs", "5").pairs()).isEqualTo(5);
     }
 
     @Test
@@ -31,7 +37,7 @@ class E2eOptionsTest {
             "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs");
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
-            true, false, 1_000, List.of()));
+            true, false, 1_000, List.of(), 3));
     }
 
     @Test
@@ -70,5 +76,10 @@ class E2eOptionsTest {
         assertThatThrownBy(() -> E2eOptions.parse("--memory", "--without", "ApplyRules")).hasMessageContaining("--without does not apply");
         assertThatThrownBy(() -> E2eOptions.parse("--memory", "--warmup", "10")).hasMessageContaining("--warmup does not apply");
         assertThatThrownBy(() -> E2eOptions.parse("--big-mails", "10")).hasMessage("--big-mails applies to --memory only");
+        assertThatThrownBy(() -> E2eOptions.parse("--quick", "--pairs", "2")).hasMessageContaining("not both");
+        assertThatThrownBy(() -> E2eOptions.parse("--memory", "--quick")).hasMessage("--pairs and --quick apply to the comparison only");
+        assertThatThrownBy(() -> E2eOptions.parse("--without", "ApplyRules", "--pairs", "2"))
+            .hasMessage("--pairs and --quick apply to the comparison only");
+        assertThatThrownBy(() -> E2eOptions.parse("--pairs", "0")).hasMessage("--pairs must be at least 1: 0");
     }
 }

@@ -2,6 +2,7 @@ package com.teaminbox.core.audit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -89,27 +92,92 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
      * @throws AuditUnavailableException when the record could not be written; the chain did not advance
      */
     public synchronized AuditRecord append(AuditEvent event) {
+        Appended appended = appendAll(List.of(event));
+        if (appended.failure().isPresent()) {
+            throw appended.failure().get();
+        }
+        return appended.records().get(0);
+    }
+
+    /**
+     * What {@link #appendAll} did: the records written, in order (a prefix of the events), and,
+     * when not all were, why the rest were not. The chain stands after the last record written.
+     */
+    public record Appended(List<AuditRecord> records, Optional<AuditUnavailableException> failure) {
+        public Appended {
+            records = List.copyOf(records);
+        }
+    }
+
+    /**
+     * Appends several events as one group commit: their lines are written with one write per file
+     * they go to (usually one), and forced once under {@link FlushPolicy#FORCE}. A crash leaves at
+     * most one torn last line, as with single records. A failed write keeps nothing of its group:
+     * the chain stays after the records of the groups written before it, and the rest are not
+     * written.
+     */
+    public synchronized Appended appendAll(List<AuditEvent> events) {
         if (closed) {
             throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
-        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditRecord record = AuditRecord.chain(event, node, position.nextSeq(), time, position.hash());
-        ByteBuffer line = ByteBuffer.wrap((record.toJson() + "\n").getBytes(UTF_8));
+        List<AuditRecord> written = new ArrayList<>(events.size());
+        List<AuditRecord> group = new ArrayList<>();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        ChainPosition chain = position;
+        LocalDate groupDay = null;
+        for (AuditEvent event : events) {
+            Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            AuditRecord record = AuditRecord.chain(event, node, chain.nextSeq(), time, chain.hash());
+            byte[] line = (record.toJson() + "\n").getBytes(UTF_8);
+            LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC);
+            if (!group.isEmpty() && (!day.equals(groupDay) || !fitsCurrentFile(day, lines.size() + line.length))) {
+                Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group);
+                if (failure.isPresent()) {
+                    return new Appended(written, failure);
+                }
+                written.addAll(group);
+                group.clear();
+                lines.reset();
+            }
+            groupDay = day;
+            group.add(record);
+            lines.write(line, 0, line.length);
+            chain = ChainPosition.after(record);
+        }
+        if (!group.isEmpty()) {
+            Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group);
+            if (failure.isPresent()) {
+                return new Appended(written, failure);
+            }
+            written.addAll(group);
+        }
+        return new Appended(written, Optional.empty());
+    }
+
+    /** Whether {@code bytes} more go into the file being written on {@code day}, without starting the next. */
+    private boolean fitsCurrentFile(LocalDate day, long bytes) {
+        boolean sameDay = lastFile.map(file -> !day.isAfter(file.day())).orElse(false);
+        return channel.isPresent() && sameDay && (fileSize == 0 || fileSize + bytes <= maxFileBytes);
+    }
+
+    /** One group's lines in one write; the chain moves past its records only once they are all written. */
+    private Optional<AuditUnavailableException> write(LocalDate day, byte[] bytes, List<AuditRecord> group) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            FileChannel target = channelFor(LocalDate.ofInstant(time, ZoneOffset.UTC), line.remaining());
-            while (line.hasRemaining()) {
-                target.write(line);
+            FileChannel target = channelFor(day, bytes.length);
+            while (buffer.hasRemaining()) {
+                target.write(buffer);
             }
             if (flushPolicy == FlushPolicy.FORCE) {
                 target.force(false);
             }
         } catch (IOException e) {
             abandonFile();
-            throw unavailable(e);
+            return Optional.of(unavailable(e));
         }
-        fileSize += line.limit();
-        position = ChainPosition.after(record);
-        return record;
+        fileSize += bytes.length;
+        position = ChainPosition.after(group.get(group.size() - 1));
+        return Optional.empty();
     }
 
     private FileChannel channelFor(LocalDate day, int lineBytes) throws IOException {

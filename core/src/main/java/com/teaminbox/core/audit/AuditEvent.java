@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One thing that happened, as its author describes it; the trail adds time, node, sequence and
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 public final class AuditEvent {
     /** Longest value kept for any field: client-supplied text is bounded, never echoed whole. */
     public static final int MAX_VALUE_LENGTH = 500;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     /**
      * Detail of a record that stands for several occurrences (refused logins aggregated per
      * throttle window): how many. Alert thresholds count such a record that many times.
@@ -100,7 +102,13 @@ public final class AuditEvent {
     /** Control characters (a forged CR/LF) become '?', and long values are cut. */
     static String bounded(String value) {
         String text = value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
-        return text.replaceAll("\\p{Cntrl}", "?");
+        // Every value of every record passes here: String.replaceAll would compile the pattern each time.
+        return text.chars().anyMatch(AuditEvent::isControl) ? CONTROL.matcher(text).replaceAll("?") : text;
+    }
+
+    /** What the pattern \p{Cntrl} matches: C0 controls and DEL. */
+    private static boolean isControl(int character) {
+        return character < 0x20 || character == 0x7f;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The header fields of a mail as the governor sees them: names compared without case
@@ -35,13 +36,15 @@ public final class HeaderFields {
     }
 
     public static final class Builder {
+        private static final Pattern FOLDING = Pattern.compile("\\r?\\n[ \\t]");
         private final Map<String, List<String>> values = new TreeMap<>();
 
         private Builder() {
         }
 
         public Builder add(String name, String value) {
-            String unfolded = value == null ? "" : value.replaceAll("\\r?\\n[ \\t]", " ");
+            // One call per header of each mail: String.replaceAll would compile the pattern each time.
+            String unfolded = value == null ? "" : value.indexOf('\n') < 0 ? value : FOLDING.matcher(value).replaceAll(" ");
             values.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(unfolded);
             return this;
         }

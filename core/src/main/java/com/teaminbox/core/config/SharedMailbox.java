@@ -36,6 +36,8 @@ public final class SharedMailbox {
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
     private final SpoofedFromPolicy spoofedFrom;
+    /** {@link #hashCode()}, once made (0: not yet). */
+    private int hashCode;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -154,10 +156,19 @@ public final class SharedMailbox {
             && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
     }
 
+    /**
+     * Kept once made: the mailets group each mail's recipients in maps keyed by the shared mailbox,
+     * and would hash every rule (a thousand in the benchmark) each time. Every field is final.
+     */
     @Override
     public int hashCode() {
-        return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention,
-            spoofedFrom);
+        int hash = hashCode;
+        if (hash == 0) {
+            hash = Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement,
+                retention, spoofedFrom);
+            hashCode = hash;
+        }
+        return hash;
     }
 
     @Override

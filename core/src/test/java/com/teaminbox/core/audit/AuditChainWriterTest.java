@@ -122,6 +122,59 @@ class AuditChainWriterTest {
     }
 
     @Test
+    void aGroupShouldBeWrittenAsTheSameChainAsRecordsOneByOne() throws IOException {
+        try (AuditChainWriter writer = writer(AuditChainWriter.DEFAULT_MAX_FILE_BYTES)) {
+            writer.record(event(0));
+            AuditChainWriter.Appended appended = writer.appendAll(List.of(event(1), event(2), event(3)));
+
+            assertThat(appended.failure()).isEmpty();
+            assertThat(appended.records()).extracting(AuditRecord::seq).containsExactly(2L, 3L, 4L);
+        }
+
+        List<AuditRecord> records = records(directory.resolve("audit-mx1-2026-11-27-0001.jsonl"));
+        assertThat(records).extracting(record -> record.details().get("number")).containsExactly("0", "1", "2", "3");
+        assertThat(verify().verifiedRecords()).isEqualTo(4);
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aGroupShouldRotateFilesAtTheSizeLimitAsRecordsOneByOneDo() throws IOException {
+        try (AuditChainWriter writer = writer(700)) {
+            writer.appendAll(List.of(event(0), event(1), event(2), event(3), event(4)));
+        }
+
+        List<Path> files = files();
+        assertThat(files).hasSizeGreaterThan(1);
+        assertThat(files).allSatisfy(file -> assertThat(Files.size(file)).isLessThanOrEqualTo(700));
+        assertThat(verify().verifiedRecords()).isEqualTo(5);
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aGroupThatCannotBeWrittenShouldKeepNothingOfItAndLeaveTheChainWhereItWas() throws IOException {
+        Path moved = directory.resolveSibling(directory.getFileName() + "-moved-group");
+        try (AuditChainWriter writer = new AuditChainWriter(directory.resolve("audit"), "mx1", clock, 1000, FlushPolicy.FLUSH)) {
+            writer.record(event(1));
+            Files.move(directory.resolve("audit"), moved);
+            Files.writeString(directory.resolve("audit"), "a file where the directory was");
+            clock.advance(Duration.ofDays(1));
+
+            AuditChainWriter.Appended appended = writer.appendAll(List.of(event(2), event(3)));
+
+            assertThat(appended.records()).isEmpty();
+            assertThat(appended.failure()).get().extracting(Throwable::getMessage).asString()
+                .contains("Cannot write the audit trail of node mx1");
+            Files.delete(directory.resolve("audit"));
+            Files.move(moved, directory.resolve("audit"));
+            writer.record(event(4));
+        }
+
+        AuditVerification verification = new AuditVerifier().verify(List.of(directory.resolve("audit")));
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.node("mx1").orElseThrow().verifiedRecords()).isEqualTo(2);
+    }
+
+    @Test
     void recordLargerThanTheLimitShouldGetAFileOfItsOwn() throws IOException {
         try (AuditChainWriter writer = writer(10)) {
             writer.record(event(1));

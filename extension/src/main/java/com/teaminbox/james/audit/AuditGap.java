@@ -27,6 +27,10 @@ final class AuditGap {
         return false;
     }
 
+    synchronized boolean isOpen() {
+        return since != null;
+    }
+
     /** The {@code audit-gap} record of the gap that just ended, if there was one. */
     synchronized Optional<AuditEvent> closeIfOpen(Instant now) {
         if (since == null) {

@@ -6,12 +6,17 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -25,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditChainWriter;
 import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditGroupCommit;
 import com.teaminbox.core.audit.AuditIndex;
 import com.teaminbox.core.audit.AuditIndexCatchUp;
 import com.teaminbox.core.audit.AuditPage;
@@ -42,6 +48,8 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * them in {@code <directory>-index/<node>/}. The files are the truth: when the storage opens, the index
  * reads what was written since it was last committed (or is rebuilt from the files when it does
  * not match them), then follows each record; it is committed every minute and when James stops.
+ * Records are written by one thread in groups ({@link AuditGroupCommit}) and indexed by another,
+ * after their group is written: a search first waits until what was recorded before it is indexed.
  *
  * <p>Opened on first use with the configuration in force; directory and node are read once
  * (changing them needs a restart). A storage that cannot open (directory not writable) is tried
@@ -63,6 +71,13 @@ public class FileAuditStorage implements AuditStorage {
     private final Clock clock;
     private final MetricFactory metricFactory;
     private Optional<AuditChainWriter> writer = Optional.empty();
+    private Optional<AuditGroupCommit> group = Optional.empty();
+    /** Adds written records to the index, one group after the other. */
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "teaminbox-audit-index");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Optional<AuditIndex> index = Optional.empty();
     private volatile Optional<Thread> catchUpThread = Optional.empty();
     private volatile boolean stopping;
@@ -84,23 +99,42 @@ public class FileAuditStorage implements AuditStorage {
         this.metricFactory = metricFactory;
     }
 
+    /** Waits until the record's group is written (the writer thread writes it: an interrupted caller cannot close the file). */
     @Override
     public void append(AuditEvent event) {
-        // FileChannel closes itself when written from an interrupted thread (a cancelled task,
-        // a cancelled Reactor subscription): write with the flag down, then put it back.
-        boolean interrupted = Thread.interrupted();
-        try {
-            AuditRecord record = appendToFile(event);
-            index.ifPresent(searchable -> addToIndex(searchable, record));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        AuditGroupCommit.await(submit(event));
     }
 
-    private synchronized AuditRecord appendToFile(AuditEvent event) {
-        return openWriter().append(event);
+    /**
+     * Hands the record to this node's writer thread without waiting ({@link AuditGroupCommit}).
+     *
+     * @throws AuditUnavailableException when the trail cannot even be opened
+     */
+    @Override
+    public CompletableFuture<AuditRecord> submit(AuditEvent event) {
+        return openGroup().submit(event);
+    }
+
+    private synchronized AuditGroupCommit openGroup() {
+        if (group.isEmpty()) {
+            group = Optional.of(new AuditGroupCommit(openWriter(), this::toIndex));
+        }
+        return group.get();
+    }
+
+    /** On the writer thread, after each group: the index is fed on its own thread, off the callers' way. */
+    private void toIndex(List<AuditRecord> records) {
+        if (index.isEmpty()) {
+            return;
+        }
+        try {
+            indexer.execute(() -> {
+                Optional<AuditIndex> searchable = index; // empty once James stops: the next start indexes them from the files
+                searchable.ifPresent(open -> records.forEach(record -> addToIndex(open, record)));
+            });
+        } catch (RejectedExecutionException e) {
+            // James is stopping: the records are in the files, and the next start indexes them.
+        }
     }
 
     private static void addToIndex(AuditIndex searchable, AuditRecord record) {
@@ -112,14 +146,24 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
+    /** Until every record written before this call is in the index: a search sees what was recorded before it. */
+    private void awaitIndexed() {
+        openGroup().flush();
+        try {
+            indexer.submit(() -> { }).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOGGER.warn("The audit index is behind the files; this search may miss the newest records", e);
+        }
+    }
+
     /**
      * Searches every node's records found in the audit directory. Right after a start, while the
      * index is being rebuilt from the files, older records may be missing from the answers.
      */
     public AuditPage search(AuditQuery query) throws IOException {
-        synchronized (this) {
-            openWriter();
-        }
+        awaitIndexed();
         Optional<AuditIndex> searchable = index;
         if (searchable.isEmpty()) {
             throw new IOException("The audit index could not be opened; see the server log");
@@ -211,6 +255,13 @@ public class FileAuditStorage implements AuditStorage {
         stopping = true;
         committer.shutdown();
         try {
+            Optional<AuditGroupCommit> writing;
+            synchronized (this) {
+                writing = group;
+            }
+            writing.ifPresent(AuditGroupCommit::flush);
+            indexer.shutdown();
+            indexer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             committer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             Optional<Thread> catchUp = catchUpThread;
             if (catchUp.isPresent()) {

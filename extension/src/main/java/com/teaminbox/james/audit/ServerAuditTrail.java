@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
@@ -33,6 +35,13 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * fails, the configured {@link AuditFailurePolicy} decides: {@code defer} throws to the caller
  * (SMTP 451, IMAP NO), {@code continue} lets the action go on and, once storage works again,
  * writes an {@code audit-gap} record saying how many records were lost.
+ *
+ * <p>Records are not repeated in the server log at INFO (DEBUG on {@code com.teaminbox.audit}).
+ * Under {@code defer} a caller returns once its record is written (its group, with other
+ * callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners hear it
+ * then; under {@code continue} the caller goes on as soon as the writer has the record, and
+ * listeners hear it at that moment. During an outage every caller waits for its write again, so
+ * that the trail's return is noticed, and recorded, by the first record that gets through.
  */
 @Singleton
 public class ServerAuditTrail implements AuditTrail {
@@ -65,13 +74,9 @@ public class ServerAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEvent event) {
-        if (event.type() == AuditEventType.MESSAGE_READ) {
-            // every FETCH of a body: the trail keeps them, the server log would drown in them
-            LOGGER.debug("audit {}", event);
-        } else {
-            LOGGER.info("audit {}", event);
-        }
-        boolean kept = append(event);
+        // The trail is the account of each decision; the server log would only repeat it (STYLE.md).
+        LOGGER.debug("audit {}", event);
+        boolean kept = settings().onFailure() == AuditFailurePolicy.CONTINUE && !gap.isOpen() ? appendLater(event) : append(event);
         metrics.count(event);
         if (kept) {
             tellListeners(event);
@@ -81,28 +86,66 @@ public class ServerAuditTrail implements AuditTrail {
         }
     }
 
+    /**
+     * {@code on-failure="continue"} while the trail works: the caller does not wait for the write.
+     * A write that fails later is handled as one that fails now (counted, alerted, an
+     * {@code audit-gap} once the trail is back), on the writer's thread; the listeners have
+     * already heard the record, as the trail had accepted it.
+     *
+     * @return whether the writer accepted the event
+     */
+    private boolean appendLater(AuditEvent event) {
+        CompletableFuture<?> written;
+        try {
+            written = storage.submit(event);
+        } catch (AuditUnavailableException e) {
+            lost(event, e, AuditFailurePolicy.CONTINUE);
+            return false;
+        }
+        written.whenComplete((record, failure) -> {
+            if (failure == null) {
+                closeGapIfOpen();
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                lost(event, cause instanceof AuditUnavailableException unavailable ? unavailable
+                    : new AuditUnavailableException(cause.toString(), cause), AuditFailurePolicy.CONTINUE);
+            }
+        });
+        return true;
+    }
+
     /** @return whether the event was kept: listeners hear only what the trail holds */
     private boolean append(AuditEvent event) {
         try {
             metrics.timeWrite(() -> storage.append(event));
         } catch (AuditUnavailableException e) {
-            metrics.countFailure();
-            boolean firstOfOutage = gap.open(clock.instant(), e.getMessage());
-            if (settings().onFailure() == AuditFailurePolicy.DEFER) {
-                LOGGER.error("Audit trail unavailable: {} not recorded, the caller refuses or defers (on-failure=defer): {}",
-                    event.type(), e.getMessage());
-                if (firstOfOutage) {
-                    alertMails.send(settings(), "Audit trail unavailable on this node: mail and member changes are deferred ("
-                        + e.getMessage() + ")");
-                }
-                throw e;
-            }
-            if (firstOfOutage) {
-                LOGGER.error("Audit trail unavailable, continuing without it (on-failure=continue): {}", e.getMessage());
-                alertMails.send(settings(), "Audit trail unavailable on this node: records are being lost (" + e.getMessage() + ")");
-            }
+            lost(event, e, settings().onFailure());
             return false;
         }
+        closeGapIfOpen();
+        return true;
+    }
+
+    /** Counts the lost record and alerts on the first of an outage; under {@code defer}, throws to the caller. */
+    private void lost(AuditEvent event, AuditUnavailableException e, AuditFailurePolicy policy) {
+        metrics.countFailure();
+        boolean firstOfOutage = gap.open(clock.instant(), e.getMessage());
+        if (policy == AuditFailurePolicy.DEFER) {
+            LOGGER.error("Audit trail unavailable: {} not recorded, the caller refuses or defers (on-failure=defer): {}",
+                event.type(), e.getMessage());
+            if (firstOfOutage) {
+                alertMails.send(settings(), "Audit trail unavailable on this node: mail and member changes are deferred ("
+                    + e.getMessage() + ")");
+            }
+            throw e;
+        }
+        if (firstOfOutage) {
+            LOGGER.error("Audit trail unavailable, continuing without it (on-failure=continue): {}", e.getMessage());
+            alertMails.send(settings(), "Audit trail unavailable on this node: records are being lost (" + e.getMessage() + ")");
+        }
+    }
+
+    private void closeGapIfOpen() {
         gap.closeIfOpen(clock.instant()).ifPresent(closed -> {
             try {
                 storage.append(closed);
@@ -110,7 +153,6 @@ public class ServerAuditTrail implements AuditTrail {
                 LOGGER.error("Could not record the audit gap that just ended: {}", closed, e);
             }
         });
-        return true;
     }
 
     private void tellListeners(AuditEvent event) {

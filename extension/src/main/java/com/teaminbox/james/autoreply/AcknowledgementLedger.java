@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 import javax.mail.internet.AddressException;
@@ -33,8 +35,12 @@ public class AcknowledgementLedger {
     static final Duration TICKET_MEMORY = Duration.ofDays(365);
     private static final String TICKET_DOMAIN = "tickets.teaminbox.invalid";
 
+    /** At most this many senders' slots are remembered per day (a few MB); others are asked of the registry each time. */
+    static final int REMEMBERED_SENDERS = 100_000;
+
     private final SerialNotificationRegistry registry;
     private final Clock clock;
+    private final AtomicReference<TakenSlots> takenSlots = new AtomicReference<>(new TakenSlots(LocalDate.MIN, new ConcurrentHashMap<>()));
 
     @Inject
     public AcknowledgementLedger(SerialNotificationRegistry registry, Clock clock) {
@@ -62,13 +68,40 @@ public class AcknowledgementLedger {
         // The entry outlives the day by a day so that clock skew between nodes cannot reopen slots early.
         Optional<ZonedDateTime> expiry = Optional.of(today.plusDays(2).atStartOfDay(zone));
         RecipientId recipient = RecipientId.fromMailAddress(sender);
-        for (int slot = 1; slot <= cap; slot++) {
+        TakenSlots known = takenSlots(today);
+        String key = sharedAddress.asString() + " " + sender.asString() + " " + zone.getId();
+        for (int slot = known.takenThrough().getOrDefault(key, 0) + 1; slot <= cap; slot++) {
             AccountId account = AccountId.fromString("teaminbox-ack-cap:" + sharedAddress.asString() + ":" + today + ":" + slot);
             if (registry.registerIfAbsent(account, recipient, expiry)) {
+                known.remember(key, slot);
                 return true;
             }
         }
+        known.remember(key, cap);
         return false;
+    }
+
+    /**
+     * The slots this node knows are taken today, by shared address, sender and zone: 1 to the
+     * number kept. A slot, once taken, stays taken all day (its entry expires the day after), on
+     * every node, so a sender over the cap is answered without asking the registry again for each
+     * slot; the registry is still asked for the slots above, which another node may have taken.
+     */
+    private record TakenSlots(LocalDate day, ConcurrentHashMap<String, Integer> takenThrough) {
+        void remember(String key, int slot) {
+            if (takenThrough.size() < REMEMBERED_SENDERS || takenThrough.containsKey(key)) {
+                takenThrough.merge(key, slot, Math::max);
+            }
+        }
+    }
+
+    private TakenSlots takenSlots(LocalDate today) {
+        TakenSlots known = takenSlots.get();
+        if (known.day().equals(today)) {
+            return known;
+        }
+        TakenSlots fresh = new TakenSlots(today, new ConcurrentHashMap<>());
+        return takenSlots.compareAndSet(known, fresh) ? fresh : takenSlots.get();
     }
 
     private static AccountId ticketAccount(MailAddress sharedAddress) {

@@ -160,7 +160,7 @@ public class Acknowledge extends GenericMailet {
         ledger.recordAcknowledged(sharedMailbox.address(), ticket);
         // A null sender (MAIL FROM:<>): RFC 3834 section 3.3, no bounce and no response to a response.
         getMailetContext().sendMail(null, List.of(customer), acknowledgement);
-        LOGGER.info("Acknowledged {} to {} with template {}", ticket, customer.asString(), template);
+        LOGGER.debug("Acknowledged {} to {} with template {}", ticket, customer.asString(), template);
     }
 
     private static Map<TemplateVariable, String> values(SharedMailbox sharedMailbox, AcknowledgementSettings settings, TicketId ticket,
@@ -194,7 +194,7 @@ public class Acknowledge extends GenericMailet {
     }
 
     private void suppressed(Mail mail, SharedMailbox sharedMailbox, TicketId ticket, AutoResponseDecision decision) {
-        LOGGER.info("No acknowledgement for {}: {}", ticket, decision);
+        LOGGER.debug("No acknowledgement for {}: {}", ticket, decision);
         auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SUPPRESSED, mail, sharedMailbox)
             .ticket(ticket.toString()).decision("suppressed").reason(decision.toString()).build());
     }

@@ -119,7 +119,7 @@ public class AssignTicket extends GenericMailet {
         try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
              MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.toString());
              MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
-            LOGGER.info("Ticket {} for {}: {}{}", ticket, sharedMailbox.address().asString(), decision,
+            LOGGER.debug("Ticket {} for {}: {}{}", ticket, sharedMailbox.address().asString(), decision,
                 vague ? ", vague subject flagged " + conventions.vagueSubjects().keyword() : "");
         }
     }

@@ -96,7 +96,7 @@ public class CopyToSharedSent extends GenericMailet {
             try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
                  MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
                 if (decision.isRefused()) {
-                    LOGGER.info("Not copying mail of {} to {}'s Sent: {}", member.get().asString(),
+                    LOGGER.debug("Not copying mail of {} to {}'s Sent: {}", member.get().asString(),
                         sharedMailbox.address().asString(), decision.reason().orElseThrow());
                     continue;
                 }
@@ -119,7 +119,7 @@ public class CopyToSharedSent extends GenericMailet {
             }
             replies.copyToSent(sharedMailbox, copy);
             Optional<SharedMailboxReplies.Found> answered = replies.markAnswered(sharedMailbox, repliedIds, ticket);
-            LOGGER.info("Copied mail of {} to {}'s Sent; answered: {}", member.asString(), sharedMailbox.address().asString(),
+            LOGGER.debug("Copied mail of {} to {}'s Sent; answered: {}", member.asString(), sharedMailbox.address().asString(),
                 answered.map(SharedMailboxReplies.Found::toString).orElse("no message found"));
         } catch (MailboxException e) {
             // To the error processor: the mail is kept in a repository an administrator can reprocess.

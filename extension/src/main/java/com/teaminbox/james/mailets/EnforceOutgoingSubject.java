@@ -93,14 +93,14 @@ public class EnforceOutgoingSubject extends GenericMailet {
             markTicket(message, ticket);
             auditTrail.record(MailEvents.about(AuditEventType.SUBJECT_FIXED, mail, sharedMailbox).ticket(ticket.toString())
                 .decision("fixed").reason("subject had no ticket tag").build());
-            LOGGER.info("Fixed subject of mail {} sent as {}: ticket {}", mail.getName(), sharedMailbox.address().asString(), ticket);
+            LOGGER.debug("Fixed subject of mail {} sent as {}: ticket {}", mail.getName(), sharedMailbox.address().asString(), ticket);
             return;
         }
         auditTrail.record(MailEvents.about(AuditEventType.SUBJECT_FLAGGED, mail, sharedMailbox)
             .decision("flagged").reason("subject breaks the convention (" + convention.mode().xmlName() + " mode)").build());
         message.setHeader(CONVENTION_HEADER, "violated; expected: "
             + convention.expectedFormat(conventions.tagFormat(), sharedMailbox.ticketPrefix()));
-        LOGGER.info("Flagged mail {} sent as {}: subject breaks the convention ({} mode)", mail.getName(),
+        LOGGER.debug("Flagged mail {} sent as {}: subject breaks the convention ({} mode)", mail.getName(),
             sharedMailbox.address().asString(), convention.mode().xmlName());
     }
 

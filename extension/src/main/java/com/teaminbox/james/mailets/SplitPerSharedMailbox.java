@@ -59,7 +59,7 @@ public class SplitPerSharedMailbox extends GenericMailet {
                 // sendMail stored its own copy in the spool; ours holds a message source to release.
                 LifecycleUtil.dispose(copy);
             }
-            LOGGER.info("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
+            LOGGER.debug("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
         }
         mail.setRecipients(kept);
     }

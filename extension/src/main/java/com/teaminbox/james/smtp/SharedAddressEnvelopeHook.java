@@ -50,7 +50,7 @@ public class SharedAddressEnvelopeHook implements MailHook, RcptHook {
         Optional<MailAddress> member = SmtpRefusals.authenticatedMember(session);
         SendDecision decision = decide(member, sender);
         if (decision.outcome() != SendDecision.Outcome.NO_SHARED_ADDRESS) {
-            LOGGER.info("MAIL FROM:<{}> by {}: {}", sender.asString(), SmtpRefusals.describe(member), decision);
+            LOGGER.debug("MAIL FROM:<{}> by {}: {}", sender.asString(), SmtpRefusals.describe(member), decision);
         }
         if (decision.isRefused()) {
             // Acceptance is recorded once, at the end of DATA, with the Message-ID (SharedAddressHeadersHook).

@@ -67,7 +67,7 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         if (sharedAddress.isEmpty()) {
             return HookResult.DECLINED;
         }
-        LOGGER.info("From: {} Sender: {} Resent-From: {} Resent-Sender: {} by {}: {}", authors.from(), authors.sender(),
+        LOGGER.debug("From: {} Sender: {} Resent-From: {} Resent-Sender: {} by {}: {}", authors.from(), authors.sender(),
             authors.resentFrom(), authors.resentSender(), SmtpRefusals.describe(member), decision);
         AuditEvent.Builder event = AuditEvent.of(decision.isRefused() ? AuditEventType.SEND_REFUSED : AuditEventType.SEND_ACCEPTED,
                 SmtpAudit.actor(member))

@@ -1,0 +1,108 @@
+package com.teaminbox.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditGroupCommitTest {
+    @TempDir
+    Path directory;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
+    private final List<AuditRecord> passedOn = Collections.synchronizedList(new ArrayList<>());
+
+    private AuditGroupCommit group(Path where) {
+        return new AuditGroupCommit(new AuditChainWriter(where, "mx1", clock, AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH),
+            passedOn::addAll);
+    }
+
+    @Test
+    void concurrentCallersShouldGetTheirOwnRecordsInOneVerifiableChain() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<AuditRecord>> futures = new ArrayList<>();
+        try (AuditGroupCommit group = group(directory)) {
+            for (int number = 0; number < 2_000; number++) {
+                AuditEvent event = AuditChainWriterTest.event(number);
+                futures.add(threads.submit(() -> AuditGroupCommit.await(group.submit(event))));
+            }
+            for (int number = 0; number < futures.size(); number++) {
+                assertThat(futures.get(number).get().details()).containsEntry("number", Integer.toString(number));
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        NodeVerification verification = new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow();
+        assertThat(verification.verifiedRecords()).isEqualTo(2_000);
+        assertThat(verification.intact()).isTrue();
+        assertThat(passedOn).hasSize(2_000);
+    }
+
+    @Test
+    void flushShouldReturnOnceEverythingHandedOverBeforeIsWrittenAndPassedOn() {
+        try (AuditGroupCommit group = group(directory)) {
+            List<CompletableFuture<AuditRecord>> futures = new ArrayList<>();
+            for (int number = 0; number < 100; number++) {
+                futures.add(group.submit(AuditChainWriterTest.event(number)));
+            }
+
+            group.flush();
+
+            assertThat(futures).allMatch(CompletableFuture::isDone);
+            assertThat(passedOn).hasSize(100);
+        }
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenShouldFailItsCallerWithTheTrailUnavailable() throws Exception {
+        Path audit = directory.resolve("audit");
+        try (AuditGroupCommit group = group(audit)) {
+            AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(1)));
+            Files.move(audit, directory.resolve("moved"));
+            Files.writeString(audit, "a file where the directory was");
+            clock.advance(Duration.ofDays(1));
+
+            assertThatThrownBy(() -> AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(2))))
+                .isInstanceOf(AuditUnavailableException.class)
+                .hasMessageContaining("Cannot write the audit trail of node mx1");
+        }
+        assertThat(passedOn).hasSize(1);
+    }
+
+    @Test
+    void aRecordHandedOverFromTheWritersOwnThreadShouldBeWrittenWithoutWaitingForItself() {
+        try (AuditGroupCommit group = group(directory)) {
+            CompletableFuture<AuditRecord> nested = new CompletableFuture<>();
+            // what a failure handler or a gap record does: record from the callback of another record
+            AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(1))
+                .thenCompose(first -> {
+                    group.submit(AuditChainWriterTest.event(2)).whenComplete((record, failure) -> nested.complete(record));
+                    return nested;
+                }));
+
+            assertThat(nested.join().seq()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void recordsAfterCloseShouldStillBeWrittenByTheirCaller() {
+        AuditGroupCommit group = group(directory);
+        AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(1)));
+        group.close();
+
+        assertThat(AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(2))).seq()).isEqualTo(2);
+    }
+}
