@@ -1,6 +1,8 @@
 package com.teaminbox.benchmarks;
 
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -48,10 +50,10 @@ public final class RulesBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
         Path samples = Path.of(args.length > 1 ? args[1] : "samples");
         List<MailDocument> mails = corpus(samples);
-        System.out.printf(Locale.ROOT, "Rules benchmark: %d mails of ~%d KB text, %s s per measure, 1 thread, Java %s%n",
+        System.out.printf(Locale.ROOT, "Rules benchmark: %d mails of ~%d KB text, %s s of CPU per measure, 1 thread, Java %s%n",
             mails.size(), TARGET_MAIL_CHARS / 1000, seconds, Runtime.version());
         System.out.printf(Locale.ROOT, "%8s  %14s  %12s  %14s  %12s  %8s%n",
-            "rules", "monitor mail/s", "monitor us", "naive mail/s", "naive us", "naive/mon");
+            "rules", "engine mail/s", "engine us", "naive mail/s", "naive us", "naive/eng");
         try (RuleSet warmup = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules(1_000)))) {
             // The JIT compiles analysis and matching once, before any figure is taken.
             measure(mails, warmup::evaluate, seconds);
@@ -63,45 +65,52 @@ public final class RulesBenchmark {
         for (int count : RULE_COUNTS) {
             try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules(count)))) {
                 checkSameDecisions(ruleSet, mails);
-                double monitorRate = measure(mails, ruleSet::evaluate, seconds);
+                double engineRate = measure(mails, ruleSet::evaluate, seconds);
                 double naiveRate = measure(mails, ruleSet::evaluateNaively, seconds);
                 System.out.printf(Locale.ROOT, "%8d  %14.0f  %12.1f  %14.0f  %12.1f  %8.1f%n",
-                    count, monitorRate, 1e6 / monitorRate, naiveRate, 1e6 / naiveRate, monitorRate / naiveRate);
+                    count, engineRate, 1e6 / engineRate, naiveRate, 1e6 / naiveRate, engineRate / naiveRate);
                 if (count == 10) {
-                    tenRulesMicros = 1e6 / monitorRate;
+                    tenRulesMicros = 1e6 / engineRate;
                 } else if (count == 1_000) {
-                    thousandRulesRate = monitorRate;
+                    thousandRulesRate = engineRate;
                 } else {
-                    tenThousandMicros = 1e6 / monitorRate;
+                    tenThousandMicros = 1e6 / engineRate;
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "per-mail time, 10,000 rules vs 10 rules: %.2fx (target <= 5x)%n", tenThousandMicros / tenRulesMicros);
-        System.out.printf(Locale.ROOT, "1,000 rules: %.0f mails/s on one core (target >= 1,000)%n", thousandRulesRate);
+        System.out.printf(Locale.ROOT, "per-mail time, 10,000 rules vs 10 rules: %.2fx (target <= 1.5x)%n", tenThousandMicros / tenRulesMicros);
+        System.out.printf(Locale.ROOT, "1,000 rules: %.0f mails/s on one core (target >= 5,000)%n", thousandRulesRate);
     }
 
     private static void checkSameDecisions(RuleSet ruleSet, List<MailDocument> mails) {
         for (MailDocument mail : mails) {
             if (!ruleSet.evaluate(mail).toString().equals(ruleSet.evaluateNaively(mail).toString())) {
-                throw new IllegalStateException("monitor and naive evaluation disagree on a mail: " + mail.subject());
+                throw new IllegalStateException("engine and naive evaluation disagree on a mail: " + mail.subject());
             }
         }
     }
 
+    /**
+     * Mails per second of this thread's CPU time, not of the wall clock: on a shared machine the
+     * thread waits for a core, and that wait is not the engine's cost. Each mail is timed once.
+     */
     private static double measure(List<MailDocument> mails, Function<MailDocument, RuleOutcome> evaluate, double seconds) {
-        long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long warmupEnd = threads.getCurrentThreadCpuTime() + (long) (seconds * 0.3e9);
         int index = 0;
-        while (System.nanoTime() < warmupEnd) {
+        while (threads.getCurrentThreadCpuTime() < warmupEnd) {
             evaluate.apply(mails.get(index++ % mails.size()));
         }
-        long start = System.nanoTime();
+        long start = threads.getCurrentThreadCpuTime();
         long end = start + (long) (seconds * 1e9);
         long done = 0;
-        while (System.nanoTime() < end) {
+        long now = start;
+        while (now < end) {
             evaluate.apply(mails.get((int) (done % mails.size())));
             done++;
+            now = threads.getCurrentThreadCpuTime();
         }
-        return done / ((System.nanoTime() - start) / 1e9);
+        return done / ((now - start) / 1e9);
     }
 
     /** The sample corpus, each mail's text padded with plain business prose to about 20 KB. */

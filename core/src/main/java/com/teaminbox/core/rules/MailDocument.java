@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -68,19 +69,36 @@ public final class MailDocument {
 
     Document toLucene() {
         Document document = new Document();
-        from.forEach(value -> document.add(new TextField(RuleFields.FROM, withDomain(value), Field.Store.NO)));
-        to.forEach(value -> document.add(new TextField(RuleFields.TO, withDomain(value), Field.Store.NO)));
-        cc.forEach(value -> document.add(new TextField(RuleFields.CC, withDomain(value), Field.Store.NO)));
-        document.add(new TextField(RuleFields.SUBJECT, subject, Field.Store.NO));
-        document.add(new TextField(RuleFields.BODY, body, Field.Store.NO));
-        attachmentNames.forEach(name -> document.add(new TextField(RuleFields.ATTACHMENT, name, Field.Store.NO)));
-        headers.forEach((name, values) -> values.forEach(value ->
-            document.add(new TextField(RuleFields.header(name), value, Field.Store.NO))));
+        textFields().forEach((field, values) -> values.forEach(value -> document.add(new TextField(field, value, Field.Store.NO))));
+        addNumbers(document);
+        return document;
+    }
+
+    /** The numeric fields, searched by range: the same in every index of the mail. */
+    void addNumbers(Document document) {
         document.add(new LongPoint(RuleFields.SIZE, size));
         document.add(new IntPoint(RuleFields.HOUR, received.getHour()));
-        document.add(new TextField(RuleFields.DAY, received.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), Field.Store.NO));
-        inBusinessHours.ifPresent(open -> document.add(new TextField(RuleFields.BUSINESS_HOURS, open ? "open" : "closed", Field.Store.NO)));
-        return document;
+    }
+
+    /** Every text field with its values in indexing order (positions run on from one value to the next). */
+    Map<String, List<String>> textFields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        putIfAny(fields, RuleFields.FROM, from.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
+        putIfAny(fields, RuleFields.TO, to.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
+        putIfAny(fields, RuleFields.CC, cc.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
+        fields.put(RuleFields.SUBJECT, List.of(subject));
+        fields.put(RuleFields.BODY, List.of(body));
+        putIfAny(fields, RuleFields.ATTACHMENT, attachmentNames);
+        headers.forEach((name, values) -> putIfAny(fields, RuleFields.header(name), values));
+        fields.put(RuleFields.DAY, List.of(received.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        inBusinessHours.ifPresent(open -> fields.put(RuleFields.BUSINESS_HOURS, List.of(open ? "open" : "closed")));
+        return fields;
+    }
+
+    private static void putIfAny(Map<String, List<String>> fields, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            fields.put(field, values);
+        }
     }
 
     /** {@code Jane <jane@customer.test>} is also indexed as {@code customer.test}, so rules can name a whole domain. */

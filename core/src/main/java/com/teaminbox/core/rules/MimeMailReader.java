@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.mail.Address;
 import javax.mail.Header;
@@ -42,9 +43,20 @@ public final class MimeMailReader {
     public static final int MAX_HEADER_CHARS = 4_096;
 
     private final int bodyPrefixChars;
+    private final Predicate<String> readsHeader;
 
+    /** A reader of every header, for the offline tester and the naive evaluation. */
     public MimeMailReader(int bodyPrefixChars) {
+        this(bodyPrefixChars, name -> true);
+    }
+
+    /**
+     * @param readsHeader whether a rule reads the header of this lower-case name ({@link RuleSet#readsHeader}):
+     *     the others are not decoded, which cannot change a decision since no rule would see them
+     */
+    public MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader) {
         this.bodyPrefixChars = bodyPrefixChars;
+        this.readsHeader = readsHeader;
     }
 
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received) {
@@ -59,7 +71,7 @@ public final class MimeMailReader {
         addresses(message, Message.RecipientType.CC).forEach(document::cc);
         from(message).forEach(document::from);
         document.subject(subject(message));
-        headers(message, document);
+        headers(message, document, readsHeader);
         StringBuilder body = new StringBuilder();
         walk(message, 0, body, document);
         document.body(body.toString());
@@ -133,14 +145,18 @@ public final class MimeMailReader {
         }
     }
 
-    private static void headers(MimeMessage message, MailDocument.Builder document) {
+    private static void headers(MimeMessage message, MailDocument.Builder document, Predicate<String> readsHeader) {
         try {
             int count = 0;
+            // Unread headers still count towards MAX_HEADERS: the same headers are indexed whichever rules there are.
             for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements() && count < MAX_HEADERS; count++) {
                 Header header = headers.nextElement();
+                String name = header.getName().toLowerCase(Locale.ROOT);
+                if (!readsHeader.test(name)) {
+                    continue;
+                }
                 String value = header.getValue() == null ? "" : decode(header.getValue());
-                document.header(header.getName().toLowerCase(Locale.ROOT),
-                    value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value);
+                document.header(name, value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value);
             }
         } catch (MessagingException e) {
             // no headers readable: rules on headers simply do not match

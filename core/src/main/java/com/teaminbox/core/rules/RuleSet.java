@@ -5,48 +5,45 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.function.IntPredicate;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
- * A shared mailbox's rules, compiled once per (re)load: every condition is registered in a
- * Lucene {@link Monitor}, whose presearcher indexes the rules' terms, so that a mail is analysed
- * once and only the rules that can match it are run — the cost grows with the rules a mail
- * could match, not with the number of rules.
+ * A shared mailbox's rules, compiled once per (re)load. Each mail is analysed once and reduced to
+ * the rules' vocabulary ({@link RuleVocabulary}, {@link ReducedMail}); only the rules one of whose
+ * terms occurs in it are run, against that small index. So the cost is the analysis of the mail's
+ * text plus the rules it could match, whatever the number of rules; and every decision is the one
+ * the naive evaluation ({@link #evaluateNaively}) makes on the whole mail.
  */
 public final class RuleSet implements Closeable {
     private final Rules rules;
-    private final Monitor monitor;
+    private final Analyzer analyzer;
+    private final RuleVocabulary vocabulary;
 
     public static RuleSet compile(Rules rules) {
-        try {
-            Monitor monitor = new Monitor(RuleFields.analyzer(rules.language()), new TermFilteredPresearcher());
-            List<MonitorQuery> queries = IntStream.range(0, rules.rules().size())
-                .mapToObj(index -> new MonitorQuery(Integer.toString(index), rules.rules().get(index).query()))
-                .collect(Collectors.toList());
-            monitor.register(queries);
-            return new RuleSet(rules, monitor);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot compile rules", e);
-        }
+        return new RuleSet(rules, RuleFields.analyzer(rules.language()), RuleVocabulary.of(rules.rules()));
     }
 
-    private RuleSet(Rules rules, Monitor monitor) {
+    private RuleSet(Rules rules, Analyzer analyzer, RuleVocabulary vocabulary) {
         this.rules = rules;
-        this.monitor = monitor;
+        this.analyzer = analyzer;
+        this.vocabulary = vocabulary;
     }
 
     public Rules rules() {
         return rules;
+    }
+
+    /**
+     * Whether some rule reads this header ({@code header.<name>:…}): the others need neither be
+     * decoded nor indexed.
+     */
+    public boolean readsHeader(String name) {
+        return vocabulary.names(RuleFields.header(name));
     }
 
     /** The rules this mail matches, in configuration order, applied up to the first that stops. */
@@ -54,33 +51,30 @@ public final class RuleSet implements Closeable {
         if (rules.isEmpty()) {
             return RuleOutcome.none();
         }
-        boolean[] matched = new boolean[rules.rules().size()];
-        try {
-            MatchingQueries<QueryMatch> matches = monitor.match(mail.toLucene(), QueryMatch.SIMPLE_MATCHER);
-            Map<String, Exception> errors = matches.getErrors();
-            if (!errors.isEmpty()) {
-                throw new IllegalStateException("Rules failed on this mail: " + errors.keySet().stream()
-                    .map(id -> rules.rules().get(Integer.parseInt(id)).name()).collect(Collectors.toList()));
-            }
-            matches.getMatches().forEach(match -> matched[Integer.parseInt(match.getQueryId())] = true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot match rules", e);
-        }
-        return outcome(index -> matched[index]);
+        ReducedMail reduced = ReducedMail.of(mail, vocabulary, analyzer);
+        return outcome(index -> reduced.isCandidate(index) && reduced.matches(rules.rules().get(index).query()));
     }
 
-    /** The same decision by running every rule's query on its own: the baseline of the benchmark. */
+    /** The same decision by running every rule's query on its own against the whole mail: the baseline. */
     public RuleOutcome evaluateNaively(MailDocument mail) {
-        MemoryIndex index = MemoryIndex.fromDocument(
-            mail.toLucene(), RuleFields.analyzer(rules.language()));
-        return outcome(position -> index.search(rules.rules().get(position).query()) > 0);
+        IndexSearcher searcher = MemoryIndex.fromDocument(mail.toLucene(), analyzer).createSearcher();
+        return outcome(position -> matches(searcher, rules.rules().get(position).query()));
     }
 
-    private RuleOutcome outcome(Function<Integer, Boolean> matches) {
+    /** A query matches when it finds the mail, whatever its score (a rule boosted to 0 still matches). */
+    static boolean matches(IndexSearcher searcher, Query query) {
+        try {
+            return searcher.count(query) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot match a rule", e);
+        }
+    }
+
+    private RuleOutcome outcome(IntPredicate matches) {
         List<Rule> applied = new ArrayList<>();
         List<Rule> audited = new ArrayList<>();
         for (int index = 0; index < rules.rules().size(); index++) {
-            if (!matches.apply(index)) {
+            if (!matches.test(index)) {
                 continue;
             }
             Rule rule = rules.rules().get(index);
@@ -96,12 +90,8 @@ public final class RuleSet implements Closeable {
         return new RuleOutcome(applied, audited);
     }
 
+    /** Nothing to release since the rules are no longer registered in a Lucene monitor; kept for callers that retire a set. */
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

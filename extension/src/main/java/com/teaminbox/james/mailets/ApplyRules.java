@@ -105,7 +105,7 @@ public class ApplyRules extends GenericMailet {
         long size = mail.getMessageSize();
         RuleOutcome outcome;
         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
-            outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars())
+            outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars(), ruleSet::readsHeader)
                 .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                     sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         }

@@ -1,0 +1,150 @@
+package com.teaminbox.core.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PointRangeQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * What a rule set can match, read once from its compiled queries: per field, the analysed terms
+ * any rule names (with the rules each term can make match), and the fields a rule searches with
+ * a pattern (wildcard, prefix, fuzzy, regular expression, term range), which must be kept whole.
+ *
+ * <p>Why a mail can be reduced to this vocabulary without changing any decision: a term query
+ * matches when its term occurs; a phrase, exact or sloppy, when its terms occur at suitable
+ * positions, whatever the words between them are (the positions are kept, see
+ * {@link ReducedMail}); a pattern searches a field kept whole; numbers are kept. And a query
+ * matches only if one of its clauses outside a {@code NOT} matches: so a rule none of whose
+ * positive terms occur in the mail, and which has no positive pattern or number clause, cannot
+ * match and is not run at all. Terms met only under {@code NOT} are kept, but never make a rule
+ * a candidate.
+ */
+final class RuleVocabulary {
+    private final Map<String, CharArrayMap<int[]>> termsByField;
+    private final Set<String> wholeFields;
+    private final int[] alwaysCandidates;
+    private final boolean keepsEverything;
+
+    private RuleVocabulary(Map<String, CharArrayMap<int[]>> termsByField, Set<String> wholeFields, int[] alwaysCandidates,
+                           boolean keepsEverything) {
+        this.termsByField = termsByField;
+        this.wholeFields = wholeFields;
+        this.alwaysCandidates = alwaysCandidates;
+        this.keepsEverything = keepsEverything;
+    }
+
+    static RuleVocabulary of(List<Rule> rules) {
+        Map<String, Map<String, List<Integer>>> triggers = new HashMap<>();
+        Set<String> wholeFields = new HashSet<>();
+        List<Integer> alwaysCandidates = new ArrayList<>();
+        boolean keepsEverything = false;
+        for (int index = 0; index < rules.size(); index++) {
+            TermsOfRule terms = new TermsOfRule(index, triggers, wholeFields);
+            rules.get(index).query().visit(terms.visitor(true));
+            if (terms.alwaysCandidate) {
+                alwaysCandidates.add(index);
+            }
+            keepsEverything |= terms.unknownClause;
+        }
+        Map<String, CharArrayMap<int[]>> termsByField = new HashMap<>();
+        triggers.forEach((field, byTerm) -> {
+            CharArrayMap<int[]> map = new CharArrayMap<>(byTerm.size(), false);
+            byTerm.forEach((term, ruleIndexes) -> map.put(term, ruleIndexes.stream().distinct().mapToInt(Integer::intValue).toArray()));
+            termsByField.put(field, map);
+        });
+        return new RuleVocabulary(Map.copyOf(termsByField), Set.copyOf(wholeFields),
+            alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
+    }
+
+    /** A field no rule names is neither analysed nor indexed. */
+    boolean names(String field) {
+        return keepsEverything || wholeFields.contains(field) || termsByField.containsKey(field);
+    }
+
+    /** Every token of this field is kept: a rule searches it with a pattern. */
+    boolean keepsWhole(String field) {
+        return keepsEverything || wholeFields.contains(field);
+    }
+
+    /** The terms rules name in this field, each with the rules it can make match (none for a term under NOT only). */
+    Optional<CharArrayMap<int[]>> terms(String field) {
+        return Optional.ofNullable(termsByField.get(field));
+    }
+
+    /** Rules run on every mail: a positive pattern or number clause, which no single term announces. */
+    int[] alwaysCandidates() {
+        return alwaysCandidates;
+    }
+
+    /**
+     * A query of a kind this class does not know (none the rule parser makes today): the whole mail
+     * is kept and every rule run, as safe as the naive evaluation.
+     */
+    boolean keepsEverything() {
+        return keepsEverything;
+    }
+
+    /** Walks one rule's query; {@code positive} is false below a {@code MUST_NOT}. */
+    private static final class TermsOfRule {
+        private final int rule;
+        private final Map<String, Map<String, List<Integer>>> triggers;
+        private final Set<String> wholeFields;
+        private boolean alwaysCandidate;
+        private boolean unknownClause;
+
+        TermsOfRule(int rule, Map<String, Map<String, List<Integer>>> triggers, Set<String> wholeFields) {
+            this.rule = rule;
+            this.triggers = triggers;
+            this.wholeFields = wholeFields;
+        }
+
+        QueryVisitor visitor(boolean positive) {
+            return new QueryVisitor() {
+                @Override
+                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                    return occur == BooleanClause.Occur.MUST_NOT ? visitor(false) : this;
+                }
+
+                @Override
+                public void consumeTerms(Query query, Term... terms) {
+                    for (Term term : terms) {
+                        List<Integer> rules = triggers.computeIfAbsent(term.field(), any -> new HashMap<>())
+                            .computeIfAbsent(term.text(), any -> new ArrayList<>());
+                        if (positive) {
+                            rules.add(rule);
+                        }
+                    }
+                }
+
+                @Override
+                public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+                    wholeFields.add(field);
+                    alwaysCandidate |= positive;
+                }
+
+                @Override
+                public void visitLeaf(Query query) {
+                    if (query instanceof MultiTermQuery) {
+                        wholeFields.add(((MultiTermQuery) query).getField());
+                    } else if (!(query instanceof PointRangeQuery)) {
+                        unknownClause = true;
+                    }
+                    alwaysCandidate |= positive;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package com.teaminbox.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import com.teaminbox.core.config.SourceLocation;
+
+/**
+ * The engine ({@link RuleSet#evaluate}: the mail reduced to the rules' vocabulary, only candidate
+ * rules run) decides exactly what running every rule on the whole mail decides
+ * ({@link RuleSet#evaluateNaively}), for every kind of condition: terms, phrases with and without
+ * slop, wildcards, prefixes, fuzzy terms, regular expressions, term and number ranges, {@code NOT},
+ * field-specific and header conditions; on {@code samples/} and on a generated corpus whose mails
+ * and rules draw on one small vocabulary, so that most rules match some mails and phrases are met
+ * both in order and apart.
+ */
+class RuleSetNaiveEquivalenceTest {
+    private static final ZonedDateTime MONDAY_10H = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+    private static final SourceLocation HERE = SourceLocation.of("test.xml", 1, "rule");
+    private static final String[] WORDS = ("invoice invoices invoiced urgent urgence printer printers broken refund order "
+        + "orders delivery late payment paid account password reset casino lottery facture l'urgence état meeting "
+        + "monday report reports x-ray e-mail 2026 42 v1.2 ticket tickets").split(" ");
+    /** Words no rule names: what the reduction leaves out, between the words it keeps. */
+    private static final String[] FILLERS = "the a is please we our your with from about can".split(" ");
+    /** The kinds of {@link #clause} that search with a pattern, keeping their field whole. */
+    private static final Set<Integer> PATTERN_KINDS = Set.of(2, 3, 4, 5, 9, 13);
+    private static final String[] DOMAINS = {"customer.test", "vendor.test", "example.test", "bigcorp.test"};
+    private static final String[] HEADERS = {"x-spam-flag", "x-priority", "list-id", "x-mailer", "auto-submitted"};
+
+    @Test
+    void engineShouldDecideAsTheNaiveEvaluationOnGeneratedMailsAndRules() {
+        Random random = new Random(20261206);
+        List<MailDocument> mails = new ArrayList<>();
+        for (int index = 0; index < 80; index++) {
+            mails.add(generatedMail(random));
+        }
+        for (RuleLanguage language : RuleLanguage.values()) {
+            for (boolean patterns : new boolean[] {true, false}) {
+                // Without patterns no field is kept whole: every field is reduced to the rules' terms.
+                List<Rule> rules = new ArrayList<>();
+                for (int index = 0; index < 120; index++) {
+                    rules.add(rule("generated-" + index, generatedCondition(random, patterns), language));
+                }
+                assertSameDecisions(language, rules, mails);
+            }
+        }
+    }
+
+    @Test
+    void engineShouldDecideAsTheNaiveEvaluationOnTheSamples() throws Exception {
+        List<MailDocument> mails = samples(name -> true);
+        Random random = new Random(7);
+        List<Rule> rules = new ArrayList<>();
+        List.of("subject:(viagra casino lottery) OR header.x-spam-flag:yes",
+                "subject:(urgent urgence asap) OR body:(urgent urgence asap)",
+                "subject:(invoice facture billing) OR body:(invoice facture)",
+                "header.list-id:*", "header.auto-submitted:auto*", "from:customer.test AND NOT subject:re",
+                "body:\"printer is broken\"~3", "body:printer~1", "subject:/fact.*/", "\"out of office\"")
+            .forEach(condition -> rules.add(rule("sample-" + rules.size(), condition, RuleLanguage.ENGLISH)));
+        for (int index = 0; index < 200; index++) {
+            rules.add(rule("generated-" + index, generatedCondition(random, true), RuleLanguage.ENGLISH));
+        }
+
+        assertSameDecisions(RuleLanguage.ENGLISH, rules, mails);
+    }
+
+    @Test
+    void headersNoRuleReadsShouldBeLeftOutWithoutChangingAnyDecision() throws Exception {
+        Rules rules = new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, List.of(
+            rule("spam", "header.x-spam-flag:yes OR header.list-id:*", RuleLanguage.ENGLISH),
+            rule("words", "subject:(invoice urgent) OR body:printer", RuleLanguage.ENGLISH)));
+        try (RuleSet ruleSet = RuleSet.compile(rules)) {
+            List<MailDocument> everyHeader = samples(name -> true);
+            List<MailDocument> readHeaders = samples(ruleSet::readsHeader);
+
+            for (int index = 0; index < everyHeader.size(); index++) {
+                assertThat(ruleSet.evaluate(readHeaders.get(index)).toString())
+                    .isEqualTo(ruleSet.evaluateNaively(everyHeader.get(index)).toString());
+            }
+            assertThat(ruleSet.readsHeader("x-spam-flag")).isTrue();
+            assertThat(ruleSet.readsHeader("received")).isFalse();
+        }
+    }
+
+    @Test
+    void aPhraseShouldNotBeFoundAcrossWordsTheReductionLeftOut() {
+        Rule phrase = rule("phrase", "body:\"printer broken\"", RuleLanguage.ENGLISH);
+        Rule sloppy = rule("sloppy", "body:\"printer broken\"~1", RuleLanguage.ENGLISH);
+        MailDocument apart = MailDocument.builder(MONDAY_10H).body("the printer is really broken").build();
+        MailDocument near = MailDocument.builder(MONDAY_10H).body("the printer is broken").build();
+
+        assertSameDecisions(RuleLanguage.ENGLISH, List.of(phrase, sloppy), List.of(apart, near));
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, List.of(phrase, sloppy)))) {
+            assertThat(ruleSet.evaluate(apart).applied()).isEmpty();
+            assertThat(ruleSet.evaluate(near).applied()).extracting(Rule::name).containsExactly("sloppy");
+        }
+    }
+
+    @Test
+    void aPhraseShouldNotBeFoundAcrossTwoAddressesWhoseOtherWordsWereLeftOut() {
+        Rule phrase = rule("phrase", "to:\"customer.test joe@vendor.test\"", RuleLanguage.ENGLISH);
+        MailDocument mail = MailDocument.builder(MONDAY_10H).to("Jane Doe <jane@customer.test>").to("joe@vendor.test").build();
+        MailDocument adjacent = MailDocument.builder(MONDAY_10H).to("jane@customer.test").to("joe@vendor.test").build();
+
+        assertSameDecisions(RuleLanguage.ENGLISH, List.of(phrase), List.of(mail, adjacent));
+    }
+
+    private static void assertSameDecisions(RuleLanguage language, List<Rule> rules, List<MailDocument> mails) {
+        int matches = 0;
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(language, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+            for (MailDocument mail : mails) {
+                RuleOutcome engine = ruleSet.evaluate(mail);
+                assertThat(engine.toString()).as("rules on mail '%s' / '%s'", mail.subject(), shortened(mail.body()))
+                    .isEqualTo(ruleSet.evaluateNaively(mail).toString());
+                matches += engine.applied().size();
+            }
+        }
+        assertThat(matches).as("the corpus exercises matching rules, not only misses").isPositive();
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private static Rule rule(String name, String when, RuleLanguage language) {
+        return new Rule(name, when, RuleQueries.parse(when, language), List.of(new RuleAction.AddKeyword("$" + name)),
+            Rule.Mode.ACTIVE, HERE);
+    }
+
+    private static MailDocument generatedMail(Random random) {
+        MailDocument.Builder mail = MailDocument.builder(MONDAY_10H.plusHours(random.nextInt(24 * 7)))
+            .from(address(random)).to(address(random)).subject(words(random, 1 + random.nextInt(6)))
+            .body(words(random, random.nextInt(400))).size(random.nextInt(3_000_000));
+        if (random.nextBoolean()) {
+            mail.cc(address(random)).cc(address(random));
+        }
+        if (random.nextInt(3) == 0) {
+            mail.attachment(pick(random, WORDS) + (random.nextBoolean() ? ".pdf" : " " + pick(random, WORDS) + ".doc"));
+        }
+        for (String header : HEADERS) {
+            if (random.nextInt(3) == 0) {
+                mail.header(header, random.nextBoolean() ? "yes" : words(random, 1 + random.nextInt(3)));
+            }
+        }
+        if (random.nextBoolean()) {
+            mail.inBusinessHours(random.nextBoolean());
+        }
+        return mail.build();
+    }
+
+    private static String address(Random random) {
+        String user = pick(random, WORDS).replaceAll("[^a-z]", "") + random.nextInt(3);
+        return random.nextBoolean() ? user + "@" + pick(random, DOMAINS) : "Someone " + pick(random, WORDS) + " <" + user + "@"
+            + pick(random, DOMAINS) + ">";
+    }
+
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int index = 0; index < count; index++) {
+            text.append(pick(random, random.nextBoolean() ? WORDS : FILLERS)).append(random.nextInt(10) == 0 ? ". " : " ");
+        }
+        return text.toString();
+    }
+
+    /** One condition of a random kind over the shared vocabulary, sometimes two joined; patterns or not. */
+    private static String generatedCondition(Random random, boolean patterns) {
+        String condition = clause(random, patterns);
+        switch (random.nextInt(5)) {
+            case 0:
+                return "(" + condition + ") AND (" + clause(random, patterns) + ")";
+            case 1:
+                return "(" + condition + ") OR (" + clause(random, patterns) + ")";
+            case 2:
+                return "(" + condition + ") AND NOT (" + clause(random, patterns) + ")";
+            default:
+                return condition;
+        }
+    }
+
+    private static String clause(Random random, boolean patterns) {
+        String word = pick(random, WORDS).replace("'", "");
+        String other = pick(random, WORDS).replace("'", "");
+        String field = pick(random, new String[] {"", "subject:", "body:", "attachment:"});
+        String letters = word.replaceAll("[^a-z]", "").isEmpty() ? "invoice" : word.replaceAll("[^a-z]", "");
+        String stem = letters.length() > 3 ? letters.substring(0, 3) : "inv";
+        int kind = random.nextInt(17);
+        while (!patterns && PATTERN_KINDS.contains(kind)) {
+            kind = random.nextInt(17);
+        }
+        switch (kind) {
+            case 0:
+                return field + "\"" + word + " " + other + "\"";
+            case 1:
+                return field + "\"" + word + " " + other + "\"~" + random.nextInt(4);
+            case 2:
+                return "body:" + stem + "*";
+            case 3:
+                return "subject:" + stem.charAt(0) + "?" + stem.substring(1) + "*";
+            case 4:
+                return (field.isEmpty() ? "body:" : field) + letters + "~" + (1 + random.nextInt(2));
+            case 5:
+                return "body:/" + stem + ".*/";
+            case 6:
+                return "from:" + pick(random, DOMAINS) + " OR to:" + pick(random, DOMAINS);
+            case 7:
+                return "cc:" + pick(random, DOMAINS);
+            case 8:
+                return "header." + pick(random, HEADERS) + ":" + (random.nextBoolean() ? "yes" : word);
+            case 9:
+                return "header." + pick(random, HEADERS) + ":*";
+            case 10:
+                return "size:[" + random.nextInt(2_000_000) + " TO *]";
+            case 11:
+                return "hour:[" + random.nextInt(12) + " TO " + (12 + random.nextInt(12)) + "] AND " + field + word;
+            case 12:
+                return "day:" + pick(random, new String[] {"monday", "tuesday", "saturday"}) + " AND NOT business-hours:open";
+            case 13:
+                return "subject:[a TO " + stem + "]";
+            case 14:
+                return "NOT " + field + word;
+            case 15:
+                return "(" + field + word + " OR " + field + other + ")^0";
+            default:
+                return field + word;
+        }
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static List<MailDocument> samples(Predicate<String> readsHeader) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(Path.of("..", "samples"))) {
+            files = listing.filter(path -> path.toString().endsWith(".eml")).sorted().collect(Collectors.toList());
+        }
+        assertThat(files).isNotEmpty();
+        List<MailDocument> mails = new ArrayList<>();
+        for (Path file : files) {
+            try (InputStream input = Files.newInputStream(file)) {
+                mails.add(new MimeMailReader(Rules.DEFAULT_BODY_PREFIX_CHARS, readsHeader)
+                    .read(new MimeMessage(session, input), Files.size(file), MONDAY_10H));
+            }
+        }
+        return mails;
+    }
+}
