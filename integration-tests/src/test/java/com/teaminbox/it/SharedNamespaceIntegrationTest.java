@@ -47,6 +47,9 @@ class SharedNamespaceIntegrationTest {
             assertThat(alice.command("LIST \"\" \"Shared.support.*\" RETURN (SPECIAL-USE)")).as(alice.lastReply()).isTrue();
             assertThat(alice.lastReply()).containsPattern("(?m)^\\* LIST \\(.*\\\\Sent.*\\) \"\\.\" \"?Shared\\.support\\.Sent\"?$")
                 .doesNotContain("\"INBOX\"").doesNotContain("Shared.sales");
+            assertThat(alice.command("LIST \"\" \"Shared.%.INBOX\" RETURN (STATUS (MESSAGES))")).as(alice.lastReply()).isTrue();
+            assertThat(alice.lastReply()).containsPattern("(?m)^\\* STATUS \"?Shared\\.support\\.INBOX\"? \\(MESSAGES 1\\)")
+                .containsPattern("(?m)^\\* LIST .*\"?Shared\\.sales\\.INBOX\"?$").doesNotContain("Billing");
             assertThat(alice.command("LIST \"\" \"%\"")).isTrue();
             assertThat(alice.lastReply()).containsPattern("(?m)\"?Shared\"?$").doesNotContain("Shared.support");
 

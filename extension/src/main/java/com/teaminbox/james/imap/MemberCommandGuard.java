@@ -134,11 +134,12 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
             return delegate.processReactive(message, responder, session);
         }
         ImapRequest request = (ImapRequest) message;
+        // any command ends IDLE, also one of her own account after IDLE in a shared folder
+        openSessions.commandStarted(SharedFolderView.own(session));
         if (member.isEmpty()) {
             return namespace.route(request, responder, session, this, delegate)
                 .orElseGet(() -> delegate.processReactive(message, responder, session));
         }
-        openSessions.commandStarted(SharedFolderView.own(session));
         return decide(member.get(), request, session, responder)
             .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
