@@ -68,6 +68,15 @@ class SharedNamespaceIntegrationTest {
             assertThat(alice.command("STATUS \"Shared.support.Billing\" (MESSAGES)")).as(alice.lastReply()).isTrue();
             assertThat(alice.lastReply()).containsPattern("(?m)^\\* STATUS \"?Shared\\.support\\.Billing\"? \\(MESSAGES 1\\)");
 
+            assertThat(alice.command("CREATE \"Shared.support.Escalations\"")).as(alice.lastReply()).isTrue();
+            assertThat(alice.command("RENAME \"Shared.support.Escalations\" \"Shared.support.Urgent\"")).as(alice.lastReply()).isTrue();
+            assertThat(alice.append("Shared.support.Urgent", message("Filed by alice"))).as(alice.lastReply()).isTrue();
+            assertThat(alice.command("RENAME \"Shared.support.Urgent\" Mine")).as("not between accounts").isFalse();
+            assertThat(alice.lastReply()).contains("NO [CANNOT]");
+            assertThat(alice.command("MYRIGHTS \"Shared.support.Urgent\"")).as(alice.lastReply()).isTrue();
+            assertThat(alice.lastReply()).containsPattern("(?m)^\\* MYRIGHTS \"?Shared\\.support\\.Urgent\"? \"?aeiklprstwx\"?");
+            assertThat(alice.command("CREATE \"Shared.Private\"")).isFalse();
+            assertThat(alice.lastReply()).contains("NO [CANNOT]");
             assertThat(alice.command("SUBSCRIBE \"Shared.support.Billing\"")).as(alice.lastReply()).isTrue();
             assertThat(alice.command("LSUB \"\" \"*\"")).isTrue();
             assertThat(alice.lastReply()).contains("Shared.support.Billing");
@@ -80,6 +89,8 @@ class SharedNamespaceIntegrationTest {
             support.select("Billing");
             assertThat(support.command("FETCH 1 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])")).isTrue();
             assertThat(support.lastReply()).as("her mail moved into the team's Billing").contains("My own draft");
+            assertThat(support.listFolders()).as("created through the namespace, in the shared account").contains("Urgent");
+            assertThat(support.messageCount("Urgent")).isEqualTo(1);
             assertThat(support.command("LSUB \"\" \"*\"")).isTrue();
             assertThat(support.lastReply()).as("her subscription is hers alone").doesNotContain("Billing");
         }
