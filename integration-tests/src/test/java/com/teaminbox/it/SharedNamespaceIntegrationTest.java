@@ -136,6 +136,9 @@ class SharedNamespaceIntegrationTest {
             assertThat(bob.lastReply()).contains("NO [NOPERM]");
 
             assertThat(bob.command("COPY 1 INBOX")).as("reading it into his own folder is reading").isTrue();
+            assertThat(bob.command("COPY 1 \"Shared.sales.INBOX\"")).as("full on sales: " + bob.lastReply()).isTrue();
+            assertThat(bob.command("MOVE 1 \"Shared.sales.INBOX\"")).as("no t and e on support's INBOX").isFalse();
+            assertThat(bob.lastReply()).contains("NO [NOPERM]");
             assertThat(bob.command("SELECT INBOX")).isTrue();
             assertThat(bob.command("MOVE 1 \"Shared.support.Billing\"")).isFalse();
             assertThat(bob.lastReply()).contains("NO [NOPERM]");
@@ -153,6 +156,11 @@ class SharedNamespaceIntegrationTest {
             .filteredOn(record -> record.actor().equals(AuditActor.member(BOB)))
             .extracting(record -> record.details().get("command"))
             .contains("STORE", "EXPUNGE", "COPY", "MOVE", "CREATE", "DELETE", "SETACL", "APPEND");
+        assertThat(AuditRecords.of(server, AuditEventType.MESSAGES_COPIED)).anySatisfy(record -> {
+            assertThat(record.actor()).isEqualTo(AuditActor.member(BOB));
+            assertThat(record.mailbox()).contains("sales@example.test");
+            assertThat(record.details()).containsEntry("folder", SUPPORT + "/INBOX").containsEntry("to", "INBOX");
+        });
         assertThat(AuditRecords.of(server, AuditEventType.FLAGS_CHANGED, AuditEventType.MESSAGES_MOVED, AuditEventType.MESSAGE_APPENDED))
             .noneMatch(record -> record.actor().equals(AuditActor.member(BOB)));
     }
