@@ -212,6 +212,28 @@ public final class ImapTestClient implements AutoCloseable {
         return lastReply.startsWith("+");
     }
 
+    /**
+     * Reads what the server sends unasked (during IDLE) until a line contains {@code fragment}; a
+     * read times out after 30 s. Returns the lines read.
+     */
+    public String readUntilLineContaining(String fragment) throws IOException {
+        StringBuilder received = new StringBuilder();
+        while (true) {
+            String line = readLine();
+            received.append(line).append("\n");
+            if (line.contains(fragment)) {
+                lastReply = received.toString();
+                return lastReply;
+            }
+        }
+    }
+
+    /** Ends IDLE (RFC 2177 {@code DONE}); true when the server answers the IDLE command OK. */
+    public boolean done() throws IOException {
+        write("DONE");
+        return readUntilTagged("t" + tagCounter);
+    }
+
     /** Sends one command and reads until the server closes the connection: what it said on the way out. */
     public String commandUntilClosed(String command) throws IOException {
         write(nextTag() + " " + command);

@@ -1,5 +1,6 @@
 package com.teaminbox.james.imap;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxConstants;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,7 @@ public class MemberAccess {
     static final String MEMBER_SESSION_ATTRIBUTE = "com.teaminbox.memberSession";
     private static final String NO_PERMISSION_KEY = "com.teaminbox.NOPERM";
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAccess.class);
+    private static final SecureRandom SESSION_IDS = new SecureRandom();
 
     private final ConfigurationInForce configurationStore;
     private final MailboxManager mailboxManager;
@@ -84,6 +87,9 @@ public class MemberAccess {
      * Empty for anyone in her own mailbox.
      */
     public Optional<MemberSession> memberSession(ImapSession session) {
+        if (session instanceof SharedFolderView) {
+            return Optional.of(((SharedFolderView) session).member());
+        }
         MailboxSession mailboxSession = session.getMailboxSession();
         if (mailboxSession == null) {
             return Optional.empty();
@@ -101,6 +107,17 @@ public class MemberAccess {
             return Optional.empty();
         }
         return Optional.of(new MemberSession(shared.get(), member.get(), loggedIn.get(), mailboxSession));
+    }
+
+    /**
+     * The mailbox session in which {@code member} works in the shared account: James sees the
+     * account as its user (its owner) and the member as the logged-in user, marked as ours.
+     */
+    static MailboxSession openMemberSession(Username sharedAccount, Username member) {
+        MailboxSession session = new MailboxSession(MailboxSession.SessionId.of(SESSION_IDS.nextLong()), sharedAccount,
+            Optional.of(member), List.of(), MailboxConstants.DEFAULT_DELIMITER, MailboxSession.SessionType.User);
+        session.getAttributes().put(MEMBER_SESSION_ATTRIBUTE, member.asString());
+        return session;
     }
 
     /** The member as the configuration in force declares her; empty once she (or the shared mailbox) has left it. */
@@ -157,8 +174,9 @@ public class MemberAccess {
     private Mono<Boolean> lacks(ImapSession session, String command, Optional<MailboxPath> folder, Rights required,
                                 MemberAudit.Decision decision) {
         Optional<MemberSession> member = memberSession(session);
-        if (member.isEmpty() || folder.isEmpty() || required.isEmpty()) {
-            // a person in her own mailbox: James's own checks apply, no thread hop needed
+        if (member.isEmpty() || folder.isEmpty() || required.isEmpty() || !inAccount(member.get(), folder.get())) {
+            // a person in her own mailbox, or her own folder on the other side of a COPY or MOVE:
+            // James's own checks apply, no thread hop needed
             return Mono.just(false);
         }
         if (aclCache.cached(folder.get()).isPresent()) {
@@ -190,7 +208,7 @@ public class MemberAccess {
             return command.get();
         }
         return Mono.fromCallable(() -> {
-            audit.action(member.get(), action.type(), action.command(), action.folder().get().getName(), action.details());
+            audit.action(member.get(), action.type(), action.command(), label(member.get(), action.folder().get()), action.details());
             return true;
         })
             .onErrorResume(AuditUnavailableException.class, e -> Mono.just(false))
@@ -244,6 +262,19 @@ public class MemberAccess {
             }
         }
         return rights;
+    }
+
+    /** Whether {@code folder} is one of the shared account's, as opposed to the member's own or another account's. */
+    public static boolean inAccount(MemberSession member, MailboxPath folder) {
+        return folder.getUser().equals(member.mailboxSession().getUser());
+    }
+
+    /**
+     * A folder as the audit trail names it: its name in the shared mailbox, or, on the other side
+     * of a COPY or MOVE through the shared namespace, its owner and name ({@code alice@example.test/INBOX}).
+     */
+    public static String label(MemberSession member, MailboxPath folder) {
+        return inAccount(member, folder) ? folder.getName() : folder.getUser().asString() + "/" + folder.getName();
     }
 
     public Optional<MailboxPath> selectedFolder(ImapSession session) {

@@ -64,16 +64,18 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     private final MemberAccess access;
     private final MemberAudit audit;
     private final OpenMemberSessions openSessions;
+    private final SharedNamespaceCommands namespace;
     private ImapConfiguration lastConfiguration;
 
     @Inject
     public MemberCommandGuard(GuiceGenericLoader loader, StatusResponseFactory factory, MemberAccess access, MemberAudit audit,
-                              OpenMemberSessions openSessions) throws ClassNotFoundException {
+                              OpenMemberSessions openSessions, SharedNamespaceCommands namespace) throws ClassNotFoundException {
         super(ImapMessage.class);
         this.factory = factory;
         this.access = access;
         this.audit = audit;
         this.openSessions = openSessions;
+        this.namespace = namespace;
         List<ImapProcessor> built = new ArrayList<>();
         for (ClassName name : SharedMailboxImapPackage.guardedProcessors()) {
             built.add(loader.instantiate(name));
@@ -128,11 +130,16 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
         ImapProcessor delegate = delegates.get(message.getClass());
         Optional<MemberSession> member = access.memberSession(session);
-        if (member.isEmpty() || !(message instanceof ImapRequest) || message instanceof LogoutRequest) {
+        if (!(message instanceof ImapRequest) || message instanceof LogoutRequest) {
             return delegate.processReactive(message, responder, session);
         }
         ImapRequest request = (ImapRequest) message;
-        openSessions.commandStarted(session);
+        // any command ends IDLE, also one of her own account after IDLE in a shared folder
+        openSessions.commandStarted(SharedFolderView.own(session));
+        if (member.isEmpty()) {
+            return namespace.route(request, responder, session, this, delegate)
+                .orElseGet(() -> delegate.processReactive(message, responder, session));
+        }
         return decide(member.get(), request, session, responder)
             .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
@@ -144,7 +151,7 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
 
     private void afterRun(MemberSession member, ImapRequest request, ImapSession session, Responder responder) {
         if (request instanceof IdleRequest) {
-            openSessions.idling(session, member, responder);
+            openSessions.idling(SharedFolderView.own(session), member, responder);
         }
         if (CHANGE_FOLDERS_OR_ACLS.contains(request.getCommand().getName())) {
             access.foldersChanged();
@@ -154,17 +161,31 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     private enum Verdict { RUN, ANSWERED }
 
     private Mono<Verdict> decide(MemberSession member, ImapRequest request, ImapSession session, Responder responder) {
+        return admits(member, session, responder, Verdict.RUN)
+            .flatMap(verdict -> verdict == Verdict.RUN ? byTable(member, request, session, responder) : Mono.just(verdict));
+    }
+
+    /**
+     * Emits true when the member may go on in this shared mailbox: she still belongs to it and,
+     * if one of its folders is selected, still reads it. Otherwise she has been told {@code * BYE}
+     * and her session ends, whatever the command.
+     */
+    Mono<Boolean> admits(MemberSession member, ImapSession session, Responder responder) {
+        return admits(member, session, responder, Verdict.RUN).map(verdict -> verdict == Verdict.RUN);
+    }
+
+    private Mono<Verdict> admits(MemberSession member, ImapSession session, Responder responder, Verdict toGoOn) {
+        Optional<MailboxPath> selected = access.selectedFolder(session).filter(folder -> MemberAccess.inAccount(member, folder));
         if (access.configuredMember(member).isEmpty()) {
-            return close(member, session, responder, access.selectedFolder(session).map(MailboxPath::getName).orElse(""),
+            return close(member, session, responder, selected.map(MailboxPath::getName).orElse(""),
                 "no longer a member of " + member.sharedMailbox().asString());
         }
-        Optional<MailboxPath> selected = access.selectedFolder(session);
         Mono<Boolean> selectedStillReadable = selected
             .map(folder -> access.rightsOnReactive(member, folder)
                 .map(rights -> rights.map(held -> held.contains(Right.READ)).orElse(true)))
             .orElse(Mono.just(true));
         return selectedStillReadable.flatMap(readable -> readable
-            ? byTable(member, request, session, responder)
+            ? Mono.just(toGoOn)
             : close(member, session, responder, selected.get().getName(), "read right on the selected folder removed"));
     }
 

@@ -1,7 +1,5 @@
 package com.teaminbox.james.imap;
 
-import java.security.SecureRandom;
-import java.util.List;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -11,7 +9,6 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.Authenticator;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.exception.MailboxException;
-import org.apache.james.mailbox.model.MailboxConstants;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.slf4j.Logger;
@@ -33,7 +30,6 @@ import com.teaminbox.james.SharedAccounts;
  */
 public class MemberLogin {
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberLogin.class);
-    private static final SecureRandom SESSION_IDS = new SecureRandom();
 
     /** How a member login ended. */
     public enum Result {
@@ -96,10 +92,7 @@ public class MemberLogin {
         }
         audit.loginAccepted(form, member.asString(), sharedMailbox.asString(), remoteAddress);
         throttle.succeeded(member.asString());
-        MailboxSession session = new MailboxSession(MailboxSession.SessionId.of(SESSION_IDS.nextLong()),
-            accounts.username(sharedMailbox), Optional.of(accounts.username(member)), List.of(),
-            MailboxConstants.DEFAULT_DELIMITER, MailboxSession.SessionType.User);
-        session.getAttributes().put(MemberAccess.MEMBER_SESSION_ATTRIBUTE, member.asString());
+        MailboxSession session = MemberAccess.openMemberSession(accounts.username(sharedMailbox), accounts.username(member));
         return new Outcome(Result.OPENED, Optional.of(session));
     }
 
