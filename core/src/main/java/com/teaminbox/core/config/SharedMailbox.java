@@ -14,6 +14,7 @@ import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
+import com.teaminbox.core.webhooks.WebhookSettings;
 
 /**
  * One governed shared mailbox, as declared in the configuration file:
@@ -36,6 +37,7 @@ public final class SharedMailbox {
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
     private final SpoofedFromPolicy spoofedFrom;
+    private final WebhookSettings webhooks;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -65,6 +67,7 @@ public final class SharedMailbox {
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
         this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
+        this.webhooks = WebhookSettings.NONE;
     }
 
     private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
@@ -79,6 +82,22 @@ public final class SharedMailbox {
         this.members = base.members;
         this.location = base.location;
         this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
+        this.webhooks = base.webhooks;
+    }
+
+    private SharedMailbox(SharedMailbox base, WebhookSettings webhooks) {
+        this.retention = base.retention;
+        this.acknowledgement = base.acknowledgement;
+        this.subjectConventions = base.subjectConventions;
+        this.rules = base.rules;
+        this.address = base.address;
+        this.ticketPrefix = base.ticketPrefix;
+        this.displayName = base.displayName;
+        this.configuredFolders = base.configuredFolders;
+        this.members = base.members;
+        this.location = base.location;
+        this.spoofedFrom = base.spoofedFrom;
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
@@ -131,6 +150,16 @@ public final class SharedMailbox {
         return spoofedFrom;
     }
 
+    /** This mailbox with other {@code <webhooks>}. */
+    public SharedMailbox withWebhooks(WebhookSettings settings) {
+        return new SharedMailbox(this, settings);
+    }
+
+    /** Webhook endpoints and their delivery settings; {@link WebhookSettings#NONE} sends none. */
+    public WebhookSettings webhooks() {
+        return webhooks;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -151,13 +180,14 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
+            && webhooks.equals(that.webhooks);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention,
-            spoofedFrom);
+            spoofedFrom, webhooks);
     }
 
     @Override

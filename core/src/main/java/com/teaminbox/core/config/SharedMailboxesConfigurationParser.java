@@ -29,6 +29,7 @@ import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.core.ticket.TicketTagFormat;
 import com.teaminbox.core.ticket.VagueSubjects;
+import com.teaminbox.core.webhooks.WebhookSettings;
 
 /**
  * Reads {@code shared-mailboxes.xml} strictly: an unknown element or attribute, a missing or
@@ -175,7 +176,8 @@ public final class SharedMailboxesConfigurationParser {
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
             allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags", "spoofed-from");
-            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention");
+            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention",
+                "webhooks");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -188,12 +190,13 @@ public final class SharedMailboxesConfigurationParser {
             Optional<Rules> rules = new RulesReading(problems, folders, members).read(element);
             Optional<AcknowledgementSettings> acknowledgement = readAcknowledgements(element);
             Optional<RetentionSettings> retention = new RetentionReading(problems, folders, prefix).read(element);
+            WebhookSettings webhooks = new WebhooksReading(problems, templateFiles).read(element, rules);
             if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty() || retention.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
                 folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
-                .withSpoofedFrom(readSpoofedFrom(element)));
+                .withSpoofedFrom(readSpoofedFrom(element)).withWebhooks(webhooks));
         }
 
         /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */
