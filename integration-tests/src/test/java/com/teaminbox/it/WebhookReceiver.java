@@ -34,9 +34,10 @@ final class WebhookReceiver implements AutoCloseable {
     static final String ROTATED_SECRET = "whsec_" + Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(UTF_8));
 
     record Received(String id, String timestamp, String signature, String contentType, String body, int answered) {
+        /** The standard payload's type; empty for a templated body. */
         String type() {
-            int start = body.indexOf("\"type\":\"") + 8;
-            return body.substring(start, body.indexOf('"', start));
+            int start = body.indexOf("\"type\":\"");
+            return start < 0 ? "" : body.substring(start + 8, body.indexOf('"', start + 8));
         }
     }
 
