@@ -135,8 +135,14 @@ public final class WebhookEvents {
 
         private WebhookEvent event(WebhookEventType type, Optional<String> ticket, AuditActor actor, Optional<String> rule,
                                    Optional<String> assignee) {
-            return new WebhookEvent(type, at, mailbox.address().asString(), ticket, actor, detail("subject"), record.messageId(), rule,
+            return new WebhookEvent(type, at, mailbox.address().asString(), ticket, actor, subject(), record.messageId(), rule,
                 assignee, record.reason().filter(reason -> type != WebhookEventType.TICKET_CREATED && type != WebhookEventType.CUSTOMER_REPLIED));
+        }
+
+        /** The subject without this mailbox's ticket tags: the payload has the ticket in its own field. */
+        private Optional<String> subject() {
+            return detail("subject").map(subject -> mailbox.subjectConventions().tagFormat().pattern(mailbox.ticketPrefix()).matcher(subject)
+                .replaceAll("").replaceAll("\\s{2,}", " ").strip()).filter(subject -> !subject.isEmpty());
         }
 
         private void toSubscribers(WebhookEvent event) {

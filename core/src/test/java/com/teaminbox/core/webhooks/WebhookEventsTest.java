@@ -90,6 +90,7 @@ class WebhookEventsTest {
             assertThat(notice.event().type()).isEqualTo(WebhookEventType.MEMBER_REPLIED);
             assertThat(notice.event().ticket()).hasValue("SUP-12");
             assertThat(notice.event().actor()).isEqualTo(AuditActor.member("alice@example.test"));
+            assertThat(notice.event().subject()).as("the tag is in its own field").hasValue("Re: Printer broken");
         });
     }
 
