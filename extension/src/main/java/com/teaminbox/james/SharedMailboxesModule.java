@@ -18,6 +18,8 @@ import com.teaminbox.james.storage.SerialNotificationRegistry;
 import com.teaminbox.james.ticket.KnownMessageIds;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
+import com.teaminbox.james.webhooks.WebhookDispatcher;
+import com.teaminbox.james.webhooks.WebhookListener;
 
 /**
  * The bindings our mailets, matchers and startables share. James loads it in the child injector
@@ -45,6 +47,8 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(AuditTrail.class).to(ServerAuditTrail.class);
         // Features that react to what the trail records add themselves here: Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(...)
         Multibinder.newSetBinder(binder(), AuditListener.class);
+        bind(WebhookDispatcher.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(WebhookListener.class);
         bind(FileAuditStorage.class).in(Scopes.SINGLETON);
         bind(AuditStorage.class).to(FileAuditStorage.class);
     }

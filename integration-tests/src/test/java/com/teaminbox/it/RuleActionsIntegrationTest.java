@@ -3,6 +3,8 @@ package com.teaminbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,7 +64,8 @@ class RuleActionsIntegrationTest {
         REMOVE_HEADER("<remove-header name=\"X-Strip\"/>"),
         NOTIFY("<notify address=\"dave@example.test\"/>"),
         AUTORESPONSE("<autoresponse template=\"billing\"/>"),
-        STOP("<stop/>");
+        STOP("<stop/>"),
+        WEBHOOK("<webhook endpoint=\"receiver\"/>");
 
         private final String xml;
 
@@ -85,8 +89,27 @@ class RuleActionsIntegrationTest {
         }
     }
 
+    /** Hears the rule.matched webhooks of the cases with {@code <webhook>}. */
+    private final WebhookReceiver receiver = startReceiver();
+
     @RegisterExtension
-    TeamInboxServer server = new TeamInboxServer(home -> home.withSharedMailboxes(configuration(cases())));
+    TeamInboxServer server = new TeamInboxServer(home -> home.withConfigurationFile("webhook.whsec", WebhookReceiver.SECRET)
+        .withSharedMailboxes(configuration(cases()).replace("    </rules>\n", "    </rules>\n"
+            + "    <webhooks><endpoint name=\"receiver\" url=\"" + receiver.url() + "\" allow-private-network=\"true\">"
+            + "<secret file=\"webhook.whsec\"/></endpoint></webhooks>\n")));
+
+    private static WebhookReceiver startReceiver() {
+        try {
+            return new WebhookReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
 
     static List<Case> cases() {
         List<Set<Action>> combinations = new ArrayList<>();
@@ -174,6 +197,10 @@ class RuleActionsIntegrationTest {
             .filter(rule -> rule.active(Action.NOTIFY))
             .map(rule -> "[" + tickets.get(rule.word()) + "] Rule matched: " + rule.subject()).collect(Collectors.toSet()));
         assertAuditRecords(cases);
+        Set<String> webhookCases = cases.stream().filter(rule -> rule.active(Action.WEBHOOK)).map(Case::word).collect(Collectors.toSet());
+        TeamInboxServer.awaitUntil(() -> receiver.received("rule.matched").size() >= webhookCases.size(), "a webhook per <webhook> case");
+        assertThat(receiver.received("rule.matched")).extracting(request -> request.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1"))
+            .containsExactlyInAnyOrderElementsOf(webhookCases);
         oracle.assertServerDidWhatTheTesterPredicted(predictions(cases));
     }
 

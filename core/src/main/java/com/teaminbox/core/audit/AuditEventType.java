@@ -53,7 +53,11 @@ public enum AuditEventType {
     TICKET_PENDING("ticket-pending"),
     /** A response-time target of the ticket's SLA policy is near (the warning stage) or missed. */
     SLA_WARNING("sla-warning"),
-    SLA_BREACHED("sla-breached");
+    SLA_BREACHED("sla-breached"),
+    /** A webhook endpoint stopped: its receiver answered 410 Gone, or kept failing past the retry window (docs/webhooks.md). */
+    WEBHOOK_DISABLED("webhook-disabled"),
+    /** An administrator re-enabled a disabled webhook endpoint over WebAdmin. */
+    WEBHOOK_ENABLED("webhook-enabled");
 
     private final String wireName;
 

@@ -27,7 +27,7 @@ final class RulesReading {
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,76}");
     private static final Pattern IMAP_KEYWORD = Pattern.compile("[$A-Za-z0-9_.-]{1,64}");
     private static final List<String> ACTIONS = List.of("file-into", "flag", "keyword", "assign", "set-header",
-        "remove-header", "junk", "notify", "autoresponse", "stop");
+        "remove-header", "junk", "notify", "autoresponse", "stop", "webhook");
     private static final int MIN_BODY_PREFIX = 1_024;
     private static final int MAX_BODY_PREFIX = 10_485_760;
 
@@ -150,6 +150,10 @@ final class RulesReading {
                 return checks.required(element, "template").map(String::strip).map(RuleAction.UseTemplate::new);
             case "stop":
                 return Optional.of(new RuleAction.Stop());
+            case "webhook":
+                // The endpoint must be one of the mailbox's <webhooks>: WebhooksReading checks it.
+                checks.allowAttributes(element, "endpoint");
+                return checks.required(element, "endpoint").map(String::strip).map(RuleAction.Webhook::new);
             default:
                 return Optional.empty();
         }

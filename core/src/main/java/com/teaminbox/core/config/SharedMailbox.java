@@ -14,6 +14,7 @@ import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
+import com.teaminbox.core.webhooks.WebhookSettings;
 
 /**
  * One governed shared mailbox, as declared in the configuration file:
@@ -38,6 +39,7 @@ public final class SharedMailbox {
     private final SpoofedFromPolicy spoofedFrom;
     /** {@link #hashCode()}, once made (0: not yet). */
     private int hashCode;
+    private final WebhookSettings webhooks;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -67,6 +69,7 @@ public final class SharedMailbox {
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
         this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
+        this.webhooks = WebhookSettings.NONE;
     }
 
     private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
@@ -81,6 +84,22 @@ public final class SharedMailbox {
         this.members = base.members;
         this.location = base.location;
         this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
+        this.webhooks = base.webhooks;
+    }
+
+    private SharedMailbox(SharedMailbox base, WebhookSettings webhooks) {
+        this.retention = base.retention;
+        this.acknowledgement = base.acknowledgement;
+        this.subjectConventions = base.subjectConventions;
+        this.rules = base.rules;
+        this.address = base.address;
+        this.ticketPrefix = base.ticketPrefix;
+        this.displayName = base.displayName;
+        this.configuredFolders = base.configuredFolders;
+        this.members = base.members;
+        this.location = base.location;
+        this.spoofedFrom = base.spoofedFrom;
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
@@ -133,6 +152,16 @@ public final class SharedMailbox {
         return spoofedFrom;
     }
 
+    /** This mailbox with other {@code <webhooks>}. */
+    public SharedMailbox withWebhooks(WebhookSettings settings) {
+        return new SharedMailbox(this, settings);
+    }
+
+    /** Webhook endpoints and their delivery settings; {@link WebhookSettings#NONE} sends none. */
+    public WebhookSettings webhooks() {
+        return webhooks;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -153,7 +182,8 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
+            && webhooks.equals(that.webhooks);
     }
 
     /**
@@ -165,7 +195,7 @@ public final class SharedMailbox {
         int hash = hashCode;
         if (hash == 0) {
             hash = Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement,
-                retention, spoofedFrom);
+                retention, spoofedFrom, webhooks);
             hashCode = hash;
         }
         return hash;

@@ -31,6 +31,7 @@ import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.core.ticket.TicketTagFormat;
 import com.teaminbox.core.ticket.VagueSubjects;
+import com.teaminbox.core.webhooks.WebhookSettings;
 
 /**
  * Reads {@code shared-mailboxes.xml} strictly, in two steps. First the structure, against the
@@ -231,12 +232,13 @@ public final class SharedMailboxesConfigurationParser {
             Optional<Rules> rules = new RulesReading(problems, folders, members).read(element);
             Optional<AcknowledgementSettings> acknowledgement = readAcknowledgements(element);
             Optional<RetentionSettings> retention = new RetentionReading(problems, folders, prefix).read(element);
+            WebhookSettings webhooks = new WebhooksReading(problems, templateFiles).read(element, rules);
             if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty() || retention.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
                 folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
-                .withSpoofedFrom(readSpoofedFrom(element)));
+                .withSpoofedFrom(readSpoofedFrom(element)).withWebhooks(webhooks));
         }
 
         /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */

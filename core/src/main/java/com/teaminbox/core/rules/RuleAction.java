@@ -199,4 +199,22 @@ public interface RuleAction {
             return "stop";
         }
     }
+
+    /** {@code <webhook endpoint="chat"/>}: a {@code rule.matched} event to that endpoint of the mailbox's {@code <webhooks>}. */
+    final class Webhook implements RuleAction {
+        private final String endpoint;
+
+        public Webhook(String endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint);
+        }
+
+        public String endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public String toString() {
+            return "webhook " + endpoint;
+        }
+    }
 }

@@ -112,8 +112,11 @@ public class ApplyRules extends GenericMailet {
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
         outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)
             .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
+        // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
+        String subject = MessageHeaders.subject(message);
         outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox)
-            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
+            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
+            .detail("subject", subject).build()));
         if (outcome.applied().isEmpty()) {
             return;
         }

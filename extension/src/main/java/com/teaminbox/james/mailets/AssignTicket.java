@@ -100,6 +100,8 @@ public class AssignTicket extends GenericMailet {
             .ticket(ticket.toString())
             .decision(newTicket ? "created" : "threaded")
             .reason(decision.toString())
+            // the customer's subject, bounded by the trail: what a webhook's summary shows
+            .detail("subject", subject)
             .build());
         String ticketSubject = threading.subjectFor(decision, ticket);
         if (!ticketSubject.equals(subject)) {

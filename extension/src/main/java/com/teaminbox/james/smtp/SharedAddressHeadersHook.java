@@ -79,6 +79,8 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         if (!authors.resentFrom().isEmpty()) {
             event.detail("resentFrom", authors.resentFrom().toString());
         }
+        // the ticket tag in it makes this a member's reply to that ticket (a webhook's ticket.member-replied)
+        subject(mail).ifPresent(subject -> event.detail("subject", subject));
         decision.reason().ifPresent(event::reason);
         if (decision.isRefused()) {
             audit.refusal(event.decision("refused").build());
@@ -95,6 +97,14 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
                 .or(() -> mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox));
         }
         return mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox);
+    }
+
+    private static Optional<String> subject(Mail mail) {
+        try {
+            return Optional.of(MessageHeaders.subject(mail.getMessage())).filter(subject -> !subject.isBlank());
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> messageId(Mail mail) {
