@@ -152,7 +152,6 @@ final class RulesReading {
                 return Optional.of(new RuleAction.Stop());
             case "webhook":
                 // The endpoint must be one of the mailbox's <webhooks>: WebhooksReading checks it.
-                checks.allowAttributes(element, "endpoint");
                 return checks.required(element, "endpoint").map(String::strip).map(RuleAction.Webhook::new);
             default:
                 return Optional.empty();

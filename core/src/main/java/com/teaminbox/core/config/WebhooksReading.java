@@ -69,8 +69,6 @@ final class WebhooksReading {
     }
 
     private WebhookSettings readSection(XmlElement section) {
-        checks.allowAttributes(section, "repository", "first-retry", "max-retry", "give-up-after", "timeout");
-        checks.allowChildren(section, "endpoint");
         String repository = section.attribute("repository").map(String::strip).orElse(WebhookSettings.DEFAULT_REPOSITORY);
         if (!REPOSITORY.matcher(repository).matches()) {
             checks.problem(section, "repository '" + repository + "' is not a James mail repository URL such as "
@@ -103,8 +101,6 @@ final class WebhooksReading {
     }
 
     private Optional<WebhookEndpoint> readEndpoint(XmlElement element) {
-        checks.allowAttributes(element, "name", "url", "events", "allow-private-network", "template");
-        checks.allowChildren(element, "secret");
         int before = checks.problemCount();
         Optional<String> name = checks.required(element, "name").map(String::strip);
         name.filter(value -> !ENDPOINT_NAME.matcher(value).matches()).ifPresent(value -> checks.problem(element,
@@ -182,7 +178,6 @@ final class WebhooksReading {
         }
         List<WebhookSecret> secrets = new ArrayList<>();
         for (XmlElement element : elements) {
-            checks.allowAttributes(element, "file", "env");
             Optional<String> file = element.attribute("file").map(String::strip);
             Optional<String> env = element.attribute("env").map(String::strip);
             if (file.isPresent() == env.isPresent()) {

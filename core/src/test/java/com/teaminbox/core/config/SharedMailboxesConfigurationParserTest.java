@@ -251,12 +251,13 @@ class SharedMailboxesConfigurationParserTest {
                 + "    <member address=\"alice@example.test\"/>\n"
                 + "    <owner address=\"bob@example.test\"/>\n"
                 + "  </shared-mailbox>")))
-            .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                "shared-mailboxes.xml:2:84: <shared-mailbox> has an unknown attribute 'colour'; "
-                    + "accepted: address, ticket-prefix, ticket-format, forged-tags, spoofed-from, display-name",
-                "shared-mailboxes.xml:3:43: <member> is missing the required attribute 'role'",
-                "shared-mailboxes.xml:4:40: <owner> is not allowed inside <shared-mailbox> here; expected: <folder>, <member>, "
-                    + "<outgoing-subjects>, <vague-subjects>, <rules>, <acknowledgement>, <retention>"))
+            .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).extracting(Object::toString).satisfiesExactly(
+                first -> assertThat(first).isEqualTo("shared-mailboxes.xml:2:84: <shared-mailbox> has an unknown attribute 'colour'; "
+                    + "accepted: address, ticket-prefix, ticket-format, forged-tags, spoofed-from, display-name"),
+                second -> assertThat(second).isEqualTo("shared-mailboxes.xml:3:43: <member> is missing the required attribute 'role'"),
+                // the list of accepted children grows with each feature's section
+                third -> assertThat(third).startsWith("shared-mailboxes.xml:4:40: <owner> is not allowed inside <shared-mailbox> here; "
+                    + "expected: <folder>, <member>, <outgoing-subjects>, <vague-subjects>, <rules>, <acknowledgement>, <retention>")))
             .hasMessageStartingWith("Invalid shared-mailbox configuration (3 problems):");
     }
 }
