@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -36,6 +37,7 @@ public final class SharedMailbox {
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
     private final SpoofedFromPolicy spoofedFrom;
+    private final OutgoingCare outgoingCare;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -65,9 +67,15 @@ public final class SharedMailbox {
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
         this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
+        this.outgoingCare = OutgoingCare.NONE;
     }
 
     private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
+        this(base, spoofedFrom, base.outgoingCare);
+    }
+
+    private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom, OutgoingCare outgoingCare) {
+        this.outgoingCare = Objects.requireNonNull(outgoingCare, "outgoingCare");
         this.retention = base.retention;
         this.acknowledgement = base.acknowledgement;
         this.subjectConventions = base.subjectConventions;
@@ -84,6 +92,11 @@ public final class SharedMailbox {
     /** This mailbox with another {@code spoofed-from} policy. */
     public SharedMailbox withSpoofedFrom(SpoofedFromPolicy policy) {
         return new SharedMailbox(this, policy);
+    }
+
+    /** This mailbox with other data-loss checks and collision guard ({@code <data-loss>}, {@code <collision-guard>}). */
+    public SharedMailbox withOutgoingCare(OutgoingCare care) {
+        return new SharedMailbox(this, spoofedFrom, care);
     }
 
     public MailAddress address() {
@@ -131,6 +144,11 @@ public final class SharedMailbox {
         return spoofedFrom;
     }
 
+    /** Data-loss checks and collision guard on mail members send as this mailbox; {@link OutgoingCare#NONE} when not configured. */
+    public OutgoingCare outgoingCare() {
+        return outgoingCare;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -151,13 +169,14 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
+            && outgoingCare.equals(that.outgoingCare);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention,
-            spoofedFrom);
+            spoofedFrom, outgoingCare);
     }
 
     @Override
