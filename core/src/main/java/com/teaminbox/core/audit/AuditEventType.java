@@ -53,7 +53,18 @@ public enum AuditEventType {
     TICKET_PENDING("ticket-pending"),
     /** A response-time target of the ticket's SLA policy is near (the warning stage) or missed. */
     SLA_WARNING("sla-warning"),
-    SLA_BREACHED("sla-breached");
+    SLA_BREACHED("sla-breached"),
+    /** Outgoing data-loss checks (docs/outgoing.md): a member's mail refused, held for review or flagged; never the data found. */
+    DATA_LOSS_REFUSED("data-loss-refused"),
+    DATA_LOSS_HELD("data-loss-held"),
+    DATA_LOSS_FLAGGED("data-loss-flagged"),
+    /** An administrator released a held mail (delivered as it was) or discarded it, over WebAdmin. */
+    HELD_RELEASED("held-released"),
+    HELD_DISCARDED("held-discarded"),
+    /** Collision guard: a reply on a ticket another member already answered, refused, warned, or let through as a deliberate resend. */
+    COLLISION_REFUSED("collision-refused"),
+    COLLISION_WARNED("collision-warned"),
+    COLLISION_RESENT("collision-resent");
 
     private final String wireName;
 
