@@ -8,7 +8,7 @@ import java.util.Optional;
  * <pre>{@code
  * <card-numbers action="refuse"/>
  * <ibans action="hold"/>
- * <pattern name="customer-password" action="flag" case="insensitive">password: *[^ ]+</pattern>
+ * <pattern name="customer-password" action="flag" regex="password: *[^ ]+" case="insensitive"/>
  * }</pre>
  */
 public record DataLossDetector(String name, Kind kind, DataLossAction action, Optional<LinearPattern> pattern) {

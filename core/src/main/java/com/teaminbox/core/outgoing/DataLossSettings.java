@@ -10,7 +10,7 @@ import java.util.Objects;
  * <data-loss skip-quoted="true" hold-repository="file://var/mail/held/">
  *   <card-numbers action="refuse"/>
  *   <ibans action="hold"/>
- *   <pattern name="internal-host" action="flag">[a-z0-9-]+\.corp\.example\.test</pattern>
+ *   <pattern name="internal-host" action="flag" regex="[a-z0-9-]+\.corp\.example\.test"/>
  * </data-loss>
  * }</pre>
  */

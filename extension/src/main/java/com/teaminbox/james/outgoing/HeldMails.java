@@ -2,6 +2,7 @@ package com.teaminbox.james.outgoing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -90,9 +92,9 @@ public class HeldMails {
             try {
                 held.add(new Held(key.asString(), attribute(mail, MEMBER).orElse(""),
                     mail.getRecipients().stream().map(MailAddress::asString).toList(), attribute(mail, FINDINGS).orElse(""),
-                    Optional.ofNullable(mail.getLastUpdated()).map(java.util.Date::toInstant).orElse(Instant.EPOCH), mail.getMessageSize()));
+                    Optional.ofNullable(mail.getLastUpdated()).map(Date::toInstant).orElse(Instant.EPOCH), mail.getMessageSize()));
             } finally {
-                org.apache.james.lifecycle.api.LifecycleUtil.dispose(mail);
+                LifecycleUtil.dispose(mail);
             }
         }
         return held;
@@ -125,7 +127,7 @@ public class HeldMails {
             repository.remove(mailKey);
             return Optional.of(held);
         } finally {
-            org.apache.james.lifecycle.api.LifecycleUtil.dispose(mail);
+            LifecycleUtil.dispose(mail);
         }
     }
 
