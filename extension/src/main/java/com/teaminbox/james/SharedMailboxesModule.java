@@ -13,6 +13,8 @@ import com.teaminbox.james.audit.FileAuditStorage;
 import com.teaminbox.james.audit.ServerAuditTrail;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.outgoing.CollisionGuard;
+import com.teaminbox.james.outgoing.HeldMails;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 import com.teaminbox.james.ticket.KnownMessageIds;
@@ -51,5 +53,8 @@ public class SharedMailboxesModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(WebhookListener.class);
         bind(FileAuditStorage.class).in(Scopes.SINGLETON);
         bind(AuditStorage.class).to(FileAuditStorage.class);
+        // Outgoing care (docs/outgoing.md): stateless over the mailbox, the notification registry and a mail repository.
+        bind(CollisionGuard.class).in(Scopes.SINGLETON);
+        bind(HeldMails.class).in(Scopes.SINGLETON);
     }
 }

@@ -57,7 +57,18 @@ public enum AuditEventType {
     /** A webhook endpoint stopped: its receiver answered 410 Gone, or kept failing past the retry window (docs/webhooks.md). */
     WEBHOOK_DISABLED("webhook-disabled"),
     /** An administrator re-enabled a disabled webhook endpoint over WebAdmin. */
-    WEBHOOK_ENABLED("webhook-enabled");
+    WEBHOOK_ENABLED("webhook-enabled"),
+    /** Outgoing data-loss checks (docs/outgoing.md): a member's mail refused, held for review or flagged; never the data found. */
+    DATA_LOSS_REFUSED("data-loss-refused"),
+    DATA_LOSS_HELD("data-loss-held"),
+    DATA_LOSS_FLAGGED("data-loss-flagged"),
+    /** An administrator released a held mail (delivered as it was) or discarded it, over WebAdmin. */
+    HELD_RELEASED("held-released"),
+    HELD_DISCARDED("held-discarded"),
+    /** Collision guard: a reply on a ticket another member already answered, refused, warned, or let through as a deliberate resend. */
+    COLLISION_REFUSED("collision-refused"),
+    COLLISION_WARNED("collision-warned"),
+    COLLISION_RESENT("collision-resent");
 
     private final String wireName;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -36,10 +37,13 @@ public final class SharedMailbox {
     private final Rules rules;
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
+    // Sections added after the first release: each has a NONE default and a withX copy, so a
+    // feature's reader adds its section without another constructor.
     private final SpoofedFromPolicy spoofedFrom;
+    private final WebhookSettings webhooks;
+    private final OutgoingCare outgoingCare;
     /** {@link #hashCode()}, once made (0: not yet). */
     private int hashCode;
-    private final WebhookSettings webhooks;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -58,53 +62,45 @@ public final class SharedMailbox {
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
                          SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
                          RetentionSettings retention) {
-        this.retention = Objects.requireNonNull(retention, "retention");
-        this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
-        this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
-        this.rules = Objects.requireNonNull(rules, "rules");
+        this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules, acknowledgement,
+            retention, SpoofedFromPolicy.DEFAULT, WebhookSettings.NONE, OutgoingCare.NONE);
+    }
+
+    private SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
+                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
+                          SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
+                          RetentionSettings retention, SpoofedFromPolicy spoofedFrom, WebhookSettings webhooks, OutgoingCare outgoingCare) {
         this.address = Objects.requireNonNull(address, "address");
         this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         this.configuredFolders = List.copyOf(configuredFolders);
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
-        this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
-        this.webhooks = WebhookSettings.NONE;
-    }
-
-    private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
-        this.retention = base.retention;
-        this.acknowledgement = base.acknowledgement;
-        this.subjectConventions = base.subjectConventions;
-        this.rules = base.rules;
-        this.address = base.address;
-        this.ticketPrefix = base.ticketPrefix;
-        this.displayName = base.displayName;
-        this.configuredFolders = base.configuredFolders;
-        this.members = base.members;
-        this.location = base.location;
+        this.subjectConventions = Objects.requireNonNull(subjectConventions, "subjectConventions");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
+        this.retention = Objects.requireNonNull(retention, "retention");
         this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
-        this.webhooks = base.webhooks;
-    }
-
-    private SharedMailbox(SharedMailbox base, WebhookSettings webhooks) {
-        this.retention = base.retention;
-        this.acknowledgement = base.acknowledgement;
-        this.subjectConventions = base.subjectConventions;
-        this.rules = base.rules;
-        this.address = base.address;
-        this.ticketPrefix = base.ticketPrefix;
-        this.displayName = base.displayName;
-        this.configuredFolders = base.configuredFolders;
-        this.members = base.members;
-        this.location = base.location;
-        this.spoofedFrom = base.spoofedFrom;
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+        this.outgoingCare = Objects.requireNonNull(outgoingCare, "outgoingCare");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
     public SharedMailbox withSpoofedFrom(SpoofedFromPolicy policy) {
-        return new SharedMailbox(this, policy);
+        return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
+            acknowledgement, retention, policy, webhooks, outgoingCare);
+    }
+
+    /** This mailbox with other {@code <webhooks>}. */
+    public SharedMailbox withWebhooks(WebhookSettings settings) {
+        return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
+            acknowledgement, retention, spoofedFrom, settings, outgoingCare);
+    }
+
+    /** This mailbox with other data-loss checks and collision guard. */
+    public SharedMailbox withOutgoingCare(OutgoingCare care) {
+        return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
+            acknowledgement, retention, spoofedFrom, webhooks, care);
     }
 
     public MailAddress address() {
@@ -152,14 +148,15 @@ public final class SharedMailbox {
         return spoofedFrom;
     }
 
-    /** This mailbox with other {@code <webhooks>}. */
-    public SharedMailbox withWebhooks(WebhookSettings settings) {
-        return new SharedMailbox(this, settings);
-    }
 
     /** Webhook endpoints and their delivery settings; {@link WebhookSettings#NONE} sends none. */
     public WebhookSettings webhooks() {
         return webhooks;
+    }
+
+    /** Data-loss checks and collision guard on mail members send as this mailbox; {@link OutgoingCare#NONE} when not configured. */
+    public OutgoingCare outgoingCare() {
+        return outgoingCare;
     }
 
     /** The standard folders first, then those the configuration adds, each once. */
@@ -183,7 +180,7 @@ public final class SharedMailbox {
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
             && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
-            && webhooks.equals(that.webhooks);
+            && webhooks.equals(that.webhooks) && outgoingCare.equals(that.outgoingCare);
     }
 
     /**
@@ -195,7 +192,7 @@ public final class SharedMailbox {
         int hash = hashCode;
         if (hash == 0) {
             hash = Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement,
-                retention, spoofedFrom, webhooks);
+                retention, spoofedFrom, webhooks, outgoingCare);
             hashCode = hash;
         }
         return hash;

@@ -22,6 +22,7 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -233,12 +234,14 @@ public final class SharedMailboxesConfigurationParser {
             Optional<AcknowledgementSettings> acknowledgement = readAcknowledgements(element);
             Optional<RetentionSettings> retention = new RetentionReading(problems, folders, prefix).read(element);
             WebhookSettings webhooks = new WebhooksReading(problems, templateFiles).read(element, rules);
+            Optional<OutgoingCare> outgoingCare = new OutgoingCareReading(problems).read(element);
             if (address.isEmpty() || prefix.isEmpty() || conventions.isEmpty() || rules.isEmpty() || retention.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
                 folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
-                .withSpoofedFrom(readSpoofedFrom(element)).withWebhooks(webhooks));
+                .withSpoofedFrom(readSpoofedFrom(element)).withWebhooks(webhooks)
+                .withOutgoingCare(outgoingCare.orElse(OutgoingCare.NONE)));
         }
 
         /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */

@@ -30,6 +30,7 @@ import com.teaminbox.core.deployment.JmapCheck;
 import com.teaminbox.core.deployment.MailetPipelineCheck;
 import com.teaminbox.core.deployment.MailetSetup;
 import com.teaminbox.core.deployment.SmtpServerSetup;
+import com.teaminbox.core.deployment.OutgoingCareCheck;
 import com.teaminbox.core.deployment.SmtpServersCheck;
 
 /**
@@ -56,6 +57,7 @@ public class DeploymentChecks {
     public void enforce(SharedMailboxesConfiguration configuration) {
         List<DeploymentProblem> problems = new ArrayList<>();
         List<DeploymentProblem> smtp = SmtpServersCheck.problems(smtpServers());
+        smtp.addAll(OutgoingCareCheck.problems(smtpServers(), configuration));
         if (configuration.ungovernedSmtpServersAllowed()) {
             smtp.forEach(problem -> LOGGER.warn("Allowed by ungoverned-smtp-servers=\"allow\" in shared-mailboxes.xml, "
                 + "shared mailboxes are not protected here: {}", problem));

@@ -2,6 +2,7 @@ package com.teaminbox.james.mailets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.outgoing.TicketActivity;
 import com.teaminbox.james.sending.SharedMailboxReplies;
 
 /**
@@ -117,7 +119,8 @@ public class CopyToSharedSent extends GenericMailet {
             if (messageId.isPresent() && carriesTicket(message, sharedMailbox)) {
                 conversationIndex.remember(sharedMailbox, messageId.get());
             }
-            replies.copyToSent(sharedMailbox, copy);
+            // The copy names the member who sent it: the collision guard reads who answered a ticket from Sent.
+            replies.copyToSent(sharedMailbox, withSentBy(copy, member));
             Optional<SharedMailboxReplies.Found> answered = replies.markAnswered(sharedMailbox, repliedIds, ticket);
             LOGGER.debug("Copied mail of {} to {}'s Sent; answered: {}", member.asString(), sharedMailbox.address().asString(),
                 answered.map(SharedMailboxReplies.Found::toString).orElse("no message found"));
@@ -142,6 +145,14 @@ public class CopyToSharedSent extends GenericMailet {
 
     private static Optional<String> header(MimeMessage message, String name) throws MessagingException {
         return Optional.ofNullable(message.getHeader(name, " "));
+    }
+
+    private static byte[] withSentBy(byte[] message, MailAddress member) {
+        byte[] header = (TicketActivity.SENT_BY_HEADER + ": " + member.asString() + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] stamped = new byte[header.length + message.length];
+        System.arraycopy(header, 0, stamped, 0, header.length);
+        System.arraycopy(message, 0, stamped, header.length, message.length);
+        return stamped;
     }
 
     private static byte[] bytes(MimeMessage message) throws MessagingException {
