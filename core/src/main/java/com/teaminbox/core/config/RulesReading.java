@@ -129,7 +129,8 @@ final class RulesReading {
         return Optional.of(new Rule(name.get(), condition.get(), query.get(), actions, mode, element.location()));
     }
 
-    private Optional<RuleAction> action(XmlElement element) {
+    /** One action element; also read by {@link SlaReading} for the escalation actions. */
+    Optional<RuleAction> action(XmlElement element) {
         switch (element.name()) {
             case "file-into":
                 checks.allowAttributes(element, "folder");

@@ -12,6 +12,7 @@ import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.sla.SlaSettings;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 
@@ -36,6 +37,7 @@ public final class SharedMailbox {
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
     private final SpoofedFromPolicy spoofedFrom;
+    private final SlaSettings sla;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -65,6 +67,7 @@ public final class SharedMailbox {
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
         this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
+        this.sla = SlaSettings.NONE;
     }
 
     private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
@@ -79,11 +82,32 @@ public final class SharedMailbox {
         this.members = base.members;
         this.location = base.location;
         this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
+        this.sla = base.sla;
+    }
+
+    private SharedMailbox(SharedMailbox base, SlaSettings sla) {
+        this.retention = base.retention;
+        this.acknowledgement = base.acknowledgement;
+        this.subjectConventions = base.subjectConventions;
+        this.rules = base.rules;
+        this.address = base.address;
+        this.ticketPrefix = base.ticketPrefix;
+        this.displayName = base.displayName;
+        this.configuredFolders = base.configuredFolders;
+        this.members = base.members;
+        this.location = base.location;
+        this.spoofedFrom = base.spoofedFrom;
+        this.sla = Objects.requireNonNull(sla, "sla");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
     public SharedMailbox withSpoofedFrom(SpoofedFromPolicy policy) {
         return new SharedMailbox(this, policy);
+    }
+
+    /** This mailbox with other SLA policies ({@code <sla>}). */
+    public SharedMailbox withSla(SlaSettings settings) {
+        return new SharedMailbox(this, settings);
     }
 
     public MailAddress address() {
@@ -131,6 +155,11 @@ public final class SharedMailbox {
         return spoofedFrom;
     }
 
+    /** Response-time policies and their escalations; {@link SlaSettings#NONE} watches nothing. */
+    public SlaSettings sla() {
+        return sla;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -151,13 +180,14 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
+            && sla.equals(that.sla);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention,
-            spoofedFrom);
+            spoofedFrom, sla);
     }
 
     @Override

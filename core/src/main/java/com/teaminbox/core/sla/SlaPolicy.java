@@ -55,4 +55,17 @@ public record SlaPolicy(String name, Optional<String> rule, Map<SlaTarget, Durat
     public boolean isDefault() {
         return rule.isEmpty();
     }
+
+    /** Like {@code Rule}: actions compare by what they say, and where the policy is written does not matter. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SlaPolicy that && name.equals(that.name) && rule.equals(that.rule) && targets.equals(that.targets)
+            && warnAtPercent == that.warnAtPercent && onWarning.toString().equals(that.onWarning.toString())
+            && onBreach.toString().equals(that.onBreach.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, rule, targets, warnAtPercent, onWarning.toString(), onBreach.toString());
+    }
 }
