@@ -13,6 +13,8 @@ import com.teaminbox.james.audit.ServerAuditTrail;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
+import com.teaminbox.james.sla.SlaAuditListener;
+import com.teaminbox.james.sla.SlaLedger;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 import com.teaminbox.james.ticket.KnownMessageIds;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
@@ -43,6 +45,10 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(AuditTrail.class).to(ServerAuditTrail.class);
         // Features that react to what the trail records add themselves here: Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(...)
         Multibinder.newSetBinder(binder(), AuditListener.class);
+        // Ticket lifecycle and SLA clocks (docs/sla.md).
+        bind(SlaLedger.class).in(Scopes.SINGLETON);
+        bind(SlaAuditListener.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(SlaAuditListener.class);
         bind(FileAuditStorage.class).in(Scopes.SINGLETON);
         bind(AuditStorage.class).to(FileAuditStorage.class);
     }

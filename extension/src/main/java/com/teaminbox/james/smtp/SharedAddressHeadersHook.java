@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
+import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -79,6 +81,10 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         if (!authors.resentFrom().isEmpty()) {
             event.detail("resentFrom", authors.resentFrom().toString());
         }
+        // The ticket the reply is about, from its subject's tag: response times are measured per ticket (docs/sla.md).
+        configurationStore.current().find(sharedAddress.get())
+            .flatMap(sharedMailbox -> ticketOf(mail, sharedMailbox))
+            .ifPresent(ticket -> event.ticket(ticket.toString()));
         decision.reason().ifPresent(event::reason);
         if (decision.isRefused()) {
             audit.refusal(event.decision("refused").build());
@@ -95,6 +101,15 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
                 .or(() -> mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox));
         }
         return mail.getMaybeSender().asOptional().filter(configuration::isSharedMailbox);
+    }
+
+    private static Optional<TicketId> ticketOf(Mail mail, SharedMailbox sharedMailbox) {
+        try {
+            return sharedMailbox.subjectConventions().tagFormat()
+                .findAll(MessageHeaders.subject(mail.getMessage()), sharedMailbox.ticketPrefix()).stream().findFirst();
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> messageId(Mail mail) {
