@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +42,8 @@ class SlaIntegrationTest {
     private final MovableClock clock = new MovableClock(FRIDAY_1730);
 
     @RegisterExtension
-    TeamInboxServer server = TeamInboxServer.overriding(home -> { }, binder -> binder.bind(Clock.class).toInstance(clock));
+    TeamInboxServer server = TeamInboxServer.overriding(home -> { }, List.of(binder -> binder.bind(Clock.class).toInstance(clock)),
+        SlaNodesProbe.MODULE);
 
     @BeforeAll
     static void checkOftenInsteadOfEveryMinute() {
@@ -149,6 +153,69 @@ class SlaIntegrationTest {
         AuditRecord reopened = awaitRecord(AuditEventType.TICKET_REOPENED, "SUP-1");
         assertThat(reopened.actor()).isEqualTo(AuditActor.externalSender(JANE));
         TeamInboxServer.awaitUntil(() -> !keywordsOf("SUP-1").contains("$Resolved"), "$Resolved removed from the ticket's messages");
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            assertThat(imap.listFolders()).as("the ledger is bookkeeping, not mail").doesNotContain("SLA Ledger");
+        }
+    }
+
+    @Test
+    void aMemberReplyThroughSubmissionShouldMeetTheFirstResponseTarget() throws Exception {
+        moveTo(paris(12, 7, 9, 0));
+        server.smtp().send(JANE, "Printer broken", SUPPORT);
+        awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+
+        moveTo(paris(12, 7, 10, 0));
+        assertThat(Submissions.submit(server, ALICE, SUPPORT, SUPPORT, Optional.empty(), "Re: [SUP-1] Printer broken").isAccepted()).isTrue();
+        AuditRecord reply = awaitRecord(AuditEventType.SEND_ACCEPTED, "SUP-1");
+        assertThat(reply.actor()).isEqualTo(AuditActor.member(ALICE));
+        TeamInboxServer.awaitUntil(() -> server.probe(SlaNodesProbe.class).ledgerFacts(SUPPORT, "member-reply") == 1, "the reply in the ledger");
+
+        moveTo(paris(12, 7, 14, 0));
+        Thread.sleep(1_000);
+        assertThat(records(AuditEventType.SLA_WARNING, "SUP-1")).as("answered within the hour").isEmpty();
+        assertThat(records(AuditEventType.SLA_BREACHED, "SUP-1")).isEmpty();
+    }
+
+    @Test
+    void threeNodesOnOneStorageShouldEscalateATicketOnce() throws Exception {
+        List<SlaSchedule> nodes = new ArrayList<>();
+        try {
+            for (int node = 0; node < 3; node++) {
+                nodes.add(server.probe(SlaNodesProbe.class).startNode());
+            }
+            moveTo(paris(12, 7, 9, 0));
+            server.smtp().send(JANE, "Printer broken", SUPPORT);
+            awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+
+            // Warning and breach come due at the same instant on four schedules ticking every 100 ms.
+            moveTo(paris(12, 7, 13, 0));
+            awaitRecord(AuditEventType.SLA_BREACHED, "SUP-1");
+            Thread.sleep(1_000);
+            assertThat(records(AuditEventType.SLA_WARNING, "SUP-1")).hasSize(1);
+            assertThat(records(AuditEventType.SLA_BREACHED, "SUP-1")).hasSize(1);
+            assertThat(awaitSlaMails(ALICE, subject -> subject.contains("SLA: SUP-1"))).hasSize(1);
+        } finally {
+            for (SlaSchedule node : nodes) {
+                node.stop();
+            }
+        }
+    }
+
+    @Test
+    void stagesMissedWhileNobodyCheckedShouldReachEachRecipientAsOneDigest() throws Exception {
+        moveTo(paris(12, 4, 16, 0));
+        server.smtp().send(JANE, "Printer broken", SUPPORT);
+        server.smtp().send(JANE, "Scanner broken", SUPPORT);
+        server.smtp().send(JANE, "Screen broken", SUPPORT);
+        TeamInboxServer.awaitUntil(() -> server.probe(SlaNodesProbe.class).ledgerFacts(SUPPORT, "opened") == 3, "three tickets in the ledger");
+
+        // As after a server stopped over the weekend: the first check finds three breaches at once.
+        moveTo(paris(12, 8, 9, 0));
+        for (String ticket : List.of("SUP-1", "SUP-2", "SUP-3")) {
+            awaitRecord(AuditEventType.SLA_BREACHED, ticket);
+        }
+        assertThat(awaitSlaMails(ALICE, subject -> subject.contains("SLA: 3 tickets need you")))
+            .as("one digest for alice, listing the three").hasSize(1);
     }
 
     private void moveTo(Instant instant) {
@@ -195,6 +262,16 @@ class SlaIntegrationTest {
 
     private void awaitKeyword(String ticket, String keyword) throws Exception {
         TeamInboxServer.awaitUntil(() -> keywordsOf(ticket).contains(keyword), keyword + " on " + ticket);
+    }
+
+    /** The SLA mails of the user's INBOX, as read by the look that first found one satisfying {@code expected}. */
+    private List<String> awaitSlaMails(String user, Predicate<String> expected) throws Exception {
+        AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
+        TeamInboxServer.awaitUntil(() -> {
+            seen.set(subjectsIn(user).stream().filter(subject -> subject.contains("SLA:")).toList());
+            return seen.get().stream().anyMatch(expected);
+        }, "an SLA mail for " + user);
+        return seen.get();
     }
 
     private List<String> subjectsIn(String user) throws Exception {
