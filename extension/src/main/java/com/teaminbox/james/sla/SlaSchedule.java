@@ -40,6 +40,8 @@ public class SlaSchedule implements UserDefinedStartable {
     private final SlaEscalations escalations;
     private final Clock clock;
     private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
+    /** Set before the check thread is interrupted, so that the interrupted check is not reported as a failure. */
+    private volatile boolean stopping;
 
     @Inject
     public SlaSchedule(SharedMailboxesConfigurationStore configurationStore, SlaEscalations escalations, Clock clock) {
@@ -53,6 +55,7 @@ public class SlaSchedule implements UserDefinedStartable {
         if (executor.isPresent()) {
             return;
         }
+        stopping = false;
         long tick = Long.getLong(TICK_PROPERTY, TICK.toMillis());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "teaminbox-sla-schedule");
@@ -66,6 +69,7 @@ public class SlaSchedule implements UserDefinedStartable {
 
     @PreDestroy
     public synchronized void stop() {
+        stopping = true;
         executor.ifPresent(ScheduledExecutorService::shutdownNow);
         executor = Optional.empty();
     }
@@ -85,6 +89,10 @@ public class SlaSchedule implements UserDefinedStartable {
                     LOGGER.debug("SLA of {}: {} stage(s) fired", sharedMailbox.address().asString(), fired);
                 }
             } catch (Throwable e) {
+                if (stopping) {
+                    LOGGER.debug("SLA check of {} interrupted by the stop", sharedMailbox.address().asString());
+                    return;
+                }
                 LOGGER.error("SLA check of {} failed; trying again at the next tick", sharedMailbox.address().asString(), e);
             }
         }
