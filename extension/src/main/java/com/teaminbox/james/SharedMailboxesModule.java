@@ -16,6 +16,8 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.outgoing.CollisionGuard;
 import com.teaminbox.james.outgoing.HeldMails;
 import com.teaminbox.james.rules.CompiledRules;
+import com.teaminbox.james.sla.SlaAuditListener;
+import com.teaminbox.james.sla.SlaLedger;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 import com.teaminbox.james.ticket.KnownMessageIds;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
@@ -51,6 +53,10 @@ public class SharedMailboxesModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), AuditListener.class);
         bind(WebhookDispatcher.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(WebhookListener.class);
+        // Ticket lifecycle and SLA clocks (docs/sla.md).
+        bind(SlaLedger.class).in(Scopes.SINGLETON);
+        bind(SlaAuditListener.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), AuditListener.class).addBinding().to(SlaAuditListener.class);
         bind(FileAuditStorage.class).in(Scopes.SINGLETON);
         bind(AuditStorage.class).to(FileAuditStorage.class);
         // Outgoing care (docs/outgoing.md): stateless over the mailbox, the notification registry and a mail repository.

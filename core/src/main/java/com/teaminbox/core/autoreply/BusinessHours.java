@@ -81,6 +81,19 @@ public final class BusinessHours {
         return Optional.empty();
     }
 
+    /** The hours of {@code date} in this calendar's zone; empty on a holiday or a closed day. */
+    public Optional<OpeningSpan> hoursOn(LocalDate date) {
+        if (holidays.contains(date)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(week.get(date.getDayOfWeek()));
+    }
+
+    /** Whether any day of the week opens at all (a calendar without {@code <day>} never does). */
+    public boolean opensAtAll() {
+        return !week.isEmpty();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof BusinessHours)) {

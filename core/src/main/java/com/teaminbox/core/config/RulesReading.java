@@ -125,7 +125,8 @@ final class RulesReading {
         return Optional.of(new Rule(name.get(), condition.get(), query.get(), actions, mode, element.location()));
     }
 
-    private Optional<RuleAction> action(XmlElement element) {
+    /** One action element; also read by {@link SlaReading} for the escalation actions. */
+    Optional<RuleAction> action(XmlElement element) {
         switch (element.name()) {
             case "file-into":
                 return checks.required(element, "folder").flatMap(value -> folder(element, value)).map(RuleAction.FileInto::new);

@@ -13,6 +13,7 @@ import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.sla.SlaSettings;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.core.webhooks.WebhookSettings;
@@ -42,6 +43,7 @@ public final class SharedMailbox {
     private final SpoofedFromPolicy spoofedFrom;
     private final WebhookSettings webhooks;
     private final OutgoingCare outgoingCare;
+    private final SlaSettings sla;
     /** {@link #hashCode()}, once made (0: not yet). */
     private int hashCode;
 
@@ -63,13 +65,14 @@ public final class SharedMailbox {
                          SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
                          RetentionSettings retention) {
         this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules, acknowledgement,
-            retention, SpoofedFromPolicy.DEFAULT, WebhookSettings.NONE, OutgoingCare.NONE);
+            retention, SpoofedFromPolicy.DEFAULT, WebhookSettings.NONE, OutgoingCare.NONE, SlaSettings.NONE);
     }
 
     private SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                           List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
                           SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
-                          RetentionSettings retention, SpoofedFromPolicy spoofedFrom, WebhookSettings webhooks, OutgoingCare outgoingCare) {
+                          RetentionSettings retention, SpoofedFromPolicy spoofedFrom, WebhookSettings webhooks, OutgoingCare outgoingCare,
+                          SlaSettings sla) {
         this.address = Objects.requireNonNull(address, "address");
         this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
@@ -83,24 +86,31 @@ public final class SharedMailbox {
         this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.outgoingCare = Objects.requireNonNull(outgoingCare, "outgoingCare");
+        this.sla = Objects.requireNonNull(sla, "sla");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
     public SharedMailbox withSpoofedFrom(SpoofedFromPolicy policy) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, policy, webhooks, outgoingCare);
+            acknowledgement, retention, policy, webhooks, outgoingCare, sla);
     }
 
     /** This mailbox with other {@code <webhooks>}. */
     public SharedMailbox withWebhooks(WebhookSettings settings) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, spoofedFrom, settings, outgoingCare);
+            acknowledgement, retention, spoofedFrom, settings, outgoingCare, sla);
     }
 
     /** This mailbox with other data-loss checks and collision guard. */
     public SharedMailbox withOutgoingCare(OutgoingCare care) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, spoofedFrom, webhooks, care);
+            acknowledgement, retention, spoofedFrom, webhooks, care, sla);
+    }
+
+    /** This mailbox with other SLA policies ({@code <sla>}). */
+    public SharedMailbox withSla(SlaSettings settings) {
+        return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
+            acknowledgement, retention, spoofedFrom, webhooks, outgoingCare, settings);
     }
 
     public MailAddress address() {
@@ -159,6 +169,11 @@ public final class SharedMailbox {
         return outgoingCare;
     }
 
+    /** Response-time policies and their escalations; {@link SlaSettings#NONE} watches nothing. */
+    public SlaSettings sla() {
+        return sla;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -180,7 +195,7 @@ public final class SharedMailbox {
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
             && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
-            && webhooks.equals(that.webhooks) && outgoingCare.equals(that.outgoingCare);
+            && webhooks.equals(that.webhooks) && outgoingCare.equals(that.outgoingCare) && sla.equals(that.sla);
     }
 
     /**
@@ -192,7 +207,7 @@ public final class SharedMailbox {
         int hash = hashCode;
         if (hash == 0) {
             hash = Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement,
-                retention, spoofedFrom, webhooks, outgoingCare);
+                retention, spoofedFrom, webhooks, outgoingCare, sla);
             hashCode = hash;
         }
         return hash;

@@ -241,7 +241,8 @@ public final class SharedMailboxesConfigurationParser {
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
                 folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
                 .withSpoofedFrom(readSpoofedFrom(element)).withWebhooks(webhooks)
-                .withOutgoingCare(outgoingCare.orElse(OutgoingCare.NONE)));
+                .withOutgoingCare(outgoingCare.orElse(OutgoingCare.NONE))
+                .withSla(new SlaReading(problems, folders, members).read(element, rules, acknowledgement)));
         }
 
         /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */

@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
+import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
 
@@ -81,6 +83,10 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
         }
         // the ticket tag in it makes this a member's reply to that ticket (a webhook's ticket.member-replied)
         subject(mail).ifPresent(subject -> event.detail("subject", subject));
+        // The ticket the reply is about, from its subject's tag: response times are measured per ticket (docs/sla.md).
+        configurationStore.current().find(sharedAddress.get())
+            .flatMap(sharedMailbox -> ticketOf(mail, sharedMailbox))
+            .ifPresent(ticket -> event.ticket(ticket.toString()));
         decision.reason().ifPresent(event::reason);
         if (decision.isRefused()) {
             audit.refusal(event.decision("refused").build());
@@ -102,6 +108,15 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
     private static Optional<String> subject(Mail mail) {
         try {
             return Optional.of(MessageHeaders.subject(mail.getMessage())).filter(subject -> !subject.isBlank());
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<TicketId> ticketOf(Mail mail, SharedMailbox sharedMailbox) {
+        try {
+            return sharedMailbox.subjectConventions().tagFormat()
+                .findAll(MessageHeaders.subject(mail.getMessage()), sharedMailbox.ticketPrefix()).stream().findFirst();
         } catch (MessagingException e) {
             return Optional.empty();
         }

@@ -1,0 +1,67 @@
+package com.teaminbox.core.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which stages of a ticket's targets are due at {@code now}: a stage is due once its share of
+ * the target has passed in business time ({@link BusinessTime}, pauses excluded), unless the
+ * target was met (the reply came, the ticket was resolved) before that. A stage that passed
+ * unnoticed (the server was stopped) and whose target was met later is still due, marked
+ * {@link DueStage#met()}: the trail must show the breach; nobody is escalated for it.
+ */
+public final class SlaPlan {
+    private final SlaSettings settings;
+    private final BusinessTime time;
+
+    public SlaPlan(SlaSettings settings) {
+        this.settings = settings;
+        this.time = new BusinessTime(settings.calendar());
+    }
+
+    public List<DueStage> due(TicketLifecycle lifecycle, Instant now) {
+        List<DueStage> due = new ArrayList<>();
+        if (lifecycle.opened().isEmpty()) {
+            // Facts of a ticket opened before the SLA was configured, or not ours: no clock to run.
+            return due;
+        }
+        Optional<SlaPolicy> policy = settings.policyFor(lifecycle.matchedRules());
+        if (policy.isEmpty()) {
+            return due;
+        }
+        for (TicketLifecycle.ResponseCycle cycle : lifecycle.responseCycles()) {
+            add(due, lifecycle, policy.get(), cycle.target(), cycle.start(), cycle.end(), now);
+        }
+        for (TicketLifecycle.ResolutionCycle cycle : lifecycle.resolutionCycles()) {
+            add(due, lifecycle, policy.get(), SlaTarget.RESOLUTION, cycle.start(), cycle.end(), now);
+        }
+        return due;
+    }
+
+    /** When the target of this cycle is missed, if it runs; for reports and notifications. */
+    public Optional<Instant> targetDue(SlaPolicy policy, SlaTarget target, Instant start, List<Pause> pauses) {
+        return policy.target(target).flatMap(budget -> time.after(start, budget, pauses));
+    }
+
+    private void add(List<DueStage> due, TicketLifecycle lifecycle, SlaPolicy policy, SlaTarget target, Instant start,
+                     Optional<Instant> end, Instant now) {
+        Optional<Instant> targetDue = targetDue(policy, target, start, lifecycle.pauses());
+        if (targetDue.isEmpty()) {
+            return;
+        }
+        for (SlaStage stage : SlaStage.values()) {
+            Duration budget = policy.budget(target, stage).orElseThrow();
+            Optional<Instant> stageDue = time.after(start, budget, lifecycle.pauses());
+            if (stageDue.isEmpty() || stageDue.get().isAfter(now)) {
+                continue;
+            }
+            if (end.isPresent() && !end.get().isAfter(stageDue.get())) {
+                continue;
+            }
+            due.add(new DueStage(lifecycle.ticket(), policy, target, stage, start, stageDue.get(), targetDue.get(), end));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package com.teaminbox.james.sla;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import javax.annotation.PreDestroy;
+import javax.inject.Inject;
+import javax.inject.Provider;
+import javax.mail.Flags;
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.mailbox.MessageManager.FlagsUpdateMode;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditListener;
+import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.sla.TicketFact;
+import com.teaminbox.core.sla.TicketFacts;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/**
+ * Keeps each ticket's lifecycle from what the audit trail records (docs/sla.md):
+ * <ul>
+ *   <li>a fact per lifecycle record in the {@link SlaLedger} of a mailbox with {@code <sla>};</li>
+ *   <li>a member's {@code $Resolved} / {@code $Pending} (a {@code flags-changed} record) becomes
+ *       {@code ticket-resolved}, {@code ticket-reopened} or {@code ticket-pending} per ticket;</li>
+ *   <li>a customer's mail on a ticket marked {@code $Resolved} reopens it, on one marked
+ *       {@code $Pending} resumes it: the keyword is removed from the ticket's messages, so that
+ *       every client shows the ticket open again, and the change is recorded.</li>
+ * </ul>
+ * The work runs on one thread of its own, off the thread of the recorded action.
+ */
+public class SlaAuditListener implements AuditListener {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SlaAuditListener.class);
+    private static final Set<AuditEventType> HEARD = Set.of(AuditEventType.TICKET_CREATED, AuditEventType.TICKET_THREADED,
+        AuditEventType.SEND_ACCEPTED, AuditEventType.RULE_MATCHED, AuditEventType.RULE_AUDITED, AuditEventType.TICKET_RESOLVED,
+        AuditEventType.TICKET_REOPENED, AuditEventType.TICKET_PENDING, AuditEventType.FLAGS_CHANGED);
+
+    private final SharedMailboxesConfigurationStore configurationStore;
+    private final SlaLedger ledger;
+    private final TicketMessages messages;
+    /** A provider: the trail is built with its listeners, this one among them. */
+    private final Provider<AuditTrail> trail;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "teaminbox-sla-lifecycle");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Inject
+    public SlaAuditListener(SharedMailboxesConfigurationStore configurationStore, SlaLedger ledger, TicketMessages messages,
+                            Provider<AuditTrail> trail) {
+        this.configurationStore = configurationStore;
+        this.ledger = ledger;
+        this.messages = messages;
+        this.trail = trail;
+    }
+
+    @Override
+    public void recorded(AuditEvent event, Instant at) {
+        if (!HEARD.contains(event.type()) || event.sharedMailbox().isEmpty()) {
+            return;
+        }
+        executor.execute(() -> handle(event, at));
+    }
+
+    @PreDestroy
+    public void stop() {
+        executor.shutdownNow();
+    }
+
+    private void handle(AuditEvent event, Instant at) {
+        Optional<SharedMailbox> sharedMailbox = sharedMailbox(event.sharedMailbox().get());
+        if (sharedMailbox.isEmpty()) {
+            return;
+        }
+        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
+             MDC.MDCCloseable ticket = MDC.putCloseable("ticket", event.ticket().orElse(""))) {
+            if (event.type() == AuditEventType.FLAGS_CHANGED) {
+                keywordsChanged(sharedMailbox.get(), event);
+                return;
+            }
+            Optional<TicketFact> fact = TicketFacts.of(event, at, sharedMailbox.get());
+            if (fact.isEmpty()) {
+                return;
+            }
+            if (!sharedMailbox.get().sla().isEmpty()) {
+                ledger.record(sharedMailbox.get(), fact.get());
+            }
+            if (fact.get().kind() == TicketFact.Kind.CUSTOMER_MESSAGE) {
+                customerWrote(sharedMailbox.get(), fact.get());
+            }
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.error("Could not keep the lifecycle fact of {}; the SLA clock of ticket {} may be off", event.type(),
+                event.ticket().orElse("?"), e);
+        }
+    }
+
+    private Optional<SharedMailbox> sharedMailbox(String address) {
+        try {
+            return configurationStore.current().find(new MailAddress(address));
+        } catch (AddressException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A customer's mail reopens a resolved ticket and resumes a pending one. */
+    private void customerWrote(SharedMailbox sharedMailbox, TicketFact fact) throws MailboxException {
+        Set<String> keywords = lowerCase(messages.keywords(sharedMailbox, fact.ticket()));
+        AuditActor customer = AuditActor.externalSender(fact.actor());
+        if (keywords.contains(TicketFacts.RESOLVED_KEYWORD.toLowerCase(Locale.ROOT))) {
+            messages.change(sharedMailbox, fact.ticket(), new Flags(TicketFacts.RESOLVED_KEYWORD), FlagsUpdateMode.REMOVE);
+            record(sharedMailbox, AuditEventType.TICKET_REOPENED, customer, fact.ticket(), "reopened", "the customer wrote");
+        }
+        if (keywords.contains(TicketFacts.PENDING_KEYWORD.toLowerCase(Locale.ROOT))) {
+            messages.change(sharedMailbox, fact.ticket(), new Flags(TicketFacts.PENDING_KEYWORD), FlagsUpdateMode.REMOVE);
+            record(sharedMailbox, AuditEventType.TICKET_PENDING, customer, fact.ticket(), TicketFacts.RESUMED, "the customer wrote");
+        }
+    }
+
+    /** {@code flags} is written {@code +names}, {@code -names} or {@code =names} (space separated) by the STORE audit. */
+    private void keywordsChanged(SharedMailbox sharedMailbox, AuditEvent event) throws MailboxException {
+        String flags = event.details().getOrDefault("flags", "");
+        String folder = event.details().get("folder");
+        String uids = event.details().get("uids");
+        if (flags.isEmpty() || folder == null || uids == null || !event.decision().equals("accepted")) {
+            return;
+        }
+        char mode = flags.charAt(0);
+        Set<String> names = lowerCase(Arrays.stream(flags.substring(1).split(" ")).collect(Collectors.toSet()));
+        Optional<Boolean> resolved = change(mode, names, TicketFacts.RESOLVED_KEYWORD);
+        Optional<Boolean> pending = change(mode, names, TicketFacts.PENDING_KEYWORD);
+        if (resolved.isEmpty() && pending.isEmpty()) {
+            return;
+        }
+        AuditActor member = event.actor();
+        for (String ticket : messages.ticketsOf(sharedMailbox, folder, uids)) {
+            resolved.ifPresent(set -> record(sharedMailbox, set ? AuditEventType.TICKET_RESOLVED : AuditEventType.TICKET_REOPENED, member,
+                ticket, set ? "resolved" : "reopened", "keyword " + TicketFacts.RESOLVED_KEYWORD + (set ? " set" : " removed")));
+            pending.ifPresent(set -> record(sharedMailbox, AuditEventType.TICKET_PENDING, member, ticket,
+                set ? TicketFacts.PENDING : TicketFacts.RESUMED, "keyword " + TicketFacts.PENDING_KEYWORD + (set ? " set" : " removed")));
+        }
+    }
+
+    /** Whether the STORE sets (true) or removes (false) {@code keyword}; empty when it leaves it alone. A replace with the keyword sets it. */
+    private static Optional<Boolean> change(char mode, Set<String> names, String keyword) {
+        boolean named = names.contains(keyword.toLowerCase(Locale.ROOT));
+        return switch (mode) {
+            case '+' -> named ? Optional.of(true) : Optional.empty();
+            case '-' -> named ? Optional.of(false) : Optional.empty();
+            case '=' -> named ? Optional.of(true) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private void record(SharedMailbox sharedMailbox, AuditEventType type, AuditActor actor, String ticket, String decision, String reason) {
+        trail.get().record(AuditEvent.of(type, actor)
+            .sharedMailbox(sharedMailbox.address().asString())
+            .ticket(ticket)
+            .decision(decision)
+            .reason(reason)
+            .build());
+    }
+
+    private static Set<String> lowerCase(Collection<String> names) {
+        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,159 @@
+package com.teaminbox.james.sla;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.mail.Flags;
+
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageManager.FlagsUpdateMode;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.MessageResult;
+import org.apache.james.mailbox.model.MessageResultIterator;
+import org.apache.james.mailbox.model.SearchQuery;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.mailets.AssignTicket;
+import com.teaminbox.james.ticket.MailboxTicketRegistry;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * The stored messages of one ticket (their {@code X-Ticket} header) in every folder of the shared
+ * account, and what SLA escalations and state changes do to them: keywords and flags added or
+ * removed, the assignee read from {@code $Assigned-…}.
+ */
+public class TicketMessages {
+    private final MailboxManager mailboxManager;
+    private final SharedAccounts accounts;
+
+    @Inject
+    public TicketMessages(MailboxManager mailboxManager, SharedAccounts accounts) {
+        this.mailboxManager = mailboxManager;
+        this.accounts = accounts;
+    }
+
+    /** Adds or removes {@code flags} on every message of {@code ticket}. */
+    public void change(SharedMailbox sharedMailbox, String ticket, Flags flags, FlagsUpdateMode mode) throws MailboxException {
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            for (MessageManager folder : folders(session)) {
+                for (MessageUid uid : ofTicket(folder, ticket, session)) {
+                    folder.setFlags(flags, mode, MessageRange.one(uid), session);
+                }
+            }
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /** The user keywords the ticket's messages carry, all folders together. */
+    public Set<String> keywords(SharedMailbox sharedMailbox, String ticket) throws MailboxException {
+        Set<String> keywords = new HashSet<>();
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            for (MessageManager folder : folders(session)) {
+                for (MessageUid uid : ofTicket(folder, ticket, session)) {
+                    MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.MINIMAL, session);
+                    while (results.hasNext()) {
+                        keywords.addAll(List.of(results.next().getFlags().getUserFlags()));
+                    }
+                }
+            }
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+        return keywords;
+    }
+
+    /** The ticket of each message {@code uids} names in {@code folderName} (an IMAP set as the audit trail writes it). */
+    public Set<String> ticketsOf(SharedMailbox sharedMailbox, String folderName, String uids) throws MailboxException {
+        Set<String> tickets = new HashSet<>();
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            MessageManager folder = mailboxManager.getMailbox(MailboxPath.forUser(owner, folderName), session);
+            for (MessageRange range : ranges(uids)) {
+                MessageResultIterator results = folder.getMessages(range, FetchGroup.HEADERS, session);
+                while (results.hasNext()) {
+                    ticketHeader(results.next()).ifPresent(tickets::add);
+                }
+            }
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+        return tickets;
+    }
+
+    private static List<MessageRange> ranges(String uids) {
+        List<MessageRange> ranges = new ArrayList<>();
+        for (String part : uids.split(",")) {
+            String[] bounds = part.strip().split(":");
+            try {
+                long low = Long.parseLong(bounds[0]);
+                long high = bounds.length > 1 ? (bounds[1].equals("*") ? Long.MAX_VALUE : Long.parseLong(bounds[1])) : low;
+                ranges.add(high == Long.MAX_VALUE ? MessageRange.from(MessageUid.of(Math.min(low, high)))
+                    : MessageRange.range(MessageUid.of(Math.min(low, high)), MessageUid.of(Math.max(low, high))));
+            } catch (NumberFormatException e) {
+                // "*" alone or an empty set: nothing to name
+            }
+        }
+        return ranges;
+    }
+
+    /** Every folder but the bookkeeping ones (ticket registry, SLA ledger). */
+    private List<MessageManager> folders(MailboxSession session) throws MailboxException {
+        MailboxPath registry = MailboxTicketRegistry.registryPath(session);
+        MailboxPath ledger = SlaLedger.ledgerPath(session);
+        List<MessageManager> folders = new ArrayList<>();
+        for (MailboxPath path : SharedAccounts.ownFolders(mailboxManager, session)) {
+            if (!path.equals(registry) && !path.equals(ledger)) {
+                folders.add(mailboxManager.getMailbox(path, session));
+            }
+        }
+        return folders;
+    }
+
+    /** The search offers "header contains" only: candidates are read back, so that SUP-1 does not find SUP-12. */
+    private static List<MessageUid> ofTicket(MessageManager folder, String ticket, MailboxSession session) throws MailboxException {
+        List<MessageUid> candidates = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerContains(AssignTicket.TICKET_HEADER, ticket)), session))
+            .collectList().block();
+        List<MessageUid> uids = new ArrayList<>();
+        for (MessageUid uid : candidates) {
+            MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.HEADERS, session);
+            while (results.hasNext()) {
+                if (ticketHeader(results.next()).filter(ticket::equalsIgnoreCase).isPresent()) {
+                    uids.add(uid);
+                }
+            }
+        }
+        return uids;
+    }
+
+    private static Optional<String> ticketHeader(MessageResult result) throws MailboxException {
+        Iterator<Header> headers = result.getHeaders().headers();
+        while (headers.hasNext()) {
+            Header header = headers.next();
+            if (header.getName().equalsIgnoreCase(AssignTicket.TICKET_HEADER)) {
+                return Optional.of(header.getValue().strip());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,78 @@
+package com.teaminbox.it;
+
+import java.util.Iterator;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.MailboxNotFoundException;
+import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.MessageResultIterator;
+import org.apache.james.utils.ClassName;
+import org.apache.james.utils.GuiceGenericLoader;
+import org.apache.james.utils.GuiceProbe;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import com.teaminbox.james.sla.SlaLedger;
+import com.teaminbox.james.sla.SlaSchedule;
+
+/**
+ * More SLA schedules in a running server, built by James's extension loader with the server's
+ * own singletons: each one is a node as a cluster would run it, all on one storage, since the
+ * schedule keeps no state of its own (the ledger folder holds it all).
+ */
+public class SlaNodesProbe implements GuiceProbe {
+    public static final AbstractModule MODULE = new AbstractModule() {
+        @Override
+        protected void configure() {
+            Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding().to(SlaNodesProbe.class);
+        }
+    };
+
+    private final GuiceGenericLoader loader;
+    private final MailboxManager mailboxManager;
+
+    @Inject
+    public SlaNodesProbe(GuiceGenericLoader loader, MailboxManager mailboxManager) {
+        this.loader = loader;
+        this.mailboxManager = mailboxManager;
+    }
+
+    /** How many facts of this kind the shared account's ledger holds: the listener writes them after the record. */
+    public int ledgerFacts(String sharedAddress, String kind) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedAddress));
+        int count = 0;
+        try {
+            MessageResultIterator results = mailboxManager.getMailbox(MailboxPath.forUser(session.getUser(), SlaLedger.LEDGER_FOLDER), session)
+                .getMessages(MessageRange.all(), FetchGroup.HEADERS, session);
+            while (results.hasNext()) {
+                Iterator<Header> headers = results.next().getHeaders().headers();
+                while (headers.hasNext()) {
+                    Header header = headers.next();
+                    if (header.getName().equalsIgnoreCase("X-Sla-Fact") && header.getValue().strip().equals(kind)) {
+                        count++;
+                    }
+                }
+            }
+        } catch (MailboxNotFoundException e) {
+            return 0;
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+        return count;
+    }
+
+    /** A started schedule; the caller stops it. */
+    public SlaSchedule startNode() throws Exception {
+        SlaSchedule schedule = loader.instantiate(new ClassName(SlaSchedule.class.getName()));
+        schedule.start();
+        return schedule;
+    }
+}
