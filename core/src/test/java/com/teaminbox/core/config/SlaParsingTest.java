@@ -136,7 +136,7 @@ class SlaParsingTest {
     @Test
     void aRuleOnlyActionShouldBeRefusedInAnEscalation() {
         assertRefused("    <sla>\n      <policy name=\"a\" first-response=\"4h\">\n        <on-breach><junk/></on-breach>\n      </policy>\n    </sla>\n",
-            "shared-mailboxes.xml:6: <junk> is not allowed inside <on-breach>");
+            "shared-mailboxes.xml:6:27: <junk> is not allowed inside <on-breach>");
     }
 
     @Test
