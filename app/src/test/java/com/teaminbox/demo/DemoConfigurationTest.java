@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -22,6 +24,8 @@ import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.core.retention.RetentionHold;
 import com.teaminbox.core.retention.RetentionPolicy;
 import com.teaminbox.core.retention.RetentionSettings;
+import com.teaminbox.core.sla.SlaSettings;
+import com.teaminbox.core.sla.SlaTarget;
 
 /** The demo's shared-mailboxes.xml is valid for our parser and for the XSD we ship beside it. */
 class DemoConfigurationTest {
@@ -57,6 +61,13 @@ class DemoConfigurationTest {
         + "      <hold ticket=\"SUP-12\"/>\n"
         + "      <hold all=\"true\" reason=\"litigation\"/>\n"
         + "    </retention>\n"
+        + "    <sla calendar=\"business-hours\" warn-at=\"75%\">\n"
+        + "      <policy name=\"all\" rule=\"all\" first-response=\"1h\" next-response=\"90m\" resolution=\"8h\" warn-at=\"50\">\n"
+        + "        <on-warning><flag name=\"\\Flagged\"/><keyword name=\"$SlaWarning\"/><notify-assignee/></on-warning>\n"
+        + "        <on-breach><assign member=\"alice@example.test\" notify=\"true\"/><notify address=\"boss@example.test\"/></on-breach>\n"
+        + "      </policy>\n"
+        + "      <policy name=\"standard\" first-response=\"4h\"/>\n"
+        + "    </sla>\n"
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 
@@ -85,6 +96,16 @@ class DemoConfigurationTest {
             assertThat(configuration.sharedMailboxes()).extracting(mailbox -> mailbox.address().asString())
                 .containsExactly("support@example.test", "sales@example.test");
             assertThat(configuration.sharedMailboxes()).allSatisfy(mailbox -> assertThat(mailbox.acknowledgement()).isPresent());
+        }
+    }
+
+    @Test
+    void demoSlaShouldAnswerUrgentTicketsInOneBusinessHourAndOthersInFour() throws Exception {
+        try (InputStream demo = getClass().getResourceAsStream("/demo/conf/shared-mailboxes.xml")) {
+            SlaSettings sla = parser().parse(demo, "shared-mailboxes.xml").sharedMailboxes().get(0).sla();
+
+            assertThat(sla.policyFor(Set.of("urgent")).flatMap(policy -> policy.target(SlaTarget.FIRST_RESPONSE))).contains(Duration.ofHours(1));
+            assertThat(sla.policyFor(Set.of()).flatMap(policy -> policy.target(SlaTarget.FIRST_RESPONSE))).contains(Duration.ofHours(4));
         }
     }
 

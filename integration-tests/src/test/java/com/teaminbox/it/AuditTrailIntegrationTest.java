@@ -56,7 +56,7 @@ class AuditTrailIntegrationTest {
             "mail-received external-sender:jane@customer.test support@example.test accepted",
             "ticket-created system:teaminbox support@example.test SUP-1 created",
             "autoresponse-sent system:teaminbox support@example.test SUP-1 sent",
-            "send-accepted member:alice@example.test support@example.test accepted",
+            "send-accepted member:alice@example.test support@example.test SUP-1 accepted",
             "login-accepted member:alice@example.test support@example.test accepted",
             "flags-changed member:alice@example.test support@example.test accepted",
             "message-appended member:alice@example.test support@example.test accepted",
