@@ -81,6 +81,16 @@ public final class BusinessHours {
         return Optional.empty();
     }
 
+    /** Whether {@code date} is a holiday (closed all day). */
+    public boolean isHoliday(LocalDate date) {
+        return holidays.contains(date);
+    }
+
+    /** The opening hours of {@code day}; empty when the mailbox is closed that day of the week. */
+    public Optional<OpeningSpan> span(DayOfWeek day) {
+        return Optional.ofNullable(week.get(day));
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof BusinessHours)) {
