@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -36,6 +37,7 @@ public final class SharedMailbox {
     private final Optional<AcknowledgementSettings> acknowledgement;
     private final RetentionSettings retention;
     private final SpoofedFromPolicy spoofedFrom;
+    private final ReportSettings reports;
 
     public SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                          List<FolderName> configuredFolders, List<Member> members, SourceLocation location) {
@@ -65,6 +67,7 @@ public final class SharedMailbox {
         this.members = List.copyOf(members);
         this.location = Objects.requireNonNull(location, "location");
         this.spoofedFrom = SpoofedFromPolicy.DEFAULT;
+        this.reports = ReportSettings.NONE;
     }
 
     private SharedMailbox(SharedMailbox base, SpoofedFromPolicy spoofedFrom) {
@@ -79,6 +82,22 @@ public final class SharedMailbox {
         this.members = base.members;
         this.location = base.location;
         this.spoofedFrom = Objects.requireNonNull(spoofedFrom, "spoofedFrom");
+        this.reports = base.reports;
+    }
+
+    private SharedMailbox(SharedMailbox base, ReportSettings reports) {
+        this.retention = base.retention;
+        this.acknowledgement = base.acknowledgement;
+        this.subjectConventions = base.subjectConventions;
+        this.rules = base.rules;
+        this.address = base.address;
+        this.ticketPrefix = base.ticketPrefix;
+        this.displayName = base.displayName;
+        this.configuredFolders = base.configuredFolders;
+        this.members = base.members;
+        this.location = base.location;
+        this.spoofedFrom = base.spoofedFrom;
+        this.reports = Objects.requireNonNull(reports, "reports");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
@@ -131,6 +150,16 @@ public final class SharedMailbox {
         return spoofedFrom;
     }
 
+    /** This mailbox with other {@code <reports>} settings. */
+    public SharedMailbox withReports(ReportSettings settings) {
+        return new SharedMailbox(this, settings);
+    }
+
+    /** Its {@code <reports>}: the weekly digest (docs/reports.md). */
+    public ReportSettings reports() {
+        return reports;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -151,13 +180,14 @@ public final class SharedMailbox {
         return address.equals(that.address) && ticketPrefix.equals(that.ticketPrefix)
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
-            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom;
+            && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
+            && reports.equals(that.reports);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement, retention,
-            spoofedFrom);
+            spoofedFrom, reports);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -175,7 +176,7 @@ public final class SharedMailboxesConfigurationParser {
 
         private Optional<SharedMailbox> readSharedMailbox(XmlElement element) {
             allowAttributes(element, "address", "ticket-prefix", "display-name", "ticket-format", "forged-tags", "spoofed-from");
-            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention");
+            allowChildren(element, "folder", "member", "outgoing-subjects", "vague-subjects", "rules", "acknowledgement", "retention", "reports");
             Optional<MailAddress> address = required(element, "address").flatMap(value -> address(element, "address", value));
             Optional<TicketPrefix> prefix = required(element, "ticket-prefix").flatMap(value -> parsed(element, value, TicketPrefix::of));
             Optional<String> displayName = element.attribute("display-name").map(String::strip);
@@ -193,7 +194,8 @@ public final class SharedMailboxesConfigurationParser {
             }
             return Optional.of(new SharedMailbox(address.get(), prefix.get(), displayName.filter(name -> !name.isEmpty()),
                 folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
-                .withSpoofedFrom(readSpoofedFrom(element)));
+                .withSpoofedFrom(readSpoofedFrom(element))
+                .withReports(new ReportsReading(problems).read(element).orElse(ReportSettings.NONE)));
         }
 
         /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */
