@@ -34,11 +34,16 @@ public final class ReportHtml {
         return html.document("Dashboard", controls);
     }
 
-    /** The digest's HTML part: each chart an {@code <img src="cid:ID">} of the PNG the mail carries as a related part. */
-    public static String digest(TicketReport report, String dashboardUrl) {
-        ReportHtml html = new ReportHtml(report, chart -> "<p><img src=\"cid:" + Html.escape(chart.id()) + "\" width=\""
+    /** The Content-ID (without its angle brackets) of a chart's image in the digest: RFC 2392 wants an addr-spec. */
+    public static String contentId(Chart chart) {
+        return chart.id() + "@teaminbox";
+    }
+
+    /** The digest's HTML part: each chart an {@code <img src="cid:...">} of the PNG the mail carries as a related part. */
+    public static String digest(TicketReport report, String dashboardLocation) {
+        ReportHtml html = new ReportHtml(report, chart -> "<p><img src=\"cid:" + Html.escape(contentId(chart)) + "\" width=\""
             + ChartLayout.WIDTH + "\" height=\"" + ChartLayout.HEIGHT + "\" alt=\"" + Html.escape(chart.title()) + "\"></p>");
-        return html.document("Weekly review", "<p><a href=\"" + Html.escape(dashboardUrl) + "\">Open the dashboard</a></p>\n");
+        return html.document("Weekly review", "<p>Dashboard: " + Html.escape(dashboardLocation) + "</p>\n");
     }
 
     private String document(String kind, String controls) {

@@ -33,7 +33,7 @@ public final class ReportText {
     }
 
     /** The digest's text/plain part: every figure of the HTML part, in lines a terminal shows. */
-    public static String plain(TicketReport report, String dashboardUrl) {
+    public static String plain(TicketReport report, String dashboardLocation) {
         Figures total = report.total();
         StringBuilder text = new StringBuilder();
         text.append("Weekly review of ").append(report.sharedMailbox()).append(", ").append(report.period().from()).append(" to ")
@@ -72,7 +72,7 @@ public final class ReportText {
             text.append("  ").append(ticket.ticket()).append("  ").append(ticket.target().wireName()).append(" breached ")
                 .append(ticket.breachedAt()).append(ticket.pending() ? " (pending)" : "").append("\r\n");
         }
-        text.append("\r\nDashboard: ").append(dashboardUrl).append("\r\n");
+        text.append("\r\nDashboard: ").append(dashboardLocation).append("\r\n");
         return text.toString();
     }
 

@@ -145,14 +145,17 @@ public final class TicketReports {
     }
 
     private TicketReport report(ReportPeriod period, Instant now) {
-        Instant asOf = earlier(period.end(), now);
-        Figures total = figures(period.start(), period.end(), asOf);
+        // Backlogs replay the records before an instant; "now" includes the records of its own
+        // millisecond (the trail's precision), such as a ticket opened as the report is asked for.
+        Instant afterNow = now.plusMillis(1);
+        Figures total = figures(period.start(), period.end(), earlier(period.end(), afterNow));
         List<DayFigures> days = new ArrayList<>();
         for (LocalDate day : period.days()) {
             Instant end = period.endOf(day);
-            days.add(new DayFigures(day, figures(period.startOf(day), end, earlier(end, now))));
+            days.add(new DayFigures(day, figures(period.startOf(day), end, earlier(end, afterNow))));
         }
-        return new TicketReport(sharedMailbox, period, asOf, total, days, members(period), overdue(asOf));
+        return new TicketReport(sharedMailbox, period, earlier(period.end(), now), total, days, members(period),
+            overdue(earlier(period.end(), afterNow)));
     }
 
     private static Instant earlier(Instant one, Instant other) {

@@ -90,10 +90,11 @@ class ReportFormatsTest {
 
     @Test
     void digestShouldReferToEachChartByContentId() {
-        String html = ReportHtml.digest(REPORT, "http://127.0.0.1:8000/shared-mailboxes/support@example.test/dashboard");
+        String html = ReportHtml.digest(REPORT, "WebAdmin GET /shared-mailboxes/support@example.test/dashboard");
 
-        assertThat(html).contains("<img src=\"cid:volume\"").contains("<img src=\"cid:response-times\"")
-            .contains("<img src=\"cid:backlog\"").contains("<img src=\"cid:sla-breaches\"").doesNotContain("<svg");
+        assertThat(html).contains("<img src=\"cid:volume@teaminbox\"").contains("<img src=\"cid:response-times@teaminbox\"")
+            .contains("<img src=\"cid:backlog@teaminbox\"").contains("<img src=\"cid:sla-breaches@teaminbox\"").doesNotContain("<svg")
+            .contains("Dashboard: WebAdmin GET /shared-mailboxes/support@example.test/dashboard");
     }
 
     @Test
