@@ -57,6 +57,7 @@ class DemoConfigurationTest {
         + "      <hold ticket=\"SUP-12\"/>\n"
         + "      <hold all=\"true\" reason=\"litigation\"/>\n"
         + "    </retention>\n"
+        + "    <reports><weekly-digest to=\"alice@example.test, lead@example.test\" day=\"monday\" time=\"08:00\" time-zone=\"Europe/Paris\"/></reports>\n"
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 

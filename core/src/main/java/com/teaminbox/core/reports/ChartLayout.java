@@ -8,14 +8,21 @@ final class ChartLayout {
     static final int RIGHT = 12;
     static final int TOP = 40;
     static final int BOTTOM = 36;
-    static final int TICKS = 4;
 
     private final Chart chart;
     private final double scale;
+    private final int ticks;
 
     ChartLayout(Chart chart) {
         this.chart = chart;
         this.scale = chart.scale();
+        // The scale is 1, 2, 2.5 or 5 times a power of ten: 4 or 5 steps keep every tick a round number.
+        double leading = scale / Math.pow(10, Math.floor(Math.log10(scale)));
+        this.ticks = Math.abs(leading - 2) < 1e-9 ? 4 : 5;
+    }
+
+    int ticks() {
+        return ticks;
     }
 
     double plotWidth() {
@@ -47,11 +54,11 @@ final class ChartLayout {
     }
 
     double tickValue(int tick) {
-        return scale * tick / TICKS;
+        return scale * tick / ticks;
     }
 
     double tickY(int tick) {
-        return baseline() - plotHeight() * tick / TICKS;
+        return baseline() - plotHeight() * tick / ticks;
     }
 
     double labelX(int label) {
@@ -68,6 +75,6 @@ final class ChartLayout {
         if (value == Math.rint(value)) {
             return Long.toString((long) value);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f", value);
+        return String.format(java.util.Locale.ROOT, "%.2f", value).replaceAll("0$", "");
     }
 }

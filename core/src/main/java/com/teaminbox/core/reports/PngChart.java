@@ -44,7 +44,7 @@ public final class PngChart {
                 legendX += 24 + graphics.getFontMetrics().stringWidth(series.name());
             }
             graphics.setStroke(new BasicStroke(1));
-            for (int tick = 0; tick <= ChartLayout.TICKS; tick++) {
+            for (int tick = 0; tick <= layout.ticks(); tick++) {
                 int y = (int) Math.round(layout.tickY(tick));
                 graphics.setColor(new Color(0xdd, 0xdd, 0xdd));
                 graphics.drawLine(ChartLayout.LEFT, y, ChartLayout.WIDTH - ChartLayout.RIGHT, y);

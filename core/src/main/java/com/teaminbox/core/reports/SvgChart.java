@@ -24,7 +24,7 @@ public final class SvgChart {
                 .append("\"/><text x=\"").append(f(legendX + 14)).append("\" y=\"33\">").append(Html.escape(series.name())).append("</text>\n");
             legendX += 24 + series.name().length() * 6.5;
         }
-        for (int tick = 0; tick <= ChartLayout.TICKS; tick++) {
+        for (int tick = 0; tick <= layout.ticks(); tick++) {
             double y = layout.tickY(tick);
             svg.append("<line x1=\"").append(ChartLayout.LEFT).append("\" x2=\"").append(ChartLayout.WIDTH - ChartLayout.RIGHT)
                 .append("\" y1=\"").append(f(y)).append("\" y2=\"").append(f(y)).append("\" stroke=\"#dddddd\"/>")

@@ -133,4 +133,12 @@ class ReportFormatsTest {
     private static Chart chartOf(double value) {
         return new Chart("c", "C", "u", List.of("a"), List.of(new Chart.Series("s", "#000000", List.of(value))));
     }
+
+    @Test
+    void axisTicksShouldBeRoundNumbers() {
+        assertThat(SvgChart.render(chartOf(5))).contains(">1</text>").contains(">4</text>").contains(">5</text>").doesNotContain(">1.3<");
+        assertThat(SvgChart.render(chartOf(1))).contains(">0.2</text>").contains(">0.8</text>");
+        assertThat(SvgChart.render(chartOf(2))).contains(">0.5</text>").contains(">1.5</text>");
+        assertThat(SvgChart.render(chartOf(25))).contains(">5</text>").contains(">25</text>");
+    }
 }
