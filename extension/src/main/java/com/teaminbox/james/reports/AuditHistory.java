@@ -66,7 +66,12 @@ public class AuditHistory {
             if ((long) (page + 1) * AuditQuery.MAX_PAGE_SIZE > AuditQuery.MAX_RESULT_WINDOW) {
                 // The index pages no deeper: go on from the last record's time (records of that
                 // millisecond come again and are skipped by their node/seq).
-                from = hits.records().get(hits.records().size() - 1).time();
+                Instant last = hits.records().get(hits.records().size() - 1).time();
+                if (!last.isAfter(from)) {
+                    throw new IllegalArgumentException("more than " + AuditQuery.MAX_RESULT_WINDOW + " " + type
+                        + " records in one millisecond; the report cannot page through them");
+                }
+                from = last;
                 page = 1;
             } else {
                 page++;
