@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import javax.inject.Inject;
 
@@ -36,7 +37,8 @@ public class SharedMailboxReports {
     }
 
     public TicketReport report(SharedMailbox sharedMailbox, ReportPeriod period) throws IOException {
-        Instant now = clock.instant();
+        // The trail's precision: asOf and the backlog's end read like the records' times.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant until = period.end().isBefore(now) ? period.end() : now.plusMillis(1);
         String address = sharedMailbox.address().asString();
         return TicketReports.compute(address, history.read(address, period.start().minus(LOOKBACK), until), period,
