@@ -26,11 +26,11 @@ import org.apache.mailet.MailetContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.reports.ReportPeriod;
 import com.teaminbox.core.reports.TicketReport;
 import com.teaminbox.core.reports.WeeklyDigest;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**
@@ -56,7 +56,7 @@ public class WeeklyDigestSchedule implements UserDefinedStartable {
     private static final Logger LOGGER = LoggerFactory.getLogger(WeeklyDigestSchedule.class);
     private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm", Locale.ROOT);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SharedMailboxReports reports;
     private final SerialNotificationRegistry registry;
     private final MailetContext mailetContext;
@@ -64,7 +64,7 @@ public class WeeklyDigestSchedule implements UserDefinedStartable {
     private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
 
     @Inject
-    public WeeklyDigestSchedule(SharedMailboxesConfigurationStore configurationStore, SharedMailboxReports reports,
+    public WeeklyDigestSchedule(ConfigurationInForce configurationStore, SharedMailboxReports reports,
                                 SerialNotificationRegistry registry, MailetContext mailetContext, Clock clock) {
         this.configurationStore = configurationStore;
         this.reports = reports;

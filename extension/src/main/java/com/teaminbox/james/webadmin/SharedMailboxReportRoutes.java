@@ -15,13 +15,13 @@ import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.reports.ReportCsv;
 import com.teaminbox.core.reports.ReportHtml;
 import com.teaminbox.core.reports.ReportJson;
 import com.teaminbox.core.reports.ReportPeriod;
 import com.teaminbox.core.reports.TicketReport;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.reports.SharedMailboxReports;
 
 import spark.Request;
@@ -39,12 +39,12 @@ import spark.Service;
  * Registered in {@code webadmin.properties} {@code extensions.routes}.
  */
 public class SharedMailboxReportRoutes implements Routes {
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SharedMailboxReports reports;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public SharedMailboxReportRoutes(SharedMailboxesConfigurationStore configurationStore, SharedMailboxReports reports) {
+    public SharedMailboxReportRoutes(ConfigurationInForce configurationStore, SharedMailboxReports reports) {
         this.configurationStore = configurationStore;
         this.reports = reports;
     }
