@@ -68,6 +68,7 @@ class DemoConfigurationTest {
         + "      </policy>\n"
         + "      <policy name=\"standard\" first-response=\"4h\"/>\n"
         + "    </sla>\n"
+        + "    <reports><weekly-digest to=\"alice@example.test, lead@example.test\" day=\"monday\" time=\"08:00\" time-zone=\"Europe/Paris\"/></reports>\n"
         + "  </shared-mailbox>\n"
         + "</shared-mailboxes>\n";
 

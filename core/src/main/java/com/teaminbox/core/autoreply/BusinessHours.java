@@ -94,6 +94,16 @@ public final class BusinessHours {
         return !week.isEmpty();
     }
 
+    /** Whether {@code date} is a holiday (closed all day). */
+    public boolean isHoliday(LocalDate date) {
+        return holidays.contains(date);
+    }
+
+    /** The opening hours of {@code day}; empty when the mailbox is closed that day of the week. */
+    public Optional<OpeningSpan> span(DayOfWeek day) {
+        return Optional.ofNullable(week.get(day));
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof BusinessHours)) {

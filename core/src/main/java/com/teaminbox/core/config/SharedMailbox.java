@@ -10,6 +10,7 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.outgoing.OutgoingCare;
+import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -44,6 +45,7 @@ public final class SharedMailbox {
     private final WebhookSettings webhooks;
     private final OutgoingCare outgoingCare;
     private final SlaSettings sla;
+    private final ReportSettings reports;
     /** {@link #hashCode()}, once made (0: not yet). */
     private int hashCode;
 
@@ -65,14 +67,15 @@ public final class SharedMailbox {
                          SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
                          RetentionSettings retention) {
         this(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules, acknowledgement,
-            retention, SpoofedFromPolicy.DEFAULT, WebhookSettings.NONE, OutgoingCare.NONE, SlaSettings.NONE);
+            retention, SpoofedFromPolicy.DEFAULT, WebhookSettings.NONE, OutgoingCare.NONE, SlaSettings.NONE,
+            ReportSettings.NONE);
     }
 
     private SharedMailbox(MailAddress address, TicketPrefix ticketPrefix, Optional<String> displayName,
                           List<FolderName> configuredFolders, List<Member> members, SourceLocation location,
                           SubjectConventions subjectConventions, Rules rules, Optional<AcknowledgementSettings> acknowledgement,
                           RetentionSettings retention, SpoofedFromPolicy spoofedFrom, WebhookSettings webhooks, OutgoingCare outgoingCare,
-                          SlaSettings sla) {
+                          SlaSettings sla, ReportSettings reports) {
         this.address = Objects.requireNonNull(address, "address");
         this.ticketPrefix = Objects.requireNonNull(ticketPrefix, "ticketPrefix");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
@@ -87,30 +90,37 @@ public final class SharedMailbox {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.outgoingCare = Objects.requireNonNull(outgoingCare, "outgoingCare");
         this.sla = Objects.requireNonNull(sla, "sla");
+        this.reports = Objects.requireNonNull(reports, "reports");
     }
 
     /** This mailbox with another {@code spoofed-from} policy. */
     public SharedMailbox withSpoofedFrom(SpoofedFromPolicy policy) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, policy, webhooks, outgoingCare, sla);
+            acknowledgement, retention, policy, webhooks, outgoingCare, sla, reports);
     }
 
     /** This mailbox with other {@code <webhooks>}. */
     public SharedMailbox withWebhooks(WebhookSettings settings) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, spoofedFrom, settings, outgoingCare, sla);
+            acknowledgement, retention, spoofedFrom, settings, outgoingCare, sla, reports);
     }
 
     /** This mailbox with other data-loss checks and collision guard. */
     public SharedMailbox withOutgoingCare(OutgoingCare care) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, spoofedFrom, webhooks, care, sla);
+            acknowledgement, retention, spoofedFrom, webhooks, care, sla, reports);
     }
 
     /** This mailbox with other SLA policies ({@code <sla>}). */
     public SharedMailbox withSla(SlaSettings settings) {
         return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
-            acknowledgement, retention, spoofedFrom, webhooks, outgoingCare, settings);
+            acknowledgement, retention, spoofedFrom, webhooks, outgoingCare, settings, reports);
+    }
+
+    /** This mailbox with other {@code <reports>} settings. */
+    public SharedMailbox withReports(ReportSettings settings) {
+        return new SharedMailbox(address, ticketPrefix, displayName, configuredFolders, members, location, subjectConventions, rules,
+            acknowledgement, retention, spoofedFrom, webhooks, outgoingCare, sla, settings);
     }
 
     public MailAddress address() {
@@ -174,6 +184,11 @@ public final class SharedMailbox {
         return sla;
     }
 
+    /** Its {@code <reports>}: the weekly digest (docs/reports.md). */
+    public ReportSettings reports() {
+        return reports;
+    }
+
     /** The standard folders first, then those the configuration adds, each once. */
     public Set<FolderName> folders() {
         Set<FolderName> folders = new LinkedHashSet<>(FolderName.STANDARD);
@@ -195,7 +210,7 @@ public final class SharedMailbox {
             && displayName.equals(that.displayName) && configuredFolders.equals(that.configuredFolders)
             && members.equals(that.members) && subjectConventions.equals(that.subjectConventions) && rules.equals(that.rules)
             && acknowledgement.equals(that.acknowledgement) && retention.equals(that.retention) && spoofedFrom == that.spoofedFrom
-            && webhooks.equals(that.webhooks) && outgoingCare.equals(that.outgoingCare) && sla.equals(that.sla);
+            && webhooks.equals(that.webhooks) && outgoingCare.equals(that.outgoingCare) && sla.equals(that.sla) && reports.equals(that.reports);
     }
 
     /**
@@ -207,7 +222,7 @@ public final class SharedMailbox {
         int hash = hashCode;
         if (hash == 0) {
             hash = Objects.hash(address, ticketPrefix, displayName, configuredFolders, members, subjectConventions, rules, acknowledgement,
-                retention, spoofedFrom, webhooks, outgoingCare, sla);
+                retention, spoofedFrom, webhooks, outgoingCare, sla, reports);
             hashCode = hash;
         }
         return hash;

@@ -23,6 +23,7 @@ import org.apache.james.core.MailAddress;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.outgoing.OutgoingCare;
+import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
@@ -242,7 +243,8 @@ public final class SharedMailboxesConfigurationParser {
                 folders, members, element.location(), conventions.get(), rules.get(), acknowledgement, retention.get())
                 .withSpoofedFrom(readSpoofedFrom(element)).withWebhooks(webhooks)
                 .withOutgoingCare(outgoingCare.orElse(OutgoingCare.NONE))
-                .withSla(new SlaReading(problems, folders, members).read(element, rules, acknowledgement)));
+                .withSla(new SlaReading(problems, folders, members).read(element, rules, acknowledgement))
+                .withReports(new ReportsReading(problems).read(element).orElse(ReportSettings.NONE)));
         }
 
         /** {@code spoofed-from="refuse|mark"}; see {@link SpoofedFromPolicy}. */
