@@ -38,7 +38,7 @@ class ReportsParsingTest {
 
     @Test
     void weeklyDigestShouldBeRead() {
-        ReportSettings read = reports("    <reports>\n      <weekly-digest to=\"Alice@Example.test, lead@example.test\" day=\"Monday\""
+        ReportSettings read = reports("    <reports>\n      <weekly-digest to=\"Alice@Example.test, lead@example.test\" day=\"monday\""
             + " time=\"08:00\" time-zone=\"Europe/Paris\"/>\n    </reports>\n");
 
         assertThat(read.weeklyDigest()).hasValueSatisfying(digest -> {
