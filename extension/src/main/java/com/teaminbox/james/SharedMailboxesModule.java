@@ -5,6 +5,7 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.james.audit.AuditStorage;
@@ -32,6 +33,7 @@ public class SharedMailboxesModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SharedMailboxesConfigurationStore.class).in(Scopes.SINGLETON);
+        bind(ConfigurationInForce.class).to(SharedMailboxesConfigurationStore.class);
         // One instance, hence one lock, for every user of James's notification registry on this node.
         bind(SerialNotificationRegistry.class).in(Scopes.SINGLETON);
         bind(KnownMessageIds.class).in(Scopes.SINGLETON);

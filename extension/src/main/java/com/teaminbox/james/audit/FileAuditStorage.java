@@ -33,8 +33,8 @@ import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * This node's chained audit files, under {@code <audit directory>} (default {@code var/audit/} of
@@ -59,7 +59,7 @@ public class FileAuditStorage implements AuditStorage {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final FileSystem fileSystem;
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final Clock clock;
     private final MetricFactory metricFactory;
     private Optional<AuditChainWriter> writer = Optional.empty();
@@ -76,7 +76,7 @@ public class FileAuditStorage implements AuditStorage {
     });
 
     @Inject
-    public FileAuditStorage(FileSystem fileSystem, SharedMailboxesConfigurationStore configurationStore, Clock clock,
+    public FileAuditStorage(FileSystem fileSystem, ConfigurationInForce configurationStore, Clock clock,
                             MetricFactory metricFactory) {
         this.fileSystem = fileSystem;
         this.configurationStore = configurationStore;

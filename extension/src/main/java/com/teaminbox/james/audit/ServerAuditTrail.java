@@ -24,8 +24,8 @@ import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * The audit trail of this James node: every event goes to {@link AuditStorage}, is counted in
@@ -39,7 +39,7 @@ public class ServerAuditTrail implements AuditTrail {
     private static final Logger LOGGER = LoggerFactory.getLogger("com.teaminbox.audit");
 
     private final AuditStorage storage;
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final AuditMetrics metrics;
     private final AlertMails alertMails;
     private final Clock clock;
@@ -47,13 +47,13 @@ public class ServerAuditTrail implements AuditTrail {
     private final AuditGap gap = new AuditGap();
     private final Set<AuditListener> listeners;
 
-    public ServerAuditTrail(AuditStorage storage, SharedMailboxesConfigurationStore configurationStore, MetricFactory metricFactory,
+    public ServerAuditTrail(AuditStorage storage, ConfigurationInForce configurationStore, MetricFactory metricFactory,
                             AlertMails alertMails, Clock clock) {
         this(storage, configurationStore, metricFactory, alertMails, clock, Set.of());
     }
 
     @Inject
-    public ServerAuditTrail(AuditStorage storage, SharedMailboxesConfigurationStore configurationStore, MetricFactory metricFactory,
+    public ServerAuditTrail(AuditStorage storage, ConfigurationInForce configurationStore, MetricFactory metricFactory,
                             AlertMails alertMails, Clock clock, Set<AuditListener> listeners) {
         this.listeners = Set.copyOf(listeners);
         this.storage = storage;

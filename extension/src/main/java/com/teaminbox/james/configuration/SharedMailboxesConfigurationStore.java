@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
@@ -27,7 +28,7 @@ import com.teaminbox.core.config.SourceLocation;
  * {@link JamesConfigurationChecks}). A refused file never replaces the one in force.
  */
 @Singleton
-public class SharedMailboxesConfigurationStore {
+public class SharedMailboxesConfigurationStore implements ConfigurationInForce {
     public static final String LOCATION = FileSystem.FILE_PROTOCOL_AND_CONF + SharedMailboxesConfigurationParser.DEFAULT_FILE_NAME;
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedMailboxesConfigurationStore.class);
 
@@ -42,7 +43,7 @@ public class SharedMailboxesConfigurationStore {
         this.checks = checks;
     }
 
-    /** The configuration in force; read on first use if the provisioning startable has not yet done so. */
+    @Override
     public SharedMailboxesConfiguration current() {
         SharedMailboxesConfiguration configuration = current;
         if (configuration == null) {
@@ -51,7 +52,7 @@ public class SharedMailboxesConfigurationStore {
         return configuration;
     }
 
-    /** The configuration in force, without reading the file: empty before the first successful load. */
+    @Override
     public Optional<SharedMailboxesConfiguration> inForce() {
         return Optional.ofNullable(current);
     }

@@ -31,13 +31,13 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;
@@ -56,14 +56,14 @@ public class MemberAccess {
     private static final String NO_PERMISSION_KEY = "com.teaminbox.NOPERM";
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAccess.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
     private final MemberAudit audit;
     private final FolderAclCache aclCache;
 
     @Inject
-    public MemberAccess(SharedMailboxesConfigurationStore configurationStore, MailboxManager mailboxManager, SharedAccounts accounts,
+    public MemberAccess(ConfigurationInForce configurationStore, MailboxManager mailboxManager, SharedAccounts accounts,
                         MemberAudit audit, FolderAclCache aclCache) {
         this.configurationStore = configurationStore;
         this.mailboxManager = mailboxManager;

@@ -16,7 +16,7 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.core.config.ConfigurationInForce;
 
 /**
  * The audit records of what members do over IMAP, attributed to the person — James's own mailbox
@@ -49,10 +49,10 @@ public class MemberAudit {
         "[UNAVAILABLE] The audit trail is unavailable; try again later.");
 
     private final AuditTrail trail;
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
 
     @Inject
-    public MemberAudit(AuditTrail trail, SharedMailboxesConfigurationStore configurationStore) {
+    public MemberAudit(AuditTrail trail, ConfigurationInForce configurationStore) {
         this.trail = trail;
         this.configurationStore = configurationStore;
     }

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditUnavailableException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Opens a shared mailbox for one of its members, with her own password, whatever login form the
@@ -49,7 +49,7 @@ public class MemberLogin {
         static final Outcome THROTTLED = new Outcome(Result.THROTTLED, Optional.empty());
     }
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final Authenticator authenticator;
     private final UsersRepository usersRepository;
     private final SharedAccounts accounts;
@@ -57,7 +57,7 @@ public class MemberLogin {
     private final MemberLoginThrottle throttle;
 
     @Inject
-    public MemberLogin(SharedMailboxesConfigurationStore configurationStore, Authenticator authenticator, UsersRepository usersRepository,
+    public MemberLogin(ConfigurationInForce configurationStore, Authenticator authenticator, UsersRepository usersRepository,
                        SharedAccounts accounts, MemberAudit audit, MemberLoginThrottle throttle) {
         this.configurationStore = configurationStore;
         this.authenticator = authenticator;

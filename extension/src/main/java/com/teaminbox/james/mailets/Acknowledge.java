@@ -38,6 +38,7 @@ import com.teaminbox.core.autoreply.ReplyThreading;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.SuppressionReason;
 import com.teaminbox.core.autoreply.TemplateVariable;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.ticket.TicketId;
@@ -47,7 +48,6 @@ import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.AcknowledgementMessage;
 import com.teaminbox.james.autoreply.MailHeaderFields;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Acknowledges a new ticket to its customer, when the shared mailbox has an
@@ -66,13 +66,13 @@ public class Acknowledge extends GenericMailet {
     public static final AttributeName TEMPLATE_ATTRIBUTE = AttributeName.of("teaminbox.autoresponse.template");
     private static final Logger LOGGER = LoggerFactory.getLogger(Acknowledge.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final AcknowledgementLedger ledger;
     private final Clock clock;
     private final AuditTrail auditTrail;
 
     @Inject
-    public Acknowledge(SharedMailboxesConfigurationStore configurationStore, AcknowledgementLedger ledger, Clock clock,
+    public Acknowledge(ConfigurationInForce configurationStore, AcknowledgementLedger ledger, Clock clock,
                        AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ledger = ledger;

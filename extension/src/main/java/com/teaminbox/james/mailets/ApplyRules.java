@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.MimeMailReader;
@@ -42,7 +43,6 @@ import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.SpooledMessages;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
 
@@ -69,7 +69,7 @@ public class ApplyRules extends GenericMailet {
     public static final AttributeName JUNK_ATTRIBUTE = AttributeName.of("teaminbox.rules.junk");
     private static final Logger LOGGER = LoggerFactory.getLogger(ApplyRules.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final CompiledRules compiledRules;
     private final RuleNotifications notifications;
     private final SharedAccounts accounts;
@@ -78,7 +78,7 @@ public class ApplyRules extends GenericMailet {
     private final MailboxManager mailboxManager;
 
     @Inject
-    public ApplyRules(SharedMailboxesConfigurationStore configurationStore, CompiledRules compiledRules,
+    public ApplyRules(ConfigurationInForce configurationStore, CompiledRules compiledRules,
                       RuleNotifications notifications, SharedAccounts accounts, Clock clock,
                       AuditTrail auditTrail, MailboxManager mailboxManager) {
         this.configurationStore = configurationStore;

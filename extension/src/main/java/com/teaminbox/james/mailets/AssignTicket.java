@@ -21,6 +21,7 @@ import org.slf4j.MDC;
 
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
@@ -31,7 +32,6 @@ import com.teaminbox.core.ticket.TicketThreading;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Gives a mail for a shared mailbox its ticket, as {@link TicketThreading} decides: a known tag
@@ -52,14 +52,14 @@ public class AssignTicket extends GenericMailet {
     public static final AttributeName NEW_TICKET_ATTRIBUTE = AttributeName.of("teaminbox.ticket.new");
     private static final Logger LOGGER = LoggerFactory.getLogger(AssignTicket.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final TicketRegistry ticketRegistry;
     private final ConversationIndex conversationIndex;
     private final SharedAccounts accounts;
     private final AuditTrail auditTrail;
 
     @Inject
-    public AssignTicket(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
+    public AssignTicket(ConfigurationInForce configurationStore, TicketRegistry ticketRegistry,
                         ConversationIndex conversationIndex, SharedAccounts accounts, AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ticketRegistry = ticketRegistry;

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.RepliedMessageIds;
@@ -31,7 +32,6 @@ import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.outgoing.TicketActivity;
 import com.teaminbox.james.sending.SharedMailboxReplies;
 
@@ -51,12 +51,12 @@ import com.teaminbox.james.sending.SharedMailboxReplies;
 public class CopyToSharedSent extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(CopyToSharedSent.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SharedMailboxReplies replies;
     private final ConversationIndex conversationIndex;
 
     @Inject
-    public CopyToSharedSent(SharedMailboxesConfigurationStore configurationStore, SharedMailboxReplies replies,
+    public CopyToSharedSent(ConfigurationInForce configurationStore, SharedMailboxReplies replies,
                             ConversationIndex conversationIndex) {
         this.configurationStore = configurationStore;
         this.replies = replies;

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
@@ -25,7 +26,6 @@ import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Applies a shared mailbox's subject convention to mail its members send as it.
@@ -47,13 +47,13 @@ public class EnforceOutgoingSubject extends GenericMailet {
     public static final String CONVENTION_HEADER = "X-Subject-Convention";
     private static final Logger LOGGER = LoggerFactory.getLogger(EnforceOutgoingSubject.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final TicketRegistry ticketRegistry;
     private final ConversationIndex conversationIndex;
     private final AuditTrail auditTrail;
 
     @Inject
-    public EnforceOutgoingSubject(SharedMailboxesConfigurationStore configurationStore, TicketRegistry ticketRegistry,
+    public EnforceOutgoingSubject(ConfigurationInForce configurationStore, TicketRegistry ticketRegistry,
                                   ConversationIndex conversationIndex, AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.ticketRegistry = ticketRegistry;

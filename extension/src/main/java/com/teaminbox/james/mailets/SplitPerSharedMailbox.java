@@ -15,8 +15,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * A mail written to two shared mailboxes becomes two mails, one per shared mailbox, because each
@@ -31,10 +31,10 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class SplitPerSharedMailbox extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(SplitPerSharedMailbox.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
 
     @Inject
-    public SplitPerSharedMailbox(SharedMailboxesConfigurationStore configurationStore) {
+    public SplitPerSharedMailbox(ConfigurationInForce configurationStore) {
         this.configurationStore = configurationStore;
     }
 

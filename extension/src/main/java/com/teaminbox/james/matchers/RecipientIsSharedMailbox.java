@@ -5,8 +5,8 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.base.GenericRecipientMatcher;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.james.configuration.DeploymentChecks;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Matches the recipients that are shared mailboxes of {@code shared-mailboxes.xml}; James splits
@@ -18,11 +18,11 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
  * }</pre>
  */
 public class RecipientIsSharedMailbox extends GenericRecipientMatcher {
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final DeploymentChecks deploymentChecks;
 
     @Inject
-    public RecipientIsSharedMailbox(SharedMailboxesConfigurationStore configurationStore, DeploymentChecks deploymentChecks) {
+    public RecipientIsSharedMailbox(ConfigurationInForce configurationStore, DeploymentChecks deploymentChecks) {
         this.configurationStore = configurationStore;
         this.deploymentChecks = deploymentChecks;
     }

@@ -10,7 +10,6 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.exception.MailboxException;
-import org.apache.james.mailbox.exception.MailboxExistsException;
 import org.apache.james.mailbox.model.MailboxACL;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.user.api.AlreadyExistInUsersRepositoryException;
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.SharedFolders;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.ticket.KnownMessageIdsBackfill;
@@ -96,23 +96,11 @@ public class SharedMailboxProvisioner {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             for (FolderName folder : sharedMailbox.folders()) {
-                ensureFolder(session, SharedAccounts.path(session, folder));
+                SharedFolders.ensureExists(mailboxManager, session, SharedAccounts.path(session, folder));
             }
-            ensureFolder(session, MailboxTicketRegistry.registryPath(session));
+            SharedFolders.ensureExists(mailboxManager, session, MailboxTicketRegistry.registryPath(session));
         } finally {
             mailboxManager.endProcessingRequest(session);
-        }
-    }
-
-    private void ensureFolder(MailboxSession session, MailboxPath path) throws MailboxException {
-        if (Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block())) {
-            return;
-        }
-        try {
-            mailboxManager.createMailbox(path, session);
-            LOGGER.info("Created folder {} of {}", path.getName(), path.getUser().asString());
-        } catch (MailboxExistsException e) {
-            LOGGER.debug("Folder {} of {} was created concurrently", path.getName(), path.getUser().asString());
         }
     }
 

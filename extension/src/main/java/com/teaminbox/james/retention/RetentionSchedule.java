@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Submits a {@link RetentionTask} for every shared mailbox with policies, every
@@ -43,7 +43,7 @@ public class RetentionSchedule implements UserDefinedStartable {
     public static final String TICK_PROPERTY = "teaminbox.retention.tick-millis";
     private static final Logger LOGGER = LoggerFactory.getLogger(RetentionSchedule.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final RetentionTasks tasks;
     private final TaskManager taskManager;
     private final Clock clock;
@@ -52,7 +52,7 @@ public class RetentionSchedule implements UserDefinedStartable {
     private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
 
     @Inject
-    public RetentionSchedule(SharedMailboxesConfigurationStore configurationStore, RetentionTasks tasks, TaskManager taskManager,
+    public RetentionSchedule(ConfigurationInForce configurationStore, RetentionTasks tasks, TaskManager taskManager,
                              Clock clock) {
         this.configurationStore = configurationStore;
         this.tasks = tasks;

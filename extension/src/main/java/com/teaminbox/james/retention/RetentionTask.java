@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * One retention run of one shared mailbox, as a James task: WebAdmin and the schedule submit it
@@ -26,13 +26,13 @@ public class RetentionTask implements Task {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetentionTask.class);
 
     private final RetentionService service;
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final MailAddress sharedMailbox;
     private final boolean dryRun;
     private final AuditActor actor;
     private final RetentionProgress progress = new RetentionProgress();
 
-    public RetentionTask(RetentionService service, SharedMailboxesConfigurationStore configurationStore, MailAddress sharedMailbox,
+    public RetentionTask(RetentionService service, ConfigurationInForce configurationStore, MailAddress sharedMailbox,
                          boolean dryRun, AuditActor actor) {
         this.service = Objects.requireNonNull(service, "service");
         this.configurationStore = Objects.requireNonNull(configurationStore, "configurationStore");

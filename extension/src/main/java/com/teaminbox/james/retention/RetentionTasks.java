@@ -5,15 +5,15 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.core.config.ConfigurationInForce;
 
 /** Makes {@link RetentionTask}s for WebAdmin, the schedule and task deserialization. */
 public class RetentionTasks {
     private final RetentionService service;
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
 
     @Inject
-    public RetentionTasks(RetentionService service, SharedMailboxesConfigurationStore configurationStore) {
+    public RetentionTasks(RetentionService service, ConfigurationInForce configurationStore) {
         this.service = service;
         this.configurationStore = configurationStore;
     }

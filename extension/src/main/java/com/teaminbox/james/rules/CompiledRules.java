@@ -12,11 +12,11 @@ import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.core.rules.Rules;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Each shared mailbox's rules compiled once per configuration: a reload that changes rules
@@ -27,7 +27,7 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class CompiledRules {
     private static final long CLOSE_DELAY_SECONDS = 60;
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final Map<Rules, RuleSet> compiled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-rules-closer");
@@ -37,7 +37,7 @@ public class CompiledRules {
     private volatile SharedMailboxesConfiguration compiledFor;
 
     @Inject
-    public CompiledRules(SharedMailboxesConfigurationStore configurationStore) {
+    public CompiledRules(ConfigurationInForce configurationStore) {
         this.configurationStore = configurationStore;
     }
 

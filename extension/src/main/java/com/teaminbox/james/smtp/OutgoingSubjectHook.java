@@ -16,12 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Refuses, during the SMTP dialogue, mail written as a shared mailbox whose subject breaks that
@@ -39,11 +39,11 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class OutgoingSubjectHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingSubjectHook.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
 
     @Inject
-    public OutgoingSubjectHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
+    public OutgoingSubjectHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
         this.audit = audit;
     }

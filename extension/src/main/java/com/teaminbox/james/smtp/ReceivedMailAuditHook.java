@@ -12,9 +12,9 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.mailets.SharedMailboxRecipients;
 
 /**
@@ -30,11 +30,11 @@ import com.teaminbox.james.mailets.SharedMailboxRecipients;
  * An answer other than DECLINED would end the chain before James's SendMailHandler queues the mail.
  */
 public class ReceivedMailAuditHook implements JamesMessageHook {
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
 
     @Inject
-    public ReceivedMailAuditHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
+    public ReceivedMailAuditHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
         this.audit = audit;
     }

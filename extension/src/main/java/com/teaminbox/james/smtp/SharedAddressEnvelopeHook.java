@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Checks {@code MAIL FROM:<shared address>} against the member's role (see {@link SendRules}) and
@@ -36,11 +36,11 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class SharedAddressEnvelopeHook implements MailHook, RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedAddressEnvelopeHook.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
 
     @Inject
-    public SharedAddressEnvelopeHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
+    public SharedAddressEnvelopeHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
         this.audit = audit;
     }

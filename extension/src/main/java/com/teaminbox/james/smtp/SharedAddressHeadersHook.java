@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Checks the author headers ({@code From:}, {@code Sender:}, {@code Resent-From:}, {@code Resent-Sender:}) against the member's role (see
@@ -39,11 +39,11 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 public class SharedAddressHeadersHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedAddressHeadersHook.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
 
     @Inject
-    public SharedAddressHeadersHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
+    public SharedAddressHeadersHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
         this.audit = audit;
     }

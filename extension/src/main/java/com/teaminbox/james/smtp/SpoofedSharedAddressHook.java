@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SpoofedFromPolicy;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * On the incoming server, mail that has not authenticated and claims to come from a shared
@@ -49,11 +49,11 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
     public static final String MARK_HEADER = "X-TeamInbox-Spoofed";
     private static final Logger LOGGER = LoggerFactory.getLogger(SpoofedSharedAddressHook.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
 
     @Inject
-    public SpoofedSharedAddressHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit) {
+    public SpoofedSharedAddressHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
         this.configurationStore = configurationStore;
         this.audit = audit;
     }

@@ -23,9 +23,9 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditPage;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditRecord;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.audit.FileAuditStorage;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 import spark.Request;
 import spark.Response;
@@ -43,13 +43,13 @@ import spark.Service;
  * {@code extensions.routes}.
  */
 public class SharedMailboxAuditRoutes implements Routes {
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final FileAuditStorage storage;
     private final JsonTransformer json = new JsonTransformer();
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Inject
-    public SharedMailboxAuditRoutes(SharedMailboxesConfigurationStore configurationStore, FileAuditStorage storage) {
+    public SharedMailboxAuditRoutes(ConfigurationInForce configurationStore, FileAuditStorage storage) {
         this.configurationStore = configurationStore;
         this.storage = storage;
     }

@@ -18,10 +18,10 @@ import org.eclipse.jetty.http.HttpStatus;
 
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.configuration.JamesConfigurationChecks;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.provisioning.SharedMailboxesReload;
 import com.teaminbox.james.retention.RetentionTasks;
 
@@ -50,7 +50,7 @@ public class SharedMailboxesRoutes implements Routes {
     /** Who the audit trail names for what is asked over WebAdmin. */
     private static final AuditActor WEBADMIN = AuditActor.administrator("webadmin");
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final FolderRightsReport folderRights;
     private final SharedMailboxesReload reload;
     private final TaskManager taskManager;
@@ -59,7 +59,7 @@ public class SharedMailboxesRoutes implements Routes {
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public SharedMailboxesRoutes(SharedMailboxesConfigurationStore configurationStore, FolderRightsReport folderRights,
+    public SharedMailboxesRoutes(ConfigurationInForce configurationStore, FolderRightsReport folderRights,
                                  SharedMailboxesReload reload, TaskManager taskManager, RetentionTasks retentionTasks,
                                  JamesConfigurationChecks jamesChecks) {
         this.configurationStore = configurationStore;
@@ -104,7 +104,7 @@ public class SharedMailboxesRoutes implements Routes {
     }
 
     /** The shared mailbox of the configuration in force at {@code address}, or WebAdmin's 404. */
-    static SharedMailbox sharedMailboxOrNotFound(SharedMailboxesConfigurationStore configurationStore, String address) {
+    static SharedMailbox sharedMailboxOrNotFound(ConfigurationInForce configurationStore, String address) {
         return HeaderAddresses.mailAddress(address)
             .flatMap(configurationStore.current()::find)
             .orElseThrow(() -> ErrorResponder.builder()

@@ -1,0 +1,41 @@
+package com.teaminbox.james;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+/** A configuration store holding the given shared-mailboxes.xml, for unit tests of mailets and hooks. */
+public final class ConfigurationFixture {
+    private ConfigurationFixture() {
+    }
+
+    public static SharedMailboxesConfigurationStore inForce(String sharedMailboxesXml) {
+        SharedMailboxesConfiguration configuration = new SharedMailboxesConfigurationParser()
+            .parse(new ByteArrayInputStream(sharedMailboxesXml.getBytes(StandardCharsets.UTF_8)), "shared-mailboxes.xml");
+        SharedMailboxesConfigurationStore store = mock(SharedMailboxesConfigurationStore.class);
+        when(store.current()).thenReturn(configuration);
+        when(store.inForce()).thenReturn(Optional.of(configuration));
+        return store;
+    }
+
+    /** support@ (SUP) with alice full, carol send-as, bob read-only; extra attributes and children as given. */
+    public static String support(String attributes, String inside) {
+        return """
+            <shared-mailboxes>
+              <shared-mailbox address="support@example.test" ticket-prefix="SUP" %s>
+                <member address="alice@example.test" role="full"/>
+                <member address="carol@example.test" role="send-as"/>
+                <member address="bob@example.test" role="read-only"/>
+                %s
+              </shared-mailbox>
+            </shared-mailboxes>
+            """.formatted(attributes, inside);
+    }
+}
