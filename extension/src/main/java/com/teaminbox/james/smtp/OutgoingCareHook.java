@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.outgoing.CollisionGuardSettings;
 import com.teaminbox.core.outgoing.DataLossAction;
@@ -32,7 +33,6 @@ import com.teaminbox.core.outgoing.OutgoingScan;
 import com.teaminbox.core.outgoing.OutgoingScanner;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.SharedSenders;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.outgoing.CollisionGuard;
 import com.teaminbox.james.outgoing.HeldMails;
 import com.teaminbox.james.outgoing.OutgoingNotices;
@@ -55,14 +55,14 @@ public class OutgoingCareHook implements JamesMessageHook {
     public static final String COLLISION_HEADER = "X-TeamInbox-Collision";
     private static final Logger LOGGER = LoggerFactory.getLogger(OutgoingCareHook.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SmtpAudit audit;
     private final CollisionGuard collisionGuard;
     private final HeldMails heldMails;
     private final OutgoingNotices notices;
 
     @Inject
-    public OutgoingCareHook(SharedMailboxesConfigurationStore configurationStore, SmtpAudit audit, CollisionGuard collisionGuard,
+    public OutgoingCareHook(ConfigurationInForce configurationStore, SmtpAudit audit, CollisionGuard collisionGuard,
                             HeldMails heldMails, OutgoingNotices notices) {
         this.configurationStore = configurationStore;
         this.audit = audit;

@@ -18,8 +18,8 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.outgoing.HeldMails;
 
 import spark.Request;
@@ -39,13 +39,13 @@ import spark.Service;
 public class HeldMailRoutes implements Routes {
     private static final AuditActor WEBADMIN = AuditActor.administrator("webadmin");
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final HeldMails heldMails;
     private final AuditTrail auditTrail;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public HeldMailRoutes(SharedMailboxesConfigurationStore configurationStore, HeldMails heldMails, AuditTrail auditTrail) {
+    public HeldMailRoutes(ConfigurationInForce configurationStore, HeldMails heldMails, AuditTrail auditTrail) {
         this.configurationStore = configurationStore;
         this.heldMails = heldMails;
         this.auditTrail = auditTrail;
