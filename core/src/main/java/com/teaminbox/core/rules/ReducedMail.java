@@ -34,7 +34,7 @@ final class ReducedMail {
     }
 
     static ReducedMail of(MailDocument mail, RuleVocabulary vocabulary, Analyzer analyzer, TextWords words) {
-        MemoryIndex index = new MemoryIndex();
+        MemoryIndex index = words.emptyIndex();
         BitSet candidates = new BitSet();
         Arrays.stream(vocabulary.alwaysCandidates()).forEach(candidates::set);
         for (Map.Entry<String, List<String>> field : mail.textFields().entrySet()) {
@@ -71,7 +71,10 @@ final class ReducedMail {
         return candidates.get(rule);
     }
 
-    /** Whether the query matches the reduced mail, which it does exactly when it matches the whole mail. */
+    /**
+     * Whether the query matches the reduced mail, which it does exactly when it matches the whole mail;
+     * only while the {@link TextWords} it was built with are not given back.
+     */
     boolean matches(Query query) {
         return RuleSet.matches(searcher, query);
     }

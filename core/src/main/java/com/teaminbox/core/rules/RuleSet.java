@@ -57,13 +57,12 @@ public final class RuleSet implements Closeable {
             return RuleOutcome.none();
         }
         TextWords words = Optional.ofNullable(idleWords.poll()).orElseGet(() -> new TextWords(rules.language()));
-        ReducedMail reduced;
         try {
-            reduced = ReducedMail.of(mail, vocabulary, analyzer, words);
+            ReducedMail reduced = ReducedMail.of(mail, vocabulary, analyzer, words);
+            return outcome(index -> reduced.isCandidate(index) && reduced.matches(rules.rules().get(index).query()));
         } finally {
             idleWords.offer(words);
         }
-        return outcome(index -> reduced.isCandidate(index) && reduced.matches(rules.rules().get(index).query()));
     }
 
     /** The same decision by running every rule's query on its own against the whole mail: the baseline. */
