@@ -29,17 +29,14 @@ final class MemoizedTokenFilter extends TokenFilter {
     static final int ENTRY_OVERHEAD_CHARS = 24;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final OneToken word = new OneToken();
-    private final TokenStream chain;
-    private final CharTermAttribute chainTerm;
+    private final WordChain chain;
     private final CharArrayMap<char[]> memory = new CharArrayMap<>(1_024, false);
     private int rememberedChars;
 
     /** @param chain builds the word-by-word filters on top of the one-token stream it is given */
     MemoizedTokenFilter(TokenStream input, Function<TokenStream, TokenStream> chain) {
         super(input);
-        this.chain = chain.apply(word);
-        this.chainTerm = this.chain.getAttribute(CharTermAttribute.class);
+        this.chain = new WordChain(chain);
     }
 
     @Override
@@ -78,50 +75,6 @@ final class MemoizedTokenFilter extends TokenFilter {
     }
 
     private char[] analyse() throws IOException {
-        word.set(term.buffer(), term.length());
-        chain.reset();
-        try {
-            if (!chain.incrementToken()) {
-                throw new IllegalStateException("A word-by-word filter dropped a token: it cannot be memoized");
-            }
-            char[] result = new char[chainTerm.length()];
-            System.arraycopy(chainTerm.buffer(), 0, result, 0, result.length);
-            if (chain.incrementToken()) {
-                throw new IllegalStateException("A word-by-word filter made two tokens of one: it cannot be memoized");
-            }
-            chain.end();
-            return result;
-        } finally {
-            chain.close();
-        }
-    }
-
-    /** A stream of the one word being analysed. */
-    private static final class OneToken extends TokenStream {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private char[] text = new char[0];
-        private int length;
-        private boolean done;
-
-        void set(char[] buffer, int length) {
-            this.text = buffer;
-            this.length = length;
-        }
-
-        @Override
-        public void reset() {
-            done = false;
-        }
-
-        @Override
-        public boolean incrementToken() {
-            if (done) {
-                return false;
-            }
-            clearAttributes();
-            term.copyBuffer(text, 0, length);
-            done = true;
-            return true;
-        }
+        return chain.analyse(term.buffer(), term.length());
     }
 }

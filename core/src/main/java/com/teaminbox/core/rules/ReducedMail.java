@@ -6,10 +6,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -35,14 +33,21 @@ final class ReducedMail {
         this.candidates = candidates;
     }
 
-    static ReducedMail of(MailDocument mail, RuleVocabulary vocabulary, Analyzer analyzer) {
-        MemoryIndex index = new MemoryIndex();
+    static ReducedMail of(MailDocument mail, RuleVocabulary vocabulary, Analyzer analyzer, TextWords words) {
+        MemoryIndex index = words.emptyIndex();
         BitSet candidates = new BitSet();
         Arrays.stream(vocabulary.alwaysCandidates()).forEach(candidates::set);
         for (Map.Entry<String, List<String>> field : mail.textFields().entrySet()) {
             String name = field.getKey();
             if (vocabulary.names(name)) {
-                KeptTokens kept = keptTokens(name, field.getValue(), vocabulary, analyzer, candidates);
+                // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
+                // look-up per word for both its analysis and its rules; other fields through the analyzer.
+                KeptTokens kept = RuleFields.TEXT_FIELDS.contains(name)
+                    ? keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name), words::tokenize,
+                        (buffer, length) -> words.fate(name, buffer, length, vocabulary))
+                    : keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name),
+                        value -> analyzer.tokenStream(name, value),
+                        (buffer, length) -> known(vocabulary, name, buffer, length));
                 if (kept.size > 0) {
                     index.addField(name, kept, 0);
                 }
@@ -56,14 +61,32 @@ final class ReducedMail {
         return new ReducedMail(index.createSearcher(), candidates);
     }
 
+    private static TextWords.Fate known(RuleVocabulary vocabulary, String field, char[] buffer, int length) {
+        int[] rules = vocabulary.terms(field).map(terms -> terms.get(buffer, 0, length)).orElse(null);
+        return new TextWords.Fate(buffer, rules);
+    }
+
     /** Whether the rule may match: one of its terms occurs, or it always runs. */
     boolean isCandidate(int rule) {
         return candidates.get(rule);
     }
 
-    /** Whether the query matches the reduced mail, which it does exactly when it matches the whole mail. */
+    /**
+     * Whether the query matches the reduced mail, which it does exactly when it matches the whole mail;
+     * only while the {@link TextWords} it was built with are not given back.
+     */
     boolean matches(Query query) {
         return RuleSet.matches(searcher, query);
+    }
+
+    /** The tokens of one value of a field: the analyzer's, or for free text the raw words that {@link TextWords} analyses. */
+    private interface Tokens {
+        TokenStream of(String value) throws IOException;
+    }
+
+    /** What becomes of a token: its term and the rules it can make match, null when none names it. */
+    private interface Fates {
+        TextWords.Fate of(char[] buffer, int length) throws IOException;
     }
 
     /**
@@ -71,13 +94,10 @@ final class ReducedMail {
      * running on from one value to the next, the analyzer's gap between them) and keeps the tokens
      * rules can match, each with its position in the whole field.
      */
-    private static KeptTokens keptTokens(String field, List<String> values, RuleVocabulary vocabulary, Analyzer analyzer,
-                                         BitSet candidates) {
+    private static KeptTokens keptTokens(String field, List<String> values, RuleVocabulary vocabulary, BitSet candidates, int gap,
+                                         Tokens tokens, Fates fates) {
         boolean whole = vocabulary.keepsWhole(field);
-        Optional<CharArrayMap<int[]>> terms = vocabulary.terms(field);
-        CharArrayMap<int[]> known = terms.orElse(null);
         KeptTokens kept = new KeptTokens();
-        int gap = analyzer.getPositionIncrementGap(field);
         int position = -1;
         int lastPosition = 0;
         boolean anyToken = false;
@@ -85,21 +105,21 @@ final class ReducedMail {
             if (anyToken) {
                 position = lastPosition + gap;
             }
-            try (TokenStream stream = analyzer.tokenStream(field, value)) {
+            try (TokenStream stream = tokens.of(value)) {
                 CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
                 PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
                 stream.reset();
                 while (stream.incrementToken()) {
                     anyToken = true;
                     position += increment.getPositionIncrement();
-                    int[] rules = known == null ? null : known.get(term.buffer(), 0, term.length());
-                    if (rules != null) {
-                        for (int rule : rules) {
+                    TextWords.Fate fate = fates.of(term.buffer(), term.length());
+                    if (fate.rules() != null) {
+                        for (int rule : fate.rules()) {
                             candidates.set(rule);
                         }
                     }
-                    if (whole || rules != null) {
-                        kept.add(term.buffer(), term.length(), position);
+                    if (whole || fate.rules() != null) {
+                        kept.add(fate.term(), fate.term() == term.buffer() ? term.length() : fate.term().length, position);
                     }
                 }
                 stream.end();

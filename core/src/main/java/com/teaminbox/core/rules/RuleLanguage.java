@@ -58,12 +58,22 @@ public enum RuleLanguage {
         return new PorterStemFilter(new EnglishPossessiveFilter(stream));
     }
 
-    /** The analyzer for free text (subject, body, attachment names). */
+    /** How free text is cut into words, before {@link #wordChain()}: Unicode word boundaries (UAX #29). */
+    Tokenizer textTokenizer() {
+        return new StandardTokenizer();
+    }
+
+    /** The word-by-word filters of free text, one word at a time. */
+    WordChain wordChain() {
+        return new WordChain(this::wordFilters);
+    }
+
+    /** The analyzer for free text (subject, body, attachment names): {@link #textTokenizer()}, then {@link #wordChain()} per word. */
     public Analyzer textAnalyzer() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
+                Tokenizer tokenizer = textTokenizer();
                 return new TokenStreamComponents(tokenizer, new MemoizedTokenFilter(tokenizer, RuleLanguage.this::wordFilters));
             }
 

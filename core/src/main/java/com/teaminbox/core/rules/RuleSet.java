@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntPredicate;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -23,6 +26,8 @@ public final class RuleSet implements Closeable {
     private final Rules rules;
     private final Analyzer analyzer;
     private final RuleVocabulary vocabulary;
+    /** One per thread evaluating at the same time, at most: the spool's threads borrow and return them. */
+    private final Queue<TextWords> idleWords = new ConcurrentLinkedQueue<>();
 
     public static RuleSet compile(Rules rules) {
         return new RuleSet(rules, RuleFields.analyzer(rules.language()), RuleVocabulary.of(rules.rules()));
@@ -51,8 +56,13 @@ public final class RuleSet implements Closeable {
         if (rules.isEmpty()) {
             return RuleOutcome.none();
         }
-        ReducedMail reduced = ReducedMail.of(mail, vocabulary, analyzer);
-        return outcome(index -> reduced.isCandidate(index) && reduced.matches(rules.rules().get(index).query()));
+        TextWords words = Optional.ofNullable(idleWords.poll()).orElseGet(() -> new TextWords(rules.language()));
+        try {
+            ReducedMail reduced = ReducedMail.of(mail, vocabulary, analyzer, words);
+            return outcome(index -> reduced.isCandidate(index) && reduced.matches(rules.rules().get(index).query()));
+        } finally {
+            idleWords.offer(words);
+        }
     }
 
     /** The same decision by running every rule's query on its own against the whole mail: the baseline. */
