@@ -56,7 +56,7 @@ final class ResultsTable {
             row(text, index + 1, pairs.get(index)[1]);
         }
         text.append(String.format(Locale.ROOT, "%nServer CPU per delivered message, a/b: **%.2f** (median of %d pair(s): %s; target ≥ 0.8); "
-                + "%.2f ms (a) and %.2f ms (b).%n", summary.cpuRatio(), pairs.size(),
+                + "medians of each pipeline: %.2f ms (a) and %.2f ms (b).%n", summary.cpuRatio(), pairs.size(),
             pairs.stream().map(pair -> String.format(Locale.ROOT, "%.2f", cpuRatio(pair[0], pair[1]))).collect(Collectors.joining(", ")),
             summary.stockCpuMillis(), summary.oursCpuMillis()));
         text.append(String.format(Locale.ROOT, "Throughput ratio b/a: **%.2f** (median; %s; target ≥ 0.8).%n", summary.throughputRatio(),

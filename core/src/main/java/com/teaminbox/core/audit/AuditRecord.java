@@ -42,6 +42,14 @@ public final class AuditRecord {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
         .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
+    /** One digest per thread: looking the algorithm up among the providers costs more than hashing a record. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    });
     private static final Set<String> MEMBERS = Set.of("v", "seq", "time", "node", "type", "actor", "mailbox",
         "ticket", "messageId", "decision", "reason", "details", "prev", "hash");
 
@@ -77,7 +85,15 @@ public final class AuditRecord {
         this.reason = fields.reason;
         this.details = Collections.unmodifiableSortedMap(new TreeMap<>(fields.details));
         this.prev = checkHash("prev", fields.prev);
-        this.hash = hash == null ? sha256(canonicalContent()) : checkHash("hash", hash);
+        if (hash == null) {
+            // Chaining a new record: its content is written once, hashed, and the line is that
+            // content with the hash as last member (the writer puts no whitespace anywhere).
+            String content = canonicalContent();
+            this.hash = sha256(content);
+            this.json = content.substring(0, content.length() - 1) + ",\"hash\":\"" + this.hash + "\"}";
+        } else {
+            this.hash = checkHash("hash", hash);
+        }
     }
 
     /** The record that follows {@code prev} (the previous record's hash, or {@link #GENESIS}). */
@@ -218,11 +234,7 @@ public final class AuditRecord {
     }
 
     private static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(content.getBytes(UTF_8)));
     }
 
     /** The line as written to the file, without its line feed. */
