@@ -75,6 +75,8 @@ public class WebhookDispatcher {
     private final Map<String, WebhookStore> stores = new ConcurrentHashMap<>();
     /** Ids this node has a timer or a thread for: scans do not schedule them twice. */
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    /** Whether each endpoint ({@code mailbox/endpoint}) is disabled, as last read: refreshed by every scan. */
+    private final Map<String, Boolean> disabled = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Optional<Threads> threads = Optional.empty();
 
@@ -162,6 +164,7 @@ public class WebhookDispatcher {
     public boolean enable(SharedMailbox mailbox, WebhookEndpoint endpoint, String administrator)
         throws MessagingException, MailRepositoryStore.MailRepositoryStoreException {
         boolean wasDisabled = store(mailbox.webhooks()).enable(mailbox.address().asString(), endpoint.name());
+        disabled.put(mailbox.address().asString() + "/" + endpoint.name(), false);
         if (wasDisabled) {
             record(AuditEvent.of(AuditEventType.WEBHOOK_ENABLED, AuditActor.administrator(administrator))
                 .sharedMailbox(mailbox.address().asString()).decision("enabled").detail("endpoint", endpoint.name())
@@ -230,7 +233,7 @@ public class WebhookDispatcher {
                 store.finish(delivery.withStatus(PendingDelivery.FAILED, "endpoint no longer configured"));
                 return;
             }
-            if (store.disabledReason(mailbox, delivery.endpoint()).isPresent()) {
+            if (isDisabled(store, mailbox, delivery.endpoint())) {
                 store.finish(delivery.withStatus(PendingDelivery.ENDPOINT_DISABLED, "endpoint disabled"));
                 return;
             }
@@ -285,6 +288,7 @@ public class WebhookDispatcher {
             return;
         }
         store.disable(address, endpoint.name(), reason, clock.instant());
+        disabled.put(address + "/" + endpoint.name(), true);
         // The host only: a chat's incoming-webhook URL holds its token in the path.
         String summary = "Webhook endpoint '" + endpoint.name() + "' of " + address + " (" + endpoint.url().getScheme() + "://"
             + endpoint.url().getHost() + ") is disabled: " + reason + ". Re-enable it over WebAdmin once the receiver works (docs/webhooks.md).";
@@ -302,8 +306,21 @@ public class WebhookDispatcher {
         }
     }
 
+    private boolean isDisabled(WebhookStore store, String mailbox, String endpoint) throws MessagingException {
+        String key = mailbox + "/" + endpoint;
+        Boolean known = disabled.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean state = store.disabledReason(mailbox, endpoint).isPresent();
+        disabled.put(key, state);
+        return state;
+    }
+
     /** Every pending delivery this node should try: its own (after a restart), and others' long overdue. */
     private void scan() {
+        // Another node, or WebAdmin on another node, may have disabled or re-enabled an endpoint.
+        disabled.clear();
         for (SharedMailbox mailbox : configurationStore.current().sharedMailboxes()) {
             if (mailbox.webhooks().endpoints().isEmpty()) {
                 continue;
@@ -332,11 +349,18 @@ public class WebhookDispatcher {
 
     private WebhookStore store(WebhookSettings settings) throws MailRepositoryStore.MailRepositoryStoreException {
         WebhookStore store = stores.get(settings.repository());
-        if (store == null) {
-            store = new WebhookStore(repositories, settings.repository());
-            stores.putIfAbsent(settings.repository(), store);
+        if (store != null) {
+            return store;
         }
-        return store;
+        // One instance per repository: its lock is what keeps this node's threads from colliding in it.
+        synchronized (stores) {
+            store = stores.get(settings.repository());
+            if (store == null) {
+                store = new WebhookStore(repositories, settings.repository());
+                stores.put(settings.repository(), store);
+            }
+            return store;
+        }
     }
 
     /** The audit trail's node name: stable across restarts, so a node finds its own pending deliveries again. */
