@@ -24,6 +24,8 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.teaminbox.james.MailSession;
 
@@ -33,12 +35,18 @@ import com.teaminbox.james.MailSession;
  * {@code pending/} (deliveries to try), {@code recent/} (finished ones, the last
  * {@value #RECENT_KEPT} or so, for WebAdmin and replays), {@code disabled/} (one entry per disabled
  * endpoint).
+ *
+ * <p>One node's threads take turns (the methods are synchronized): James's file repository
+ * locks each entry while it reads or writes it, and refuses a second reader or writer instead of
+ * waiting. Other nodes' writes are the repository's own concern (Cassandra on a cluster).
  */
 final class WebhookStore {
     static final int RECENT_KEPT = 500;
     private static final int RECENT_PRUNED_ABOVE = RECENT_KEPT + 100;
     private static final AttributeName DISABLED_REASON = AttributeName.of("teaminbox.webhook.disabledReason");
     private static final AttributeName DISABLED_AT = AttributeName.of("teaminbox.webhook.disabledAt");
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(WebhookStore.class);
 
     private final MailRepository pending;
     private final MailRepository recent;
@@ -50,15 +58,15 @@ final class WebhookStore {
         this.disabled = store.select(MailRepositoryUrl.from(baseUrl + "disabled/"));
     }
 
-    void savePending(PendingDelivery delivery) throws MessagingException {
+    synchronized void savePending(PendingDelivery delivery) throws MessagingException {
         store(pending, delivery.asMail());
     }
 
-    Optional<PendingDelivery> pending(String id) throws MessagingException {
+    synchronized Optional<PendingDelivery> pending(String id) throws MessagingException {
         return read(pending, id).map(PendingDelivery::of);
     }
 
-    List<String> pendingIds() throws MessagingException {
+    synchronized List<String> pendingIds() throws MessagingException {
         List<String> ids = new ArrayList<>();
         Iterator<MailKey> keys = pending.list();
         keys.forEachRemaining(key -> ids.add(key.asString()));
@@ -66,7 +74,7 @@ final class WebhookStore {
     }
 
     /** Moves a finished delivery out of {@code pending/}; the oldest finished ones go once there are too many. */
-    void finish(PendingDelivery delivery) throws MessagingException {
+    synchronized void finish(PendingDelivery delivery) throws MessagingException {
         store(recent, delivery.asMail());
         pending.remove(new MailKey(delivery.id()));
         if (recent.size() > RECENT_PRUNED_ABOVE) {
@@ -78,19 +86,19 @@ final class WebhookStore {
         }
     }
 
-    Optional<PendingDelivery> finished(String id) throws MessagingException {
+    synchronized Optional<PendingDelivery> finished(String id) throws MessagingException {
         return read(recent, id).map(PendingDelivery::of);
     }
 
-    List<PendingDelivery> finished() throws MessagingException {
+    synchronized List<PendingDelivery> finished() throws MessagingException {
         return all(recent);
     }
 
-    List<PendingDelivery> allPending() throws MessagingException {
+    synchronized List<PendingDelivery> allPending() throws MessagingException {
         return all(pending);
     }
 
-    void removeFinished(String id) throws MessagingException {
+    synchronized void removeFinished(String id) throws MessagingException {
         recent.remove(new MailKey(id));
     }
 
@@ -98,7 +106,13 @@ final class WebhookStore {
         List<PendingDelivery> deliveries = new ArrayList<>();
         Iterator<MailKey> keys = repository.list();
         while (keys.hasNext()) {
-            read(repository, keys.next().asString()).map(PendingDelivery::of).ifPresent(deliveries::add);
+            String key = keys.next().asString();
+            try {
+                read(repository, key).map(PendingDelivery::of).ifPresent(deliveries::add);
+            } catch (MessagingException | RuntimeException e) {
+                // Removed or rewritten by another node while listed: it is not lost, the next listing sees it again.
+                LOGGER.debug("Webhook delivery {} could not be read while listing", key, e);
+            }
         }
         return deliveries;
     }
@@ -121,7 +135,7 @@ final class WebhookStore {
         }
     }
 
-    void disable(String mailbox, String endpoint, String reason, Instant at) throws MessagingException {
+    synchronized void disable(String mailbox, String endpoint, String reason, Instant at) throws MessagingException {
         MimeMessage placeholder = new MimeMessage(MailSession.SHARED);
         placeholder.setText("TeamInbox webhook endpoint " + endpoint + " of " + mailbox + " is disabled: " + reason);
         placeholder.saveChanges();
@@ -133,7 +147,7 @@ final class WebhookStore {
     }
 
     /** @return whether it was disabled */
-    boolean enable(String mailbox, String endpoint) throws MessagingException {
+    synchronized boolean enable(String mailbox, String endpoint) throws MessagingException {
         MailKey key = new MailKey(endpointKey(mailbox, endpoint));
         boolean wasDisabled = read(disabled, key.asString()).isPresent();
         disabled.remove(key);
@@ -141,7 +155,7 @@ final class WebhookStore {
     }
 
     /** Why the endpoint is disabled and since when; empty when it is enabled. */
-    Optional<String> disabledReason(String mailbox, String endpoint) throws MessagingException {
+    synchronized Optional<String> disabledReason(String mailbox, String endpoint) throws MessagingException {
         Optional<Mail> found = read(disabled, endpointKey(mailbox, endpoint));
         if (found.isEmpty()) {
             return Optional.empty();
