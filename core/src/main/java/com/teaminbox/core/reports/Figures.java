@@ -2,6 +2,8 @@ package com.teaminbox.core.reports;
 
 import java.util.Map;
 
+import com.teaminbox.core.sla.SlaTarget;
+
 /**
  * What happened in a stretch of time (the whole period, or one day): mails in, tickets opened,
  * member replies, first-response and resolution times, SLA outcomes per target, and the backlog

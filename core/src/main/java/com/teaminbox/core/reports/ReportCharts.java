@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.teaminbox.core.sla.SlaTarget;
+
 /** The four charts of a report, one bar group per day: volume, first-response times, backlog, SLA breaches. */
 public final class ReportCharts {
     public static final String VOLUME = "volume";

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.teaminbox.core.sla.SlaTarget;
+
 /**
  * A report as CSV (RFC 4180, CRLF): one row for the period, one per day, one per member, with the
  * same columns; a cell that does not apply to the row (a member's mails in) is empty. Durations in

@@ -3,6 +3,8 @@ package com.teaminbox.core.reports;
 import java.util.List;
 import java.util.function.Function;
 
+import com.teaminbox.core.sla.SlaTarget;
+
 /**
  * A report as an HTML document: the dashboard page (charts as inline SVG, a form to pick the
  * period, links to the JSON and CSV) and the weekly digest's HTML part (charts as images the

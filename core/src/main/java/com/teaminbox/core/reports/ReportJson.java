@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.teaminbox.core.sla.SlaTarget;
+
 /**
  * A report as the tree WebAdmin serialises to JSON (docs/webadmin.md shows an example): maps in
  * a fixed member order, durations in seconds, {@code null} where nothing was measured.

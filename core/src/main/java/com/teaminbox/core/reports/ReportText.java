@@ -3,6 +3,8 @@ package com.teaminbox.core.reports;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.teaminbox.core.sla.SlaTarget;
+
 /** Words for figures, shared by the page, the digest and its text part: "1 h 05 min", "-" when nothing was measured. */
 public final class ReportText {
     private ReportText() {

@@ -18,6 +18,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.autoreply.BusinessHours;
+import com.teaminbox.core.sla.SlaTarget;
 
 /**
  * Computes a shared mailbox's {@link TicketReport} from its audit history, and from nothing else:

@@ -24,6 +24,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.autoreply.BusinessHours;
+import com.teaminbox.core.sla.SlaTarget;
 
 /**
  * A scripted week of 200 tickets on support@ (Monday 2026-11-02 to Sunday 2026-11-08, business
