@@ -50,10 +50,10 @@ import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.access.SharedNamespace;
 import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,7 +84,7 @@ public class SharedNamespaceCommands {
     private static final String NONEXISTENT_KEY = "com.teaminbox.NONEXISTENT";
     private static final String CANNOT_KEY = "com.teaminbox.CANNOT";
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SharedAccounts accounts;
     private final MemberAccess access;
     private final StatusResponseFactory factory;
@@ -94,7 +94,7 @@ public class SharedNamespaceCommands {
     }
 
     @Inject
-    public SharedNamespaceCommands(SharedMailboxesConfigurationStore configurationStore, SharedAccounts accounts, MemberAccess access,
+    public SharedNamespaceCommands(ConfigurationInForce configurationStore, SharedAccounts accounts, MemberAccess access,
                                    StatusResponseFactory factory) {
         this.configurationStore = configurationStore;
         this.accounts = accounts;

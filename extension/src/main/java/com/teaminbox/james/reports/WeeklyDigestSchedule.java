@@ -10,9 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -31,6 +28,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.reports.ReportPeriod;
 import com.teaminbox.core.reports.TicketReport;
 import com.teaminbox.core.reports.WeeklyDigest;
+import com.teaminbox.james.PeriodicCheck;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**
@@ -61,7 +59,7 @@ public class WeeklyDigestSchedule implements UserDefinedStartable {
     private final SerialNotificationRegistry registry;
     private final MailetContext mailetContext;
     private final Clock clock;
-    private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
+    private final PeriodicCheck periodicCheck = new PeriodicCheck("teaminbox-weekly-digest", TICK, TICK_PROPERTY, this::check);
 
     @Inject
     public WeeklyDigestSchedule(ConfigurationInForce configurationStore, SharedMailboxReports reports,
@@ -74,25 +72,14 @@ public class WeeklyDigestSchedule implements UserDefinedStartable {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor.isPresent()) {
-            return;
-        }
-        long tick = Long.getLong(TICK_PROPERTY, TICK.toMillis());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "teaminbox-weekly-digest");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
-        executor = Optional.of(scheduler);
+    public void start() {
+        long tick = periodicCheck.start();
         LOGGER.info("Weekly digest schedule started; checking every {} ms", tick);
     }
 
     @PreDestroy
-    public synchronized void stop() {
-        executor.ifPresent(ScheduledExecutorService::shutdownNow);
-        executor = Optional.empty();
+    public void stop() {
+        periodicCheck.stop();
     }
 
     /** Sends what is due; never throws, so that the scheduler thread lives on. */

@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -23,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.PeriodicCheck;
 
 /**
  * Submits a {@link RetentionTask} for every shared mailbox with policies, every
@@ -49,7 +46,7 @@ public class RetentionSchedule implements UserDefinedStartable {
     private final Clock clock;
     private final Map<MailAddress, Instant> nextRuns = new ConcurrentHashMap<>();
     private final Map<MailAddress, TaskId> lastRuns = new ConcurrentHashMap<>();
-    private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
+    private final PeriodicCheck periodicCheck = new PeriodicCheck("teaminbox-retention-schedule", TICK, TICK_PROPERTY, this::check);
 
     @Inject
     public RetentionSchedule(ConfigurationInForce configurationStore, RetentionTasks tasks, TaskManager taskManager,
@@ -61,25 +58,14 @@ public class RetentionSchedule implements UserDefinedStartable {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor.isPresent()) {
-            return;
-        }
-        long tick = Long.getLong(TICK_PROPERTY, TICK.toMillis());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "teaminbox-retention-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
-        executor = Optional.of(scheduler);
+    public void start() {
+        long tick = periodicCheck.start();
         LOGGER.info("Retention schedule started; checking every {} ms", tick);
     }
 
     @PreDestroy
-    public synchronized void stop() {
-        executor.ifPresent(ScheduledExecutorService::shutdownNow);
-        executor = Optional.empty();
+    public void stop() {
+        periodicCheck.stop();
     }
 
     /** Submits what is due; never throws, so that the scheduler thread lives on. */

@@ -28,10 +28,10 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.sla.TicketFacts;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Keeps each ticket's lifecycle from what the audit trail records (docs/sla.md):
@@ -51,7 +51,7 @@ public class SlaAuditListener implements AuditListener {
         AuditEventType.SEND_ACCEPTED, AuditEventType.RULE_MATCHED, AuditEventType.RULE_AUDITED, AuditEventType.TICKET_RESOLVED,
         AuditEventType.TICKET_REOPENED, AuditEventType.TICKET_PENDING, AuditEventType.FLAGS_CHANGED);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SlaLedger ledger;
     private final TicketMessages messages;
     /** A provider: the trail is built with its listeners, this one among them. */
@@ -63,7 +63,7 @@ public class SlaAuditListener implements AuditListener {
     });
 
     @Inject
-    public SlaAuditListener(SharedMailboxesConfigurationStore configurationStore, SlaLedger ledger, TicketMessages messages,
+    public SlaAuditListener(ConfigurationInForce configurationStore, SlaLedger ledger, TicketMessages messages,
                             Provider<AuditTrail> trail) {
         this.configurationStore = configurationStore;
         this.ledger = ledger;

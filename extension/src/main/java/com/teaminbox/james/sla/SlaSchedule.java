@@ -3,10 +3,6 @@ package com.teaminbox.james.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -15,9 +11,10 @@ import org.apache.james.utils.UserDefinedStartable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+import com.teaminbox.james.PeriodicCheck;
 
 /**
  * Checks, once a {@link #TICK}, which SLA stages of every shared mailbox with {@code <sla>} are
@@ -36,42 +33,27 @@ public class SlaSchedule implements UserDefinedStartable {
     public static final String TICK_PROPERTY = "teaminbox.sla.tick-millis";
     private static final Logger LOGGER = LoggerFactory.getLogger(SlaSchedule.class);
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final SlaEscalations escalations;
     private final Clock clock;
-    private volatile Optional<ScheduledExecutorService> executor = Optional.empty();
-    /** Set before the check thread is interrupted, so that the interrupted check is not reported as a failure. */
-    private volatile boolean stopping;
+    private final PeriodicCheck periodicCheck = new PeriodicCheck("teaminbox-sla-schedule", TICK, TICK_PROPERTY, this::check);
 
     @Inject
-    public SlaSchedule(SharedMailboxesConfigurationStore configurationStore, SlaEscalations escalations, Clock clock) {
+    public SlaSchedule(ConfigurationInForce configurationStore, SlaEscalations escalations, Clock clock) {
         this.configurationStore = configurationStore;
         this.escalations = escalations;
         this.clock = clock;
     }
 
     @Override
-    public synchronized void start() {
-        if (executor.isPresent()) {
-            return;
-        }
-        stopping = false;
-        long tick = Long.getLong(TICK_PROPERTY, TICK.toMillis());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "teaminbox-sla-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
-        executor = Optional.of(scheduler);
+    public void start() {
+        long tick = periodicCheck.start();
         LOGGER.info("SLA schedule started; checking every {} ms", tick);
     }
 
     @PreDestroy
-    public synchronized void stop() {
-        stopping = true;
-        executor.ifPresent(ScheduledExecutorService::shutdownNow);
-        executor = Optional.empty();
+    public void stop() {
+        periodicCheck.stop();
     }
 
     /** Fires what is due; never throws, so that the scheduler thread lives on. */
@@ -89,7 +71,7 @@ public class SlaSchedule implements UserDefinedStartable {
                     LOGGER.debug("SLA of {}: {} stage(s) fired", sharedMailbox.address().asString(), fired);
                 }
             } catch (Throwable e) {
-                if (stopping) {
+                if (periodicCheck.stopping()) {
                     LOGGER.debug("SLA check of {} interrupted by the stop", sharedMailbox.address().asString());
                     return;
                 }

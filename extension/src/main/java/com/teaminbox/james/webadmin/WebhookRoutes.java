@@ -16,10 +16,10 @@ import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.webhooks.WebhookEndpoint;
 import com.teaminbox.core.webhooks.WebhookEventType;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.webhooks.PendingDelivery;
 import com.teaminbox.james.webhooks.WebhookDispatcher;
 
@@ -42,12 +42,12 @@ public class WebhookRoutes implements Routes {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final WebhookDispatcher dispatcher;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public WebhookRoutes(SharedMailboxesConfigurationStore configurationStore, WebhookDispatcher dispatcher) {
+    public WebhookRoutes(ConfigurationInForce configurationStore, WebhookDispatcher dispatcher) {
         this.configurationStore = configurationStore;
         this.dispatcher = dispatcher;
     }

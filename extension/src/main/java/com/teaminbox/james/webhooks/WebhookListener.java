@@ -7,9 +7,9 @@ import javax.inject.Inject;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditListener;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.webhooks.WebhookEvents;
 import com.teaminbox.core.webhooks.WebhookNotice;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**
  * Turns what the audit trail keeps into webhooks ({@link WebhookEvents}) and hands them to the
@@ -17,11 +17,11 @@ import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
  * audited action, so it stores and returns: no network here.
  */
 public class WebhookListener implements AuditListener {
-    private final SharedMailboxesConfigurationStore configurationStore;
+    private final ConfigurationInForce configurationStore;
     private final WebhookDispatcher dispatcher;
 
     @Inject
-    public WebhookListener(SharedMailboxesConfigurationStore configurationStore, WebhookDispatcher dispatcher) {
+    public WebhookListener(ConfigurationInForce configurationStore, WebhookDispatcher dispatcher) {
         this.configurationStore = configurationStore;
         this.dispatcher = dispatcher;
     }
