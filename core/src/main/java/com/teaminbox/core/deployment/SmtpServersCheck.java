@@ -2,6 +2,7 @@ package com.teaminbox.core.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +24,31 @@ public final class SmtpServersCheck {
         "com.teaminbox.james.smtp.SharedAddressEnvelopeHook",
         "com.teaminbox.james.smtp.SharedAddressHeadersHook",
         "com.teaminbox.james.smtp.OutgoingSubjectHook");
+    /** Writes the records of what passed every check, so it must come after every hook that may still refuse. */
+    public static final String LAST_HOOK = "com.teaminbox.james.smtp.ReceivedMailAuditHook";
     private static final String FIX = " (docs/deployment.md, section 4)";
 
     private SmtpServersCheck() {
+    }
+
+    /**
+     * A member's mail is recorded as sent ({@code send-accepted}) only once every check has passed:
+     * by {@link #LAST_HOOK}, which must then follow each of our hooks that may refuse it.
+     */
+    private static Optional<DeploymentProblem> lastHookProblem(SmtpServerSetup server) {
+        List<String> handlers = server.handlers();
+        int last = handlers.lastIndexOf(LAST_HOOK);
+        List<String> after = handlers.stream()
+            .filter(handler -> handler.startsWith("com.teaminbox.james.smtp.") && !handler.equals(LAST_HOOK))
+            .filter(handler -> handlers.lastIndexOf(handler) > last)
+            .toList();
+        if (last >= 0 && after.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeploymentProblem(FILE, server.describe(), (last < 0 ? "accepts AUTH but its handlerchain lacks " + LAST_HOOK
+            : "lists " + String.join(", ", after) + " after " + LAST_HOOK)
+            + ": members' mail would go unrecorded, or be recorded as sent before a later check refuses it; add it after our other hooks,"
+            + " before CoreCmdHandlerLoader" + FIX));
     }
 
     /** The problems of the enabled servers; empty when every one is governed. */
@@ -52,6 +75,8 @@ public final class SmtpServersCheck {
                         + ": a member could send as a shared mailbox there whatever their role; add "
                         + (missing.size() == 1 ? "it" : "them") + " before CoreCmdHandlerLoader" + FIX
                         + ", or refuse AUTH there with " + REFUSE_AUTHENTICATION_HOOK));
+            } else {
+                lastHookProblem(server).ifPresent(problems::add);
             }
         }
         return problems;

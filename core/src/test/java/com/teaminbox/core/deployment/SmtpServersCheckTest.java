@@ -14,6 +14,7 @@ class SmtpServersCheckTest {
     private static List<String> governed() {
         List<String> handlers = new ArrayList<>(List.of(VALID_RCPT));
         handlers.addAll(SmtpServersCheck.SENDING_HOOKS);
+        handlers.add(SmtpServersCheck.LAST_HOOK);
         handlers.add(CORE);
         return handlers;
     }
@@ -83,6 +84,7 @@ class SmtpServersCheckTest {
     void sendingHooksListedAfterCoreHandlersShouldPassBecauseJamesRunsTheCoreHandlersLastAnyway() {
         List<String> handlers = new ArrayList<>(List.of(VALID_RCPT, CORE));
         handlers.addAll(SmtpServersCheck.SENDING_HOOKS);
+        handlers.add(SmtpServersCheck.LAST_HOOK);
 
         assertThat(SmtpServersCheck.problems(List.of(server("sub", "127.0.0.1:587", true, handlers)))).isEmpty();
     }
@@ -109,5 +111,26 @@ class SmtpServersCheckTest {
             server("b", "0.0.0.0:465", true, stock), server("c", "0.0.0.0:587", true, stock))))
             .extracting(DeploymentProblem::element)
             .containsExactly("<smtpserver> 'a' (0.0.0.0:25)", "<smtpserver> 'b' (0.0.0.0:465)", "<smtpserver> 'c' (0.0.0.0:587)");
+    }
+
+    @Test
+    void aRefusingHookListedAfterTheLastHookShouldBeRefusedBecauseItsMailWouldAlreadyBeRecordedAsSent() {
+        List<String> handlers = new ArrayList<>(List.of(VALID_RCPT));
+        handlers.addAll(SmtpServersCheck.SENDING_HOOKS);
+        handlers.add(SmtpServersCheck.LAST_HOOK);
+        handlers.add("com.teaminbox.james.smtp.OutgoingCareHook");
+
+        assertThat(SmtpServersCheck.problems(List.of(server("sub", "127.0.0.1:587", true, handlers))))
+            .singleElement().satisfies(problem -> assertThat(problem.toString())
+                .contains("lists com.teaminbox.james.smtp.OutgoingCareHook after " + SmtpServersCheck.LAST_HOOK));
+    }
+
+    @Test
+    void aServerAcceptingAuthWithoutTheLastHookShouldBeRefused() {
+        List<String> handlers = new ArrayList<>(List.of(VALID_RCPT));
+        handlers.addAll(SmtpServersCheck.SENDING_HOOKS);
+
+        assertThat(SmtpServersCheck.problems(List.of(server("sub", "127.0.0.1:587", true, handlers))))
+            .singleElement().satisfies(problem -> assertThat(problem.toString()).contains("lacks " + SmtpServersCheck.LAST_HOOK));
     }
 }

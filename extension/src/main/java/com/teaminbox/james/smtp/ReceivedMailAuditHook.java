@@ -22,7 +22,8 @@ import com.teaminbox.james.mailets.SharedMailboxRecipients;
  * DATA and before James queues it. When the trail cannot take the record under
  * {@code on-failure="defer"}, the client gets {@code 451 4.3.0} and retries: no mail is accepted
  * unaudited, none is lost. Last of our hooks, before {@code CoreCmdHandlerLoader}, so that a mail
- * our other hooks refuse is not recorded as received:
+ * our other hooks refuse is not recorded as received; for the same reason it writes the
+ * {@code send-accepted} record {@code SharedAddressHeadersHook} held ({@code PendingAcceptance}):
  * <pre>{@code
  * <handler class="com.teaminbox.james.smtp.ReceivedMailAuditHook"/>
  * <handler class="org.apache.james.smtpserver.CoreCmdHandlerLoader"/>
@@ -41,6 +42,10 @@ public class ReceivedMailAuditHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
+        Optional<HookResult> notAccepted = PendingAcceptance.take(session).flatMap(audit::acceptance);
+        if (notAccepted.isPresent()) {
+            return notAccepted.get();
+        }
         Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
         for (SharedMailbox sharedMailbox : groups.keySet()) {
             Optional<HookResult> deferred = audit.acceptance(MailEvents.received(mail, sharedMailbox)

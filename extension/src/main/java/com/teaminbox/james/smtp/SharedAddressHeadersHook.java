@@ -52,6 +52,8 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
+        // what a refused earlier mail of this session left is not this mail's
+        PendingAcceptance.take(session);
         Optional<MailAddress> member = SmtpRefusals.authenticatedMember(session);
         AuthorHeaders authors;
         try {
@@ -92,7 +94,9 @@ public class SharedAddressHeadersHook implements JamesMessageHook {
             audit.refusal(event.decision("refused").build());
             return SmtpRefusals.refusal(decision);
         }
-        return audit.acceptance(event.decision("accepted").build()).orElse(HookResult.DECLINED);
+        // written by ReceivedMailAuditHook once the later checks have passed too: see PendingAcceptance
+        PendingAcceptance.hold(session, event.decision("accepted").build());
+        return HookResult.DECLINED;
     }
 
     /** The shared address the mail is sent as: in an author header, else the envelope sender's (checked at MAIL FROM). */

@@ -2,7 +2,9 @@ package com.teaminbox.james.smtp;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -31,6 +33,7 @@ final class HookFixture {
 
     static SMTPSession session(Optional<String> authenticatedAs) {
         return new BaseFakeSMTPSession() {
+            private final Map<AttachmentKey<?>, Object> attachments = new HashMap<>();
             private Username username = authenticatedAs.map(Username::of).orElse(null);
 
             @Override
@@ -46,6 +49,21 @@ final class HookFixture {
             @Override
             public InetSocketAddress getRemoteAddress() {
                 return new InetSocketAddress("192.0.2.7", 40125);
+            }
+
+            @Override
+            public <T> Optional<T> setAttachment(AttachmentKey<T> key, T value, State state) {
+                return key.convert(attachments.put(key, value));
+            }
+
+            @Override
+            public <T> Optional<T> removeAttachment(AttachmentKey<T> key, State state) {
+                return key.convert(attachments.remove(key));
+            }
+
+            @Override
+            public <T> Optional<T> getAttachment(AttachmentKey<T> key, State state) {
+                return key.convert(attachments.get(key));
             }
         };
     }
