@@ -142,6 +142,8 @@ class OutgoingCareIntegrationTest {
             assertThat(imap.messageCount("INBOX")).isZero();
         }
 
+        assertThat(bankDetailsSent()).as("a held reply has not gone out: no send-accepted yet").isEmpty();
+
         server.restart();
 
         String listed = WebAdminClient.get(server, "/shared-mailboxes/support@example.test/held");
@@ -158,6 +160,18 @@ class OutgoingCareIntegrationTest {
         assertThat(WebAdminClient.get(server, "/shared-mailboxes/support@example.test/held")).doesNotContain(key.group(1));
         List<AuditRecord> releases = AuditRecords.of(server, AuditEventType.HELD_RELEASED);
         assertThat(releases).singleElement().satisfies(record -> assertThat(record.details()).containsEntry("member", ALICE));
+        assertThat(bankDetailsSent()).as("released, alice's reply counts for the SLA clock, the reports and the webhooks")
+            .singleElement().satisfies(record -> {
+                assertThat(record.actor().name()).isEqualTo(ALICE);
+                assertThat(record.mailbox()).contains("support@example.test");
+                assertThat(record.details()).containsEntry("stage", "release");
+            });
         assertThat(AuditRecords.rawText(server)).doesNotContain("FR76");
+    }
+
+    private List<AuditRecord> bankDetailsSent() {
+        return AuditRecords.of(server, AuditEventType.SEND_ACCEPTED).stream()
+            .filter(record -> "Bank details".equals(record.details().get("subject")))
+            .toList();
     }
 }

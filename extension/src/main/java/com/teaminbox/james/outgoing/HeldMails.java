@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -25,6 +27,9 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailbox;
 
 /**
@@ -38,9 +43,22 @@ public class HeldMails {
     public static final AttributeName SHARED_MAILBOX = AttributeName.of("teaminbox.held.sharedMailbox");
     public static final AttributeName FINDINGS = AttributeName.of("teaminbox.held.findings");
     public static final AttributeName MEMBER = AttributeName.of("teaminbox.held.member");
+    /**
+     * The {@code send-accepted} record the submission hooks had prepared when the mail was held: written
+     * only if the mail is released, since only then is it a reply the customer gets (the SLA clock,
+     * the reports and the webhooks count it). Kept as its ticket, Message-ID and details.
+     */
+    public static final AttributeName ACCEPTANCE = AttributeName.of("teaminbox.held.acceptance");
+    private static final String TICKET = "ticket";
+    private static final String MESSAGE_ID = "messageId";
+    private static final String DETAIL_PREFIX = "detail.";
 
     /** What WebAdmin lists of a held mail: never its text. */
     public record Held(String key, String member, List<String> recipients, String findings, Instant heldAt, long size) {
+    }
+
+    /** A released mail, with the {@code send-accepted} record to write now that it goes out (none for mail held before 2026-12-06). */
+    public record Released(Held held, Optional<AuditEvent> acceptance) {
     }
 
     private final MailRepositoryStore repositories;
@@ -57,7 +75,7 @@ public class HeldMails {
      * (the authenticated user, the client's address), since it is held before James's own hooks run.
      */
     public MailKey hold(SharedMailbox sharedMailbox, Mail mail, MailAddress member, String findings, String remoteAddress,
-                        String remoteHost) throws MessagingException {
+                        String remoteHost, Optional<AuditEvent> acceptance) throws MessagingException {
         // A copy in the heap: the SMTP server disposes of the submitted mail's file once the dialogue is over.
         MimeMessage copy = new MimeMessage(mail.getMessage());
         MailImpl held = MailImpl.builder()
@@ -72,6 +90,7 @@ public class HeldMails {
             .addAttribute(new Attribute(FINDINGS, AttributeValue.of(findings)))
             .addAttribute(new Attribute(MEMBER, AttributeValue.of(member.asString())))
             .build();
+        acceptance.ifPresent(event -> held.setAttribute(new Attribute(ACCEPTANCE, AttributeValue.of(kept(event)))));
         try {
             return repository(sharedMailbox).store(held);
         } finally {
@@ -101,15 +120,15 @@ public class HeldMails {
     }
 
     /** Back to James's spool, as submitted; then out of the repository. Empty when no such held mail of this mailbox. */
-    public Optional<Held> release(SharedMailbox sharedMailbox, String key) throws MessagingException {
+    public Optional<Released> release(SharedMailbox sharedMailbox, String key) throws MessagingException {
         return take(sharedMailbox, key, true);
     }
 
     public Optional<Held> discard(SharedMailbox sharedMailbox, String key) throws MessagingException {
-        return take(sharedMailbox, key, false);
+        return take(sharedMailbox, key, false).map(Released::held);
     }
 
-    private Optional<Held> take(SharedMailbox sharedMailbox, String key, boolean deliver) throws MessagingException {
+    private Optional<Released> take(SharedMailbox sharedMailbox, String key, boolean deliver) throws MessagingException {
         MailRepository repository = repository(sharedMailbox);
         MailKey mailKey = new MailKey(key);
         Mail mail = repository.retrieve(mailKey);
@@ -125,7 +144,7 @@ public class HeldMails {
                 mailetContext.sendMail(mail);
             }
             repository.remove(mailKey);
-            return Optional.of(held);
+            return Optional.of(new Released(held, acceptance(mail, held.member(), sharedMailbox)));
         } finally {
             LifecycleUtil.dispose(mail);
         }
@@ -138,6 +157,39 @@ public class HeldMails {
             throw new MessagingException("No mail repository at " + sharedMailbox.outgoingCare().dataLoss().holdRepository()
                 + " (is its protocol in mailrepositorystore.xml?)", e);
         }
+    }
+
+    private static Map<String, AttributeValue<?>> kept(AuditEvent acceptance) {
+        Map<String, AttributeValue<?>> kept = new HashMap<>();
+        acceptance.ticket().ifPresent(ticket -> kept.put(TICKET, AttributeValue.of(ticket)));
+        acceptance.messageId().ifPresent(messageId -> kept.put(MESSAGE_ID, AttributeValue.of(messageId)));
+        acceptance.details().forEach((name, value) -> kept.put(DETAIL_PREFIX + name, AttributeValue.of(value)));
+        return kept;
+    }
+
+    /** The record prepared at submission, now dated at the release, which is when the reply left. */
+    private static Optional<AuditEvent> acceptance(Mail mail, String member, SharedMailbox sharedMailbox) {
+        return mail.getAttribute(ACCEPTANCE)
+            .map(Attribute::getValue)
+            .map(AttributeValue::value)
+            .filter(Map.class::isInstance)
+            .map(value -> (Map<?, ?>) value)
+            .map(kept -> {
+                AuditEvent.Builder event = AuditEvent.of(AuditEventType.SEND_ACCEPTED, AuditActor.member(member))
+                    .sharedMailbox(sharedMailbox.address().asString())
+                    .decision("accepted");
+                kept.forEach((name, value) -> {
+                    String text = String.valueOf(((AttributeValue<?>) value).value());
+                    if (TICKET.equals(name)) {
+                        event.ticket(text);
+                    } else if (MESSAGE_ID.equals(name)) {
+                        event.messageId(text);
+                    } else if (String.valueOf(name).startsWith(DETAIL_PREFIX)) {
+                        event.detail(String.valueOf(name).substring(DETAIL_PREFIX.length()), text);
+                    }
+                });
+                return event.detail("stage", "release").build();
+            });
     }
 
     private static boolean belongsTo(Mail mail, SharedMailbox sharedMailbox) {

@@ -191,8 +191,9 @@ public class OutgoingCareHook implements JamesMessageHook {
 
     private HookResult hold(SMTPSession session, Mail mail, SharedMailbox sharedMailbox, MailAddress member, Optional<String> messageId,
                             String found) throws MessagingException {
+        // The reply's send-accepted waits with the mail: it is written if an administrator releases it.
         String key = heldMails.hold(sharedMailbox, mail, member, found, session.getRemoteAddress().getAddress().getHostAddress(),
-            session.getRemoteAddress().getHostString()).asString();
+            session.getRemoteAddress().getHostString(), PendingAcceptance.take(session)).asString();
         Optional<HookResult> unaudited = audit.acceptance(event(AuditEventType.DATA_LOSS_HELD, sharedMailbox, member, mail, messageId)
             .decision("held").reason(found).detail("heldKey", key).build());
         if (unaudited.isPresent()) {

@@ -69,8 +69,11 @@ public class HeldMailRoutes implements Routes {
 
     private Map<String, Object> release(Request request, Response response) throws MessagingException {
         SharedMailbox sharedMailbox = sharedMailbox(request);
-        HeldMails.Held held = found(heldMails.release(sharedMailbox, request.params("key")), request);
+        HeldMails.Released released = found(heldMails.release(sharedMailbox, request.params("key")), request);
+        HeldMails.Held held = released.held();
         record(AuditEventType.HELD_RELEASED, sharedMailbox, held, "released");
+        // Only now is the member's reply on its way to the customer: the SLA clock, the reports and the webhooks hear of it.
+        released.acceptance().ifPresent(auditTrail::record);
         return view(held, "released");
     }
 
@@ -101,7 +104,7 @@ public class HeldMailRoutes implements Routes {
         return view;
     }
 
-    private static HeldMails.Held found(Optional<HeldMails.Held> held, Request request) {
+    private static <T> T found(Optional<T> held, Request request) {
         return held.orElseThrow(() -> ErrorResponder.builder()
             .statusCode(HttpStatus.NOT_FOUND_404)
             .type(ErrorType.NOT_FOUND)
