@@ -25,6 +25,11 @@ import com.teaminbox.core.autoreply.IncomingText;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.config.xml.TemplateFiles;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 
 /**
  * Reads one {@code <acknowledgement>} of a shared mailbox, strictly, adding each problem to the

@@ -16,6 +16,9 @@ import com.teaminbox.core.audit.AlertRule;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditFailurePolicy;
 import com.teaminbox.core.audit.AuditSettings;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 
 /**
  * Reads the optional top-level {@code <audit>} element, strictly (see {@link AuditSettings} for

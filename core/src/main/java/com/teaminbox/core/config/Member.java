@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.config.xml.SourceLocation;
+
 /**
  * A person who works in a shared mailbox, with the role the configuration gives them, and, on
  * some folders, another role or none:

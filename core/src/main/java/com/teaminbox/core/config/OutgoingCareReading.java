@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.outgoing.CollisionGuardSettings;
 import com.teaminbox.core.outgoing.DataLossAction;
 import com.teaminbox.core.outgoing.DataLossDetector;

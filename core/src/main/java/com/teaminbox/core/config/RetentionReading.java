@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.Domain;
 
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.retention.ArchiveTarget;
 import com.teaminbox.core.retention.RetentionHold;
 import com.teaminbox.core.retention.RetentionPeriod;

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import org.apache.james.core.MailAddress;
 import org.apache.lucene.search.Query;
 
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.RuleLanguage;

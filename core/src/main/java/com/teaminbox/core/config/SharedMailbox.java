@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;

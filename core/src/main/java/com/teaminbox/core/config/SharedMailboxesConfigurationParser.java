@@ -22,6 +22,14 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.LineNumberedXmlReader;
+import com.teaminbox.core.config.xml.SchemaValidation;
+import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.config.xml.TemplateFiles;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.autoreply.BusinessHours;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.Rules;

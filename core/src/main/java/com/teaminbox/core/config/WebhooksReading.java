@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.TemplateFiles;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.Rules;

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.reports.WeeklyDigest;
 import com.teaminbox.core.sending.SpoofedFromPolicy;

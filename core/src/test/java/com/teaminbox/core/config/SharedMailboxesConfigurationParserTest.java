@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.ticket.TicketPrefix;
 
 class SharedMailboxesConfigurationParserTest {

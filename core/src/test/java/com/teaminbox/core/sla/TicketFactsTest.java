@@ -15,7 +15,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.Role;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.core.ticket.TicketPrefix;
 
 class TicketFactsTest {

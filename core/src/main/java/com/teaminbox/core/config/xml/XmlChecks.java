@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.config.xml;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,18 +9,18 @@ import java.util.stream.Collectors;
  * Which elements and attributes may appear, and which are required, is the schema's to say
  * ({@link SchemaValidation}); these are what it cannot: a required value that is only blanks.
  */
-final class XmlChecks {
+public final class XmlChecks {
     private final List<ConfigurationProblem> problems;
 
-    XmlChecks(List<ConfigurationProblem> problems) {
+    public XmlChecks(List<ConfigurationProblem> problems) {
         this.problems = problems;
     }
 
-    int problemCount() {
+    public int problemCount() {
         return problems.size();
     }
 
-    Optional<String> required(XmlElement element, String attribute) {
+    public Optional<String> required(XmlElement element, String attribute) {
         Optional<String> value = element.attribute(attribute);
         if (value.isEmpty()) {
             // The schema requires it and reports its absence, with line and column.
@@ -33,11 +33,11 @@ final class XmlChecks {
         return value;
     }
 
-    static List<XmlElement> children(XmlElement element, String name) {
+    public static List<XmlElement> children(XmlElement element, String name) {
         return element.children().stream().filter(child -> child.name().equals(name)).collect(Collectors.toList());
     }
 
-    void problem(XmlElement element, String reason) {
+    public void problem(XmlElement element, String reason) {
         problems.add(element.location().problem(reason));
     }
 }

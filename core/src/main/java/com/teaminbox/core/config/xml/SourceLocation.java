@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.config.xml;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.config.xml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.config.xml;
 
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -20,14 +20,14 @@ import javax.xml.stream.XMLStreamReader;
  * entities are refused (an administrator's file is no place for XXE); so is text between
  * elements, because every value of ours is an attribute.
  */
-final class LineNumberedXmlReader {
+public final class LineNumberedXmlReader {
     private final String fileName;
 
-    LineNumberedXmlReader(String fileName) {
+    public LineNumberedXmlReader(String fileName) {
         this.fileName = fileName;
     }
 
-    XmlElement read(InputStream input) {
+    public XmlElement read(InputStream input) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.config.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * line and column, so one round of editing fixes them all. The Java readers check only what a
  * schema cannot say: cross-references, durations, Lucene queries, templates.
  */
-final class SchemaValidation {
+public final class SchemaValidation {
     static final String RESOURCE = "/com/teaminbox/core/config/shared-mailboxes.xsd";
 
     /** Xerces prefixes each message with the clause of XML Schema Part 1 it applies; the reason follows. */
@@ -70,11 +70,11 @@ final class SchemaValidation {
      * A problem the schema found; {@code attribute} names the attribute when the problem is only its
      * value (the feature's reader may say the same more precisely).
      */
-    record Found(ConfigurationProblem problem, Optional<String> attribute, Optional<String> value) {
+    public record Found(ConfigurationProblem problem, Optional<String> attribute, Optional<String> value) {
     }
 
     /** Every problem the schema finds in {@code content}, in document order; empty when the file follows it. */
-    static List<Found> problems(byte[] content, String fileName) {
+    public static List<Found> problems(byte[] content, String fileName) {
         Collector collector = new Collector(fileName);
         ValidatorHandler validator = SCHEMA.newValidatorHandler();
         validator.setErrorHandler(collector);
