@@ -19,6 +19,7 @@ import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
+import com.teaminbox.core.mailbox.Addresses;
 
 /**
  * Reads the optional top-level {@code <audit>} element, strictly (see {@link AuditSettings} for

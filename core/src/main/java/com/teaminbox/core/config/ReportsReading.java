@@ -16,6 +16,7 @@ import org.apache.james.core.MailAddress;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
+import com.teaminbox.core.mailbox.Addresses;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.reports.WeeklyDigest;
 

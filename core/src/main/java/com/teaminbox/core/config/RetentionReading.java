@@ -14,6 +14,8 @@ import org.apache.james.core.Domain;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
+import com.teaminbox.core.mailbox.Addresses;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.ArchiveTarget;
 import com.teaminbox.core.retention.RetentionHold;
 import com.teaminbox.core.retention.RetentionPeriod;

@@ -10,6 +10,8 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;

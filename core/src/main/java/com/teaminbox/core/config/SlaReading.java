@@ -16,6 +16,8 @@ import com.teaminbox.core.autoreply.BusinessHours;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.Rules;

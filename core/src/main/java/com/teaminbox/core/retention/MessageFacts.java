@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /**
  * What retention needs to know about one message, read from its metadata and headers only:

@@ -3,7 +3,7 @@ package com.teaminbox.core.retention;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /** What retention does with one message: keep it (and why), delete it, or move it to a folder. */
 public final class RetentionDecision {

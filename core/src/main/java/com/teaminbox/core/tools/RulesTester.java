@@ -32,7 +32,7 @@ import com.teaminbox.core.autoreply.AutoResponseDecision;
 import com.teaminbox.core.autoreply.AutoResponseGovernor;
 import com.teaminbox.core.autoreply.HeaderFields;
 import com.teaminbox.core.autoreply.SuppressionReason;
-import com.teaminbox.core.config.Addresses;
+import com.teaminbox.core.mailbox.Addresses;
 import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;

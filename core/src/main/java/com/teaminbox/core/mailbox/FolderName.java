@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.mailbox;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
