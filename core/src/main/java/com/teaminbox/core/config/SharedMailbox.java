@@ -16,7 +16,7 @@ import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 import com.teaminbox.core.sla.SlaSettings;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.reports.WeeklyDigest;
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 
 class ReportsParsingTest {
     /** The reports element starts on line 4. */

@@ -1,4 +1,4 @@
-package com.teaminbox.core.sending;
+package com.teaminbox.core.mailbox;
 
 import java.util.Arrays;
 import java.util.Locale;
