@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.autoreply;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -19,12 +19,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.teaminbox.core.autoreply.AcknowledgementSettings;
-import com.teaminbox.core.autoreply.BusinessHours;
-import com.teaminbox.core.autoreply.IncomingText;
-import com.teaminbox.core.autoreply.ResponseTemplate;
-import com.teaminbox.core.autoreply.Template;
-import com.teaminbox.core.autoreply.TemplateException;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.core.config.xml.TemplateFiles;
@@ -46,7 +40,7 @@ import com.teaminbox.core.config.xml.XmlElement;
  * </acknowledgement>
  * }</pre>
  */
-final class AcknowledgementReading {
+public final class AcknowledgementReading {
     static final int MAX_DAILY_CAP = 1000;
     private static final int MAX_TEXT_ATTRIBUTE_LENGTH = 100;
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -57,13 +51,13 @@ final class AcknowledgementReading {
     private final List<ConfigurationProblem> problems;
     private final XmlChecks checks;
 
-    AcknowledgementReading(TemplateFiles templateFiles, List<ConfigurationProblem> problems) {
+    public AcknowledgementReading(TemplateFiles templateFiles, List<ConfigurationProblem> problems) {
         this.templateFiles = templateFiles;
         this.problems = problems;
         this.checks = new XmlChecks(problems);
     }
 
-    Optional<AcknowledgementSettings> read(XmlElement element) {
+    public Optional<AcknowledgementSettings> read(XmlElement element) {
         int before = problems.size();
         Optional<String> displayName = element.attribute("display-name").map(String::strip).filter(name -> !name.isEmpty());
         displayName.filter(AcknowledgementReading::isUnsafeText).ifPresent(name -> checks.problem(element,
