@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.audit.AuditReading;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.autoreply.AcknowledgementReading;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;

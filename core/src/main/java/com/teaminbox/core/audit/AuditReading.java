@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.audit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +12,6 @@ import java.util.regex.Pattern;
 
 import org.apache.james.core.MailAddress;
 
-import com.teaminbox.core.audit.AlertRule;
-import com.teaminbox.core.audit.AuditEventType;
-import com.teaminbox.core.audit.AuditFailurePolicy;
-import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
@@ -25,7 +21,7 @@ import com.teaminbox.core.mailbox.Addresses;
  * Reads the optional top-level {@code <audit>} element, strictly (see {@link AuditSettings} for
  * the XML). Directory and node take effect at start; alerts also on reload.
  */
-final class AuditReading {
+public final class AuditReading {
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern ALERT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(s|m|h|d)");
@@ -36,11 +32,11 @@ final class AuditReading {
 
     private final XmlChecks checks;
 
-    AuditReading(List<ConfigurationProblem> problems) {
+    public AuditReading(List<ConfigurationProblem> problems) {
         this.checks = new XmlChecks(problems);
     }
 
-    AuditSettings read(List<XmlElement> elements) {
+    public AuditSettings read(List<XmlElement> elements) {
         elements.stream().skip(1).forEach(extra -> checks.problem(extra, "appears more than once; configure the audit trail in one <audit>"));
         return elements.stream().findFirst().map(this::read).orElse(AuditSettings.DEFAULT);
     }
