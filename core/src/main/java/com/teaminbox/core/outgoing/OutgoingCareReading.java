@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.outgoing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +12,6 @@ import java.util.regex.Pattern;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
-import com.teaminbox.core.outgoing.CollisionGuardSettings;
-import com.teaminbox.core.outgoing.DataLossAction;
-import com.teaminbox.core.outgoing.DataLossDetector;
-import com.teaminbox.core.outgoing.DataLossSettings;
-import com.teaminbox.core.outgoing.LinearPattern;
-import com.teaminbox.core.outgoing.OutgoingCare;
 
 /**
  * Reads a shared mailbox's {@code <data-loss>} and {@code <collision-guard>} (docs/outgoing.md):
@@ -31,19 +25,19 @@ import com.teaminbox.core.outgoing.OutgoingCare;
  * }</pre>
  * A pattern that is not linear (see {@link LinearPattern}) is refused here, with its line.
  */
-final class OutgoingCareReading {
+public final class OutgoingCareReading {
     private static final Pattern DETECTOR_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern WINDOW = Pattern.compile("([0-9]{1,5})([smhd])");
     private static final Pattern REPOSITORY_URL = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9/._-]+");
 
     private final XmlChecks checks;
 
-    OutgoingCareReading(List<ConfigurationProblem> problems) {
+    public OutgoingCareReading(List<ConfigurationProblem> problems) {
         this.checks = new XmlChecks(problems);
     }
 
     /** Empty when a problem was recorded. */
-    Optional<OutgoingCare> read(XmlElement mailbox) {
+    public Optional<OutgoingCare> read(XmlElement mailbox) {
         int before = checks.problemCount();
         DataLossSettings dataLoss = single(mailbox, "data-loss").map(this::readDataLoss).orElse(DataLossSettings.NONE);
         Optional<CollisionGuardSettings> guard = single(mailbox, "collision-guard").map(this::readCollisionGuard);
