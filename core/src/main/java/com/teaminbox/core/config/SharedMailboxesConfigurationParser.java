@@ -41,6 +41,7 @@ import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.outgoing.OutgoingCareReading;
 import com.teaminbox.core.reports.ReportSettings;
+import com.teaminbox.core.reports.ReportsReading;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.ForgedTagPolicy;

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.reports;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -17,8 +17,6 @@ import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.mailbox.Addresses;
-import com.teaminbox.core.reports.ReportSettings;
-import com.teaminbox.core.reports.WeeklyDigest;
 
 /**
  * Reads a shared mailbox's {@code <reports>} (docs/reports.md):
@@ -28,19 +26,19 @@ import com.teaminbox.core.reports.WeeklyDigest;
  * </reports>
  * }</pre>
  */
-final class ReportsReading {
+public final class ReportsReading {
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     /** A digest is for a few leads, not a mailing list. */
     static final int MAX_RECIPIENTS = 20;
 
     private final XmlChecks checks;
 
-    ReportsReading(List<ConfigurationProblem> problems) {
+    public ReportsReading(List<ConfigurationProblem> problems) {
         this.checks = new XmlChecks(problems);
     }
 
     /** The settings, or empty when {@code <reports>} has a problem (already reported). */
-    Optional<ReportSettings> read(XmlElement mailbox) {
+    public Optional<ReportSettings> read(XmlElement mailbox) {
         List<XmlElement> sections = XmlChecks.children(mailbox, "reports");
         if (sections.isEmpty()) {
             return Optional.of(ReportSettings.NONE);
