@@ -42,6 +42,7 @@ import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.outgoing.OutgoingCareReading;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.reports.ReportsReading;
+import com.teaminbox.core.retention.RetentionReading;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.ticket.ForgedTagPolicy;

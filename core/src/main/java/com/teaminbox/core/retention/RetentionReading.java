@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.retention;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +16,6 @@ import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.mailbox.Addresses;
 import com.teaminbox.core.mailbox.FolderName;
-import com.teaminbox.core.retention.ArchiveTarget;
-import com.teaminbox.core.retention.RetentionHold;
-import com.teaminbox.core.retention.RetentionPeriod;
-import com.teaminbox.core.retention.RetentionPolicy;
-import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketPrefix;
 
@@ -29,7 +24,7 @@ import com.teaminbox.core.ticket.TicketPrefix;
  * Policies name folders of the mailbox (standard or declared); archive targets may be new
  * folders, created on demand; no policy may be shorter than the minimum age.
  */
-final class RetentionReading {
+public final class RetentionReading {
     private static final Pattern IMAP_KEYWORD = Pattern.compile("[$A-Za-z0-9_.-]{1,64}");
     private static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Seen", "\\Flagged", "\\Draft");
     private static final int MAX_REASON_LENGTH = 200;
@@ -38,14 +33,14 @@ final class RetentionReading {
     private final List<FolderName> folders;
     private final Optional<TicketPrefix> prefix;
 
-    RetentionReading(List<ConfigurationProblem> problems, List<FolderName> configuredFolders, Optional<TicketPrefix> prefix) {
+    public RetentionReading(List<ConfigurationProblem> problems, List<FolderName> configuredFolders, Optional<TicketPrefix> prefix) {
         this.checks = new XmlChecks(problems);
         this.folders = new ArrayList<>(FolderName.STANDARD);
         this.folders.addAll(configuredFolders);
         this.prefix = prefix;
     }
 
-    Optional<RetentionSettings> read(XmlElement mailbox) {
+    public Optional<RetentionSettings> read(XmlElement mailbox) {
         List<XmlElement> sections = XmlChecks.children(mailbox, "retention");
         if (sections.isEmpty()) {
             return Optional.of(RetentionSettings.NONE);
