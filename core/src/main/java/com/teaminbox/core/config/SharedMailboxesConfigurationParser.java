@@ -45,6 +45,7 @@ import com.teaminbox.core.reports.ReportsReading;
 import com.teaminbox.core.retention.RetentionReading;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
+import com.teaminbox.core.rules.RulesReading;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;

@@ -21,6 +21,7 @@ import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.Rules;
+import com.teaminbox.core.rules.RulesReading;
 import com.teaminbox.core.sla.NotifyAssignee;
 import com.teaminbox.core.sla.SlaPolicy;
 import com.teaminbox.core.sla.SlaSettings;

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,24 +11,20 @@ import java.util.stream.Collectors;
 import org.apache.james.core.MailAddress;
 import org.apache.lucene.search.Query;
 
+import com.teaminbox.core.config.SlaReading;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.mailbox.Addresses;
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.mailbox.Member;
-import com.teaminbox.core.rules.Rule;
-import com.teaminbox.core.rules.RuleAction;
-import com.teaminbox.core.rules.RuleLanguage;
-import com.teaminbox.core.rules.RuleQueries;
-import com.teaminbox.core.rules.Rules;
 
 /**
  * Reads a shared mailbox's {@code <rules>}: each condition is parsed as a Lucene query now, so a
  * typo is refused with its position at load, not discovered on live mail; folders must be the
  * mailbox's own, assignees its members.
  */
-final class RulesReading {
+public final class RulesReading {
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,76}");
     private static final Pattern IMAP_KEYWORD = Pattern.compile("[$A-Za-z0-9_.-]{1,64}");
@@ -41,14 +37,14 @@ final class RulesReading {
     private final List<FolderName> folders;
     private final List<Member> members;
 
-    RulesReading(List<ConfigurationProblem> problems, List<FolderName> configuredFolders, List<Member> members) {
+    public RulesReading(List<ConfigurationProblem> problems, List<FolderName> configuredFolders, List<Member> members) {
         this.checks = new XmlChecks(problems);
         this.folders = new ArrayList<>(FolderName.STANDARD);
         this.folders.addAll(configuredFolders);
         this.members = members;
     }
 
-    Optional<Rules> read(XmlElement mailbox) {
+    public Optional<Rules> read(XmlElement mailbox) {
         List<XmlElement> sections = XmlChecks.children(mailbox, "rules");
         if (sections.isEmpty()) {
             return Optional.of(Rules.NONE);
@@ -132,7 +128,7 @@ final class RulesReading {
     }
 
     /** One action element; also read by {@link SlaReading} for the escalation actions. */
-    Optional<RuleAction> action(XmlElement element) {
+    public Optional<RuleAction> action(XmlElement element) {
         switch (element.name()) {
             case "file-into":
                 return checks.required(element, "folder").flatMap(value -> folder(element, value)).map(RuleAction.FileInto::new);
