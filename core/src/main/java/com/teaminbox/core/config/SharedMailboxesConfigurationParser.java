@@ -46,6 +46,7 @@ import com.teaminbox.core.retention.RetentionReading;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.rules.RulesReading;
+import com.teaminbox.core.sla.SlaReading;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.james.core.MailAddress;
 import org.apache.lucene.search.Query;
 
-import com.teaminbox.core.config.SlaReading;
+import com.teaminbox.core.sla.SlaReading;
 import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.xml.XmlChecks;
 import com.teaminbox.core.config.xml.XmlElement;

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.sla;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +22,6 @@ import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.Rules;
 import com.teaminbox.core.rules.RulesReading;
-import com.teaminbox.core.sla.NotifyAssignee;
-import com.teaminbox.core.sla.SlaPolicy;
-import com.teaminbox.core.sla.SlaSettings;
-import com.teaminbox.core.sla.SlaTarget;
 
 /**
  * Reads a shared mailbox's {@code <sla>} (docs/sla.md): policies selected by the name of one of
@@ -33,7 +29,7 @@ import com.teaminbox.core.sla.SlaTarget;
  * acknowledgement's {@code <business-hours>} ({@code calendar="wall-clock"} counts every hour);
  * escalation actions from the rule vocabulary.
  */
-final class SlaReading {
+public final class SlaReading {
     /** Longer than a quarter of working weeks is a typo, not a target. */
     static final Duration LONGEST_TARGET = Duration.ofHours(500);
     private static final Pattern TARGET = Pattern.compile("([0-9]{1,6})(m|h)");
@@ -43,12 +39,12 @@ final class SlaReading {
     private final XmlChecks checks;
     private final RulesReading actions;
 
-    SlaReading(List<ConfigurationProblem> problems, List<FolderName> folders, List<Member> members) {
+    public SlaReading(List<ConfigurationProblem> problems, List<FolderName> folders, List<Member> members) {
         this.checks = new XmlChecks(problems);
         this.actions = new RulesReading(problems, folders, members);
     }
 
-    SlaSettings read(XmlElement mailbox, Optional<Rules> rules, Optional<AcknowledgementSettings> acknowledgement) {
+    public SlaSettings read(XmlElement mailbox, Optional<Rules> rules, Optional<AcknowledgementSettings> acknowledgement) {
         List<XmlElement> sections = XmlChecks.children(mailbox, "sla");
         if (sections.isEmpty()) {
             return SlaSettings.NONE;
