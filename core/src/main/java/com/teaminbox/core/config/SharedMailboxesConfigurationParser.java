@@ -54,6 +54,7 @@ import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.core.ticket.TicketTagFormat;
 import com.teaminbox.core.ticket.VagueSubjects;
 import com.teaminbox.core.webhooks.WebhookSettings;
+import com.teaminbox.core.webhooks.WebhooksReading;
 
 /**
  * Reads {@code shared-mailboxes.xml} strictly, in two steps. First the structure, against the

@@ -1,4 +1,4 @@
-package com.teaminbox.core.config;
+package com.teaminbox.core.webhooks;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,13 +23,6 @@ import com.teaminbox.core.config.xml.XmlElement;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.rules.Rules;
-import com.teaminbox.core.webhooks.PayloadTemplate;
-import com.teaminbox.core.webhooks.PrivateNetworks;
-import com.teaminbox.core.webhooks.RetrySchedule;
-import com.teaminbox.core.webhooks.WebhookEndpoint;
-import com.teaminbox.core.webhooks.WebhookEventType;
-import com.teaminbox.core.webhooks.WebhookSecret;
-import com.teaminbox.core.webhooks.WebhookSettings;
 
 /**
  * Reads a shared mailbox's {@code <webhooks>} (docs/webhooks.md): endpoints with their URL,
@@ -38,7 +31,7 @@ import com.teaminbox.core.webhooks.WebhookSettings;
  * {@code <webhook endpoint="...">} names one of them. A URL that reaches loopback, link-local or
  * private addresses is refused unless its endpoint allows it explicitly.
  */
-final class WebhooksReading {
+public final class WebhooksReading {
     private static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern REPOSITORY = Pattern.compile("[a-z][a-z0-9]{1,19}://[A-Za-z0-9/_.-]{1,200}/");
     private static final int MAX_SECRETS = 2;
@@ -53,18 +46,18 @@ final class WebhooksReading {
     private final TemplateFiles files;
     private final Function<String, Optional<String>> environment;
 
-    WebhooksReading(List<ConfigurationProblem> problems, TemplateFiles files) {
+    public WebhooksReading(List<ConfigurationProblem> problems, TemplateFiles files) {
         this(problems, files, name -> Optional.ofNullable(System.getenv(name)));
     }
 
-    WebhooksReading(List<ConfigurationProblem> problems, TemplateFiles files, Function<String, Optional<String>> environment) {
+    public WebhooksReading(List<ConfigurationProblem> problems, TemplateFiles files, Function<String, Optional<String>> environment) {
         this.problems = problems;
         this.checks = new XmlChecks(problems);
         this.files = files;
         this.environment = environment;
     }
 
-    WebhookSettings read(XmlElement mailbox, Optional<Rules> rules) {
+    public WebhookSettings read(XmlElement mailbox, Optional<Rules> rules) {
         List<XmlElement> sections = XmlChecks.children(mailbox, "webhooks");
         sections.stream().skip(1).forEach(extra -> checks.problem(extra, "appears more than once in this shared mailbox"));
         WebhookSettings settings = sections.isEmpty() ? WebhookSettings.NONE : readSection(sections.get(0));
