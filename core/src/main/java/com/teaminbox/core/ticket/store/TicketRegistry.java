@@ -1,8 +1,9 @@
-package com.teaminbox.core.ticket;
+package com.teaminbox.core.ticket.store;
 
 import java.util.Optional;
 
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.TicketId;
 
 /**
  * Issues ticket numbers. Implementations must be atomic across every server that shares the

@@ -1,9 +1,10 @@
-package com.teaminbox.core.ticket;
+package com.teaminbox.core.ticket.store;
 
 import java.util.List;
 import java.util.Optional;
 
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.TicketId;
 
 /** Finds the ticket of a conversation from the messages a reply points to. */
 public interface ConversationIndex {
