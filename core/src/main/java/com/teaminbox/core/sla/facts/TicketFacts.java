@@ -1,4 +1,4 @@
-package com.teaminbox.core.sla;
+package com.teaminbox.core.sla.facts;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.sla.TicketFact;
 
 /**
  * Which audit records are facts of a ticket's lifecycle (docs/sla.md):

@@ -1,4 +1,4 @@
-package com.teaminbox.core.sla;
+package com.teaminbox.core.sla.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
-import com.teaminbox.core.mailbox.Member;
-import com.teaminbox.core.mailbox.Role;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.mailbox.Member;
+import com.teaminbox.core.mailbox.Role;
+import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.ticket.TicketPrefix;
 
 class TicketFactsTest {
