@@ -1,4 +1,4 @@
-package com.teaminbox.core.webhooks;
+package com.teaminbox.core.webhooks.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +18,9 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.core.webhooks.WebhookEvent;
+import com.teaminbox.core.webhooks.WebhookEventType;
+import com.teaminbox.core.webhooks.WebhookNotice;
 
 /**
  * Which webhooks an audit record calls for. The trail is the one account of what happened to a

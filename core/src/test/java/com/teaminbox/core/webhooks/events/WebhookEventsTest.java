@@ -1,4 +1,4 @@
-package com.teaminbox.core.webhooks;
+package com.teaminbox.core.webhooks.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,9 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
+import com.teaminbox.core.webhooks.WebhookEvent;
+import com.teaminbox.core.webhooks.WebhookEventType;
+import com.teaminbox.core.webhooks.WebhookNotice;
 
 class WebhookEventsTest {
     private static final Instant AT = Instant.parse("2026-12-06T08:01:02.345Z");
