@@ -121,7 +121,7 @@ public final class DemoServer implements AutoCloseable {
     public static String rootMessage(Throwable failure) {
         Optional<Throwable> configurationError = Optional.empty();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getName().equals("com.teaminbox.core.config.ConfigurationException")
+            if (cause.getClass().getName().equals("com.teaminbox.core.config.xml.ConfigurationException")
                 || cause.getClass().getName().equals("com.teaminbox.core.deployment.DeploymentRefusedException")) {
                 configurationError = Optional.of(cause);
             }

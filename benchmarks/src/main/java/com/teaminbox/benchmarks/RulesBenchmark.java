@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.core.rules.MailDocument;
 import com.teaminbox.core.rules.MimeMailReader;
 import com.teaminbox.core.rules.Rule;

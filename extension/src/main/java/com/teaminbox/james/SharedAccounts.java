@@ -15,7 +15,7 @@ import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /**
  * Translates our addresses and folder names into James's usernames and mailbox paths, so that

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.teaminbox.core.config.Role;
+import com.teaminbox.core.mailbox.Role;
 
 /**
  * A set of RFC 4314 rights, as a member holds them on one folder of a shared mailbox.

@@ -17,53 +17,21 @@ import java.util.Optional;
  * }</pre>
  * Every kind has a variant in the default {@code language}; the parser checks it.
  */
-public final class AcknowledgementSettings {
+public record AcknowledgementSettings(Optional<String> displayName, int perSenderDailyCap, String responseTime,
+                                      String defaultLanguage, BusinessHours businessHours, List<ResponseTemplate> templates) {
     public static final int DEFAULT_PER_SENDER_DAILY_CAP = 10;
     public static final String DEFAULT_RESPONSE_TIME = "1 business day";
     public static final String DEFAULT_LANGUAGE = "en";
 
-    private final Optional<String> displayName;
-    private final int perSenderDailyCap;
-    private final String responseTime;
-    private final String defaultLanguage;
-    private final BusinessHours businessHours;
-    private final List<ResponseTemplate> templates;
-
-    public AcknowledgementSettings(Optional<String> displayName, int perSenderDailyCap, String responseTime,
-                                   String defaultLanguage, BusinessHours businessHours, List<ResponseTemplate> templates) {
+    public AcknowledgementSettings {
         if (perSenderDailyCap < 1) {
             throw new IllegalArgumentException("per-sender-daily-cap must be at least 1, got " + perSenderDailyCap);
         }
-        this.displayName = Objects.requireNonNull(displayName, "displayName");
-        this.perSenderDailyCap = perSenderDailyCap;
-        this.responseTime = Objects.requireNonNull(responseTime, "responseTime");
-        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
-        this.businessHours = Objects.requireNonNull(businessHours, "businessHours");
-        this.templates = List.copyOf(templates);
-    }
-
-    public Optional<String> displayName() {
-        return displayName;
-    }
-
-    public int perSenderDailyCap() {
-        return perSenderDailyCap;
-    }
-
-    public String responseTime() {
-        return responseTime;
-    }
-
-    public String defaultLanguage() {
-        return defaultLanguage;
-    }
-
-    public BusinessHours businessHours() {
-        return businessHours;
-    }
-
-    public List<ResponseTemplate> templates() {
-        return templates;
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(responseTime, "responseTime");
+        Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        Objects.requireNonNull(businessHours, "businessHours");
+        templates = List.copyOf(templates);
     }
 
     /**
@@ -96,22 +64,6 @@ public final class AcknowledgementSettings {
             .filter(template -> template.language().equals(wanted)).findFirst()
             .or(() -> templates.stream().filter(template -> template.kind().equals(kind))
                 .filter(template -> template.language().equals(primary)).findFirst());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof AcknowledgementSettings)) {
-            return false;
-        }
-        AcknowledgementSettings that = (AcknowledgementSettings) o;
-        return perSenderDailyCap == that.perSenderDailyCap && displayName.equals(that.displayName)
-            && responseTime.equals(that.responseTime) && defaultLanguage.equals(that.defaultLanguage)
-            && businessHours.equals(that.businessHours) && templates.equals(that.templates);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(displayName, perSenderDailyCap, responseTime, defaultLanguage, businessHours, templates);
     }
 
     @Override

@@ -9,11 +9,14 @@ import java.util.Set;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.outgoing.OutgoingCare;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 import com.teaminbox.core.sla.SlaSettings;
 import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketPrefix;

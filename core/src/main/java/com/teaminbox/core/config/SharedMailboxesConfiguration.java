@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditSettings;
+import com.teaminbox.core.mailbox.Addresses;
+import com.teaminbox.core.mailbox.Role;
 
 /** Everything the configuration file declares: the shared mailboxes and the roles they use. */
 public final class SharedMailboxesConfiguration {

@@ -20,13 +20,33 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 
+import com.teaminbox.core.audit.AuditReading;
 import com.teaminbox.core.audit.AuditSettings;
+import com.teaminbox.core.autoreply.AcknowledgementReading;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.LineNumberedXmlReader;
+import com.teaminbox.core.config.xml.SchemaValidation;
+import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.config.xml.TemplateFiles;
+import com.teaminbox.core.config.xml.XmlChecks;
+import com.teaminbox.core.config.xml.XmlElement;
+import com.teaminbox.core.mailbox.Addresses;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Member;
+import com.teaminbox.core.mailbox.Role;
+import com.teaminbox.core.mailbox.SendPermission;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 import com.teaminbox.core.outgoing.OutgoingCare;
+import com.teaminbox.core.outgoing.OutgoingCareReading;
 import com.teaminbox.core.reports.ReportSettings;
+import com.teaminbox.core.reports.ReportsReading;
+import com.teaminbox.core.retention.RetentionReading;
 import com.teaminbox.core.retention.RetentionSettings;
 import com.teaminbox.core.rules.Rules;
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.rules.RulesReading;
+import com.teaminbox.core.sla.SlaReading;
 import com.teaminbox.core.ticket.ForgedTagPolicy;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
@@ -34,6 +54,7 @@ import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.core.ticket.TicketTagFormat;
 import com.teaminbox.core.ticket.VagueSubjects;
 import com.teaminbox.core.webhooks.WebhookSettings;
+import com.teaminbox.core.webhooks.WebhooksReading;
 
 /**
  * Reads {@code shared-mailboxes.xml} strictly, in two steps. First the structure, against the

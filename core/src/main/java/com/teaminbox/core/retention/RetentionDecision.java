@@ -3,10 +3,11 @@ package com.teaminbox.core.retention;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /** What retention does with one message: keep it (and why), delete it, or move it to a folder. */
-public final class RetentionDecision {
+public record RetentionDecision(Outcome outcome, Optional<KeepReason> keepReason, Optional<RetentionHold> hold,
+                                Optional<RetentionPolicy> policy, Optional<FolderName> target) {
     public enum Outcome {
         KEEP,
         DELETE,
@@ -36,12 +37,6 @@ public final class RetentionDecision {
         }
     }
 
-    private final Outcome outcome;
-    private final Optional<KeepReason> keepReason;
-    private final Optional<RetentionHold> hold;
-    private final Optional<RetentionPolicy> policy;
-    private final Optional<FolderName> target;
-
     static RetentionDecision keep(KeepReason reason, Optional<RetentionPolicy> policy) {
         return new RetentionDecision(Outcome.KEEP, Optional.of(reason), Optional.empty(), policy, Optional.empty());
     }
@@ -58,51 +53,23 @@ public final class RetentionDecision {
         return new RetentionDecision(Outcome.MOVE, Optional.empty(), Optional.empty(), Optional.of(policy), Optional.of(target));
     }
 
-    private RetentionDecision(Outcome outcome, Optional<KeepReason> keepReason, Optional<RetentionHold> hold,
-                              Optional<RetentionPolicy> policy, Optional<FolderName> target) {
-        this.outcome = outcome;
-        this.keepReason = keepReason;
-        this.hold = hold;
-        this.policy = policy;
-        this.target = target;
-    }
-
-    public Outcome outcome() {
-        return outcome;
-    }
-
-    public Optional<KeepReason> keepReason() {
-        return keepReason;
-    }
-
-    /** The hold that keeps the message, when {@link KeepReason#HELD}. */
-    public Optional<RetentionHold> hold() {
-        return hold;
-    }
-
-    /** The folder's policy; empty only for {@link KeepReason#NO_POLICY}. */
-    public Optional<RetentionPolicy> policy() {
-        return policy;
-    }
-
-    /** The folder to move to, for {@link Outcome#MOVE}. */
-    public Optional<FolderName> target() {
-        return target;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof RetentionDecision)) {
-            return false;
+    /**
+     * Built by {@link #keep}, {@link #held}, {@link #delete} and {@link #move}: a reason exactly when kept, a hold only when
+     * {@link KeepReason#HELD}, a target exactly for {@link Outcome#MOVE}, a policy for
+     * {@link Outcome#DELETE} and {@link Outcome#MOVE} (kept for {@link KeepReason#NO_POLICY}: none).
+     */
+    public RetentionDecision {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(keepReason, "keepReason");
+        Objects.requireNonNull(hold, "hold");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(target, "target");
+        if (keepReason.isPresent() != (outcome == Outcome.KEEP) || target.isPresent() != (outcome == Outcome.MOVE)
+            || hold.isPresent() != keepReason.equals(Optional.of(KeepReason.HELD))
+            || policy.isEmpty() && outcome != Outcome.KEEP) {
+            throw new IllegalArgumentException("inconsistent retention decision: " + outcome + ", reason " + keepReason
+                + ", hold " + hold + ", policy " + policy + ", target " + target);
         }
-        RetentionDecision that = (RetentionDecision) o;
-        return outcome == that.outcome && keepReason.equals(that.keepReason) && hold.equals(that.hold)
-            && policy.equals(that.policy) && target.equals(that.target);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(outcome, keepReason, hold, policy, target);
     }
 
     @Override

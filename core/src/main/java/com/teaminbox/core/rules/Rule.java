@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.apache.lucene.search.Query;
 
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 
 /**
  * One rule of a shared mailbox:

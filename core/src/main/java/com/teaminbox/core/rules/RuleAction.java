@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import org.apache.james.core.MailAddress;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /** What a matching rule does. Each kind is one XML element inside {@code <rule>}. */
 public interface RuleAction {

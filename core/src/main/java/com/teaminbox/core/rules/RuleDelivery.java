@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /**
  * What {@code ApplyRules} does with one mail, decided once from the rules' {@link RuleOutcome}:

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 
 /**
  * What the matching rules ask, merged in rule order: the first folder wins (Junk over any

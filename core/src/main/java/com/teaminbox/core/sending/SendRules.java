@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
 
-import com.teaminbox.core.config.Addresses;
-import com.teaminbox.core.config.Member;
-import com.teaminbox.core.config.SendPermission;
+import com.teaminbox.core.mailbox.Addresses;
+import com.teaminbox.core.mailbox.Member;
+import com.teaminbox.core.mailbox.SendPermission;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One thing that happened to a ticket, as the SLA clock needs it; read from the audit trail
- * ({@link TicketFacts}) and kept in storage shared by the cluster.
+ * ({@link com.teaminbox.core.sla.facts.TicketFacts}) and kept in storage shared by the cluster.
  *
  * @param actor who did it (customer address, member address, or "system"); may be empty
  * @param detail the rule name of a {@link Kind#RULE_MATCHED}; else empty

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 
 /**
  * One subscription of a shared mailbox:

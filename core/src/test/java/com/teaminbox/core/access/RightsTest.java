@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.config.Role;
-import com.teaminbox.core.config.SendPermission;
+import com.teaminbox.core.mailbox.Role;
+import com.teaminbox.core.mailbox.SendPermission;
 
 class RightsTest {
     @Test

@@ -24,6 +24,9 @@ import com.teaminbox.core.autoreply.IncomingText;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateVariable;
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.TemplateFiles;
 
 class AcknowledgementParsingTest {
     private static final String FILE = "shared-mailboxes.xml";

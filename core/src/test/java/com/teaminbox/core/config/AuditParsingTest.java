@@ -15,6 +15,7 @@ import com.teaminbox.core.audit.AlertRule;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditFailurePolicy;
 import com.teaminbox.core.audit.AuditSettings;
+import com.teaminbox.core.config.xml.ConfigurationException;
 
 class AuditParsingTest {
     private static AuditSettings parse(String audit) {

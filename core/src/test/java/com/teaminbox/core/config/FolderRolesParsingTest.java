@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Member;
+import com.teaminbox.core.mailbox.Role;
+
 class FolderRolesParsingTest {
     private static Member bob(String children) {
         String xml = "<shared-mailboxes>\n"

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.outgoing.CollisionGuardSettings;
 import com.teaminbox.core.outgoing.DataLossAction;
 import com.teaminbox.core.outgoing.DataLossDetector;

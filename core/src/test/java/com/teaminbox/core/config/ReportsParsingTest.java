@@ -13,9 +13,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.reports.ReportSettings;
 import com.teaminbox.core.reports.WeeklyDigest;
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 
 class ReportsParsingTest {
     /** The reports element starts on line 4. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.ArchiveTarget;
 import com.teaminbox.core.retention.RetentionHold;
 import com.teaminbox.core.retention.RetentionPeriod;

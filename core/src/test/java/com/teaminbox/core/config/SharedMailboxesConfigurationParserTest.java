@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Role;
+import com.teaminbox.core.mailbox.SendPermission;
 import com.teaminbox.core.ticket.TicketPrefix;
 
 class SharedMailboxesConfigurationParserTest {

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.sla.SlaPolicy;
 import com.teaminbox.core.sla.SlaSettings;
 import com.teaminbox.core.sla.SlaTarget;

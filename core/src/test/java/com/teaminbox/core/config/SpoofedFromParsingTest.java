@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 
 class SpoofedFromParsingTest {
     private static SharedMailbox mailbox(String attributes) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.xml.ConfigurationException;
+
 class UngovernedSmtpServersParsingTest {
     private static SharedMailboxesConfiguration parse(String rootAttributes) {
         String xml = "<shared-mailboxes" + rootAttributes + ">\n"

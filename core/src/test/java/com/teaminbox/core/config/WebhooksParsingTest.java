@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.teaminbox.core.config.xml.TemplateFiles;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.webhooks.WebhookEndpoint;
 import com.teaminbox.core.webhooks.WebhookEventType;

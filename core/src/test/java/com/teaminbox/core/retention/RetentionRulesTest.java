@@ -13,7 +13,7 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.RetentionDecision.KeepReason;
 import com.teaminbox.core.retention.RetentionDecision.Outcome;
 import com.teaminbox.core.ticket.TicketId;

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.config.FolderName;
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.core.ticket.TicketTagFormat;

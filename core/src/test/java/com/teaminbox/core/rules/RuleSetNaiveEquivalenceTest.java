@@ -21,7 +21,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 
 /**
  * The engine ({@link RuleSet#evaluate}: the mail reduced to the rules' vocabulary, only candidate

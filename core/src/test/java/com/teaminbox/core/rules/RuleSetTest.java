@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.teaminbox.core.config.FolderName;
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.config.xml.SourceLocation;
 
 class RuleSetTest {
     private static final ZonedDateTime MONDAY_10H = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);

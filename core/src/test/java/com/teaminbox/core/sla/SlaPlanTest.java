@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.core.sla.TicketFact.Kind;
 
 class SlaPlanTest {

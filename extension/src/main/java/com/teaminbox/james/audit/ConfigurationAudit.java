@@ -12,8 +12,8 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
-import com.teaminbox.core.config.ConfigurationException;
-import com.teaminbox.core.config.ConfigurationProblem;
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
 /**

@@ -14,8 +14,8 @@ import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 
-import com.teaminbox.core.config.ConfigurationProblem;
-import com.teaminbox.core.config.Member;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 

@@ -14,12 +14,12 @@ import org.apache.james.filesystem.api.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.config.ConfigurationProblem;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.SourceLocation;
 
 /**
  * Holds the configuration in force. It is read from {@code conf/shared-mailboxes.xml} of the

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.config.Member;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 

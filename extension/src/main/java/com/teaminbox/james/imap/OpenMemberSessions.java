@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
-import com.teaminbox.core.config.Member;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;

@@ -51,7 +51,7 @@ import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.access.SharedNamespace;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.config.Member;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.SharedAccounts;
 

@@ -31,7 +31,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.MimeMailReader;
 import com.teaminbox.core.rules.RuleDelivery;

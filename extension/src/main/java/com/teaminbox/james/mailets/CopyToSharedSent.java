@@ -28,7 +28,7 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.RepliedMessageIds;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
-import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.HeaderAddresses;

@@ -16,7 +16,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.outgoing.CollisionGuardSettings;
 import com.teaminbox.core.outgoing.CollisionWording;
 import com.teaminbox.core.outgoing.TicketHistory;
-import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.MessageHeaders;

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.core.config.ConfigurationException;
-import com.teaminbox.core.config.ConfigurationProblem;
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.audit.ConfigurationAudit;

@@ -17,7 +17,7 @@ import org.apache.james.mailbox.model.Header;
 import org.apache.james.mailbox.model.MessageId;
 import org.apache.james.mailbox.model.MessageResult;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.MessageFacts;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.SystemFlags;

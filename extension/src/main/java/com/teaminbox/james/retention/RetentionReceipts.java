@@ -8,7 +8,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.RetentionPolicy;
 
 /**

@@ -31,7 +31,7 @@ import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.sla.TicketFact;
-import com.teaminbox.core.sla.TicketFacts;
+import com.teaminbox.core.sla.facts.TicketFacts;
 
 /**
  * Keeps each ticket's lifecycle from what the audit trail records (docs/sla.md):

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditTrail;
-import com.teaminbox.core.config.Member;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.sla.DueStage;

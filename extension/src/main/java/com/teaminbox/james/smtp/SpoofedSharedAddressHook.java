@@ -26,7 +26,7 @@ import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
-import com.teaminbox.core.sending.SpoofedFromPolicy;
+import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 import com.teaminbox.james.HeaderAddresses;
 import com.teaminbox.james.MessageHeaders;
 

@@ -20,7 +20,7 @@ import org.apache.james.mailbox.model.MultimailboxesSearchQuery;
 import org.apache.james.mailbox.model.SearchQuery;
 
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.mailets.AssignTicket;

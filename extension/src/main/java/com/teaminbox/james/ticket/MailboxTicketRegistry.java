@@ -30,7 +30,7 @@ import org.apache.james.mailbox.model.SearchQuery;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.core.ticket.store.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
 import com.teaminbox.james.MailSession;
 import com.teaminbox.james.MessageHeaders;

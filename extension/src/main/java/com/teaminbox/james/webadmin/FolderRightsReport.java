@@ -19,9 +19,9 @@ import org.apache.james.mailbox.exception.UnsupportedRightException;
 import org.apache.james.mailbox.model.MailboxACL;
 import org.apache.james.mailbox.model.MailboxPath;
 
-import com.teaminbox.core.config.FolderName;
-import com.teaminbox.core.config.Member;
-import com.teaminbox.core.config.Role;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.mailbox.Member;
+import com.teaminbox.core.mailbox.Role;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.SharedAccounts;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.teaminbox.core.config.Member;
+import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
 
 /** The JSON shapes of the WebAdmin routes, as ordered maps: what the configuration says. */

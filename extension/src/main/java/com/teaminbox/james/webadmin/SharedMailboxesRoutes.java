@@ -17,7 +17,7 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 
 import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.core.config.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.HeaderAddresses;

@@ -8,7 +8,7 @@ import javax.inject.Inject;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.webhooks.WebhookEvents;
+import com.teaminbox.core.webhooks.events.WebhookEvents;
 import com.teaminbox.core.webhooks.WebhookNotice;
 
 /**

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
-import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;

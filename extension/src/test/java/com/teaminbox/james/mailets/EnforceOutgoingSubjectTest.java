@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
-import com.teaminbox.core.ticket.ConversationIndex;
+import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketPrefix;
-import com.teaminbox.core.ticket.TicketRegistry;
+import com.teaminbox.core.ticket.store.TicketRegistry;
 import com.teaminbox.james.ConfigurationFixture;
 
 class EnforceOutgoingSubjectTest {

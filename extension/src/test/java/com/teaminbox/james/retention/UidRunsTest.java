@@ -11,7 +11,7 @@ import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.model.MessageRange;
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.config.FolderName;
+import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.MessageFacts;
 
 class UidRunsTest {
