@@ -1,4 +1,4 @@
-package com.teaminbox.james;
+package com.teaminbox.james.common;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.teaminbox.james;
+package com.teaminbox.james.common;
 
 import java.lang.reflect.Field;
 import java.time.Instant;

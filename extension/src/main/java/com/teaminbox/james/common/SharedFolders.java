@@ -1,4 +1,4 @@
-package com.teaminbox.james;
+package com.teaminbox.james.common;
 
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;

@@ -1,4 +1,4 @@
-package com.teaminbox.james.mailets;
+package com.teaminbox.james.common;
 
 import java.util.ArrayList;
 import java.util.Collection;

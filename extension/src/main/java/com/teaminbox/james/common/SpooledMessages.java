@@ -1,4 +1,4 @@
-package com.teaminbox.james;
+package com.teaminbox.james.common;
 
 import java.io.IOException;
 import java.io.InputStream;

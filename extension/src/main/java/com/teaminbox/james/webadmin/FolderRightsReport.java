@@ -23,7 +23,7 @@ import com.teaminbox.core.config.FolderName;
 import com.teaminbox.core.config.Member;
 import com.teaminbox.core.config.Role;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * For each folder of a shared mailbox, what its ACL in the mailbox layer grants each member,

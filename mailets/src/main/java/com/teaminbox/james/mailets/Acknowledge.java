@@ -43,11 +43,12 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MessageHeaders;
 import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.AcknowledgementMessage;
 import com.teaminbox.james.autoreply.MailHeaderFields;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedMailboxRecipients;
 
 /**
  * Acknowledges a new ticket to its customer, when the shared mailbox has an
@@ -82,7 +83,7 @@ public class Acknowledge extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(Set.of());
+        MailetParameters.of(this, Set.of());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -39,10 +40,11 @@ import com.teaminbox.core.rules.RuleNotification;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.SpooledMessages;
 import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.SharedMailboxRecipients;
+import com.teaminbox.james.common.SpooledMessages;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
 
@@ -88,6 +90,12 @@ public class ApplyRules extends GenericMailet {
         this.clock = clock;
         this.auditTrail = auditTrail;
         this.mailboxManager = mailboxManager;
+    }
+
+    /** What to do lives in shared-mailboxes.xml (reloadable), not here: no parameter. */
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters.of(this, Set.of());
     }
 
     @Override

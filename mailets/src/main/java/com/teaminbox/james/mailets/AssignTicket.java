@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -29,9 +30,11 @@ import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketThreading;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.SharedMailboxRecipients;
+import com.teaminbox.james.common.TicketHeader;
 
 /**
  * Gives a mail for a shared mailbox its ticket, as {@link TicketThreading} decides: a known tag
@@ -46,7 +49,7 @@ import com.teaminbox.james.audit.MailEvents;
  * Expects one shared mailbox per mail: put {@link SplitPerSharedMailbox} before it.
  */
 public class AssignTicket extends GenericMailet {
-    public static final String TICKET_HEADER = "X-Ticket";
+    public static final String TICKET_HEADER = TicketHeader.NAME;
     public static final AttributeName TICKET_ATTRIBUTE = AttributeName.of("teaminbox.ticket");
     /** True when this mail opened its ticket: {@link Acknowledge} answers only those. */
     public static final AttributeName NEW_TICKET_ATTRIBUTE = AttributeName.of("teaminbox.ticket.new");
@@ -66,6 +69,12 @@ public class AssignTicket extends GenericMailet {
         this.conversationIndex = conversationIndex;
         this.accounts = accounts;
         this.auditTrail = auditTrail;
+    }
+
+    /** What to do lives in shared-mailboxes.xml (reloadable), not here: no parameter. */
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters.of(this, Set.of());
     }
 
     @Override

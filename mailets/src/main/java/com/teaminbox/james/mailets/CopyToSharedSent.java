@@ -30,8 +30,8 @@ import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.common.HeaderAddresses;
+import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.outgoing.TicketActivity;
 import com.teaminbox.james.sending.SharedMailboxReplies;
 
@@ -65,7 +65,7 @@ public class CopyToSharedSent extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(Set.of());
+        MailetParameters.of(this, Set.of());
     }
 
     @Override

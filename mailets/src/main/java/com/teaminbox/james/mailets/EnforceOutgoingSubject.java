@@ -2,6 +2,8 @@ package com.teaminbox.james.mailets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -23,9 +25,9 @@ import com.teaminbox.core.ticket.SubjectConventions;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.SharedSenders;
 import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedSenders;
 
 /**
  * Applies a shared mailbox's subject convention to mail its members send as it.
@@ -34,23 +36,32 @@ import com.teaminbox.james.audit.MailEvents;
  *       reply, its Sent copy and the customer's answer all belong to the ticket.</li>
  *   <li>{@code fix}: a subject without the tag gets it — the ticket of the conversation
  *       (In-Reply-To/References), or a new ticket when the member starts one.</li>
- *   <li>{@code flag}: the mail goes out unchanged, marked {@value #CONVENTION_HEADER}: violated, and logged.</li>
+ *   <li>{@code flag}: the mail goes out unchanged, marked {@value #CONVENTION_HEADER}: violated (or the
+ *       header the optional {@code header} parameter names, for recipients' filters), and logged.</li>
  *   <li>{@code reject} is enforced in the SMTP dialogue by {@code OutgoingSubjectHook}; mail that
  *       reaches this mailet another way is flagged, since it can no longer be refused.</li>
  * </ul>
  * <pre>{@code
  * <!-- transport processor, before routing -->
  * <mailet match="SMTPAuthSuccessful" class="com.teaminbox.james.mailets.EnforceOutgoingSubject"/>
+ * <!-- or, naming the mark -->
+ * <mailet match="SMTPAuthSuccessful" class="com.teaminbox.james.mailets.EnforceOutgoingSubject">
+ *   <header>X-Acme-Subject-Check</header>
+ * </mailet>
  * }</pre>
  */
 public class EnforceOutgoingSubject extends GenericMailet {
     public static final String CONVENTION_HEADER = "X-Subject-Convention";
+    static final String HEADER = "header";
+    /** RFC 5322 section 3.6.8: a field name is printable US-ASCII except the colon. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]{1,76}");
     private static final Logger LOGGER = LoggerFactory.getLogger(EnforceOutgoingSubject.class);
 
     private final ConfigurationInForce configurationStore;
     private final TicketRegistry ticketRegistry;
     private final ConversationIndex conversationIndex;
     private final AuditTrail auditTrail;
+    private String conventionHeader = CONVENTION_HEADER;
 
     @Inject
     public EnforceOutgoingSubject(ConfigurationInForce configurationStore, TicketRegistry ticketRegistry,
@@ -59,6 +70,16 @@ public class EnforceOutgoingSubject extends GenericMailet {
         this.ticketRegistry = ticketRegistry;
         this.conversationIndex = conversationIndex;
         this.auditTrail = auditTrail;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters parameters = MailetParameters.of(this, Set.of(HEADER));
+        String header = getInitParameter(HEADER);
+        if (header != null && !FIELD_NAME.matcher(header.strip()).matches()) {
+            throw parameters.refused(HEADER, header, "a header field name (RFC 5322: printable ASCII, no colon or space)");
+        }
+        conventionHeader = parameters.optional(HEADER).orElse(CONVENTION_HEADER);
     }
 
     @Override
@@ -98,7 +119,7 @@ public class EnforceOutgoingSubject extends GenericMailet {
         }
         auditTrail.record(MailEvents.about(AuditEventType.SUBJECT_FLAGGED, mail, sharedMailbox)
             .decision("flagged").reason("subject breaks the convention (" + convention.mode().xmlName() + " mode)").build());
-        message.setHeader(CONVENTION_HEADER, "violated; expected: "
+        message.setHeader(conventionHeader, "violated; expected: "
             + convention.expectedFormat(conventions.tagFormat(), sharedMailbox.ticketPrefix()));
         LOGGER.debug("Flagged mail {} sent as {}: subject breaks the convention ({} mode)", mail.getName(),
             sharedMailbox.address().asString(), convention.mode().xmlName());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -17,11 +19,14 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.common.SharedMailboxRecipients;
 
 /**
  * A mail written to two shared mailboxes becomes two mails, one per shared mailbox, because each
  * gets its own ticket tag in its own subject. The first shared mailbox keeps this mail (and any
- * other recipient); each other one gets a copy sent back to the start of this processor.
+ * other recipient); each other one gets a copy sent back to the start of this processor, or of
+ * the processor named by the optional {@code processor} parameter (which must then tag and deliver
+ * it as this one does).
  * <pre>{@code
  * <processor state="shared-mailbox">
  *   <mailet match="All" class="com.teaminbox.james.mailets.SplitPerSharedMailbox"/>
@@ -31,11 +36,23 @@ import com.teaminbox.core.config.SharedMailbox;
 public class SplitPerSharedMailbox extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(SplitPerSharedMailbox.class);
 
+    static final String PROCESSOR = "processor";
+
     private final ConfigurationInForce configurationStore;
+    private Optional<String> processor = Optional.empty();
 
     @Inject
     public SplitPerSharedMailbox(ConfigurationInForce configurationStore) {
         this.configurationStore = configurationStore;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters parameters = MailetParameters.of(this, Set.of(PROCESSOR));
+        if (getInitParameter(PROCESSOR) != null && parameters.optional(PROCESSOR).isEmpty()) {
+            throw parameters.refused(PROCESSOR, getInitParameter(PROCESSOR), "a processor name, or no parameter for this processor");
+        }
+        processor = parameters.optional(PROCESSOR);
     }
 
     @Override
@@ -54,7 +71,7 @@ public class SplitPerSharedMailbox extends GenericMailet {
             Mail copy = mail.duplicate();
             copy.setRecipients(recipients);
             try {
-                getMailetContext().sendMail(copy, mail.getState());
+                getMailetContext().sendMail(copy, processor.orElse(mail.getState()));
             } finally {
                 // sendMail stored its own copy in the spool; ours holds a message source to release.
                 LifecycleUtil.dispose(copy);

@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.autoreply.IncomingText;
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.InMemoryNotificationRegistry;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 class AcknowledgeTest {
@@ -59,13 +59,11 @@ class AcknowledgeTest {
     private FakeMailContext context;
     private Acknowledge mailet;
 
-    private static SharedMailboxesConfigurationStore store() {
+    private static ConfigurationInForce store() {
         SharedMailboxesConfiguration configuration = new SharedMailboxesConfigurationParser(
             path -> Optional.ofNullable(TEMPLATES.get(path)).orElseThrow(() -> new FileNotFoundException(path)))
             .parse(new ByteArrayInputStream(CONFIGURATION.getBytes(StandardCharsets.UTF_8)), "shared-mailboxes.xml");
-        SharedMailboxesConfigurationStore store = mock(SharedMailboxesConfigurationStore.class);
-        when(store.current()).thenReturn(configuration);
-        return store;
+        return () -> configuration;
     }
 
     private Acknowledge mailet(NotificationRegistry registry) throws Exception {

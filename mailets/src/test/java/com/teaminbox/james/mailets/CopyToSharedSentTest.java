@@ -8,7 +8,6 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.core.ticket.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketPrefix;
-import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 import com.teaminbox.james.sending.SharedMailboxReplies;
 
 class CopyToSharedSentTest {
@@ -53,9 +51,7 @@ class CopyToSharedSentTest {
 
     @BeforeEach
     void setUp() throws MessagingException {
-        SharedMailboxesConfigurationStore store = mock(SharedMailboxesConfigurationStore.class);
-        when(store.current()).thenReturn(CONFIGURATION);
-        mailet = new CopyToSharedSent(store, replies, conversationIndex);
+        mailet = new CopyToSharedSent(() -> CONFIGURATION, replies, conversationIndex);
         mailet.init(FakeMailetConfig.builder().mailetName("CopyToSharedSent").build());
     }
 

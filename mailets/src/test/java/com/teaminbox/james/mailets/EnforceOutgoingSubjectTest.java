@@ -1,6 +1,7 @@
 package com.teaminbox.james.mailets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -10,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.mail.MessagingException;
+
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.audit.AuditEvent;
@@ -64,6 +68,34 @@ class EnforceOutgoingSubjectTest {
     }
 
     @Test
+    void flagShouldUseTheHeaderTheAdministratorNamed() throws Exception {
+        EnforceOutgoingSubject mailet = mailet("flag");
+        mailet.init(FakeMailetConfig.builder().mailetName("EnforceOutgoingSubject").setProperty("header", "X-Acme-Subject-Check").build());
+        Mail mail = mail("Your invoice");
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader("X-Acme-Subject-Check")[0]).startsWith("violated; expected: ");
+        assertThat(mail.getMessage().getHeader(EnforceOutgoingSubject.CONVENTION_HEADER)).isNull();
+    }
+
+    @Test
+    void headerThatIsNoFieldNameShouldBeRefused() {
+        assertThatThrownBy(() -> mailet("flag").init(FakeMailetConfig.builder().mailetName("EnforceOutgoingSubject")
+                .setProperty("header", "X-Check: yes").build()))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContainingAll("EnforceOutgoingSubject", "<header>", "'X-Check: yes'", "header field name");
+    }
+
+    @Test
+    void unknownParameterShouldBeRefused() {
+        assertThatThrownBy(() -> mailet("flag").init(FakeMailetConfig.builder().mailetName("EnforceOutgoingSubject")
+                .setProperty("mode", "fix").build()))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContainingAll("<mode>", "'fix'", "accepted: header");
+    }
+
+    @Test
     void aTaggedSubjectShouldOnlyBeMarkedWithItsTicket() throws Exception {
         Mail mail = mail("Re: [SUP-12] Your invoice");
 
@@ -76,7 +108,7 @@ class EnforceOutgoingSubjectTest {
 
     private EnforceOutgoingSubject mailet(String mode) {
         return new EnforceOutgoingSubject(
-            ConfigurationFixture.inForce(ConfigurationFixture.support("", "<outgoing-subjects mode=\"" + mode + "\"/>")),
+            ConfigurationFixture.configuration(ConfigurationFixture.support("", "<outgoing-subjects mode=\"" + mode + "\"/>")),
             registry, conversations, recorded::add);
     }
 

@@ -1,8 +1,11 @@
 package com.teaminbox.james.mailets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.builder.MimeMessageBuilder;
@@ -28,7 +31,7 @@ class SplitPerSharedMailboxTest {
         """;
 
     private final FakeMailContext context = FakeMailContext.defaultContext();
-    private final SplitPerSharedMailbox mailet = new SplitPerSharedMailbox(ConfigurationFixture.inForce(TWO_MAILBOXES));
+    private final SplitPerSharedMailbox mailet = new SplitPerSharedMailbox(ConfigurationFixture.configuration(TWO_MAILBOXES));
 
     @BeforeEach
     void init() throws Exception {
@@ -54,6 +57,40 @@ class SplitPerSharedMailboxTest {
 
         assertThat(mail.getRecipients()).hasSize(2);
         assertThat(context.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void copiesShouldGoToTheProcessorTheAdministratorNamed() throws Exception {
+        mailet.init(FakeMailetConfig.builder().mailetName("SplitPerSharedMailbox").mailetContext(context)
+            .setProperty("processor", "tickets").build());
+
+        mailet.service(mail("support@example.test", "sales@example.test"));
+
+        assertThat(context.getSentMails()).singleElement().satisfies(sent -> assertThat(sent.getState()).isEqualTo("tickets"));
+    }
+
+    @Test
+    void copiesShouldGoBackToThisProcessorByDefault() throws Exception {
+        mailet.service(mail("support@example.test", "sales@example.test"));
+
+        assertThat(context.getSentMails()).singleElement().satisfies(sent -> assertThat(sent.getState()).isEqualTo(Mail.DEFAULT));
+    }
+
+    @Test
+    void blankProcessorShouldBeRefused() {
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("SplitPerSharedMailbox").mailetContext(context)
+                .setProperty("processor", " ").build()))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContainingAll("SplitPerSharedMailbox", "<processor>", "a processor name");
+    }
+
+    @Test
+    void unknownParameterShouldBeRefusedNamingWhatIsAccepted() {
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("SplitPerSharedMailbox").mailetContext(context)
+                .setProperty("state", "tickets").build()))
+            .isInstanceOf(MessagingException.class)
+            .hasMessage("Mailet SplitPerSharedMailbox (com.teaminbox.james.mailets.SplitPerSharedMailbox): parameter <state> = 'tickets': "
+                + "unknown parameter; accepted: processor");
     }
 
     @Test
