@@ -1,9 +1,7 @@
 package com.teaminbox.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +37,10 @@ public final class DemoHome {
         try {
             Path conf = Files.createDirectories(root.resolve("conf"));
             for (String name : CONFIGURATION_FILES) {
-                try (InputStream resource = DemoHome.class.getResourceAsStream("/demo/conf/" + name)) {
-                    if (resource == null) {
-                        throw new IllegalStateException("Demo configuration file missing from the build: " + name);
-                    }
-                    String content = new String(resource.readAllBytes(), StandardCharsets.UTF_8);
-                    Files.createDirectories(conf.resolve(name).getParent());
-                    Files.writeString(conf.resolve(name), randomPorts ? withRandomPorts(content) : content);
-                }
+                // Our lines come from conf/james/, the fragments administrators merge: see DemoJamesFiles.
+                String content = DemoJamesFiles.fromClassPath(name);
+                Files.createDirectories(conf.resolve(name).getParent());
+                Files.writeString(conf.resolve(name), randomPorts ? withRandomPorts(content) : content);
             }
             return new DemoHome(root);
         } catch (IOException e) {

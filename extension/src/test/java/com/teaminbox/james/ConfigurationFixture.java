@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -17,12 +18,22 @@ public final class ConfigurationFixture {
     }
 
     public static SharedMailboxesConfigurationStore inForce(String sharedMailboxesXml) {
-        SharedMailboxesConfiguration configuration = new SharedMailboxesConfigurationParser()
-            .parse(new ByteArrayInputStream(sharedMailboxesXml.getBytes(StandardCharsets.UTF_8)), "shared-mailboxes.xml");
+        SharedMailboxesConfiguration configuration = parse(sharedMailboxesXml);
         SharedMailboxesConfigurationStore store = mock(SharedMailboxesConfigurationStore.class);
         when(store.current()).thenReturn(configuration);
         when(store.inForce()).thenReturn(Optional.of(configuration));
         return store;
+    }
+
+    /** The given shared-mailboxes.xml in force, as mailets see it: through the interface, not the store. */
+    public static ConfigurationInForce configuration(String sharedMailboxesXml) {
+        SharedMailboxesConfiguration configuration = parse(sharedMailboxesXml);
+        return () -> configuration;
+    }
+
+    private static SharedMailboxesConfiguration parse(String sharedMailboxesXml) {
+        return new SharedMailboxesConfigurationParser()
+            .parse(new ByteArrayInputStream(sharedMailboxesXml.getBytes(StandardCharsets.UTF_8)), "shared-mailboxes.xml");
     }
 
     /** support@ (SUP) with alice full, carol send-as, bob read-only; extra attributes and children as given. */

@@ -2,10 +2,6 @@ package com.teaminbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.teaminbox.demo.DemoServer;
+import com.teaminbox.demo.DemoJamesFiles;
 
 /**
  * RELIABILITY.md, Faults: a mailet that throws in the middle of the shared-mailbox pipeline sends
@@ -40,13 +36,9 @@ class MailetFailureIntegrationTest {
         .parkingMailOnPurpose();
 
     static String demoMailetContainer() {
-        try (InputStream resource = DemoServer.class.getResourceAsStream("/demo/conf/mailetcontainer.xml")) {
-            String content = new String(resource.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(content).contains("com.teaminbox.james.mailets.ApplyRules");
-            return content;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String content = DemoJamesFiles.fromClassPath("mailetcontainer.xml");
+        assertThat(content).contains("com.teaminbox.james.mailets.ApplyRules");
+        return content;
     }
 
     @Test

@@ -35,7 +35,7 @@ final class StockJames implements AutoCloseable {
     static final Path STOCK_CONF = Path.of(System.getProperty("teaminbox.stock.conf",
         "target/stock-james/james-server-memory-app/conf"));
     private static final Path APP_TARGET = Path.of(System.getProperty("teaminbox.app.target", "../app/target"));
-    private static final Path EXTENSION_TARGET = Path.of(System.getProperty("teaminbox.extension.target", "../extension/target"));
+    private static final Path BUNDLE_TARGET = Path.of(System.getProperty("teaminbox.bundle.target", "../mailets/target"));
     private static final Pattern CURL = Pattern.compile(
         "^curl -s -X(\\w+) http://127\\.0\\.0\\.1:8000(\\S+)(?: -H 'Content-Type: ([^']+)')?(?: -d '(.*)')?$");
     /** What curl sends with {@code -d} unless told otherwise; WebAdmin's Jetty then reads the body as a form and the route sees none. */
@@ -85,7 +85,7 @@ final class StockJames implements AutoCloseable {
     /** Section 1: the bundle built by {@code mvn package}, copied as {@code teaminbox-james-*-bundle.jar}. */
     void deployBundle() throws IOException {
         Path extensions = Files.createDirectories(home.resolve("extensions-jars"));
-        try (DirectoryStream<Path> bundles = Files.newDirectoryStream(EXTENSION_TARGET, "teaminbox-james-*-bundle.jar")) {
+        try (DirectoryStream<Path> bundles = Files.newDirectoryStream(BUNDLE_TARGET, "teaminbox-james-*-bundle.jar")) {
             for (Path bundle : bundles) {
                 Files.copy(bundle, extensions.resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }

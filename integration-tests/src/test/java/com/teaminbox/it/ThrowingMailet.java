@@ -5,7 +5,7 @@ import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 
-import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.common.MessageHeaders;
 
 /**
  * A mailet that fails on purpose, as one of ours would when storage is down: throws for every

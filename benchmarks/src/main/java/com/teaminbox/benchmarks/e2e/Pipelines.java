@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import com.teaminbox.demo.DemoJamesFiles;
+
 /**
  * The two servers compared: (a) stock James 3.8.1, the demo's own configuration with every
  * TeamInbox line taken out and no bundle, (b) the demo pipeline with our bundle and 1,000 rules
@@ -33,10 +35,10 @@ final class Pipelines {
      */
     static List<String> stock(Path demoConf, Path work) throws IOException {
         Path overrides = Files.createDirectories(work.resolve("stock-conf"));
-        Files.writeString(overrides.resolve("mailetcontainer.xml"), withoutTeamInbox(Files.readString(demoConf.resolve("mailetcontainer.xml"))));
+        Files.writeString(overrides.resolve("mailetcontainer.xml"), withoutTeamInbox(DemoJamesFiles.fromDirectory(demoConf, "mailetcontainer.xml")));
         Files.writeString(overrides.resolve("extensions.properties"), "guice.extension.startable=com.teaminbox.demo.DemoAccounts\n");
         for (String name : List.of("smtpserver.xml", "imapserver.xml", "webadmin.properties")) {
-            String stock = Files.readString(demoConf.resolve(name))
+            String stock = DemoJamesFiles.fromDirectory(demoConf, name)
                 .replaceAll("(?m)^.*(com\\.teaminbox\\.james|extensions\\.routes).*\\R", "")
                 .replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>")
                 .replaceAll("(?m)^port=\\d+$", "port=0");
@@ -69,7 +71,7 @@ final class Pipelines {
      * @throws IllegalArgumentException when one is not in the demo's pipeline (a typo would measure nothing)
      */
     static List<String> withoutMailets(Path demoConf, Path work, List<String> mailets) throws IOException {
-        String container = Files.readString(demoConf.resolve("mailetcontainer.xml"));
+        String container = DemoJamesFiles.fromDirectory(demoConf, "mailetcontainer.xml");
         for (String mailet : mailets) {
             String line = "(?m)^\\s*<mailet match=\"[^\"]*\" class=\"com\\.teaminbox\\.james\\.mailets\\." + Pattern.quote(mailet) + "\"/>\\R";
             String without = container.replaceAll(line, "");

@@ -3,18 +3,24 @@ package com.teaminbox.benchmarks.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.demo.DemoJamesFiles;
+
 class PipelinesTest {
     private static final Path DEMO_MAILET_CONTAINER = Path.of("../app/src/main/resources/demo/conf/mailetcontainer.xml");
+    private static final Path FRAGMENTS = Path.of("../conf/james");
 
     @Test
     void stockShouldBeTheDemoPipelineWithOnlyTeamInboxLinesRemoved() throws Exception {
-        String demo = Files.readString(DEMO_MAILET_CONTAINER);
+        // As the demo runs it: the stock copy with our fragments of conf/james/ filled in.
+        String demo = DemoJamesFiles.assemble(Files.readString(DEMO_MAILET_CONTAINER), fragment -> read(FRAGMENTS.resolve(fragment)));
 
         String stock = Pipelines.withoutTeamInbox(demo);
 
@@ -23,6 +29,22 @@ class PipelinesTest {
         assertThat(demoLines).containsAll(stock.lines().toList());
         assertThat(stock).contains("<processor state=\"local-delivery\"", "class=\"RecipientRewriteTable\"", "match=\"RecipientIsLocal\"",
             "<name>bcc</name>", "class=\"RemoteDelivery\"", "match=\"RelayLimit=30\"");
+    }
+
+    @Test
+    void stockShouldKeepNoMarkerOfOurs() throws Exception {
+        String stock = Pipelines.withoutTeamInbox(DemoJamesFiles.assemble(Files.readString(DEMO_MAILET_CONTAINER),
+            fragment -> read(FRAGMENTS.resolve(fragment))));
+
+        assertThat(stock).doesNotContain("conf/james/");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.mailbox.Role;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * The ACL every visible folder of a shared mailbox carries: one user entry per member whose role

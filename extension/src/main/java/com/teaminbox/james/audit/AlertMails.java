@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * The mail an alert sends to the administrators of {@code <alerts to="...">}: machine-written

@@ -12,7 +12,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.common.MessageHeaders;
 
 /**
  * Audit events about a mail, naming the shared mailbox, the Message-ID, James's mail name and who

@@ -19,8 +19,8 @@ import com.teaminbox.core.autoreply.ReplyThreading;
 import com.teaminbox.core.autoreply.ResponseTemplate;
 import com.teaminbox.core.autoreply.Template;
 import com.teaminbox.core.autoreply.TemplateVariable;
-import com.teaminbox.james.MailSession;
-import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.common.MailSession;
+import com.teaminbox.james.common.MessageHeaders;
 
 /**
  * The acknowledgement as a MIME message: the headers RFC 3834 section 3 asks of an automatic

@@ -4,7 +4,7 @@ import java.util.List;
 
 import javax.mail.Flags;
 
-import com.teaminbox.james.SystemFlags;
+import com.teaminbox.james.common.SystemFlags;
 
 /** javax.mail {@link Flags} to and from the IMAP names {@code FlagRights} decides on: {@link SystemFlags}' table. */
 final class ImapFlags {

@@ -37,9 +37,9 @@ import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
+import com.teaminbox.james.common.SharedAccounts;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;

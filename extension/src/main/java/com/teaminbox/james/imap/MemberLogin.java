@@ -19,7 +19,7 @@ import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * Opens a shared mailbox for one of its members, with her own password, whatever login form the

@@ -53,7 +53,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -19,7 +19,7 @@ import com.teaminbox.core.outgoing.TicketHistory;
 import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.MessageIds;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.common.MessageHeaders;
 
 /**
  * Whether a member's reply collides: it answers a ticket (its tag in the subject, else the

@@ -13,7 +13,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.mailet.MailetContext;
 
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * The short mails outgoing care sends a member: "your mail is held for review", "someone else

@@ -29,8 +29,8 @@ import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.outgoing.TicketHistory;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.mailets.AssignTicket;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.TicketHeader;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;
@@ -88,14 +88,14 @@ public class TicketActivity {
 
     /** The search offers only "header contains": candidates are compared whole, so that SUP-1 does not find SUP-12. */
     private static List<MessageResult> ofTicket(MessageManager folder, TicketId ticket, MailboxSession session) throws MailboxException {
-        List<MessageUid> uids = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerContains(AssignTicket.TICKET_HEADER,
+        List<MessageUid> uids = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerContains(TicketHeader.NAME,
             ticket.toString())), session)).collectList().block();
         List<MessageResult> found = new ArrayList<>();
         for (MessageUid uid : uids) {
             MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.HEADERS, session);
             while (results.hasNext()) {
                 MessageResult result = results.next();
-                if (header(result, AssignTicket.TICKET_HEADER).stream().anyMatch(value -> value.strip().equalsIgnoreCase(ticket.toString()))) {
+                if (header(result, TicketHeader.NAME).stream().anyMatch(value -> value.strip().equalsIgnoreCase(ticket.toString()))) {
                     found.add(result);
                 }
             }

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.SharedFolders;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.SharedFolders;
 import com.teaminbox.james.ticket.KnownMessageIdsBackfill;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 

@@ -22,7 +22,7 @@ import com.teaminbox.core.reports.ReportText;
 import com.teaminbox.core.reports.TicketReport;
 import com.teaminbox.core.reports.WeeklyDigest;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * The weekly review as a mail every client shows: {@code multipart/alternative} of a UTF-8 text

@@ -28,7 +28,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.reports.ReportPeriod;
 import com.teaminbox.core.reports.TicketReport;
 import com.teaminbox.core.reports.WeeklyDigest;
-import com.teaminbox.james.PeriodicCheck;
+import com.teaminbox.james.common.PeriodicCheck;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**

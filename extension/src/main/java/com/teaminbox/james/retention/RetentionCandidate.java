@@ -19,8 +19,8 @@ import org.apache.james.mailbox.model.MessageResult;
 
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.retention.MessageFacts;
-import com.teaminbox.james.HeaderAddresses;
-import com.teaminbox.james.SystemFlags;
+import com.teaminbox.james.common.HeaderAddresses;
+import com.teaminbox.james.common.SystemFlags;
 
 /**
  * One message as retention sees it: the facts {@code RetentionRules} decides on, read from the

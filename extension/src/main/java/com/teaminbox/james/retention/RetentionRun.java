@@ -36,10 +36,10 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.retention.RetentionDecision;
 import com.teaminbox.core.retention.RetentionPolicy;
 import com.teaminbox.core.retention.RetentionRules;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.SharedFolders;
-import com.teaminbox.james.SystemFlags;
 import com.teaminbox.james.access.MemberAcl;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.SharedFolders;
+import com.teaminbox.james.common.SystemFlags;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

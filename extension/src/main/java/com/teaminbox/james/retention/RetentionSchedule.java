@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.PeriodicCheck;
+import com.teaminbox.james.common.PeriodicCheck;
 
 /**
  * Submits a {@link RetentionTask} for every shared mailbox with policies, every

@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * Runs retention on one shared mailbox, for the schedule and for WebAdmin's tasks: one

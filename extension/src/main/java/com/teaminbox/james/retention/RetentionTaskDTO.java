@@ -7,7 +7,7 @@ import org.apache.james.server.task.json.dto.TaskDTOModule;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.common.HeaderAddresses;
 
 /** A {@link RetentionTask} as the distributed task manager stores it: which mailbox, dry run or not, who asked. */
 public class RetentionTaskDTO implements TaskDTO {

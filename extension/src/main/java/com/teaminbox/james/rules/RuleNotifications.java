@@ -17,7 +17,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.RuleNotification;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * The short mails rules send: "assigned to you" for an assignee, "rule matched" for a notify

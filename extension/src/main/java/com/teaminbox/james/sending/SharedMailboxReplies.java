@@ -28,8 +28,8 @@ import org.apache.james.mailbox.model.SearchQuery;
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.mailets.AssignTicket;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.TicketHeader;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;
@@ -107,7 +107,7 @@ public class SharedMailboxReplies {
                         received.add(folder);
                     }
                 }
-                answered = newestWithHeader(received, AssignTicket.TICKET_HEADER, ticket.get().toString(), session);
+                answered = newestWithHeader(received, TicketHeader.NAME, ticket.get().toString(), session);
             }
             for (Found found : answered.stream().toList()) {
                 mailboxManager.getMailbox(found.folder, session)

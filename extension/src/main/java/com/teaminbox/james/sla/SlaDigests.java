@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * The mails SLA escalations send: one per recipient and pass, listing every ticket that needs

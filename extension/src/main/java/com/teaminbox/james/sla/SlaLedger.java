@@ -38,9 +38,9 @@ import org.apache.james.mailbox.model.MessageResultIterator;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MailSession;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.MailSession;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * The SLA's shared state, in the shared account's {@value #LEDGER_FOLDER} folder (hidden from

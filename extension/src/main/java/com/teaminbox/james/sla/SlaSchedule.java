@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.PeriodicCheck;
+import com.teaminbox.james.common.PeriodicCheck;
 
 /**
  * Checks, once a {@link #TICK}, which SLA stages of every shared mailbox with {@code <sla>} are

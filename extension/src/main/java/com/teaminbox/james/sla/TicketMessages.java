@@ -26,8 +26,8 @@ import org.apache.james.mailbox.model.MessageResultIterator;
 import org.apache.james.mailbox.model.SearchQuery;
 
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.mailets.AssignTicket;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.TicketHeader;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
 
 import reactor.core.publisher.Flux;
@@ -132,7 +132,7 @@ public class TicketMessages {
 
     /** The search offers "header contains" only: candidates are read back, so that SUP-1 does not find SUP-12. */
     private static List<MessageUid> ofTicket(MessageManager folder, String ticket, MailboxSession session) throws MailboxException {
-        List<MessageUid> candidates = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerContains(AssignTicket.TICKET_HEADER, ticket)), session))
+        List<MessageUid> candidates = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerContains(TicketHeader.NAME, ticket)), session))
             .collectList().block();
         List<MessageUid> uids = new ArrayList<>();
         for (MessageUid uid : candidates) {
@@ -150,7 +150,7 @@ public class TicketMessages {
         Iterator<Header> headers = result.getHeaders().headers();
         while (headers.hasNext()) {
             Header header = headers.next();
-            if (header.getName().equalsIgnoreCase(AssignTicket.TICKET_HEADER)) {
+            if (header.getName().equalsIgnoreCase(TicketHeader.NAME)) {
                 return Optional.of(header.getValue().strip());
             }
         }

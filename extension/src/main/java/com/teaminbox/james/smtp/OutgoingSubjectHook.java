@@ -20,8 +20,8 @@ import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.OutgoingConvention;
 import com.teaminbox.core.ticket.SubjectConventions;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.SharedSenders;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedSenders;
 
 /**
  * Refuses, during the SMTP dialogue, mail written as a shared mailbox whose subject breaks that

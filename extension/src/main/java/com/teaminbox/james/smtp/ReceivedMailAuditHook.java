@@ -15,7 +15,7 @@ import org.apache.mailet.Mail;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.mailets.SharedMailboxRecipients;
+import com.teaminbox.james.common.SharedMailboxRecipients;
 
 /**
  * Records {@code mail-received} for every shared mailbox a mail is addressed to, at the end of

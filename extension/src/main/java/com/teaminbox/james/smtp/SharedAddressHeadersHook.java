@@ -23,8 +23,8 @@ import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SendDecision;
 import com.teaminbox.core.sending.SendRules;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.HeaderAddresses;
-import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.common.HeaderAddresses;
+import com.teaminbox.james.common.MessageHeaders;
 
 /**
  * Checks the author headers ({@code From:}, {@code Sender:}, {@code Resent-From:}, {@code Resent-Sender:}) against the member's role (see

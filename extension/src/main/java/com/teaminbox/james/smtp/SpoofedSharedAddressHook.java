@@ -27,8 +27,8 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.mailbox.SpoofedFromPolicy;
-import com.teaminbox.james.HeaderAddresses;
-import com.teaminbox.james.MessageHeaders;
+import com.teaminbox.james.common.HeaderAddresses;
+import com.teaminbox.james.common.MessageHeaders;
 
 /**
  * On the incoming server, mail that has not authenticated and claims to come from a shared

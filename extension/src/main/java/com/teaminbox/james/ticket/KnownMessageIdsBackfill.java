@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.mailets.AssignTicket;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.TicketHeader;
 
 import reactor.core.publisher.Flux;
 
@@ -76,7 +76,7 @@ public class KnownMessageIdsBackfill {
 
     private long backfillFolder(MessageManager folder, MailboxSession session, SharedMailbox sharedMailbox, KnownMessageIds.Fact fact)
         throws MailboxException {
-        String marker = fact == KnownMessageIds.Fact.OPENED_TICKET ? MailboxTicketRegistry.ORIGIN_MESSAGE_ID_HEADER : AssignTicket.TICKET_HEADER;
+        String marker = fact == KnownMessageIds.Fact.OPENED_TICKET ? MailboxTicketRegistry.ORIGIN_MESSAGE_ID_HEADER : TicketHeader.NAME;
         List<MessageUid> uids = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerExists(marker)), session)).collectList().block();
         long remembered = 0;
         for (int start = 0; start < uids.size(); start += BATCH) {
@@ -107,7 +107,7 @@ public class KnownMessageIdsBackfill {
                 messageId = Optional.of(header.getValue());
             } else if (header.getName().equalsIgnoreCase(MailboxTicketRegistry.ORIGIN_MESSAGE_ID_HEADER)) {
                 origin = Optional.of(header.getValue());
-            } else if (header.getName().equalsIgnoreCase(AssignTicket.TICKET_HEADER)) {
+            } else if (header.getName().equalsIgnoreCase(TicketHeader.NAME)) {
                 ours |= TicketId.parse(header.getValue(), sharedMailbox.ticketPrefix()).isPresent();
             }
         }

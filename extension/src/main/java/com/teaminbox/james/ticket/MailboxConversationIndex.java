@@ -22,8 +22,8 @@ import org.apache.james.mailbox.model.SearchQuery;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.james.SharedAccounts;
-import com.teaminbox.james.mailets.AssignTicket;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.TicketHeader;
 
 import reactor.core.publisher.Flux;
 
@@ -97,7 +97,7 @@ public class MailboxConversationIndex implements ConversationIndex {
         Iterator<Header> headers = message.getHeaders().headers();
         while (headers.hasNext()) {
             Header header = headers.next();
-            if (header.getName().equalsIgnoreCase(AssignTicket.TICKET_HEADER)) {
+            if (header.getName().equalsIgnoreCase(TicketHeader.NAME)) {
                 Optional<TicketId> ticket = TicketId.parse(header.getValue(), sharedMailbox.ticketPrefix());
                 if (ticket.isPresent()) {
                     return ticket;

@@ -32,9 +32,9 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.store.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.MailSession;
-import com.teaminbox.james.MessageHeaders;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.MailSession;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedAccounts;
 
 import reactor.core.publisher.Flux;
 

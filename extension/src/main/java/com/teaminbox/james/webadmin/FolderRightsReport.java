@@ -23,7 +23,7 @@ import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.mailbox.Role;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * For each folder of a shared mailbox, what its ACL in the mailbox layer grants each member,

@@ -20,7 +20,7 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.xml.ConfigurationException;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.HeaderAddresses;
+import com.teaminbox.james.common.HeaderAddresses;
 import com.teaminbox.james.configuration.JamesConfigurationChecks;
 import com.teaminbox.james.provisioning.SharedMailboxesReload;
 import com.teaminbox.james.retention.RetentionTasks;

@@ -13,7 +13,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * One webhook to one endpoint, as kept in the mail repository between tries: the body is signed

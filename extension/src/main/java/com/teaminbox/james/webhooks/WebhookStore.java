@@ -27,7 +27,7 @@ import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.teaminbox.james.MailSession;
+import com.teaminbox.james.common.MailSession;
 
 /**
  * The webhook state kept in James's mail repositories under a {@code <webhooks repository>} URL,

@@ -27,7 +27,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.MovableClock;
-import com.teaminbox.james.SharedAccounts;
+import com.teaminbox.james.common.SharedAccounts;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 /**

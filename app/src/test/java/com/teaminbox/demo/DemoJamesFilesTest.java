@@ -1,0 +1,68 @@
+package com.teaminbox.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DemoJamesFilesTest {
+    @Test
+    void markerShouldBeFollowedByItsFragmentIndentedLikeIt() {
+        String stock = "<processors>\n    <!-- TeamInbox: conf/james/ours.xml -->\n</processors>\n";
+
+        String assembled = DemoJamesFiles.assemble(stock, Map.of("ours.xml", "<a>\n    <b/>\n</a>\n")::get);
+
+        assertThat(assembled).isEqualTo("<processors>\n    <!-- TeamInbox: conf/james/ours.xml -->\n    <a>\n        <b/>\n    </a>\n</processors>\n");
+    }
+
+    @Test
+    void propertiesMarkerShouldWorkToo() {
+        String assembled = DemoJamesFiles.assemble("port=8000\n# TeamInbox: conf/james/webadmin.properties\n",
+            Map.of("webadmin.properties", "extensions.routes=a.B\n")::get);
+
+        assertThat(assembled).isEqualTo("port=8000\n# TeamInbox: conf/james/webadmin.properties\nextensions.routes=a.B\n");
+    }
+
+    @Test
+    void fileWithoutMarkerShouldBeLeftAsItIs() {
+        assertThat(DemoJamesFiles.assemble("<x><!-- TeamInbox: a comment --></x>\n", any -> "never")).isEqualTo("<x><!-- TeamInbox: a comment --></x>\n");
+    }
+
+    @Test
+    void markerNamingAMissingFragmentShouldFailNamingIt() {
+        assertThatThrownBy(() -> DemoJamesFiles.assemble("<!-- TeamInbox: conf/james/gone.xml -->\n",
+            name -> Optional.<String>empty().orElseThrow(() -> new IllegalStateException("missing " + name))))
+            .hasMessage("missing gone.xml");
+    }
+
+    /** Our lines exist once, in conf/james/: the demo's files get them from there and keep no copy. */
+    @ParameterizedTest
+    @CsvSource({
+        "mailetcontainer.xml, mailetcontainer-after-bcc.xml",
+        "mailetcontainer.xml, mailetcontainer-before-local.xml",
+        "mailetcontainer.xml, mailetcontainer-processor.xml",
+        "smtpserver.xml, smtpserver-incoming-handlerchain.xml",
+        "smtpserver.xml, smtpserver-submission-handlerchain.xml",
+        "imapserver.xml, imapserver-packages.xml"})
+    void demoFileShouldCarryTheFragmentAdministratorsMergeAndNoCopyOfIt(String demoFile, String fragment) throws IOException {
+        String assembled = DemoJamesFiles.fromClassPath(demoFile);
+
+        resource("james/" + fragment).lines().map(String::strip).forEach(line -> assertThat(assembled).contains(line));
+        assertThat(resource(demoFile)).doesNotContain("com.teaminbox.james");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream stream = DemoJamesFilesTest.class.getResourceAsStream("/demo/conf/" + name)) {
+            assertThat(stream).as("demo/conf/" + name + " in the build").isNotNull();
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

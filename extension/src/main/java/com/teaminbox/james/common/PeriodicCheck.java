@@ -1,0 +1,62 @@
+package com.teaminbox.james.common;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One daemon thread running a check at a fixed delay: what the schedules (retention, SLA stages,
+ * weekly digest) share. The delay is a minute in production; tests shorten it with a system
+ * property, in milliseconds. The check must not throw: a scheduled task that throws is never run
+ * again.
+ */
+public final class PeriodicCheck {
+    private final String threadName;
+    private final Duration tick;
+    private final String tickProperty;
+    private final Runnable check;
+    private Optional<ScheduledExecutorService> executor = Optional.empty();
+    private volatile boolean stopping;
+
+    public PeriodicCheck(String threadName, Duration tick, String tickProperty, Runnable check) {
+        this.threadName = threadName;
+        this.tick = tick;
+        this.tickProperty = tickProperty;
+        this.check = check;
+    }
+
+    /**
+     * Starts the thread, unless it runs already.
+     *
+     * @return the delay between two checks, in milliseconds (for the start-up log)
+     */
+    public synchronized long start() {
+        long delay = Long.getLong(tickProperty, tick.toMillis());
+        if (executor.isPresent()) {
+            return delay;
+        }
+        stopping = false;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(check, delay, delay, TimeUnit.MILLISECONDS);
+        executor = Optional.of(scheduler);
+        return delay;
+    }
+
+    /** Stops the thread, interrupting a check under way. */
+    public synchronized void stop() {
+        stopping = true;
+        executor.ifPresent(ScheduledExecutorService::shutdownNow);
+        executor = Optional.empty();
+    }
+
+    /** Whether {@link #stop()} was called: a check it interrupted is not a failure to report. */
+    public boolean stopping() {
+        return stopping;
+    }
+}

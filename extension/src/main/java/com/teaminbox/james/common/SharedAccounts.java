@@ -1,0 +1,56 @@
+package com.teaminbox.james.common;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.model.MailboxMetaData;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.search.MailboxQuery;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+
+import com.teaminbox.core.mailbox.FolderName;
+
+/**
+ * Translates our addresses and folder names into James's usernames and mailbox paths, so that
+ * virtual hosting and the mailbox layer's path delimiter are handled in one place.
+ */
+public class SharedAccounts {
+    private final UsersRepository usersRepository;
+
+    @Inject
+    public SharedAccounts(UsersRepository usersRepository) {
+        this.usersRepository = usersRepository;
+    }
+
+    public Username username(MailAddress address) {
+        try {
+            return usersRepository.getUsername(address);
+        } catch (UsersRepositoryException e) {
+            throw new IllegalStateException("Cannot map " + address.asString() + " to a James username", e);
+        }
+    }
+
+    public static MailboxPath path(MailboxSession session, FolderName folder) {
+        String name = folder.levels().stream()
+            .collect(Collectors.joining(String.valueOf(session.getPathDelimiter())));
+        return MailboxPath.forUser(session.getUser(), name);
+    }
+
+    /**
+     * Every folder the session's own account holds. Not {@code MailboxManager.list}: that also lists
+     * other accounts' folders shared with this one by ACL, as members' folders are.
+     */
+    public static List<MailboxPath> ownFolders(MailboxManager mailboxManager, MailboxSession session) {
+        return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(), session)
+            .map(MailboxMetaData::getPath)
+            .collectList()
+            .block();
+    }
+}

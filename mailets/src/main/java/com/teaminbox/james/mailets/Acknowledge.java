@@ -1,0 +1,207 @@
+package com.teaminbox.james.mailets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.autoreply.AcknowledgementSubject;
+import com.teaminbox.core.autoreply.AutoResponseDecision;
+import com.teaminbox.core.autoreply.AutoResponseGovernor;
+import com.teaminbox.core.autoreply.HeaderFields;
+import com.teaminbox.core.autoreply.PreferredLanguages;
+import com.teaminbox.core.autoreply.ReplyThreading;
+import com.teaminbox.core.autoreply.ResponseTemplate;
+import com.teaminbox.core.autoreply.SuppressionReason;
+import com.teaminbox.core.autoreply.TemplateVariable;
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.core.ticket.TicketSubjects;
+import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.autoreply.AcknowledgementLedger;
+import com.teaminbox.james.autoreply.AcknowledgementMessage;
+import com.teaminbox.james.autoreply.MailHeaderFields;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedMailboxRecipients;
+
+/**
+ * Acknowledges a new ticket to its customer, when the shared mailbox has an
+ * {@code <acknowledgement>} and {@link AutoResponseGovernor} allows it; at most once per ticket
+ * and {@code per-sender-daily-cap} times a day per sender, as {@link AcknowledgementLedger}
+ * remembers across nodes. The reply goes to the envelope sender (RFC 3834 section 4) with a null
+ * envelope sender of its own, so that nothing ever answers it.
+ * <pre>{@code
+ * <mailet match="All" class="com.teaminbox.james.mailets.AssignTicket"/>
+ * <mailet match="All" class="com.teaminbox.james.mailets.Acknowledge"/>
+ * }</pre>
+ * A rule may choose the template by setting the mail attribute {@code teaminbox.autoresponse.template}
+ * to a template kind. The original mail always continues: a failure to acknowledge is logged, never thrown.
+ */
+public class Acknowledge extends GenericMailet {
+    public static final AttributeName TEMPLATE_ATTRIBUTE = AttributeName.of("teaminbox.autoresponse.template");
+    private static final Logger LOGGER = LoggerFactory.getLogger(Acknowledge.class);
+
+    private final ConfigurationInForce configurationStore;
+    private final AcknowledgementLedger ledger;
+    private final Clock clock;
+    private final AuditTrail auditTrail;
+
+    @Inject
+    public Acknowledge(ConfigurationInForce configurationStore, AcknowledgementLedger ledger, Clock clock,
+                       AuditTrail auditTrail) {
+        this.configurationStore = configurationStore;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.auditTrail = auditTrail;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters.of(this, Set.of());
+    }
+
+    @Override
+    public void service(Mail mail) {
+        if (!isNewTicket(mail)) {
+            return;
+        }
+        SharedMailboxesConfiguration configuration = configurationStore.current();
+        Optional<SharedMailbox> sharedMailbox = SharedMailboxRecipients.group(configuration, mail.getRecipients())
+            .keySet().stream().findFirst();
+        Optional<TicketId> ticket = sharedMailbox.flatMap(mailbox -> mail.getAttribute(AssignTicket.TICKET_ATTRIBUTE)
+            .flatMap(attribute -> attribute.getValue().valueAs(String.class))
+            .flatMap(value -> TicketId.parse(value, mailbox.ticketPrefix())));
+        if (sharedMailbox.isEmpty() || ticket.isEmpty() || sharedMailbox.get().acknowledgement().isEmpty()) {
+            return;
+        }
+        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
+             MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.get().toString());
+             MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
+            acknowledge(mail, configuration, sharedMailbox.get(), ticket.get());
+        } catch (Exception e) {
+            // The customer's mail matters more than our acknowledgement: it goes on to delivery.
+            LOGGER.warn("No acknowledgement for {} of {}: {}", ticket.get(), sharedMailbox.get().address().asString(), e.toString());
+        }
+    }
+
+    private static boolean isNewTicket(Mail mail) {
+        return mail.getAttribute(AssignTicket.NEW_TICKET_ATTRIBUTE)
+            .flatMap(attribute -> attribute.getValue().valueAs(Boolean.class))
+            .orElse(false);
+    }
+
+    private void acknowledge(Mail mail, SharedMailboxesConfiguration configuration, SharedMailbox sharedMailbox, TicketId ticket)
+        throws MessagingException {
+        AcknowledgementSettings settings = sharedMailbox.acknowledgement().orElseThrow();
+        MimeMessage original = mail.getMessage();
+        HeaderFields headers = MailHeaderFields.of(original);
+        Set<MailAddress> ourAddresses = configuration.sharedMailboxes().stream().map(SharedMailbox::address).collect(Collectors.toSet());
+        Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
+        AutoResponseDecision decision = new AutoResponseGovernor(sharedMailbox.address(), ourAddresses).decide(sender, headers);
+        if (!decision.shouldReply()) {
+            suppressed(mail, sharedMailbox, ticket, decision);
+            return;
+        }
+        if (mail.getAttribute(ApplyRules.JUNK_ATTRIBUTE).flatMap(attribute -> attribute.getValue().valueAs(Boolean.class)).orElse(false)) {
+            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
+            return;
+        }
+        MailAddress customer = sender.orElseThrow();
+        if (ledger.isAcknowledged(sharedMailbox.address(), ticket)) {
+            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticket.toString()));
+            return;
+        }
+        if (!ledger.takeDailySlot(sharedMailbox.address(), customer, settings.businessHours().zone(), settings.perSenderDailyCap())) {
+            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
+                settings.perSenderDailyCap() + " per day"));
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<String> requestedKind = mail.getAttribute(TEMPLATE_ATTRIBUTE).flatMap(attribute -> attribute.getValue().valueAs(String.class));
+        ResponseTemplate template = settings.choose(requestedKind, now, PreferredLanguages.of(headers))
+            .orElseThrow(() -> new MessagingException("no template; the configuration parser guarantees an 'ack' in the default language"));
+        String customerSubject = MessageHeaders.subject(original);
+        Pattern ourTag = sharedMailbox.subjectConventions().tagFormat().pattern(ticket.prefix());
+        MimeMessage acknowledgement = AcknowledgementMessage.build(sharedMailbox.address(),
+            settings.displayName().or(sharedMailbox::displayName), customer,
+            AcknowledgementSubject.of(customerSubject, ticket, sharedMailbox.subjectConventions().tagFormat(), template.incomingText()),
+            ReplyThreading.replyTo(MessageHeaders.first(original, "Message-ID"), MessageHeaders.first(original, "References"),
+                MessageHeaders.first(original, "In-Reply-To")),
+            template, values(sharedMailbox, settings, ticket, customer, original,
+                TicketSubjects.withoutReplyPrefixes(TicketSubjects.withoutTag(customerSubject, ourTag)), template, now), now);
+        // Recorded before it goes: under on-failure="defer" no acknowledgement leaves unaudited.
+        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SENT, mail, sharedMailbox)
+            .ticket(ticket.toString()).decision("sent").detail("to", customer.asString()).detail("template", template.toString()).build());
+        ledger.recordAcknowledged(sharedMailbox.address(), ticket);
+        // A null sender (MAIL FROM:<>): RFC 3834 section 3.3, no bounce and no response to a response.
+        getMailetContext().sendMail(null, List.of(customer), acknowledgement);
+        LOGGER.debug("Acknowledged {} to {} with template {}", ticket, customer.asString(), template);
+    }
+
+    private static Map<TemplateVariable, String> values(SharedMailbox sharedMailbox, AcknowledgementSettings settings, TicketId ticket,
+                                                        MailAddress customer, MimeMessage original, String subject,
+                                                        ResponseTemplate template, Instant now) {
+        Map<TemplateVariable, String> values = new EnumMap<>(TemplateVariable.class);
+        values.put(TemplateVariable.TICKET, ticket.toString());
+        values.put(TemplateVariable.SUBJECT, subject);
+        values.put(TemplateVariable.CUSTOMER_ADDRESS, customer.asString());
+        values.put(TemplateVariable.CUSTOMER_NAME, customerName(original).orElse(customer.asString()));
+        values.put(TemplateVariable.MAILBOX_ADDRESS, sharedMailbox.address().asString());
+        values.put(TemplateVariable.MAILBOX_NAME, settings.displayName().or(sharedMailbox::displayName)
+            .orElse(sharedMailbox.address().asString()));
+        values.put(TemplateVariable.RESPONSE_TIME, settings.responseTime());
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm", Locale.forLanguageTag(template.language()));
+        settings.businessHours().nextOpening(now).ifPresent(opening ->
+            values.put(TemplateVariable.NEXT_OPENING, opening.format(format) + " (" + opening.getZone() + ")"));
+        return values;
+    }
+
+    /** The decoded display name of From, when there is one; templates escape it. */
+    private static Optional<String> customerName(MimeMessage original) {
+        return MessageHeaders.first(original, "From").flatMap(from -> {
+            try {
+                InternetAddress[] addresses = InternetAddress.parseHeader(from, false);
+                return addresses.length == 0 ? Optional.empty() : Optional.ofNullable(addresses[0].getPersonal());
+            } catch (AddressException e) {
+                return Optional.empty();
+            }
+        }).map(String::strip).filter(name -> !name.isEmpty());
+    }
+
+    private void suppressed(Mail mail, SharedMailbox sharedMailbox, TicketId ticket, AutoResponseDecision decision) {
+        LOGGER.debug("No acknowledgement for {}: {}", ticket, decision);
+        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SUPPRESSED, mail, sharedMailbox)
+            .ticket(ticket.toString()).decision("suppressed").reason(decision.toString()).build());
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Acknowledges new tickets of shared mailboxes, governed by RFC 3834";
+    }
+}

@@ -1,0 +1,221 @@
+package com.teaminbox.james.mailets;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeUtils;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.StorageDirective;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.autoreply.AcknowledgementSettings;
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.mailbox.FolderName;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.rules.MimeMailReader;
+import com.teaminbox.core.rules.RuleDelivery;
+import com.teaminbox.core.rules.RuleNotification;
+import com.teaminbox.core.rules.RuleOutcome;
+import com.teaminbox.core.rules.RuleSet;
+import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.common.MessageHeaders;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.SharedMailboxRecipients;
+import com.teaminbox.james.common.SpooledMessages;
+import com.teaminbox.james.rules.CompiledRules;
+import com.teaminbox.james.rules.RuleNotifications;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies a shared mailbox's rules to a mail for it: the folder, flags and keywords LocalDelivery
+ * stores it with (a James {@link StorageDirective}), headers set or removed, notification mails,
+ * and the acknowledgement template for the next mailet ({@value #TEMPLATE_ATTRIBUTE}). Audit-mode
+ * rules are logged with what they would have done. Runs after {@link AssignTicket}.
+ *
+ * <p>What to do is planned in core ({@link RuleDelivery}, the offline tester prints the same plan).
+ * An action that cannot be applied to this mail (a folder deleted since the reload, a header value
+ * no line can carry, a notification that cannot be sent) is skipped: the mail is delivered without
+ * it and a {@code rule-action-skipped} audit record says why. Nothing here sends mail to the error
+ * repository for a rule's sake.
+ * <pre>{@code
+ * <mailet match="All" class="com.teaminbox.james.mailets.ApplyRules"/>
+ * }</pre>
+ */
+public class ApplyRules extends GenericMailet {
+    public static final String TEMPLATE_ATTRIBUTE = "teaminbox.autoresponse.template";
+    /** Set when a rule filed the mail into Junk: nothing automatic must answer it. */
+    public static final AttributeName JUNK_ATTRIBUTE = AttributeName.of("teaminbox.rules.junk");
+    private static final Logger LOGGER = LoggerFactory.getLogger(ApplyRules.class);
+
+    private final ConfigurationInForce configurationStore;
+    private final CompiledRules compiledRules;
+    private final RuleNotifications notifications;
+    private final SharedAccounts accounts;
+    private final Clock clock;
+    private final AuditTrail auditTrail;
+    private final MailboxManager mailboxManager;
+
+    @Inject
+    public ApplyRules(ConfigurationInForce configurationStore, CompiledRules compiledRules,
+                      RuleNotifications notifications, SharedAccounts accounts, Clock clock,
+                      AuditTrail auditTrail, MailboxManager mailboxManager) {
+        this.configurationStore = configurationStore;
+        this.compiledRules = compiledRules;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.auditTrail = auditTrail;
+        this.mailboxManager = mailboxManager;
+    }
+
+    /** What to do lives in shared-mailboxes.xml (reloadable), not here: no parameter. */
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters.of(this, Set.of());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        if (groups.size() != 1) {
+            return;
+        }
+        SharedMailbox sharedMailbox = groups.keySet().iterator().next();
+        if (sharedMailbox.rules().isEmpty()) {
+            return;
+        }
+        RuleSet ruleSet = compiledRules.of(sharedMailbox);
+        MimeMessage message = mail.getMessage();
+        long size = mail.getMessageSize();
+        RuleOutcome outcome;
+        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
+            outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars(), ruleSet::readsHeader)
+                .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
+                    sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
+        }
+        String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
+        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)
+            .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
+        // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
+        String subject = MessageHeaders.subject(message);
+        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox)
+            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
+            .detail("subject", subject).build()));
+        if (outcome.applied().isEmpty()) {
+            return;
+        }
+        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket);
+    }
+
+    /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
+    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket)
+        throws MessagingException {
+        List<Username> owners = recipients.stream().map(accounts::username).collect(Collectors.toList());
+        RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> owners.stream().allMatch(owner -> folderExists(owner, folder)));
+        for (Username owner : owners) {
+            Keywords.setFolderAndFlags(mail, owner, delivery.folder().map(ApplyRules::mailboxName), delivery.seen(), delivery.flagged());
+            Keywords.add(mail, owner, delivery.keywords());
+        }
+        MimeMessage message = mail.getMessage();
+        List<RuleDelivery.SkippedAction> skipped = new ArrayList<>(delivery.skipped());
+        editHeaders(mail, message, delivery, skipped);
+        if (delivery.filedAsJunk()) {
+            mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
+        }
+        delivery.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
+        notify(sharedMailbox, delivery, ticket, MessageHeaders.subject(message), skipped);
+        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox)
+            .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
+            .detail("reason", action.reason()).build()));
+        if (!skipped.isEmpty()) {
+            LOGGER.warn("Rules of {}: {} action(s) skipped for mail {}, delivered without them: {}", sharedMailbox.address().asString(),
+                skipped.size(), mail.getName(), skipped);
+        }
+        LOGGER.debug("Rules of {} applied to ticket {}: {}", sharedMailbox.address().asString(), ticket, delivery);
+    }
+
+    /**
+     * Whether the shared account still has the folder: LocalDelivery would create a missing one, with
+     * none of the members' rights, where no member could see the mail.
+     */
+    private boolean folderExists(Username account, FolderName folder) {
+        if (folder.equals(FolderName.INBOX)) {
+            return true;
+        }
+        MailboxSession session = mailboxManager.createSystemSession(account);
+        try {
+            return Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(SharedAccounts.path(session, folder), session)).block());
+        } catch (RuntimeException e) {
+            LOGGER.warn("Cannot tell whether folder {} of {} exists ({}); delivering to it", folder, account.asString(), e.getMessage());
+            return true;
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    private static void editHeaders(Mail mail, MimeMessage message, RuleDelivery delivery, List<RuleDelivery.SkippedAction> skipped) {
+        if (delivery.headerEdits().isEmpty()) {
+            return;
+        }
+        for (RuleDelivery.HeaderEdit edit : delivery.headerEdits()) {
+            try {
+                if (edit.value().isPresent()) {
+                    message.setHeader(edit.name(), edit.value().get());
+                } else {
+                    message.removeHeader(edit.name());
+                }
+            } catch (MessagingException | RuntimeException e) {
+                skipped.add(new RuleDelivery.SkippedAction("", edit.toString(), "the message refused it: " + e.getMessage()));
+            }
+        }
+        MessageHeaders.saveHeaderChanges(message, mail.getName());
+    }
+
+    /** The mailbox layer's name for a folder: levels joined by James's default delimiter. */
+    private static String mailboxName(FolderName folder) {
+        return String.join(".", folder.levels());
+    }
+
+    private void notify(SharedMailbox sharedMailbox, RuleDelivery delivery, String ticket, String subject,
+                        List<RuleDelivery.SkippedAction> skipped) {
+        Optional<TicketId> ticketId = TicketId.parse(ticket, sharedMailbox.ticketPrefix());
+        for (RuleNotification notification : delivery.notifications()) {
+            try {
+                notifications.send(getMailetContext(), sharedMailbox, notification, ticketId, subject);
+            } catch (MessagingException | RuntimeException e) {
+                // A notification is a courtesy: failing to send it must not cost the mail itself.
+                skipped.add(new RuleDelivery.SkippedAction(notification.rule(), "notify " + notification.to().asString(),
+                    "cannot be sent: " + e.getMessage()));
+            }
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Shared-mailbox rules";
+    }
+}

@@ -1,0 +1,88 @@
+package com.teaminbox.james.mailets;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.james.common.SharedMailboxRecipients;
+
+/**
+ * A mail written to two shared mailboxes becomes two mails, one per shared mailbox, because each
+ * gets its own ticket tag in its own subject. The first shared mailbox keeps this mail (and any
+ * other recipient); each other one gets a copy sent back to the start of this processor, or of
+ * the processor named by the optional {@code processor} parameter (which must then tag and deliver
+ * it as this one does).
+ * <pre>{@code
+ * <processor state="shared-mailbox">
+ *   <mailet match="All" class="com.teaminbox.james.mailets.SplitPerSharedMailbox"/>
+ *   ...
+ * }</pre>
+ */
+public class SplitPerSharedMailbox extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SplitPerSharedMailbox.class);
+
+    static final String PROCESSOR = "processor";
+
+    private final ConfigurationInForce configurationStore;
+    private Optional<String> processor = Optional.empty();
+
+    @Inject
+    public SplitPerSharedMailbox(ConfigurationInForce configurationStore) {
+        this.configurationStore = configurationStore;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters parameters = MailetParameters.of(this, Set.of(PROCESSOR));
+        if (getInitParameter(PROCESSOR) != null && parameters.optional(PROCESSOR).isEmpty()) {
+            throw parameters.refused(PROCESSOR, getInitParameter(PROCESSOR), "a processor name, or no parameter for this processor");
+        }
+        processor = parameters.optional(PROCESSOR);
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        Map<SharedMailbox, List<MailAddress>> groups =
+            SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        if (groups.size() <= 1) {
+            return;
+        }
+        Iterator<List<MailAddress>> others = groups.values().iterator();
+        List<MailAddress> kept = new ArrayList<>(mail.getRecipients());
+        others.next();
+        while (others.hasNext()) {
+            List<MailAddress> recipients = others.next();
+            kept.removeAll(recipients);
+            Mail copy = mail.duplicate();
+            copy.setRecipients(recipients);
+            try {
+                getMailetContext().sendMail(copy, processor.orElse(mail.getState()));
+            } finally {
+                // sendMail stored its own copy in the spool; ours holds a message source to release.
+                LifecycleUtil.dispose(copy);
+            }
+            LOGGER.debug("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
+        }
+        mail.setRecipients(kept);
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "One mail per shared mailbox";
+    }
+}

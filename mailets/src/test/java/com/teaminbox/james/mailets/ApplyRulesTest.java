@@ -1,0 +1,106 @@
+package com.teaminbox.james.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.mail.Flags;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.mailet.Mail;
+import org.apache.mailet.StorageDirective;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.james.ConfigurationFixture;
+import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.rules.CompiledRules;
+import com.teaminbox.james.rules.RuleNotifications;
+
+class ApplyRulesTest {
+    private static final String RULES = """
+        <rules>
+          <rule name="urgent" when="subject:urgent">
+            <keyword name="$Urgent"/>
+          </rule>
+        </rules>
+        """;
+
+    private final List<AuditEvent> recorded = new ArrayList<>();
+    private ApplyRules mailet;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        UsersRepository users = mock(UsersRepository.class);
+        when(users.getUsername(any())).thenAnswer(invocation -> Username.of(invocation.<MailAddress>getArgument(0).asString()));
+        ConfigurationInForce configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", RULES));
+        mailet = new ApplyRules(configuration, new CompiledRules(configuration), new RuleNotifications(), new SharedAccounts(users),
+            Clock.fixed(Instant.parse("2030-01-09T12:00:00Z"), ZoneOffset.UTC), recorded::add, mock(MailboxManager.class));
+        mailet.init(FakeMailetConfig.builder().mailetName("ApplyRules").build());
+    }
+
+    @Test
+    void anyParameterShouldBeRefusedNamingTheMailetTheParameterAndItsValue() {
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("ApplyRules").setProperty("rules", "urgent").build()))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContainingAll("ApplyRules", "<rules>", "'urgent'", "accepted: none");
+    }
+
+    @Test
+    void matchingRuleShouldSetItsKeywordForTheSharedAccountAndBeAudited() throws Exception {
+        Mail mail = mail("URGENT: printer on fire");
+
+        mailet.service(mail);
+
+        assertThat(StorageDirective.fromMail(Username.of("support@example.test"), mail).getFlags())
+            .hasValueSatisfying(flags -> assertThat(flags.contains("$Urgent")).isTrue());
+        assertThat(recorded).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AuditEventType.RULE_MATCHED);
+            assertThat(event.details()).containsEntry("rule", "urgent");
+        });
+    }
+
+    @Test
+    void mailNoRuleMatchesShouldGetNoStorageDirective() throws Exception {
+        Mail mail = mail("Printer question");
+
+        mailet.service(mail);
+
+        assertThat(StorageDirective.fromMail(Username.of("support@example.test"), mail).getFlags()).map(Flags::getUserFlags)
+            .isEmpty();
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void mailetInfoShouldSayWhatItDoes() {
+        assertThat(mailet.getMailetInfo()).isNotBlank();
+    }
+
+    private static Mail mail(String subject) throws Exception {
+        return FakeMail.builder()
+            .name("incoming")
+            .sender("jane@customer.test")
+            .recipient("support@example.test")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addFrom("jane@customer.test").addToRecipient("support@example.test")
+                .setSubject(subject).setText("Hello"))
+            .build();
+    }
+}
