@@ -52,8 +52,8 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * them in {@code <directory>-index/<node>/}. The files are the truth: when the storage opens, the index
  * reads what was written since it was last committed (or is rebuilt from the files when it does
  * not match them), then follows each record; it is committed every minute and when James stops.
- * Records are written by one thread in groups ({@link AuditGroupCommit}) and indexed by another,
- * after their group is written: a search first waits until what was recorded before it is indexed.
+ * Records are written in groups by their callers ({@link AuditGroupCommit}) and indexed in batches
+ * by another thread, once a second: a search first indexes what was recorded before it.
  *
  * <p>Opened on first use with the configuration in force; directory and node are read once
  * (changing them needs a restart). A storage that cannot open (directory not writable) is tried
