@@ -38,15 +38,25 @@ public final class AuditEvent {
     private final Optional<String> reason;
     private final SortedMap<String, String> details;
 
-    private AuditEvent(Builder builder) {
-        this.type = builder.type;
-        this.actor = builder.actor;
-        this.sharedMailbox = builder.sharedMailbox;
-        this.ticket = builder.ticket;
-        this.messageId = builder.messageId;
-        this.decision = builder.decision;
-        this.reason = builder.reason;
-        this.details = Collections.unmodifiableSortedMap(new TreeMap<>(builder.details));
+    private AuditEvent(AuditEventType type, AuditActor actor, Optional<String> sharedMailbox, Optional<String> ticket,
+                       Optional<String> messageId, String decision, Optional<String> reason, Map<String, String> details) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.sharedMailbox = sharedMailbox;
+        this.ticket = ticket;
+        this.messageId = messageId;
+        this.decision = Objects.requireNonNull(decision, "decision");
+        this.reason = reason;
+        this.details = Collections.unmodifiableSortedMap(new TreeMap<>(details));
+    }
+
+    /**
+     * The event a record of the trail holds, its values as read: a writer only ever wrote bounded
+     * ones, and a line edited to hold others is reported by the chain, not changed here.
+     */
+    static AuditEvent read(AuditEventType type, AuditActor actor, Optional<String> sharedMailbox, Optional<String> ticket,
+                           Optional<String> messageId, String decision, Optional<String> reason, Map<String, String> details) {
+        return new AuditEvent(type, actor, sharedMailbox, ticket, messageId, decision, reason, details);
     }
 
     public static Builder of(AuditEventType type, AuditActor actor) {
@@ -192,7 +202,7 @@ public final class AuditEvent {
             if (decision.isEmpty()) {
                 throw new IllegalStateException("An audit event needs a decision: " + type);
             }
-            return new AuditEvent(this);
+            return new AuditEvent(type, actor, sharedMailbox, ticket, messageId, decision, reason, details);
         }
     }
 }

@@ -6,27 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * One thread that writes a node's records for every caller: callers hand their events over and
- * the thread writes whatever has gathered meanwhile as one group ({@link AuditChainWriter#appendAll}),
- * so that thirty busy threads make a few writes instead of thirty and never wait for each other's
- * lock. The chain is kept by that one thread, in the order the events were handed over.
+ * Writes a node's records for every caller as groups ({@link AuditChainWriter#appendAll}): a caller
+ * queues its event and, when no other thread is writing, writes whatever is queued itself, its
+ * own record and those that gathered meanwhile; while another thread writes, its event waits in
+ * the queue for that writer's next group. So a quiet node writes each record on its caller's
+ * thread without waking any other thread, and thirty busy threads make a few writes instead of
+ * thirty and never wait for each other's lock. The chain keeps the order the events were queued.
  *
  * <p>A caller that must not go on without its record waits for the future {@link #submit} returns
  * (its group is written); one that may go on without it does not wait. After each group the
  * records written go to {@code written} (the search index) before any waiting caller is released,
  * so that a search made after {@link #flush} finds them handed over.
  *
+ * <p>An interrupted caller never writes: Java closes a {@code FileChannel} written by an
+ * interrupted thread, which would fail the group. Its event goes to this object's own thread.
+ *
  * <pre>{@code
  * AuditGroupCommit group = new AuditGroupCommit(new AuditChainWriter(directory, "mx1", clock, max, FlushPolicy.FLUSH),
- *     records -> indexer.execute(() -> records.forEach(index::add)));
+ *     records -> index.queue(records));
  * group.submit(event).join(); // written, or AuditUnavailableException in a CompletionException
  * }</pre>
  */
@@ -34,6 +41,8 @@ public final class AuditGroupCommit implements Closeable {
     /** At most this many records in one write: a bounded line buffer however far callers get ahead. */
     public static final int MAX_GROUP = 512;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    /** How often the fallback thread looks for events left to it, should a wake-up be missed. */
+    private static final long FALLBACK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** An event to write, or (no event) a marker that completes once everything before it is written. */
     private record Pending(Optional<AuditEvent> event, CompletableFuture<Optional<AuditRecord>> done) {
@@ -41,37 +50,42 @@ public final class AuditGroupCommit implements Closeable {
 
     private final AuditChainWriter writer;
     private final Consumer<List<AuditRecord>> written;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    /** Written under this object's lock with every enqueue, read by the thread without it. */
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the thread writing a group. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Writes the events of interrupted callers, and whatever remains queued at close. */
+    private final Thread fallback;
+    /** Written under this object's lock with every enqueue, read by the threads without it. */
     private volatile boolean closed;
 
     public AuditGroupCommit(AuditChainWriter writer, Consumer<List<AuditRecord>> written) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.written = Objects.requireNonNull(written, "written");
-        this.thread = new Thread(this::run, "teaminbox-audit-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.fallback = new Thread(this::run, "teaminbox-audit-writer");
+        fallback.setDaemon(true);
+        fallback.start();
     }
 
     /**
-     * Hands the event to the writer. The future completes with the record once its group is
-     * written, or exceptionally with {@link AuditUnavailableException} when it could not be.
-     * Called from the writer's own thread (a listener or failure handler that records an event),
-     * or once closed, the event is written at once instead: the writer never waits for itself.
+     * Queues the event and writes the queue unless another thread is writing it. The future
+     * completes with the record once its group is written, or exceptionally with
+     * {@link AuditUnavailableException} when it could not be. Called while this thread writes (a
+     * consumer of {@code written} that records an event), or once closed, the event is written at
+     * once instead: a writer never waits for itself.
      */
     public CompletableFuture<AuditRecord> submit(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        if (Thread.currentThread() != thread) {
+        if (!writing.isHeldByCurrentThread()) {
             CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
             if (enqueue(new Pending(Optional.of(event), done))) {
+                drain();
                 return done.thenApply(Optional::orElseThrow);
             }
         }
         return writeNow(event);
     }
 
-    /** False once closed: nothing is queued that the thread would not write. */
+    /** False once closed: nothing is queued that no thread would write. */
     private synchronized boolean enqueue(Pending pending) {
         if (closed) {
             return false;
@@ -80,10 +94,37 @@ public final class AuditGroupCommit implements Closeable {
         return true;
     }
 
+    /**
+     * Writes groups while events are queued and no other thread writes. An event queued while
+     * another thread writes is seen by that thread after it lets go of the lock (the queue and
+     * the lock are both volatile state: its check of the queue follows our failed attempt).
+     */
+    private void drain() {
+        if (Thread.currentThread().isInterrupted() && Thread.currentThread() != fallback) {
+            LockSupport.unpark(fallback);
+            return;
+        }
+        while (!queue.isEmpty() && writing.tryLock()) {
+            List<Pending> group = new ArrayList<>();
+            AuditChainWriter.Appended appended;
+            try {
+                for (Pending next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
+                    group.add(next);
+                }
+                appended = writeGroup(group);
+            } finally {
+                writing.unlock();
+            }
+            // Outside the lock: a caller's continuation may record again, and then writes itself.
+            complete(group, appended);
+        }
+    }
+
     /** Waits until every event handed over before this call is written (or failed) and passed on. */
     public void flush() {
         CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
-        if (Thread.currentThread() != thread && enqueue(new Pending(Optional.empty(), done))) {
+        if (!writing.isHeldByCurrentThread() && enqueue(new Pending(Optional.empty(), done))) {
+            drain();
             done.join();
         }
     }
@@ -101,6 +142,7 @@ public final class AuditGroupCommit implements Closeable {
     }
 
     private CompletableFuture<AuditRecord> writeNow(AuditEvent event) {
+        writing.lock();
         try {
             AuditChainWriter.Appended appended = writer.appendAll(List.of(event));
             if (appended.failure().isPresent()) {
@@ -110,29 +152,21 @@ public final class AuditGroupCommit implements Closeable {
             return CompletableFuture.completedFuture(appended.records().get(0));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            writing.unlock();
         }
     }
 
     private void run() {
-        List<Pending> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-            } catch (InterruptedException e) {
-                // Only close() stops this thread; an interrupt would close the FileChannel under the next write.
-                continue;
-            }
-            queue.drainTo(group, MAX_GROUP - 1);
-            writeGroup(group);
-            group.clear();
+            LockSupport.parkNanos(FALLBACK_POLL_NANOS);
+            // Only close() stops this thread; an interrupt would close the FileChannel under the next write.
+            Thread.interrupted();
+            drain();
         }
     }
 
-    private void writeGroup(List<Pending> group) {
+    private AuditChainWriter.Appended writeGroup(List<Pending> group) {
         List<AuditEvent> events = group.stream().flatMap(pending -> pending.event().stream()).toList();
         AuditChainWriter.Appended appended;
         try {
@@ -147,6 +181,10 @@ public final class AuditGroupCommit implements Closeable {
                 // What is written stands: the index is rebuilt from the files when it lacks records.
             }
         }
+        return appended;
+    }
+
+    private static void complete(List<Pending> group, AuditChainWriter.Appended appended) {
         int next = 0;
         for (Pending pending : group) {
             if (pending.event().isEmpty()) {
@@ -159,14 +197,15 @@ public final class AuditGroupCommit implements Closeable {
         }
     }
 
-    /** Writes what was handed over, then stops the thread; later events are written by their callers' threads. */
+    /** Writes what was handed over, then stops the fallback thread; later events are written by their callers' threads. */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
         }
+        LockSupport.unpark(fallback);
         try {
-            thread.join(CLOSE_WAIT.toMillis());
+            fallback.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,10 +8,10 @@ import java.time.Instant;
  * so features that react to tickets (webhooks, response times) listen here instead of adding
  * their own calls to each mailet and IMAP processor.
  *
- * <p>Called on the thread of the action that was recorded, after the record was accepted (the
- * records are written in groups by one thread, {@link AuditGroupCommit}): under
+ * <p>Called on the thread of the action that was recorded, inside its call to the trail, after
+ * the record was accepted (records are written in groups, {@link AuditGroupCommit}): under
  * {@code on-failure="defer"} once the record's group is written, under {@code continue} once the
- * writer has the record, which a failing disk may still lose (it is then counted in the
+ * record is queued or written, which a failing disk may still lose (it is then counted in the
  * {@code audit-gap} record). An implementation returns quickly (hand work to its own executor)
  * and never throws; the trail
  * logs and ignores a listener that does, because the action itself already happened.

@@ -105,4 +105,35 @@ class AuditGroupCommitTest {
 
         assertThat(AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(2))).seq()).isEqualTo(2);
     }
+
+    @Test
+    void aLoneCallerShouldWriteItsOwnRecordWithoutWakingAnotherThread() {
+        List<String> writingThreads = Collections.synchronizedList(new ArrayList<>());
+        try (AuditGroupCommit group = new AuditGroupCommit(new AuditChainWriter(directory, "mx1", clock,
+            AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH), records -> writingThreads.add(Thread.currentThread().getName()))) {
+            AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(1)));
+            AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(2)));
+        }
+
+        assertThat(writingThreads).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
+    }
+
+    @Test
+    void anInterruptedCallerShouldHaveItsRecordWrittenByAnotherThreadAndTheFileStayOpen() throws Exception {
+        try (AuditGroupCommit group = group(directory)) {
+            Thread.currentThread().interrupt();
+            AuditRecord first;
+            try {
+                first = AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(1)));
+            } finally {
+                assertThat(Thread.interrupted()).as("the caller's interrupt is kept for it").isTrue();
+            }
+            AuditRecord second = AuditGroupCommit.await(group.submit(AuditChainWriterTest.event(2)));
+
+            assertThat(List.of(first.seq(), second.seq())).containsExactly(1L, 2L);
+        }
+        // Java closes a FileChannel written by an interrupted thread: a second file would mean the first was abandoned.
+        assertThat(Files.list(directory).count()).isEqualTo(1);
+        assertThat(new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow().intact()).isTrue();
+    }
 }

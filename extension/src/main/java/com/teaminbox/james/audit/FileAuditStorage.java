@@ -6,17 +6,21 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -48,8 +52,8 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * them in {@code <directory>-index/<node>/}. The files are the truth: when the storage opens, the index
  * reads what was written since it was last committed (or is rebuilt from the files when it does
  * not match them), then follows each record; it is committed every minute and when James stops.
- * Records are written by one thread in groups ({@link AuditGroupCommit}) and indexed by another,
- * after their group is written: a search first waits until what was recorded before it is indexed.
+ * Records are written in groups by their callers ({@link AuditGroupCommit}) and indexed in batches
+ * by another thread, once a second: a search first indexes what was recorded before it.
  *
  * <p>Opened on first use with the configuration in force; directory and node are read once
  * (changing them needs a restart). A storage that cannot open (directory not writable) is tried
@@ -63,6 +67,10 @@ public class FileAuditStorage implements AuditStorage {
     private static final Duration COMMIT_EVERY = Duration.ofMinutes(1);
     static final String RECORDS_READ_AT_START = "teaminbox.audit.index.records-read-at-start";
     static final String REBUILDS_AT_START = "teaminbox.audit.index.rebuilds-at-start";
+    /** Records are indexed in batches this often: one wake-up of the index thread a second, not one per record. */
+    static final Duration INDEX_EVERY = Duration.ofSeconds(1);
+    /** ...or as soon as this many wait, which bounds the memory they hold. */
+    static final int INDEX_BATCH = 4096;
     /** How long a stop waits for the catch-up's current file and a running commit. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
@@ -72,12 +80,24 @@ public class FileAuditStorage implements AuditStorage {
     private final MetricFactory metricFactory;
     private Optional<AuditChainWriter> writer = Optional.empty();
     private Optional<AuditGroupCommit> group = Optional.empty();
-    /** Adds written records to the index, one group after the other. */
-    private final ExecutorService indexer = Executors.newSingleThreadExecutor(runnable -> {
+    /** Adds written records to the index in batches: every {@link #INDEX_EVERY}, sooner past {@link #INDEX_BATCH}, before a search. */
+    private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-audit-index");
         thread.setDaemon(true);
         return thread;
     });
+    /** Written and not yet indexed, in the order written. */
+    private final Queue<AuditRecord> unindexed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unindexedCount = new AtomicInteger();
+    /** Set while a batch is asked of the index thread ahead of its schedule, so that one is asked at a time. */
+    private final AtomicBoolean batchAsked = new AtomicBoolean();
+    /**
+     * Until the catch-up is done it may read the records this node writes meanwhile: those are
+     * indexed as replacements ({@link AuditIndex#add}); later ones as new, in batches.
+     */
+    private volatile boolean catchingUp = true;
+    private volatile long ownCatchUpReadThrough;
+    private volatile String ownNode = "";
     private volatile Optional<AuditIndex> index = Optional.empty();
     private volatile Optional<Thread> catchUpThread = Optional.empty();
     private volatile boolean stopping;
@@ -122,27 +142,50 @@ public class FileAuditStorage implements AuditStorage {
         return group.get();
     }
 
-    /** On the writer thread, after each group: the index is fed on its own thread, off the callers' way. */
+    /**
+     * On the writing thread, after each group: the records wait for the index thread, which adds
+     * them in batches, off the callers' way.
+     */
     private void toIndex(List<AuditRecord> records) {
         if (index.isEmpty()) {
             return;
         }
-        try {
-            indexer.execute(() -> {
-                Optional<AuditIndex> searchable = index; // empty once James stops: the next start indexes them from the files
-                searchable.ifPresent(open -> records.forEach(record -> addToIndex(open, record)));
-            });
-        } catch (RejectedExecutionException e) {
-            // James is stopping: the records are in the files, and the next start indexes them.
+        unindexed.addAll(records);
+        if (unindexedCount.addAndGet(records.size()) >= INDEX_BATCH && batchAsked.compareAndSet(false, true)) {
+            try {
+                indexer.execute(this::indexWaiting);
+            } catch (RejectedExecutionException e) {
+                // James is stopping: the records are in the files, and the next start indexes them.
+            }
         }
     }
 
-    private static void addToIndex(AuditIndex searchable, AuditRecord record) {
+    /** On the index thread: adds what waits, as one batch. */
+    private void indexWaiting() {
+        batchAsked.set(false);
+        List<AuditRecord> batch = new ArrayList<>();
+        for (AuditRecord record = unindexed.poll(); record != null; record = unindexed.poll()) {
+            batch.add(record);
+        }
+        unindexedCount.addAndGet(-batch.size());
+        Optional<AuditIndex> searchable = index; // empty once James stops: the next start indexes them from the files
+        if (batch.isEmpty() || searchable.isEmpty()) {
+            return;
+        }
         try {
-            searchable.add(record);
+            boolean replacing = catchingUp;
+            List<AuditRecord> fresh = new ArrayList<>(batch.size());
+            for (AuditRecord record : batch) {
+                if (replacing || record.seq() <= ownCatchUpReadThrough || !record.node().equals(ownNode)) {
+                    searchable.get().add(record);
+                } else {
+                    fresh.add(record);
+                }
+            }
+            searchable.get().addNew(fresh);
         } catch (IOException | RuntimeException e) {
-            // The index is disposable: the next start rebuilds it from the files.
-            LOGGER.warn("Could not index audit record {} of node {}", record.seq(), record.node(), e);
+            // The index is disposable: the next start reads what it lacks from the files.
+            LOGGER.warn("Could not index {} audit records", batch.size(), e);
         }
     }
 
@@ -150,7 +193,7 @@ public class FileAuditStorage implements AuditStorage {
     private void awaitIndexed() {
         openGroup().flush();
         try {
-            indexer.submit(() -> { }).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            indexer.submit(this::indexWaiting).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
@@ -182,7 +225,11 @@ public class FileAuditStorage implements AuditStorage {
         writer = Optional.of(opened);
         LOGGER.info("Audit trail of node {} in {}", node, directory);
         directoryInUse = directory;
+        ownNode = node;
         index = openIndex(directory, node);
+        if (index.isPresent()) {
+            indexer.scheduleWithFixedDelay(this::indexWaiting, INDEX_EVERY.toMillis(), INDEX_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return opened;
     }
 
@@ -217,6 +264,8 @@ public class FileAuditStorage implements AuditStorage {
         try {
             AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, () -> stopping);
             readThrough = outcome.readThrough();
+            ownCatchUpReadThrough = outcome.readThrough().getOrDefault(ownNode, 0L);
+            catchingUp = false;
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
             // For monitoring (WebAdmin /metrics): a start that rebuilt, or read much, is worth a look.
             metricFactory.generate(REBUILDS_AT_START).add(outcome.rebuilt() ? 1 : 0);
@@ -260,6 +309,7 @@ public class FileAuditStorage implements AuditStorage {
                 writing = group;
             }
             writing.ifPresent(AuditGroupCommit::flush);
+            indexer.execute(this::indexWaiting);
             indexer.shutdown();
             indexer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             committer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);

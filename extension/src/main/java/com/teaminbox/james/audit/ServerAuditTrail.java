@@ -39,8 +39,8 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * <p>Records are not repeated in the server log at INFO (DEBUG on {@code com.teaminbox.audit}).
  * Under {@code defer} a caller returns once its record is written (its group, with other
  * callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners hear it
- * then; under {@code continue} the caller goes on as soon as the writer has the record, and
- * listeners hear it at that moment. During an outage every caller waits for its write again, so
+ * then; under {@code continue} the caller goes on as soon as its record is queued behind another
+ * thread's write (or once it wrote it itself), and listeners hear it at that moment. During an outage every caller waits for its write again, so
  * that the trail's return is noticed, and recorded, by the first record that gets through.
  */
 @Singleton
@@ -87,7 +87,7 @@ public class ServerAuditTrail implements AuditTrail {
     }
 
     /**
-     * {@code on-failure="continue"} while the trail works: the caller does not wait for the write.
+     * {@code on-failure="continue"} while the trail works: the caller does not wait for another thread's write.
      * A write that fails later is handled as one that fails now (counted, alerted, an
      * {@code audit-gap} once the trail is back), on the writer's thread; the listeners have
      * already heard the record, as the trail had accepted it.

@@ -54,7 +54,7 @@ public class AuditHistory {
                 .page(page).pageSize(AuditQuery.MAX_PAGE_SIZE).build());
             for (AuditRecord record : hits.records()) {
                 if (seen.add(record.node() + "/" + record.seq())) {
-                    history.add(new TimedEvent(record.time(), event(record)));
+                    history.add(new TimedEvent(record.time(), record.event()));
                 }
             }
             if (history.size() > MAX_RECORDS) {
@@ -77,16 +77,5 @@ public class AuditHistory {
                 page++;
             }
         }
-    }
-
-    /** The event as its author described it, back from the record the trail kept. */
-    static AuditEvent event(AuditRecord record) {
-        AuditEvent.Builder event = AuditEvent.of(record.type(), record.actor()).decision(record.decision());
-        record.mailbox().ifPresent(event::sharedMailbox);
-        record.ticket().ifPresent(event::ticket);
-        record.messageId().ifPresent(event::messageId);
-        record.reason().ifPresent(event::reason);
-        record.details().forEach(event::detail);
-        return event.build();
     }
 }

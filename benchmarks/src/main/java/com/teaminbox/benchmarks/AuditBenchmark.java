@@ -1,0 +1,350 @@
+package com.teaminbox.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.metrics.dropwizard.DropWizardMetricFactory;
+import org.apache.lucene.store.FSDirectory;
+
+import com.codahale.metrics.MetricRegistry;
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditChainWriter;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditIndex;
+import com.teaminbox.core.audit.AuditListener;
+import com.teaminbox.core.audit.AuditQuery;
+import com.teaminbox.core.audit.AuditRecord;
+import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.audit.AlertMails;
+import com.teaminbox.james.audit.FileAuditStorage;
+import com.teaminbox.james.audit.ServerAuditTrail;
+
+/**
+ * CPU per audit record inside a server-like setting under load: caller threads record events
+ * through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: the
+ * group-commit writer thread, the chained files, the index thread and its commits, James's
+ * DropWizard metrics, a listener), paced at a steady total rate as mail and IMAP threads are.
+ *
+ * <p>The figure is the process's CPU during a phase with audit minus the process's CPU during an
+ * equally long phase in the same run where the same threads keep the same pace without recording
+ * (their sleeps and wake-ups are not the trail's cost), divided by the records written; the median
+ * of interleaved pairs. It counts every thread: callers, writer, index, GC and JIT. The parts are
+ * each thread's own CPU, and single-threaded loops of each step in the same run.
+ * <pre>
+ * ./benchmark-audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3]    (--rate 0: flat out)
+ * </pre>
+ */
+public final class AuditBenchmark {
+    private static final String CALLER = "audit-caller-";
+    private static final String[] ACTORS = {"alice@example.test", "bob@example.test", "carol@example.test", "jane@customer.test"};
+
+    private final int threads;
+    private final int rate;
+    private final double seconds;
+    private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private AuditBenchmark(int threads, int rate, double seconds) {
+        this.threads = threads;
+        this.rate = rate;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Files.createTempDirectory("audit-benchmark");
+        Path logback = home.resolve("logback.xml");
+        Files.writeString(logback, "<configuration><appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+            + "<encoder><pattern>%msg%n</pattern></encoder></appender><root level=\"WARN\"><appender-ref ref=\"OUT\"/></root>"
+            + "</configuration>");
+        System.setProperty("logback.configurationFile", logback.toString());
+        Map<String, String> options = options(args);
+        int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "8"));
+        int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+        try {
+            new AuditBenchmark(threads, rate, seconds).run(home, pairs);
+        } finally {
+            try (Stream<Path> walk = Files.walk(home)) {
+                walk.sorted((first, second) -> second.compareTo(first)).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new TreeMap<>();
+        for (int index = 0; index + 1 < args.length; index += 2) {
+            if (!args[index].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --name value, got " + args[index]);
+            }
+            options.put(args[index].substring(2), args[index + 1]);
+        }
+        return options;
+    }
+
+    private void run(Path home, int pairs) throws Exception {
+        System.out.printf(Locale.ROOT, "Audit record cost: %d caller threads, %s, %.0f s per phase, %d pairs, %d cores, Java %s%n",
+            threads, rate == 0 ? "flat out" : rate + " records/s in all", seconds, pairs,
+            Runtime.getRuntime().availableProcessors(), Runtime.version());
+        DropWizardMetricFactory metrics = new DropWizardMetricFactory(new MetricRegistry());
+        ConfigurationInForce defaults = new ConfigurationInForce() {
+            @Override
+            public SharedMailboxesConfiguration current() {
+                throw new IllegalStateException("the benchmark runs with the default audit settings");
+            }
+
+            @Override
+            public Optional<SharedMailboxesConfiguration> inForce() {
+                return Optional.empty();
+            }
+        };
+        FileAuditStorage storage = new FileAuditStorage(new BaseDirectory(home), defaults, Clock.systemUTC(), metrics);
+        LongAdder heard = new LongAdder();
+        AuditListener listener = (event, at) -> heard.increment();
+        ServerAuditTrail trail = new ServerAuditTrail(storage, defaults, metrics, new AlertMails(null), Clock.systemUTC(),
+            Set.of(listener));
+
+        System.out.println("warming up (flat out, then one pair at the rate; not counted)...");
+        // At a few thousand records a second the JIT would still be compiling during the pairs.
+        Phase warm = phase(trail, storage, true, 0);
+        phase(trail, storage, false, rate);
+        phase(trail, storage, true, rate);
+        System.out.printf(Locale.ROOT, "(warm-up flat out: %d records, %.1f us of process CPU each)%n", warm.records,
+            warm.processNanos / 1000.0 / warm.records);
+        List<Double> figures = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%5s %9s %12s %12s %10s | %8s %8s %8s %8s | %7s %7s%n", "pair", "records", "CPU audit",
+            "CPU pace", "us/record", "callers", "writer", "index", "other", "GC ms", "JIT ms");
+        for (int pair = 1; pair <= pairs; pair++) {
+            // Flat out, the callers have no pace to keep: nothing to subtract.
+            Phase without = rate == 0 ? new Phase(0, 0, Map.of(), 0, 0) : phase(trail, storage, false, rate);
+            Phase with = phase(trail, storage, true, rate);
+            double perRecord = (with.processNanos - without.processNanos) / 1000.0 / with.records;
+            figures.add(perRecord);
+            double callers = (with.threadNanos.getOrDefault("callers", 0L) - without.threadNanos.getOrDefault("callers", 0L))
+                / 1000.0 / with.records;
+            double writer = with.threadNanos.getOrDefault("writer", 0L) / 1000.0 / with.records;
+            double index = with.threadNanos.getOrDefault("index", 0L) / 1000.0 / with.records;
+            System.out.printf(Locale.ROOT, "%5d %9d %10.0f ms %10.0f ms %10.1f | %8.1f %8.1f %8.1f %8.1f | %7d %7d%n", pair,
+                with.records, with.processNanos / 1e6, without.processNanos / 1e6, perRecord, callers, writer, index,
+                perRecord - callers - writer - index, with.gcMillis, with.jitMillis);
+        }
+        storage.stop();
+        double[] sorted = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "CPU per audit record, median of %d pairs: %.1f us (listener heard %d records)%n",
+            pairs, sorted[sorted.length / 2], heard.sum());
+        System.out.println("(callers: building the event, metrics, listeners, handing over and waiting; writer: JSON, SHA-256, "
+            + "the write; index: Lucene; other: GC, JIT and the rest of the process; all in us of CPU per record)");
+        parts(home.resolve("parts"));
+    }
+
+    private record Phase(long records, long processNanos, Map<String, Long> threadNanos, long gcMillis, long jitMillis) {
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(bean -> Math.max(0, bean.getCollectionTime())).sum();
+    }
+
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** One phase: every caller keeps the pace; with audit, each records one event per beat. */
+    private Phase phase(ServerAuditTrail trail, FileAuditStorage storage, boolean audit, int rate) throws Exception {
+        LongAdder records = new LongAdder();
+        LongAdder callerNanos = new LongAdder();
+        long durationNanos = (long) (seconds * 1e9);
+        Map<String, Long> before = serverThreadNanos();
+        long gcBefore = gcMillis();
+        long jitBefore = jitMillis();
+        long processBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        List<Thread> callers = new ArrayList<>();
+        for (int number = 0; number < threads; number++) {
+            int caller = number;
+            Thread thread = new Thread(() -> {
+                long cpuStart = threadBean.getCurrentThreadCpuTime();
+                long beat = rate == 0 ? 0 : 1_000_000_000L * threads / rate;
+                long next = start + beat * caller / threads;
+                long sequence = caller;
+                while (System.nanoTime() - start < durationNanos) {
+                    if (beat > 0) {
+                        next += beat;
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
+                    if (audit) {
+                        trail.record(event(sequence));
+                        records.increment();
+                    }
+                    sequence += threads;
+                }
+                callerNanos.add(threadBean.getCurrentThreadCpuTime() - cpuStart);
+            }, CALLER + number);
+            callers.add(thread);
+            thread.start();
+        }
+        for (Thread thread : callers) {
+            thread.join();
+        }
+        if (audit) {
+            // Until the index thread has every record of the phase: its work is part of theirs.
+            storage.search(AuditQuery.builder().pageSize(1).build());
+        }
+        long processNanos = os.getProcessCpuTime() - processBefore;
+        Map<String, Long> after = serverThreadNanos();
+        Map<String, Long> spent = new TreeMap<>();
+        after.forEach((name, nanos) -> spent.put(name, nanos - before.getOrDefault(name, 0L)));
+        spent.put("callers", callerNanos.sum());
+        return new Phase(records.sum(), processNanos, spent, gcMillis() - gcBefore, jitMillis() - jitBefore);
+    }
+
+    /** The CPU so far of the trail's own threads, by role. */
+    private Map<String, Long> serverThreadNanos() {
+        Map<String, Long> nanos = new TreeMap<>();
+        for (long id : threadBean.getAllThreadIds()) {
+            Optional.ofNullable(threadBean.getThreadInfo(id)).ifPresent(info -> {
+                String role = info.getThreadName().equals("teaminbox-audit-writer") ? "writer"
+                    : info.getThreadName().startsWith("teaminbox-audit-index") ? "index" : "";
+                long cpu = threadBean.getThreadCpuTime(id);
+                if (!role.isEmpty() && cpu > 0) {
+                    nanos.merge(role, cpu, Long::sum);
+                }
+            });
+        }
+        return nanos;
+    }
+
+    /** The mix of a shared mailbox's day: mails received and threaded, rules, acknowledgements, members' reads and flags. */
+    static AuditEvent event(long sequence) {
+        String actor = ACTORS[(int) (sequence % ACTORS.length)];
+        String ticket = "SUP-" + (1000 + sequence / 4);
+        return switch ((int) (sequence % 4)) {
+            case 0 -> AuditEvent.of(AuditEventType.MAIL_RECEIVED, AuditActor.externalSender("jane@customer.test"))
+                .sharedMailbox("support@example.test").messageId("<" + sequence + ".benchmark@customer.test>")
+                .decision("accepted").detail("size", 20_480).build();
+            case 1 -> AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system()).sharedMailbox("support@example.test")
+                .ticket(ticket).messageId("<" + sequence + ".benchmark@customer.test>").decision("created")
+                .reason("new conversation").build();
+            case 2 -> AuditEvent.of(AuditEventType.RULE_MATCHED, AuditActor.system()).sharedMailbox("support@example.test")
+                .ticket(ticket).decision("applied").detail("rule", "urgent").detail("actions", "flag,move:Urgent").build();
+            default -> AuditEvent.of(AuditEventType.MESSAGE_READ, AuditActor.member(actor)).sharedMailbox("support@example.test")
+                .decision("accepted").detail("folder", "INBOX").detail("uids", Long.toString(sequence)).build();
+        };
+    }
+
+    /**
+     * Each step alone, single-threaded, in the same JVM: what a writing caller and the index thread
+     * do per record. Five rounds; the least disturbed (lowest) figure of each step is printed.
+     */
+    private void parts(Path directory) throws IOException {
+        int count = 20_000;
+        int batch = 2_000;
+        AuditEvent[] events = new AuditEvent[count];
+        AuditRecord[] records = new AuditRecord[count];
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        DropWizardMetricFactory metricFactory = new DropWizardMetricFactory(new MetricRegistry());
+        double[] best = new double[6];
+        Arrays.fill(best, Double.MAX_VALUE);
+        for (int round = 0; round < 5; round++) {
+            Instant now = Instant.now();
+            double[] figures = new double[6];
+            figures[0] = perItem(count, index -> events[index] = event(index));
+            figures[1] = perItem(count, index -> records[index] = AuditRecord.chain(events[index], "bench", index + 1, now,
+                AuditRecord.GENESIS));
+            byte[][] lines = Arrays.stream(records).map(record -> record.toJson().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            figures[2] = perItem(count, index -> digest.digest(lines[index]));
+            try (AuditChainWriter writer = new AuditChainWriter(directory.resolve("files-" + round), "bench", Clock.systemUTC(),
+                AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH)) {
+                figures[3] = perItem(count, index -> writer.appendAll(List.of(events[index])));
+            }
+            try (AuditIndex index = new AuditIndex(FSDirectory.open(directory.resolve("index-" + round)))) {
+                // As the index thread does: batches of what was written during a second, then a commit.
+                figures[4] = perItem(count / batch, position -> {
+                    try {
+                        index.addNew(Arrays.asList(records).subList(position * batch, (position + 1) * batch));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }) / batch;
+                long start = threadBean.getCurrentThreadCpuTime();
+                index.commit(Map.of());
+                figures[4] += (threadBean.getCurrentThreadCpuTime() - start) / 1000.0 / count;
+            }
+            figures[5] = perItem(count, position -> {
+                String name = "teaminbox." + events[position].type().wireName();
+                metricFactory.generate(name).increment();
+                metricFactory.generate(name + ".support@example.test").increment();
+                metricFactory.runPublishingTimerMetric("teaminbox.audit.write", () -> { });
+            });
+            for (int part = 0; part < best.length; part++) {
+                best[part] = Math.min(best[part], figures[part]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "Parts, one thread, us of CPU per record (lowest of 5 rounds of %d records): build the event "
+            + "%.1f, record JSON and SHA-256 %.1f (of which SHA-256 %.1f), all the writer does for a group of one (record, write) %.1f, index (batches of %d) %.1f, "
+            + "metrics %.1f%n", count, best[0], best[1], best[2], best[3], batch, best[4], best[5]);
+    }
+
+    private interface Step {
+        void run(int index);
+    }
+
+    private double perItem(int count, Step step) {
+        long start = threadBean.getCurrentThreadCpuTime();
+        for (int index = 0; index < count; index++) {
+            step.run(index);
+        }
+        return (threadBean.getCurrentThreadCpuTime() - start) / 1000.0 / count;
+    }
+
+    /** James's working directory, as FileAuditStorage resolves {@code var/audit} against it. */
+    private record BaseDirectory(Path home) implements FileSystem {
+        @Override
+        public InputStream getResource(String url) throws IOException {
+            throw new IOException("not used: " + url);
+        }
+
+        @Override
+        public File getFile(String fileURL) {
+            return home.resolve(fileURL).toFile();
+        }
+
+        @Override
+        public File getBasedir() {
+            return home.toFile();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.teaminbox.james.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditQuery;
+import com.teaminbox.core.audit.AuditVerification;
+import com.teaminbox.core.audit.AuditVerifier;
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+
+class FileAuditStorageConcurrencyTest {
+    private static final int THREADS = 16;
+    private static final int RECORDS_EACH = 250;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aTrailWrittenByManyThreadsAtOnceShouldVerifyAndBeFoundWhole() throws Exception {
+        ConfigurationInForce defaults = new ConfigurationInForce() {
+            @Override
+            public SharedMailboxesConfiguration current() {
+                throw new IllegalStateException("the default audit settings apply");
+            }
+
+            @Override
+            public Optional<SharedMailboxesConfiguration> inForce() {
+                return Optional.empty();
+            }
+        };
+        RecordingMetricFactory metrics = new RecordingMetricFactory();
+        FileAuditStorage storage = new FileAuditStorage(new BaseDirectory(home), defaults, Clock.systemUTC(), metrics);
+        ServerAuditTrail trail = new ServerAuditTrail(storage, defaults, metrics, new AlertMails(null), Clock.systemUTC(), Set.of());
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int thread = 0; thread < THREADS; thread++) {
+                String member = "member" + thread + "@example.test";
+                callers.add(threads.submit(() -> {
+                    for (int number = 0; number < RECORDS_EACH; number++) {
+                        trail.record(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member(member))
+                            .sharedMailbox("support@example.test").decision("accepted").detail("uids", number).build());
+                    }
+                }));
+            }
+            for (Future<?> caller : callers) {
+                caller.get();
+            }
+
+            assertThat(storage.search(AuditQuery.builder().actor("member3@example.test").pageSize(1).build()).totalHits())
+                .isEqualTo(RECORDS_EACH);
+            assertThat(storage.search(AuditQuery.builder().pageSize(1).build()).totalHits()).isEqualTo(THREADS * RECORDS_EACH);
+        } finally {
+            threads.shutdown();
+            storage.stop();
+        }
+
+        AuditVerification verification = new AuditVerifier().verify(List.of(home.resolve("var/audit")));
+        assertThat(verification.nodes()).singleElement().satisfies(node -> {
+            assertThat(node.intact()).as(node.toString()).isTrue();
+            assertThat(node.verifiedRecords()).isEqualTo(THREADS * RECORDS_EACH);
+        });
+    }
+
+    /** James's working directory, against which the default {@code var/audit} is resolved. */
+    private record BaseDirectory(Path home) implements FileSystem {
+        @Override
+        public InputStream getResource(String url) throws IOException {
+            throw new IOException("not used: " + url);
+        }
+
+        @Override
+        public File getFile(String fileURL) {
+            return home.resolve(fileURL).toFile();
+        }
+
+        @Override
+        public File getBasedir() {
+            return home.toFile();
+        }
+    }
+}
