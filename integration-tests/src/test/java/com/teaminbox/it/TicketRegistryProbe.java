@@ -9,7 +9,7 @@ import org.apache.james.utils.GuiceProbe;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 
-/** Reaches the ticket registry of a running server, built by James's extension loader with the server's own singletons. */
+/** Reaches the ticket registry and the SLA ledger of a running server, built by James's extension loader with the server's own singletons. */
 public class TicketRegistryProbe implements GuiceProbe {
     public static final AbstractModule MODULE = new AbstractModule() {
         @Override
@@ -27,5 +27,9 @@ public class TicketRegistryProbe implements GuiceProbe {
 
     public TicketCostMeter meter() throws ClassNotFoundException {
         return loader.instantiate(new ClassName(TicketCostMeter.class.getName()));
+    }
+
+    public SlaCostMeter slaMeter() throws ClassNotFoundException {
+        return loader.instantiate(new ClassName(SlaCostMeter.class.getName()));
     }
 }
