@@ -218,6 +218,31 @@ class SlaIntegrationTest {
             .as("one digest for alice, listing the three").hasSize(1);
     }
 
+    @Test
+    void aTicketResolvedMoreThanThirtyDaysAgoShouldLeaveTheLedger() throws Exception {
+        Instant opened = paris(12, 7, 9, 0);
+        moveTo(opened);
+        server.smtp().send(JANE, "Printer broken", SUPPORT);
+        awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+        store(ALICE, "SUP-1", "+FLAGS ($Resolved)");
+        server.smtp().send(JANE, "Scanner broken", SUPPORT);
+        TeamInboxServer.awaitUntil(() -> ledgerFacts("resolved") == 1 && ledgerFacts("opened") == 2, "SUP-1 resolved, SUP-2 open");
+
+        moveTo(opened.plus(Duration.ofDays(29)));
+        awaitRecord(AuditEventType.SLA_BREACHED, "SUP-2");
+        assertThat(ledgerFacts("opened")).as("29 days after: kept").isEqualTo(2);
+
+        moveTo(opened.plus(Duration.ofDays(31)));
+        TeamInboxServer.awaitUntil(() -> ledgerFacts("opened") == 1, "SUP-1's facts pruned");
+        assertThat(ledgerFacts("resolved")).isZero();
+        assertThat(ledgerFacts("opened")).as("SUP-2 is still open").isEqualTo(1);
+    }
+
+    private int ledgerFacts(String kind) throws Exception {
+        return server.probe(SlaNodesProbe.class).ledgerFacts(SUPPORT, kind);
+    }
+
     private void moveTo(Instant instant) {
         clock.advance(Duration.between(clock.instant(), instant));
     }

@@ -21,7 +21,7 @@ class UpgradeIntegrationTest {
     TeamInboxServer server = new TeamInboxServer(home -> home.withConfigurationFile("extensions.properties",
         "guice.extension.module=com.teaminbox.james.SharedMailboxesModule\n"
             + "guice.extension.startable=com.teaminbox.demo.DemoAccounts," + MailStoredBeforeUpgrade.class.getName()
-            + ",com.teaminbox.james.provisioning.SharedMailboxesProvisioning\n"));
+            + ",com.teaminbox.james.provisioning.SharedMailboxesProvisioning\n"), TicketRegistryProbe.MODULE);
 
     @Test
     void replyThatLostItsTagToMailStoredBeforeTheUpgradeShouldKeepItsTicket() throws Exception {
@@ -39,6 +39,21 @@ class UpgradeIntegrationTest {
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
 
         assertThat(inbox("Subject")).containsExactly("[SUP-1] Printer broken", "[SUP-1] Printer broken");
+    }
+
+    @Test
+    void newTicketsShouldContinueAboveTheTicketsOfTheOlderRegistryWithoutAMessageEach() throws Exception {
+        server.smtp().send(JANE, "Scanner broken", SUPPORT);
+        server.smtp().send(JANE, "Screen broken", SUPPORT);
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 3);
+        server.smtp().send(JANE, "Re: [SUP-1] Printer broken", SUPPORT);
+        server.smtp().send(JANE, "[SUP-9] Keyboard broken", SUPPORT);
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 5);
+
+        assertThat(inbox("X-Ticket")).as("SUP-1 was the older registry's entry; SUP-9 was never issued")
+            .containsExactlyInAnyOrder("SUP-1", "SUP-2", "SUP-3", "SUP-1", "SUP-4");
+        assertThat(server.probe(TicketRegistryProbe.class).meter().registryMessages(SUPPORT))
+            .as("the older registry's entry only: new tickets append nothing").isEqualTo(1);
     }
 
     private List<String> inbox(String header) throws Exception {

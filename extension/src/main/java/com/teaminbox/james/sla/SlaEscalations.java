@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -26,6 +26,7 @@ import com.teaminbox.core.rules.RuleAction;
 import com.teaminbox.core.sla.DueStage;
 import com.teaminbox.core.sla.NotifyAssignee;
 import com.teaminbox.core.sla.SlaPlan;
+import com.teaminbox.core.sla.SlaSettings;
 import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.sla.TicketLifecycle;
 
@@ -35,6 +36,8 @@ import com.teaminbox.core.sla.TicketLifecycle;
  * while its target is still open, escalated with the policy's actions. Notifications of one pass
  * are gathered per recipient into one digest ({@link SlaDigests}): a server that was stopped over
  * a weekend sends each member one mail listing what it missed, not one per ticket and stage.
+ * Tickets resolved more than {@link SlaLedger#PRUNE_AFTER} ago, and not reopened, leave the ledger
+ * at the end of a pass.
  */
 public class SlaEscalations {
     private static final Logger LOGGER = LoggerFactory.getLogger(SlaEscalations.class);
@@ -53,16 +56,45 @@ public class SlaEscalations {
         this.digests = digests;
     }
 
+    /**
+     * A resolved ticket whose due stages are all claimed: nothing more can come due until a new fact
+     * (a reopening, a customer mail) changes its number of facts, so later checks skip its fold.
+     */
+    private record Settled(int facts, Instant resolved) {
+    }
+
+    /** Per shared mailbox, for the SLA settings they were settled under (a reload that changes them starts again). */
+    private final Map<String, Map.Entry<SlaSettings, Map<String, Settled>>> settledTickets = new ConcurrentHashMap<>();
+
+    private Map<String, Settled> settled(SharedMailbox sharedMailbox) {
+        return settledTickets.compute(sharedMailbox.address().asString(), (address, known) ->
+            known != null && known.getKey().equals(sharedMailbox.sla()) ? known
+                : Map.entry(sharedMailbox.sla(), new ConcurrentHashMap<>())).getValue();
+    }
+
     /** @return how many stages this node fired */
     public int escalate(SharedMailbox sharedMailbox, Instant now, String node) throws MailboxException {
         SlaLedger.Snapshot snapshot = ledger.snapshot(sharedMailbox);
-        Map<String, List<TicketFact>> byTicket = snapshot.facts().stream().collect(Collectors.groupingBy(TicketFact::ticket, TreeMap::new,
-            Collectors.toList()));
+        Map<String, List<TicketFact>> byTicket = new TreeMap<>(snapshot.factsByTicket());
         SlaPlan plan = new SlaPlan(sharedMailbox.sla());
         SlaDigests.Digest digest = digests.start(sharedMailbox);
+        Instant pruneBefore = now.minus(SlaLedger.PRUNE_AFTER);
+        List<String> prunable = new ArrayList<>();
         int fired = 0;
+        Map<String, Settled> settled = settled(sharedMailbox);
         for (Map.Entry<String, List<TicketFact>> ticket : byTicket.entrySet()) {
-            for (DueStage stage : plan.due(TicketLifecycle.fold(ticket.getKey(), ticket.getValue()), now)) {
+            Settled quiet = settled.get(ticket.getKey());
+            if (quiet != null && quiet.facts() == ticket.getValue().size()) {
+                if (quiet.resolved().isBefore(pruneBefore)) {
+                    prunable.add(ticket.getKey());
+                }
+                continue;
+            }
+            TicketLifecycle lifecycle = TicketLifecycle.fold(ticket.getKey(), ticket.getValue());
+            if (lifecycle.resolved().filter(resolved -> resolved.isBefore(pruneBefore)).isPresent()) {
+                prunable.add(ticket.getKey());
+            }
+            for (DueStage stage : plan.due(lifecycle, now)) {
                 if (snapshot.claimedKeys().contains(stage.key()) || !ledger.claim(sharedMailbox, stage.key(), node)) {
                     continue;
                 }
@@ -72,8 +104,16 @@ public class SlaEscalations {
                     apply(sharedMailbox, stage, digest);
                 }
             }
+            lifecycle.resolved().ifPresent(resolved -> settled.put(ticket.getKey(), new Settled(ticket.getValue().size(), resolved)));
         }
+        prunable.forEach(settled::remove);
         digest.send();
+        // After the stages of this pass: a stage that came due before a long-past resolution is recorded first.
+        int pruned = ledger.prune(sharedMailbox, prunable);
+        if (pruned > 0) {
+            LOGGER.debug("SLA ledger of {}: {} entries of tickets resolved before {} pruned", sharedMailbox.address().asString(), pruned,
+                pruneBefore);
+        }
         return fired;
     }
 

@@ -14,7 +14,8 @@ public interface TicketRegistry {
      * Opens the next ticket of this shared mailbox; idempotent by Message-ID: when a mail with the
      * same Message-ID already opened a ticket (a retry, a resent mail), that ticket is returned.
      *
-     * @param subject the subject of the mail that opens it, for the registry's own index
+     * @param subject the subject of the mail that opens it, for a registry that keeps an index of tickets
+     *                (the mailbox registry no longer does: it stores no message per ticket)
      * @param originMessageId the Message-ID of that mail, when it has one
      */
     TicketId open(SharedMailbox sharedMailbox, String subject, Optional<String> originMessageId);
