@@ -115,8 +115,8 @@ class AcknowledgementSuppressionIntegrationTest {
         server.smtp().sendRaw(JANE, SUPPORT, mail("Jane <" + JANE + ">", SUPPORT, "An ordinary question", ""));
 
         server.awaitMessages(SUPPORT, ALICE, "INBOX", originals + 1);
+        assertThat(AuditRecords.awaitAcknowledgementDecisions(server, SUPPORT, originals + 1)).as("acknowledgements sent").isEqualTo(1);
         mailboxes.awaitInbox(JANE, 1);
-        Mailboxes.pause(Mailboxes.GRACE);
         assertThat(mailboxes.inboxHeader(JANE, "Subject")).singleElement().asString()
             .matches("\\[SUP-\\d+] Re: An ordinary question");
         for (String sender : SYSTEM_SENDERS) {

@@ -1,5 +1,7 @@
 package com.teaminbox.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,36 @@ final class AuditRecords {
     static List<AuditRecord> in(Path directory, AuditEventType... types) {
         List<AuditEventType> wanted = List.of(types);
         return in(directory).stream().filter(record -> wanted.contains(record.type())).collect(Collectors.toList());
+    }
+
+    /**
+     * Waits until {@code Acknowledge} decided on {@code mails} mails of {@code sharedMailbox} (each
+     * decision, sent or suppressed, is recorded before an acknowledgement leaves), and says how many
+     * it sent: once every mail is decided, no acknowledgement can come later than those counted.
+     */
+    static long awaitAcknowledgementDecisions(TeamInboxServer server, String sharedMailbox, int mails) throws Exception {
+        TeamInboxServer.awaitUntil(() -> acknowledgementDecisions(server, sharedMailbox).size() >= mails,
+            mails + " acknowledgement decisions of " + sharedMailbox);
+        List<AuditRecord> decisions = acknowledgementDecisions(server, sharedMailbox);
+        assertThat(decisions).as("one decision per mail").hasSize(mails);
+        return decisions.stream().filter(record -> record.type() == AuditEventType.AUTORESPONSE_SENT).count();
+    }
+
+    /**
+     * How many acknowledgements {@code Acknowledge} sent for {@code sharedMailbox}: final once the
+     * mails are in the shared INBOX, since it runs before {@code LocalDelivery} in the
+     * {@code shared-mailbox} processor and records each one before it leaves (replies to a known
+     * ticket get no decision record at all).
+     */
+    static long acknowledgementsSent(TeamInboxServer server, String sharedMailbox) {
+        return acknowledgementDecisions(server, sharedMailbox).stream()
+            .filter(record -> record.type() == AuditEventType.AUTORESPONSE_SENT).count();
+    }
+
+    private static List<AuditRecord> acknowledgementDecisions(TeamInboxServer server, String sharedMailbox) {
+        return of(server, AuditEventType.AUTORESPONSE_SENT, AuditEventType.AUTORESPONSE_SUPPRESSED).stream()
+            .filter(record -> record.mailbox().filter(sharedMailbox::equals).isPresent())
+            .collect(Collectors.toList());
     }
 
     /** The raw text of every file: to check what must never be written (passwords, bodies). */

@@ -1,5 +1,9 @@
 package com.teaminbox.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +24,7 @@ import org.apache.james.utils.UserDefinedStartable;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import com.teaminbox.demo.DemoHome;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +55,32 @@ public class ExtensionStartablesProbe implements GuiceProbe {
     public void start(String startableClass) throws Exception {
         UserDefinedStartable startable = loader.instantiate(new ClassName(startableClass));
         startable.start();
+    }
+
+    /** Starts one more instance of a startable, as James does at start, and gives it to the caller, who stops it. */
+    public <T extends UserDefinedStartable> T started(Class<T> startableClass) throws Exception {
+        T startable = loader.instantiate(new ClassName(startableClass.getName()));
+        startable.start();
+        return startable;
+    }
+
+    /**
+     * Takes a startable out of the home's {@code extensions.properties}, for a test that starts the
+     * only instance itself with {@link #started(Class)}: a schedule the test holds is one whose
+     * completed checks it can count.
+     */
+    public static void withoutStartable(DemoHome home, Class<? extends UserDefinedStartable> startableClass) {
+        Path file = home.configurationFile("extensions.properties");
+        try {
+            String extensions = Files.readString(file);
+            String without = extensions.replace("," + startableClass.getName(), "").replace(startableClass.getName() + ",", "");
+            if (without.equals(extensions)) {
+                throw new IllegalStateException(startableClass.getName() + " is not a startable of " + file + ": " + extensions);
+            }
+            Files.writeString(file, without);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void delegate(String sharedMailbox, String user) {

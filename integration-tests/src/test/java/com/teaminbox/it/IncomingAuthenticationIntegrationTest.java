@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IncomingAuthenticationIntegrationTest {
     private static final String REFUSED = "504 5.5.4 Authentication is not offered on this server; members submit mail on the submission port";
 
+    // Each test opens its own SMTP dialogues and delivers nothing: one server serves them all.
     @RegisterExtension
-    TeamInboxServer server = new TeamInboxServer();
+    static TeamInboxServer server = new TeamInboxServer();
 
     @Test
     void incomingPortShouldNotAnnounceAuthentication() throws Exception {

@@ -5,14 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 /** What a user of the test server finds in their INBOX, over real IMAP; and accounts added through WebAdmin. */
 final class Mailboxes {
-    /** After the mail we wait for, how long anything wrongly sent would still take to arrive. */
-    static final Duration GRACE = Duration.ofSeconds(2);
-
     private final TeamInboxServer server;
 
     Mailboxes(TeamInboxServer server) {
@@ -70,9 +66,5 @@ final class Mailboxes {
         if (response.statusCode() != 204) {
             throw new IOException("Cannot create " + user + ": " + response.statusCode() + " " + response.body());
         }
-    }
-
-    static void pause(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
     }
 }

@@ -19,8 +19,9 @@ class MessageSizeLimitsIntegrationTest {
     private static final String JANE = "jane@customer.test";
     private static final long DEMO_LIMIT_BYTES = 75L * 1024 * 1024;
 
+    // Each test opens its own SMTP dialogues and delivers nothing: one server serves them all.
     @RegisterExtension
-    TeamInboxServer server = new TeamInboxServer();
+    static TeamInboxServer server = new TeamInboxServer();
 
     @Test
     void bothServersShouldAnnounceTheLimitAndRefuseALargerDeclaredSizeBeforeData() throws Exception {

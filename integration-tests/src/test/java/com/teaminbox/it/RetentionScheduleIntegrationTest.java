@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,14 +20,22 @@ import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.james.retention.RetentionSchedule;
 
-/** The schedule submits a run through the TaskManager once the mailbox's interval has passed. */
+/**
+ * The schedule submits a run through the TaskManager once the mailbox's interval has passed. The
+ * test starts the server's one retention schedule itself, so that "nothing ran" is asserted after
+ * checks that read the clock, not after a pause.
+ */
 class RetentionScheduleIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MovableClock clock = new MovableClock(RetentionFixture.NOW);
 
     @RegisterExtension
-    TeamInboxServer server = TeamInboxServer.overriding(home -> RetentionFixture.configure(home, RetentionFixture.EXTRA_POLICIES),
-        RetentionFixture.clock(clock));
+    TeamInboxServer server = TeamInboxServer.overriding(home -> {
+        RetentionFixture.configure(home, RetentionFixture.EXTRA_POLICIES);
+        ExtensionStartablesProbe.withoutStartable(home, RetentionSchedule.class);
+    }, List.of(RetentionFixture.clock(clock)), ExtensionStartablesProbe.MODULE);
+
+    private RetentionSchedule schedule;
 
     @BeforeAll
     static void checkOftenInsteadOfEveryMinute() {
@@ -40,11 +51,19 @@ class RetentionScheduleIntegrationTest {
     void appendOldMessages() throws Exception {
         CapturedAudit.clear();
         RetentionFixture.appendMessages(server);
+        schedule = server.probe(ExtensionStartablesProbe.class).started(RetentionSchedule.class);
+    }
+
+    @AfterEach
+    void stopTheSchedule() {
+        schedule.stop();
     }
 
     @Test
     void scheduleShouldRunRetentionOnceTheIntervalHasPassedAndShowItUnderTasks() throws Exception {
-        Thread.sleep(1_000);
+        // Two more checks: the first may have begun before the messages were there, the second began after.
+        long completed = schedule.completedChecks();
+        TeamInboxServer.awaitUntil(() -> schedule.completedChecks() >= completed + 2, "two more retention checks");
         assertThat(RetentionFixture.ids(server, ALICE, "Junk")).as("nothing before a day has passed").hasSize(5);
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));

@@ -16,7 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +31,9 @@ import com.teaminbox.james.sla.SlaSchedule;
  * The demo's SLA on support@ (docs/sla.md): standard policy, first response in 4 business hours
  * (Monday to Thursday 09:00-18:00, Friday 09:00-17:00, Europe/Paris, 25 December a holiday),
  * warning at 80 %. The clock is the test's: each stage's record carries the instant it fired, so
- * a stage fired too early (during the weekend, while pending) shows in its time.
+ * a stage fired too early (during the weekend, while pending) shows in its time. The test starts
+ * the server's one SLA schedule itself, so that "nothing fired" is asserted after checks that
+ * read the moved clock, not after a pause.
  */
 class SlaIntegrationTest {
     private static final String SUPPORT = "support@example.test";
@@ -42,8 +46,10 @@ class SlaIntegrationTest {
     private final MovableClock clock = new MovableClock(FRIDAY_1730);
 
     @RegisterExtension
-    TeamInboxServer server = TeamInboxServer.overriding(home -> { }, List.of(binder -> binder.bind(Clock.class).toInstance(clock)),
-        SlaNodesProbe.MODULE);
+    TeamInboxServer server = TeamInboxServer.overriding(home -> ExtensionStartablesProbe.withoutStartable(home, SlaSchedule.class),
+        List.of(binder -> binder.bind(Clock.class).toInstance(clock)), SlaNodesProbe.MODULE);
+
+    private SlaSchedule schedule;
 
     @BeforeAll
     static void checkOftenInsteadOfEveryMinute() {
@@ -53,6 +59,16 @@ class SlaIntegrationTest {
     @AfterAll
     static void restoreTheMinute() {
         System.clearProperty(SlaSchedule.TICK_PROPERTY);
+    }
+
+    @BeforeEach
+    void startTheSchedule() throws Exception {
+        schedule = server.probe(SlaNodesProbe.class).startNode();
+    }
+
+    @AfterEach
+    void stopTheSchedule() {
+        schedule.stop();
     }
 
     private static Instant paris(int month, int day, int hour, int minute) {
@@ -66,7 +82,7 @@ class SlaIntegrationTest {
 
         moveTo(paris(12, 5, 12, 0));
         moveTo(paris(12, 7, 12, 11));
-        Thread.sleep(1_000);
+        awaitChecksOfTheMovedClock();
         assertThat(records(AuditEventType.SLA_WARNING, "SUP-1")).as("nothing before Monday 12:12").isEmpty();
 
         moveTo(paris(12, 7, 12, 12));
@@ -95,7 +111,7 @@ class SlaIntegrationTest {
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
 
         moveTo(paris(12, 25, 16, 0));
-        Thread.sleep(1_000);
+        awaitChecksOfTheMovedClock();
         moveTo(paris(12, 28, 12, 10));
 
         AuditRecord warning = awaitRecord(AuditEventType.SLA_WARNING, "SUP-1");
@@ -117,9 +133,11 @@ class SlaIntegrationTest {
         AuditRecord pending = awaitRecord(AuditEventType.TICKET_PENDING, "SUP-1");
         assertThat(pending.decision()).isEqualTo("pending");
         assertThat(pending.actor()).isEqualTo(AuditActor.member(ALICE));
+        TeamInboxServer.awaitUntil(() -> server.probe(SlaNodesProbe.class).ledgerFacts(SUPPORT, "pending") == 1,
+            "the pending fact in the ledger, which the listener writes after the record");
 
         moveTo(paris(12, 7, 14, 0));
-        Thread.sleep(1_000);
+        awaitChecksOfTheMovedClock();
         assertThat(records(AuditEventType.SLA_WARNING, "SUP-1")).as("the clock stopped at 09:30").isEmpty();
 
         moveTo(paris(12, 8, 9, 0));
@@ -171,7 +189,7 @@ class SlaIntegrationTest {
         TeamInboxServer.awaitUntil(() -> server.probe(SlaNodesProbe.class).ledgerFacts(SUPPORT, "member-reply") == 1, "the reply in the ledger");
 
         moveTo(paris(12, 7, 14, 0));
-        Thread.sleep(1_000);
+        awaitChecksOfTheMovedClock();
         assertThat(records(AuditEventType.SLA_WARNING, "SUP-1")).as("answered within the hour").isEmpty();
         assertThat(records(AuditEventType.SLA_BREACHED, "SUP-1")).isEmpty();
     }
@@ -190,7 +208,10 @@ class SlaIntegrationTest {
             // Warning and breach come due at the same instant on four schedules ticking every 100 ms.
             moveTo(paris(12, 7, 13, 0));
             awaitRecord(AuditEventType.SLA_BREACHED, "SUP-1");
-            Thread.sleep(1_000);
+            awaitChecksOfTheMovedClock();
+            for (SlaSchedule node : nodes) {
+                awaitChecksOfTheMovedClock(node);
+            }
             assertThat(records(AuditEventType.SLA_WARNING, "SUP-1")).hasSize(1);
             assertThat(records(AuditEventType.SLA_BREACHED, "SUP-1")).hasSize(1);
             assertThat(awaitSlaMails(ALICE, subject -> subject.contains("SLA: SUP-1"))).hasSize(1);
@@ -245,6 +266,19 @@ class SlaIntegrationTest {
 
     private void moveTo(Instant instant) {
         clock.advance(Duration.between(clock.instant(), instant));
+    }
+
+    private void awaitChecksOfTheMovedClock() throws Exception {
+        awaitChecksOfTheMovedClock(schedule);
+    }
+
+    /**
+     * Waits until the schedule completed two more checks: the first may have read the clock
+     * before it moved, the second began after the first ended, so it read the moved clock.
+     */
+    private static void awaitChecksOfTheMovedClock(SlaSchedule node) throws Exception {
+        long completed = node.completedChecks();
+        TeamInboxServer.awaitUntil(() -> node.completedChecks() >= completed + 2, "two more SLA checks");
     }
 
     private List<AuditRecord> records(AuditEventType type, String ticket) {

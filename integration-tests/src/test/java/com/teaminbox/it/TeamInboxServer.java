@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.james.utils.GuiceProbe;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -30,11 +32,16 @@ import com.teaminbox.demo.DemoServer;
  * each test, then stopped and its directory removed. The extension is on the test class path
  * here; {@code DeployedBundleTest} covers loading it from {@code extensions-jars/}.
  *
+ * <p>Registered on a {@code static} field, one server serves every test of the class (started
+ * before the first, stopped after the last): for classes whose tests need no fresh state, each
+ * using its own addresses, subjects or markers, never another test's mail. A class that counts
+ * tickets from SUP-1, moves a clock, edits the configuration or restarts keeps a server per test.
+ *
  * <p>After each test the error repository ({@value #ERROR_REPOSITORY}) must be empty: accepted
  * mail is delivered, never parked by a mailet of ours (RELIABILITY.md). A test that parks mail on
  * purpose says so with {@link #parkingMailOnPurpose()}.
  */
-public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallback {
+public final class TeamInboxServer implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     public static final String PASSWORD = "demo";
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern EXISTS = Pattern.compile("\\* (\\d+) EXISTS");
@@ -47,6 +54,7 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     private DemoHome home;
     private DemoServer server;
     private boolean parkingOnPurpose;
+    private boolean perClass;
 
     public TeamInboxServer() {
         this(home -> {
@@ -73,8 +81,21 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
         return new TeamInboxServer(customisation, overrides, extraModules);
     }
 
+    /** Called only when registered on a static field: one server for the whole class. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        perClass = true;
+        startFresh();
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        if (!perClass) {
+            startFresh();
+        }
+    }
+
+    private void startFresh() throws Exception {
         directory = Files.createTempDirectory("teaminbox-it");
         home = DemoHome.prepare(directory, true);
         customisation.accept(home);
@@ -90,10 +111,30 @@ public final class TeamInboxServer implements BeforeEachCallback, AfterEachCallb
     @Override
     public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
         Optional<String> parked = parkingOnPurpose || server == null ? Optional.empty() : parkedMail();
-        Optional.ofNullable(server).ifPresent(DemoServer::close);
-        deleteRecursively(directory);
+        if (perClass) {
+            // The next test starts with an empty error repository, so that a parked mail is blamed on its own test.
+            parked.ifPresent(details -> emptyErrorRepository());
+        } else {
+            Optional.ofNullable(server).ifPresent(DemoServer::close);
+            deleteRecursively(directory);
+        }
         if (parked.isPresent() && context.getExecutionException().isEmpty()) {
             throw new AssertionError("Mail was parked in " + ERROR_REPOSITORY + " during " + context.getDisplayName() + ": " + parked.get());
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        Optional.ofNullable(server).ifPresent(DemoServer::close);
+        deleteRecursively(directory);
+    }
+
+    private void emptyErrorRepository() {
+        try {
+            new WebAdminClient(ports().webAdmin())
+                .delete("/mailRepositories/" + URLEncoder.encode(ERROR_REPOSITORY, StandardCharsets.UTF_8) + "/mails");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("Could not empty " + ERROR_REPOSITORY, e);
         }
     }
 

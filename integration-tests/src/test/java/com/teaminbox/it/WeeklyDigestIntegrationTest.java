@@ -22,7 +22,9 @@ import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,14 +33,19 @@ import com.teaminbox.james.reports.WeeklyDigestSchedule;
 /**
  * The demo's weekly digest of support@ (to alice, Monday 08:00 Paris) with a clock the test
  * moves: nothing before the time, then one mail in alice's INBOX, read over IMAP by JavaMail,
- * whose MIME structure every client can show.
+ * whose MIME structure every client can show. The test starts the server's one digest schedule
+ * itself, so that "nothing sent" is asserted after checks that read the clock, not after a pause.
  */
 class WeeklyDigestIntegrationTest {
     /** Monday 9 November, 07:50 in Paris. */
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-09T06:50:00Z"));
 
     @RegisterExtension
-    TeamInboxServer server = TeamInboxServer.overriding(ReportFixture.seeded(), RetentionFixture.clock(clock));
+    TeamInboxServer server = TeamInboxServer.overriding(ReportFixture.seeded()
+            .andThen(home -> ExtensionStartablesProbe.withoutStartable(home, WeeklyDigestSchedule.class)),
+        List.of(RetentionFixture.clock(clock)), ExtensionStartablesProbe.MODULE);
+
+    private WeeklyDigestSchedule schedule;
 
     @BeforeAll
     static void checkOftenInsteadOfEveryMinute() {
@@ -50,14 +57,30 @@ class WeeklyDigestIntegrationTest {
         System.clearProperty(WeeklyDigestSchedule.TICK_PROPERTY);
     }
 
+    @BeforeEach
+    void startTheSchedule() throws Exception {
+        schedule = server.probe(ExtensionStartablesProbe.class).started(WeeklyDigestSchedule.class);
+    }
+
+    @AfterEach
+    void stopTheSchedule() {
+        schedule.stop();
+    }
+
+    /** Two more checks: the first may have read the clock before the test moved it, the second began after. */
+    private void awaitChecksOfTheClockNow() throws Exception {
+        long completed = schedule.completedChecks();
+        TeamInboxServer.awaitUntil(() -> schedule.completedChecks() >= completed + 2, "two more digest checks");
+    }
+
     @Test
     void digestShouldReachTheLeadsInboxOnceAsMultipartAlternativeWithInlineCharts() throws Exception {
-        Thread.sleep(1_000);
+        awaitChecksOfTheClockNow();
         assertThat(digests()).as("nothing before Monday 08:00").isEmpty();
 
         clock.advance(Duration.ofMinutes(15));
         TeamInboxServer.awaitUntil(() -> digests().size() == 1, "the weekly digest in alice's INBOX");
-        Thread.sleep(1_000);
+        awaitChecksOfTheClockNow();
         List<MimeMessage> digests = digests();
         assertThat(digests).as("sent once").hasSize(1);
 

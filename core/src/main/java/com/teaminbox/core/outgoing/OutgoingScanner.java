@@ -125,7 +125,7 @@ public final class OutgoingScanner {
             String location = attachment ? "attachment " + fileName.map(OutgoingScanner::safeFileName).orElse("(unnamed)")
                 : html ? "HTML body" : "text body";
             CharSink detectors = new Detectors(location, !attachment);
-            CharSink sink = html ? new HtmlToText(detectors, settings.skipQuoted() && !attachment)
+            CharSink sink = html ? new HtmlChunks(detectors, settings.skipQuoted() && !attachment)
                 : settings.skipQuoted() && !attachment ? new QuotedLines(detectors) : detectors;
             Charset charset = charset(stream.getBodyDescriptor().getCharset());
             try (Reader reader = new InputStreamReader(stream.getDecodedInputStream(), charset)) {

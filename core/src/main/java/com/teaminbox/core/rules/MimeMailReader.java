@@ -27,6 +27,7 @@ import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
 import com.teaminbox.core.autoreply.BusinessHours;
+import com.teaminbox.core.text.HtmlText;
 
 /**
  * Turns a MIME message into the {@link MailDocument} rules see, reading no more than a bounded
@@ -104,7 +105,7 @@ public final class MimeMailReader {
             if (part.isMimeType("text/plain")) {
                 body.append(readText(part, bodyPrefixChars - body.length())).append('\n');
             } else if (part.isMimeType("text/html")) {
-                body.append(HtmlText.toText(readText(part, bodyPrefixChars - body.length()))).append('\n');
+                body.append(HtmlText.of(readText(part, bodyPrefixChars - body.length()))).append('\n');
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             // A broken part contributes what could be read; the rest of the mail is still analysed.

@@ -54,6 +54,16 @@ class OutgoingScannerTest {
     }
 
     @Test
+    void htmlBodyLongerThanAChunkShouldBeReadToTheEndWithoutJoiningWordsAtTheCut() {
+        String filler = "<p>" + "word ".repeat(HtmlChunks.MAX_CHUNK_CHARS / 5) + "</p>\r\n";
+
+        assertThat(found("Content-Type: text/html\r\n\r\n" + filler + "<p>card " + VISA + "</p>\r\n"))
+            .containsExactly("card-numbers in HTML body");
+        assertThat(found("Content-Type: text/html\r\n\r\n" + filler.repeat(2) + "<blockquote>card " + VISA + "</blockquote>\r\n"))
+            .as("quoted past the first chunk").isEmpty();
+    }
+
+    @Test
     void textAttachmentShouldBeScannedAndNamed() {
         String raw = "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached\r\n"
             + "--b\r\nContent-Type: text/csv; name=\"list.csv\"\r\nContent-Disposition: attachment; filename=\"list.csv\"\r\n"

@@ -82,6 +82,11 @@ public class WeeklyDigestSchedule implements UserDefinedStartable {
         periodicCheck.stop();
     }
 
+    /** How many checks this schedule completed: a test waits for more of them before asserting that nothing was due. */
+    public long completedChecks() {
+        return periodicCheck.completedChecks();
+    }
+
     /** Sends what is due; never throws, so that the scheduler thread lives on. */
     void check() {
         try {

@@ -68,6 +68,11 @@ public class RetentionSchedule implements UserDefinedStartable {
         periodicCheck.stop();
     }
 
+    /** How many checks this schedule completed: a test waits for more of them before asserting that nothing was due. */
+    public long completedChecks() {
+        return periodicCheck.completedChecks();
+    }
+
     /** Submits what is due; never throws, so that the scheduler thread lives on. */
     void check() {
         try {
