@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.core.config.ConfigurationException;
-import com.teaminbox.core.config.ConfigurationProblem;
-import com.teaminbox.core.config.SourceLocation;
+import com.teaminbox.core.config.xml.ConfigurationException;
+import com.teaminbox.core.config.xml.ConfigurationProblem;
+import com.teaminbox.core.config.xml.SourceLocation;
 import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.configuration.JamesConfigurationChecks;
 import com.teaminbox.james.provisioning.SharedMailboxesReload;
