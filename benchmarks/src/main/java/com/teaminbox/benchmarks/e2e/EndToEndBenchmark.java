@@ -374,6 +374,10 @@ public final class EndToEndBenchmark {
             "", result.deliveries, ResultsTable.cpuMillisPerDelivery(result), 1000 * cpu.jitSeconds() / result.deliveries,
             1000 * cpu.gcSeconds() / result.deliveries, ResultsTable.cpuMillisPerMail(result),
             result.clientCpu.map(client -> 1000 * client.totalSeconds() / result.delivered).orElse(Double.NaN)));
+        result.serverCpu.ifPresent(cpu -> System.out.printf(Locale.ROOT, "%-44s server CPU by thread, ms per mail: %s%n", "",
+            cpu.secondsByGroup().entrySet().stream().filter(entry -> entry.getValue() * 1000 / result.delivered >= 0.05).limit(14)
+                .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), 1000 * entry.getValue() / result.delivered))
+                .collect(Collectors.joining(", "))));
         if (result.deliveries > result.delivered) {
             System.out.printf(Locale.ROOT, "%-44s besides the mails: %s%n", "", result.otherDeliveries.entrySet().stream()
                 .filter(entry -> entry.getValue() != 0).map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
