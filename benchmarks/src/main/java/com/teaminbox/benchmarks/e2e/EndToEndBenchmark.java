@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * End to end, over the network, against stock James: N mails over SMTP from 8 concurrent senders
@@ -72,6 +74,8 @@ public final class EndToEndBenchmark {
         int delivered;
         /** Every message the server stored for the measured mails: theirs, acknowledgements, notifications. */
         long deliveries;
+        /** The messages each other account received during the measured phase (acknowledgements, notifications). */
+        Map<String, Long> otherDeliveries = Map.of();
         Optional<ServerCpu> serverCpu = Optional.empty();
         Optional<ServerCpu> clientCpu = Optional.empty();
 
@@ -137,13 +141,14 @@ public final class EndToEndBenchmark {
                     print(ours);
                 }
             }
-            System.out.printf(Locale.ROOT, "pair %d: server CPU per delivered message a/b %.2f, throughput ratio b/a %.2f%n", pair,
-                ResultsTable.cpuRatio(stock, ours), ours.throughput() / stock.throughput());
+            System.out.printf(Locale.ROOT, "pair %d: server CPU per delivered message a/b %.2f, per accepted mail a/b %.2f, throughput ratio b/a %.2f%n",
+                pair, ResultsTable.cpuRatio(stock, ours), ResultsTable.mailCpuRatio(stock, ours), ours.throughput() / stock.throughput());
             runs.add(new Result[] {stock, ours});
         }
         ResultsTable.Summary summary = ResultsTable.summarize(runs);
-        System.out.printf(Locale.ROOT, "median of %d pair(s): server CPU per delivered message a/b %.2f, throughput ratio b/a %.2f (targets >= 0.8)%n",
-            pairs, summary.cpuRatio(), summary.throughputRatio());
+        System.out.printf(Locale.ROOT, "median of %d pair(s): server CPU per delivered message a/b %.2f, per accepted mail a/b %.2f (%.2f ms (a),"
+                + " %.2f ms (b)), throughput ratio b/a %.2f (targets >= 0.8)%n",
+            pairs, summary.cpuRatio(), summary.mailCpuRatio(), summary.stockMailCpuMillis(), summary.oursMailCpuMillis(), summary.throughputRatio());
         if (updateDocs) {
             ResultsTable.writeComparison(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), runs, summary, heap, senders, warmup,
                 stockThreadIds, loadBefore + " before, " + loadAverage() + " after");
@@ -250,12 +255,16 @@ public final class EndToEndBenchmark {
             }
             List<BenchmarkMails.Mail> all = BenchmarkMails.fromSamples(samples, warmup + mails, label);
             measure(james, member, all.subList(0, warmup), "warm-up", false);
-            long othersBefore = awaitSteadyCount(james);
+            Map<String, Long> othersBefore = awaitSteadyCounts(james);
             Optional<ServerCpu> before = ServerCpu.of(james.pid());
             Optional<ServerCpu> clientBefore = ServerCpu.of(ProcessHandle.current().pid());
             Result result = measure(james, member, all.subList(warmup, all.size()), name, false);
             Optional<ServerCpu> clientAfter = ServerCpu.of(ProcessHandle.current().pid());
-            result.deliveries = result.delivered + awaitSteadyCount(james) - othersBefore;
+            Map<String, Long> othersAfter = awaitSteadyCounts(james);
+            Map<String, Long> others = new TreeMap<>();
+            othersAfter.forEach((account, count) -> others.put(account, count - othersBefore.getOrDefault(account, 0L)));
+            result.otherDeliveries = others;
+            result.deliveries = result.delivered + others.values().stream().mapToLong(Long::longValue).sum();
             result.serverCpu = before.flatMap(earlier -> ServerCpu.of(james.pid()).map(now -> now.minus(earlier)));
             result.clientCpu = clientBefore.flatMap(earlier -> clientAfter.map(now -> now.minus(earlier)));
             result.peakHeapMegabytes = james.peakHeapMegabytes();
@@ -269,20 +278,20 @@ public final class EndToEndBenchmark {
      * number stops changing: read every half second until two readings agree (or ten seconds
      * passed), as they may land just after the mail they answer. Both servers wait alike.
      */
-    private static long awaitSteadyCount(JamesProcess james) throws Exception {
+    private static Map<String, Long> awaitSteadyCounts(JamesProcess james) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long previous = -2;
+        Map<String, Long> previous = Map.of();
         while (true) {
-            long count = 0;
+            Map<String, Long> counts = new TreeMap<>();
             for (String account : OTHER_ACCOUNTS) {
                 try (ImapAccount imap = ImapAccount.login(james.imap, account, PASSWORD)) {
-                    count += imap.messageCount();
+                    counts.put(account, imap.messageCount());
                 }
             }
-            if (count == previous || System.nanoTime() > deadline) {
-                return count;
+            if (counts.equals(previous) || System.nanoTime() > deadline) {
+                return counts;
             }
-            previous = count;
+            previous = counts;
             Thread.sleep(500);
         }
     }
@@ -365,5 +374,13 @@ public final class EndToEndBenchmark {
             "", result.deliveries, ResultsTable.cpuMillisPerDelivery(result), 1000 * cpu.jitSeconds() / result.deliveries,
             1000 * cpu.gcSeconds() / result.deliveries, ResultsTable.cpuMillisPerMail(result),
             result.clientCpu.map(client -> 1000 * client.totalSeconds() / result.delivered).orElse(Double.NaN)));
+        result.serverCpu.ifPresent(cpu -> System.out.printf(Locale.ROOT, "%-44s server CPU by thread, ms per mail: %s%n", "",
+            cpu.secondsByGroup().entrySet().stream().filter(entry -> entry.getValue() * 1000 / result.delivered >= 0.05).limit(14)
+                .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), 1000 * entry.getValue() / result.delivered))
+                .collect(Collectors.joining(", "))));
+        if (result.deliveries > result.delivered) {
+            System.out.printf(Locale.ROOT, "%-44s besides the mails: %s%n", "", result.otherDeliveries.entrySet().stream()
+                .filter(entry -> entry.getValue() != 0).map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
+        }
     }
 }

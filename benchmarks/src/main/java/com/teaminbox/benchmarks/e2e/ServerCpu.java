@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -17,8 +18,11 @@ import java.util.stream.Stream;
  * @param totalSeconds the whole process, threads that have ended included (/proc/PID/stat)
  * @param jitSecondsByThread the JIT compiler threads alive at the time, by thread id
  * @param gcSecondsByThread the garbage collector's threads alive at the time, by thread id
+ * @param secondsByThread every thread alive at the time, by thread id
+ * @param groupByThread each thread's name without its number ({@code spooler-12} is {@code spooler-}), by thread id
  */
-record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Map<String, Double> gcSecondsByThread) {
+record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Map<String, Double> gcSecondsByThread,
+                 Map<String, Double> secondsByThread, Map<String, String> groupByThread) {
     /** USER_HZ: fixed at 100 by Linux's user-space interface, whatever the kernel's own tick rate. */
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -31,9 +35,16 @@ record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Ma
         }
         Map<String, Double> jit = new HashMap<>();
         Map<String, Double> gc = new HashMap<>();
+        Map<String, Double> all = new HashMap<>();
+        Map<String, String> groups = new HashMap<>();
         try (Stream<Path> threads = Files.list(process.resolve("task"))) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
-                String name = readOrEmpty(thread.resolve("comm"));
+                String name = readOrEmpty(thread.resolve("comm")).strip();
+                String id = thread.getFileName().toString();
+                cpuSeconds(thread.resolve("stat")).ifPresent(seconds -> {
+                    all.put(id, seconds);
+                    groups.put(id, name.replaceAll("\\d+", ""));
+                });
                 // C1 and C2 compiler threads ("C2 CompilerThread0", cut to 15 characters by the kernel)
                 if (name.contains("CompilerThre")) {
                     cpuSeconds(thread.resolve("stat")).ifPresent(seconds -> jit.put(thread.getFileName().toString(), seconds));
@@ -46,13 +57,13 @@ record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Ma
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new ServerCpu(total.get(), jit, gc));
+        return Optional.of(new ServerCpu(total.get(), jit, gc, all, groups));
     }
 
     /** What was used since {@code earlier}: threads started since count from zero. */
     ServerCpu minus(ServerCpu earlier) {
         return new ServerCpu(totalSeconds - earlier.totalSeconds, since(jitSecondsByThread, earlier.jitSecondsByThread),
-            since(gcSecondsByThread, earlier.gcSecondsByThread));
+            since(gcSecondsByThread, earlier.gcSecondsByThread), since(secondsByThread, earlier.secondsByThread), groupByThread);
     }
 
     private static Map<String, Double> since(Map<String, Double> now, Map<String, Double> earlier) {
@@ -67,6 +78,20 @@ record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Ma
      */
     double jitSeconds() {
         return jitSecondsByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * CPU seconds by group of threads (a name without its numbers: the spooler's threads, SMTP's,
+     * IMAP's, the reactor's, ours such as {@code teaminbox-audit-writer}), largest first: where a
+     * server's CPU went, threads that ended in between left out.
+     */
+    Map<String, Double> secondsByGroup() {
+        Map<String, Double> groups = new HashMap<>();
+        secondsByThread.forEach((thread, seconds) -> groups.merge(groupByThread.getOrDefault(thread, "?"), seconds, Double::sum));
+        Map<String, Double> largestFirst = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .forEach(entry -> largestFirst.put(entry.getKey(), entry.getValue()));
+        return largestFirst;
     }
 
     /** The garbage collector's share (threads it stopped in between are missing from it). */

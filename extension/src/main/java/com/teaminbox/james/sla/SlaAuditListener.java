@@ -121,7 +121,8 @@ public class SlaAuditListener implements AuditListener {
 
     /** A customer's mail reopens a resolved ticket and resumes a pending one. */
     private void customerWrote(SharedMailbox sharedMailbox, TicketFact fact) throws MailboxException {
-        Set<String> keywords = lowerCase(messages.keywords(sharedMailbox, fact.ticket()));
+        Set<String> keywords = lowerCase(messages.keywordsAmong(sharedMailbox, fact.ticket(),
+            Set.of(TicketFacts.RESOLVED_KEYWORD, TicketFacts.PENDING_KEYWORD)));
         AuditActor customer = AuditActor.externalSender(fact.actor());
         if (keywords.contains(TicketFacts.RESOLVED_KEYWORD.toLowerCase(Locale.ROOT))) {
             messages.change(sharedMailbox, fact.ticket(), new Flags(TicketFacts.RESOLVED_KEYWORD), FlagsUpdateMode.REMOVE);

@@ -53,7 +53,7 @@ public class TicketMessages {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             for (MessageManager folder : folders(session)) {
-                for (MessageUid uid : ofTicket(folder, ticket, session)) {
+                for (MessageUid uid : ofTicket(folder, ticket, session, Optional.empty())) {
                     folder.setFlags(flags, mode, MessageRange.one(uid), session);
                 }
             }
@@ -64,12 +64,38 @@ public class TicketMessages {
 
     /** The user keywords the ticket's messages carry, all folders together. */
     public Set<String> keywords(SharedMailbox sharedMailbox, String ticket) throws MailboxException {
+        return keywords(sharedMailbox, ticket, Optional.empty());
+    }
+
+    /**
+     * Which of {@code wanted} the ticket's messages carry, all folders together. The search asks for
+     * the keywords before the {@code X-Ticket} header: the memory and JPA backends test a search
+     * message by message and stop at the first criterion that fails, so a message without any of
+     * them costs a look at its flags instead of a parse of its header (a customer's every reply
+     * asks whether its ticket is resolved or pending; most are neither).
+     */
+    public Set<String> keywordsAmong(SharedMailbox sharedMailbox, String ticket, Set<String> wanted) throws MailboxException {
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        List<SearchQuery.Criterion> flags = wanted.stream().map(SearchQuery::flagIsSet).toList();
+        Set<String> carried = keywords(sharedMailbox, ticket, Optional.of(flags.size() == 1 ? flags.get(0) : SearchQuery.or(flags)));
+        Set<String> found = new HashSet<>();
+        for (String keyword : wanted) {
+            if (carried.stream().anyMatch(keyword::equalsIgnoreCase)) {
+                found.add(keyword);
+            }
+        }
+        return found;
+    }
+
+    private Set<String> keywords(SharedMailbox sharedMailbox, String ticket, Optional<SearchQuery.Criterion> first) throws MailboxException {
         Set<String> keywords = new HashSet<>();
         Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             for (MessageManager folder : folders(session)) {
-                for (MessageUid uid : ofTicket(folder, ticket, session)) {
+                for (MessageUid uid : ofTicket(folder, ticket, session, first)) {
                     MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.MINIMAL, session);
                     while (results.hasNext()) {
                         keywords.addAll(List.of(results.next().getFlags().getUserFlags()));
@@ -130,10 +156,15 @@ public class TicketMessages {
         return folders;
     }
 
-    /** The search offers "header contains" only: candidates are read back, so that SUP-1 does not find SUP-12. */
-    private static List<MessageUid> ofTicket(MessageManager folder, String ticket, MailboxSession session) throws MailboxException {
-        List<MessageUid> candidates = Flux.from(folder.search(SearchQuery.of(SearchQuery.headerContains(TicketHeader.NAME, ticket)), session))
-            .collectList().block();
+    /**
+     * The search offers "header contains" only: candidates are read back, so that SUP-1 does not find
+     * SUP-12. {@code first}, when given, is tested before the header (see {@link #keywordsAmong}).
+     */
+    private static List<MessageUid> ofTicket(MessageManager folder, String ticket, MailboxSession session, Optional<SearchQuery.Criterion> first)
+        throws MailboxException {
+        SearchQuery.Criterion header = SearchQuery.headerContains(TicketHeader.NAME, ticket);
+        SearchQuery query = SearchQuery.of(first.map(criterion -> SearchQuery.and(List.of(criterion, header))).orElse(header));
+        List<MessageUid> candidates = Flux.from(folder.search(query, session)).collectList().block();
         List<MessageUid> uids = new ArrayList<>();
         for (MessageUid uid : candidates) {
             MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.HEADERS, session);
