@@ -66,7 +66,7 @@ class OutgoingCareHookTest {
 
     @Test
     void anIbanShouldBeHeldAnswered250WithANoticeToTheMember() throws Exception {
-        when(heldMails.hold(any(), any(), any(), anyString(), anyString(), anyString())).thenReturn(new MailKey("held-1"));
+        when(heldMails.hold(any(), any(), any(), anyString(), anyString(), anyString(), any())).thenReturn(new MailKey("held-1"));
 
         HookResult result = hook.onMessage(HookFixture.session(Optional.of("alice@example.test")), mail("support@example.test", "IBAN " + IBAN));
 
@@ -109,7 +109,7 @@ class OutgoingCareHookTest {
 
         assertThat(result.getResult()).isEqualTo(HookReturnCode.denySoft());
         assertThat(result.getSmtpRetCode()).isEqualTo("451");
-        verify(heldMails, never()).hold(any(), any(), any(), anyString(), anyString(), anyString());
+        verify(heldMails, never()).hold(any(), any(), any(), anyString(), anyString(), anyString(), any());
     }
 
     private static Mail mail(String from, String text) throws Exception {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.james.ConfigurationFixture;
@@ -59,7 +60,9 @@ class HeldMailRoutesTest {
 
     @Test
     void releaseShouldAnswerWhatWasReleasedAndRecordItUnderWebAdmin() throws Exception {
-        when(heldMails.release(any(), eq("held-1"))).thenReturn(Optional.of(HELD));
+        AuditEvent reply = AuditEvent.of(AuditEventType.SEND_ACCEPTED, AuditActor.member("alice@example.test"))
+            .sharedMailbox("support@example.test").decision("accepted").detail("stage", "release").build();
+        when(heldMails.release(any(), eq("held-1"))).thenReturn(Optional.of(new HeldMails.Released(HELD, Optional.of(reply))));
 
         HttpResponse<String> response = server.postJson("/shared-mailboxes/support@example.test/held/held-1/release");
 
@@ -67,10 +70,10 @@ class HeldMailRoutesTest {
         JsonNode released = RoutesServer.json(response);
         assertThat(released.get("outcome").asText()).isEqualTo("released");
         assertThat(released.get("recipients").get(0).asText()).isEqualTo("jane@customer.test");
-        assertThat(recorded).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(AuditEventType.HELD_RELEASED);
-            assertThat(event.details()).containsEntry("heldKey", "held-1");
-        });
+        assertThat(recorded).as("the release, then the member's reply it lets out").hasSize(2);
+        assertThat(recorded.get(0).type()).isEqualTo(AuditEventType.HELD_RELEASED);
+        assertThat(recorded.get(0).details()).containsEntry("heldKey", "held-1");
+        assertThat(recorded.get(1)).isEqualTo(reply);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.teaminbox.james;
+package com.teaminbox.james.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
