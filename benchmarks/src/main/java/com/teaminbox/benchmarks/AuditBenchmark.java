@@ -56,7 +56,7 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * of interleaved pairs. It counts every thread: callers, writer, index, GC and JIT. The parts are
  * each thread's own CPU, and single-threaded loops of each step in the same run.
  * <pre>
- * ./benchmark-audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3]    (--rate 0: flat out)
+ * ./benchmark-audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3] [--warmup 20]    (--rate 0: flat out)
  * </pre>
  */
 public final class AuditBenchmark {
@@ -70,7 +70,10 @@ public final class AuditBenchmark {
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private AuditBenchmark(int threads, int rate, double seconds) {
+    private final double warmupSeconds;
+
+    private AuditBenchmark(int threads, int rate, double seconds, double warmupSeconds) {
+        this.warmupSeconds = warmupSeconds;
         this.threads = threads;
         this.rate = rate;
         this.seconds = seconds;
@@ -88,8 +91,9 @@ public final class AuditBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "8"));
         int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", "20"));
         try {
-            new AuditBenchmark(threads, rate, seconds).run(home, pairs);
+            new AuditBenchmark(threads, rate, seconds, warmup).run(home, pairs);
         } finally {
             try (Stream<Path> walk = Files.walk(home)) {
                 walk.sorted((first, second) -> second.compareTo(first)).forEach(path -> path.toFile().delete());
@@ -132,20 +136,23 @@ public final class AuditBenchmark {
 
         System.out.println("warming up (flat out, then one pair at the rate; not counted)...");
         // At a few thousand records a second the JIT would still be compiling during the pairs.
-        Phase warm = phase(trail, storage, true, 0);
-        phase(trail, storage, false, rate);
-        phase(trail, storage, true, rate);
+        Phase warm = phase(trail, storage, true, 0, warmupSeconds);
+        phase(trail, storage, false, rate, seconds);
+        phase(trail, storage, true, rate, seconds);
         System.out.printf(Locale.ROOT, "(warm-up flat out: %d records, %.1f us of process CPU each)%n", warm.records,
             warm.processNanos / 1000.0 / warm.records);
         List<Double> figures = new ArrayList<>();
+        List<Double> steady = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%5s %9s %12s %12s %10s | %8s %8s %8s %8s | %7s %7s%n", "pair", "records", "CPU audit",
             "CPU pace", "us/record", "callers", "writer", "index", "other", "GC ms", "JIT ms");
         for (int pair = 1; pair <= pairs; pair++) {
             // Flat out, the callers have no pace to keep: nothing to subtract.
-            Phase without = rate == 0 ? new Phase(0, 0, Map.of(), 0, 0) : phase(trail, storage, false, rate);
-            Phase with = phase(trail, storage, true, rate);
+            Phase without = rate == 0 ? new Phase(0, 0, Map.of(), 0, 0) : phase(trail, storage, false, rate, seconds);
+            Phase with = phase(trail, storage, true, rate, seconds);
             double perRecord = (with.processNanos - without.processNanos) / 1000.0 / with.records;
             figures.add(perRecord);
+            // GC and JIT times are elapsed times of their threads: on a quiet machine, about their CPU.
+            steady.add(perRecord - (with.gcMillis + with.jitMillis - without.gcMillis - without.jitMillis) * 1000.0 / with.records);
             double callers = (with.threadNanos.getOrDefault("callers", 0L) - without.threadNanos.getOrDefault("callers", 0L))
                 / 1000.0 / with.records;
             double writer = with.threadNanos.getOrDefault("writer", 0L) / 1000.0 / with.records;
@@ -155,12 +162,15 @@ public final class AuditBenchmark {
                 perRecord - callers - writer - index, with.gcMillis, with.jitMillis);
         }
         storage.stop();
-        double[] sorted = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "CPU per audit record, median of %d pairs: %.1f us (listener heard %d records)%n",
-            pairs, sorted[sorted.length / 2], heard.sum());
+        System.out.printf(Locale.ROOT, "CPU per audit record, median of %d pairs: %.1f us; without GC and JIT: %.1f us "
+            + "(listener heard %d records)%n", pairs, median(figures), median(steady), heard.sum());
         System.out.println("(callers: building the event, metrics, listeners, handing over and waiting; writer: JSON, SHA-256, "
             + "the write; index: Lucene; other: GC, JIT and the rest of the process; all in us of CPU per record)");
         parts(home.resolve("parts"));
+    }
+
+    private static double median(List<Double> figures) {
+        return figures.stream().mapToDouble(Double::doubleValue).sorted().toArray()[figures.size() / 2];
     }
 
     private record Phase(long records, long processNanos, Map<String, Long> threadNanos, long gcMillis, long jitMillis) {
@@ -175,7 +185,7 @@ public final class AuditBenchmark {
     }
 
     /** One phase: every caller keeps the pace; with audit, each records one event per beat. */
-    private Phase phase(ServerAuditTrail trail, FileAuditStorage storage, boolean audit, int rate) throws Exception {
+    private Phase phase(ServerAuditTrail trail, FileAuditStorage storage, boolean audit, int rate, double seconds) throws Exception {
         LongAdder records = new LongAdder();
         LongAdder callerNanos = new LongAdder();
         long durationNanos = (long) (seconds * 1e9);
