@@ -23,10 +23,17 @@ import java.util.stream.Collectors;
  * the marker (it says where the lines come from) and puts the fragment's lines after it, indented
  * like the marker. So our lines exist once, and the demo runs what deployment.md tells
  * administrators to merge.
+ *
+ * <p>A properties file may add to a list a fragment sets, in plain sight: {@code KEY.before=A}
+ * puts {@code A} first in the comma-separated value of {@code KEY}, {@code KEY.after=B} last (the
+ * demo's own startable must run before ours; the reports are optional for administrators, on in
+ * the demo). Those lines are consumed.
  */
 public final class DemoJamesFiles {
     /** A marker on a line of its own: its indentation, then the fragment's file name. */
     static final Pattern MARKER = Pattern.compile("(?m)^([ \\t]*)(?:<!--|#) TeamInbox: conf/james/([A-Za-z0-9_.-]+)(?: -->)?[ \\t]*$");
+    /** {@code KEY.before=VALUE} or {@code KEY.after=VALUE} on a line of its own. */
+    private static final Pattern ADDITION = Pattern.compile("(?m)^([\\w.-]+)\\.(before|after)=(.*)\\R?");
 
     private DemoJamesFiles() {
     }
@@ -46,7 +53,23 @@ public final class DemoJamesFiles {
             marker.appendReplacement(assembled, Matcher.quoteReplacement(marker.group() + "\n" + fragment));
         }
         marker.appendTail(assembled);
-        return assembled.toString();
+        return withAdditions(assembled.toString());
+    }
+
+    private static String withAdditions(String properties) {
+        String result = properties;
+        Matcher addition = ADDITION.matcher(properties);
+        while (addition.find()) {
+            String key = addition.group(1);
+            String value = addition.group(3).strip();
+            Matcher line = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(result);
+            if (!line.find()) {
+                throw new IllegalStateException("'" + addition.group().strip() + "' adds to " + key + ", which no line sets");
+            }
+            String list = addition.group(2).equals("before") ? value + "," + line.group(1).strip() : line.group(1).strip() + "," + value;
+            result = result.substring(0, line.start()) + key + "=" + list + result.substring(line.end());
+        }
+        return ADDITION.matcher(result).replaceAll("");
     }
 
     /** The demo's file {@code name} as the build ships it on the class path ({@code /demo/conf/}), assembled. */

@@ -32,6 +32,39 @@ class DemoJamesFilesTest {
     }
 
     @Test
+    void beforeAndAfterShouldExtendTheListTheFragmentSetsAndBeConsumed() {
+        String assembled = DemoJamesFiles.assemble("# TeamInbox: conf/james/extensions.properties\nstartables.before=demo.First\n"
+            + "startables.after=ours.Last\n", Map.of("extensions.properties", "module=ours.Module\nstartables=ours.A,ours.B\n")::get);
+
+        assertThat(assembled).isEqualTo("# TeamInbox: conf/james/extensions.properties\nmodule=ours.Module\n"
+            + "startables=demo.First,ours.A,ours.B,ours.Last\n");
+    }
+
+    @Test
+    void additionToAKeyNoLineSetsShouldFailNamingIt() {
+        assertThatThrownBy(() -> DemoJamesFiles.assemble("routes.after=x.Y\n", any -> ""))
+            .hasMessage("'routes.after=x.Y' adds to routes, which no line sets");
+    }
+
+    @Test
+    void demoShouldRunItsAccountsFirstThenOurStartablesThenTheDigest() throws IOException {
+        String fragment = resource("james/extensions.properties").lines().filter(line -> line.startsWith("guice.extension.startable="))
+            .findFirst().orElseThrow().substring("guice.extension.startable=".length());
+
+        assertThat(DemoJamesFiles.fromClassPath("extensions.properties")).contains("guice.extension.startable=com.teaminbox.demo.DemoAccounts,"
+            + fragment + ",com.teaminbox.james.reports.WeeklyDigestSchedule\n");
+    }
+
+    @Test
+    void demoShouldServeOurRoutesAndTheReports() throws IOException {
+        String fragment = resource("james/webadmin.properties").strip();
+
+        assertThat(DemoJamesFiles.fromClassPath("webadmin.properties"))
+            .contains(fragment + ",com.teaminbox.james.webadmin.SharedMailboxReportRoutes")
+            .doesNotContain(".after=");
+    }
+
+    @Test
     void fileWithoutMarkerShouldBeLeftAsItIs() {
         assertThat(DemoJamesFiles.assemble("<x><!-- TeamInbox: a comment --></x>\n", any -> "never")).isEqualTo("<x><!-- TeamInbox: a comment --></x>\n");
     }
