@@ -11,12 +11,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Optional;
 
-import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
-import org.apache.james.utils.UserDefinedStartable;
 import org.apache.james.vacation.api.AccountId;
 import org.apache.james.vacation.api.RecipientId;
 import org.apache.mailet.MailetContext;
@@ -28,7 +26,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.reports.ReportPeriod;
 import com.teaminbox.core.reports.TicketReport;
 import com.teaminbox.core.reports.WeeklyDigest;
-import com.teaminbox.james.common.PeriodicCheck;
+import com.teaminbox.james.common.PeriodicSchedule;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**
@@ -45,8 +43,7 @@ import com.teaminbox.james.storage.SerialNotificationRegistry;
  * guice.extension.startable=…,com.teaminbox.james.reports.WeeklyDigestSchedule
  * </pre>
  */
-public class WeeklyDigestSchedule implements UserDefinedStartable {
-    public static final Duration TICK = Duration.ofMinutes(1);
+public class WeeklyDigestSchedule extends PeriodicSchedule {
     /** Tests shorten the tick with this system property (milliseconds); production keeps a minute. */
     public static final String TICK_PROPERTY = "teaminbox.reports.tick-millis";
     /** A digest not sent within this long after its time (the node was down) is skipped: a stale review helps nobody. */
@@ -58,44 +55,22 @@ public class WeeklyDigestSchedule implements UserDefinedStartable {
     private final SharedMailboxReports reports;
     private final SerialNotificationRegistry registry;
     private final MailetContext mailetContext;
-    private final Clock clock;
-    private final PeriodicCheck periodicCheck = new PeriodicCheck("teaminbox-weekly-digest", TICK, TICK_PROPERTY, this::check);
 
     @Inject
     public WeeklyDigestSchedule(ConfigurationInForce configurationStore, SharedMailboxReports reports,
                                 SerialNotificationRegistry registry, MailetContext mailetContext, Clock clock) {
+        super("Weekly digest schedule", "teaminbox-weekly-digest", TICK_PROPERTY, clock);
         this.configurationStore = configurationStore;
         this.reports = reports;
         this.registry = registry;
         this.mailetContext = mailetContext;
-        this.clock = clock;
     }
 
+    /** Sends what is due. */
     @Override
-    public void start() {
-        long tick = periodicCheck.start();
-        LOGGER.info("Weekly digest schedule started; checking every {} ms", tick);
-    }
-
-    @PreDestroy
-    public void stop() {
-        periodicCheck.stop();
-    }
-
-    /** How many checks this schedule completed: a test waits for more of them before asserting that nothing was due. */
-    public long completedChecks() {
-        return periodicCheck.completedChecks();
-    }
-
-    /** Sends what is due; never throws, so that the scheduler thread lives on. */
-    void check() {
-        try {
-            Instant now = clock.instant();
-            for (SharedMailbox sharedMailbox : configurationStore.current().sharedMailboxes()) {
-                sharedMailbox.reports().weeklyDigest().ifPresent(digest -> sendIfDue(sharedMailbox, digest, now));
-            }
-        } catch (Throwable e) {
-            LOGGER.error("Weekly digest check failed; trying again at the next tick", e);
+    protected void checkAt(Instant now) {
+        for (SharedMailbox sharedMailbox : configurationStore.current().sharedMailboxes()) {
+            sharedMailbox.reports().weeklyDigest().ifPresent(digest -> sendIfDue(sharedMailbox, digest, now));
         }
     }
 

@@ -6,27 +6,25 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.task.TaskId;
 import org.apache.james.task.TaskManager;
-import org.apache.james.utils.UserDefinedStartable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.james.common.PeriodicCheck;
+import com.teaminbox.james.common.PeriodicSchedule;
 
 /**
  * Submits a {@link RetentionTask} for every shared mailbox with policies, every
  * {@code <retention every="…">} (first run one interval after start), through James's
  * {@link TaskManager}, so scheduled runs show in {@code GET /tasks} like WebAdmin's.
  * It checks once a {@link #TICK}; a failure is logged and the next check tries again, it never
- * reaches James. Stopped with James ({@code @PreDestroy}).
+ * reaches James ({@link PeriodicSchedule}). Stopped with James.
  *
  * <pre>
  * # extensions.properties
@@ -34,8 +32,7 @@ import com.teaminbox.james.common.PeriodicCheck;
  * </pre>
  * Each node of a cluster runs its own schedule: see docs/retention.md for why running twice is harmless.
  */
-public class RetentionSchedule implements UserDefinedStartable {
-    public static final Duration TICK = Duration.ofMinutes(1);
+public class RetentionSchedule extends PeriodicSchedule {
     /** Tests shorten the tick with this system property (milliseconds); production keeps a minute. */
     public static final String TICK_PROPERTY = "teaminbox.retention.tick-millis";
     private static final Logger LOGGER = LoggerFactory.getLogger(RetentionSchedule.class);
@@ -43,53 +40,31 @@ public class RetentionSchedule implements UserDefinedStartable {
     private final ConfigurationInForce configurationStore;
     private final RetentionTasks tasks;
     private final TaskManager taskManager;
-    private final Clock clock;
     private final Map<MailAddress, Instant> nextRuns = new ConcurrentHashMap<>();
     private final Map<MailAddress, TaskId> lastRuns = new ConcurrentHashMap<>();
-    private final PeriodicCheck periodicCheck = new PeriodicCheck("teaminbox-retention-schedule", TICK, TICK_PROPERTY, this::check);
 
     @Inject
     public RetentionSchedule(ConfigurationInForce configurationStore, RetentionTasks tasks, TaskManager taskManager,
                              Clock clock) {
+        super("Retention schedule", "teaminbox-retention-schedule", TICK_PROPERTY, clock);
         this.configurationStore = configurationStore;
         this.tasks = tasks;
         this.taskManager = taskManager;
-        this.clock = clock;
     }
 
+    /** Submits what is due. */
     @Override
-    public void start() {
-        long tick = periodicCheck.start();
-        LOGGER.info("Retention schedule started; checking every {} ms", tick);
-    }
-
-    @PreDestroy
-    public void stop() {
-        periodicCheck.stop();
-    }
-
-    /** How many checks this schedule completed: a test waits for more of them before asserting that nothing was due. */
-    public long completedChecks() {
-        return periodicCheck.completedChecks();
-    }
-
-    /** Submits what is due; never throws, so that the scheduler thread lives on. */
-    void check() {
-        try {
-            Instant now = clock.instant();
-            for (SharedMailbox sharedMailbox : configurationStore.current().sharedMailboxes()) {
-                if (sharedMailbox.retention().isEmpty()) {
-                    continue;
-                }
-                Duration every = sharedMailbox.retention().every().duration();
-                Instant due = nextRuns.computeIfAbsent(sharedMailbox.address(), address -> now.plus(every));
-                if (!now.isBefore(due)) {
-                    nextRuns.put(sharedMailbox.address(), now.plus(every));
-                    submit(sharedMailbox);
-                }
+    protected void checkAt(Instant now) {
+        for (SharedMailbox sharedMailbox : configurationStore.current().sharedMailboxes()) {
+            if (sharedMailbox.retention().isEmpty()) {
+                continue;
             }
-        } catch (Throwable e) {
-            LOGGER.error("Retention schedule check failed; trying again in a minute", e);
+            Duration every = sharedMailbox.retention().every().duration();
+            Instant due = nextRuns.computeIfAbsent(sharedMailbox.address(), address -> now.plus(every));
+            if (!now.isBefore(due)) {
+                nextRuns.put(sharedMailbox.address(), now.plus(every));
+                submit(sharedMailbox);
+            }
         }
     }
 

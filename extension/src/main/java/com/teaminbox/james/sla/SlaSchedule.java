@@ -1,20 +1,17 @@
 package com.teaminbox.james.sla;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
-import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 
-import org.apache.james.utils.UserDefinedStartable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.james.common.PeriodicCheck;
+import com.teaminbox.james.common.PeriodicSchedule;
 
 /**
  * Checks, once a {@link #TICK}, which SLA stages of every shared mailbox with {@code <sla>} are
@@ -27,43 +24,24 @@ import com.teaminbox.james.common.PeriodicCheck;
  * guice.extension.startable=…,com.teaminbox.james.sla.SlaSchedule
  * </pre>
  */
-public class SlaSchedule implements UserDefinedStartable {
-    public static final Duration TICK = Duration.ofMinutes(1);
+public class SlaSchedule extends PeriodicSchedule {
     /** Tests shorten the tick with this system property (milliseconds); production keeps a minute. */
     public static final String TICK_PROPERTY = "teaminbox.sla.tick-millis";
     private static final Logger LOGGER = LoggerFactory.getLogger(SlaSchedule.class);
 
     private final ConfigurationInForce configurationStore;
     private final SlaEscalations escalations;
-    private final Clock clock;
-    private final PeriodicCheck periodicCheck = new PeriodicCheck("teaminbox-sla-schedule", TICK, TICK_PROPERTY, this::check);
 
     @Inject
     public SlaSchedule(ConfigurationInForce configurationStore, SlaEscalations escalations, Clock clock) {
+        super("SLA schedule", "teaminbox-sla-schedule", TICK_PROPERTY, clock);
         this.configurationStore = configurationStore;
         this.escalations = escalations;
-        this.clock = clock;
     }
 
+    /** Fires what is due; a failure on one shared mailbox does not keep the others waiting. */
     @Override
-    public void start() {
-        long tick = periodicCheck.start();
-        LOGGER.info("SLA schedule started; checking every {} ms", tick);
-    }
-
-    @PreDestroy
-    public void stop() {
-        periodicCheck.stop();
-    }
-
-    /** How many checks this schedule completed: a test waits for more of them before asserting that nothing was due. */
-    public long completedChecks() {
-        return periodicCheck.completedChecks();
-    }
-
-    /** Fires what is due; never throws, so that the scheduler thread lives on. */
-    void check() {
-        Instant now = clock.instant();
+    protected void checkAt(Instant now) {
         SharedMailboxesConfiguration configuration = configurationStore.current();
         String node = configuration.audit().node().orElse("local");
         for (SharedMailbox sharedMailbox : configuration.sharedMailboxes()) {
@@ -76,7 +54,7 @@ public class SlaSchedule implements UserDefinedStartable {
                     LOGGER.debug("SLA of {}: {} stage(s) fired", sharedMailbox.address().asString(), fired);
                 }
             } catch (Throwable e) {
-                if (periodicCheck.stopping()) {
+                if (stopping()) {
                     LOGGER.debug("SLA check of {} interrupted by the stop", sharedMailbox.address().asString());
                     return;
                 }
