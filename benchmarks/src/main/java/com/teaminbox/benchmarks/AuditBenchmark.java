@@ -29,10 +29,8 @@ import org.apache.james.metrics.dropwizard.DropWizardMetricFactory;
 import org.apache.lucene.store.FSDirectory;
 
 import com.codahale.metrics.MetricRegistry;
-import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditChainWriter;
 import com.teaminbox.core.audit.AuditEvent;
-import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditIndex;
 import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditQuery;
@@ -41,12 +39,13 @@ import com.teaminbox.core.audit.FlushPolicy;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.audit.AlertMails;
+import com.teaminbox.james.audit.AuditEventMix;
 import com.teaminbox.james.audit.FileAuditStorage;
 import com.teaminbox.james.audit.ServerAuditTrail;
 
 /**
- * CPU per audit record inside a server-like setting under load: caller threads record events
- * through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: the
+ * CPU per audit record inside a server-like setting under load: caller threads record events (the
+ * {@link AuditEventMix} of a shared mailbox's day, the one the storage's concurrency test proves whole) through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: the
  * group-commit writer thread, the chained files, the index thread and its commits, James's
  * DropWizard metrics, a listener), paced at a steady total rate as mail and IMAP threads are.
  *
@@ -61,7 +60,6 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  */
 public final class AuditBenchmark {
     private static final String CALLER = "audit-caller-";
-    private static final String[] ACTORS = {"alice@example.test", "bob@example.test", "carol@example.test", "jane@customer.test"};
 
     private final int threads;
     private final int rate;
@@ -211,7 +209,7 @@ public final class AuditBenchmark {
                         }
                     }
                     if (audit) {
-                        trail.record(event(sequence));
+                        trail.record(AuditEventMix.event(sequence));
                         records.increment();
                     }
                     sequence += threads;
@@ -252,24 +250,6 @@ public final class AuditBenchmark {
         return nanos;
     }
 
-    /** The mix of a shared mailbox's day: mails received and threaded, rules, acknowledgements, members' reads and flags. */
-    static AuditEvent event(long sequence) {
-        String actor = ACTORS[(int) (sequence % ACTORS.length)];
-        String ticket = "SUP-" + (1000 + sequence / 4);
-        return switch ((int) (sequence % 4)) {
-            case 0 -> AuditEvent.of(AuditEventType.MAIL_RECEIVED, AuditActor.externalSender("jane@customer.test"))
-                .sharedMailbox("support@example.test").messageId("<" + sequence + ".benchmark@customer.test>")
-                .decision("accepted").detail("size", 20_480).build();
-            case 1 -> AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system()).sharedMailbox("support@example.test")
-                .ticket(ticket).messageId("<" + sequence + ".benchmark@customer.test>").decision("created")
-                .reason("new conversation").build();
-            case 2 -> AuditEvent.of(AuditEventType.RULE_MATCHED, AuditActor.system()).sharedMailbox("support@example.test")
-                .ticket(ticket).decision("applied").detail("rule", "urgent").detail("actions", "flag,move:Urgent").build();
-            default -> AuditEvent.of(AuditEventType.MESSAGE_READ, AuditActor.member(actor)).sharedMailbox("support@example.test")
-                .decision("accepted").detail("folder", "INBOX").detail("uids", Long.toString(sequence)).build();
-        };
-    }
-
     /**
      * Each step alone, single-threaded, in the same JVM: what a writing caller and the index thread
      * do per record. Five rounds; the least disturbed (lowest) figure of each step is printed.
@@ -291,7 +271,7 @@ public final class AuditBenchmark {
         for (int round = 0; round < 5; round++) {
             Instant now = Instant.now();
             double[] figures = new double[6];
-            figures[0] = perItem(count, index -> events[index] = event(index));
+            figures[0] = perItem(count, index -> events[index] = AuditEventMix.event(index));
             figures[1] = perItem(count, index -> records[index] = AuditRecord.chain(events[index], "bench", index + 1, now,
                 AuditRecord.GENESIS));
             byte[][] lines = Arrays.stream(records).map(record -> record.toJson().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);

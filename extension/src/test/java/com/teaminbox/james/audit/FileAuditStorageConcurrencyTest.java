@@ -20,8 +20,6 @@ import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.teaminbox.core.audit.AuditActor;
-import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditVerification;
@@ -56,11 +54,10 @@ class FileAuditStorageConcurrencyTest {
         try {
             List<Future<?>> callers = new ArrayList<>();
             for (int thread = 0; thread < THREADS; thread++) {
-                String member = "member" + thread + "@example.test";
+                long first = (long) thread * RECORDS_EACH;
                 callers.add(threads.submit(() -> {
-                    for (int number = 0; number < RECORDS_EACH; number++) {
-                        trail.record(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member(member))
-                            .sharedMailbox("support@example.test").decision("accepted").detail("uids", number).build());
+                    for (long sequence = first; sequence < first + RECORDS_EACH; sequence++) {
+                        trail.record(AuditEventMix.event(sequence));
                     }
                 }));
             }
@@ -68,8 +65,9 @@ class FileAuditStorageConcurrencyTest {
                 caller.get();
             }
 
-            assertThat(storage.search(AuditQuery.builder().actor("member3@example.test").pageSize(1).build()).totalHits())
-                .isEqualTo(RECORDS_EACH);
+            // Events 0 to THREADS * RECORDS_EACH - 1 of the mix: a quarter of them of each kind.
+            assertThat(storage.search(AuditQuery.builder().type(AuditEventType.TICKET_CREATED).pageSize(1).build()).totalHits())
+                .isEqualTo(THREADS * RECORDS_EACH / AuditEventMix.KINDS);
             assertThat(storage.search(AuditQuery.builder().pageSize(1).build()).totalHits()).isEqualTo(THREADS * RECORDS_EACH);
         } finally {
             threads.shutdown();
