@@ -55,7 +55,7 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * of interleaved pairs. It counts every thread: callers, writer, index, GC and JIT. The parts are
  * each thread's own CPU, and single-threaded loops of each step in the same run.
  * <pre>
- * ./benchmark-audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3] [--warmup 20]    (--rate 0: flat out)
+ * ./benchmark audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3] [--warmup 20]    (--rate 0: flat out)
  * </pre>
  */
 public final class AuditBenchmark {

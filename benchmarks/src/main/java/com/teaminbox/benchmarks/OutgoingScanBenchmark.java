@@ -22,7 +22,7 @@ import com.teaminbox.core.outgoing.OutgoingScanner;
  * groups and near-misses of the pattern throughout), generated as a stream so that the mail itself
  * takes no heap, with a card number at the very end. Reports time, throughput and peak heap; run
  * with a small {@code -Xmx} to show that memory does not grow with the mail. Usage:
- * {@code ./benchmark-outgoing [megabytes, default 20]}; results in docs/benchmarks.md.
+ * {@code ./benchmark outgoing [megabytes, default 20]}; results in docs/benchmarks.md.
  */
 public final class OutgoingScanBenchmark {
     private static final String CARD = "4111 1111 1111 1111";

@@ -47,7 +47,7 @@ import com.teaminbox.demo.DemoServer;
  * appends {@code count} messages with past internal dates through the MailboxManager, then runs
  * retention through WebAdmin and reports time, counts and peak heap. Meant for {@code -Xmx512m}:
  * <pre>
- * ./benchmark-retention [count, default 100000]
+ * ./benchmark retention [count, default 100000]
  * </pre>
  * Half the messages go to Junk, dated from 60 days ago to now; half to INBOX, from 200 days ago to
  * now, every other one answered; two in a hundred carry the $Hold keyword. Dates follow arrival

@@ -35,7 +35,7 @@ import com.teaminbox.core.rules.Rules;
  * corpus padded to about 20 KB of text per mail, single-threaded; in the same run the naive
  * baseline (every rule's query run on its own) on the same mails and rules.
  * <pre>
- * ./benchmark-rules [seconds-per-measure]
+ * ./benchmark rules [seconds-per-measure]
  * </pre>
  */
 public final class RulesBenchmark {

@@ -24,7 +24,7 @@ import com.google.inject.Module;
  *       when the ledger is empty and when it holds {@value #SLA_TICKETS} tickets, and one escalation
  *       check over those tickets, twice.</li>
  * </ul>
- * The server guesses thread ids naively, as {@code ./benchmark-e2e}'s do ({@code -Dledgers.benchmark.stock-thread-ids=true}:
+ * The server guesses thread ids naively, as {@code ./benchmark e2e}'s do ({@code -Dledgers.benchmark.stock-thread-ids=true}:
  * the memory server's own search at every append). Not part of the suite (it measures, it asserts nothing):
  * <pre>
  * mvn -o -B -pl integration-tests -am verify -Dtest=LedgersBenchmark -Dledgers.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false
@@ -38,7 +38,7 @@ class LedgersBenchmark {
     private static final int SLA_TICKETS = 2_000;
     private static final Instant MONDAY = Instant.parse("2026-12-07T08:00:00Z");
 
-    /** As ./benchmark-e2e: James's memory server would otherwise search the whole account at every append to guess its thread. */
+    /** As ./benchmark e2e: James's memory server would otherwise search the whole account at every append to guess its thread. */
     private static final Module NAIVE_THREAD_IDS = binder -> binder.bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class);
 
     @RegisterExtension

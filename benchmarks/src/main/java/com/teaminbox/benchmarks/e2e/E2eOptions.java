@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The command line of {@code ./benchmark-e2e}, checked before any server starts: a mistyped
+ * The command line of {@code ./benchmark e2e}, checked before any server starts: a mistyped
  * option is refused with its name, instead of a ten-minute run with the defaults.
  *
  * @param pairs how many (a)/(b) pairs the comparison runs, interleaved; its figures are their medians ({@code --quick}: one)

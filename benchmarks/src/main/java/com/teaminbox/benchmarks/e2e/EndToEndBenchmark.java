@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark-e2e [--pairs 3 | --quick] [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
- * ./benchmark-e2e --memory [--big-mails 1000]
- * ./benchmark-e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 200] ...
+ * ./benchmark e2e [--pairs 3 | --quick] [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark e2e --memory [--big-mails 1000]
+ * ./benchmark e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 200] ...
  * </pre>
  */
 public final class EndToEndBenchmark {
@@ -103,14 +103,14 @@ public final class EndToEndBenchmark {
         try {
             options = E2eOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("benchmark-e2e: " + e.getMessage());
+            System.err.println("benchmark e2e: " + e.getMessage());
             System.exit(2);
             return;
         }
         EndToEndBenchmark benchmark = new EndToEndBenchmark(Path.of("").toAbsolutePath(), options.senders());
         options.samples().ifPresent(samples -> benchmark.samples = samples);
         benchmark.stockThreadIds = options.stockThreadIds();
-        String command = ("./benchmark-e2e " + String.join(" ", args)).strip();
+        String command = ("./benchmark e2e " + String.join(" ", args)).strip();
         switch (options.mode()) {
             case ABLATION -> benchmark.ablate(options.without(), options.mails(), options.warmup(), options.heap());
             case MEMORY -> benchmark.memory(options.bigMails(), command, options.updateDocs());
