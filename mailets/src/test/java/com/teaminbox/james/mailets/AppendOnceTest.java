@@ -1,0 +1,182 @@
+package com.teaminbox.james.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import java.time.Duration;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.Username;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.model.ComposedMessageId;
+import org.apache.james.mailbox.model.MailboxId;
+import org.apache.james.mailbox.model.MessageId;
+import org.apache.james.transport.mailets.delivery.MailboxAppender;
+import org.apache.mailet.StorageDirective;
+import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/** What LocalDeliveryOnce adds to LocalDelivery: a retry never stores a mail that an attempt stored. */
+class AppendOnceTest {
+    private static final Username SUPPORT = Username.of("support@example.test");
+    private static final StorageDirective INBOX = StorageDirective.builder().targetFolder("INBOX").build();
+    private static final MailboxId FOLDER_ID = mock(MailboxId.class);
+    private static final MessageId MESSAGE_ID = mock(MessageId.class);
+
+    /** One folder: its messages by UID (from 1) with their Message-ID. */
+    private final List<String> folder = new CopyOnWriteArrayList<>();
+    private final FolderLookup lookup = new FolderLookup() {
+        @Override
+        public Optional<MessageUid> nextUid(Username owner, String name) {
+            return Optional.of(MessageUid.of(folder.size() + 1L));
+        }
+
+        @Override
+        public Optional<ComposedMessageId> find(Username owner, String name, MessageUid from, String messageId) {
+            // James's mailbox calls block(), which throws on Reactor's non-blocking threads (where MailDispatcher retries).
+            if (Schedulers.isInNonBlockingThread()) {
+                throw new IllegalStateException("block() is not supported in thread " + Thread.currentThread().getName());
+            }
+            for (int uid = (int) from.asLong(); uid <= folder.size(); uid++) {
+                if (folder.get(uid - 1).equals(messageId)) {
+                    return Optional.of(id(uid));
+                }
+            }
+            return Optional.empty();
+        }
+    };
+
+    @Test
+    void aRetryAfterAnAttemptThatStoredAndThenFailedShouldNotStoreAgain() throws Exception {
+        // James 3.8.1: the message is written, then dispatching its Added event throws.
+        MailboxAppender storesThenFails = failing(1, true);
+
+        ComposedMessageId stored = deliverWithRetries(new AppendOnce(storesThenFails, lookup), message("<a@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>");
+        assertThat(stored).isEqualTo(id(1));
+    }
+
+    @Test
+    void aRetryAfterAnAttemptThatStoredNothingShouldStore() throws Exception {
+        MailboxAppender failsBeforeStoring = failing(1, false);
+
+        deliverWithRetries(new AppendOnce(failsBeforeStoring, lookup), message("<a@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>");
+    }
+
+    @Test
+    void messagesAlreadyInTheFolderWithTheSameMessageIdShouldNotCountAsStoredByThisDelivery() throws Exception {
+        folder.add("<a@customer.test>");
+
+        deliverWithRetries(new AppendOnce(failing(1, false), lookup), message("<a@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>", "<a@customer.test>");
+    }
+
+    @Test
+    void withoutMessageIdARetryShouldStoreAgainAsJamesDoes() throws Exception {
+        deliverWithRetries(new AppendOnce(failing(1, true), lookup), message(null));
+
+        assertThat(folder).hasSize(2);
+    }
+
+    @Test
+    void aFolderThatCannotBeReadShouldBeRetriedAsJamesDoes() throws Exception {
+        FolderLookup unreadable = new FolderLookup() {
+            @Override
+            public Optional<MessageUid> nextUid(Username owner, String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ComposedMessageId> find(Username owner, String name, MessageUid from, String messageId) {
+                throw new AssertionError("nothing to look for");
+            }
+        };
+
+        deliverWithRetries(new AppendOnce(failing(1, true), unreadable), message("<a@customer.test>"));
+
+        assertThat(folder).hasSize(2);
+    }
+
+    @Test
+    void aStoreThatKeepsFailingShouldFailAfterTheRetries() throws Exception {
+        AppendOnce appendOnce = new AppendOnce(failing(Integer.MAX_VALUE, false), lookup);
+
+        assertThatThrownBy(() -> deliverWithRetries(appendOnce, message("<a@customer.test>"))).hasMessageContaining("Retries exhausted");
+        assertThat(folder).isEmpty();
+    }
+
+    @Test
+    void theFirstAttemptShouldStoreWithoutLookingForTheMessage() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        FolderLookup counting = new FolderLookup() {
+            @Override
+            public Optional<MessageUid> nextUid(Username owner, String name) {
+                return lookup.nextUid(owner, name);
+            }
+
+            @Override
+            public Optional<ComposedMessageId> find(Username owner, String name, MessageUid from, String messageId) {
+                lookups.incrementAndGet();
+                return lookup.find(owner, name, from, messageId);
+            }
+        };
+
+        deliverWithRetries(new AppendOnce(failing(0, false), counting), message("<a@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>");
+        assertThat(lookups).hasValue(0);
+    }
+
+    /** As James's MailDispatcher: one append per recipient, subscribed to again on failure, three retries on the parallel scheduler. */
+    private static ComposedMessageId deliverWithRetries(AppendOnce appendOnce, MimeMessage message) throws Exception {
+        return Mono.from(appendOnce.append(message, SUPPORT, INBOX))
+            .retryWhen(Retry.backoff(3, Duration.ofMillis(1)).scheduler(Schedulers.parallel()))
+            .block();
+    }
+
+    /** Fails the first {@code failures} attempts, storing the message first when {@code afterStoring}. */
+    private MailboxAppender failing(int failures, boolean afterStoring) {
+        AtomicInteger attempts = new AtomicInteger();
+        return (message, owner, directive) -> Mono.fromCallable(() -> {
+            boolean fail = attempts.incrementAndGet() <= failures;
+            if (!fail || afterStoring) {
+                folder.add(String.valueOf(message.getMessageID()));
+            }
+            if (fail) {
+                throw new ConcurrentModificationException("injected: dispatching the Added event");
+            }
+            return id(folder.size());
+        });
+    }
+
+    private static ComposedMessageId id(int uid) {
+        return new ComposedMessageId(FOLDER_ID, MESSAGE_ID, MessageUid.of(uid));
+    }
+
+    private static MimeMessage message(String messageId) throws Exception {
+        MimeMessageBuilder builder = MimeMessageBuilder.mimeMessageBuilder().setSubject("[SUP-1] Printer broken").setText("Hello");
+        if (messageId != null) {
+            builder.addHeader("Message-ID", messageId);
+        }
+        MimeMessage message = builder.build();
+        if (messageId == null) {
+            message.removeHeader("Message-ID");
+        }
+        return message;
+    }
+}
