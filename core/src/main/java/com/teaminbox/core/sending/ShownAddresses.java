@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,32 +38,56 @@ public final class ShownAddresses {
     /** @param headerValue one header's value, or several joined (folding line ends allowed) */
     public static Set<MailAddress> in(String headerValue) {
         Set<MailAddress> addresses = new LinkedHashSet<>();
+        forEachCandidate(headerValue, candidate -> address(candidate).ifPresent(addresses::add));
+        return addresses;
+    }
+
+    /**
+     * The same addresses as {@link #in}, as lower-case text and without checking that they are
+     * RFC 5321 addresses: for a check that only asks whether one of them is an address it knows
+     * (a configured address is a valid one, so the answer is the same), on every incoming mail,
+     * without building a {@link MailAddress} per token.
+     */
+    public static Set<String> spellings(String headerValue) {
+        Set<String> spellings = new LinkedHashSet<>();
+        forEachCandidate(headerValue, candidate -> spelling(candidate).ifPresent(spellings::add));
+        return spellings;
+    }
+
+    private static void forEachCandidate(String headerValue, Consumer<String> candidates) {
         String raw = withoutFormatCharacters(headerValue);
         String decoded = withoutFormatCharacters(decodeEncodedWords(headerValue));
         for (String text : decoded.equals(raw) ? new String[] {raw} : new String[] {raw, decoded}) {
             String unquoted = withoutQuoting(text);
-            addTokens(unquoted, addresses);
-            addTokens(joinedAroundSeparators(withoutComments(text)), addresses);
+            addTokens(unquoted, candidates);
+            addTokens(joinedAroundSeparators(withoutComments(text)), candidates);
         }
-        return addresses;
     }
 
     /** The address as configured addresses are compared: lower case; empty when it is not an RFC 5321 address. */
     public static Optional<MailAddress> address(String text) {
-        String candidate = text;
+        return spelling(text).flatMap(candidate -> {
+            try {
+                return Optional.of(new MailAddress(candidate));
+            } catch (Exception e) {
+                // MailAddress rejects what is not an RFC 5321 address: not one a reader would take for ours.
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Lower case, trailing dots dropped; empty without a local part before an {@code @}. */
+    private static Optional<String> spelling(String text) {
+        int end = text.length();
         // A trailing dot makes the domain fully qualified (RFC 1034 section 3.1): the same domain.
-        while (candidate.endsWith(".")) {
-            candidate = candidate.substring(0, candidate.length() - 1);
+        while (end > 0 && text.charAt(end - 1) == '.') {
+            end--;
         }
+        String candidate = text.substring(0, end);
         if (candidate.indexOf('@') <= 0) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new MailAddress(candidate.toLowerCase(Locale.ROOT)));
-        } catch (Exception e) {
-            // MailAddress rejects what is not an RFC 5321 address: not one a reader would take for ours.
-            return Optional.empty();
-        }
+        return Optional.of(candidate.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -108,8 +133,22 @@ public final class ShownAddresses {
      * {@code sup<U+00AD>port@example.test} shows a reader {@code support@example.test}.
      */
     private static String withoutFormatCharacters(String text) {
-        StringBuilder result = new StringBuilder(text.length());
-        text.codePoints().filter(codePoint -> Character.getType(codePoint) != Character.FORMAT).forEach(result::appendCodePoint);
+        int first = 0;
+        while (first < text.length() && Character.getType(text.codePointAt(first)) != Character.FORMAT) {
+            first += Character.charCount(text.codePointAt(first));
+        }
+        if (first == text.length()) {
+            // The usual header: nothing to drop, nothing to copy.
+            return text;
+        }
+        StringBuilder result = new StringBuilder(text.length()).append(text, 0, first);
+        for (int index = first; index < text.length(); ) {
+            int codePoint = text.codePointAt(index);
+            if (Character.getType(codePoint) != Character.FORMAT) {
+                result.appendCodePoint(codePoint);
+            }
+            index += Character.charCount(codePoint);
+        }
         return result.toString();
     }
 
@@ -179,14 +218,14 @@ public final class ShownAddresses {
         return character == '@' || character == '.';
     }
 
-    private static void addTokens(String text, Set<MailAddress> addresses) {
+    private static void addTokens(String text, Consumer<String> candidates) {
         int start = 0;
         boolean hasAt = false;
         for (int index = 0; index <= text.length(); index++) {
             char current = index < text.length() ? text.charAt(index) : ' ';
             if (Character.isWhitespace(current) || DELIMITERS.indexOf(current) >= 0) {
                 if (hasAt) {
-                    address(text.substring(start, index)).ifPresent(addresses::add);
+                    candidates.accept(text.substring(start, index));
                 }
                 start = index + 1;
                 hasAt = false;

@@ -49,6 +49,7 @@ class ShownAddressesTest {
     })
     void shouldSeeTheSharedAddressThroughEverySpelling(String headerValue) {
         assertThat(ShownAddresses.in(headerValue)).contains(address("support@example.test"));
+        assertThat(ShownAddresses.spellings(headerValue)).as("the spoofing check's view").contains("support@example.test");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +65,7 @@ class ShownAddressesTest {
     })
     void shouldNotInventTheSharedAddress(String headerValue) {
         assertThat(ShownAddresses.in(headerValue)).doesNotContain(address("support@example.test"));
+        assertThat(ShownAddresses.spellings(headerValue)).as("the spoofing check's view").doesNotContain("support@example.test");
     }
 
     @Test

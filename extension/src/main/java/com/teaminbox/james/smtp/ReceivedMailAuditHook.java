@@ -1,8 +1,8 @@
 package com.teaminbox.james.smtp;
 
-import java.util.List;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 
@@ -14,8 +14,8 @@ import org.apache.mailet.Mail;
 
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.sending.SharedAddresses;
 import com.teaminbox.james.audit.MailEvents;
-import com.teaminbox.james.common.SharedMailboxRecipients;
 
 /**
  * Records {@code mail-received} for every shared mailbox a mail is addressed to, at the end of
@@ -31,12 +31,12 @@ import com.teaminbox.james.common.SharedMailboxRecipients;
  * An answer other than DECLINED would end the chain before James's SendMailHandler queues the mail.
  */
 public class ReceivedMailAuditHook implements JamesMessageHook {
-    private final ConfigurationInForce configurationStore;
+    private final SharedAddressesInForce sharedAddresses;
     private final SmtpAudit audit;
 
     @Inject
     public ReceivedMailAuditHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
-        this.configurationStore = configurationStore;
+        this.sharedAddresses = new SharedAddressesInForce(configurationStore);
         this.audit = audit;
     }
 
@@ -46,18 +46,33 @@ public class ReceivedMailAuditHook implements JamesMessageHook {
         if (notAccepted.isPresent()) {
             return notAccepted.get();
         }
-        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
-        for (SharedMailbox sharedMailbox : groups.keySet()) {
+        Set<SharedMailbox> addressed = addressed(mail);
+        if (addressed.isEmpty()) {
+            return HookResult.DECLINED;
+        }
+        String remoteAddress = session.getRemoteAddress().getAddress().getHostAddress();
+        long size = size(mail);
+        for (SharedMailbox sharedMailbox : addressed) {
             Optional<HookResult> deferred = audit.acceptance(MailEvents.received(mail, sharedMailbox)
                 .decision("accepted")
-                .detail("size", size(mail))
-                .detail("remoteAddress", session.getRemoteAddress().getAddress().getHostAddress())
+                .detail("size", size)
+                .detail("remoteAddress", remoteAddress)
                 .build());
             if (deferred.isPresent()) {
                 return deferred.get();
             }
         }
         return HookResult.DECLINED;
+    }
+
+    /** The shared mailboxes among the recipients, once each, in the order first named. */
+    private Set<SharedMailbox> addressed(Mail mail) {
+        SharedAddresses ours = sharedAddresses.current();
+        Set<SharedMailbox> addressed = new LinkedHashSet<>();
+        for (MailAddress recipient : mail.getRecipients()) {
+            ours.find(recipient).ifPresent(addressed::add);
+        }
+        return addressed;
     }
 
     private static long size(Mail mail) {

@@ -1,15 +1,17 @@
 package com.teaminbox.james.smtp;
 
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
+import javax.mail.Header;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -24,10 +26,10 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.core.config.SharedMailboxesConfiguration;
-import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.mailbox.SpoofedFromPolicy;
-import com.teaminbox.james.common.HeaderAddresses;
+import com.teaminbox.core.sending.AuthorHeaders;
+import com.teaminbox.core.sending.SharedAddresses;
+import com.teaminbox.core.sending.ShownAddresses;
 import com.teaminbox.james.common.MessageHeaders;
 
 /**
@@ -49,12 +51,16 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
     public static final String MARK_HEADER = "X-TeamInbox-Spoofed";
     private static final Logger LOGGER = LoggerFactory.getLogger(SpoofedSharedAddressHook.class);
 
-    private final ConfigurationInForce configurationStore;
+    /** What the check reads, in one walk over the header block: the author headers, then our mark. */
+    private static final String[] READ = Stream.concat(AuthorHeaders.NAMES.stream(), Stream.of(MARK_HEADER)).toArray(String[]::new);
+    private static final int MARK = READ.length - 1;
+
+    private final SharedAddressesInForce sharedAddresses;
     private final SmtpAudit audit;
 
     @Inject
     public SpoofedSharedAddressHook(ConfigurationInForce configurationStore, SmtpAudit audit) {
-        this.configurationStore = configurationStore;
+        this.sharedAddresses = new SharedAddressesInForce(configurationStore);
         this.audit = audit;
     }
 
@@ -63,7 +69,7 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
         if (isAuthenticated(session)) {
             return HookResult.DECLINED;
         }
-        Optional<SharedMailbox> claimed = sender.asOptional().flatMap(configurationStore.current()::find)
+        Optional<SharedMailbox> claimed = sender.asOptional().flatMap(sharedAddresses.current()::find)
             .filter(sharedMailbox -> sharedMailbox.spoofedFrom() == SpoofedFromPolicy.REFUSE);
         return claimed.map(sharedMailbox -> refuse(session, sharedMailbox, "MAIL FROM", Optional.empty()))
             .orElse(HookResult.DECLINED);
@@ -74,20 +80,23 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
         if (isAuthenticated(session)) {
             return HookResult.DECLINED;
         }
-        SharedMailboxesConfiguration configuration = configurationStore.current();
+        SharedAddresses ours = sharedAddresses.current();
         try {
             MimeMessage message = mail.getMessage();
+            String[] values = read(message);
             Set<SharedMailbox> claimed = new LinkedHashSet<>();
-            mail.getMaybeSender().asOptional().flatMap(configuration::find).ifPresent(claimed::add);
-            for (String header : AuthorHeaders.NAMES) {
-                HeaderAddresses.of(message, header).forEach(address -> configuration.find(address).ifPresent(claimed::add));
+            mail.getMaybeSender().asOptional().flatMap(ours::find).ifPresent(claimed::add);
+            for (int header = 0; header < MARK; header++) {
+                if (values[header] != null) {
+                    ShownAddresses.spellings(values[header]).forEach(spelling -> ours.findSpelling(spelling).ifPresent(claimed::add));
+                }
             }
             Optional<SharedMailbox> refused = claimed.stream()
                 .filter(sharedMailbox -> sharedMailbox.spoofedFrom() == SpoofedFromPolicy.REFUSE).findFirst();
             if (refused.isPresent()) {
                 return refuse(session, refused.get(), "DATA", MessageHeaders.first(message, "Message-ID").map(String::strip));
             }
-            mark(mail, message, claimed.stream().map(sharedMailbox -> sharedMailbox.address().asString()).toList());
+            mark(mail, message, values[MARK] != null, claimed.stream().map(sharedMailbox -> sharedMailbox.address().asString()).toList());
             return HookResult.DECLINED;
         } catch (MessagingException e) {
             // Unreadable author headers: the reader's client cannot show them as ours either.
@@ -96,8 +105,27 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
         }
     }
 
-    private static void mark(Mail mail, MimeMessage message, List<String> claimed) throws MessagingException {
-        boolean sentByClient = message.getHeader(MARK_HEADER) != null;
+    /**
+     * The values of {@link #READ}, each header's occurrences joined with commas as
+     * {@code getHeader(name, ",")} joins them; null for a header the mail does not have. One walk
+     * over the header block instead of one per header name.
+     */
+    private static String[] read(MimeMessage message) throws MessagingException {
+        String[] values = new String[READ.length];
+        Enumeration<Header> headers = message.getMatchingHeaders(READ);
+        while (headers.hasMoreElements()) {
+            Header header = headers.nextElement();
+            for (int index = 0; index < READ.length; index++) {
+                if (READ[index].equalsIgnoreCase(header.getName())) {
+                    values[index] = values[index] == null ? header.getValue() : values[index] + "," + header.getValue();
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void mark(Mail mail, MimeMessage message, boolean sentByClient, List<String> claimed) throws MessagingException {
         if (!sentByClient && claimed.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package com.teaminbox.james.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
@@ -67,6 +68,38 @@ class SpoofedSharedAddressHookTest {
         HookFixture fixture = new HookFixture(HookFixture.support("", ""));
         SpoofedSharedAddressHook hook = new SpoofedSharedAddressHook(fixture.store, fixture.audit);
         Mail mail = mail("jane@customer.test", "jane@customer.test");
+
+        assertThat(hook.onMessage(HookFixture.session(Optional.empty()), mail)).isEqualTo(HookResult.DECLINED);
+        assertThat(mail.getMessage().getHeader(SpoofedSharedAddressHook.MARK_HEADER)).isNull();
+    }
+
+    @Test
+    void aSharedAddressInAnyOccurrenceOfAnAuthorHeaderShouldBeRefused() throws Exception {
+        HookFixture fixture = new HookFixture(HookFixture.support("", ""));
+        SpoofedSharedAddressHook hook = new SpoofedSharedAddressHook(fixture.store, fixture.audit);
+        Mail mail = mail("jane@customer.test", "jane@customer.test");
+        mail.getMessage().addHeader("Sender", "jane@customer.test");
+        mail.getMessage().addHeader("Sender", "Support <support@example.test>");
+
+        assertThat(hook.onMessage(HookFixture.session(Optional.empty()), mail).getResult()).isEqualTo(HookReturnCode.deny());
+    }
+
+    @Test
+    void anAuthorHeaderNameShouldBeReadInAnyCase() throws Exception {
+        HookFixture fixture = new HookFixture(HookFixture.support("", ""));
+        SpoofedSharedAddressHook hook = new SpoofedSharedAddressHook(fixture.store, fixture.audit);
+        Mail mail = mail("jane@customer.test", "jane@customer.test");
+        mail.getMessage().addHeader("RESENT-FROM", "SUPPORT@example.test");
+
+        assertThat(hook.onMessage(HookFixture.session(Optional.empty()), mail).getResult()).isEqualTo(HookReturnCode.deny());
+    }
+
+    @Test
+    void aMarkHeaderWrittenByTheClientShouldBeRemoved() throws Exception {
+        HookFixture fixture = new HookFixture(HookFixture.support("spoofed-from=\"mark\"", ""));
+        SpoofedSharedAddressHook hook = new SpoofedSharedAddressHook(fixture.store, fixture.audit);
+        Mail mail = mail("jane@customer.test", "jane@customer.test");
+        mail.getMessage().addHeader(SpoofedSharedAddressHook.MARK_HEADER.toLowerCase(Locale.ROOT), "forged");
 
         assertThat(hook.onMessage(HookFixture.session(Optional.empty()), mail)).isEqualTo(HookResult.DECLINED);
         assertThat(mail.getMessage().getHeader(SpoofedSharedAddressHook.MARK_HEADER)).isNull();
