@@ -100,7 +100,7 @@ public class ApplyRules extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail);
         if (groups.size() != 1) {
             return;
         }
@@ -117,23 +117,28 @@ public class ApplyRules extends GenericMailet {
                 .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                     sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         }
+        if (outcome.audited().isEmpty() && outcome.applied().isEmpty()) {
+            return;
+        }
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
-        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)
+        // Read once for every record of this mail, not once per record.
+        Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
+        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox, messageId)
             .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
-        // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
-        String subject = MessageHeaders.subject(message);
-        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox)
-            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
-            .detail("subject", subject).build()));
         if (outcome.applied().isEmpty()) {
             return;
         }
-        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket);
+        // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
+        String subject = MessageHeaders.subject(message);
+        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox, messageId)
+            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
+            .detail("subject", subject).build()));
+        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
     }
 
     /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
-    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket)
-        throws MessagingException {
+    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket,
+                       String subject, Optional<String> messageId) throws MessagingException {
         List<Username> owners = recipients.stream().map(accounts::username).collect(Collectors.toList());
         RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> owners.stream().allMatch(owner -> folderExists(owner, folder)));
         for (Username owner : owners) {
@@ -147,8 +152,11 @@ public class ApplyRules extends GenericMailet {
             mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
         }
         delivery.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
-        notify(sharedMailbox, delivery, ticket, MessageHeaders.subject(message), skipped);
-        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox)
+        // A rule's header edit may have rewritten the subject the notification quotes.
+        String notifiedSubject = delivery.headerEdits().isEmpty() ? subject : MessageHeaders.subject(message);
+        notify(sharedMailbox, delivery, ticket, notifiedSubject, skipped);
+        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox,
+                delivery.headerEdits().isEmpty() ? messageId : MessageHeaders.first(message, "Message-ID"))
             .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
             .detail("reason", action.reason()).build()));
         if (!skipped.isEmpty()) {
