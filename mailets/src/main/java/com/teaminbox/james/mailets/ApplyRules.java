@@ -16,8 +16,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
-import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
@@ -41,14 +40,13 @@ import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.common.KnownFolders;
 import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
 import com.teaminbox.james.common.SharedMailboxRecipients;
 import com.teaminbox.james.common.SpooledMessages;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
-
-import reactor.core.publisher.Mono;
 
 /**
  * Applies a shared mailbox's rules to a mail for it: the folder, flags and keywords LocalDelivery
@@ -77,19 +75,19 @@ public class ApplyRules extends GenericMailet {
     private final SharedAccounts accounts;
     private final Clock clock;
     private final AuditTrail auditTrail;
-    private final MailboxManager mailboxManager;
+    private final KnownFolders knownFolders;
 
     @Inject
     public ApplyRules(ConfigurationInForce configurationStore, CompiledRules compiledRules,
                       RuleNotifications notifications, SharedAccounts accounts, Clock clock,
-                      AuditTrail auditTrail, MailboxManager mailboxManager) {
+                      AuditTrail auditTrail, KnownFolders knownFolders) {
         this.configurationStore = configurationStore;
         this.compiledRules = compiledRules;
         this.notifications = notifications;
         this.accounts = accounts;
         this.clock = clock;
         this.auditTrail = auditTrail;
-        this.mailboxManager = mailboxManager;
+        this.knownFolders = knownFolders;
     }
 
     /** What to do lives in shared-mailboxes.xml (reloadable), not here: no parameter. */
@@ -171,17 +169,11 @@ public class ApplyRules extends GenericMailet {
      * none of the members' rights, where no member could see the mail.
      */
     private boolean folderExists(Username account, FolderName folder) {
-        if (folder.equals(FolderName.INBOX)) {
-            return true;
-        }
-        MailboxSession session = mailboxManager.createSystemSession(account);
         try {
-            return Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(SharedAccounts.path(session, folder), session)).block());
-        } catch (RuntimeException e) {
+            return knownFolders.exists(account, folder);
+        } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Cannot tell whether folder {} of {} exists ({}); delivering to it", folder, account.asString(), e.getMessage());
             return true;
-        } finally {
-            mailboxManager.endProcessingRequest(session);
         }
     }
 
