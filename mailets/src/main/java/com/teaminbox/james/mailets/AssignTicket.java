@@ -127,6 +127,10 @@ public class AssignTicket extends GenericMailet {
             groups.get(sharedMailbox).forEach(recipient ->
                 Keywords.add(mail, accounts.username(recipient), conventions.vagueSubjects().keyword()));
         }
+        if (!LOGGER.isDebugEnabled()) {
+            // Three MDC puts and removes per mail (logback copies the map on a write after a read) for a line nobody logs.
+            return;
+        }
         try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
              MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.toString());
              MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
