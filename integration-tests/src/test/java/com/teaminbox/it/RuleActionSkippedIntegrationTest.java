@@ -63,6 +63,28 @@ class RuleActionSkippedIntegrationTest {
     }
 
     @Test
+    void folderDeletedAfterAMailWasFiledIntoItShouldBeSkippedForTheNextMail() throws Exception {
+        // The first mail makes ApplyRules find, and remember, the folder; the deletion must make it forget.
+        server.smtp().send(JANE, "Gone fishing", SUPPORT);
+        server.awaitMessages(SUPPORT, ALICE, "Gone", 1);
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + server.ports().webAdmin() + "/users/" + SUPPORT + "/mailboxes/Gone")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+        server.smtp().send(JANE, "Where has it gone?", SUPPORT);
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            assertThat(imap.listFolders()).doesNotContain("Gone");
+            assertThat(StoredMessages.read(imap, List.of("INBOX"))).singleElement()
+                .satisfies(message -> assertThat(message.flags()).containsExactly("$Gone"));
+        }
+        assertThat(AuditRecords.of(server, AuditEventType.RULE_ACTION_SKIPPED)).singleElement()
+            .satisfies(record -> assertThat(record.details()).containsEntry("reason", "folder 'Gone' does not exist"));
+    }
+
+    @Test
     void headerValueNoLineCanCarryShouldBeSkippedAndTheOtherActionsApplied() throws Exception {
         server.smtp().send(JANE, "A long header", SUPPORT);
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);

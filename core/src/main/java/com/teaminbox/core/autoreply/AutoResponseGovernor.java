@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
 
@@ -25,6 +26,13 @@ public final class AutoResponseGovernor {
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of(
         "mailer-daemon", "postmaster", "listserv", "majordomo", "noreply", "no-reply");
     private static final Set<String> ADDRESSING_HEADERS = Set.of("To", "Cc", "Resent-To", "Resent-Cc");
+    /**
+     * Every header {@link #decide} reads: a caller may gather only these from a mail (a mail has
+     * dozens of others); {@link HeaderFields} refuses a name left out of them.
+     */
+    public static final List<String> HEADERS_READ = Stream.concat(
+        Stream.of("Return-Path", "From", "Sender", "Auto-Submitted", "Precedence", "X-Auto-Response-Suppress", "Content-Type"),
+        Stream.concat(LIST_HEADERS.stream(), ADDRESSING_HEADERS.stream())).toList();
     /** Splits address lists into tokens in one linear pass: no backtracking on a hostile 100 KB header. */
     private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[\\s<>(),;:\"\\[\\]]+");
 

@@ -1,11 +1,15 @@
 package com.teaminbox.core.autoreply;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The header fields of a mail as the governor sees them: names compared without case
@@ -13,17 +17,25 @@ import java.util.regex.Pattern;
  */
 public final class HeaderFields {
     private final Map<String, List<String>> values;
+    /** Lower-case names, when only those were gathered: asking for another is a bug, not an absent header. */
+    private final Optional<Set<String>> gathered;
 
-    private HeaderFields(Map<String, List<String>> values) {
+    private HeaderFields(Map<String, List<String>> values, Optional<Set<String>> gathered) {
         this.values = values;
+        this.gathered = gathered;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** @throws IllegalArgumentException when the fields were gathered {@link Builder#only only} for other names */
     public List<String> all(String name) {
-        return values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        String key = name.toLowerCase(Locale.ROOT);
+        if (gathered.isPresent() && !gathered.get().contains(key)) {
+            throw new IllegalArgumentException("Header " + name + " was not gathered; only " + gathered.get() + " were");
+        }
+        return values.getOrDefault(key, List.of());
     }
 
     public boolean contains(String name) {
@@ -38,8 +50,18 @@ public final class HeaderFields {
     public static final class Builder {
         private static final Pattern FOLDING = Pattern.compile("\\r?\\n[ \\t]");
         private final Map<String, List<String>> values = new TreeMap<>();
+        private Optional<Set<String>> gathered = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Says that only headers of these names are added (a mail's other headers were never read,
+         * which is cheaper than reading them all); {@link HeaderFields#all} refuses any other name.
+         */
+        public Builder only(Collection<String> names) {
+            gathered = Optional.of(names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+            return this;
         }
 
         public Builder add(String name, String value) {
@@ -52,7 +74,7 @@ public final class HeaderFields {
         public HeaderFields build() {
             Map<String, List<String>> copy = new TreeMap<>();
             values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
-            return new HeaderFields(copy);
+            return new HeaderFields(copy, gathered);
         }
     }
 }

@@ -21,6 +21,9 @@ public final class PreferredLanguages {
      */
     private static final int MAX_TAG_LENGTH = 64;
 
+    /** The headers {@link #of} reads. */
+    public static final List<String> HEADERS_READ = List.of("Content-Language", "Accept-Language");
+
     private PreferredLanguages() {
     }
 

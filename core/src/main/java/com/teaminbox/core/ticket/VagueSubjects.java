@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
  * letter case and surrounding blanks, so {@code "Re: [SUP-3] Question?"} is vague too.
  */
 public final class VagueSubjects {
+    /** Compiled once (String.replaceAll compiled it for every mail's subject); before DEFAULT, which uses it. */
+    private static final Pattern PUNCTUATION_AND_SPACES = Pattern.compile("[\\p{Punct}\\s]+");
     public static final String DEFAULT_KEYWORD = "$Triage";
     public static final List<String> DEFAULT_SUBJECTS = List.of(
         "(no subject)", "no subject", "hi", "hello", "hey", "question", "help", "urgent", "problem", "issue", "info", "test");
@@ -48,7 +51,7 @@ public final class VagueSubjects {
         if (withoutParentheses.equals("(no subject)")) {
             return "no subject";
         }
-        return withoutParentheses.replaceAll("[\\p{Punct}\\s]+", " ").strip();
+        return PUNCTUATION_AND_SPACES.matcher(withoutParentheses).replaceAll(" ").strip();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package com.teaminbox.core.autoreply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -86,6 +88,34 @@ class AutoResponseGovernorTest {
             : headers(header);
 
         assertThat(decide(JANE, fields).reason()).contains(reason);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("suppressedHeaders")
+    void decisionShouldNeedNoHeaderOutsideThoseItDeclaresRead(String header, SuppressionReason reason) {
+        int colon = header.indexOf(':');
+        HeaderFields.Builder builder = HeaderFields.builder().only(AutoResponseGovernor.HEADERS_READ)
+            .add(header.substring(0, colon), header.substring(colon + 1).strip());
+        if (!header.startsWith("Content-Type")) {
+            builder.add("From", "Jane Doe <" + JANE + ">").add("To", "Support <" + SUPPORT + ">");
+        } else {
+            builder.add("From", JANE).add("To", SUPPORT);
+        }
+
+        // HeaderFields gathered "only" these names throws when asked for another: the governor asks for none.
+        assertThat(decide(JANE, builder.build()).reason()).contains(reason);
+        assertThat(decide(JANE, HeaderFields.builder().only(AutoResponseGovernor.HEADERS_READ)
+            .add("From", JANE).add("To", SUPPORT).build())).isEqualTo(AutoResponseDecision.reply());
+    }
+
+    @Test
+    void headerFieldsGatheredForSomeNamesShouldRefuseToAnswerForOthers() {
+        HeaderFields fields = HeaderFields.builder().only(List.of("From")).add("From", JANE).build();
+
+        assertThat(fields.all("FROM")).containsExactly(JANE);
+        assertThatThrownBy(() -> fields.all("Subject"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("Subject");
     }
 
     private static HeaderFields withContentType(String contentType) {

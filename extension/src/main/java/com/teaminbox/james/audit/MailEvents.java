@@ -26,7 +26,15 @@ public final class MailEvents {
 
     /** A decision of ours about the mail. */
     public static AuditEvent.Builder about(AuditEventType type, Mail mail, SharedMailbox sharedMailbox) {
-        return event(type, AuditActor.system(), mail, sharedMailbox).detail("sender", sender(mail).name());
+        return about(type, mail, sharedMailbox, messageId(mail));
+    }
+
+    /**
+     * A decision of ours about the mail whose Message-ID header the caller already read (raw, as
+     * {@code MimeMessage.getHeader} gives it): a mailet writing several records reads it once.
+     */
+    public static AuditEvent.Builder about(AuditEventType type, Mail mail, SharedMailbox sharedMailbox, Optional<String> messageId) {
+        return event(type, AuditActor.system(), mail, sharedMailbox, messageId.map(String::strip)).detail("sender", sender(mail).name());
     }
 
     /** The mail's arrival, by its sender. */
@@ -35,10 +43,15 @@ public final class MailEvents {
     }
 
     private static AuditEvent.Builder event(AuditEventType type, AuditActor actor, Mail mail, SharedMailbox sharedMailbox) {
+        return event(type, actor, mail, sharedMailbox, messageId(mail).map(String::strip));
+    }
+
+    private static AuditEvent.Builder event(AuditEventType type, AuditActor actor, Mail mail, SharedMailbox sharedMailbox,
+                                            Optional<String> messageId) {
         AuditEvent.Builder event = AuditEvent.of(type, actor)
             .sharedMailbox(sharedMailbox.address().asString())
             .detail("mailId", mail.getName());
-        messageId(mail).ifPresent(event::messageId);
+        messageId.ifPresent(event::messageId);
         return event;
     }
 
@@ -50,7 +63,7 @@ public final class MailEvents {
 
     private static Optional<String> messageId(Mail mail) {
         try {
-            return MessageHeaders.first(mail.getMessage(), "Message-ID").map(String::strip);
+            return MessageHeaders.first(mail.getMessage(), "Message-ID");
         } catch (MessagingException e) {
             return Optional.empty();
         }

@@ -65,11 +65,17 @@ public final class MessageHeaders {
      * Gives a mail without {@code Message-ID} one, in the shared mailbox's domain: replies, the
      * conversation index and the audit trail refer to mail by it. ({@code saveChanges()} used to
      * add one as a side effect; {@link #saveHeaderChanges} no longer calls it on spooled mail.)
+     *
+     * @return the Message-ID the mail now carries, as written: the caller need not read it again
      */
-    public static void ensureMessageId(MimeMessage message, String domain) throws MessagingException {
-        if (first(message, "Message-ID").filter(value -> !value.isBlank()).isEmpty()) {
-            message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+    public static String ensureMessageId(MimeMessage message, String domain) throws MessagingException {
+        Optional<String> existing = first(message, "Message-ID").filter(value -> !value.isBlank());
+        if (existing.isPresent()) {
+            return existing.get();
         }
+        String generated = "<" + UUID.randomUUID() + "@" + domain + ">";
+        message.setHeader("Message-ID", generated);
+        return generated;
     }
 
     /**

@@ -2,18 +2,36 @@ package com.teaminbox.james.common;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
-/** Groups a mail's recipients by the shared mailbox they are, in the order they were given. */
+/**
+ * Groups a mail's recipients by the shared mailbox they are, in the order they were given.
+ *
+ * <p>Grouping parses and compares every recipient against the configuration; the mailets of the
+ * shared-mailbox processor all need the group. {@code SplitPerSharedMailbox} groups once and
+ * {@link #remember remembers} the group on the mail ({@value #ATTRIBUTE_NAME}: the shared address,
+ * then the recipients); {@link #group(SharedMailboxesConfiguration, Mail)} trusts that attribute
+ * while the mail's recipients are still exactly those remembered and the configuration in force
+ * still has that shared mailbox, and groups again otherwise (no attribute: a mail reprocessed from
+ * a repository into a later mailet, recipients changed since, a reload that removed the mailbox).
+ */
 public final class SharedMailboxRecipients {
+    static final String ATTRIBUTE_NAME = "teaminbox.shared-mailbox.recipients";
+    public static final AttributeName ATTRIBUTE = AttributeName.of(ATTRIBUTE_NAME);
+
     private SharedMailboxRecipients() {
     }
 
@@ -25,5 +43,49 @@ public final class SharedMailboxRecipients {
             sharedMailbox.ifPresent(mailbox -> groups.computeIfAbsent(mailbox, any -> new ArrayList<>()).add(recipient));
         }
         return groups;
+    }
+
+    /** The mail's recipients grouped, from what {@link #remember} left when it still holds, else grouped again. */
+    public static Map<SharedMailbox, List<MailAddress>> group(SharedMailboxesConfiguration configuration, Mail mail) {
+        return remembered(configuration, mail).orElseGet(() -> group(configuration, mail.getRecipients()));
+    }
+
+    /** Remembers that all of the mail's recipients, {@code recipients}, are the one shared mailbox {@code sharedMailbox}. */
+    public static void remember(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients) {
+        List<AttributeValue<?>> values = new ArrayList<>(recipients.size() + 1);
+        values.add(AttributeValue.of(sharedMailbox.address().asString()));
+        recipients.forEach(recipient -> values.add(AttributeValue.of(recipient.asString())));
+        mail.setAttribute(new Attribute(ATTRIBUTE, AttributeValue.of(values)));
+    }
+
+    private static Optional<Map<SharedMailbox, List<MailAddress>>> remembered(SharedMailboxesConfiguration configuration, Mail mail) {
+        Optional<Collection<?>> values = mail.getAttribute(ATTRIBUTE)
+            .map(attribute -> attribute.getValue().value())
+            .filter(Collection.class::isInstance)
+            .map(value -> (Collection<?>) value);
+        if (values.isEmpty() || values.get().size() != mail.getRecipients().size() + 1) {
+            return Optional.empty();
+        }
+        Iterator<?> remembered = values.get().iterator();
+        Optional<String> address = text(remembered.next());
+        List<MailAddress> recipients = new ArrayList<>(mail.getRecipients());
+        for (MailAddress recipient : recipients) {
+            if (!text(remembered.next()).filter(recipient.asString()::equals).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        // The shared address as the configuration spells it (normalised): no parsing needed to find it again.
+        return address.flatMap(shared -> configuration.sharedMailboxes().stream()
+                .filter(mailbox -> mailbox.address().asString().equals(shared))
+                .findFirst())
+            .map(mailbox -> {
+                Map<SharedMailbox, List<MailAddress>> group = new LinkedHashMap<>();
+                group.put(mailbox, recipients);
+                return group;
+            });
+    }
+
+    private static Optional<String> text(Object value) {
+        return value instanceof AttributeValue<?> attributeValue ? attributeValue.valueAs(String.class) : Optional.empty();
     }
 }

@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -66,11 +68,15 @@ import com.teaminbox.james.common.SharedMailboxRecipients;
 public class Acknowledge extends GenericMailet {
     public static final AttributeName TEMPLATE_ATTRIBUTE = AttributeName.of("teaminbox.autoresponse.template");
     private static final Logger LOGGER = LoggerFactory.getLogger(Acknowledge.class);
+    /** The only headers the decision and the template choice read: the rest of the mail's headers are never gathered. */
+    private static final List<String> HEADERS_READ = Stream.concat(AutoResponseGovernor.HEADERS_READ.stream(),
+        PreferredLanguages.HEADERS_READ.stream()).toList();
 
     private final ConfigurationInForce configurationStore;
     private final AcknowledgementLedger ledger;
     private final Clock clock;
     private final AuditTrail auditTrail;
+    private final AtomicReference<Governors> governors = new AtomicReference<>();
 
     @Inject
     public Acknowledge(ConfigurationInForce configurationStore, AcknowledgementLedger ledger, Clock clock,
@@ -92,7 +98,7 @@ public class Acknowledge extends GenericMailet {
             return;
         }
         SharedMailboxesConfiguration configuration = configurationStore.current();
-        Optional<SharedMailbox> sharedMailbox = SharedMailboxRecipients.group(configuration, mail.getRecipients())
+        Optional<SharedMailbox> sharedMailbox = SharedMailboxRecipients.group(configuration, mail)
             .keySet().stream().findFirst();
         Optional<TicketId> ticket = sharedMailbox.flatMap(mailbox -> mail.getAttribute(AssignTicket.TICKET_ATTRIBUTE)
             .flatMap(attribute -> attribute.getValue().valueAs(String.class))
@@ -110,6 +116,23 @@ public class Acknowledge extends GenericMailet {
         }
     }
 
+    /** The governor of this shared mailbox, built once per configuration (it copies every shared address of ours). */
+    private AutoResponseGovernor governor(SharedMailboxesConfiguration configuration, SharedMailbox sharedMailbox) {
+        Governors known = governors.get();
+        if (known == null || known.configuration() != configuration) {
+            Set<MailAddress> ourAddresses = configuration.sharedMailboxes().stream().map(SharedMailbox::address).collect(Collectors.toSet());
+            known = new Governors(configuration, configuration.sharedMailboxes().stream().collect(Collectors.toMap(
+                SharedMailbox::address, mailbox -> new AutoResponseGovernor(mailbox.address(), ourAddresses), (first, second) -> first)));
+            governors.set(known);
+        }
+        AutoResponseGovernor governor = known.byAddress().get(sharedMailbox.address());
+        return governor != null ? governor : new AutoResponseGovernor(sharedMailbox.address(),
+            configuration.sharedMailboxes().stream().map(SharedMailbox::address).collect(Collectors.toSet()));
+    }
+
+    private record Governors(SharedMailboxesConfiguration configuration, Map<MailAddress, AutoResponseGovernor> byAddress) {
+    }
+
     private static boolean isNewTicket(Mail mail) {
         return mail.getAttribute(AssignTicket.NEW_TICKET_ATTRIBUTE)
             .flatMap(attribute -> attribute.getValue().valueAs(Boolean.class))
@@ -120,10 +143,9 @@ public class Acknowledge extends GenericMailet {
         throws MessagingException {
         AcknowledgementSettings settings = sharedMailbox.acknowledgement().orElseThrow();
         MimeMessage original = mail.getMessage();
-        HeaderFields headers = MailHeaderFields.of(original);
-        Set<MailAddress> ourAddresses = configuration.sharedMailboxes().stream().map(SharedMailbox::address).collect(Collectors.toSet());
+        HeaderFields headers = MailHeaderFields.of(original, HEADERS_READ);
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
-        AutoResponseDecision decision = new AutoResponseGovernor(sharedMailbox.address(), ourAddresses).decide(sender, headers);
+        AutoResponseDecision decision = governor(configuration, sharedMailbox).decide(sender, headers);
         if (!decision.shouldReply()) {
             suppressed(mail, sharedMailbox, ticket, decision);
             return;

@@ -16,8 +16,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
-import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
@@ -41,14 +40,13 @@ import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.audit.MailEvents;
+import com.teaminbox.james.common.KnownFolders;
 import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
 import com.teaminbox.james.common.SharedMailboxRecipients;
 import com.teaminbox.james.common.SpooledMessages;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
-
-import reactor.core.publisher.Mono;
 
 /**
  * Applies a shared mailbox's rules to a mail for it: the folder, flags and keywords LocalDelivery
@@ -77,19 +75,19 @@ public class ApplyRules extends GenericMailet {
     private final SharedAccounts accounts;
     private final Clock clock;
     private final AuditTrail auditTrail;
-    private final MailboxManager mailboxManager;
+    private final KnownFolders knownFolders;
 
     @Inject
     public ApplyRules(ConfigurationInForce configurationStore, CompiledRules compiledRules,
                       RuleNotifications notifications, SharedAccounts accounts, Clock clock,
-                      AuditTrail auditTrail, MailboxManager mailboxManager) {
+                      AuditTrail auditTrail, KnownFolders knownFolders) {
         this.configurationStore = configurationStore;
         this.compiledRules = compiledRules;
         this.notifications = notifications;
         this.accounts = accounts;
         this.clock = clock;
         this.auditTrail = auditTrail;
-        this.mailboxManager = mailboxManager;
+        this.knownFolders = knownFolders;
     }
 
     /** What to do lives in shared-mailboxes.xml (reloadable), not here: no parameter. */
@@ -100,7 +98,7 @@ public class ApplyRules extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail);
         if (groups.size() != 1) {
             return;
         }
@@ -117,23 +115,28 @@ public class ApplyRules extends GenericMailet {
                 .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                     sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         }
+        if (outcome.audited().isEmpty() && outcome.applied().isEmpty()) {
+            return;
+        }
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
-        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox)
+        // Read once for every record of this mail, not once per record.
+        Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
+        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox, messageId)
             .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
-        // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
-        String subject = MessageHeaders.subject(message);
-        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox)
-            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
-            .detail("subject", subject).build()));
         if (outcome.applied().isEmpty()) {
             return;
         }
-        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket);
+        // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
+        String subject = MessageHeaders.subject(message);
+        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox, messageId)
+            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
+            .detail("subject", subject).build()));
+        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
     }
 
     /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
-    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket)
-        throws MessagingException {
+    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket,
+                       String subject, Optional<String> messageId) throws MessagingException {
         List<Username> owners = recipients.stream().map(accounts::username).collect(Collectors.toList());
         RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> owners.stream().allMatch(owner -> folderExists(owner, folder)));
         for (Username owner : owners) {
@@ -147,8 +150,11 @@ public class ApplyRules extends GenericMailet {
             mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
         }
         delivery.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
-        notify(sharedMailbox, delivery, ticket, MessageHeaders.subject(message), skipped);
-        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox)
+        // A rule's header edit may have rewritten the subject the notification quotes.
+        String notifiedSubject = delivery.headerEdits().isEmpty() ? subject : MessageHeaders.subject(message);
+        notify(sharedMailbox, delivery, ticket, notifiedSubject, skipped);
+        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox,
+                delivery.headerEdits().isEmpty() ? messageId : MessageHeaders.first(message, "Message-ID"))
             .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
             .detail("reason", action.reason()).build()));
         if (!skipped.isEmpty()) {
@@ -163,17 +169,11 @@ public class ApplyRules extends GenericMailet {
      * none of the members' rights, where no member could see the mail.
      */
     private boolean folderExists(Username account, FolderName folder) {
-        if (folder.equals(FolderName.INBOX)) {
-            return true;
-        }
-        MailboxSession session = mailboxManager.createSystemSession(account);
         try {
-            return Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(SharedAccounts.path(session, folder), session)).block());
-        } catch (RuntimeException e) {
+            return knownFolders.exists(account, folder);
+        } catch (MailboxException | RuntimeException e) {
             LOGGER.warn("Cannot tell whether folder {} of {} exists ({}); delivering to it", folder, account.asString(), e.getMessage());
             return true;
-        } finally {
-            mailboxManager.endProcessingRequest(session);
         }
     }
 

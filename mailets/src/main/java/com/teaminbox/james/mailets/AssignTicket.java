@@ -79,8 +79,7 @@ public class AssignTicket extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Map<SharedMailbox, List<MailAddress>> groups =
-            SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail);
         if (groups.isEmpty()) {
             return;
         }
@@ -93,7 +92,7 @@ public class AssignTicket extends GenericMailet {
         TicketThreading threading = conventions.threading(sharedMailbox.ticketPrefix());
         MimeMessage message = mail.getMessage();
         // Before the ticket: the registry entry names it, and a reprocessed copy carries the same one.
-        MessageHeaders.ensureMessageId(message, sharedMailbox.address().getDomain().asString());
+        Optional<String> messageId = Optional.of(MessageHeaders.ensureMessageId(message, sharedMailbox.address().getDomain().asString()));
         String subject = MessageHeaders.subject(message);
 
         TicketThreading.Decision decision = threading.decide(subject,
@@ -101,11 +100,12 @@ public class AssignTicket extends GenericMailet {
             () -> conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(
                 MessageHeaders.first(message, "In-Reply-To"), MessageHeaders.first(message, "References"))));
         TicketId ticket = decision.ticket()
-            .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, MessageHeaders.first(message, "Message-ID")));
+            .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, messageId));
         boolean newTicket = decision.reason() == TicketThreading.Reason.NEW_TICKET;
         // Recorded before the mail changes: under on-failure="defer" an unrecorded ticket goes to the
         // error repository, and reprocessing gets the same number (the registry knows its Message-ID).
-        auditTrail.record(MailEvents.about(newTicket ? AuditEventType.TICKET_CREATED : AuditEventType.TICKET_THREADED, mail, sharedMailbox)
+        auditTrail.record(MailEvents.about(newTicket ? AuditEventType.TICKET_CREATED : AuditEventType.TICKET_THREADED, mail, sharedMailbox,
+                messageId)
             .ticket(ticket.toString())
             .decision(newTicket ? "created" : "threaded")
             .reason(decision.toString())
@@ -119,13 +119,17 @@ public class AssignTicket extends GenericMailet {
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticket.toString());
         MessageHeaders.saveHeaderChanges(message, mail.getName());
-        MessageHeaders.first(message, "Message-ID").ifPresent(messageId -> conversationIndex.remember(sharedMailbox, messageId));
+        conversationIndex.remember(sharedMailbox, messageId.get());
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticket.toString())));
         mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(newTicket)));
         boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());
         if (vague) {
             groups.get(sharedMailbox).forEach(recipient ->
                 Keywords.add(mail, accounts.username(recipient), conventions.vagueSubjects().keyword()));
+        }
+        if (!LOGGER.isDebugEnabled()) {
+            // Three MDC puts and removes per mail (logback copies the map on a write after a read) for a line nobody logs.
+            return;
         }
         try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
              MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.toString());

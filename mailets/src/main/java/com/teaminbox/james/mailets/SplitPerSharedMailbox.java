@@ -1,6 +1,7 @@
 package com.teaminbox.james.mailets;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,13 @@ public class SplitPerSharedMailbox extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         Map<SharedMailbox, List<MailAddress>> groups =
             SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
-        if (groups.size() <= 1) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        Iterator<Map.Entry<SharedMailbox, List<MailAddress>>> entries = groups.entrySet().iterator();
+        Map.Entry<SharedMailbox, List<MailAddress>> first = entries.next();
+        if (groups.size() == 1) {
+            rememberWhenOnlyShared(mail, first.getKey(), first.getValue(), mail.getRecipients());
             return;
         }
         Iterator<List<MailAddress>> others = groups.values().iterator();
@@ -79,6 +86,21 @@ public class SplitPerSharedMailbox extends GenericMailet {
             LOGGER.debug("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
         }
         mail.setRecipients(kept);
+        rememberWhenOnlyShared(mail, first.getKey(), first.getValue(), kept);
+    }
+
+    /**
+     * The mailets after this one group the recipients again unless told: told only when every
+     * recipient left is the one shared mailbox's (a recipient that is no shared mailbox, kept
+     * here, must not get that mailbox's keywords).
+     */
+    private static void rememberWhenOnlyShared(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> group,
+                                               Collection<MailAddress> recipients) {
+        if (recipients.size() == group.size() && List.copyOf(recipients).equals(group)) {
+            SharedMailboxRecipients.remember(mail, sharedMailbox, group);
+        } else {
+            mail.removeAttribute(SharedMailboxRecipients.ATTRIBUTE);
+        }
     }
 
     @Override

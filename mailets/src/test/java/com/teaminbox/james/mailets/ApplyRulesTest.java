@@ -18,6 +18,7 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.events.EventBus;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.Mail;
@@ -31,6 +32,7 @@ import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.james.ConfigurationFixture;
+import com.teaminbox.james.common.KnownFolders;
 import com.teaminbox.james.common.SharedAccounts;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
@@ -53,7 +55,7 @@ class ApplyRulesTest {
         when(users.getUsername(any())).thenAnswer(invocation -> Username.of(invocation.<MailAddress>getArgument(0).asString()));
         ConfigurationInForce configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", RULES));
         mailet = new ApplyRules(configuration, new CompiledRules(configuration), new RuleNotifications(), new SharedAccounts(users),
-            Clock.fixed(Instant.parse("2030-01-09T12:00:00Z"), ZoneOffset.UTC), recorded::add, mock(MailboxManager.class));
+            Clock.fixed(Instant.parse("2030-01-09T12:00:00Z"), ZoneOffset.UTC), recorded::add, new KnownFolders(mock(MailboxManager.class), mock(EventBus.class)));
         mailet.init(FakeMailetConfig.builder().mailetName("ApplyRules").build());
     }
 

@@ -2,6 +2,7 @@ package com.teaminbox.james.mailets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 
@@ -16,7 +17,9 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.ConfigurationFixture;
+import com.teaminbox.james.common.SharedMailboxRecipients;
 
 class SplitPerSharedMailboxTest {
     private static final String TWO_MAILBOXES = """
@@ -74,6 +77,28 @@ class SplitPerSharedMailboxTest {
         mailet.service(mail("support@example.test", "sales@example.test"));
 
         assertThat(context.getSentMails()).singleElement().satisfies(sent -> assertThat(sent.getState()).isEqualTo(Mail.DEFAULT));
+    }
+
+    @Test
+    void mailLeftToOneSharedMailboxShouldCarryItsGroupForTheMailetsAfter() throws Exception {
+        Mail mail = mail("support@example.test", "sales@example.test");
+
+        mailet.service(mail);
+
+        SharedMailboxesConfiguration configuration = ConfigurationFixture.configuration(TWO_MAILBOXES).current();
+        assertThat(mail.getAttribute(SharedMailboxRecipients.ATTRIBUTE)).isPresent();
+        assertThat(SharedMailboxRecipients.group(configuration, mail))
+            .containsExactly(entry(configuration.find(address("support@example.test")).orElseThrow(),
+                List.of(address("support@example.test"))));
+    }
+
+    @Test
+    void mailKeepingARecipientThatIsNoSharedMailboxShouldCarryNoGroup() throws Exception {
+        Mail mail = mail("support@example.test", "dave@example.test");
+
+        mailet.service(mail);
+
+        assertThat(mail.getAttribute(SharedMailboxRecipients.ATTRIBUTE)).isEmpty();
     }
 
     @Test
