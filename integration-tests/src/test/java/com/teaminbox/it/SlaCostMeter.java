@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -22,9 +24,17 @@ import com.teaminbox.james.sla.SlaLedger;
  */
 public class SlaCostMeter {
     /** CPU of this thread for {@code operations} operations. */
-    public record Cost(String what, int operations, long threadCpuNanos) {
+    public record Cost(String what, int operations, long threadCpuNanos, long processCpuNanos) {
+        Cost(String what, int operations, long threadCpuNanos) {
+            this(what, operations, threadCpuNanos, 0);
+        }
+
         public double microsEach() {
             return threadCpuNanos / 1_000.0 / operations;
+        }
+
+        public double processMicrosEach() {
+            return processCpuNanos / 1_000.0 / operations;
         }
     }
 
@@ -55,6 +65,32 @@ public class SlaCostMeter {
         }
         return new Cost("a lifecycle fact written (" + first + "…" + (first + tickets - 1) + ")", tickets * 2,
             THREADS.getCurrentThreadCpuTime() - start);
+    }
+
+    /**
+     * Facts of {@code tickets} tickets (opened, resolved a minute later), written {@code perMessage}
+     * to a ledger message as the listener's group commit does under load (1: one append per fact, as
+     * until 2026-12-06); CPU of this thread and of the whole JVM (the append's listeners run elsewhere).
+     */
+    public Cost recordTogether(String sharedAddress, int first, int tickets, int perMessage, Instant at) throws Exception {
+        SharedMailbox sharedMailbox = sharedMailbox(sharedAddress);
+        List<TicketFact> facts = new ArrayList<>();
+        for (int i = first; i < first + tickets; i++) {
+            String ticket = sharedMailbox.ticketPrefix().value() + "-" + i;
+            facts.add(TicketFact.of(ticket, TicketFact.Kind.OPENED, at, "jane@customer.test"));
+            facts.add(TicketFact.of(ticket, TicketFact.Kind.RESOLVED, at.plus(Duration.ofMinutes(1)), "alice@example.test"));
+        }
+        long start = THREADS.getCurrentThreadCpuTime();
+        long process = processCpu();
+        for (int from = 0; from < facts.size(); from += perMessage) {
+            ledger.record(sharedMailbox, facts.subList(from, Math.min(facts.size(), from + perMessage)));
+        }
+        return new Cost("a lifecycle fact, " + perMessage + " per ledger message", facts.size(), THREADS.getCurrentThreadCpuTime() - start,
+            processCpu() - process);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public Cost check(String sharedAddress, Instant now, String label) throws Exception {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditRecord;
+import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.james.sla.SlaSchedule;
 
 /**
@@ -262,6 +263,45 @@ class SlaIntegrationTest {
         TeamInboxServer.awaitUntil(() -> ledgerFacts("opened") == 1, "SUP-1's facts pruned");
         assertThat(ledgerFacts("resolved")).isZero();
         assertThat(ledgerFacts("opened")).as("SUP-2 is still open").isEqualTo(1);
+    }
+
+    @Test
+    void aPruneShouldKeepTheFactsOfOtherTicketsWrittenInTheSameMessage() throws Exception {
+        Instant at = paris(12, 7, 9, 0);
+        SlaLedgerNode node = server.probe(SlaNodesProbe.class).ledgerNode();
+        node.record(SUPPORT, List.of(TicketFact.of("SUP-901", TicketFact.Kind.OPENED, at, JANE),
+            TicketFact.of("SUP-902", TicketFact.Kind.OPENED, at, JANE),
+            TicketFact.of("SUP-901", TicketFact.Kind.RESOLVED, at.plusSeconds(60), ALICE)));
+        assertThat(server.probe(SlaNodesProbe.class).ledgerMessages(SUPPORT)).as("three facts, one message").isEqualTo(1);
+        assertThat(node.facts(SUPPORT)).containsOnlyKeys("SUP-901", "SUP-902");
+
+        node.prune(SUPPORT, List.of("SUP-901"));
+
+        assertThat(ledgerFacts("resolved")).isZero();
+        assertThat(ledgerFacts("opened")).as("SUP-902's, written again without SUP-901's").isEqualTo(1);
+        assertThat(server.probe(SlaNodesProbe.class).ledgerNode().facts(SUPPORT)).as("as a node reading the folder afresh sees it")
+            .isEqualTo(Map.of("SUP-902", List.of(TicketFact.of("SUP-902", TicketFact.Kind.OPENED, at, JANE))));
+        assertThat(node.facts(SUPPORT)).as("the pruning node, once it has read the new message")
+            .isEqualTo(Map.of("SUP-902", List.of(TicketFact.of("SUP-902", TicketFact.Kind.OPENED, at, JANE))));
+    }
+
+    @Test
+    void factsWrittenOneToAMessageByTheFormerLedgerShouldStillBeRead() throws Exception {
+        server.probe(SlaNodesProbe.class).appendToLedger(SUPPORT, """
+            From: support@example.test
+            To: support@example.test
+            Subject: fact rule-matched SUP-7
+            X-Sla-Ticket: SUP-7
+            X-Sla-Fact: rule-matched
+            X-Sla-At: 2026-12-04T16:30:00Z
+            X-Sla-Actor: system
+            X-Sla-Detail: urgent
+
+            SLA ledger entry of support@example.test (docs/sla.md).
+            """);
+
+        assertThat(server.probe(SlaNodesProbe.class).ledgerNode().facts(SUPPORT)).isEqualTo(Map.of("SUP-7",
+            List.of(new TicketFact("SUP-7", TicketFact.Kind.RULE_MATCHED, Instant.parse("2026-12-04T16:30:00Z"), "system", "urgent"))));
     }
 
     private int ledgerFacts(String kind) throws Exception {

@@ -1,12 +1,15 @@
 package com.teaminbox.it;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.FetchGroup;
@@ -22,6 +25,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import com.teaminbox.james.sla.SlaLedger;
 import com.teaminbox.james.sla.SlaSchedule;
+
+import reactor.core.publisher.Mono;
 
 /**
  * More SLA schedules in a running server, built by James's extension loader with the server's
@@ -45,7 +50,7 @@ public class SlaNodesProbe implements GuiceProbe {
         this.mailboxManager = mailboxManager;
     }
 
-    /** How many facts of this kind the shared account's ledger holds: the listener writes them after the record. */
+    /** How many facts of this kind the shared account's ledger holds (either format): the listener writes them after the record. */
     public int ledgerFacts(String sharedAddress, String kind) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedAddress));
         int count = 0;
@@ -59,6 +64,10 @@ public class SlaNodesProbe implements GuiceProbe {
                     if (header.getName().equalsIgnoreCase("X-Sla-Fact") && header.getValue().strip().equals(kind)) {
                         count++;
                     }
+                    // several facts per message: one header each, "ticket=SUP-1 kind=opened at=…"
+                    if (header.getName().equalsIgnoreCase("X-Sla-Entry") && List.of(header.getValue().strip().split("\\s+")).contains("kind=" + kind)) {
+                        count++;
+                    }
                 }
             }
         } catch (MailboxNotFoundException e) {
@@ -67,6 +76,39 @@ public class SlaNodesProbe implements GuiceProbe {
             mailboxManager.endProcessingRequest(session);
         }
         return count;
+    }
+
+    /** How many messages the shared account's ledger holds. */
+    public int ledgerMessages(String sharedAddress) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedAddress));
+        try {
+            return (int) mailboxManager.getMailbox(MailboxPath.forUser(session.getUser(), SlaLedger.LEDGER_FOLDER), session)
+                .getMessageCount(session);
+        } catch (MailboxNotFoundException e) {
+            return 0;
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /** Appends this message to the shared account's ledger as it is, creating the folder if needed: what an older version wrote. */
+    public void appendToLedger(String sharedAddress, String message) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedAddress));
+        try {
+            MailboxPath path = MailboxPath.forUser(session.getUser(), SlaLedger.LEDGER_FOLDER);
+            if (!Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block())) {
+                mailboxManager.createMailbox(path, session);
+            }
+            mailboxManager.getMailbox(path, session).appendMessage(MessageManager.AppendCommand.builder()
+                .build(message.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)), session);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /** Another node's ledger reader and writer, with its own view of the folders. */
+    public SlaLedgerNode ledgerNode() throws Exception {
+        return loader.instantiate(new ClassName(SlaLedgerNode.class.getName()));
     }
 
     /** A started schedule; the caller stops it. */

@@ -29,7 +29,8 @@ public class FolderAclCache {
     }
 
     private final Map<MailboxPath, MailboxACL> acls = new ConcurrentHashMap<>();
-    private long generation;
+    /** Written under this object's lock, read without it. */
+    private volatile long generation;
 
     /** The folder's ACL, from the cache or read (then kept); a folder that does not exist is never kept. */
     public MailboxACL acl(MailboxPath folder, AclReader reader) throws MailboxException {
@@ -61,7 +62,8 @@ public class FolderAclCache {
         acls.clear();
     }
 
-    private synchronized long generation() {
+    /** Grows at every {@link #invalidate()}: what was decided from ACLs read before a change is stale once it moved. */
+    public long generation() {
         return generation;
     }
 }

@@ -37,6 +37,7 @@ import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.common.SharedAccounts;
@@ -47,10 +48,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * What a member may do in the shared mailbox she works in, read afresh at every command: the
+ * What a member may do in the shared mailbox she works in, as things are at every command: the
  * configuration in force says whether she is still a member, the folder's ACL (reconciled by
  * provisioning) says which rights she holds there. James itself cannot tell: the session user is
- * the shared account, its owner.
+ * the shared account, its owner. A session keeps what its commands decided while the
+ * configuration and the node's ACLs stay the same ({@link SessionDecisions}).
  */
 public class MemberAccess {
     /** Marks the mailbox sessions {@link MemberLogin} opens. */
@@ -99,14 +101,21 @@ public class MemberAccess {
         if (loggedIn.isEmpty()) {
             return Optional.empty();
         }
+        SharedMailboxesConfiguration configuration = configurationStore.current();
+        SessionDecisions decisions = SessionDecisions.of(mailboxSession);
+        Optional<Optional<MemberSession>> decided = decisions.member(configuration);
+        if (decided.isPresent()) {
+            return decided.get();
+        }
         boolean openedByMemberLogin = mailboxSession.getAttributes().containsKey(MEMBER_SESSION_ATTRIBUTE);
         Optional<MailAddress> shared = address(user)
-            .filter(address -> openedByMemberLogin || configurationStore.current().isSharedMailbox(address));
+            .filter(address -> openedByMemberLogin || configuration.isSharedMailbox(address));
         Optional<MailAddress> member = address(loggedIn.get());
-        if (shared.isEmpty() || member.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new MemberSession(shared.get(), member.get(), loggedIn.get(), mailboxSession));
+        Optional<MemberSession> memberSession = shared.isEmpty() || member.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new MemberSession(shared.get(), member.get(), loggedIn.get(), mailboxSession));
+        decisions.rememberMember(configuration, memberSession);
+        return memberSession;
     }
 
     /**
@@ -133,12 +142,40 @@ public class MemberAccess {
      * when the folder does not exist.
      */
     public Optional<Rights> rightsOn(MemberSession member, MailboxPath folder) throws MailboxException {
+        SessionDecisions decisions = SessionDecisions.of(member.mailboxSession());
+        SessionDecisions.Stamp now = stamp();
+        Optional<Rights> decided = decisions.rights(now, folder);
+        if (decided.isPresent()) {
+            return decided;
+        }
         try {
             MailboxACL acl = aclCache.acl(folder, () -> mailboxManager.listRights(folder, member.mailboxSession()));
-            return Optional.of(rightsWithin(member, folder, acl));
+            Rights rights = rightsWithin(member, folder, acl);
+            decisions.rememberRights(now, folder, rights);
+            return Optional.of(rights);
         } catch (MailboxNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /** Taken before the configuration and the ACL are read: what is decided from them stands while it does. */
+    private SessionDecisions.Stamp stamp() {
+        return new SessionDecisions.Stamp(configurationStore.current(), aclCache.generation());
+    }
+
+    /** Her rights on the folder as this session last decided them, if they still stand: no storage read, no thread hop. */
+    private Optional<Rights> decidedRights(MemberSession member, MailboxPath folder) {
+        SessionDecisions decisions = SessionDecisions.of(member.mailboxSession());
+        SessionDecisions.Stamp now = stamp();
+        Optional<Rights> decided = decisions.rights(now, folder);
+        if (decided.isPresent()) {
+            return decided;
+        }
+        return aclCache.cached(folder).map(acl -> {
+            Rights rights = rightsWithin(member, folder, acl);
+            decisions.rememberRights(now, folder, rights);
+            return rights;
+        });
     }
 
     private Rights rightsWithin(MemberSession member, MailboxPath folder, MailboxACL acl) {
@@ -179,7 +216,7 @@ public class MemberAccess {
             // James's own checks apply, no thread hop needed
             return Mono.just(false);
         }
-        if (aclCache.cached(folder.get()).isPresent()) {
+        if (decidedRights(member.get(), folder.get()).isPresent()) {
             return Mono.fromCallable(() -> lacks(member.get(), command, folder.get(), required, decision));
         }
         return Mono.fromCallable(() -> lacks(member.get(), command, folder.get(), required, decision))
@@ -226,9 +263,9 @@ public class MemberAccess {
      * {@link #refuses}.
      */
     public Mono<Optional<Rights>> rightsOnReactive(MemberSession member, MailboxPath folder) {
-        Optional<MailboxACL> cached = aclCache.cached(folder);
-        if (cached.isPresent()) {
-            return Mono.fromCallable(() -> Optional.of(rightsWithin(member, folder, cached.get())));
+        Optional<Rights> decided = decidedRights(member, folder);
+        if (decided.isPresent()) {
+            return Mono.just(decided);
         }
         return Mono.fromCallable(() -> rightsOn(member, folder)).subscribeOn(Schedulers.boundedElastic());
     }

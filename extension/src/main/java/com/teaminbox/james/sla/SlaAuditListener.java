@@ -1,13 +1,19 @@
 package com.teaminbox.james.sla;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.annotation.PreDestroy;
@@ -43,32 +49,54 @@ import com.teaminbox.core.sla.facts.TicketFacts;
  *       {@code $Pending} resumes it: the keyword is removed from the ticket's messages, so that
  *       every client shows the ticket open again, and the change is recorded.</li>
  * </ul>
- * The work runs on one thread of its own, off the thread of the recorded action.
+ * The work runs on one thread of its own, off the thread of the recorded action. The facts heard
+ * within {@link #LINGER} of the first one not yet written, up to {@link #MAX_FACTS_PER_ENTRY}, are
+ * written together as one ledger message (a group commit): under load a mail's facts share their
+ * append with other mails', which is most of what the ledger costs the mailbox layer.
  */
 public class SlaAuditListener implements AuditListener {
     private static final Logger LOGGER = LoggerFactory.getLogger(SlaAuditListener.class);
     private static final Set<AuditEventType> HEARD = Set.of(AuditEventType.TICKET_CREATED, AuditEventType.TICKET_THREADED,
         AuditEventType.SEND_ACCEPTED, AuditEventType.RULE_MATCHED, AuditEventType.RULE_AUDITED, AuditEventType.TICKET_RESOLVED,
         AuditEventType.TICKET_REOPENED, AuditEventType.TICKET_PENDING, AuditEventType.FLAGS_CHANGED);
+    /**
+     * How long a fact may wait for others before its message is written. The SLA reads the ledger
+     * once a minute ({@link SlaSchedule#TICK}); the wait only widens, by this much, what a crash
+     * loses of the facts still queued for this thread.
+     */
+    static final Duration LINGER = Duration.ofMillis(50);
+    /** A message holds at most this many facts (headers of about 100 bytes each). */
+    static final int MAX_FACTS_PER_ENTRY = 100;
 
     private final ConfigurationInForce configurationStore;
     private final SlaLedger ledger;
     private final TicketMessages messages;
     /** A provider: the trail is built with its listeners, this one among them. */
     private final Provider<AuditTrail> trail;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "teaminbox-sla-lifecycle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Duration linger;
+    private final int maxFactsPerEntry;
+    private final ScheduledThreadPoolExecutor executor = executor();
+    /** The facts not written yet, by shared address; touched on the executor's thread only. */
+    private final Map<String, PendingFacts> pending = new HashMap<>();
+
+    /** Facts of one shared mailbox waiting for their message. */
+    private record PendingFacts(SharedMailbox sharedMailbox, List<TicketFact> facts) {
+    }
 
     @Inject
     public SlaAuditListener(ConfigurationInForce configurationStore, SlaLedger ledger, TicketMessages messages,
                             Provider<AuditTrail> trail) {
+        this(configurationStore, ledger, messages, trail, LINGER, MAX_FACTS_PER_ENTRY);
+    }
+
+    SlaAuditListener(ConfigurationInForce configurationStore, SlaLedger ledger, TicketMessages messages, Provider<AuditTrail> trail,
+                     Duration linger, int maxFactsPerEntry) {
         this.configurationStore = configurationStore;
         this.ledger = ledger;
         this.messages = messages;
         this.trail = trail;
+        this.linger = linger;
+        this.maxFactsPerEntry = maxFactsPerEntry;
     }
 
     @Override
@@ -76,12 +104,41 @@ public class SlaAuditListener implements AuditListener {
         if (!HEARD.contains(event.type()) || event.sharedMailbox().isEmpty()) {
             return;
         }
-        executor.execute(() -> handle(event, at));
+        try {
+            executor.execute(() -> handle(event, at));
+        } catch (RejectedExecutionException e) {
+            LOGGER.debug("Stopping: the lifecycle of {} is not kept", event.type());
+        }
     }
 
+    /** One thread; at shutdown, the records already heard are handled, the waits cut short and what is pending written. */
+    private static ScheduledThreadPoolExecutor executor() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "teaminbox-sla-lifecycle");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    /** Handles the records heard, writes what is pending, then stops. */
     @PreDestroy
     public void stop() {
-        executor.shutdownNow();
+        try {
+            executor.execute(this::writeAll);
+        } catch (RejectedExecutionException e) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(AuditEvent event, Instant at) {
@@ -100,7 +157,7 @@ public class SlaAuditListener implements AuditListener {
                 return;
             }
             if (!sharedMailbox.get().sla().isEmpty()) {
-                ledger.record(sharedMailbox.get(), fact.get());
+                pend(sharedMailbox.get(), fact.get());
             }
             if (fact.get().kind() == TicketFact.Kind.CUSTOMER_MESSAGE) {
                 customerWrote(sharedMailbox.get(), fact.get());
@@ -108,6 +165,46 @@ public class SlaAuditListener implements AuditListener {
         } catch (MailboxException | RuntimeException e) {
             LOGGER.error("Could not keep the lifecycle fact of {}; the SLA clock of ticket {} may be off", event.type(),
                 event.ticket().orElse("?"), e);
+        }
+    }
+
+    private void pend(SharedMailbox sharedMailbox, TicketFact fact) {
+        String address = sharedMailbox.address().asString();
+        PendingFacts batch = pending.get(address);
+        boolean first = batch == null;
+        if (first) {
+            batch = new PendingFacts(sharedMailbox, new ArrayList<>());
+            pending.put(address, batch);
+        }
+        batch.facts().add(fact);
+        if (batch.facts().size() >= maxFactsPerEntry) {
+            write(batch);
+        } else if (first) {
+            PendingFacts scheduled = batch;
+            try {
+                executor.schedule(() -> write(scheduled), linger.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // stop() has queued the write of everything pending after this record
+            }
+        }
+    }
+
+    private void writeAll() {
+        List.copyOf(pending.values()).forEach(this::write);
+    }
+
+    /** Writes this batch, unless it was written already (full before its wait ended). */
+    private void write(PendingFacts batch) {
+        String address = batch.sharedMailbox().address().asString();
+        if (pending.get(address) != batch) {
+            return;
+        }
+        pending.remove(address);
+        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", address)) {
+            ledger.record(batch.sharedMailbox(), batch.facts());
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.error("Could not keep {} lifecycle fact(s) of tickets {}; their SLA clocks may be off", batch.facts().size(),
+                batch.facts().stream().map(TicketFact::ticket).distinct().toList(), e);
         }
     }
 

@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +42,7 @@ import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.MessageResultIterator;
 
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.sla.LedgerEntries;
 import com.teaminbox.core.sla.LowestUidClaims;
 import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.ticket.TicketSubjects;
@@ -51,8 +52,11 @@ import com.teaminbox.james.common.SharedAccounts;
 
 /**
  * The SLA's shared state, in the shared account's {@value #LEDGER_FOLDER} folder (hidden from
- * members: no ACL entry names it): one small message per lifecycle fact, and one per escalation
- * claim. Every node of a cluster reads and writes the same folder, through James's mailbox layer
+ * members: no ACL entry names it): small messages holding lifecycle facts, one
+ * {@value #ENTRY_HEADER} header per fact ({@link LedgerEntries}; the listener writes the facts of a
+ * burst as one message), and one message per escalation claim. Messages written before
+ * 2026-12-06 hold one fact each in {@value #TICKET_HEADER}, {@value #FACT_HEADER}… headers, and are
+ * read alike. Every node of a cluster reads and writes the same folder, through James's mailbox layer
  * (memory, or Cassandra with every node), so the state survives restarts and is the same on each.
  *
  * <p>"Once per ticket and stage, cluster-wide": a node that finds a stage due appends a claim
@@ -78,12 +82,14 @@ public class SlaLedger {
     static final String DETAIL_HEADER = "X-Sla-Detail";
     static final String CLAIM_HEADER = "X-Sla-Claim";
     static final String NODE_HEADER = "X-Sla-Node";
+    /** One fact per header, several per message ({@link LedgerEntries}). */
+    static final String ENTRY_HEADER = LedgerEntries.HEADER;
     /** UIDs missing just below the highest seen are read again for this long: their message may be on its way. */
     private static final Duration GAP_GRACE = Duration.ofMinutes(2);
     /** Only the last UIDs can still be on their way; older gaps are deletions (pruning, an operator). */
     private static final long GAP_WINDOW = 1_000;
-    private static final List<String> OURS = List.of(TICKET_HEADER, FACT_HEADER, AT_HEADER, ACTOR_HEADER, DETAIL_HEADER, CLAIM_HEADER,
-        NODE_HEADER);
+    private static final List<String> SINGLE_FACT_HEADERS = List.of(TICKET_HEADER, FACT_HEADER, AT_HEADER, ACTOR_HEADER, DETAIL_HEADER,
+        CLAIM_HEADER, NODE_HEADER);
 
     /** What the folder holds now: the facts of each ticket, and for each claimed stage key, the UID of its winning claim. */
     public record Snapshot(Map<String, List<TicketFact>> factsByTicket, Map<String, Long> claims) {
@@ -111,15 +117,21 @@ public class SlaLedger {
     }
 
     public void record(SharedMailbox sharedMailbox, TicketFact fact) throws MailboxException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(TICKET_HEADER, fact.ticket());
-        headers.put(FACT_HEADER, fact.kind().wireName());
-        headers.put(AT_HEADER, fact.at().toString());
-        headers.put(ACTOR_HEADER, fact.actor());
-        if (!fact.detail().isEmpty()) {
-            headers.put(DETAIL_HEADER, fact.detail());
+        record(sharedMailbox, List.of(fact));
+    }
+
+    /**
+     * Writes these facts as one message: one append, whatever their number, so that a burst of
+     * records costs the mailbox layer (events, quota, index, listeners) once.
+     */
+    public void record(SharedMailbox sharedMailbox, List<TicketFact> facts) throws MailboxException {
+        if (facts.isEmpty()) {
+            return;
         }
-        append(sharedMailbox, "fact " + fact.kind().wireName() + " " + fact.ticket(), headers);
+        String subject = facts.size() == 1
+            ? "fact " + facts.get(0).kind().wireName() + " " + facts.get(0).ticket()
+            : facts.size() + " facts";
+        append(sharedMailbox, subject, entries(facts));
     }
 
     public Snapshot snapshot(SharedMailbox sharedMailbox) throws MailboxException {
@@ -139,7 +151,7 @@ public class SlaLedger {
      * @return whether this node's claim is the first one for {@code key}
      */
     public boolean claim(SharedMailbox sharedMailbox, String key, String node) throws MailboxException {
-        long mine = append(sharedMailbox, "claim " + key, Map.of(CLAIM_HEADER, key, NODE_HEADER, node));
+        long mine = append(sharedMailbox, "claim " + key, List.of(Map.entry(CLAIM_HEADER, key), Map.entry(NODE_HEADER, node)));
         LedgerView view = view(sharedMailbox);
         synchronized (view) {
             withLedger(sharedMailbox, (ledger, session) -> {
@@ -153,7 +165,9 @@ public class SlaLedger {
     /**
      * Deletes the facts and claims of these tickets (resolved more than {@link #PRUNE_AFTER} ago: the
      * caller decides) and forgets them. Every node calls it for the same tickets at its own check;
-     * deleting what another node already deleted does nothing.
+     * deleting what another node already deleted does nothing. A message that also holds facts of
+     * tickets still kept is written again with those facts only, then deleted: a node reading
+     * between the two sees those facts twice, and keeps them once.
      *
      * @return how many entries this call deleted
      */
@@ -163,19 +177,66 @@ public class SlaLedger {
         }
         LedgerView view = view(sharedMailbox);
         synchronized (view) {
-            List<MessageUid> uids = view.forget(Set.copyOf(tickets));
+            Set<String> forgotten = Set.copyOf(tickets);
+            List<MessageUid> uids = view.forget(forgotten);
             if (uids.isEmpty()) {
                 return 0;
             }
             return withLedger(sharedMailbox, (ledger, session) -> {
+                for (MessageUid uid : uids) {
+                    List<TicketFact> kept = keptFacts(ledger, session, uid, forgotten);
+                    if (!kept.isEmpty()) {
+                        ledger.appendMessage(appendCommand(entry(sharedMailbox, kept.size() + " facts", entries(kept))), session);
+                    }
+                }
                 ledger.delete(uids, session);
                 return uids.size();
             });
         }
     }
 
+    /** The facts of other tickets than {@code forgotten} that the message {@code uid} holds (none once deleted). */
+    private static List<TicketFact> keptFacts(MessageManager ledger, MailboxSession session, MessageUid uid, Set<String> forgotten)
+        throws MailboxException {
+        List<TicketFact> kept = new ArrayList<>();
+        MessageResultIterator results = ledger.getMessages(MessageRange.one(uid), FetchGroup.HEADERS, session);
+        while (results.hasNext()) {
+            Entries entries = Entries.of(results.next());
+            if (entries.claim().isEmpty()) {
+                entries.facts().stream().filter(fact -> !forgotten.contains(fact.ticket())).forEach(kept::add);
+            }
+        }
+        return kept;
+    }
+
     private LedgerView view(SharedMailbox sharedMailbox) {
         return views.computeIfAbsent(sharedMailbox.address().asString(), address -> new LedgerView());
+    }
+
+    /** What one ledger message holds: a claim, or facts (several, or one in the headers written until 2026-12-06). */
+    private record Entries(Optional<String> claim, List<TicketFact> facts) {
+        static Entries of(MessageResult result) throws MailboxException {
+            Map<String, String> singles = new HashMap<>();
+            List<TicketFact> facts = new ArrayList<>();
+            Iterator<Header> iterator = result.getHeaders().headers();
+            while (iterator.hasNext()) {
+                Header header = iterator.next();
+                if (ENTRY_HEADER.equalsIgnoreCase(header.getName())) {
+                    LedgerEntries.read(header.getValue()).ifPresent(facts::add);
+                    continue;
+                }
+                for (String name : SINGLE_FACT_HEADERS) {
+                    if (name.equalsIgnoreCase(header.getName())) {
+                        singles.putIfAbsent(name, header.getValue().strip());
+                    }
+                }
+            }
+            Optional<String> claim = Optional.ofNullable(singles.get(CLAIM_HEADER));
+            if (claim.isEmpty()) {
+                singleFact(singles).ifPresent(facts::add);
+            }
+            return new Entries(claim, facts);
+        }
     }
 
     /** What this node has read of one ledger folder. */
@@ -184,6 +245,8 @@ public class SlaLedger {
         private long lastUid;
         private final Map<String, List<TicketFact>> facts = new HashMap<>();
         private final Map<String, List<MessageUid>> uidsByTicket = new HashMap<>();
+        /** The tickets of each message that holds more than one: it is deleted when the last of them is forgotten. */
+        private final Map<MessageUid, Set<String>> ticketsOfShared = new HashMap<>();
         private final LowestUidClaims claims = new LowestUidClaims();
         /** UIDs below {@link #lastUid} not seen yet, with when this node first missed them (System.nanoTime). */
         private final Map<Long, Long> gaps = new HashMap<>();
@@ -196,6 +259,7 @@ public class SlaLedger {
                 lastUid = 0;
                 facts.clear();
                 uidsByTicket.clear();
+                ticketsOfShared.clear();
                 claims.forget(key -> true);
                 gaps.clear();
             }
@@ -219,28 +283,49 @@ public class SlaLedger {
                     gaps.putIfAbsent(missing, now);
                 }
                 lastUid = Math.max(lastUid, uid);
-                take(result.getUid(), headers(result));
+                take(result.getUid(), Entries.of(result));
             }
         }
 
-        private void take(MessageUid uid, Map<String, String> headers) {
-            Optional<String> claim = Optional.ofNullable(headers.get(CLAIM_HEADER));
-            claim.ifPresent(key -> claims.saw(key, uid.asLong()));
-            Optional<TicketFact> fact = fact(headers);
-            fact.ifPresent(found -> facts.computeIfAbsent(found.ticket(), ticket -> new ArrayList<>()).add(found));
-            claim.map(LedgerView::ticketOfClaim).or(() -> fact.map(TicketFact::ticket))
-                .ifPresent(ticket -> uidsByTicket.computeIfAbsent(ticket, any -> new ArrayList<>()).add(uid));
+        private void take(MessageUid uid, Entries entries) {
+            Set<String> tickets = new HashSet<>();
+            if (entries.claim().isPresent()) {
+                claims.saw(entries.claim().get(), uid.asLong());
+                tickets.add(ticketOfClaim(entries.claim().get()));
+            } else {
+                for (TicketFact fact : entries.facts()) {
+                    List<TicketFact> known = facts.computeIfAbsent(fact.ticket(), ticket -> new ArrayList<>());
+                    // a message written again by a prune, on two nodes or before its original went: the same fact once
+                    if (!known.contains(fact)) {
+                        known.add(fact);
+                    }
+                    tickets.add(fact.ticket());
+                }
+            }
+            tickets.forEach(ticket -> uidsByTicket.computeIfAbsent(ticket, any -> new ArrayList<>()).add(uid));
+            if (tickets.size() > 1) {
+                ticketsOfShared.put(uid, tickets);
+            }
         }
 
+        /** Forgets these tickets; the messages that named only forgotten tickets, and those shared with others, to delete. */
         List<MessageUid> forget(Set<String> tickets) {
-            List<MessageUid> uids = new ArrayList<>();
+            Set<MessageUid> uids = new TreeSet<>();
             for (String ticket : tickets) {
                 facts.remove(ticket);
                 uids.addAll(uidsByTicket.getOrDefault(ticket, List.of()));
                 uidsByTicket.remove(ticket);
             }
+            for (MessageUid uid : uids) {
+                Set<String> others = ticketsOfShared.remove(uid);
+                if (others != null) {
+                    // its other tickets' facts are written again in a new message, read at the next refresh
+                    others.stream().filter(ticket -> !tickets.contains(ticket))
+                        .forEach(ticket -> uidsByTicket.getOrDefault(ticket, new ArrayList<>()).remove(uid));
+                }
+            }
             claims.forget(key -> tickets.contains(ticketOfClaim(key)));
-            return uids;
+            return List.copyOf(uids);
         }
 
         Snapshot snapshot() {
@@ -256,7 +341,8 @@ public class SlaLedger {
         }
     }
 
-    private static Optional<TicketFact> fact(Map<String, String> headers) {
+    /** A fact as the ledger wrote it until 2026-12-06: one per message, a header per field. */
+    private static Optional<TicketFact> singleFact(Map<String, String> headers) {
         Optional<TicketFact.Kind> kind = Optional.ofNullable(headers.get(FACT_HEADER)).flatMap(TicketFact.Kind::fromWireName);
         String ticket = headers.get(TICKET_HEADER);
         String at = headers.get(AT_HEADER);
@@ -272,25 +358,18 @@ public class SlaLedger {
         }
     }
 
-    private static Map<String, String> headers(MessageResult result) throws MailboxException {
-        Map<String, String> headers = new HashMap<>();
-        Iterator<Header> iterator = result.getHeaders().headers();
-        while (iterator.hasNext()) {
-            Header header = iterator.next();
-            for (String name : OURS) {
-                if (name.equalsIgnoreCase(header.getName())) {
-                    headers.putIfAbsent(name, header.getValue().strip());
-                }
-            }
-        }
-        return headers;
+    private static List<Map.Entry<String, String>> entries(List<TicketFact> facts) {
+        return facts.stream().map(fact -> Map.entry(ENTRY_HEADER, LedgerEntries.write(fact))).toList();
     }
 
-    private long append(SharedMailbox sharedMailbox, String subject, Map<String, String> headers) throws MailboxException {
+    private long append(SharedMailbox sharedMailbox, String subject, List<Map.Entry<String, String>> headers) throws MailboxException {
         byte[] entry = entry(sharedMailbox, subject, headers);
-        return withLedger(sharedMailbox, (ledger, session) -> ledger.appendMessage(MessageManager.AppendCommand.builder()
-            .withFlags(new Flags(Flags.Flag.SEEN))
-            .build(entry), session).getId().getUid().asLong());
+        return withLedger(sharedMailbox, (ledger, session) -> ledger.appendMessage(appendCommand(entry), session)
+            .getId().getUid().asLong());
+    }
+
+    private static MessageManager.AppendCommand appendCommand(byte[] entry) {
+        return MessageManager.AppendCommand.builder().withFlags(new Flags(Flags.Flag.SEEN)).build(entry);
     }
 
     private <T> T withLedger(SharedMailbox sharedMailbox, LedgerWork<T> work) throws MailboxException {
@@ -317,15 +396,15 @@ public class SlaLedger {
         }
     }
 
-    private static byte[] entry(SharedMailbox sharedMailbox, String subject, Map<String, String> headers) {
+    private static byte[] entry(SharedMailbox sharedMailbox, String subject, List<Map.Entry<String, String>> headers) {
         try {
             MimeMessage entry = new MimeMessage(MailSession.SHARED);
             entry.setFrom(new InternetAddress(sharedMailbox.address().asString()));
             entry.setRecipients(Message.RecipientType.TO, sharedMailbox.address().asString());
             entry.setSubject(TicketSubjects.singleLine(subject), StandardCharsets.UTF_8.name());
             MessageHeaders.setDate(entry, Instant.now());
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                entry.setHeader(header.getKey(), TicketSubjects.singleLine(header.getValue()));
+            for (Map.Entry<String, String> header : headers) {
+                entry.addHeader(header.getKey(), TicketSubjects.singleLine(header.getValue()));
             }
             entry.setText("SLA ledger entry of " + sharedMailbox.address().asString() + " (docs/sla.md).\r\n", StandardCharsets.UTF_8.name());
             entry.saveChanges();

@@ -1,0 +1,102 @@
+package com.teaminbox.james.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import com.teaminbox.core.audit.AuditActor;
+import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
+import com.teaminbox.core.audit.AuditTrail;
+import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.sla.TicketFact;
+import com.teaminbox.james.ConfigurationFixture;
+
+class SlaAuditListenerTest {
+    private static final Instant AT = Instant.parse("2026-12-07T09:00:00Z");
+    private static final String SLA = "<sla calendar=\"wall-clock\"><policy name=\"standard\" first-response=\"4h\"/></sla>";
+
+    private final SlaLedger ledger = mock(SlaLedger.class);
+    private SlaAuditListener listener;
+
+    @AfterEach
+    void stop() {
+        listener.stop();
+    }
+
+    @Test
+    void theFactsOfABurstShouldBeWrittenAsOneMessage() throws Exception {
+        listener = listener(SLA, Duration.ofMinutes(10), 3);
+
+        opened("SUP-1");
+        opened("SUP-2");
+        opened("SUP-3");
+
+        assertThat(written()).extracting(TicketFact::ticket).containsExactly("SUP-1", "SUP-2", "SUP-3");
+    }
+
+    @Test
+    void aFactShouldBeWrittenWhenItsWaitEndsWithoutOthers() throws Exception {
+        listener = listener(SLA, Duration.ofMillis(10), 100);
+
+        opened("SUP-1");
+
+        assertThat(written()).containsExactly(TicketFact.of("SUP-1", TicketFact.Kind.OPENED, AT, "jane@customer.test"));
+    }
+
+    @Test
+    void stoppingShouldWriteTheFactsStillWaiting() throws Exception {
+        listener = listener(SLA, Duration.ofMinutes(10), 100);
+        opened("SUP-1");
+        opened("SUP-2");
+
+        listener.stop();
+
+        assertThat(written()).extracting(TicketFact::ticket).containsExactly("SUP-1", "SUP-2");
+    }
+
+    @Test
+    void aMailboxWithoutSlaShouldHaveNoLedger() throws Exception {
+        listener = listener("", Duration.ofMillis(1), 1);
+        opened("SUP-1");
+
+        listener.stop();
+
+        verify(ledger, never()).record(any(SharedMailbox.class), anyList());
+    }
+
+    private SlaAuditListener listener(String inside, Duration linger, int maxFacts) {
+        ConfigurationInForce configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", inside));
+        return new SlaAuditListener(configuration, ledger, mock(TicketMessages.class), () -> mock(AuditTrail.class), linger, maxFacts);
+    }
+
+    private void opened(String ticket) {
+        listener.recorded(AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system())
+            .sharedMailbox("support@example.test")
+            .ticket(ticket)
+            .decision("created")
+            .detail("sender", "jane@customer.test")
+            .build(), AT);
+    }
+
+    /** The facts of the one message written. */
+    @SuppressWarnings("unchecked")
+    private List<TicketFact> written() throws Exception {
+        ArgumentCaptor<List<TicketFact>> facts = ArgumentCaptor.forClass(List.class);
+        verify(ledger, timeout(30_000)).record(any(SharedMailbox.class), facts.capture());
+        return facts.getValue();
+    }
+}
