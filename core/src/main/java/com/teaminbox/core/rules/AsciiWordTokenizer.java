@@ -1,9 +1,8 @@
 package com.teaminbox.core.rules;
 
+import java.io.CharArrayReader;
 import java.io.IOException;
-import java.io.StringReader;
 
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -26,9 +25,11 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *   <li>WB13a/WB13b: {@code _} holds to letters, digits and {@code _} on either side;</li>
  *   <li>anything else is a break, and a run of only {@code _} is no word.</li>
  * </ul>
- * Only the term and the position increment are set: what {@link ReducedMail} reads. Not thread-safe.
+ * The words are read in place (buffer, offset, length), not copied into a token stream's
+ * attributes: {@link ReducedMail} looks each one up in the rules' vocabulary and keeps a few. Not
+ * thread-safe.
  */
-final class AsciiWordTokenizer extends TokenStream {
+final class AsciiWordTokenizer implements ReducedMail.Words {
     /** Longer chunks go to the standard tokenizer, which cuts words at 255 characters. */
     static final int MAX_FAST_CHUNK = 255;
 
@@ -65,38 +66,41 @@ final class AsciiWordTokenizer extends TokenStream {
         CLASSES['*'] = OTHER_NOT_SEPARATOR;
     }
 
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final StandardTokenizer fallback = new StandardTokenizer();
     private final CharTermAttribute fallbackTerm = fallback.getAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute fallbackIncrement = fallback.getAttribute(PositionIncrementAttribute.class);
-    private String text = "";
+    private char[] text = new char[0];
+    private int textLength;
     private int next;
     private int chunkEnd;
     private boolean inFallback;
+    private char[] wordBuffer = text;
+    private int wordOffset;
+    private int wordLength;
+    private int wordIncrement;
 
-    /** The text to cut next; call {@link #reset()} after. */
-    AsciiWordTokenizer text(String value) {
-        text = value;
+    /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
+    AsciiWordTokenizer text(String value) throws IOException {
+        closeFallback();
+        textLength = value.length();
+        if (text.length < textLength) {
+            text = new char[Math.max(textLength, text.length * 2)];
+        }
+        value.getChars(0, textLength, text, 0);
+        next = 0;
+        chunkEnd = 0;
         return this;
     }
 
     @Override
-    public void reset() throws IOException {
-        super.reset();
-        next = 0;
-        chunkEnd = 0;
-        closeFallback();
-    }
-
-    @Override
-    public boolean incrementToken() throws IOException {
-        clearAttributes();
+    public boolean next() throws IOException {
         while (true) {
             if (inFallback) {
                 if (fallback.incrementToken()) {
-                    term.copyBuffer(fallbackTerm.buffer(), 0, fallbackTerm.length());
-                    increment.setPositionIncrement(fallbackIncrement.getPositionIncrement());
+                    wordBuffer = fallbackTerm.buffer();
+                    wordOffset = 0;
+                    wordLength = fallbackTerm.length();
+                    wordIncrement = fallbackIncrement.getPositionIncrement();
                     return true;
                 }
                 closeFallback();
@@ -114,16 +118,36 @@ final class AsciiWordTokenizer extends TokenStream {
     }
 
     @Override
+    public char[] buffer() {
+        return wordBuffer;
+    }
+
+    @Override
+    public int offset() {
+        return wordOffset;
+    }
+
+    @Override
+    public int length() {
+        return wordLength;
+    }
+
+    @Override
+    public int increment() {
+        return wordIncrement;
+    }
+
+    @Override
     public void close() throws IOException {
         closeFallback();
-        super.close();
     }
 
     /** Finds the next chunk; starts the fallback on it unless it is short plain ASCII. False at the end of the text. */
     private boolean nextChunk() throws IOException {
-        int length = text.length();
+        char[] chars = text;
+        int length = textLength;
         int start = next;
-        while (start < length && isSeparator(text.charAt(start))) {
+        while (start < length && isSeparator(chars[start])) {
             start++;
         }
         if (start == length) {
@@ -132,14 +156,14 @@ final class AsciiWordTokenizer extends TokenStream {
         }
         int end = start;
         boolean ascii = true;
-        while (end < length && !isSeparator(text.charAt(end))) {
-            ascii &= text.charAt(end) < 128;
+        while (end < length && !isSeparator(chars[end])) {
+            ascii &= chars[end] < 128;
             end++;
         }
         next = start;
         chunkEnd = end;
         if (!ascii || end - start > MAX_FAST_CHUNK) {
-            fallback.setReader(new StringReader(text.substring(start, end)));
+            fallback.setReader(new CharArrayReader(chars, start, end - start));
             fallback.reset();
             inFallback = true;
             next = end;
@@ -149,10 +173,10 @@ final class AsciiWordTokenizer extends TokenStream {
 
     /** Cuts the next word of the current ASCII chunk; false when the rest of the chunk holds none. */
     private boolean fastWord() {
-        String chunk = text;
+        char[] chars = text;
         int end = chunkEnd;
         int start = next;
-        while (start < end && !isWordStart(classOf(chunk.charAt(start)))) {
+        while (start < end && !isWordStart(classOf(chars[start]))) {
             start++;
         }
         if (start == end) {
@@ -160,10 +184,10 @@ final class AsciiWordTokenizer extends TokenStream {
             return false;
         }
         int position = start + 1;
-        byte previous = classOf(chunk.charAt(start));
+        byte previous = classOf(chars[start]);
         boolean letterOrDigit = previous != UNDERSCORE;
         while (position < end) {
-            byte current = classOf(chunk.charAt(position));
+            byte current = classOf(chars[position]);
             if (current == LETTER || current == DIGIT || current == UNDERSCORE) {
                 // WB5, WB8-WB10, WB13a/b: letters, digits and '_' hold together
                 letterOrDigit |= current != UNDERSCORE;
@@ -171,7 +195,7 @@ final class AsciiWordTokenizer extends TokenStream {
                 position++;
                 continue;
             }
-            byte after = position + 1 < end ? classOf(chunk.charAt(position + 1)) : OTHER;
+            byte after = position + 1 < end ? classOf(chars[position + 1]) : OTHER;
             boolean joinsLetters = previous == LETTER && after == LETTER && (current == MID_LETTER || current == MID_BOTH);
             boolean joinsDigits = previous == DIGIT && after == DIGIT && (current == MID_NUMBER || current == MID_BOTH);
             if (!joinsLetters && !joinsDigits) {
@@ -184,9 +208,10 @@ final class AsciiWordTokenizer extends TokenStream {
         if (!letterOrDigit) {
             return false;
         }
-        term.setEmpty();
-        term.append(chunk, start, position);
-        increment.setPositionIncrement(1);
+        wordBuffer = chars;
+        wordOffset = start;
+        wordLength = position - start;
+        wordIncrement = 1;
         return true;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.memory.MemoryIndex;
 
 /**
@@ -48,38 +47,38 @@ final class TextWords {
         return index;
     }
 
-    /** The raw words of a value, before analysis; the stream must be closed before the next value. */
-    TokenStream tokenize(String value) {
+    /** The raw words of a value, before analysis, read in place; valid until the next value. */
+    ReducedMail.Words tokenize(String value) throws IOException {
         return tokenizer.text(value);
     }
 
-    /** The fate of the word in {@code buffer[0, length)} in this field. */
-    Fate fate(String field, char[] buffer, int length, RuleVocabulary vocabulary) throws IOException {
+    /** The fate of the word in {@code buffer[offset, offset + length)} in this field. */
+    Fate fate(String field, char[] buffer, int offset, int length, RuleVocabulary vocabulary) throws IOException {
         if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
-            return decide(field, buffer, length, vocabulary);
+            return decide(field, buffer, offset, length, vocabulary);
         }
         if (!field.equals(lastField)) {
             lastMemory = byField.computeIfAbsent(field, any -> new CharArrayMap<>(1_024, false));
             lastField = field;
         }
         CharArrayMap<Fate> memory = lastMemory;
-        Fate known = memory.get(buffer, 0, length);
+        Fate known = memory.get(buffer, offset, length);
         if (known == null) {
-            known = decide(field, buffer, length, vocabulary);
+            known = decide(field, buffer, offset, length, vocabulary);
             if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {
                 byField.values().forEach(CharArrayMap::clear);
                 rememberedChars = 0;
             }
             char[] word = new char[length];
-            System.arraycopy(buffer, 0, word, 0, length);
+            System.arraycopy(buffer, offset, word, 0, length);
             memory.put(word, known);
             rememberedChars += length + known.term().length + MemoizedTokenFilter.ENTRY_OVERHEAD_CHARS;
         }
         return known;
     }
 
-    private Fate decide(String field, char[] buffer, int length, RuleVocabulary vocabulary) throws IOException {
-        char[] term = chain.analyse(buffer, length);
+    private Fate decide(String field, char[] buffer, int offset, int length, RuleVocabulary vocabulary) throws IOException {
+        char[] term = chain.analyse(buffer, offset, length);
         int[] rules = vocabulary.terms(field).map(terms -> terms.get(term, 0, term.length)).orElse(null);
         return new Fate(term, rules);
     }
