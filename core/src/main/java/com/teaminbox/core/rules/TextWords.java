@@ -26,6 +26,7 @@ final class TextWords {
 
     static final long REUSED_INDEX_BYTES = 256 * 1024;
 
+    /** The words of {@link RuleLanguage#textTokenizer()} (StandardTokenizer), cut faster where the text is plain ASCII. */
     private final AsciiWordTokenizer tokenizer = new AsciiWordTokenizer();
     private final WordChain chain;
     private final Map<String, CharArrayMap<Fate>> byField = new HashMap<>();
@@ -35,7 +36,6 @@ final class TextWords {
     private CharArrayMap<Fate> lastMemory;
 
     TextWords(RuleLanguage language) {
-        // The words of RuleLanguage#textTokenizer (StandardTokenizer), cut faster where the text is plain ASCII.
         this.chain = language.wordChain();
         // The one public way to a MemoryIndex that keeps its blocks on reset().
         this.index = MemoryIndex.fromDocument(List.of(), null, false, false, REUSED_INDEX_BYTES);
