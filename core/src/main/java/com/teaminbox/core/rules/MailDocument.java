@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.document.Document;
@@ -82,21 +83,39 @@ public final class MailDocument {
 
     /** Every text field with its values in indexing order (positions run on from one value to the next). */
     Map<String, List<String>> textFields() {
+        return textFields(field -> true);
+    }
+
+    /**
+     * The text fields {@code wanted} accepts, with their values: the others are not even built (a
+     * rule set names a few fields, and a mail is read for it alone).
+     */
+    Map<String, List<String>> textFields(Predicate<String> wanted) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        putIfAny(fields, RuleFields.FROM, from.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
-        putIfAny(fields, RuleFields.TO, to.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
-        putIfAny(fields, RuleFields.CC, cc.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
-        fields.put(RuleFields.SUBJECT, List.of(subject));
-        fields.put(RuleFields.BODY, List.of(body));
-        putIfAny(fields, RuleFields.ATTACHMENT, attachmentNames);
-        headers.forEach((name, values) -> putIfAny(fields, RuleFields.header(name), values));
-        fields.put(RuleFields.DAY, List.of(received.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
-        inBusinessHours.ifPresent(open -> fields.put(RuleFields.BUSINESS_HOURS, List.of(open ? "open" : "closed")));
+        putAddresses(fields, wanted, RuleFields.FROM, from);
+        putAddresses(fields, wanted, RuleFields.TO, to);
+        putAddresses(fields, wanted, RuleFields.CC, cc);
+        putIfWanted(fields, wanted, RuleFields.SUBJECT, List.of(subject));
+        putIfWanted(fields, wanted, RuleFields.BODY, List.of(body));
+        putIfWanted(fields, wanted, RuleFields.ATTACHMENT, attachmentNames);
+        headers.forEach((name, values) -> putIfWanted(fields, wanted, RuleFields.header(name), values));
+        if (wanted.test(RuleFields.DAY)) {
+            fields.put(RuleFields.DAY, List.of(received.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        }
+        if (wanted.test(RuleFields.BUSINESS_HOURS)) {
+            inBusinessHours.ifPresent(open -> fields.put(RuleFields.BUSINESS_HOURS, List.of(open ? "open" : "closed")));
+        }
         return fields;
     }
 
-    private static void putIfAny(Map<String, List<String>> fields, String field, List<String> values) {
-        if (!values.isEmpty()) {
+    private static void putAddresses(Map<String, List<String>> fields, Predicate<String> wanted, String field, List<String> addresses) {
+        if (!addresses.isEmpty() && wanted.test(field)) {
+            fields.put(field, addresses.stream().map(MailDocument::withDomain).collect(Collectors.toList()));
+        }
+    }
+
+    private static void putIfWanted(Map<String, List<String>> fields, Predicate<String> wanted, String field, List<String> values) {
+        if (!values.isEmpty() && wanted.test(field)) {
             fields.put(field, values);
         }
     }

@@ -73,7 +73,8 @@ public final class MimeMailReader {
         from(message).forEach(document::from);
         document.subject(subject(message));
         headers(message, document, readsHeader);
-        StringBuilder body = new StringBuilder();
+        // Sized for the whole text at once: the body is copied into this builder and out of it, no more.
+        StringBuilder body = new StringBuilder((int) Math.min(bodyPrefixChars + 1L, Math.max(16L, size)));
         walk(message, 0, body, document);
         document.body(body.toString());
         return document.build();
@@ -103,25 +104,36 @@ public final class MimeMailReader {
                 return;
             }
             if (part.isMimeType("text/plain")) {
-                body.append(readText(part, bodyPrefixChars - body.length())).append('\n');
+                readText(part, bodyPrefixChars - body.length(), body);
+                body.append('\n');
             } else if (part.isMimeType("text/html")) {
-                body.append(HtmlText.of(readText(part, bodyPrefixChars - body.length()))).append('\n');
+                StringBuilder html = new StringBuilder();
+                readText(part, bodyPrefixChars - body.length(), html);
+                body.append(HtmlText.of(html.toString())).append('\n');
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             // A broken part contributes what could be read; the rest of the mail is still analysed.
         }
     }
 
-    private static String readText(Part part, int budget) throws MessagingException, IOException {
+    /**
+     * Appends at most {@code budget} characters of the part's text to {@code text}, straight from the
+     * decoder; a part that fails while being read adds nothing, as when its text was read apart first.
+     */
+    private static void readText(Part part, int budget, StringBuilder text) throws MessagingException, IOException {
+        int before = text.length();
         Charset charset = charset(part);
         try (InputStream input = part.getInputStream(); Reader reader = new InputStreamReader(input, charset)) {
             char[] buffer = new char[Math.min(budget, 8_192)];
-            StringBuilder text = new StringBuilder();
+            int left = budget;
             int read;
-            while (text.length() < budget && (read = reader.read(buffer, 0, Math.min(buffer.length, budget - text.length()))) > 0) {
+            while (left > 0 && (read = reader.read(buffer, 0, Math.min(buffer.length, left))) > 0) {
                 text.append(buffer, 0, read);
+                left -= read;
             }
-            return text.toString();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            text.setLength(before);
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.teaminbox.core.rules;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -37,20 +38,18 @@ final class ReducedMail {
         MemoryIndex index = words.emptyIndex();
         BitSet candidates = new BitSet();
         Arrays.stream(vocabulary.alwaysCandidates()).forEach(candidates::set);
-        for (Map.Entry<String, List<String>> field : mail.textFields().entrySet()) {
+        for (Map.Entry<String, List<String>> field : mail.textFields(vocabulary::names).entrySet()) {
             String name = field.getKey();
-            if (vocabulary.names(name)) {
-                // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
-                // look-up per word for both its analysis and its rules; other fields through the analyzer.
-                KeptTokens kept = RuleFields.TEXT_FIELDS.contains(name)
-                    ? keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name), words::tokenize,
-                        (buffer, length) -> words.fate(name, buffer, length, vocabulary))
-                    : keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name),
-                        value -> analyzer.tokenStream(name, value),
-                        (buffer, length) -> known(vocabulary, name, buffer, length));
-                if (kept.size > 0) {
-                    index.addField(name, kept, 0);
-                }
+            // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
+            // look-up per word for both its analysis and its rules; other fields through the analyzer.
+            KeptTokens kept = RuleFields.TEXT_FIELDS.contains(name)
+                ? keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name), words::tokenize,
+                    (buffer, offset, length) -> words.fate(name, buffer, offset, length, vocabulary))
+                : keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name),
+                    value -> new StreamWords(analyzer.tokenStream(name, value)),
+                    (buffer, offset, length) -> known(vocabulary, name, buffer, offset, length));
+            if (kept.size > 0) {
+                index.addField(name, kept, 0);
             }
         }
         Document numbers = new Document();
@@ -61,8 +60,9 @@ final class ReducedMail {
         return new ReducedMail(index.createSearcher(), candidates);
     }
 
-    private static TextWords.Fate known(RuleVocabulary vocabulary, String field, char[] buffer, int length) {
-        int[] rules = vocabulary.terms(field).map(terms -> terms.get(buffer, 0, length)).orElse(null);
+    /** The fate of a token of a field other than free text: the token itself (read in place), and the rules naming it. */
+    private static TextWords.Fate known(RuleVocabulary vocabulary, String field, char[] buffer, int offset, int length) {
+        int[] rules = vocabulary.terms(field).map(terms -> terms.get(buffer, offset, length)).orElse(null);
         return new TextWords.Fate(buffer, rules);
     }
 
@@ -79,14 +79,75 @@ final class ReducedMail {
         return RuleSet.matches(searcher, query);
     }
 
+    /** The tokens of one value, read in place: a word of {@code buffer()[offset(), offset() + length())} at each {@link #next()}. */
+    interface Words extends Closeable {
+        boolean next() throws IOException;
+
+        char[] buffer();
+
+        int offset();
+
+        int length();
+
+        int increment();
+    }
+
     /** The tokens of one value of a field: the analyzer's, or for free text the raw words that {@link TextWords} analyses. */
     private interface Tokens {
-        TokenStream of(String value) throws IOException;
+        Words of(String value) throws IOException;
     }
 
     /** What becomes of a token: its term and the rules it can make match, null when none names it. */
     private interface Fates {
-        TextWords.Fate of(char[] buffer, int length) throws IOException;
+        TextWords.Fate of(char[] buffer, int offset, int length) throws IOException;
+    }
+
+    /** An analyzer's token stream read as {@link Words}. */
+    private static final class StreamWords implements Words {
+        private final TokenStream stream;
+        private final CharTermAttribute term;
+        private final PositionIncrementAttribute increment;
+
+        StreamWords(TokenStream stream) throws IOException {
+            this.stream = stream;
+            this.term = stream.addAttribute(CharTermAttribute.class);
+            this.increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            return stream.incrementToken();
+        }
+
+        @Override
+        public char[] buffer() {
+            return term.buffer();
+        }
+
+        @Override
+        public int offset() {
+            return 0;
+        }
+
+        @Override
+        public int length() {
+            return term.length();
+        }
+
+        @Override
+        public int increment() {
+            return increment.getPositionIncrement();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                stream.end();
+            } finally {
+                stream.close();
+            }
+        }
     }
 
     /**
@@ -105,24 +166,25 @@ final class ReducedMail {
             if (anyToken) {
                 position = lastPosition + gap;
             }
-            try (TokenStream stream = tokens.of(value)) {
-                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-                PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-                stream.reset();
-                while (stream.incrementToken()) {
+            try (Words words = tokens.of(value)) {
+                while (words.next()) {
                     anyToken = true;
-                    position += increment.getPositionIncrement();
-                    TextWords.Fate fate = fates.of(term.buffer(), term.length());
+                    position += words.increment();
+                    char[] buffer = words.buffer();
+                    TextWords.Fate fate = fates.of(buffer, words.offset(), words.length());
                     if (fate.rules() != null) {
                         for (int rule : fate.rules()) {
                             candidates.set(rule);
                         }
                     }
                     if (whole || fate.rules() != null) {
-                        kept.add(fate.term(), fate.term() == term.buffer() ? term.length() : fate.term().length, position);
+                        if (fate.term() == buffer) {
+                            kept.add(buffer, words.offset(), words.length(), position);
+                        } else {
+                            kept.add(fate.term(), 0, fate.term().length, position);
+                        }
                     }
                 }
-                stream.end();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot analyse field " + field, e);
             }
@@ -142,12 +204,12 @@ final class ReducedMail {
         private int size;
         private int next;
 
-        void add(char[] buffer, int length, int position) {
+        void add(char[] buffer, int offset, int length, int position) {
             if (size == positions.length) {
                 texts = Arrays.copyOf(texts, size * 2);
                 positions = Arrays.copyOf(positions, size * 2);
             }
-            texts[size] = Arrays.copyOf(buffer, length);
+            texts[size] = Arrays.copyOfRange(buffer, offset, offset + length);
             positions[size] = position;
             size++;
         }

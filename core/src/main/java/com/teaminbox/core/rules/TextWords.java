@@ -1,14 +1,11 @@
 package com.teaminbox.core.rules;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.index.memory.MemoryIndex;
 
 /**
@@ -29,7 +26,8 @@ final class TextWords {
 
     static final long REUSED_INDEX_BYTES = 256 * 1024;
 
-    private final Tokenizer tokenizer;
+    /** The words of {@link RuleLanguage#textTokenizer()} (StandardTokenizer), cut faster where the text is plain ASCII. */
+    private final AsciiWordTokenizer tokenizer = new AsciiWordTokenizer();
     private final WordChain chain;
     private final Map<String, CharArrayMap<Fate>> byField = new HashMap<>();
     private final MemoryIndex index;
@@ -38,7 +36,6 @@ final class TextWords {
     private CharArrayMap<Fate> lastMemory;
 
     TextWords(RuleLanguage language) {
-        this.tokenizer = language.textTokenizer();
         this.chain = language.wordChain();
         // The one public way to a MemoryIndex that keeps its blocks on reset().
         this.index = MemoryIndex.fromDocument(List.of(), null, false, false, REUSED_INDEX_BYTES);
@@ -50,39 +47,38 @@ final class TextWords {
         return index;
     }
 
-    /** The raw words of a value, before analysis; the stream must be closed before the next value. */
-    TokenStream tokenize(String value) {
-        tokenizer.setReader(new StringReader(value));
-        return tokenizer;
+    /** The raw words of a value, before analysis, read in place; valid until the next value. */
+    ReducedMail.Words tokenize(String value) throws IOException {
+        return tokenizer.text(value);
     }
 
-    /** The fate of the word in {@code buffer[0, length)} in this field. */
-    Fate fate(String field, char[] buffer, int length, RuleVocabulary vocabulary) throws IOException {
+    /** The fate of the word in {@code buffer[offset, offset + length)} in this field. */
+    Fate fate(String field, char[] buffer, int offset, int length, RuleVocabulary vocabulary) throws IOException {
         if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
-            return decide(field, buffer, length, vocabulary);
+            return decide(field, buffer, offset, length, vocabulary);
         }
         if (!field.equals(lastField)) {
             lastMemory = byField.computeIfAbsent(field, any -> new CharArrayMap<>(1_024, false));
             lastField = field;
         }
         CharArrayMap<Fate> memory = lastMemory;
-        Fate known = memory.get(buffer, 0, length);
+        Fate known = memory.get(buffer, offset, length);
         if (known == null) {
-            known = decide(field, buffer, length, vocabulary);
+            known = decide(field, buffer, offset, length, vocabulary);
             if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {
                 byField.values().forEach(CharArrayMap::clear);
                 rememberedChars = 0;
             }
             char[] word = new char[length];
-            System.arraycopy(buffer, 0, word, 0, length);
+            System.arraycopy(buffer, offset, word, 0, length);
             memory.put(word, known);
             rememberedChars += length + known.term().length + MemoizedTokenFilter.ENTRY_OVERHEAD_CHARS;
         }
         return known;
     }
 
-    private Fate decide(String field, char[] buffer, int length, RuleVocabulary vocabulary) throws IOException {
-        char[] term = chain.analyse(buffer, length);
+    private Fate decide(String field, char[] buffer, int offset, int length, RuleVocabulary vocabulary) throws IOException {
+        char[] term = chain.analyse(buffer, offset, length);
         int[] rules = vocabulary.terms(field).map(terms -> terms.get(term, 0, term.length)).orElse(null);
         return new Fate(term, rules);
     }

@@ -24,7 +24,12 @@ final class WordChain {
 
     /** The analysed form of the first {@code length} characters of {@code buffer}. */
     char[] analyse(char[] buffer, int length) throws IOException {
-        word.set(buffer, length);
+        return analyse(buffer, 0, length);
+    }
+
+    /** The analysed form of {@code buffer[offset, offset + length)}. */
+    char[] analyse(char[] buffer, int offset, int length) throws IOException {
+        word.set(buffer, offset, length);
         chain.reset();
         try {
             if (!chain.incrementToken()) {
@@ -46,11 +51,13 @@ final class WordChain {
     private static final class OneToken extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private char[] text = new char[0];
+        private int offset;
         private int length;
         private boolean done;
 
-        void set(char[] buffer, int length) {
+        void set(char[] buffer, int offset, int length) {
             this.text = buffer;
+            this.offset = offset;
             this.length = length;
         }
 
@@ -65,7 +72,7 @@ final class WordChain {
                 return false;
             }
             clearAttributes();
-            term.copyBuffer(text, 0, length);
+            term.copyBuffer(text, offset, length);
             done = true;
             return true;
         }

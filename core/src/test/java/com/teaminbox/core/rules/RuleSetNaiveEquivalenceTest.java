@@ -64,6 +64,38 @@ class RuleSetNaiveEquivalenceTest {
         }
     }
 
+    /**
+     * The engine cuts plain ASCII text itself ({@link AsciiWordTokenizer}) and the naive evaluation with
+     * StandardTokenizer: words glued by every kind of punctuation, URLs, addresses, numbers and
+     * non-ASCII characters must give the same words, hence the same decisions.
+     */
+    @Test
+    void engineShouldDecideAsTheNaiveEvaluationOnTextGluedByPunctuation() {
+        Random random = new Random(18);
+        String[] glue = {" ", " ", " ", ".", ". ", ",", ";", ":", "'", "_", "-", "/", "@", "\"", "#", "*", "\n", "\u00A0",
+            "\u2019", "é", "\u0301 ", "\u05D0\"", " 3,000.50 ", " http://www.example.test/invoice?id=42 ", " jane@customer.test ",
+            " #\uFE0F\u20E3 ", " 中文 "};
+        List<MailDocument> mails = new ArrayList<>();
+        for (int index = 0; index < 80; index++) {
+            StringBuilder body = new StringBuilder();
+            StringBuilder subject = new StringBuilder();
+            for (int word = 0; word < 1 + random.nextInt(300); word++) {
+                body.append(pick(random, WORDS)).append(pick(random, glue));
+            }
+            for (int word = 0; word < 1 + random.nextInt(6); word++) {
+                subject.append(pick(random, WORDS)).append(pick(random, glue));
+            }
+            mails.add(MailDocument.builder(MONDAY_10H).from(address(random)).subject(subject.toString()).body(body.toString()).build());
+        }
+        for (boolean patterns : new boolean[] {true, false}) {
+            List<Rule> rules = new ArrayList<>();
+            for (int index = 0; index < 120; index++) {
+                rules.add(rule("glued-" + index, generatedCondition(random, patterns), RuleLanguage.FRENCH));
+            }
+            assertSameDecisions(RuleLanguage.FRENCH, rules, mails);
+        }
+    }
+
     @Test
     void engineShouldDecideAsTheNaiveEvaluationOnTheSamples() throws Exception {
         List<MailDocument> mails = samples(name -> true);

@@ -1,0 +1,238 @@
+package com.teaminbox.core.rules;
+
+import java.io.CharArrayReader;
+import java.io.IOException;
+
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Cuts text into words exactly as Lucene's {@link StandardTokenizer} does (Unicode word
+ * boundaries, UAX #29), with a fast path for plain ASCII: a 20 KB mail of English or French prose
+ * is mostly ASCII, and the standard tokenizer's Unicode tables cost more than the words themselves.
+ *
+ * <p>The text is cut into chunks at ASCII characters that no UAX #29 rule joins to anything
+ * (blanks, {@code - / @ ( ) < > ! ?} and the like: class Other); a chunk of ASCII letters, digits
+ * and the joining punctuation ({@code . , ; : ' _}) of at most {@link #MAX_FAST_CHUNK} characters
+ * is cut here, by the rules below; any other chunk (a non-ASCII character, a keycap {@code #},
+ * a very long run) goes to a {@link StandardTokenizer} on its own. {@code AsciiWordTokenizerTest}
+ * checks the result against {@link StandardTokenizer} on generated text.
+ * <ul>
+ *   <li>WB5, WB8–WB10: letters and digits hold together;</li>
+ *   <li>WB6/WB7: a letter, then {@code : . '}, then a letter hold together ({@code l'urgence});</li>
+ *   <li>WB11/WB12: a digit, then {@code , ; . '}, then a digit hold together ({@code 3,000.50});</li>
+ *   <li>WB13a/WB13b: {@code _} holds to letters, digits and {@code _} on either side;</li>
+ *   <li>anything else is a break, and a run of only {@code _} is no word.</li>
+ * </ul>
+ * The words are read in place (buffer, offset, length), not copied into a token stream's
+ * attributes: {@link ReducedMail} looks each one up in the rules' vocabulary and keeps a few. Not
+ * thread-safe.
+ */
+final class AsciiWordTokenizer implements ReducedMail.Words {
+    /** Longer chunks go to the standard tokenizer, which cuts words at 255 characters. */
+    static final int MAX_FAST_CHUNK = 255;
+
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte UNDERSCORE = 3;
+    /** {@code :}: joins letters only (UAX #29 MidLetter). */
+    private static final byte MID_LETTER = 4;
+    /** {@code , ;}: join digits only (MidNum). */
+    private static final byte MID_NUMBER = 5;
+    /** {@code . '}: join letters and digits (MidNumLet, Single_Quote). */
+    private static final byte MID_BOTH = 6;
+    /** {@code " # *}: no join in ASCII, but joined to non-ASCII neighbours (Hebrew quotes, keycaps): not a chunk end. */
+    private static final byte OTHER_NOT_SEPARATOR = 7;
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASSES[c] = LETTER;
+            CLASSES[Character.toUpperCase(c)] = LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            CLASSES[c] = DIGIT;
+        }
+        CLASSES['_'] = UNDERSCORE;
+        CLASSES[':'] = MID_LETTER;
+        CLASSES[','] = MID_NUMBER;
+        CLASSES[';'] = MID_NUMBER;
+        CLASSES['.'] = MID_BOTH;
+        CLASSES['\''] = MID_BOTH;
+        CLASSES['"'] = OTHER_NOT_SEPARATOR;
+        CLASSES['#'] = OTHER_NOT_SEPARATOR;
+        CLASSES['*'] = OTHER_NOT_SEPARATOR;
+    }
+
+    private final StandardTokenizer fallback = new StandardTokenizer();
+    private final CharTermAttribute fallbackTerm = fallback.getAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute fallbackIncrement = fallback.getAttribute(PositionIncrementAttribute.class);
+    private char[] text = new char[0];
+    private int textLength;
+    private int next;
+    private int chunkEnd;
+    private boolean inFallback;
+    private char[] wordBuffer = text;
+    private int wordOffset;
+    private int wordLength;
+    private int wordIncrement;
+
+    /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
+    AsciiWordTokenizer text(String value) throws IOException {
+        closeFallback();
+        textLength = value.length();
+        if (text.length < textLength) {
+            text = new char[Math.max(textLength, text.length * 2)];
+        }
+        value.getChars(0, textLength, text, 0);
+        next = 0;
+        chunkEnd = 0;
+        return this;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (true) {
+            if (inFallback) {
+                if (fallback.incrementToken()) {
+                    wordBuffer = fallbackTerm.buffer();
+                    wordOffset = 0;
+                    wordLength = fallbackTerm.length();
+                    wordIncrement = fallbackIncrement.getPositionIncrement();
+                    return true;
+                }
+                closeFallback();
+            }
+            if (next < chunkEnd) {
+                if (fastWord()) {
+                    return true;
+                }
+                continue;
+            }
+            if (!nextChunk()) {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public char[] buffer() {
+        return wordBuffer;
+    }
+
+    @Override
+    public int offset() {
+        return wordOffset;
+    }
+
+    @Override
+    public int length() {
+        return wordLength;
+    }
+
+    @Override
+    public int increment() {
+        return wordIncrement;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeFallback();
+    }
+
+    /** Finds the next chunk; starts the fallback on it unless it is short plain ASCII. False at the end of the text. */
+    private boolean nextChunk() throws IOException {
+        char[] chars = text;
+        int length = textLength;
+        int start = next;
+        while (start < length && isSeparator(chars[start])) {
+            start++;
+        }
+        if (start == length) {
+            next = length;
+            return false;
+        }
+        int end = start;
+        boolean ascii = true;
+        while (end < length && !isSeparator(chars[end])) {
+            ascii &= chars[end] < 128;
+            end++;
+        }
+        next = start;
+        chunkEnd = end;
+        if (!ascii || end - start > MAX_FAST_CHUNK) {
+            fallback.setReader(new CharArrayReader(chars, start, end - start));
+            fallback.reset();
+            inFallback = true;
+            next = end;
+        }
+        return true;
+    }
+
+    /** Cuts the next word of the current ASCII chunk; false when the rest of the chunk holds none. */
+    private boolean fastWord() {
+        char[] chars = text;
+        int end = chunkEnd;
+        int start = next;
+        while (start < end && !isWordStart(classOf(chars[start]))) {
+            start++;
+        }
+        if (start == end) {
+            next = end;
+            return false;
+        }
+        int position = start + 1;
+        byte previous = classOf(chars[start]);
+        boolean letterOrDigit = previous != UNDERSCORE;
+        while (position < end) {
+            byte current = classOf(chars[position]);
+            if (current == LETTER || current == DIGIT || current == UNDERSCORE) {
+                // WB5, WB8-WB10, WB13a/b: letters, digits and '_' hold together
+                letterOrDigit |= current != UNDERSCORE;
+                previous = current;
+                position++;
+                continue;
+            }
+            byte after = position + 1 < end ? classOf(chars[position + 1]) : OTHER;
+            boolean joinsLetters = previous == LETTER && after == LETTER && (current == MID_LETTER || current == MID_BOTH);
+            boolean joinsDigits = previous == DIGIT && after == DIGIT && (current == MID_NUMBER || current == MID_BOTH);
+            if (!joinsLetters && !joinsDigits) {
+                break;
+            }
+            previous = after;
+            position += 2;
+        }
+        next = position;
+        if (!letterOrDigit) {
+            return false;
+        }
+        wordBuffer = chars;
+        wordOffset = start;
+        wordLength = position - start;
+        wordIncrement = 1;
+        return true;
+    }
+
+    private void closeFallback() throws IOException {
+        if (inFallback) {
+            fallback.end();
+            fallback.close();
+            inFallback = false;
+        }
+    }
+
+    private static boolean isWordStart(byte type) {
+        return type == LETTER || type == DIGIT || type == UNDERSCORE;
+    }
+
+    private static byte classOf(char c) {
+        return c < 128 ? CLASSES[c] : OTHER;
+    }
+
+    /** An ASCII character no UAX #29 rule joins to a neighbour, whatever that neighbour is. */
+    private static boolean isSeparator(char c) {
+        return c < 128 && CLASSES[c] == OTHER;
+    }
+}
