@@ -40,10 +40,10 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * writes an {@code audit-gap} record saying how many records were lost.
  *
  * <p>Records are not repeated in the server log at INFO (DEBUG on {@code com.teaminbox.audit}).
- * Under {@code defer} a caller returns once its record is written (its group, with other
- * callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners hear it
- * then; under {@code continue} the caller goes on as soon as its record is queued behind another
- * thread's write (or once it wrote it itself), and listeners hear it at that moment. During an outage every caller waits for its write again, so
+ * Under {@code defer} a caller returns once the writer thread has written its record (its group,
+ * with other callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners
+ * hear it then; under {@code continue} the caller goes on as soon as its record is queued, and
+ * listeners hear it at that moment. During an outage every caller waits for its write again, so
  * that the trail's return is noticed, and recorded, by the first record that gets through.
  */
 @Singleton
