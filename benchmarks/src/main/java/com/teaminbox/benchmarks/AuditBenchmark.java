@@ -45,9 +45,11 @@ import com.teaminbox.james.audit.ServerAuditTrail;
 
 /**
  * CPU per audit record inside a server-like setting under load: caller threads record events (the
- * {@link AuditEventMix} of a shared mailbox's day, the one the storage's concurrency test proves whole) through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: the
- * group-commit writer thread, the chained files, the index thread and its commits, James's
- * DropWizard metrics, a listener), paced at a steady total rate as mail and IMAP threads are.
+ * {@link AuditEventMix} of a shared mailbox's day, the one the storage's concurrency test proves whole)
+ * through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: the
+ * writer thread that stamps, hashes and writes the callers' records in groups, the chained files,
+ * the index thread and its commits, James's DropWizard metrics, a listener), paced at a steady
+ * total rate as mail and IMAP threads are.
  *
  * <p>The figure is the process's CPU during a phase with audit minus the process's CPU during an
  * equally long phase in the same run where the same threads keep the same pace without recording
@@ -141,6 +143,9 @@ public final class AuditBenchmark {
             warm.processNanos / 1000.0 / warm.records);
         List<Double> figures = new ArrayList<>();
         List<Double> steady = new ArrayList<>();
+        List<Double> callerFigures = new ArrayList<>();
+        List<Double> writerFigures = new ArrayList<>();
+        List<Double> indexFigures = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%5s %9s %12s %12s %10s | %8s %8s %8s %8s | %7s %7s%n", "pair", "records", "CPU audit",
             "CPU pace", "us/record", "callers", "writer", "index", "other", "GC ms", "JIT ms");
         for (int pair = 1; pair <= pairs; pair++) {
@@ -155,6 +160,9 @@ public final class AuditBenchmark {
                 / 1000.0 / with.records;
             double writer = with.threadNanos.getOrDefault("writer", 0L) / 1000.0 / with.records;
             double index = with.threadNanos.getOrDefault("index", 0L) / 1000.0 / with.records;
+            callerFigures.add(callers);
+            writerFigures.add(writer);
+            indexFigures.add(index);
             System.out.printf(Locale.ROOT, "%5d %9d %10.0f ms %10.0f ms %10.1f | %8.1f %8.1f %8.1f %8.1f | %7d %7d%n", pair,
                 with.records, with.processNanos / 1e6, without.processNanos / 1e6, perRecord, callers, writer, index,
                 perRecord - callers - writer - index, with.gcMillis, with.jitMillis);
@@ -162,6 +170,9 @@ public final class AuditBenchmark {
         storage.stop();
         System.out.printf(Locale.ROOT, "CPU per audit record, median of %d pairs: %.1f us; without GC and JIT: %.1f us "
             + "(listener heard %d records)%n", pairs, median(figures), median(steady), heard.sum());
+        System.out.printf(Locale.ROOT, "On the callers' threads: %.1f us per record (median of %d pairs, %d caller threads); "
+            + "writer thread %.1f us; index thread %.1f us; whole process %.1f us%n", median(callerFigures), pairs, threads,
+            median(writerFigures), median(indexFigures), median(figures));
         System.out.println("(callers: building the event, metrics, listeners, handing over and waiting; writer: JSON, SHA-256, "
             + "the write; index: Lucene; other: GC, JIT and the rest of the process; all in us of CPU per record)");
         parts(home.resolve("parts"));

@@ -113,7 +113,17 @@ public final class AuditEvent {
     static String bounded(String value) {
         String text = value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
         // Every value of every record passes here: String.replaceAll would compile the pattern each time.
-        return text.chars().anyMatch(AuditEvent::isControl) ? CONTROL.matcher(text).replaceAll("?") : text;
+        return hasControl(text) ? CONTROL.matcher(text).replaceAll("?") : text;
+    }
+
+    /** A plain loop: every value of every record passes here, on the thread of the recorded action. */
+    private static boolean hasControl(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            if (isControl(text.charAt(index))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the pattern \p{Cntrl} matches: C0 controls and DEL. */

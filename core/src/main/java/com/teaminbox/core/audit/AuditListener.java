@@ -1,6 +1,8 @@
 package com.teaminbox.core.audit;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Hears every event the trail has accepted, in the order this node accepted them. The trail is
@@ -18,4 +20,12 @@ import java.time.Instant;
  */
 public interface AuditListener {
     void recorded(AuditEvent event, Instant at);
+
+    /**
+     * The types this listener does anything with, asked once when the trail is built: the trail
+     * calls it only for those, so that a record no listener needs costs its caller nothing here.
+     */
+    default Set<AuditEventType> heard() {
+        return EnumSet.allOf(AuditEventType.class);
+    }
 }

@@ -15,6 +15,8 @@ final class AuditGap {
     private long lost;
     private Instant since;
     private String cause = "";
+    /** Read by every record without the lock: a gap is rare, the check is not. */
+    private volatile boolean gapOpen;
 
     /** Counts one lost record; true for the first of a gap, so that one alert goes out per gap. */
     synchronized boolean open(Instant now, String failure) {
@@ -22,13 +24,14 @@ final class AuditGap {
         if (since == null) {
             since = now;
             cause = failure;
+            gapOpen = true;
             return true;
         }
         return false;
     }
 
-    synchronized boolean isOpen() {
-        return since != null;
+    boolean isOpen() {
+        return gapOpen;
     }
 
     /** The {@code audit-gap} record of the gap that just ended, if there was one. */
@@ -44,6 +47,7 @@ final class AuditGap {
             .detail("until", now.toString())
             .build();
         since = null;
+        gapOpen = false;
         lost = 0;
         cause = "";
         return Optional.of(event);

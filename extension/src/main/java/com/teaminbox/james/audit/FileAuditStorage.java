@@ -52,8 +52,9 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * them in {@code <directory>-index/<node>/}. The files are the truth: when the storage opens, the index
  * reads what was written since it was last committed (or is rebuilt from the files when it does
  * not match them), then follows each record; it is committed every minute and when James stops.
- * Records are written in groups by their callers ({@link AuditGroupCommit}) and indexed in batches
- * by another thread, once a second: a search first indexes what was recorded before it.
+ * Records are handed to the node's writer thread, which writes them in groups ({@link AuditGroupCommit}),
+ * and indexed in batches by another thread, once a second: a search first indexes what was recorded
+ * before it.
  *
  * <p>Opened on first use with the configuration in force; directory and node are read once
  * (changing them needs a restart). A storage that cannot open (directory not writable) is tried
@@ -119,7 +120,7 @@ public class FileAuditStorage implements AuditStorage {
         this.metricFactory = metricFactory;
     }
 
-    /** Waits until the record's group is written (the writer thread writes it: an interrupted caller cannot close the file). */
+    /** Waits until the record's group is written by the writer thread (waiting costs the caller no CPU). */
     @Override
     public void append(AuditEvent event) {
         AuditGroupCommit.await(submit(event));

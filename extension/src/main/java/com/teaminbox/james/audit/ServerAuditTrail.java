@@ -2,7 +2,10 @@ package com.teaminbox.james.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,10 +40,10 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * writes an {@code audit-gap} record saying how many records were lost.
  *
  * <p>Records are not repeated in the server log at INFO (DEBUG on {@code com.teaminbox.audit}).
- * Under {@code defer} a caller returns once its record is written (its group, with other
- * callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners hear it
- * then; under {@code continue} the caller goes on as soon as its record is queued behind another
- * thread's write (or once it wrote it itself), and listeners hear it at that moment. During an outage every caller waits for its write again, so
+ * Under {@code defer} a caller returns once the writer thread has written its record (its group,
+ * with other callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners
+ * hear it then; under {@code continue} the caller goes on as soon as its record is queued, and
+ * listeners hear it at that moment. During an outage every caller waits for its write again, so
  * that the trail's return is noticed, and recorded, by the first record that gets through.
  */
 @Singleton
@@ -54,7 +57,8 @@ public class ServerAuditTrail implements AuditTrail {
     private final Clock clock;
     private final AtomicReference<AlertWindows> alertWindows = new AtomicReference<>(new AlertWindows(List.of()));
     private final AuditGap gap = new AuditGap();
-    private final Set<AuditListener> listeners;
+    /** Per type, the listeners that hear it ({@link AuditListener#heard}): a record no listener needs costs a lookup. */
+    private final Map<AuditEventType, List<AuditListener>> listeners;
 
     public ServerAuditTrail(AuditStorage storage, ConfigurationInForce configurationStore, MetricFactory metricFactory,
                             AlertMails alertMails, Clock clock) {
@@ -64,7 +68,7 @@ public class ServerAuditTrail implements AuditTrail {
     @Inject
     public ServerAuditTrail(AuditStorage storage, ConfigurationInForce configurationStore, MetricFactory metricFactory,
                             AlertMails alertMails, Clock clock, Set<AuditListener> listeners) {
-        this.listeners = Set.copyOf(listeners);
+        this.listeners = byType(listeners);
         this.storage = storage;
         this.configurationStore = configurationStore;
         this.metrics = new AuditMetrics(metricFactory);
@@ -72,17 +76,38 @@ public class ServerAuditTrail implements AuditTrail {
         this.clock = clock;
     }
 
+    private static Map<AuditEventType, List<AuditListener>> byType(Set<AuditListener> listeners) {
+        Map<AuditEventType, List<AuditListener>> byType = new EnumMap<>(AuditEventType.class);
+        for (AuditEventType type : AuditEventType.values()) {
+            List<AuditListener> hearing = new ArrayList<>();
+            listeners.stream().filter(listener -> listener.heard().contains(type)).forEach(hearing::add);
+            byType.put(type, List.copyOf(hearing));
+        }
+        return byType;
+    }
+
+    /**
+     * What runs here, on the caller's thread, is only the hand-over and what must answer the
+     * caller: the record is stamped, serialised, hashed, written and indexed on the writer's
+     * thread ({@link com.teaminbox.core.audit.AuditGroupCommit}).
+     */
     @Override
     public void record(AuditEvent event) {
         // The trail is the account of each decision; the server log would only repeat it (STYLE.md).
         LOGGER.debug("audit {}", event);
-        boolean kept = settings().onFailure() == AuditFailurePolicy.CONTINUE && !gap.isOpen() ? appendLater(event) : append(event);
+        AuditSettings settings = settings();
+        boolean kept = settings.onFailure() == AuditFailurePolicy.CONTINUE && !gap.isOpen() ? appendLater(event) : append(event, settings);
         metrics.count(event);
-        if (kept) {
-            tellListeners(event);
-        }
-        if (event.type() != AuditEventType.ALERT_RAISED) {
-            windowsInForce().observe(event, clock.instant()).forEach(this::raise);
+        List<AuditListener> hearing = listeners.get(event.type());
+        boolean alerting = event.type() != AuditEventType.ALERT_RAISED && !settings.alerts().isEmpty();
+        if ((kept && !hearing.isEmpty()) || alerting) {
+            Instant at = clock.instant();
+            if (kept) {
+                tellListeners(hearing, event, at);
+            }
+            if (alerting) {
+                windowsInForce(settings).observe(event, at).forEach(this::raise);
+            }
         }
     }
 
@@ -103,6 +128,7 @@ public class ServerAuditTrail implements AuditTrail {
             return false;
         }
         written.whenComplete((record, failure) -> {
+            // On the writer's thread, which must not wait for its own writes: see closeGapIfOpen.
             if (failure == null) {
                 closeGapIfOpen();
             } else {
@@ -115,11 +141,11 @@ public class ServerAuditTrail implements AuditTrail {
     }
 
     /** @return whether the event was kept: listeners hear only what the trail holds */
-    private boolean append(AuditEvent event) {
+    private boolean append(AuditEvent event, AuditSettings settings) {
         try {
             metrics.timeWrite(() -> storage.append(event));
         } catch (AuditUnavailableException e) {
-            lost(event, e, settings().onFailure());
+            lost(event, e, settings.onFailure());
             return false;
         }
         closeGapIfOpen();
@@ -145,19 +171,29 @@ public class ServerAuditTrail implements AuditTrail {
         }
     }
 
+    /**
+     * Queues the {@code audit-gap} record right behind the record that ended the gap, without
+     * waiting for it: under {@code continue} this runs on the writer's thread.
+     */
     private void closeGapIfOpen() {
+        if (!gap.isOpen()) {
+            return;
+        }
         gap.closeIfOpen(clock.instant()).ifPresent(closed -> {
             try {
-                storage.append(closed);
+                storage.submit(closed).whenComplete((record, failure) -> {
+                    if (failure != null) {
+                        LOGGER.error("Could not record the audit gap that just ended: {}", closed, failure);
+                    }
+                });
             } catch (AuditUnavailableException e) {
                 LOGGER.error("Could not record the audit gap that just ended: {}", closed, e);
             }
         });
     }
 
-    private void tellListeners(AuditEvent event) {
-        Instant at = clock.instant();
-        for (AuditListener listener : listeners) {
+    private void tellListeners(List<AuditListener> hearing, AuditEvent event, Instant at) {
+        for (AuditListener listener : hearing) {
             try {
                 listener.recorded(event, at);
             } catch (RuntimeException e) {
@@ -189,8 +225,8 @@ public class ServerAuditTrail implements AuditTrail {
     }
 
     /** The alert windows of the rules in force; rebuilt (and counts reset) when a reload changes the rules. */
-    private AlertWindows windowsInForce() {
-        List<AlertRule> rules = settings().alerts();
+    private AlertWindows windowsInForce(AuditSettings settings) {
+        List<AlertRule> rules = settings.alerts();
         AlertWindows current = alertWindows.get();
         if (current.rules().equals(rules)) {
             return current;

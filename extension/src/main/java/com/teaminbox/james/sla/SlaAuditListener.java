@@ -100,6 +100,11 @@ public class SlaAuditListener implements AuditListener {
     }
 
     @Override
+    public Set<AuditEventType> heard() {
+        return HEARD;
+    }
+
+    @Override
     public void recorded(AuditEvent event, Instant at) {
         if (!HEARD.contains(event.type()) || event.sharedMailbox().isEmpty()) {
             return;

@@ -67,14 +67,56 @@ class ServerAuditTrailListenersTest {
         assertThat(heard).isEmpty();
     }
 
+    @Test
+    void aListenerShouldBeCalledOnlyForTheTypesItHears() {
+        AuditListener createdOnly = new AuditListener() {
+            @Override
+            public void recorded(AuditEvent event, Instant at) {
+                heard.add("created-only " + event.type().wireName());
+            }
+
+            @Override
+            public Set<AuditEventType> heard() {
+                return Set.of(AuditEventType.TICKET_CREATED);
+            }
+        };
+        ServerAuditTrail trail = trail(stored::add, createdOnly);
+
+        trail.record(CREATED);
+        trail.record(AuditEvent.of(AuditEventType.MESSAGE_READ, AuditActor.member("alice@example.test"))
+            .sharedMailbox("support@example.test").decision("accepted").build());
+
+        assertThat(stored).hasSize(2);
+        assertThat(heard).containsExactly("created-only ticket-created");
+    }
+
+    @Test
+    void everyRecordShouldStillBeCountedPerTypeAndPerSharedMailboxWhenTheCountersAreKept() {
+        RecordingMetricFactory metrics = new RecordingMetricFactory();
+        ServerAuditTrail trail = trail(stored::add, metrics);
+
+        trail.record(CREATED);
+        trail.record(CREATED);
+        trail.record(AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system())
+            .sharedMailbox("sales@example.test").ticket("SAL-1").decision("created").build());
+
+        assertThat(metrics.countFor("teaminbox.ticket-created")).isEqualTo(3);
+        assertThat(metrics.countFor("teaminbox.ticket-created.support@example.test")).isEqualTo(2);
+        assertThat(metrics.countFor("teaminbox.ticket-created.sales@example.test")).isEqualTo(1);
+    }
+
     private AuditListener listener(String name) {
         return (event, at) -> heard.add(name + " " + event.ticket().orElse("-") + " " + at);
     }
 
     private ServerAuditTrail trail(AuditStorage storage, AuditListener... listeners) {
+        return trail(storage, new RecordingMetricFactory(), listeners);
+    }
+
+    private ServerAuditTrail trail(AuditStorage storage, RecordingMetricFactory metrics, AuditListener... listeners) {
         SharedMailboxesConfigurationStore configuration = mock(SharedMailboxesConfigurationStore.class);
         when(configuration.inForce()).thenReturn(Optional.empty());
-        return new ServerAuditTrail(storage, configuration, new RecordingMetricFactory(), new AlertMails(FakeMailContext.defaultContext()),
+        return new ServerAuditTrail(storage, configuration, metrics, new AlertMails(FakeMailContext.defaultContext()),
             Clock.fixed(NOW, ZoneOffset.UTC), new LinkedHashSet<>(List.of(listeners)));
     }
 }
