@@ -82,6 +82,7 @@ class SlaIntegrationTest {
     void aFridayEveningTicketShouldWarnAndBreachOnMondayNotDuringTheWeekend() throws Exception {
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
 
         moveTo(paris(12, 5, 12, 0));
         moveTo(paris(12, 7, 12, 11));
@@ -112,6 +113,7 @@ class SlaIntegrationTest {
         moveTo(paris(12, 24, 17, 30));
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
 
         moveTo(paris(12, 25, 16, 0));
         awaitChecksOfTheMovedClock();
@@ -129,6 +131,7 @@ class SlaIntegrationTest {
         moveTo(paris(12, 7, 9, 0));
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
 
         moveTo(paris(12, 7, 9, 30));
@@ -161,6 +164,7 @@ class SlaIntegrationTest {
         moveTo(paris(12, 7, 9, 0));
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
 
         assertThat(tryStore(BOB, "SUP-1", "+FLAGS ($Resolved)")).as("read-only bob has no 'w'").isFalse();
@@ -184,6 +188,7 @@ class SlaIntegrationTest {
         moveTo(paris(12, 7, 9, 0));
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
 
         moveTo(paris(12, 7, 10, 0));
         assertThat(Submissions.submit(server, ALICE, SUPPORT, SUPPORT, Optional.empty(), "Re: [SUP-1] Printer broken").isAccepted()).isTrue();
@@ -250,6 +255,7 @@ class SlaIntegrationTest {
         moveTo(opened);
         server.smtp().send(JANE, "Printer broken", SUPPORT);
         awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
         server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
         store(ALICE, "SUP-1", "+FLAGS ($Resolved)");
         server.smtp().send(JANE, "Scanner broken", SUPPORT);
@@ -306,6 +312,14 @@ class SlaIntegrationTest {
 
     private int ledgerFacts(String kind) throws Exception {
         return server.probe(SlaNodesProbe.class).ledgerFacts(SUPPORT, kind);
+    }
+
+    /**
+     * The ticket's opened fact reaches the ledger on the SLA listener's thread, after the record and
+     * up to 50 ms later (facts are written in groups): the clock may move only once it is there.
+     */
+    private void awaitOpenedInTheLedger() throws Exception {
+        TeamInboxServer.awaitUntil(() -> ledgerFacts("opened") >= 1, "SUP-1 opened in the ledger");
     }
 
     private void moveTo(Instant instant) {
