@@ -34,14 +34,13 @@ public final class ImapTestClient implements AutoCloseable {
     private static final Pattern FETCH_COMMAND = Pattern.compile("^FETCH ([0-9:*,]+) ", Pattern.CASE_INSENSITIVE);
     private static final Pattern FETCH_RESPONSE = Pattern.compile("(?m)^\\* (\\d+) FETCH ");
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}$");
+    /** How many NOOPs, 100 ms apart, a read waits for untagged data that James sent after its tagged answer. */
+    private static final int LATE_DATA_ATTEMPTS = 50;
     private static final Pattern LIST_LINE = Pattern.compile("^\\* LIST \\([^)]*\\) (?:\"[^\"]*\"|NIL) \"?([^\"]*)\"?$", Pattern.MULTILINE);
 
     private final Socket socket;
     private final InputStream input;
     private final OutputStream output;
-    /** How many NOOPs, 100 ms apart, a read waits for untagged data that James sent after its tagged answer. */
-    private static final int LATE_DATA_ATTEMPTS = 50;
-
     private int tagCounter;
     private String lastReply = "";
     /** The literals of the last reply, each with the line that announced it. */
@@ -224,7 +223,10 @@ public final class ImapTestClient implements AutoCloseable {
             // "FETCH 1:*" on an empty folder is a BAD message set: nothing to read.
             return List.of();
         }
-        boolean fetched = command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])");
+        String fetch = "FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])";
+        // the messages "1:*" names: a message announced during the FETCH is not among them
+        int expected = selectedCount;
+        boolean fetched = command(fetch);
         // James's memory backend can announce a message in SELECT's EXISTS a moment before FETCH finds
         // it (the same race as STATUS, see messageCount): select again and read again, a few times.
         for (int attempt = 0; !fetched && lastReply.contains("Invalid messageset") && selectedFolder != null && attempt < 10; attempt++) {
@@ -233,14 +235,15 @@ public final class ImapTestClient implements AutoCloseable {
             if (selectedCount == 0) {
                 return List.of();
             }
-            fetched = command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])");
+            expected = selectedCount;
+            fetched = command(fetch);
         }
         if (!fetched) {
             throw new IOException("FETCH failed: " + lastReply);
         }
         // One FETCH response per message; James 3.8.1 can send some after the tagged OK (see existsOfSelection).
-        int expected = selectedCount;
-        awaitLateData(() -> headerBlocks(name).size() >= expected, name + " of " + expected + " message(s)");
+        int named = expected;
+        awaitLateData(() -> headerBlocks(name).size() >= named, name + " of " + named + " message(s)");
         List<String> values = new ArrayList<>();
         Pattern field = Pattern.compile("(?im)^" + Pattern.quote(name) + ": ?(.*?)\\r?$");
         for (String block : headerBlocks(name).values()) {
@@ -304,12 +307,14 @@ public final class ImapTestClient implements AutoCloseable {
      * after the tagged OK (see {@link #existsOfSelection()}).
      */
     public boolean command(String command) throws IOException {
+        // the count the set is read against: a message announced during the FETCH is not in its "*"
+        int known = selectedCount;
         String tag = nextTag();
         write(tag + " " + command);
         boolean ok = readUntilTagged(tag);
         Matcher fetch = FETCH_COMMAND.matcher(command);
         if (ok && selectedFolder != null && fetch.find()) {
-            Set<Integer> named = messageNumbers(fetch.group(1), selectedCount);
+            Set<Integer> named = messageNumbers(fetch.group(1), known);
             awaitLateData(() -> fetchedNumbers().containsAll(named), command);
         }
         return ok;

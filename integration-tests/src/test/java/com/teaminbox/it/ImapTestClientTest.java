@@ -105,6 +105,20 @@ class ImapTestClientTest {
     }
 
     @Test
+    void aMessageAnnouncedDuringTheFetchShouldNotBeWaitedFor() throws Exception {
+        server = ScriptedServer.start(Map.of(
+            "SELECT", new Answer("* 1 EXISTS\r\n", "OK [READ-WRITE] SELECT completed.", ""),
+            "FETCH", new Answer(fetched(1, "<one@x>") + "* 2 EXISTS\r\n", "OK FETCH completed.", "")));
+
+        try (ImapTestClient imap = ImapTestClient.connect(server.port())) {
+            imap.select("INBOX");
+
+            assertThat(imap.headers("Message-ID")).containsExactly("<one@x>");
+            assertThat(server.commands()).hasSize(2);
+        }
+    }
+
+    @Test
     void selectOfAnEmptyFolderShouldNeedNoFetch() throws Exception {
         server = ScriptedServer.start(Map.of(
             "SELECT", new Answer("* 0 EXISTS\r\n", "OK [READ-WRITE] SELECT completed.", "")));
