@@ -12,8 +12,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +30,12 @@ import java.util.regex.Pattern;
 public final class ImapTestClient implements AutoCloseable {
     private static final DateTimeFormatter INTERNAL_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ROOT);
     private static final Pattern EXISTS = Pattern.compile("(?m)^\\* (\\d+) EXISTS");
+    private static final Pattern EXPUNGE = Pattern.compile("^\\* \\d+ EXPUNGE$");
+    private static final Pattern FETCH_COMMAND = Pattern.compile("^FETCH ([0-9:*,]+) ", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FETCH_RESPONSE = Pattern.compile("(?m)^\\* (\\d+) FETCH ");
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}$");
+    /** How many NOOPs, 100 ms apart, a read waits for untagged data that James sent after its tagged answer. */
+    private static final int LATE_DATA_ATTEMPTS = 50;
     private static final Pattern LIST_LINE = Pattern.compile("^\\* LIST \\([^)]*\\) (?:\"[^\"]*\"|NIL) \"?([^\"]*)\"?$", Pattern.MULTILINE);
 
     private final Socket socket;
@@ -33,8 +43,14 @@ public final class ImapTestClient implements AutoCloseable {
     private final OutputStream output;
     private int tagCounter;
     private String lastReply = "";
+    /** The literals of the last reply, each with the line that announced it. */
+    private List<Literal> lastLiterals = new ArrayList<>();
     private int selectedCount;
     private String selectedFolder;
+
+    /** A literal ({@code {n}} and the n bytes after it) and the response line that ends with it. */
+    private record Literal(String line, String text) {
+    }
 
     private ImapTestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -149,8 +165,47 @@ public final class ImapTestClient implements AutoCloseable {
         if (!command("SELECT " + quote(folder))) {
             throw new IOException("SELECT " + folder + " failed: " + lastReply);
         }
+        selectedCount = existsOfSelection();
+    }
+
+    /**
+     * The message count of the folder just selected or examined. RFC 3501 (6.3.1) requires the
+     * {@code EXISTS} response before the tagged OK, but James 3.8.1 can put a command's tagged
+     * answer on the wire before some of its untagged data (seen under load: a FETCH's response
+     * came after its {@code OK FETCH completed}). When the OK came without the count, it is read
+     * from what follows, never taken as 0.
+     */
+    private int existsOfSelection() throws IOException {
+        awaitLateData(() -> EXISTS.matcher(lastReply).find(), "the EXISTS count of " + selectedFolder);
         Matcher exists = EXISTS.matcher(lastReply);
-        selectedCount = exists.find() ? Integer.parseInt(exists.group(1)) : 0;
+        int count = 0;
+        while (exists.find()) {
+            // a NOOP's EXISTS, if any, is later news than the selection's
+            count = Integer.parseInt(exists.group(1));
+        }
+        return count;
+    }
+
+    /**
+     * Sends NOOPs, 100 ms apart, until what was read since the last command satisfies
+     * {@code complete}: untagged data the server wrote after its tagged answer arrives before a
+     * later command's answer. Every reply read stays in {@link #lastReply()}, every literal in
+     * reach of the parsers. Gives up quietly after {@value #LATE_DATA_ATTEMPTS} NOOPs; the caller
+     * then works with what came.
+     */
+    private void awaitLateData(BooleanSupplier complete, String what) throws IOException {
+        for (int attempt = 0; !complete.getAsBoolean() && attempt < LATE_DATA_ATTEMPTS; attempt++) {
+            String reply = lastReply;
+            List<Literal> literals = lastLiterals;
+            sleepQuietly();
+            if (!command("NOOP")) {
+                throw new IOException("NOOP failed while waiting for " + what + ": " + lastReply);
+            }
+            lastReply = reply + lastReply;
+            List<Literal> all = new ArrayList<>(literals);
+            all.addAll(lastLiterals);
+            lastLiterals = all;
+        }
     }
 
     private static void sleepQuietly() throws IOException {
@@ -168,7 +223,10 @@ public final class ImapTestClient implements AutoCloseable {
             // "FETCH 1:*" on an empty folder is a BAD message set: nothing to read.
             return List.of();
         }
-        boolean fetched = command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])");
+        String fetch = "FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])";
+        // the messages "1:*" names: a message announced during the FETCH is not among them
+        int expected = selectedCount;
+        boolean fetched = command(fetch);
         // James's memory backend can announce a message in SELECT's EXISTS a moment before FETCH finds
         // it (the same race as STATUS, see messageCount): select again and read again, a few times.
         for (int attempt = 0; !fetched && lastReply.contains("Invalid messageset") && selectedFolder != null && attempt < 10; attempt++) {
@@ -177,17 +235,41 @@ public final class ImapTestClient implements AutoCloseable {
             if (selectedCount == 0) {
                 return List.of();
             }
-            fetched = command("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (" + name + ")])");
+            expected = selectedCount;
+            fetched = command(fetch);
         }
         if (!fetched) {
             throw new IOException("FETCH failed: " + lastReply);
         }
+        // One FETCH response per message; James 3.8.1 can send some after the tagged OK (see existsOfSelection).
+        int named = expected;
+        awaitLateData(() -> headerBlocks(name).size() >= named, name + " of " + named + " message(s)");
         List<String> values = new ArrayList<>();
-        Matcher matcher = Pattern.compile("(?im)^" + Pattern.quote(name) + ": ?(.*?)\\r?$").matcher(lastReply);
-        while (matcher.find()) {
-            values.add(matcher.group(1).strip());
+        Pattern field = Pattern.compile("(?im)^" + Pattern.quote(name) + ": ?(.*?)\\r?$");
+        for (String block : headerBlocks(name).values()) {
+            Matcher matcher = field.matcher(block);
+            while (matcher.find()) {
+                values.add(matcher.group(1).strip());
+            }
         }
         return values;
+    }
+
+    /**
+     * The {@code BODY[HEADER.FIELDS (name)]} literal of each message in the replies read since the
+     * FETCH, by sequence number: a message's first answer counts, whatever order they came in.
+     */
+    private SortedMap<Integer, String> headerBlocks(String name) {
+        Pattern response = Pattern.compile("^\\* (\\d+) FETCH \\(.*BODY\\[HEADER\\.FIELDS \\(" + Pattern.quote(name) + "\\)] \\{\\d+}$",
+            Pattern.CASE_INSENSITIVE);
+        SortedMap<Integer, String> blocks = new TreeMap<>();
+        for (Literal literal : lastLiterals) {
+            Matcher matcher = response.matcher(literal.line());
+            if (matcher.find()) {
+                blocks.putIfAbsent(Integer.parseInt(matcher.group(1)), literal.text());
+            }
+        }
+        return blocks;
     }
 
     /**
@@ -200,8 +282,7 @@ public final class ImapTestClient implements AutoCloseable {
         if (!command("EXAMINE " + quote(folder))) {
             return -1;
         }
-        Matcher exists = EXISTS.matcher(lastReply);
-        selectedCount = exists.find() ? Integer.parseInt(exists.group(1)) : 0;
+        selectedCount = existsOfSelection();
         return selectedCount;
     }
 
@@ -220,11 +301,53 @@ public final class ImapTestClient implements AutoCloseable {
         return lastReply;
     }
 
-    /** Sends one command; true when the server answers OK. */
+    /**
+     * Sends one command; true when the server answers OK. A {@code FETCH} by sequence numbers
+     * returns once every message it names has answered, also one whose answer James 3.8.1 sent
+     * after the tagged OK (see {@link #existsOfSelection()}).
+     */
     public boolean command(String command) throws IOException {
+        // the count the set is read against: a message announced during the FETCH is not in its "*"
+        int known = selectedCount;
         String tag = nextTag();
         write(tag + " " + command);
-        return readUntilTagged(tag);
+        boolean ok = readUntilTagged(tag);
+        Matcher fetch = FETCH_COMMAND.matcher(command);
+        if (ok && selectedFolder != null && fetch.find()) {
+            Set<Integer> named = messageNumbers(fetch.group(1), known);
+            awaitLateData(() -> fetchedNumbers().containsAll(named), command);
+        }
+        return ok;
+    }
+
+    /**
+     * The sequence numbers a set such as {@code 1:*} or {@code 2,4:5} names in a folder of
+     * {@code count} messages; empty when it names one the client does not know of (the check is
+     * then left to the server).
+     */
+    private static Set<Integer> messageNumbers(String set, int count) {
+        Set<Integer> numbers = new HashSet<>();
+        for (String part : set.split(",")) {
+            String[] ends = part.split(":", 2);
+            int first = ends[0].equals("*") ? count : Integer.parseInt(ends[0]);
+            int last = ends.length == 1 ? first : ends[1].equals("*") ? count : Integer.parseInt(ends[1]);
+            if (Math.max(first, last) > count || Math.min(first, last) < 1) {
+                return Set.of();
+            }
+            for (int number = Math.min(first, last); number <= Math.max(first, last); number++) {
+                numbers.add(number);
+            }
+        }
+        return numbers;
+    }
+
+    private Set<Integer> fetchedNumbers() {
+        Set<Integer> numbers = new HashSet<>();
+        Matcher response = FETCH_RESPONSE.matcher(lastReply);
+        while (response.find()) {
+            numbers.add(Integer.parseInt(response.group(1)));
+        }
+        return numbers;
     }
 
     /** Starts {@code IDLE} (RFC 2177); true when the server answers with its continuation. */
@@ -281,18 +404,23 @@ public final class ImapTestClient implements AutoCloseable {
 
     private boolean readUntilTagged(String tag) throws IOException {
         StringBuilder reply = new StringBuilder();
+        List<Literal> literals = new ArrayList<>();
         while (true) {
             String line = readLine();
             reply.append(line).append("\n");
             Matcher literal = LITERAL.matcher(line);
             if (literal.find()) {
-                reply.append(new String(input.readNBytes(Integer.parseInt(literal.group(1))), StandardCharsets.UTF_8));
+                String text = new String(input.readNBytes(Integer.parseInt(literal.group(1))), StandardCharsets.UTF_8);
+                reply.append(text);
+                literals.add(new Literal(line, text));
                 continue;
             }
             if (line.startsWith(tag + " ")) {
                 lastReply = reply.toString();
+                lastLiterals = literals;
                 return line.startsWith(tag + " OK");
             }
+            followSelectedCount(line);
         }
     }
 
@@ -310,6 +438,16 @@ public final class ImapTestClient implements AutoCloseable {
             }
             line.write(current);
             previous = current;
+        }
+    }
+
+    /** Keeps the selected folder's count current with what the server announces (RFC 3501 7.3.1, 7.4.1). */
+    private void followSelectedCount(String line) {
+        Matcher exists = EXISTS.matcher(line);
+        if (exists.find()) {
+            selectedCount = Integer.parseInt(exists.group(1));
+        } else if (EXPUNGE.matcher(line).find()) {
+            selectedCount = Math.max(0, selectedCount - 1);
         }
     }
 
