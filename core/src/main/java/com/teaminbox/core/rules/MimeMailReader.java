@@ -138,7 +138,7 @@ public final class MimeMailReader {
                 // bytes (both replace what is malformed), without its buffers and character-by-character
                 // copies. Each character takes at most four bytes, so a sequence cut at the end of
                 // these bytes lies past the budget.
-                Bytes bytes = readAtMost(input, (int) Math.min(Integer.MAX_VALUE - 8, budget * 4L + 4));
+                Bytes bytes = readAtMost(input, (int) Math.min(Integer.MAX_VALUE - 8, budget * 4L + 4), part.getSize());
                 String decoded = new String(bytes.array(), 0, bytes.length(), charset);
                 text.append(decoded, 0, Math.min(budget, decoded.length()));
                 return;
@@ -158,17 +158,20 @@ public final class MimeMailReader {
         }
     }
 
-    /** The first bytes of a stream, up to {@code limit}: {@code array()[0, length())}. */
+    /** The first bytes of a stream: {@code array()[0, length())}. */
     private record Bytes(byte[] array, int length) {
     }
 
     /**
-     * Reads up to {@code limit} bytes. Not {@link InputStream#readNBytes}: javax.mail's base64 decoder
+     * Reads up to {@code limit} bytes; {@code expected}, the part's size or -1, sizes the buffer.
+     * Not {@link InputStream#readNBytes}: javax.mail's base64 decoder
      * answers a read of zero bytes with -1, which readNBytes, asking for zero once its first buffer
      * is full, takes for the end of the part.
      */
-    private static Bytes readAtMost(InputStream input, int limit) throws IOException {
-        byte[] bytes = new byte[Math.min(limit, 16_384)];
+    private static Bytes readAtMost(InputStream input, int limit, int expected) throws IOException {
+        // The part's size as stored bounds its decoded size (base64 decodes to three quarters): one
+        // buffer of that size, and the read that finds the end, in the common case.
+        byte[] bytes = new byte[(int) Math.min(limit, expected >= 0 ? expected + 1L : 16_384)];
         int length = 0;
         int read;
         while (length < limit) {
