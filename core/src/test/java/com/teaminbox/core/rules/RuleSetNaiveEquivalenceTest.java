@@ -184,6 +184,48 @@ class RuleSetNaiveEquivalenceTest {
         }
     }
 
+    @Test
+    void sizeShouldBeReadOnlyByARuleSetThatComparesIt() {
+        assertThat(readsSize("size:[1000 TO *]")).isTrue();
+        assertThat(readsSize("subject:urgent AND NOT size:[1000000 TO *]")).isTrue();
+        assertThat(readsSize("size:5000")).isTrue();
+        assertThat(readsSize("subject:urgent", "hour:[9 TO 17]", "body:invoic*", "header.x-spam-flag:yes")).isFalse();
+    }
+
+    @Test
+    void aRuleSetThatComparesNoSizeShouldDecideAlikeWhateverTheSize() {
+        Random random = new Random(7);
+        List<Rule> rules = new ArrayList<>();
+        for (int index = 0; index < 200; index++) {
+            String condition = generatedCondition(random, true);
+            if (!condition.contains("size:")) {
+                rules.add(rule("generated-" + index, condition, RuleLanguage.ENGLISH));
+            }
+        }
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+            assertThat(ruleSet.readsSize()).isFalse();
+            for (int index = 0; index < 60; index++) {
+                long seed = random.nextLong();
+                MailDocument small = generatedMail(new Random(seed));
+                MailDocument.Builder big = MailDocument.builder(small.received()).subject(small.subject()).body(small.body())
+                    .size(50_000_000);
+                assertThat(ruleSet.evaluate(big.build()).toString())
+                    .isEqualTo(ruleSet.evaluate(MailDocument.builder(small.received()).subject(small.subject()).body(small.body()).size(10)
+                        .build()).toString());
+            }
+        }
+    }
+
+    private static boolean readsSize(String... conditions) {
+        List<Rule> rules = new ArrayList<>();
+        for (String condition : conditions) {
+            rules.add(rule("rule-" + rules.size(), condition, RuleLanguage.ENGLISH));
+        }
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+            return ruleSet.readsSize();
+        }
+    }
+
     private static void assertSameDecisions(RuleLanguage language, List<Rule> rules, List<MailDocument> mails) {
         int matches = 0;
         try (RuleSet ruleSet = RuleSet.compile(new Rules(language, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
