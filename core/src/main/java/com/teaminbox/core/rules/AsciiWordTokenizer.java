@@ -46,6 +46,10 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     /** {@code " # *}: no join in ASCII, but joined to non-ASCII neighbours (Hebrew quotes, keycaps): not a chunk end. */
     private static final byte OTHER_NOT_SEPARATOR = 7;
     private static final byte[] CLASSES = new byte[128];
+    /** What {@link #nextChunk()} found: the end of the text, a chunk that is one word (read), a chunk to cut. */
+    private static final int TEXT_END = 0;
+    private static final int ONE_WORD = 1;
+    private static final int CHUNK = 2;
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -111,8 +115,12 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                 }
                 continue;
             }
-            if (!nextChunk()) {
+            int chunk = nextChunk();
+            if (chunk == TEXT_END) {
                 return false;
+            }
+            if (chunk == ONE_WORD) {
+                return true;
             }
         }
     }
@@ -142,8 +150,15 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         closeFallback();
     }
 
-    /** Finds the next chunk; starts the fallback on it unless it is short plain ASCII. False at the end of the text. */
-    private boolean nextChunk() throws IOException {
+    /**
+     * Finds the next chunk; starts the fallback on it unless it is short plain ASCII. A chunk of
+     * letters and digits, maybe ended by one of {@code : , ; . '}, is one word (WB5, WB8–WB10; the
+     * last character joins nothing that follows it) and is cut here, in the one pass that finds the
+     * chunk: most words of prose are such chunks ({@code word}, {@code word,}, {@code word.}).
+     *
+     * @return {@link #TEXT_END}, {@link #ONE_WORD} (the word is read), or {@link #CHUNK} (cut it next)
+     */
+    private int nextChunk() throws IOException {
         char[] chars = text;
         int length = textLength;
         int start = next;
@@ -152,12 +167,25 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         }
         if (start == length) {
             next = length;
-            return false;
+            return TEXT_END;
         }
         int end = start;
         boolean ascii = true;
-        while (end < length && !isSeparator(chars[end])) {
-            ascii &= chars[end] < 128;
+        // the end of the chunk's leading run of letters and digits
+        int plainEnd = -1;
+        while (end < length) {
+            char c = chars[end];
+            if (c >= 128) {
+                ascii = false;
+            } else {
+                byte type = CLASSES[c];
+                if (type == OTHER) {
+                    break;
+                }
+                if (plainEnd < 0 && type != LETTER && type != DIGIT) {
+                    plainEnd = end;
+                }
+            }
             end++;
         }
         next = start;
@@ -167,8 +195,17 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             fallback.reset();
             inFallback = true;
             next = end;
+            return CHUNK;
         }
-        return true;
+        if (plainEnd < 0 || plainEnd > start && plainEnd == end - 1 && isMid(CLASSES[chars[plainEnd]])) {
+            next = end;
+            wordBuffer = chars;
+            wordOffset = start;
+            wordLength = (plainEnd < 0 ? end : plainEnd) - start;
+            wordIncrement = 1;
+            return ONE_WORD;
+        }
+        return CHUNK;
     }
 
     /** Cuts the next word of the current ASCII chunk; false when the rest of the chunk holds none. */
@@ -221,6 +258,10 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             fallback.close();
             inFallback = false;
         }
+    }
+
+    private static boolean isMid(byte type) {
+        return type == MID_LETTER || type == MID_NUMBER || type == MID_BOTH;
     }
 
     private static boolean isWordStart(byte type) {

@@ -8,11 +8,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import javax.mail.Address;
@@ -42,6 +44,13 @@ public final class MimeMailReader {
     public static final int MAX_HEADERS = 500;
     /** Header values are cut at this length before analysis. */
     public static final int MAX_HEADER_CHARS = 4_096;
+
+    /**
+     * Charsets whose text is decoded from its bytes in one call, not through a reader: those of
+     * nearly every mail, whose characters take one to four bytes each.
+     */
+    private static final Set<Charset> DECODED_AT_ONCE = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
+        StandardCharsets.US_ASCII);
 
     private final int bodyPrefixChars;
     private final Predicate<String> readsHeader;
@@ -117,24 +126,65 @@ public final class MimeMailReader {
     }
 
     /**
-     * Appends at most {@code budget} characters of the part's text to {@code text}, straight from the
-     * decoder; a part that fails while being read adds nothing, as when its text was read apart first.
+     * Appends at most {@code budget} characters of the part's text to {@code text}; a part that fails
+     * while being read adds nothing, as when its text was read apart first.
      */
     private static void readText(Part part, int budget, StringBuilder text) throws MessagingException, IOException {
         int before = text.length();
         Charset charset = charset(part);
-        try (InputStream input = part.getInputStream(); Reader reader = new InputStreamReader(input, charset)) {
-            char[] buffer = new char[Math.min(budget, 8_192)];
-            int left = budget;
-            int read;
-            while (left > 0 && (read = reader.read(buffer, 0, Math.min(buffer.length, left))) > 0) {
-                text.append(buffer, 0, read);
-                left -= read;
+        try (InputStream input = part.getInputStream()) {
+            if (DECODED_AT_ONCE.contains(charset)) {
+                // Enough bytes for the budget, decoded in one call: what a reader decodes from the same
+                // bytes (both replace what is malformed), without its buffers and character-by-character
+                // copies. Each character takes at most four bytes, so a sequence cut at the end of
+                // these bytes lies past the budget.
+                Bytes bytes = readAtMost(input, (int) Math.min(Integer.MAX_VALUE - 8, budget * 4L + 4), part.getSize());
+                String decoded = new String(bytes.array(), 0, bytes.length(), charset);
+                text.append(decoded, 0, Math.min(budget, decoded.length()));
+                return;
+            }
+            try (Reader reader = new InputStreamReader(input, charset)) {
+                char[] buffer = new char[Math.min(budget, 8_192)];
+                int left = budget;
+                int read;
+                while (left > 0 && (read = reader.read(buffer, 0, Math.min(buffer.length, left))) > 0) {
+                    text.append(buffer, 0, read);
+                    left -= read;
+                }
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             text.setLength(before);
             throw e;
         }
+    }
+
+    /** The first bytes of a stream: {@code array()[0, length())}. */
+    private record Bytes(byte[] array, int length) {
+    }
+
+    /**
+     * Reads up to {@code limit} bytes; {@code expected}, the part's size or -1, sizes the buffer.
+     * Not {@link InputStream#readNBytes}: javax.mail's base64 decoder
+     * answers a read of zero bytes with -1, which readNBytes, asking for zero once its first buffer
+     * is full, takes for the end of the part.
+     */
+    private static Bytes readAtMost(InputStream input, int limit, int expected) throws IOException {
+        // The part's size as stored bounds its decoded size (base64 decodes to three quarters): one
+        // buffer of that size, and the read that finds the end, in the common case.
+        byte[] bytes = new byte[(int) Math.min(limit, expected >= 0 ? expected + 1L : 16_384)];
+        int length = 0;
+        int read;
+        while (length < limit) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, bytes.length * 2L));
+            }
+            read = input.read(bytes, length, bytes.length - length);
+            if (read <= 0) {
+                break;
+            }
+            length += read;
+        }
+        return new Bytes(bytes, length);
     }
 
     private static Charset charset(Part part) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -37,17 +38,24 @@ final class ReducedMail {
     static ReducedMail of(MailDocument mail, RuleVocabulary vocabulary, Analyzer analyzer, TextWords words) {
         MemoryIndex index = words.emptyIndex();
         BitSet candidates = new BitSet();
-        Arrays.stream(vocabulary.alwaysCandidates()).forEach(candidates::set);
+        for (int rule : vocabulary.alwaysCandidates()) {
+            candidates.set(rule);
+        }
+        KeptTokens kept = words.keptTokens();
         for (Map.Entry<String, List<String>> field : mail.textFields(vocabulary::names).entrySet()) {
             String name = field.getKey();
+            // Looked up once per field, not once per token.
+            CharArrayMap<int[]> terms = vocabulary.termsOrNone(name);
+            boolean whole = vocabulary.keepsWhole(name);
+            int gap = analyzer.getPositionIncrementGap(name);
+            kept.clear();
             // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
             // look-up per word for both its analysis and its rules; other fields through the analyzer.
-            KeptTokens kept = RuleFields.TEXT_FIELDS.contains(name)
-                ? keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name), words::tokenize,
-                    (buffer, offset, length) -> words.fate(name, buffer, offset, length, vocabulary))
-                : keptTokens(name, field.getValue(), vocabulary, candidates, analyzer.getPositionIncrementGap(name),
-                    value -> new StreamWords(analyzer.tokenStream(name, value)),
-                    (buffer, offset, length) -> known(vocabulary, name, buffer, offset, length));
+            if (RuleFields.TEXT_FIELDS.contains(name)) {
+                keepText(field.getValue(), words, words.memory(name), terms, whole, gap, candidates, kept);
+            } else {
+                keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, kept);
+            }
             if (kept.size > 0) {
                 index.addField(name, kept, 0);
             }
@@ -58,12 +66,6 @@ final class ReducedMail {
             index.addField(number, analyzer);
         }
         return new ReducedMail(index.createSearcher(), candidates);
-    }
-
-    /** The fate of a token of a field other than free text: the token itself (read in place), and the rules naming it. */
-    private static TextWords.Fate known(RuleVocabulary vocabulary, String field, char[] buffer, int offset, int length) {
-        int[] rules = vocabulary.terms(field).map(terms -> terms.get(buffer, offset, length)).orElse(null);
-        return new TextWords.Fate(buffer, rules);
     }
 
     /** Whether the rule may match: one of its terms occurs, or it always runs. */
@@ -90,16 +92,6 @@ final class ReducedMail {
         int length();
 
         int increment();
-    }
-
-    /** The tokens of one value of a field: the analyzer's, or for free text the raw words that {@link TextWords} analyses. */
-    private interface Tokens {
-        Words of(String value) throws IOException;
-    }
-
-    /** What becomes of a token: its term and the rules it can make match, null when none names it. */
-    private interface Fates {
-        TextWords.Fate of(char[] buffer, int offset, int length) throws IOException;
     }
 
     /** An analyzer's token stream read as {@link Words}. */
@@ -151,14 +143,14 @@ final class ReducedMail {
     }
 
     /**
-     * Analyses every value of the field as {@link MemoryIndex} would index the whole mail (positions
-     * running on from one value to the next, the analyzer's gap between them) and keeps the tokens
-     * rules can match, each with its position in the whole field.
+     * Analyses every value of a free-text field as {@link MemoryIndex} would index the whole mail
+     * (positions running on from one value to the next, the analyzer's gap between them) and keeps
+     * the tokens rules can match, each with its position in the whole field. One plain loop over
+     * the words, no call through an interface or a lambda per word: the server runs this for every
+     * word of every mail, much of the time in code the JIT has compiled only at its first tier.
      */
-    private static KeptTokens keptTokens(String field, List<String> values, RuleVocabulary vocabulary, BitSet candidates, int gap,
-                                         Tokens tokens, Fates fates) {
-        boolean whole = vocabulary.keepsWhole(field);
-        KeptTokens kept = new KeptTokens();
+    private static void keepText(List<String> values, TextWords words, CharArrayMap<TextWords.Fate> memory, CharArrayMap<int[]> terms,
+                                 boolean whole, int gap, BitSet candidates, KeptTokens kept) {
         int position = -1;
         int lastPosition = 0;
         boolean anyToken = false;
@@ -166,23 +158,55 @@ final class ReducedMail {
             if (anyToken) {
                 position = lastPosition + gap;
             }
-            try (Words words = tokens.of(value)) {
+            try (AsciiWordTokenizer tokenizer = words.tokenize(value)) {
+                while (tokenizer.next()) {
+                    anyToken = true;
+                    position += tokenizer.increment();
+                    TextWords.Fate fate = words.fate(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length());
+                    int[] rules = fate.rules();
+                    if (rules != null) {
+                        for (int rule : rules) {
+                            candidates.set(rule);
+                        }
+                        kept.addKept(fate.term(), position);
+                    } else if (whole) {
+                        kept.addKept(fate.term(), position);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot analyse a free-text field", e);
+            }
+            if (anyToken) {
+                lastPosition = position;
+            }
+        }
+    }
+
+    /** As {@link #keepText}, for a field the analyzer cuts and analyses itself (addresses, headers, attachment names). */
+    private static void keepAnalysed(String field, List<String> values, Analyzer analyzer, CharArrayMap<int[]> terms, boolean whole,
+                                     int gap, BitSet candidates, KeptTokens kept) {
+        int position = -1;
+        int lastPosition = 0;
+        boolean anyToken = false;
+        for (String value : values) {
+            if (anyToken) {
+                position = lastPosition + gap;
+            }
+            try (StreamWords words = new StreamWords(analyzer.tokenStream(field, value))) {
                 while (words.next()) {
                     anyToken = true;
                     position += words.increment();
                     char[] buffer = words.buffer();
-                    TextWords.Fate fate = fates.of(buffer, words.offset(), words.length());
-                    if (fate.rules() != null) {
-                        for (int rule : fate.rules()) {
+                    int length = words.length();
+                    int[] rules = terms.get(buffer, 0, length);
+                    if (rules != null) {
+                        for (int rule : rules) {
                             candidates.set(rule);
                         }
                     }
-                    if (whole || fate.rules() != null) {
-                        if (fate.term() == buffer) {
-                            kept.add(buffer, words.offset(), words.length(), position);
-                        } else {
-                            kept.add(fate.term(), 0, fate.term().length, position);
-                        }
+                    if (whole || rules != null) {
+                        // the stream's buffer is refilled at the next token: copied
+                        kept.addCopy(buffer, length, position);
                     }
                 }
             } catch (IOException e) {
@@ -192,24 +216,59 @@ final class ReducedMail {
                 lastPosition = position;
             }
         }
-        return kept;
     }
 
-    /** The kept tokens of one field, replayed to the index with their original positions. */
-    private static final class KeptTokens extends TokenStream {
+    /**
+     * The kept tokens of one field, replayed to the index with their original positions. Reused from
+     * mail to mail by one thread ({@link TextWords#keptTokens()}): the index copies the terms while
+     * the field is added.
+     */
+    static final class KeptTokens extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        /** Each token's characters: the whole array, a word's analysed form that is never changed, or a slice of {@link #copies}. */
         private char[][] texts = new char[16][];
+        private int[] offsets = new int[16];
+        private int[] lengths = new int[16];
         private int[] positions = new int[16];
+        /** The copied tokens' characters, one after the other; a full array is left to the tokens it holds. */
+        private char[] copies = new char[256];
+        private int copied;
         private int size;
         private int next;
 
-        void add(char[] buffer, int offset, int length, int position) {
+        void clear() {
+            Arrays.fill(texts, 0, size, null);
+            size = 0;
+            copied = 0;
+        }
+
+        /** A token that stays as it is until the field is indexed: kept by reference. */
+        void addKept(char[] text, int position) {
+            add(text, 0, text.length, position);
+        }
+
+        /** A token read from a buffer that will be refilled: its characters are copied. */
+        void addCopy(char[] buffer, int length, int position) {
+            if (copies.length - copied < length) {
+                copies = new char[Math.max(copies.length, length * 2)];
+                copied = 0;
+            }
+            System.arraycopy(buffer, 0, copies, copied, length);
+            add(copies, copied, length, position);
+            copied += length;
+        }
+
+        private void add(char[] text, int offset, int length, int position) {
             if (size == positions.length) {
                 texts = Arrays.copyOf(texts, size * 2);
+                offsets = Arrays.copyOf(offsets, size * 2);
+                lengths = Arrays.copyOf(lengths, size * 2);
                 positions = Arrays.copyOf(positions, size * 2);
             }
-            texts[size] = Arrays.copyOfRange(buffer, offset, offset + length);
+            texts[size] = text;
+            offsets[size] = offset;
+            lengths[size] = length;
             positions[size] = position;
             size++;
         }
@@ -226,7 +285,7 @@ final class ReducedMail {
                 return false;
             }
             clearAttributes();
-            term.copyBuffer(texts[next], 0, texts[next].length);
+            term.copyBuffer(texts[next], offsets[next], lengths[next]);
             increment.setPositionIncrement(next == 0 ? positions[0] + 1 : positions[next] - positions[next - 1]);
             next++;
             return true;

@@ -55,6 +55,14 @@ public final class RuleSet implements Closeable {
         return vocabulary.names(RuleFields.header(name));
     }
 
+    /**
+     * Whether some rule compares the mail's size ({@code size:[…]}): when none does, the size given to
+     * {@link MimeMailReader} cannot change a decision, and a caller may spare itself computing it.
+     */
+    public boolean readsSize() {
+        return vocabulary.readsNumber(RuleFields.SIZE);
+    }
+
     /** The rules this mail matches, in configuration order, applied up to the first that stops. */
     public RuleOutcome evaluate(MailDocument mail) {
         if (rules.isEmpty()) {

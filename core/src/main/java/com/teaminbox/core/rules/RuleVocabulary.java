@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -33,15 +32,19 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * a candidate.
  */
 final class RuleVocabulary {
+    private static final CharArrayMap<int[]> NO_TERMS = CharArrayMap.emptyMap();
+
     private final Map<String, CharArrayMap<int[]>> termsByField;
     private final Set<String> wholeFields;
+    private final Set<String> numberFields;
     private final int[] alwaysCandidates;
     private final boolean keepsEverything;
 
-    private RuleVocabulary(Map<String, CharArrayMap<int[]>> termsByField, Set<String> wholeFields, int[] alwaysCandidates,
-                           boolean keepsEverything) {
+    private RuleVocabulary(Map<String, CharArrayMap<int[]>> termsByField, Set<String> wholeFields, Set<String> numberFields,
+                           int[] alwaysCandidates, boolean keepsEverything) {
         this.termsByField = termsByField;
         this.wholeFields = wholeFields;
+        this.numberFields = numberFields;
         this.alwaysCandidates = alwaysCandidates;
         this.keepsEverything = keepsEverything;
     }
@@ -49,10 +52,11 @@ final class RuleVocabulary {
     static RuleVocabulary of(List<Rule> rules) {
         Map<String, Map<String, List<Integer>>> triggers = new HashMap<>();
         Set<String> wholeFields = new HashSet<>();
+        Set<String> numberFields = new HashSet<>();
         List<Integer> alwaysCandidates = new ArrayList<>();
         boolean keepsEverything = false;
         for (int index = 0; index < rules.size(); index++) {
-            TermsOfRule terms = new TermsOfRule(index, triggers, wholeFields);
+            TermsOfRule terms = new TermsOfRule(index, triggers, wholeFields, numberFields);
             rules.get(index).query().visit(terms.visitor(true));
             if (terms.alwaysCandidate) {
                 alwaysCandidates.add(index);
@@ -65,7 +69,7 @@ final class RuleVocabulary {
             byTerm.forEach((term, ruleIndexes) -> map.put(term, ruleIndexes.stream().distinct().mapToInt(Integer::intValue).toArray()));
             termsByField.put(field, map);
         });
-        return new RuleVocabulary(Map.copyOf(termsByField), Set.copyOf(wholeFields),
+        return new RuleVocabulary(Map.copyOf(termsByField), Set.copyOf(wholeFields), Set.copyOf(numberFields),
             alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
     }
 
@@ -74,14 +78,22 @@ final class RuleVocabulary {
         return keepsEverything || wholeFields.contains(field) || termsByField.containsKey(field);
     }
 
+    /** Whether a rule compares this number field ({@code size}, {@code hour}) with a value or range, under NOT or not. */
+    boolean readsNumber(String field) {
+        return keepsEverything || numberFields.contains(field);
+    }
+
     /** Every token of this field is kept: a rule searches it with a pattern. */
     boolean keepsWhole(String field) {
         return keepsEverything || wholeFields.contains(field);
     }
 
-    /** The terms rules name in this field, each with the rules it can make match (none for a term under NOT only). */
-    Optional<CharArrayMap<int[]>> terms(String field) {
-        return Optional.ofNullable(termsByField.get(field));
+    /**
+     * The terms rules name in this field, each with the rules it can make match (none for a term under
+     * NOT only); an empty map when no rule names a term of it. Looked up once per field of a mail.
+     */
+    CharArrayMap<int[]> termsOrNone(String field) {
+        return termsByField.getOrDefault(field, NO_TERMS);
     }
 
     /** Rules run on every mail: a positive pattern or number clause, which no single term announces. */
@@ -102,13 +114,15 @@ final class RuleVocabulary {
         private final int rule;
         private final Map<String, Map<String, List<Integer>>> triggers;
         private final Set<String> wholeFields;
+        private final Set<String> numberFields;
         private boolean alwaysCandidate;
         private boolean unknownClause;
 
-        TermsOfRule(int rule, Map<String, Map<String, List<Integer>>> triggers, Set<String> wholeFields) {
+        TermsOfRule(int rule, Map<String, Map<String, List<Integer>>> triggers, Set<String> wholeFields, Set<String> numberFields) {
             this.rule = rule;
             this.triggers = triggers;
             this.wholeFields = wholeFields;
+            this.numberFields = numberFields;
         }
 
         QueryVisitor visitor(boolean positive) {
@@ -139,7 +153,9 @@ final class RuleVocabulary {
                 public void visitLeaf(Query query) {
                     if (query instanceof MultiTermQuery) {
                         wholeFields.add(((MultiTermQuery) query).getField());
-                    } else if (!(query instanceof PointRangeQuery)) {
+                    } else if (query instanceof PointRangeQuery) {
+                        numberFields.add(((PointRangeQuery) query).getField());
+                    } else {
                         unknownClause = true;
                     }
                     alwaysCandidate |= positive;

@@ -20,7 +20,7 @@ import org.apache.lucene.index.memory.MemoryIndex;
  * thread at a time (borrowed from the rule set).
  */
 final class TextWords {
-    /** A word's analysed form and the rules it can make match, or null when no rule names it. */
+    /** A word's analysed form (never changed once made) and the rules it can make match, or null when no rule names it. */
     record Fate(char[] term, int[] rules) {
     }
 
@@ -31,9 +31,8 @@ final class TextWords {
     private final WordChain chain;
     private final Map<String, CharArrayMap<Fate>> byField = new HashMap<>();
     private final MemoryIndex index;
+    private final ReducedMail.KeptTokens kept = new ReducedMail.KeptTokens();
     private int rememberedChars;
-    private String lastField = "";
-    private CharArrayMap<Fate> lastMemory;
 
     TextWords(RuleLanguage language) {
         this.chain = language.wordChain();
@@ -48,23 +47,31 @@ final class TextWords {
     }
 
     /** The raw words of a value, before analysis, read in place; valid until the next value. */
-    ReducedMail.Words tokenize(String value) throws IOException {
+    AsciiWordTokenizer tokenize(String value) throws IOException {
         return tokenizer.text(value);
     }
 
-    /** The fate of the word in {@code buffer[offset, offset + length)} in this field. */
-    Fate fate(String field, char[] buffer, int offset, int length, RuleVocabulary vocabulary) throws IOException {
+    /** The token stream a mail's kept tokens are handed to the index with, one field after the other. */
+    ReducedMail.KeptTokens keptTokens() {
+        return kept;
+    }
+
+    /** What this thread remembers of the words of this field: the map {@link #fate} reads and fills. */
+    CharArrayMap<Fate> memory(String field) {
+        return byField.computeIfAbsent(field, any -> new CharArrayMap<>(1_024, false));
+    }
+
+    /**
+     * The fate of the word in {@code buffer[offset, offset + length)} of a field, given that field's
+     * {@link #memory} and the terms its rules name ({@link RuleVocabulary#termsOrNone}).
+     */
+    Fate fate(CharArrayMap<Fate> memory, CharArrayMap<int[]> terms, char[] buffer, int offset, int length) throws IOException {
         if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
-            return decide(field, buffer, offset, length, vocabulary);
+            return decide(terms, buffer, offset, length);
         }
-        if (!field.equals(lastField)) {
-            lastMemory = byField.computeIfAbsent(field, any -> new CharArrayMap<>(1_024, false));
-            lastField = field;
-        }
-        CharArrayMap<Fate> memory = lastMemory;
         Fate known = memory.get(buffer, offset, length);
         if (known == null) {
-            known = decide(field, buffer, offset, length, vocabulary);
+            known = decide(terms, buffer, offset, length);
             if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {
                 byField.values().forEach(CharArrayMap::clear);
                 rememberedChars = 0;
@@ -77,9 +84,8 @@ final class TextWords {
         return known;
     }
 
-    private Fate decide(String field, char[] buffer, int offset, int length, RuleVocabulary vocabulary) throws IOException {
+    private Fate decide(CharArrayMap<int[]> terms, char[] buffer, int offset, int length) throws IOException {
         char[] term = chain.analyse(buffer, offset, length);
-        int[] rules = vocabulary.terms(field).map(terms -> terms.get(term, 0, term.length)).orElse(null);
-        return new Fate(term, rules);
+        return new Fate(term, terms.get(term, 0, term.length));
     }
 }

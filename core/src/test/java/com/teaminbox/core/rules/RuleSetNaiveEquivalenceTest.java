@@ -155,6 +155,77 @@ class RuleSetNaiveEquivalenceTest {
         assertSameDecisions(RuleLanguage.ENGLISH, List.of(phrase), List.of(mail, adjacent));
     }
 
+    @Test
+    void aFieldKeptWholeShouldKeepEveryWordOfLongValuesFromMailToMail() {
+        // A header searched with a pattern keeps every word; its words are copied out of the analyzer's
+        // buffer, here several times the kept tokens' first buffer, and the buffers are reused by the next mail.
+        Rule phrase = rule("phrase", "header.x-mailer:\"zulu yankee\"", RuleLanguage.ENGLISH);
+        Rule wildcard = rule("wildcard", "header.x-mailer:zul*", RuleLanguage.ENGLISH);
+        Rule early = rule("early", "header.x-mailer:\"alpha0 bravo0\"", RuleLanguage.ENGLISH);
+        List<MailDocument> mails = new ArrayList<>();
+        for (int length : new int[] {10, 400, 30, 2_000, 5}) {
+            StringBuilder value = new StringBuilder();
+            for (int index = 0; index < length; index++) {
+                value.append("alpha").append(index).append(" bravo").append(index).append(' ');
+            }
+            mails.add(MailDocument.builder(MONDAY_10H).header("X-Mailer", value + "zulu yankee").build());
+            mails.add(MailDocument.builder(MONDAY_10H).header("X-Mailer", "zulu " + value + "yankee").build());
+        }
+
+        assertSameDecisions(RuleLanguage.ENGLISH, List.of(phrase, wildcard, early), mails);
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS,
+                List.of(phrase, wildcard, early)))) {
+            for (int index = 0; index < mails.size(); index += 2) {
+                assertThat(ruleSet.evaluate(mails.get(index)).applied()).extracting(Rule::name)
+                    .containsExactly("phrase", "wildcard", "early");
+                assertThat(ruleSet.evaluate(mails.get(index + 1)).applied()).extracting(Rule::name)
+                    .containsExactly("wildcard", "early");
+            }
+        }
+    }
+
+    @Test
+    void sizeShouldBeReadOnlyByARuleSetThatComparesIt() {
+        assertThat(readsSize("size:[1000 TO *]")).isTrue();
+        assertThat(readsSize("subject:urgent AND NOT size:[1000000 TO *]")).isTrue();
+        assertThat(readsSize("size:5000")).isTrue();
+        assertThat(readsSize("subject:urgent", "hour:[9 TO 17]", "body:invoic*", "header.x-spam-flag:yes")).isFalse();
+    }
+
+    @Test
+    void aRuleSetThatComparesNoSizeShouldDecideAlikeWhateverTheSize() {
+        Random random = new Random(7);
+        List<Rule> rules = new ArrayList<>();
+        for (int index = 0; index < 200; index++) {
+            String condition = generatedCondition(random, true);
+            if (!condition.contains("size:")) {
+                rules.add(rule("generated-" + index, condition, RuleLanguage.ENGLISH));
+            }
+        }
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+            assertThat(ruleSet.readsSize()).isFalse();
+            for (int index = 0; index < 60; index++) {
+                long seed = random.nextLong();
+                MailDocument small = generatedMail(new Random(seed));
+                MailDocument.Builder big = MailDocument.builder(small.received()).subject(small.subject()).body(small.body())
+                    .size(50_000_000);
+                assertThat(ruleSet.evaluate(big.build()).toString())
+                    .isEqualTo(ruleSet.evaluate(MailDocument.builder(small.received()).subject(small.subject()).body(small.body()).size(10)
+                        .build()).toString());
+            }
+        }
+    }
+
+    private static boolean readsSize(String... conditions) {
+        List<Rule> rules = new ArrayList<>();
+        for (String condition : conditions) {
+            rules.add(rule("rule-" + rules.size(), condition, RuleLanguage.ENGLISH));
+        }
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+            return ruleSet.readsSize();
+        }
+    }
+
     private static void assertSameDecisions(RuleLanguage language, List<Rule> rules, List<MailDocument> mails) {
         int matches = 0;
         try (RuleSet ruleSet = RuleSet.compile(new Rules(language, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {

@@ -108,7 +108,7 @@ public class ApplyRules extends GenericMailet {
         }
         RuleSet ruleSet = compiledRules.of(sharedMailbox);
         MimeMessage message = mail.getMessage();
-        long size = mail.getMessageSize();
+        long size = sizeToRead(mail, message, ruleSet);
         RuleOutcome outcome;
         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
             outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars(), ruleSet::readsHeader)
@@ -132,6 +132,22 @@ public class ApplyRules extends GenericMailet {
             .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
             .detail("subject", subject).build()));
         apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
+    }
+
+    /**
+     * The mail's size as James reports it when a rule compares it; otherwise its body's size, which
+     * serves {@link SpooledMessages} as well (a big mail is a big body) and no decision reads. Once a
+     * header changed (AssignTicket's subject), James computes the mail's size by parsing the headers
+     * of its stored copy again, on each call.
+     */
+    private static long sizeToRead(Mail mail, MimeMessage message, RuleSet ruleSet) throws MessagingException {
+        if (!ruleSet.readsSize()) {
+            int bodySize = message.getSize();
+            if (bodySize >= 0) {
+                return bodySize;
+            }
+        }
+        return mail.getMessageSize();
     }
 
     /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */

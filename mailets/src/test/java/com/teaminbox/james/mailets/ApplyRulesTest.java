@@ -6,14 +6,19 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import javax.mail.Flags;
 import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -51,12 +56,17 @@ class ApplyRulesTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        mailet = mailetWith(RULES);
+    }
+
+    private ApplyRules mailetWith(String rules) throws Exception {
         UsersRepository users = mock(UsersRepository.class);
         when(users.getUsername(any())).thenAnswer(invocation -> Username.of(invocation.<MailAddress>getArgument(0).asString()));
-        ConfigurationInForce configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", RULES));
-        mailet = new ApplyRules(configuration, new CompiledRules(configuration), new RuleNotifications(), new SharedAccounts(users),
+        ConfigurationInForce configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", rules));
+        ApplyRules mailet = new ApplyRules(configuration, new CompiledRules(configuration), new RuleNotifications(), new SharedAccounts(users),
             Clock.fixed(Instant.parse("2030-01-09T12:00:00Z"), ZoneOffset.UTC), recorded::add, new KnownFolders(mock(MailboxManager.class), mock(EventBus.class)));
         mailet.init(FakeMailetConfig.builder().mailetName("ApplyRules").build());
+        return mailet;
     }
 
     @Test
@@ -89,6 +99,32 @@ class ApplyRulesTest {
         assertThat(StorageDirective.fromMail(Username.of("support@example.test"), mail).getFlags()).map(Flags::getUserFlags)
             .isEmpty();
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void sizeRuleShouldCompareTheWholeMailHeadersIncluded() throws Exception {
+        ApplyRules sized = mailetWith("""
+            <rules>
+              <rule name="big" when="size:[3000 TO *]">
+                <keyword name="$Big"/>
+              </rule>
+            </rules>
+            """);
+        // a 5-byte body under 4 KB of headers, the size James reports for the whole mail
+        String raw = "From: jane@customer.test\r\nTo: support@example.test\r\nSubject: Printer question\r\nX-Padding: "
+            + "x".repeat(4_000) + "\r\n\r\nHello";
+        Mail mail = FakeMail.builder()
+            .name("incoming")
+            .sender("jane@customer.test")
+            .recipient("support@example.test")
+            .mimeMessage(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))))
+            .size(raw.length())
+            .build();
+
+        sized.service(mail);
+
+        assertThat(StorageDirective.fromMail(Username.of("support@example.test"), mail).getFlags())
+            .hasValueSatisfying(flags -> assertThat(flags.contains("$Big")).isTrue());
     }
 
     @Test
