@@ -38,6 +38,24 @@ class DeliveredOnceIntegrationTest {
         }
     }
 
+    @Test
+    void aMailWhoseStoreFailsAfterWritingItInAFolderThisNodeDeliveredToBeforeShouldBeThereOnce() throws Exception {
+        // The first mail: the folder's last message is then known without asking the folder.
+        server.smtp().send("jane@customer.test", "Printer on fire", SUPPORT);
+        server.awaitMessages(SUPPORT, "alice@example.test", "INBOX", 1);
+        FailingAddedDispatch.armOnce(SUPPORT);
+
+        server.smtp().send("jane@customer.test", "Scanner on fire", SUPPORT);
+
+        TeamInboxServer.awaitUntil(() -> FailingAddedDispatch.failures() == 1 && spoolSize() == 0,
+            "the injected failure and an empty spool");
+        server.awaitMessages(SUPPORT, "alice@example.test", "INBOX", 2);
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, "alice@example.test")) {
+            imap.select("INBOX");
+            assertThat(imap.headers("Subject")).containsExactlyInAnyOrder("[SUP-1] Printer on fire", "[SUP-2] Scanner on fire");
+        }
+    }
+
     private long spoolSize() throws Exception {
         Matcher size = SIZE.matcher(WebAdminClient.get(server, "/mailQueues/spool"));
         return size.find() ? Long.parseLong(size.group(1)) : -1;

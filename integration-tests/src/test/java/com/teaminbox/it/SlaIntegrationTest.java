@@ -184,6 +184,52 @@ class SlaIntegrationTest {
     }
 
     @Test
+    void aCustomerReplyShouldReopenATicketWhoseMessageAMemberAppendedWithResolved() throws Exception {
+        moveTo(paris(12, 7, 9, 0));
+        ticketWithOneCustomerReply();
+
+        // APPEND records message-appended, no ticket-resolved: the keyword is the truth all the same.
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            assertThat(imap.append("INBOX", "$Resolved", clock.instant(), "From: alice@example.test\r\nTo: support@example.test\r\n"
+                + "Subject: [SUP-1] Printer broken\r\nX-Ticket: SUP-1\r\nMessage-ID: <note-1@example.test>\r\n\r\nDone.\r\n")).isTrue();
+        }
+        server.smtp().send(JANE, "Re: [SUP-1] Printer broken, again", SUPPORT);
+
+        AuditRecord reopened = awaitRecord(AuditEventType.TICKET_REOPENED, "SUP-1");
+        assertThat(reopened.actor()).isEqualTo(AuditActor.externalSender(JANE));
+        TeamInboxServer.awaitUntil(() -> !flagsOfTicket("SUP-1").contains("$Resolved"), "$Resolved removed from the appended message");
+    }
+
+    @Test
+    void aCustomerReplyShouldResumeATicketMarkedPendingOutsideTheAuditTrail() throws Exception {
+        moveTo(paris(12, 7, 9, 0));
+        ticketWithOneCustomerReply();
+
+        server.probe(SlaNodesProbe.class).addKeyword(SUPPORT, "INBOX", "$pending");
+        server.smtp().send(JANE, "Re: [SUP-1] Printer broken, again", SUPPORT);
+
+        TeamInboxServer.awaitUntil(() -> records(AuditEventType.TICKET_PENDING, "SUP-1").stream()
+            .anyMatch(record -> record.decision().equals("resumed")), "the customer's reply resumes the ticket");
+        TeamInboxServer.awaitUntil(() -> !flagsOfTicket("SUP-1").toLowerCase(java.util.Locale.ROOT).contains("$pending"), "$Pending removed");
+    }
+
+    /**
+     * SUP-1 and a first customer reply, handled: the reply asked which of the ticket's messages carry
+     * a keyword, so what comes next reaches the server's knowledge of them by the mailbox layer's
+     * events, not by a first look.
+     */
+    private void ticketWithOneCustomerReply() throws Exception {
+        server.smtp().send(JANE, "Printer broken", SUPPORT);
+        awaitRecord(AuditEventType.TICKET_CREATED, "SUP-1");
+        awaitOpenedInTheLedger();
+        server.smtp().send(JANE, "Re: [SUP-1] Printer broken", SUPPORT);
+        // Written after the reply's keywords were asked, on the same thread.
+        TeamInboxServer.awaitUntil(() -> ledgerFacts("customer-message") >= 1, "the customer's reply in the ledger");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 2);
+        assertThat(records(AuditEventType.TICKET_REOPENED, "SUP-1")).isEmpty();
+    }
+
+    @Test
     void aMemberReplyThroughSubmissionShouldMeetTheFirstResponseTarget() throws Exception {
         moveTo(paris(12, 7, 9, 0));
         server.smtp().send(JANE, "Printer broken", SUPPORT);
@@ -375,6 +421,18 @@ class SlaIntegrationTest {
         try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
             imap.select("INBOX");
             assertThat(imap.command("FETCH " + sequenceOf(imap, ticket) + " (FLAGS)")).isTrue();
+            return imap.lastReply();
+        }
+    }
+
+    /** The FETCH FLAGS reply of every message of the ticket in INBOX. */
+    private String flagsOfTicket(String ticket) throws Exception {
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            imap.select("INBOX");
+            assertThat(imap.command("SEARCH HEADER X-Ticket \"" + ticket + "\"")).isTrue();
+            Matcher found = Pattern.compile("\\* SEARCH ([\\d ]+)").matcher(imap.lastReply());
+            assertThat(found.find()).as("messages of " + ticket + " in INBOX").isTrue();
+            assertThat(imap.command("FETCH " + found.group(1).strip().replace(' ', ',') + " (FLAGS)")).isTrue();
             return imap.lastReply();
         }
     }

@@ -24,21 +24,41 @@ public final class SlaPlan {
 
     public List<DueStage> due(TicketLifecycle lifecycle, Instant now) {
         List<DueStage> due = new ArrayList<>();
+        for (DueStage stage : stages(lifecycle)) {
+            if (!stage.stageDue().isAfter(now)) {
+                due.add(stage);
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The first instant after {@code now} at which a stage of this ticket comes due, its facts
+     * being what they are; empty when none will (every target met, or a clock stopped): until a new
+     * fact, {@link #due} at any instant before it answers what it answers at {@code now}.
+     */
+    public Optional<Instant> nextDue(TicketLifecycle lifecycle, Instant now) {
+        return stages(lifecycle).stream().map(DueStage::stageDue).filter(at -> at.isAfter(now)).min(Instant::compareTo);
+    }
+
+    /** Every stage of the ticket that is or will be due, whatever the time. */
+    private List<DueStage> stages(TicketLifecycle lifecycle) {
+        List<DueStage> stages = new ArrayList<>();
         if (lifecycle.opened().isEmpty()) {
             // Facts of a ticket opened before the SLA was configured, or not ours: no clock to run.
-            return due;
+            return stages;
         }
         Optional<SlaPolicy> policy = settings.policyFor(lifecycle.matchedRules());
         if (policy.isEmpty()) {
-            return due;
+            return stages;
         }
         for (TicketLifecycle.ResponseCycle cycle : lifecycle.responseCycles()) {
-            add(due, lifecycle, policy.get(), cycle.target(), cycle.start(), cycle.end(), now);
+            add(stages, lifecycle, policy.get(), cycle.target(), cycle.start(), cycle.end());
         }
         for (TicketLifecycle.ResolutionCycle cycle : lifecycle.resolutionCycles()) {
-            add(due, lifecycle, policy.get(), SlaTarget.RESOLUTION, cycle.start(), cycle.end(), now);
+            add(stages, lifecycle, policy.get(), SlaTarget.RESOLUTION, cycle.start(), cycle.end());
         }
-        return due;
+        return stages;
     }
 
     /** When the target of this cycle is missed, if it runs; for reports and notifications. */
@@ -46,8 +66,8 @@ public final class SlaPlan {
         return policy.target(target).flatMap(budget -> time.after(start, budget, pauses));
     }
 
-    private void add(List<DueStage> due, TicketLifecycle lifecycle, SlaPolicy policy, SlaTarget target, Instant start,
-                     Optional<Instant> end, Instant now) {
+    private void add(List<DueStage> stages, TicketLifecycle lifecycle, SlaPolicy policy, SlaTarget target, Instant start,
+                     Optional<Instant> end) {
         Optional<Instant> targetDue = targetDue(policy, target, start, lifecycle.pauses());
         if (targetDue.isEmpty()) {
             return;
@@ -55,13 +75,13 @@ public final class SlaPlan {
         for (SlaStage stage : SlaStage.values()) {
             Duration budget = policy.budget(target, stage).orElseThrow();
             Optional<Instant> stageDue = time.after(start, budget, lifecycle.pauses());
-            if (stageDue.isEmpty() || stageDue.get().isAfter(now)) {
+            if (stageDue.isEmpty()) {
                 continue;
             }
             if (end.isPresent() && !end.get().isAfter(stageDue.get())) {
                 continue;
             }
-            due.add(new DueStage(lifecycle.ticket(), policy, target, stage, start, stageDue.get(), targetDue.get(), end));
+            stages.add(new DueStage(lifecycle.ticket(), policy, target, stage, start, stageDue.get(), targetDue.get(), end));
         }
     }
 }

@@ -52,6 +52,24 @@ class SlaPlanTest {
     }
 
     @Test
+    void theNextStageShouldComeDueWhenDueFindsIt() {
+        TicketLifecycle lifecycle = TicketLifecycle.fold(TICKET, List.of(fact(Kind.OPENED, FRIDAY_1730)));
+
+        assertThat(PLAN.nextDue(lifecycle, paris(12, 6, 23, 0))).contains(paris(12, 7, 11, 42));
+        assertThat(PLAN.nextDue(lifecycle, paris(12, 7, 11, 41))).contains(paris(12, 7, 11, 42));
+        assertThat(PLAN.nextDue(lifecycle, paris(12, 7, 11, 42))).contains(paris(12, 7, 12, 30));
+        assertThat(PLAN.nextDue(lifecycle, paris(12, 7, 12, 30))).as("the breach was the last stage").isEmpty();
+    }
+
+    @Test
+    void aTicketAnsweredBeforeItsWarningShouldHaveNothingComingDue() {
+        TicketLifecycle lifecycle = TicketLifecycle.fold(TICKET, List.of(fact(Kind.OPENED, FRIDAY_1730),
+            fact(Kind.MEMBER_REPLY, paris(12, 7, 9, 30))));
+
+        assertThat(PLAN.nextDue(lifecycle, paris(12, 7, 10, 0))).isEmpty();
+    }
+
+    @Test
     void aReplyBeforeTheWarningShouldLeaveNothingDue() {
         assertThat(due(List.of(fact(Kind.OPENED, FRIDAY_1730), fact(Kind.MEMBER_REPLY, paris(12, 7, 9, 30))), paris(12, 8, 9, 0))).isEmpty();
     }

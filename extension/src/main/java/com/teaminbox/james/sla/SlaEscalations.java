@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,10 +58,15 @@ public class SlaEscalations {
     }
 
     /**
-     * A resolved ticket whose due stages are all claimed: nothing more can come due until a new fact
-     * (a reopening, a customer mail) changes its number of facts, so later checks skip its fold.
+     * A ticket whose due stages are all claimed, folded from {@code facts} facts: nothing more can
+     * come due until a new fact (a reply, a reopening, a customer mail) changes their number, if it
+     * is resolved, or before {@code nextDue} ({@link SlaPlan#nextDue}; never when empty), if not; so
+     * later checks skip its fold until then. Each check used to fold every open ticket.
      */
-    private record Settled(int facts, Instant resolved) {
+    private record Settled(int facts, Optional<Instant> resolved, Optional<Instant> nextDue) {
+        boolean quietAt(int factsNow, Instant now) {
+            return facts == factsNow && (resolved.isPresent() || nextDue.filter(due -> !now.isBefore(due)).isEmpty());
+        }
     }
 
     /** Per shared mailbox, for the SLA settings they were settled under (a reload that changes them starts again). */
@@ -84,8 +90,8 @@ public class SlaEscalations {
         Map<String, Settled> settled = settled(sharedMailbox);
         for (Map.Entry<String, List<TicketFact>> ticket : byTicket.entrySet()) {
             Settled quiet = settled.get(ticket.getKey());
-            if (quiet != null && quiet.facts() == ticket.getValue().size()) {
-                if (quiet.resolved().isBefore(pruneBefore)) {
+            if (quiet != null && quiet.quietAt(ticket.getValue().size(), now)) {
+                if (quiet.resolved().filter(resolved -> resolved.isBefore(pruneBefore)).isPresent()) {
                     prunable.add(ticket.getKey());
                 }
                 continue;
@@ -104,7 +110,8 @@ public class SlaEscalations {
                     apply(sharedMailbox, stage, digest);
                 }
             }
-            lifecycle.resolved().ifPresent(resolved -> settled.put(ticket.getKey(), new Settled(ticket.getValue().size(), resolved)));
+            settled.put(ticket.getKey(), new Settled(ticket.getValue().size(), lifecycle.resolved(),
+                lifecycle.resolved().isPresent() ? Optional.empty() : plan.nextDue(lifecycle, now)));
         }
         prunable.forEach(settled::remove);
         digest.send();

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -40,11 +41,13 @@ import reactor.core.publisher.Flux;
 public class TicketMessages {
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
+    private final KeywordCarriers carriers;
 
     @Inject
-    public TicketMessages(MailboxManager mailboxManager, SharedAccounts accounts) {
+    public TicketMessages(MailboxManager mailboxManager, SharedAccounts accounts, KeywordCarriers carriers) {
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
+        this.carriers = carriers;
     }
 
     /** Adds or removes {@code flags} on every message of {@code ticket}. */
@@ -68,18 +71,36 @@ public class TicketMessages {
     }
 
     /**
-     * Which of {@code wanted} the ticket's messages carry, all folders together. The search asks for
-     * the keywords before the {@code X-Ticket} header: the memory and JPA backends test a search
-     * message by message and stop at the first criterion that fails, so a message without any of
-     * them costs a look at its flags instead of a parse of its header (a customer's every reply
-     * asks whether its ticket is resolved or pending; most are neither).
+     * Which of {@code wanted} the ticket's messages carry, all folders together. A customer's every
+     * reply on a ticket asks whether it is resolved or pending, and most are neither: for those two
+     * keywords, only the messages {@link KeywordCarriers} names are asked (none in most folders:
+     * no search at all), else the folder is searched with the keywords before the {@code X-Ticket}
+     * header (the memory and JPA backends test a search message by message and stop at the first
+     * criterion that fails, so a message without any of them costs a look at its flags instead of a
+     * parse of its header).
      */
     public Set<String> keywordsAmong(SharedMailbox sharedMailbox, String ticket, Set<String> wanted) throws MailboxException {
         if (wanted.isEmpty()) {
             return Set.of();
         }
         List<SearchQuery.Criterion> flags = wanted.stream().map(SearchQuery::flagIsSet).toList();
-        Set<String> carried = keywords(sharedMailbox, ticket, Optional.of(flags.size() == 1 ? flags.get(0) : SearchQuery.or(flags)));
+        SearchQuery.Criterion anyOf = flags.size() == 1 ? flags.get(0) : SearchQuery.or(flags);
+        boolean followed = KeywordCarriers.follows(wanted);
+        Set<String> carried = new HashSet<>();
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            for (MessageManager folder : folders(session)) {
+                Optional<Set<MessageUid>> candidates = followed ? carriers.candidates(folder, session) : Optional.empty();
+                if (candidates.isPresent() && candidates.get().isEmpty()) {
+                    continue;
+                }
+                SearchQuery.Criterion first = candidates.map(uids -> SearchQuery.and(SearchQuery.uid(ranges(uids)), anyOf)).orElse(anyOf);
+                carried.addAll(keywordsIn(folder, ticket, session, first));
+            }
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
         Set<String> found = new HashSet<>();
         for (String keyword : wanted) {
             if (carried.stream().anyMatch(keyword::equalsIgnoreCase)) {
@@ -95,17 +116,51 @@ public class TicketMessages {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             for (MessageManager folder : folders(session)) {
-                for (MessageUid uid : ofTicket(folder, ticket, session, first)) {
-                    MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.MINIMAL, session);
-                    while (results.hasNext()) {
-                        keywords.addAll(List.of(results.next().getFlags().getUserFlags()));
-                    }
-                }
+                keywords.addAll(keywordsIn(folder, ticket, session, first));
             }
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
         return keywords;
+    }
+
+    private static Set<String> keywordsIn(MessageManager folder, String ticket, MailboxSession session, Optional<SearchQuery.Criterion> first)
+        throws MailboxException {
+        Set<String> keywords = new HashSet<>();
+        for (MessageUid uid : ofTicket(folder, ticket, session, first)) {
+            MessageResultIterator results = folder.getMessages(MessageRange.one(uid), FetchGroup.MINIMAL, session);
+            while (results.hasNext()) {
+                keywords.addAll(List.of(results.next().getFlags().getUserFlags()));
+            }
+        }
+        return keywords;
+    }
+
+    private static Set<String> keywordsIn(MessageManager folder, String ticket, MailboxSession session, SearchQuery.Criterion first)
+        throws MailboxException {
+        return keywordsIn(folder, ticket, session, Optional.of(first));
+    }
+
+    /** The UIDs as ranges of consecutive ones: James's memory search reads each range of a UID criterion, and only those. */
+    private static SearchQuery.UidRange[] ranges(Set<MessageUid> uids) {
+        List<SearchQuery.UidRange> ranges = new ArrayList<>();
+        MessageUid low = null;
+        MessageUid high = null;
+        for (MessageUid uid : new TreeSet<>(uids)) {
+            if (high != null && uid.asLong() == high.asLong() + 1) {
+                high = uid;
+                continue;
+            }
+            if (low != null) {
+                ranges.add(new SearchQuery.UidRange(low, high));
+            }
+            low = uid;
+            high = uid;
+        }
+        if (low != null) {
+            ranges.add(new SearchQuery.UidRange(low, high));
+        }
+        return ranges.toArray(SearchQuery.UidRange[]::new);
     }
 
     /** The ticket of each message {@code uids} names in {@code folderName} (an IMAP set as the audit trail writes it). */

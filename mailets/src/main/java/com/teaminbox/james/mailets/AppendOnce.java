@@ -1,6 +1,10 @@
 package com.teaminbox.james.mailets;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.mail.MessagingException;
@@ -15,6 +19,8 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.james.mailets.FolderLookup.StoredSince;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,17 +33,31 @@ import reactor.core.scheduler.Schedulers;
  * listener multimap is read without its lock; fixed in James 3.9.0, "registrations multimap made
  * fully thread safe", #2291), and the next attempt stored the mail a second time.
  *
- * <p>So the first attempt notes the folder's next UID; a later attempt first looks at the messages
- * stored since then and, when one carries this mail's Message-ID, answers with it instead of
- * storing again. A mail without Message-ID, or a folder that cannot be read, is retried as James
- * does. A different mail with the same Message-ID arriving in the same folder between two attempts
- * counts as this one: the same message, kept once.
+ * <p>So a later attempt first looks at the messages stored since the first one began and, when one
+ * carries this mail's Message-ID, answers with it instead of storing again. "Since" is a UID the
+ * first attempt's message cannot be below, and its start: the appender gives a delivered message
+ * the time it stores it as internal date. The UID costs the first attempt nothing in the usual
+ * case: it is the one above the last message this node stored in that folder (a UID is never given
+ * twice in a folder, so the first attempt's is higher); only a folder this node has not delivered to
+ * yet since it started (or beyond {@link #MAX_FOLDERS}) is asked for its next UID before the
+ * first attempt. A mail without Message-ID, or a folder that cannot be read, is retried as James
+ * does. A different mail with the same Message-ID stored in the same folder after the first attempt
+ * began counts as this one: the same message, kept once.
  */
 final class AppendOnce implements MailboxAppender {
+    /** Bounded memory: past this many folders, the others are asked for their next UID before each first attempt. */
+    static final int MAX_FOLDERS = 10_000;
+    /** The internal dates compared come from this machine's clock, read twice: room for it to step back a little. */
+    static final Duration CLOCK_STEP = Duration.ofSeconds(1);
     private static final Logger LOGGER = LoggerFactory.getLogger(AppendOnce.class);
 
     private final MailboxAppender delegate;
     private final FolderLookup folders;
+    /** The last message this node stored in each folder. */
+    private final Map<Folder, ComposedMessageId> lastStored = new ConcurrentHashMap<>();
+
+    private record Folder(Username owner, String name) {
+    }
 
     AppendOnce(MailboxAppender delegate, FolderLookup folders) {
         this.delegate = delegate;
@@ -47,35 +67,59 @@ final class AppendOnce implements MailboxAppender {
     @Override
     public Publisher<ComposedMessageId> append(MimeMessage message, Username owner, StorageDirective directive) throws MessagingException {
         Optional<String> messageId = Optional.ofNullable(message.getMessageID()).map(String::strip).filter(id -> !id.isEmpty());
-        String folder = directive.getTargetFolder().orElseThrow(() -> new MessagingException("No target folder for " + owner.asString()));
-        // Unset until the first attempt; then the folder's next UID before it, when it could be read.
-        AtomicReference<Optional<MessageUid>> firstAttemptFrom = new AtomicReference<>();
+        String name = directive.getTargetFolder().orElseThrow(() -> new MessagingException("No target folder for " + owner.asString()));
+        Folder folder = new Folder(owner, name);
+        // Unset until the first attempt; then where its message can be, when that can be known.
+        AtomicReference<Optional<StoredSince>> firstAttempt = new AtomicReference<>();
         return Mono.defer(() -> {
-            Optional<MessageUid> from = firstAttemptFrom.get();
-            if (from == null) {
-                // On the spooler's thread, which LocalDelivery blocks anyway.
-                firstAttemptFrom.set(messageId.isPresent() ? folders.nextUid(owner, folder) : Optional.empty());
-                return attempt(message, owner, directive);
+            Optional<StoredSince> since = firstAttempt.get();
+            if (since == null) {
+                firstAttempt.set(messageId.isPresent() ? storedSince(folder, Instant.now().minus(CLOCK_STEP)) : Optional.empty());
+                return attempt(message, owner, directive, folder);
             }
             // MailDispatcher retries on Reactor's parallel scheduler, where James's blocking mailbox calls throw.
-            return Mono.fromCallable(() -> from.flatMap(uid -> folders.find(owner, folder, uid, messageId.orElseThrow())))
+            return Mono.fromCallable(() -> since.flatMap(from -> folders.find(owner, name, from, messageId.orElseThrow())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> {
                     if (stored.isEmpty()) {
-                        return attempt(message, owner, directive);
+                        return attempt(message, owner, directive, folder);
                     }
                     LOGGER.warn("Delivery of {} to {} of {} failed after storing it (as UID {}): not stored again", messageId.orElseThrow(),
-                        folder, owner.asString(), stored.get().getUid().asLong());
+                        name, owner.asString(), stored.get().getUid().asLong());
+                    remember(folder, stored.get());
                     return Mono.just(stored.get());
                 });
         });
     }
 
-    private Mono<ComposedMessageId> attempt(MimeMessage message, Username owner, StorageDirective directive) {
+    /** Without a read when this node stored in the folder before; else on the spooler's thread, which LocalDelivery blocks anyway. */
+    private Optional<StoredSince> storedSince(Folder folder, Instant at) {
+        ComposedMessageId last = lastStored.get(folder);
+        if (last != null) {
+            return Optional.of(new StoredSince(Optional.of(last.getMailboxId()), last.getUid().next(), at));
+        }
+        return folders.nextUid(folder.owner(), folder.name()).map(uid -> new StoredSince(Optional.empty(), uid, at));
+    }
+
+    private Mono<ComposedMessageId> attempt(MimeMessage message, Username owner, StorageDirective directive, Folder folder) {
         try {
-            return Mono.from(delegate.append(message, owner, directive));
+            return Mono.from(delegate.append(message, owner, directive)).doOnNext(stored -> remember(folder, stored));
         } catch (MessagingException e) {
             return Mono.error(e);
         }
+    }
+
+    private void remember(Folder folder, ComposedMessageId stored) {
+        if (lastStored.size() >= MAX_FOLDERS && !lastStored.containsKey(folder)) {
+            return;
+        }
+        // Deliveries of one folder end in any order: keep the highest UID (of the latest folder of that name).
+        lastStored.merge(folder, stored, (known, now) -> known.getMailboxId().equals(now.getMailboxId()) && known.getUid().compareTo(now.getUid()) > 0
+            ? known : now);
+    }
+
+    /** How many folders this node remembers (tests). */
+    int rememberedFolders() {
+        return lastStored.size();
     }
 }

@@ -1,5 +1,6 @@
 package com.teaminbox.james.mailets;
 
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Locale;
@@ -53,14 +54,17 @@ final class MailboxFolderLookup implements FolderLookup {
     }
 
     @Override
-    public Optional<ComposedMessageId> find(Username owner, String folder, MessageUid from, String messageId) {
+    public Optional<ComposedMessageId> find(Username owner, String folder, StoredSince since, String messageId) {
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             MessageManager mailbox = mailboxManager.getMailbox(path(session, folder), session);
+            // A folder deleted and created again since: its UIDs started again at 1.
+            MessageUid from = since.folder().filter(known -> !known.equals(mailbox.getId())).isPresent() ? MessageUid.MIN_VALUE : since.uid();
+            Date notBefore = Date.from(since.at());
             MessageResultIterator results = mailbox.getMessages(MessageRange.from(from), FetchGroup.HEADERS, session);
             while (results.hasNext()) {
                 MessageResult result = results.next();
-                if (hasMessageId(result, messageId)) {
+                if (!result.getInternalDate().before(notBefore) && hasMessageId(result, messageId)) {
                     return Optional.of(new ComposedMessageId(result.getMailboxId(), result.getMessageId(), result.getUid()));
                 }
             }

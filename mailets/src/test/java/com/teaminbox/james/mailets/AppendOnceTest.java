@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
@@ -34,22 +35,26 @@ class AppendOnceTest {
     private static final MailboxId FOLDER_ID = mock(MailboxId.class);
     private static final MessageId MESSAGE_ID = mock(MessageId.class);
 
-    /** One folder: its messages by UID (from 1) with their Message-ID. */
+    /** One folder: its messages by UID (from 1) with their Message-ID, and when each was stored. */
     private final List<String> folder = new CopyOnWriteArrayList<>();
+    private final List<Instant> storedAt = new CopyOnWriteArrayList<>();
+    private final AtomicInteger uidReads = new AtomicInteger();
     private final FolderLookup lookup = new FolderLookup() {
         @Override
         public Optional<MessageUid> nextUid(Username owner, String name) {
+            uidReads.incrementAndGet();
             return Optional.of(MessageUid.of(folder.size() + 1L));
         }
 
         @Override
-        public Optional<ComposedMessageId> find(Username owner, String name, MessageUid from, String messageId) {
+        public Optional<ComposedMessageId> find(Username owner, String name, StoredSince since, String messageId) {
             // James's mailbox calls block(), which throws on Reactor's non-blocking threads (where MailDispatcher retries).
             if (Schedulers.isInNonBlockingThread()) {
                 throw new IllegalStateException("block() is not supported in thread " + Thread.currentThread().getName());
             }
-            for (int uid = (int) from.asLong(); uid <= folder.size(); uid++) {
-                if (folder.get(uid - 1).equals(messageId)) {
+            assertThat(since.folder()).isIn(Optional.empty(), Optional.of(FOLDER_ID));
+            for (int uid = (int) since.uid().asLong(); uid <= folder.size(); uid++) {
+                if (folder.get(uid - 1).equals(messageId) && !storedAt.get(uid - 1).isBefore(since.at())) {
                     return Optional.of(id(uid));
                 }
             }
@@ -79,7 +84,7 @@ class AppendOnceTest {
 
     @Test
     void messagesAlreadyInTheFolderWithTheSameMessageIdShouldNotCountAsStoredByThisDelivery() throws Exception {
-        folder.add("<a@customer.test>");
+        store("<a@customer.test>", Instant.now());
 
         deliverWithRetries(new AppendOnce(failing(1, false), lookup), message("<a@customer.test>"));
 
@@ -102,7 +107,7 @@ class AppendOnceTest {
             }
 
             @Override
-            public Optional<ComposedMessageId> find(Username owner, String name, MessageUid from, String messageId) {
+            public Optional<ComposedMessageId> find(Username owner, String name, StoredSince since, String messageId) {
                 throw new AssertionError("nothing to look for");
             }
         };
@@ -130,9 +135,9 @@ class AppendOnceTest {
             }
 
             @Override
-            public Optional<ComposedMessageId> find(Username owner, String name, MessageUid from, String messageId) {
+            public Optional<ComposedMessageId> find(Username owner, String name, StoredSince since, String messageId) {
                 lookups.incrementAndGet();
-                return lookup.find(owner, name, from, messageId);
+                return lookup.find(owner, name, since, messageId);
             }
         };
 
@@ -140,6 +145,66 @@ class AppendOnceTest {
 
         assertThat(folder).containsExactly("<a@customer.test>");
         assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void aFolderThisNodeDeliveredToShouldNotBeReadBeforeTheFirstAttempt() throws Exception {
+        AppendOnce appendOnce = new AppendOnce(failing(0, false), lookup);
+
+        deliverWithRetries(appendOnce, message("<a@customer.test>"));
+        deliverWithRetries(appendOnce, message("<b@customer.test>"));
+        deliverWithRetries(appendOnce, message("<c@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>", "<b@customer.test>", "<c@customer.test>");
+        assertThat(uidReads).as("the first delivery only").hasValue(1);
+    }
+
+    @Test
+    void aRetryShouldFindItsMessageAboveOthersStoredSinceThisNodeLastDeliveredThere() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        // The first mail is stored; the second one's first attempt stores it, then fails.
+        MailboxAppender appender = (message, owner, directive) -> Mono.fromCallable(() -> {
+            store(String.valueOf(message.getMessageID()), Instant.now());
+            if (attempts.incrementAndGet() == 2) {
+                throw new ConcurrentModificationException("injected: dispatching the Added event");
+            }
+            return id(folder.size());
+        });
+        AppendOnce appendOnce = new AppendOnce(appender, lookup);
+        deliverWithRetries(appendOnce, message("<a@customer.test>"));
+        // A member's APPEND, another node's delivery: stored without this node knowing.
+        store("<x@customer.test>", Instant.now());
+
+        ComposedMessageId stored = deliverWithRetries(appendOnce, message("<b@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>", "<x@customer.test>", "<b@customer.test>");
+        assertThat(stored).isEqualTo(id(3));
+    }
+
+    @Test
+    void aMessageWithTheSameMessageIdStoredBeforeTheFirstAttemptShouldNotCountEvenAboveTheLastOneThisNodeStored() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        // The first mail is stored; the second one's first attempt fails before storing it.
+        MailboxAppender appender = (message, owner, directive) -> Mono.fromCallable(() -> {
+            if (attempts.incrementAndGet() == 2) {
+                throw new ConcurrentModificationException("injected: before storing");
+            }
+            store(String.valueOf(message.getMessageID()), Instant.now());
+            return id(folder.size());
+        });
+        AppendOnce appendOnce = new AppendOnce(appender, lookup);
+        deliverWithRetries(appendOnce, message("<a@customer.test>"));
+        // Appended by another way, with its original date, before the next delivery began.
+        store("<b@customer.test>", Instant.now().minus(Duration.ofHours(1)));
+
+        deliverWithRetries(appendOnce, message("<b@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>", "<b@customer.test>", "<b@customer.test>");
+    }
+
+    private void store(String messageId, Instant at) {
+        folder.add(messageId);
+        storedAt.add(at);
     }
 
     /** As James's MailDispatcher: one append per recipient, subscribed to again on failure, three retries on the parallel scheduler. */
@@ -155,7 +220,7 @@ class AppendOnceTest {
         return (message, owner, directive) -> Mono.fromCallable(() -> {
             boolean fail = attempts.incrementAndGet() <= failures;
             if (!fail || afterStoring) {
-                folder.add(String.valueOf(message.getMessageID()));
+                store(String.valueOf(message.getMessageID()), Instant.now());
             }
             if (fail) {
                 throw new ConcurrentModificationException("injected: dispatching the Added event");

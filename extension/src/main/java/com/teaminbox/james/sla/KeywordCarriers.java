@@ -1,0 +1,191 @@
+package com.teaminbox.james.sla;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import javax.mail.Flags;
+
+import org.apache.james.events.Event;
+import org.apache.james.events.EventBus;
+import org.apache.james.events.EventListener;
+import org.apache.james.events.Registration;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.events.MailboxEvents;
+import org.apache.james.mailbox.events.MailboxIdRegistrationKey;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.MailboxId;
+import org.apache.james.mailbox.model.MessageMetaData;
+import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mailbox.model.UpdatedFlags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teaminbox.core.sla.facts.TicketFacts;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which messages of a folder may carry {@code $Resolved} or {@code $Pending}, so that a customer's
+ * reply asks only those whether its ticket is resolved or pending (the keyword stays the truth:
+ * docs/sla.md), instead of searching the whole folder: on the memory backend a search tests every
+ * message, and every customer reply on a ticket asked.
+ *
+ * <p>Why this cannot miss a way a keyword reaches a message: it does not listen to our audit
+ * trail but to the mailbox layer itself. Every way ends there, with an {@code Added} event (a
+ * delivery with a rule's keyword, a member's APPEND, COPY or MOVE, a restore) or a
+ * {@code FlagsUpdated} event (a member's STORE, the account's own session, JMAP, an
+ * administrator's tool, the SLA's own changes). Each folder is watched by its mailbox id
+ * ({@link MailboxIdRegistrationKey}, the key IMAP IDLE uses, delivered to every node that
+ * registered it), first, and then searched once for the keywords: a change before the search is in
+ * its result, one after it is heard. What is kept may name more messages than carry a keyword (a
+ * search result that a removal heard meanwhile overtook), never fewer; the caller reads the
+ * messages named, so more costs a read, not a wrong answer. Across nodes an event arrives as fast
+ * as the event bus carries it; so that a lost one is not missed for ever, a folder is searched
+ * again after {@link #RESEARCH_AFTER}.
+ */
+@Singleton
+public class KeywordCarriers {
+    /** Case does not matter: javax.mail's {@link Flags} compares user flags without regard to it (RFC 3501 keywords). */
+    static final Flags WATCHED = watched();
+    /** Past this many messages that may carry a keyword, a folder is searched whole, as without this class. */
+    static final int MAX_CANDIDATES = 16;
+    /** Bounded memory: past this many watched folders, the others are searched whole. */
+    static final int MAX_FOLDERS = 10_000;
+    /** A folder is searched again this often, whatever its events said (what the search finds is added). */
+    static final Duration RESEARCH_AFTER = Duration.ofMinutes(10);
+    private static final Logger LOGGER = LoggerFactory.getLogger(KeywordCarriers.class);
+
+    private final EventBus eventBus;
+    private final Map<MailboxId, Watch> watches = new ConcurrentHashMap<>();
+
+    @Inject
+    public KeywordCarriers(EventBus eventBus) {
+        this.eventBus = eventBus;
+    }
+
+    private static Flags watched() {
+        Flags flags = new Flags();
+        flags.add(TicketFacts.RESOLVED_KEYWORD);
+        flags.add(TicketFacts.PENDING_KEYWORD);
+        return flags;
+    }
+
+    /** Whether {@code keywords} are among those this class follows. */
+    static boolean follows(Set<String> keywords) {
+        return keywords.stream().allMatch(WATCHED::contains);
+    }
+
+    /**
+     * The messages of {@code folder} that may carry {@code $Resolved} or {@code $Pending}; empty
+     * when this node cannot tell (too many, too many folders watched): then search the folder whole.
+     */
+    public Optional<Set<MessageUid>> candidates(MessageManager folder, MailboxSession session) throws MailboxException {
+        MailboxId id = folder.getId();
+        Watch watch = watches.get(id);
+        if (watch == null || System.nanoTime() - watch.staleAt > 0) {
+            watch = watch(folder, id, session);
+            if (watch == null) {
+                return Optional.empty();
+            }
+        }
+        Set<MessageUid> uids = Set.copyOf(watch.carriers.keySet());
+        return uids.size() > MAX_CANDIDATES ? Optional.empty() : Optional.of(uids);
+    }
+
+    /** How many folders are watched (tests). */
+    int watchedCount() {
+        return watches.size();
+    }
+
+    private synchronized Watch watch(MessageManager folder, MailboxId id, MailboxSession session) throws MailboxException {
+        Watch watch = watches.get(id);
+        if (watch == null) {
+            if (watches.size() >= MAX_FOLDERS) {
+                return null;
+            }
+            watch = new Watch(id);
+            watch.registration = Mono.from(eventBus.register(watch, new MailboxIdRegistrationKey(id))).block();
+            watches.put(id, watch);
+        } else if (System.nanoTime() - watch.staleAt <= 0) {
+            return watch;
+        }
+        // Heard before searched: a keyword set before this search is found by it, one after it is heard.
+        SearchQuery query = SearchQuery.of(SearchQuery.or(SearchQuery.flagIsSet(TicketFacts.RESOLVED_KEYWORD),
+            SearchQuery.flagIsSet(TicketFacts.PENDING_KEYWORD)));
+        for (MessageUid uid : Flux.from(folder.search(query, session)).toIterable()) {
+            watch.carriers.put(uid, Boolean.TRUE);
+        }
+        watch.staleAt = System.nanoTime() + RESEARCH_AFTER.toNanos();
+        return watches.get(id) == watch ? watch : null;
+    }
+
+    private static boolean carries(Flags flags) {
+        for (String keyword : WATCHED.getUserFlags()) {
+            if (flags.contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What one folder's events say of its messages' keywords. */
+    private final class Watch implements EventListener {
+        private final MailboxId id;
+        private final Map<MessageUid, Boolean> carriers = new ConcurrentHashMap<>();
+        private volatile Registration registration;
+        /** When the next use searches the folder again (System.nanoTime); until the first search, now. */
+        private volatile long staleAt = System.nanoTime();
+
+        private Watch(MailboxId id) {
+            this.id = id;
+        }
+
+        @Override
+        public void event(Event event) {
+            if (event instanceof MailboxEvents.Added added) {
+                for (Map.Entry<MessageUid, MessageMetaData> message : added.getAdded().entrySet()) {
+                    if (carries(message.getValue().getFlags())) {
+                        carriers.put(message.getKey(), Boolean.TRUE);
+                    }
+                }
+            } else if (event instanceof MailboxEvents.FlagsUpdated updated) {
+                for (UpdatedFlags flags : updated.getUpdatedFlags()) {
+                    if (carries(flags.getNewFlags())) {
+                        carriers.put(flags.getUid(), Boolean.TRUE);
+                    } else {
+                        carriers.remove(flags.getUid());
+                    }
+                }
+            } else if (event instanceof MailboxEvents.Expunged expunged) {
+                expunged.getUids().forEach(carriers::remove);
+            } else if (event instanceof MailboxEvents.MailboxDeletion) {
+                watches.remove(id, this);
+                stop();
+            }
+        }
+
+        @Override
+        public ExecutionMode getExecutionMode() {
+            // Known before the change returns (on this node): a customer's reply after it asks the right messages.
+            return ExecutionMode.SYNCHRONOUS;
+        }
+
+        private void stop() {
+            Registration current = registration;
+            if (current != null) {
+                Mono.from(current.unregister())
+                    .doOnError(e -> LOGGER.debug("Cannot stop watching the keywords of folder {}", id, e))
+                    .onErrorResume(e -> Mono.empty())
+                    .subscribe();
+            }
+        }
+    }
+}
