@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import com.teaminbox.core.ticket.MessageIds;
 
@@ -20,9 +19,6 @@ import com.teaminbox.core.ticket.MessageIds;
  * own digest and the last identifier it named, so a mail's Message-ID is hashed once.
  */
 final class MessageIdDigests {
-    private static final Pattern BRACKETED = Pattern.compile(MessageIds.MESSAGE_ID_PATTERN);
-    /** The longest {@code <...>} that {@link MessageIds#MESSAGE_ID_PATTERN} matches whole. */
-    private static final int MAX_BRACKETED_LENGTH = 252;
     private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<LastDigest> LAST = ThreadLocal.withInitial(LastDigest::new);
 
@@ -42,39 +38,18 @@ final class MessageIdDigests {
     /**
      * The identifier as replies quote it: the first {@code <...>} of a header value, as
      * {@link MessageIds} reads In-Reply-To and References ({@code <id> (comment)} is {@code <id>});
-     * a value without brackets is bracketed. The usual value, one {@code <...>} and nothing else,
-     * is its own first match: returned without running the expression.
+     * a value without brackets is bracketed.
      */
     static String normalized(String messageId) {
-        if (isOneBracketedIdentifier(messageId)) {
-            return messageId;
-        }
-        Matcher bracketed = BRACKETED.matcher(messageId);
-        if (bracketed.find()) {
-            return bracketed.group();
+        Optional<String> bracketed = MessageIds.first(messageId);
+        if (bracketed.isPresent()) {
+            return bracketed.get();
         }
         String trimmed = messageId.strip();
         if (trimmed.startsWith("<") && trimmed.endsWith(">") && trimmed.length() >= 2) {
             trimmed = trimmed.substring(1, trimmed.length() - 1).strip();
         }
         return "<" + trimmed + ">";
-    }
-
-    /** Whether the whole value is what {@link MessageIds#MESSAGE_ID_PATTERN} matches: {@code <}, 1 to 250 characters, {@code >}. */
-    private static boolean isOneBracketedIdentifier(String value) {
-        int length = value.length();
-        if (length < 3 || length > MAX_BRACKETED_LENGTH || value.charAt(0) != '<' || value.charAt(length - 1) != '>') {
-            return false;
-        }
-        for (int index = 1; index < length - 1; index++) {
-            char current = value.charAt(index);
-            // java.util.regex's \s without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]
-            if (current == '<' || current == '>' || current == ' ' || current == '\t' || current == '\n'
-                || current == '\u000B' || current == '\f' || current == '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One per spool thread: a MessageDigest is not thread-safe, and {@code digest()} resets it for the next use. */
