@@ -35,6 +35,10 @@ public final class AutoResponseGovernor {
         Stream.concat(LIST_HEADERS.stream(), ADDRESSING_HEADERS.stream())).toList();
     /** Splits address lists into tokens in one linear pass: no backtracking on a hostile 100 KB header. */
     private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[\\s<>(),;:\"\\[\\]]+");
+    /** Compiled once (String.replaceAll compiled them on every mail). */
+    private static final Pattern BLANKS = Pattern.compile("\\s");
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern RESPONSE_CLASS_SEPARATORS = Pattern.compile("[,\\s]+");
 
     private final MailAddress sharedAddress;
     private final Set<MailAddress> ourSharedAddresses;
@@ -53,7 +57,7 @@ public final class AutoResponseGovernor {
             return AutoResponseDecision.suppress(SuppressionReason.NULL_REVERSE_PATH, "MAIL FROM:<>");
         }
         Optional<String> nullReturnPath = headers.all("Return-Path").stream()
-            .filter(value -> withoutComments(value).replaceAll("\\s", "").equals("<>"))
+            .filter(value -> BLANKS.matcher(withoutComments(value)).replaceAll("").equals("<>"))
             .findFirst();
         if (nullReturnPath.isPresent()) {
             return AutoResponseDecision.suppress(SuppressionReason.NULL_REVERSE_PATH, "Return-Path: <>");
@@ -122,7 +126,7 @@ public final class AutoResponseGovernor {
 
     /** Exchange's list is comma-separated with optional blanks: {@code DR, RN, NRN, OOF, AutoReply}. */
     private static boolean suppressesAutoReplies(String value) {
-        for (String token : withoutComments(value).split("[,\\s]+")) {
+        for (String token : RESPONSE_CLASS_SEPARATORS.split(withoutComments(value))) {
             if (SUPPRESSING_RESPONSE_CLASSES.contains(token.toLowerCase(Locale.ROOT))) {
                 return true;
             }
@@ -185,7 +189,7 @@ public final class AutoResponseGovernor {
 
     /** For the log line: one line, bounded, no control characters. */
     private static String shortened(String value) {
-        String line = value.replaceAll("\\p{Cntrl}", " ").strip();
+        String line = CONTROLS.matcher(value).replaceAll(" ").strip();
         return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
 }

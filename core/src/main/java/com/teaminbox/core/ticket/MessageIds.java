@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +16,8 @@ public final class MessageIds {
     public static final int MAX_LOOKED_UP = 20;
     /** One identifier in a header value: angle brackets around up to 250 characters without space or bracket. */
     public static final String MESSAGE_ID_PATTERN = "<[^<>\\s]{1,250}>";
-    private static final Pattern MESSAGE_ID = Pattern.compile(MESSAGE_ID_PATTERN);
+    /** The most characters between the brackets of one identifier, as {@link #MESSAGE_ID_PATTERN} says. */
+    private static final int MAX_ID_CHARS = 250;
 
     private MessageIds() {
     }
@@ -32,12 +31,68 @@ public final class MessageIds {
         return ordered.stream().limit(MAX_LOOKED_UP).collect(Collectors.toList());
     }
 
+    /**
+     * The first identifier of a header value, as {@link #MESSAGE_ID_PATTERN} finds it
+     * ({@code <id> (comment)} gives {@code <id>}).
+     */
+    public static Optional<String> first(String header) {
+        int from = 0;
+        while (true) {
+            int open = header.indexOf('<', from);
+            if (open < 0) {
+                return Optional.empty();
+            }
+            int end = identifierEnd(header, open);
+            if (end > 0) {
+                return Optional.of(header.substring(open, end));
+            }
+            from = open + 1;
+        }
+    }
+
+    /**
+     * Every identifier, left to right, as {@link #MESSAGE_ID_PATTERN}'s {@code find()} loop would
+     * give them: a scan instead of the expression, because every mail's In-Reply-To and References
+     * (dozens of identifiers in a long thread) go through it.
+     */
     private static List<String> all(String header) {
         List<String> ids = new ArrayList<>();
-        Matcher matcher = MESSAGE_ID.matcher(header);
-        while (matcher.find()) {
-            ids.add(matcher.group());
+        int from = 0;
+        while (true) {
+            int open = header.indexOf('<', from);
+            if (open < 0) {
+                return ids;
+            }
+            int end = identifierEnd(header, open);
+            if (end > 0) {
+                ids.add(header.substring(open, end));
+                from = end;
+            } else {
+                from = open + 1;
+            }
         }
-        return ids;
+    }
+
+    /**
+     * Where the identifier opened by the {@code <} at {@code open} ends (after its {@code >}), or -1:
+     * 1 to {@value #MAX_ID_CHARS} characters that are no bracket and no white space, then {@code >}.
+     * The longest such run is the only candidate: a shorter one is followed by one of its own characters.
+     */
+    private static int identifierEnd(String header, int open) {
+        int index = open + 1;
+        int limit = Math.min(header.length(), open + 1 + MAX_ID_CHARS);
+        while (index < limit && isIdentifierCharacter(header.charAt(index))) {
+            index++;
+        }
+        if (index == open + 1 || index >= header.length() || header.charAt(index) != '>') {
+            return -1;
+        }
+        return index + 1;
+    }
+
+    /** Not in {@code [<>\s]}, where java.util.regex's {@code \s} is {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isIdentifierCharacter(char character) {
+        return character != '<' && character != '>' && character != ' ' && character != '\t' && character != '\n'
+            && character != '\u000B' && character != '\f' && character != '\r';
     }
 }

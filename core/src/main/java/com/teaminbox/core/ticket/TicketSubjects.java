@@ -19,6 +19,9 @@ public final class TicketSubjects {
     private static final Pattern REPLY_PREFIX = Pattern.compile(
         "\\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|odp|rif|r|enc|res)(?:\\[\\d{1,4}])?\\s*:",
         Pattern.CASE_INSENSITIVE);
+    /** Compiled once: {@link #singleLine} runs several times on every mail (String.replaceAll compiled both each time). */
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]");
+    private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
 
     private TicketSubjects() {
     }
@@ -76,8 +79,24 @@ public final class TicketSubjects {
 
     /** Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed. */
     public static String singleLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ")
-            .replaceAll(" {2,}", " ")
-            .strip();
+        if (isSingleLine(text)) {
+            // the usual subject: nothing to replace, the expressions would copy it twice for nothing
+            return text.strip();
+        }
+        return SPACE_RUN.matcher(LINE_BREAKING.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    /** No character {@link #LINE_BREAKING} replaces (\p{Cntrl} is ASCII's: U+0000 to U+001F and U+007F) and no two spaces in a row. */
+    private static boolean isSingleLine(String text) {
+        char previous = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char current = text.charAt(index);
+            if (current < 0x20 || current == 0x7F || current == '\u2028' || current == '\u2029' || current == '\u0085'
+                || current == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = current;
+        }
+        return true;
     }
 }

@@ -70,6 +70,24 @@ class TicketSubjectsTest {
         assertThat(TicketSubjects.singleLine("a\u2028b\u0085c\td")).isEqualTo("a b c d");
     }
 
+    /** The usual subject is returned without the expressions: these sit on both sides of that shortcut. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Printer broken|Printer broken",
+        "\" Printer broken \"|Printer broken",
+        "Printer  broken|Printer broken",
+        "Printer \t broken|Printer broken",
+        "\"a \"|a",
+        "\"  \"|\"\"",
+        "\u3000Printer\u00A0|Printer\u00A0",
+        "Printer\u007Fbroken|Printer broken",
+        "Printer\u0080broken|Printer\u0080broken",
+        "Imprimante cass\u00E9e \u2014 \u00E9tage 2|Imprimante cass\u00E9e \u2014 \u00E9tage 2",
+    })
+    void singleLineShouldFlattenOnlyWhatCanBreakAHeader(String text, String expected) {
+        assertThat(TicketSubjects.singleLine(text)).isEqualTo(expected);
+    }
+
     @Test
     void replyPrefixesShouldStayBeforeTheTag() {
         assertThat(TicketSubjects.withTag("RE: AW:Re[2]: Printer", TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 4))))

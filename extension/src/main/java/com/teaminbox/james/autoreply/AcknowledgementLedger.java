@@ -65,12 +65,17 @@ public class AcknowledgementLedger {
      */
     public boolean takeDailySlot(MailAddress sharedAddress, MailAddress sender, ZoneId zone, int cap) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        TakenSlots known = takenSlots(today);
+        String key = sharedAddress.asString() + " " + sender.asString() + " " + zone.getId();
+        int firstFree = known.takenThrough().getOrDefault(key, 0) + 1;
+        if (firstFree > cap) {
+            // All taken, as this node knows: no registry question, nor its expiry (a zone rules lookup), to build.
+            return false;
+        }
         // The entry outlives the day by a day so that clock skew between nodes cannot reopen slots early.
         Optional<ZonedDateTime> expiry = Optional.of(today.plusDays(2).atStartOfDay(zone));
         RecipientId recipient = RecipientId.fromMailAddress(sender);
-        TakenSlots known = takenSlots(today);
-        String key = sharedAddress.asString() + " " + sender.asString() + " " + zone.getId();
-        for (int slot = known.takenThrough().getOrDefault(key, 0) + 1; slot <= cap; slot++) {
+        for (int slot = firstFree; slot <= cap; slot++) {
             AccountId account = AccountId.fromString("teaminbox-ack-cap:" + sharedAddress.asString() + ":" + today + ":" + slot);
             if (registry.registerIfAbsent(account, recipient, expiry)) {
                 known.remember(key, slot);

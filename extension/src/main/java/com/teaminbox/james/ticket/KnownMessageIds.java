@@ -1,12 +1,6 @@
 package com.teaminbox.james.ticket;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.mail.internet.AddressException;
@@ -16,7 +10,6 @@ import org.apache.james.vacation.api.AccountId;
 import org.apache.james.vacation.api.RecipientId;
 
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.core.ticket.MessageIds;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 /**
@@ -46,7 +39,6 @@ public class KnownMessageIds {
         }
     }
 
-    private static final Pattern BRACKETED = Pattern.compile(MessageIds.MESSAGE_ID_PATTERN);
     private static final RecipientId PRESENT = recipient("message@ids.teaminbox.invalid");
 
     private final SerialNotificationRegistry registry;
@@ -79,36 +71,11 @@ public class KnownMessageIds {
 
     /**
      * One registry account per identifier, so that a lookup reads one entry (Cassandra: one
-     * partition; memory: one map key). The identifier is hashed: it comes from the sender, may be
-     * long and hold any character.
+     * partition; memory: one map key). The identifier is hashed ({@link MessageIdDigests}): it comes
+     * from the sender, may be long and hold any character. Stored keys: never change the format.
      */
-    private static AccountId key(Fact fact, SharedMailbox sharedMailbox, String messageId) {
-        return AccountId.fromString(fact.namespace + ":" + sharedMailbox.address().asString() + ":" + sha256(normalized(messageId)));
-    }
-
-    /**
-     * The identifier as replies quote it: the first {@code <...>} of a header value, as
-     * {@link MessageIds} reads In-Reply-To and References ({@code <id> (comment)} is {@code <id>});
-     * a value without brackets is bracketed.
-     */
-    static String normalized(String messageId) {
-        Matcher bracketed = BRACKETED.matcher(messageId);
-        if (bracketed.find()) {
-            return bracketed.group();
-        }
-        String trimmed = messageId.strip();
-        if (trimmed.startsWith("<") && trimmed.endsWith(">") && trimmed.length() >= 2) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1).strip();
-        }
-        return "<" + trimmed + ">";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+    static AccountId key(Fact fact, SharedMailbox sharedMailbox, String messageId) {
+        return AccountId.fromString(fact.namespace + ":" + sharedMailbox.address().asString() + ":" + MessageIdDigests.of(messageId));
     }
 
     private static RecipientId recipient(String address) {

@@ -1,9 +1,5 @@
 package com.teaminbox.james.ticket;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -58,7 +54,7 @@ public class TicketOrigins {
     }
 
     static MailboxAnnotationKey key(String messageId) {
-        return new MailboxAnnotationKey(PREFIX + sha256(KnownMessageIds.normalized(messageId)));
+        return new MailboxAnnotationKey(PREFIX + MessageIdDigests.of(messageId));
     }
 
     private static Stream<Long> number(String value) {
@@ -67,14 +63,6 @@ public class TicketOrigins {
         } catch (NumberFormatException e) {
             // Not one of ours (an administrator's SETMETADATA): no ticket.
             return Stream.empty();
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }
