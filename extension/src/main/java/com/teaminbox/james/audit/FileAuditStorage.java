@@ -120,10 +120,13 @@ public class FileAuditStorage implements AuditStorage {
         this.metricFactory = metricFactory;
     }
 
-    /** Waits until the record's group is written by the writer thread (waiting costs the caller no CPU). */
+    /**
+     * Returns once the record is written: by this thread when the writer thread sleeps (no
+     * wake-up), else in the writer's next group ({@link AuditGroupCommit#append}).
+     */
     @Override
     public void append(AuditEvent event) {
-        AuditGroupCommit.await(submit(event));
+        openGroup().append(event);
     }
 
     /**
