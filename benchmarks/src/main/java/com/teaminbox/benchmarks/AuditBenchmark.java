@@ -36,6 +36,7 @@ import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.audit.LocatedRecord;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.audit.AlertMails;
@@ -270,6 +271,7 @@ public final class AuditBenchmark {
         int batch = 2_000;
         AuditEvent[] events = new AuditEvent[count];
         AuditRecord[] records = new AuditRecord[count];
+        LocatedRecord[] written = new LocatedRecord[count];
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -289,13 +291,13 @@ public final class AuditBenchmark {
             figures[2] = perItem(count, index -> digest.digest(lines[index]));
             try (AuditChainWriter writer = new AuditChainWriter(directory.resolve("files-" + round), "bench", Clock.systemUTC(),
                 AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH)) {
-                figures[3] = perItem(count, index -> writer.appendAll(List.of(events[index])));
+                figures[3] = perItem(count, index -> written[index] = writer.appendAll(List.of(events[index])).located().get(0));
             }
-            try (AuditIndex index = new AuditIndex(FSDirectory.open(directory.resolve("index-" + round)))) {
+            try (AuditIndex index = new AuditIndex(FSDirectory.open(directory.resolve("index-" + round)), directory)) {
                 // As the index thread does: batches of what was written during a second, then a commit.
                 figures[4] = perItem(count / batch, position -> {
                     try {
-                        index.addNew(Arrays.asList(records).subList(position * batch, (position + 1) * batch));
+                        index.addNew(Arrays.asList(written).subList(position * batch, (position + 1) * batch));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }

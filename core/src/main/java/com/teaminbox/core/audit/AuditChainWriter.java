@@ -57,6 +57,8 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     private ChainPosition position;
     private Optional<AuditFile> lastFile;
     private Optional<FileOutputStream> stream = Optional.empty();
+    /** The path of the file {@code stream} writes (a name formatted once per file, not per group). */
+    private Path streamPath = Path.of("");
     private long fileSize;
     private boolean closed;
 
@@ -107,12 +109,18 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     }
 
     /**
-     * What {@link #appendAll} did: the records written, in order (a prefix of the events), and,
-     * when not all were, why the rest were not. The chain stands after the last record written.
+     * What {@link #appendAll} did: the records written, in order (a prefix of the events), each
+     * with where its line starts, and, when not all were, why the rest were not. The chain stands
+     * after the last record written.
      */
-    public record Appended(List<AuditRecord> records, Optional<AuditUnavailableException> failure) {
+    public record Appended(List<LocatedRecord> located, Optional<AuditUnavailableException> failure) {
         public Appended {
-            records = List.copyOf(records);
+            located = List.copyOf(located);
+        }
+
+        /** The records written, in order. */
+        public List<AuditRecord> records() {
+            return located.stream().map(LocatedRecord::record).toList();
         }
     }
 
@@ -127,8 +135,9 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         if (closed) {
             throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
-        List<AuditRecord> written = new ArrayList<>(events.size());
+        List<LocatedRecord> written = new ArrayList<>(events.size());
         List<AuditRecord> group = new ArrayList<>();
+        List<Integer> lineBytes = new ArrayList<>();
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         ChainPosition chain = position;
         LocalDate groupDay = null;
@@ -138,25 +147,25 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
             byte[] line = (record.toJson() + "\n").getBytes(UTF_8);
             LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC);
             if (!group.isEmpty() && (!day.equals(groupDay) || !fitsCurrentFile(day, lines.size() + line.length))) {
-                Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group);
+                Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group, lineBytes, written);
                 if (failure.isPresent()) {
                     return new Appended(written, failure);
                 }
-                written.addAll(group);
                 group.clear();
+                lineBytes.clear();
                 lines.reset();
             }
             groupDay = day;
             group.add(record);
+            lineBytes.add(line.length);
             lines.write(line, 0, line.length);
             chain = ChainPosition.after(record);
         }
         if (!group.isEmpty()) {
-            Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group);
+            Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group, lineBytes, written);
             if (failure.isPresent()) {
                 return new Appended(written, failure);
             }
-            written.addAll(group);
         }
         return new Appended(written, Optional.empty());
     }
@@ -167,10 +176,18 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         return stream.isPresent() && sameDay && (fileSize == 0 || fileSize + bytes <= maxFileBytes);
     }
 
-    /** One group's lines in one write; the chain moves past its records only once they are all written. */
-    private Optional<AuditUnavailableException> write(LocalDate day, byte[] bytes, List<AuditRecord> group) {
+    /**
+     * One group's lines in one write; the chain moves past its records only once they are all
+     * written, and then they go to {@code written} with where each line starts.
+     */
+    private Optional<AuditUnavailableException> write(LocalDate day, byte[] bytes, List<AuditRecord> group, List<Integer> lineBytes,
+                                                      List<LocatedRecord> written) {
+        long offset;
+        Path file;
         try {
             FileOutputStream target = streamFor(day, bytes.length);
+            offset = fileSize;
+            file = streamPath;
             // One write(2) of the whole group (the JDK loops on short writes).
             target.write(bytes);
             if (flushPolicy == FlushPolicy.FORCE) {
@@ -182,6 +199,10 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         }
         fileSize += bytes.length;
         position = ChainPosition.after(group.get(group.size() - 1));
+        for (int index = 0; index < group.size(); index++) {
+            written.add(new LocatedRecord(group.get(index), file, offset));
+            offset += lineBytes.get(index);
+        }
         return Optional.empty();
     }
 
@@ -213,6 +234,7 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         }
         FileOutputStream opened = new FileOutputStream(path.toFile(), true);
         stream = Optional.of(opened);
+        streamPath = path;
         lastFile = Optional.of(file);
         fileSize = Files.size(path);
         return opened;

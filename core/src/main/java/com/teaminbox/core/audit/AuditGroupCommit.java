@@ -56,7 +56,7 @@ public final class AuditGroupCommit implements Closeable {
     }
 
     private final AuditChainWriter writer;
-    private final Consumer<List<AuditRecord>> written;
+    private final Consumer<List<LocatedRecord>> written;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     /** Held by the thread writing a group: the writer thread, or after close a caller. */
     private final ReentrantLock writing = new ReentrantLock();
@@ -65,7 +65,7 @@ public final class AuditGroupCommit implements Closeable {
     private volatile boolean sleeping;
     private volatile boolean closed;
 
-    public AuditGroupCommit(AuditChainWriter writer, Consumer<List<AuditRecord>> written) {
+    public AuditGroupCommit(AuditChainWriter writer, Consumer<List<LocatedRecord>> written) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.written = Objects.requireNonNull(written, "written");
         this.writerThread = new Thread(this::run, "teaminbox-audit-writer");
@@ -252,9 +252,9 @@ public final class AuditGroupCommit implements Closeable {
         } catch (RuntimeException e) {
             appended = new AuditChainWriter.Appended(List.of(), Optional.of(new AuditUnavailableException(e.getMessage(), e)));
         }
-        if (!appended.records().isEmpty()) {
+        if (!appended.located().isEmpty()) {
             try {
-                written.accept(appended.records());
+                written.accept(appended.located());
             } catch (RuntimeException e) {
                 // What is written stands: the index is rebuilt from the files when it lacks records.
             }
@@ -267,8 +267,8 @@ public final class AuditGroupCommit implements Closeable {
         for (Pending pending : group) {
             if (pending.event().isEmpty()) {
                 pending.done().complete(Optional.empty());
-            } else if (next < appended.records().size()) {
-                pending.done().complete(Optional.of(appended.records().get(next++)));
+            } else if (next < appended.located().size()) {
+                pending.done().complete(Optional.of(appended.located().get(next++).record()));
             } else {
                 pending.done().completeExceptionally(appended.failure().orElseGet(() -> new AuditUnavailableException("not written", null)));
             }
