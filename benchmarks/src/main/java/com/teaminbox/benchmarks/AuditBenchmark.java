@@ -36,6 +36,7 @@ import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.audit.LocatedRecord;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.audit.AlertMails;
@@ -46,8 +47,9 @@ import com.teaminbox.james.audit.ServerAuditTrail;
 /**
  * CPU per audit record inside a server-like setting under load: caller threads record events (the
  * {@link AuditEventMix} of a shared mailbox's day, the one the storage's concurrency test proves whole)
- * through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: the
- * writer thread that stamps, hashes and writes the callers' records in groups, the chained files,
+ * through the server's own objects ({@link ServerAuditTrail} over {@link FileAuditStorage}: under
+ * the default {@code on-failure="defer"} each caller writes its record itself while the writer
+ * thread sleeps, else the writer thread writes the callers' records in groups; the chained files,
  * the index thread and its commits, James's DropWizard metrics, a listener), paced at a steady
  * total rate as mail and IMAP threads are.
  *
@@ -173,8 +175,9 @@ public final class AuditBenchmark {
         System.out.printf(Locale.ROOT, "On the callers' threads: %.1f us per record (median of %d pairs, %d caller threads); "
             + "writer thread %.1f us; index thread %.1f us; whole process %.1f us%n", median(callerFigures), pairs, threads,
             median(writerFigures), median(indexFigures), median(figures));
-        System.out.println("(callers: building the event, metrics, listeners, handing over and waiting; writer: JSON, SHA-256, "
-            + "the write; index: Lucene; other: GC, JIT and the rest of the process; all in us of CPU per record)");
+        System.out.println("(callers: building the event, metrics, listeners, and writing their record (JSON, SHA-256, the write) "
+            + "while the writer thread sleeps, else handing over and waiting; writer: the groups callers left to it; index: Lucene; "
+            + "other: GC, JIT and the rest of the process; all in us of CPU per record)");
         parts(home.resolve("parts"));
     }
 
@@ -270,6 +273,7 @@ public final class AuditBenchmark {
         int batch = 2_000;
         AuditEvent[] events = new AuditEvent[count];
         AuditRecord[] records = new AuditRecord[count];
+        LocatedRecord[] written = new LocatedRecord[count];
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -289,13 +293,13 @@ public final class AuditBenchmark {
             figures[2] = perItem(count, index -> digest.digest(lines[index]));
             try (AuditChainWriter writer = new AuditChainWriter(directory.resolve("files-" + round), "bench", Clock.systemUTC(),
                 AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH)) {
-                figures[3] = perItem(count, index -> writer.appendAll(List.of(events[index])));
+                figures[3] = perItem(count, index -> written[index] = writer.appendAll(List.of(events[index])).located().get(0));
             }
-            try (AuditIndex index = new AuditIndex(FSDirectory.open(directory.resolve("index-" + round)))) {
+            try (AuditIndex index = new AuditIndex(FSDirectory.open(directory.resolve("index-" + round)), directory)) {
                 // As the index thread does: batches of what was written during a second, then a commit.
                 figures[4] = perItem(count / batch, position -> {
                     try {
-                        index.addNew(Arrays.asList(records).subList(position * batch, (position + 1) * batch));
+                        index.addNew(Arrays.asList(written).subList(position * batch, (position + 1) * batch));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }

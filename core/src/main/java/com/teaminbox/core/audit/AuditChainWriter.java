@@ -4,8 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -26,6 +27,12 @@ import java.util.Optional;
  * day and size limit ({@link AuditFile} names them). Each record is written with a single write
  * of the whole line, so a crash leaves at most one torn last line; a writer started after that
  * chains from the last complete record in a new file.
+ *
+ * <p>The file is written through a {@link FileOutputStream} in append mode, not a
+ * {@code FileChannel}: Java closes a channel written by an interrupted thread and throws although
+ * the line may be in the file, which would leave the chain behind its file. A stream's write is
+ * not interrupted, so any thread may write, interrupted or not (a caller under {@code defer}
+ * writes its own group: {@link AuditGroupCommit#append}).
  *
  * <p>A failed write throws {@link AuditUnavailableException} and leaves the chain where it was;
  * the partial line is cut off when the file system allows, and the next record starts a new file
@@ -49,7 +56,9 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
 
     private ChainPosition position;
     private Optional<AuditFile> lastFile;
-    private Optional<FileChannel> channel = Optional.empty();
+    private Optional<FileOutputStream> stream = Optional.empty();
+    /** The path of the file {@code stream} writes (a name formatted once per file, not per group). */
+    private Path streamPath = Path.of("");
     private long fileSize;
     private boolean closed;
 
@@ -73,7 +82,7 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
             this.position = tail.position();
             this.lastFile = tail.newest();
             if (tail.appendable() && lastFile.isPresent()) {
-                open(lastFile.get(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                open(lastFile.get(), false);
             }
         } catch (IOException e) {
             throw unavailable(e);
@@ -100,12 +109,18 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     }
 
     /**
-     * What {@link #appendAll} did: the records written, in order (a prefix of the events), and,
-     * when not all were, why the rest were not. The chain stands after the last record written.
+     * What {@link #appendAll} did: the records written, in order (a prefix of the events), each
+     * with where its line starts, and, when not all were, why the rest were not. The chain stands
+     * after the last record written.
      */
-    public record Appended(List<AuditRecord> records, Optional<AuditUnavailableException> failure) {
+    public record Appended(List<LocatedRecord> located, Optional<AuditUnavailableException> failure) {
         public Appended {
-            records = List.copyOf(records);
+            located = List.copyOf(located);
+        }
+
+        /** The records written, in order. */
+        public List<AuditRecord> records() {
+            return located.stream().map(LocatedRecord::record).toList();
         }
     }
 
@@ -120,8 +135,9 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         if (closed) {
             throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
-        List<AuditRecord> written = new ArrayList<>(events.size());
+        List<LocatedRecord> written = new ArrayList<>(events.size());
         List<AuditRecord> group = new ArrayList<>();
+        List<Integer> lineBytes = new ArrayList<>();
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         ChainPosition chain = position;
         LocalDate groupDay = null;
@@ -131,25 +147,25 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
             byte[] line = (record.toJson() + "\n").getBytes(UTF_8);
             LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC);
             if (!group.isEmpty() && (!day.equals(groupDay) || !fitsCurrentFile(day, lines.size() + line.length))) {
-                Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group);
+                Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group, lineBytes, written);
                 if (failure.isPresent()) {
                     return new Appended(written, failure);
                 }
-                written.addAll(group);
                 group.clear();
+                lineBytes.clear();
                 lines.reset();
             }
             groupDay = day;
             group.add(record);
+            lineBytes.add(line.length);
             lines.write(line, 0, line.length);
             chain = ChainPosition.after(record);
         }
         if (!group.isEmpty()) {
-            Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group);
+            Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group, lineBytes, written);
             if (failure.isPresent()) {
                 return new Appended(written, failure);
             }
-            written.addAll(group);
         }
         return new Appended(written, Optional.empty());
     }
@@ -157,19 +173,25 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     /** Whether {@code bytes} more go into the file being written on {@code day}, without starting the next. */
     private boolean fitsCurrentFile(LocalDate day, long bytes) {
         boolean sameDay = lastFile.map(file -> !day.isAfter(file.day())).orElse(false);
-        return channel.isPresent() && sameDay && (fileSize == 0 || fileSize + bytes <= maxFileBytes);
+        return stream.isPresent() && sameDay && (fileSize == 0 || fileSize + bytes <= maxFileBytes);
     }
 
-    /** One group's lines in one write; the chain moves past its records only once they are all written. */
-    private Optional<AuditUnavailableException> write(LocalDate day, byte[] bytes, List<AuditRecord> group) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    /**
+     * One group's lines in one write; the chain moves past its records only once they are all
+     * written, and then they go to {@code written} with where each line starts.
+     */
+    private Optional<AuditUnavailableException> write(LocalDate day, byte[] bytes, List<AuditRecord> group, List<Integer> lineBytes,
+                                                      List<LocatedRecord> written) {
+        long offset;
+        Path file;
         try {
-            FileChannel target = channelFor(day, bytes.length);
-            while (buffer.hasRemaining()) {
-                target.write(buffer);
-            }
+            FileOutputStream target = streamFor(day, bytes.length);
+            offset = fileSize;
+            file = streamPath;
+            // One write(2) of the whole group (the JDK loops on short writes).
+            target.write(bytes);
             if (flushPolicy == FlushPolicy.FORCE) {
-                target.force(false);
+                target.getFD().sync();
             }
         } catch (IOException e) {
             abandonFile();
@@ -177,20 +199,24 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         }
         fileSize += bytes.length;
         position = ChainPosition.after(group.get(group.size() - 1));
+        for (int index = 0; index < group.size(); index++) {
+            written.add(new LocatedRecord(group.get(index), file, offset));
+            offset += lineBytes.get(index);
+        }
         return Optional.empty();
     }
 
-    private FileChannel channelFor(LocalDate day, int lineBytes) throws IOException {
+    private FileOutputStream streamFor(LocalDate day, int lineBytes) throws IOException {
         boolean sameDay = lastFile.map(file -> !day.isAfter(file.day())).orElse(false);
         boolean fits = fileSize == 0 || fileSize + lineBytes <= maxFileBytes;
-        if (channel.isPresent() && sameDay && fits) {
-            return channel.get();
+        if (stream.isPresent() && sameDay && fits) {
+            return stream.get();
         }
-        closeChannel();
+        closeStream();
         AuditFile candidate = lastFile.map(file -> file.next(day)).orElse(AuditFile.first(node, day));
         for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
             try {
-                FileChannel opened = open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.APPEND);
+                FileOutputStream opened = open(candidate, true);
                 syncDirectory();
                 return opened;
             } catch (FileAlreadyExistsException e) {
@@ -200,11 +226,17 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         throw new IOException("No free file name after " + candidate + " in " + directory);
     }
 
-    private FileChannel open(AuditFile file, StandardOpenOption... options) throws IOException {
-        FileChannel opened = FileChannel.open(directory.resolve(file.fileName()), options);
-        channel = Optional.of(opened);
+    /** Opens the file to append to it; {@code create}: a new file, refused when the name is taken. */
+    private FileOutputStream open(AuditFile file, boolean create) throws IOException {
+        Path path = directory.resolve(file.fileName());
+        if (create) {
+            Files.newByteChannel(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        }
+        FileOutputStream opened = new FileOutputStream(path.toFile(), true);
+        stream = Optional.of(opened);
+        streamPath = path;
         lastFile = Optional.of(file);
-        fileSize = opened.size();
+        fileSize = Files.size(path);
         return opened;
     }
 
@@ -222,25 +254,27 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
 
     /** Cuts a partial line if it can and makes the next record start a new file either way. */
     private void abandonFile() {
-        channel.ifPresent(open -> {
-            try {
-                open.truncate(fileSize);
+        lastFile.filter(file -> stream.isPresent()).ifPresent(file -> {
+            try (RandomAccessFile open = new RandomAccessFile(directory.resolve(file.fileName()).toFile(), "rw")) {
+                if (open.length() > fileSize) {
+                    open.setLength(fileSize);
+                }
             } catch (IOException e) {
                 // The partial line stays: verification will report it as the file's torn end.
             }
         });
-        closeChannel();
+        closeStream();
     }
 
-    private void closeChannel() {
-        channel.ifPresent(open -> {
+    private void closeStream() {
+        stream.ifPresent(open -> {
             try {
                 open.close();
             } catch (IOException e) {
                 // Every record was written (and forced when asked) before this: nothing is lost.
             }
         });
-        channel = Optional.empty();
+        stream = Optional.empty();
         fileSize = 0;
     }
 
@@ -252,6 +286,6 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     @Override
     public synchronized void close() {
         closed = true;
-        closeChannel();
+        closeStream();
     }
 }

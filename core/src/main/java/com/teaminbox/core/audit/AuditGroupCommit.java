@@ -24,13 +24,19 @@ import java.util.function.Consumer;
  * twenty times what the same work costs on one thread doing only that (cold caches), so callers do
  * none of it. The chain keeps the order the events were queued.
  *
- * <p>A caller that must not go on without its record waits for the future {@link #submit} returns
- * (its group is written): waiting costs it no CPU. One that may go on without it does not wait.
+ * <p>A caller that must not go on without its record calls {@link #append}: when the writer thread
+ * sleeps and no other thread writes, it writes the queue itself (its own record and whatever
+ * gathered meanwhile) instead of waking the writer and sleeping until the writer wakes it again,
+ * which cost two thread wake-ups per record, more than the work (measured: {@code ./benchmark
+ * audit}, docs/benchmarks.md); otherwise it leaves its record to the thread writing and waits for
+ * its group. A caller that may go on without its record hands it over ({@link #submit}) and goes
+ * on. Whoever writes looks at the queue again after letting go of the lock, so a record queued
+ * meanwhile is never left behind.
  * After each group the records written go to {@code written} (the search index) before any waiting
  * caller is released, so that a search made after {@link #flush} finds them handed over.
  *
- * <p>Only the writer thread and, once closed, callers themselves write: an interrupted caller
- * never touches the file (Java closes a {@code FileChannel} written by an interrupted thread).
+ * <p>An interrupted caller may write: {@link AuditChainWriter} writes through a stream, which an
+ * interrupt does not close.
  *
  * <pre>{@code
  * AuditGroupCommit group = new AuditGroupCommit(new AuditChainWriter(directory, "mx1", clock, max, FlushPolicy.FLUSH),
@@ -50,7 +56,7 @@ public final class AuditGroupCommit implements Closeable {
     }
 
     private final AuditChainWriter writer;
-    private final Consumer<List<AuditRecord>> written;
+    private final Consumer<List<LocatedRecord>> written;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     /** Held by the thread writing a group: the writer thread, or after close a caller. */
     private final ReentrantLock writing = new ReentrantLock();
@@ -59,7 +65,7 @@ public final class AuditGroupCommit implements Closeable {
     private volatile boolean sleeping;
     private volatile boolean closed;
 
-    public AuditGroupCommit(AuditChainWriter writer, Consumer<List<AuditRecord>> written) {
+    public AuditGroupCommit(AuditChainWriter writer, Consumer<List<LocatedRecord>> written) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.written = Objects.requireNonNull(written, "written");
         this.writerThread = new Thread(this::run, "teaminbox-audit-writer");
@@ -79,6 +85,60 @@ public final class AuditGroupCommit implements Closeable {
         CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
         handOver(new Pending(Optional.of(event), done));
         return done.thenApply(Optional::orElseThrow);
+    }
+
+    /**
+     * Writes the event before returning: on this thread when the writer thread sleeps and no other
+     * thread writes (no wake-up at all), else in the group of the thread writing, waited for.
+     *
+     * @return the record as written
+     * @throws AuditUnavailableException when it could not be written
+     */
+    public AuditRecord append(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
+        Pending pending = new Pending(Optional.of(event), done);
+        if (Thread.currentThread() == writerThread || closed) {
+            handOver(pending);
+        } else {
+            queue.add(pending);
+            // Awake, the writer sees this event before it sleeps again (see handOver).
+            if (sleeping) {
+                writeWhileNobodyElseDoes(done);
+            }
+            // Raced with close: the writer may have left already; take the event back and write it here.
+            if (closed && queue.remove(pending)) {
+                writeHere(pending);
+            }
+        }
+        return await(done.thenApply(Optional::orElseThrow));
+    }
+
+    /**
+     * Writes groups on this thread until its own event is written, as long as no other thread
+     * writes. What is left queued then (a group was full, or another thread writes) goes to the
+     * writer thread, woken: it writes as soon as the lock is free.
+     */
+    private void writeWhileNobodyElseDoes(CompletableFuture<?> own) {
+        while (!queue.isEmpty() && writing.tryLock()) {
+            List<Pending> group = new ArrayList<>();
+            AuditChainWriter.Appended appended;
+            try {
+                for (Pending next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
+                    group.add(next);
+                }
+                appended = writeGroup(group);
+            } finally {
+                writing.unlock();
+            }
+            complete(group, appended);
+            if (own.isDone()) {
+                break;
+            }
+        }
+        if (!queue.isEmpty()) {
+            LockSupport.unpark(writerThread);
+        }
     }
 
     /** Waits until every event handed over before this call is written (or failed) and passed on. */
@@ -108,6 +168,11 @@ public final class AuditGroupCommit implements Closeable {
         if (closed && queue.remove(pending)) {
             writeHere(pending);
         }
+    }
+
+    /** Whether the writer thread sleeps, waiting for events: then {@link #append} writes on its caller's thread. */
+    boolean writerSleeps() {
+        return sleeping;
     }
 
     /** {@link CompletableFuture#join} that throws what the write threw: {@link AuditUnavailableException}. */
@@ -187,9 +252,9 @@ public final class AuditGroupCommit implements Closeable {
         } catch (RuntimeException e) {
             appended = new AuditChainWriter.Appended(List.of(), Optional.of(new AuditUnavailableException(e.getMessage(), e)));
         }
-        if (!appended.records().isEmpty()) {
+        if (!appended.located().isEmpty()) {
             try {
-                written.accept(appended.records());
+                written.accept(appended.located());
             } catch (RuntimeException e) {
                 // What is written stands: the index is rebuilt from the files when it lacks records.
             }
@@ -202,8 +267,8 @@ public final class AuditGroupCommit implements Closeable {
         for (Pending pending : group) {
             if (pending.event().isEmpty()) {
                 pending.done().complete(Optional.empty());
-            } else if (next < appended.records().size()) {
-                pending.done().complete(Optional.of(appended.records().get(next++)));
+            } else if (next < appended.located().size()) {
+                pending.done().complete(Optional.of(appended.located().get(next++).record()));
             } else {
                 pending.done().completeExceptionally(appended.failure().orElseGet(() -> new AuditUnavailableException("not written", null)));
             }

@@ -2,11 +2,13 @@ package com.teaminbox.core.audit;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -27,8 +28,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,8 +51,12 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A search index over audit records, ordered by time, then node, then seq. The files are the
  * truth and the index is disposable: {@link #rebuildFrom} recreates it, {@link #add} keeps it up
- * to date as records are written. A record is stored as its JSON line and indexed by its
- * {@code node/seq}, so adding one twice keeps one copy.
+ * to date as records are written. A record is indexed by its {@code node/seq}, so adding one
+ * twice keeps one copy, and by the fields searches filter on; of the record itself the index
+ * keeps only where its line is (file and byte offset, as doc values) and a fingerprint of the line: a search reads
+ * the lines it answers with from the files. Storing each record whole cost the index thread about
+ * half its time (compressing stored fields at each flush, docs/benchmarks.md). Files are named
+ * relative to the audit directory, so that the index moves with it.
  */
 public final class AuditIndex implements Closeable {
     private static final String ID = "id";
@@ -62,19 +67,35 @@ public final class AuditIndex implements Closeable {
     private static final String ACTOR = "actor";
     private static final String TICKET = "ticket";
     private static final String MAILBOX = "mailbox";
-    private static final String JSON = "json";
+    private static final String FILE = "file";
+    private static final String OFFSET = "offset";
+    /** The line's {@link String#hashCode}: cheap, and enough to tell that a file no longer holds the line indexed. */
+    private static final String FINGERPRINT = "fingerprint";
     private static final Sort CHRONOLOGICAL = new Sort(new SortField(TIME, SortField.Type.LONG),
         new SortField(NODE, SortField.Type.STRING), new SortField(SEQ, SortField.Type.LONG));
 
     private final Directory directory;
+    private final Path auditDirectory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private Map<String, String> lastCommitData = Map.of();
+    /** The file last named, and its name: records come in runs from one file; naming a path costs a microsecond. */
+    private volatile FileName lastFileName = new FileName(Path.of(""), new BytesRef(""));
 
-    public AuditIndex(Directory directory) throws IOException {
+    private record FileName(Path file, BytesRef name) {
+    }
+
+    /** An index of the records in {@code auditDirectory}: files are named relative to it. */
+    public AuditIndex(Directory directory, Path auditDirectory) throws IOException {
         this.directory = directory;
+        this.auditDirectory = auditDirectory.toAbsolutePath().normalize();
         this.writer = new IndexWriter(directory, new IndexWriterConfig(new KeywordAnalyzer()));
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** An index whose files are named relative to the working directory. */
+    public AuditIndex(Directory directory) throws IOException {
+        this(directory, Path.of(""));
     }
 
     /** For one-off searches (the command line): built from the files, gone when closed. */
@@ -94,7 +115,7 @@ public final class AuditIndex implements Closeable {
         for (List<Path> files : AuditFiles.byNode(filesOrDirectories).values()) {
             for (Path file : files) {
                 for (AuditLine line : AuditLines.read(file)) {
-                    Optional<AuditRecord> record = line.record();
+                    Optional<LocatedRecord> record = line.located();
                     if (record.isPresent()) {
                         add(record.get());
                         indexed++;
@@ -111,17 +132,17 @@ public final class AuditIndex implements Closeable {
      * Indexes one record, replacing the copy the index may hold already (a catch-up reading files
      * that live records are also added from); searches see it from their next call.
      */
-    public void add(AuditRecord record) throws IOException {
-        writer.updateDocument(new Term(ID, id(record)), document(record));
+    public void add(LocatedRecord record) throws IOException {
+        writer.updateDocument(new Term(ID, id(record.record())), document(record));
     }
 
     /**
      * Indexes records the index cannot hold yet (written after everything a catch-up read), as one
      * batch: no lookup of an earlier copy, which is most of what {@link #add} costs per record.
      */
-    public void addNew(List<AuditRecord> records) throws IOException {
+    public void addNew(List<LocatedRecord> records) throws IOException {
         if (!records.isEmpty()) {
-            writer.addDocuments(records.stream().map(AuditIndex::document).toList());
+            writer.addDocuments(records.stream().map(this::document).toList());
         }
     }
 
@@ -129,7 +150,8 @@ public final class AuditIndex implements Closeable {
         return record.node() + "/" + record.seq();
     }
 
-    private static Document document(AuditRecord record) {
+    private Document document(LocatedRecord located) {
+        AuditRecord record = located.record();
         Document document = new Document();
         document.add(new StringField(ID, id(record), Field.Store.NO));
         document.add(new LongPoint(TIME, record.time().toEpochMilli()));
@@ -140,8 +162,65 @@ public final class AuditIndex implements Closeable {
         document.add(new StringField(ACTOR, folded(record.actor().name()), Field.Store.NO));
         record.ticket().ifPresent(ticket -> document.add(new StringField(TICKET, folded(ticket), Field.Store.NO)));
         record.mailbox().ifPresent(mailbox -> document.add(new StringField(MAILBOX, folded(mailbox), Field.Store.NO)));
-        document.add(new StoredField(JSON, record.toJson()));
+        document.add(new SortedDocValuesField(FILE, fileName(located.file())));
+        document.add(new NumericDocValuesField(OFFSET, located.offset()));
+        document.add(new NumericDocValuesField(FINGERPRINT, record.toJson().hashCode()));
         return document;
+    }
+
+    /** The file relative to the audit directory; one outside it (given on the command line) absolute. */
+    private BytesRef fileName(Path file) {
+        FileName last = lastFileName;
+        if (last.file().equals(file)) {
+            return last.name();
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        BytesRef name = new BytesRef(absolute.startsWith(auditDirectory) ? auditDirectory.relativize(absolute).toString() : absolute.toString());
+        lastFileName = new FileName(file, name);
+        return name;
+    }
+
+    /** Where a document's record is, and the fingerprint of its line when it was indexed. */
+    private record Pointer(String file, long offset, int fingerprint) {
+    }
+
+    private static Pointer pointer(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        SortedDocValues files = DocValues.getSorted(leaf.reader(), FILE);
+        NumericDocValues offsets = DocValues.getNumeric(leaf.reader(), OFFSET);
+        NumericDocValues fingerprints = DocValues.getNumeric(leaf.reader(), FINGERPRINT);
+        if (!files.advanceExact(local) || !offsets.advanceExact(local) || !fingerprints.advanceExact(local)) {
+            throw new IOException("An audit index entry without its place in the files (doc " + doc + ")");
+        }
+        return new Pointer(files.lookupOrd(files.ordValue()).utf8ToString(), offsets.longValue(), (int) fingerprints.longValue());
+    }
+
+    /** Reads the records of a search's hits from their files, each file opened once. */
+    private final class LineReader implements Closeable {
+        private final Map<String, RandomAccessFile> open = new HashMap<>();
+
+        AuditRecord read(Pointer pointer) throws IOException {
+            RandomAccessFile file = open.get(pointer.file());
+            if (file == null) {
+                file = new RandomAccessFile(auditDirectory.resolve(pointer.file()).toFile(), "r");
+                open.put(pointer.file(), file);
+            }
+            try {
+                return AuditRecord.parse(AuditLines.lineAt(file, pointer.offset()));
+            } catch (IOException | MalformedAuditRecordException e) {
+                throw new IOException("The audit file " + pointer.file() + " changed since it was indexed (no record at byte "
+                    + pointer.offset() + ": " + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (RandomAccessFile file : open.values()) {
+                file.close();
+            }
+        }
     }
 
     /**
@@ -202,7 +281,10 @@ public final class AuditIndex implements Closeable {
         }
     }
 
-    /** The record of {@code node} numbered {@code seq}, as the index stored it. */
+    /**
+     * The record of {@code node} numbered {@code seq}, read where the index says it is, when that
+     * place still holds the line the index was given (same fingerprint); empty otherwise.
+     */
     public Optional<AuditRecord> indexed(String node, long seq) throws IOException {
         searchers.maybeRefreshBlocking();
         IndexSearcher searcher = searchers.acquire();
@@ -211,7 +293,14 @@ public final class AuditIndex implements Closeable {
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(AuditRecord.parse(searcher.storedFields().document(top.scoreDocs[0].doc).get(JSON)));
+            Pointer pointer = pointer(searcher, top.scoreDocs[0].doc);
+            try (LineReader lines = new LineReader()) {
+                AuditRecord record = lines.read(pointer);
+                return record.toJson().hashCode() == pointer.fingerprint() ? Optional.of(record) : Optional.empty();
+            } catch (IOException e) {
+                // The place is gone or holds something else: the index does not match the files.
+                return Optional.empty();
+            }
         } finally {
             searchers.release(searcher);
         }
@@ -242,11 +331,12 @@ public final class AuditIndex implements Closeable {
         try {
             Query lucene = luceneQuery(query);
             TopFieldDocs top = searcher.search(lucene, query.page() * query.pageSize(), CHRONOLOGICAL);
-            StoredFields stored = searcher.storedFields();
             List<AuditRecord> records = new ArrayList<>();
-            for (int index = query.offset(); index < top.scoreDocs.length; index++) {
-                ScoreDoc hit = top.scoreDocs[index];
-                records.add(AuditRecord.parse(stored.document(hit.doc).get(JSON)));
+            try (LineReader lines = new LineReader()) {
+                for (int index = query.offset(); index < top.scoreDocs.length; index++) {
+                    ScoreDoc hit = top.scoreDocs[index];
+                    records.add(lines.read(pointer(searcher, hit.doc)));
+                }
             }
             return new AuditPage(records, searcher.count(lucene), query.page(), query.pageSize());
         } finally {

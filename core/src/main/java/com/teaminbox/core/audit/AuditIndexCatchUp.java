@@ -40,6 +40,13 @@ public final class AuditIndexCatchUp {
      * and is not looked for again.
      */
     static final String READ_THROUGH = "teaminbox.audit.read-through";
+    /**
+     * The commit data key under which the index names what it keeps of a record. An index without
+     * it stored each record whole (the version before 2026-12-06): it is rebuilt once, from the files.
+     */
+    static final String FORMAT = "teaminbox.audit.index-format";
+    /** Records are kept as their place in the files (file, offset) and hash: {@link AuditIndex}. */
+    static final String LOCATED_RECORDS = "located-records";
 
     /** What a catch-up did: read on from where the index was, or rebuilt it, and why. */
     public record Outcome(Optional<String> rebuiltBecause, long recordsIndexed, Map<String, Long> readThrough) {
@@ -147,7 +154,7 @@ public final class AuditIndexCatchUp {
         }
         StringBuilder read = new StringBuilder();
         readThrough.forEach((node, seq) -> read.append(node).append('=').append(seq).append('\n'));
-        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString()));
+        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString(), FORMAT, LOCATED_RECORDS));
     }
 
     /** The files are told apart by their path under the directory: a copy in a subfolder is another file. */
@@ -176,6 +183,9 @@ public final class AuditIndexCatchUp {
         Optional<String> listing = Optional.ofNullable(committed.data().get(FILES));
         if (listing.isEmpty()) {
             return Optional.of("the index does not list the files it read: it was made by an earlier version");
+        }
+        if (!LOCATED_RECORDS.equals(committed.data().get(FORMAT))) {
+            return Optional.of("the index stores whole records: it was made by an earlier version");
         }
         for (String node : committed.chains().keySet()) {
             if (!files.containsKey(node)) {
@@ -262,10 +272,10 @@ public final class AuditIndexCatchUp {
         long added = 0;
         for (Path file : resume.files()) {
             for (AuditLine line : reader.lines(file)) {
-                Optional<AuditRecord> record = line.record().filter(candidate -> candidate.seq() > resume.afterSeq());
+                Optional<LocatedRecord> record = line.located().filter(candidate -> candidate.record().seq() > resume.afterSeq());
                 if (record.isPresent()) {
                     index.add(record.get());
-                    readThrough.merge(resume.node(), record.get().seq(), Math::max);
+                    readThrough.merge(resume.node(), record.get().record().seq(), Math::max);
                     added++;
                     if (added % 1_000 == 0 && stopping.getAsBoolean()) {
                         throw new Stopped();

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One line of an audit file as found on disk. {@code terminated} is false for a last line without
- * its line feed: a write cut short. {@code text} is empty when the bytes are not UTF-8.
+ * One line of an audit file as found on disk, starting {@code offset} bytes into it. {@code terminated}
+ * is false for a last line without its line feed: a write cut short. {@code text} is empty when the
+ * bytes are not UTF-8.
  */
-record AuditLine(Path file, int number, Optional<String> text, boolean terminated) {
+record AuditLine(Path file, int number, long offset, Optional<String> text, boolean terminated) {
     AuditRecord parse() {
         return AuditRecord.parse(text.orElseThrow(() -> new MalformedAuditRecordException("not UTF-8")));
     }
@@ -31,6 +32,11 @@ record AuditLine(Path file, int number, Optional<String> text, boolean terminate
         } catch (MalformedAuditRecordException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@link #record()} with where its line starts. */
+    Optional<LocatedRecord> located() {
+        return record().map(record -> new LocatedRecord(record, file, offset));
     }
 
     String location() {

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,7 +30,7 @@ final class AuditLines {
             while (end < bytes.length && bytes[end] != '\n') {
                 end++;
             }
-            lines.add(new AuditLine(file, lines.size() + 1, decode(bytes, start, end), end < bytes.length));
+            lines.add(new AuditLine(file, lines.size() + 1, start, decode(bytes, start, end), end < bytes.length));
             start = end + 1;
         }
         return lines;
@@ -42,6 +43,7 @@ final class AuditLines {
      */
     static Optional<AuditRecord> firstRecord(Path file) throws IOException {
         try (InputStream input = new BufferedInputStream(Files.newInputStream(file))) {
+            long offset = 0;
             for (int number = 1; ; number++) {
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
                 int next;
@@ -49,11 +51,38 @@ final class AuditLines {
                     line.write(next);
                 }
                 byte[] bytes = line.toByteArray();
-                Optional<AuditRecord> record = new AuditLine(file, number, decode(bytes, 0, bytes.length), next == '\n').record();
+                Optional<AuditRecord> record = new AuditLine(file, number, offset, decode(bytes, 0, bytes.length), next == '\n').record();
                 if (record.isPresent() || next < 0) {
                     return record;
                 }
+                offset += bytes.length + 1;
             }
+        }
+    }
+
+    /**
+     * The line that starts {@code offset} bytes into the file, without its line feed: where the
+     * search index says a record is. Read in blocks until the line feed.
+     *
+     * @throws IOException when there is no whole line there (the file was cut or replaced)
+     */
+    static String lineAt(RandomAccessFile file, long offset) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        byte[] block = new byte[4096];
+        file.seek(offset);
+        while (true) {
+            int read = file.read(block);
+            if (read < 0) {
+                throw new IOException("no whole audit line at byte " + offset);
+            }
+            for (int index = 0; index < read; index++) {
+                if (block[index] == '\n') {
+                    line.write(block, 0, index);
+                    return decode(line.toByteArray(), 0, line.size())
+                        .orElseThrow(() -> new IOException("the audit line at byte " + offset + " is not UTF-8"));
+                }
+            }
+            line.write(block, 0, read);
         }
     }
 

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -157,7 +158,7 @@ public final class AuditRecord {
         return new CanonicalJsonWriter()
             .number("v", SCHEMA_VERSION)
             .number("seq", seq)
-            .string("time", TIME.format(time))
+            .string("time", formatTime(time))
             .string("node", node)
             .string("type", event.type().wireName())
             .object("actor", actorMembers())
@@ -168,6 +169,37 @@ public final class AuditRecord {
             .string("reason", event.reason())
             .object("details", event.details())
             .string("prev", prev);
+    }
+
+    /**
+     * What {@link #TIME} writes, without its cost on the writing path (a formatter looks every field
+     * up and prints the fraction through a BigDecimal: about a third of building a record, measured
+     * with a profile of {@code ./benchmark audit}). Years outside 0 to 9999, which the formatter
+     * writes with a sign, are left to it.
+     */
+    static String formatTime(Instant time) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 0 || year > 9999) {
+            return TIME.format(time);
+        }
+        char[] text = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(text, 0, 4, year);
+        digits(text, 5, 2, utc.getMonthValue());
+        digits(text, 8, 2, utc.getDayOfMonth());
+        digits(text, 11, 2, utc.getHour());
+        digits(text, 14, 2, utc.getMinute());
+        digits(text, 17, 2, utc.getSecond());
+        digits(text, 20, 3, utc.getNano() / 1_000_000);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int start, int width, int value) {
+        int rest = value;
+        for (int position = start + width - 1; position >= start; position--) {
+            text[position] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
     }
 
     private Map<String, String> actorMembers() {

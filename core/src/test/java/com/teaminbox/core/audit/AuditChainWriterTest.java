@@ -312,4 +312,24 @@ class AuditChainWriterTest {
 
         assertThatThrownBy(() -> writer.record(event(1))).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anInterruptedThreadShouldWriteItsRecordsIntoTheSameFileAndKeepItsInterrupt() throws IOException {
+        try (AuditChainWriter writer = writer(AuditChainWriter.DEFAULT_MAX_FILE_BYTES)) {
+            writer.record(event(1));
+            Thread.currentThread().interrupt();
+            try {
+                writer.record(event(2));
+                writer.record(event(3));
+            } finally {
+                assertThat(Thread.interrupted()).isTrue();
+            }
+            writer.record(event(4));
+        }
+
+        // A FileChannel would have been closed by the interrupt, with the line written and the chain not advanced.
+        assertThat(files()).hasSize(1);
+        assertThat(verify().verifiedRecords()).isEqualTo(4);
+        assertThat(verify().intact()).isTrue();
+    }
 }

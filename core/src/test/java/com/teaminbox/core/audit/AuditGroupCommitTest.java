@@ -26,7 +26,7 @@ class AuditGroupCommitTest {
 
     private AuditGroupCommit group(Path where) {
         return new AuditGroupCommit(new AuditChainWriter(where, "mx1", clock, AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH),
-            passedOn::addAll);
+            located -> located.forEach(record -> passedOn.add(record.record())));
     }
 
     @Test
@@ -135,5 +135,96 @@ class AuditGroupCommitTest {
         // Java closes a FileChannel written by an interrupted thread: a second file would mean the first was abandoned.
         assertThat(Files.list(directory).count()).isEqualTo(1);
         assertThat(new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow().intact()).isTrue();
+    }
+
+    private static void awaitWriterAsleep(AuditGroupCommit group) throws InterruptedException {
+        for (int attempt = 0; attempt < 10_000 && !group.writerSleeps(); attempt++) {
+            Thread.sleep(1);
+        }
+        assertThat(group.writerSleeps()).as("the writer thread sleeps, nothing being queued").isTrue();
+    }
+
+    @Test
+    void aWaitingCallerShouldWriteItsRecordItselfWhileTheWriterThreadSleeps() throws Exception {
+        List<String> writingThreads = Collections.synchronizedList(new ArrayList<>());
+        try (AuditGroupCommit group = new AuditGroupCommit(new AuditChainWriter(directory, "mx1", clock,
+            AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH), records -> writingThreads.add(Thread.currentThread().getName()))) {
+            awaitWriterAsleep(group);
+            AuditRecord first = group.append(AuditChainWriterTest.event(1));
+            awaitWriterAsleep(group);
+            AuditRecord second = group.append(AuditChainWriterTest.event(2));
+
+            assertThat(List.of(first.seq(), second.seq())).containsExactly(1L, 2L);
+        }
+
+        // No wake-up of the writer thread, nor of this one: the caller wrote its own record.
+        assertThat(writingThreads).containsOnly(Thread.currentThread().getName()).hasSize(2);
+    }
+
+    @Test
+    void waitingAndHandingOverCallersShouldGetTheirOwnRecordsInOneVerifiableChain() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<AuditRecord>> futures = new ArrayList<>();
+        try (AuditGroupCommit group = group(directory)) {
+            for (int number = 0; number < 2_000; number++) {
+                AuditEvent event = AuditChainWriterTest.event(number);
+                boolean waits = number % 3 != 0;
+                futures.add(threads.submit(() -> waits ? group.append(event) : AuditGroupCommit.await(group.submit(event))));
+            }
+            for (int number = 0; number < futures.size(); number++) {
+                assertThat(futures.get(number).get().details()).containsEntry("number", Integer.toString(number));
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        NodeVerification verification = new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow();
+        assertThat(verification.verifiedRecords()).isEqualTo(2_000);
+        assertThat(verification.intact()).isTrue();
+        assertThat(passedOn).hasSize(2_000);
+    }
+
+    @Test
+    void anInterruptedCallerWritingItsOwnRecordShouldKeepItsInterruptAndTheFileOpen() throws Exception {
+        try (AuditGroupCommit group = group(directory)) {
+            awaitWriterAsleep(group);
+            Thread.currentThread().interrupt();
+            AuditRecord first;
+            try {
+                first = group.append(AuditChainWriterTest.event(1));
+            } finally {
+                assertThat(Thread.interrupted()).as("the caller's interrupt is kept for it").isTrue();
+            }
+            AuditRecord second = group.append(AuditChainWriterTest.event(2));
+
+            assertThat(List.of(first.seq(), second.seq())).containsExactly(1L, 2L);
+        }
+        assertThat(Files.list(directory).count()).isEqualTo(1);
+        assertThat(new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow().intact()).isTrue();
+    }
+
+    @Test
+    void aWaitingCallerAfterCloseShouldStillHaveItsRecordWritten() {
+        AuditGroupCommit group = group(directory);
+        group.append(AuditChainWriterTest.event(1));
+        group.close();
+
+        assertThat(group.append(AuditChainWriterTest.event(2)).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void aWaitingCallerWhoseRecordCannotBeWrittenShouldGetTheTrailUnavailable() throws Exception {
+        Path audit = directory.resolve("audit");
+        try (AuditGroupCommit group = group(audit)) {
+            group.append(AuditChainWriterTest.event(1));
+            Files.move(audit, directory.resolve("moved"));
+            Files.writeString(audit, "a file where the directory was");
+            clock.advance(Duration.ofDays(1));
+
+            assertThatThrownBy(() -> group.append(AuditChainWriterTest.event(2)))
+                .isInstanceOf(AuditUnavailableException.class)
+                .hasMessageContaining("Cannot write the audit trail of node mx1");
+        }
+        assertThat(passedOn).hasSize(1);
     }
 }

@@ -47,7 +47,7 @@ class AuditIndexCatchUpTest {
     }
 
     private AuditIndex open() throws IOException {
-        return new AuditIndex(FSDirectory.open(root.resolve("index")));
+        return new AuditIndex(FSDirectory.open(root.resolve("index")), trail());
     }
 
     private AuditPage everything() throws IOException {
@@ -90,8 +90,8 @@ class AuditIndexCatchUpTest {
         write("mx1", 3, "accepted");
         try (AuditIndex index = open()) {
             try (AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
-                index.add(live.append(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("bob@example.test"))
-                    .decision("accepted").build()));
+                index.add(live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("bob@example.test"))
+                    .decision("accepted").build())).located().get(0));
             }
 
             AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), () -> false);
@@ -106,8 +106,8 @@ class AuditIndexCatchUpTest {
     void aGapInTheIndexShouldBeReadAgainFromItsStartWithoutARebuild() throws IOException {
         write("mx1", 20, "accepted");
         try (AuditIndex index = open()) {
-            for (AuditRecord record : readAll()) {
-                if (record.seq() != 7) {
+            for (LocatedRecord record : readAll()) {
+                if (record.record().seq() != 7) {
                     index.add(record);
                 }
             }
@@ -155,7 +155,7 @@ class AuditIndexCatchUpTest {
     void anIndexFromAnEarlierVersionShouldBeRebuiltOnce() throws IOException {
         write("mx1", 10, "accepted");
         try (AuditIndex index = open()) {
-            for (AuditRecord record : readAll()) {
+            for (LocatedRecord record : readAll()) {
                 index.add(record);
             }
             index.commit(Map.of());
@@ -292,13 +292,33 @@ class AuditIndexCatchUpTest {
         Files.write(file, lines);
     }
 
-    private List<AuditRecord> readAll() throws IOException {
+    private List<LocatedRecord> readAll() throws IOException {
         try (Stream<Path> files = Files.list(trail())) {
-            List<AuditRecord> records = new java.util.ArrayList<>();
+            List<LocatedRecord> records = new java.util.ArrayList<>();
             for (Path file : files.sorted().toList()) {
-                AuditLines.read(file).forEach(line -> line.record().ifPresent(records::add));
+                AuditLines.read(file).forEach(line -> line.located().ifPresent(records::add));
             }
             return records;
         }
+    }
+
+    @Test
+    void anIndexThatStoresWholeRecordsShouldBeRebuiltOnceFromTheFiles() throws IOException {
+        write("mx1", 10, "accepted");
+        try (AuditIndex index = open()) {
+            for (LocatedRecord record : readAll()) {
+                index.add(record);
+            }
+            // What the version that stored records whole committed: the files and what was read, no format.
+            StringBuilder listing = new StringBuilder();
+            for (Path file : filesInOrder()) {
+                listing.append(file.getFileName()).append('=').append(Files.size(file)).append('\n');
+            }
+            index.commit(Map.of(AuditIndexCatchUp.FILES, listing.toString(), AuditIndexCatchUp.READ_THROUGH, "mx1=10\n"));
+        }
+
+        assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("stores whole records"));
+        assertThat(start()).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 10L)));
+        assertThat(everything().records()).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
 }

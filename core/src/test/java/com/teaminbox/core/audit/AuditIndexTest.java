@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,8 @@ class AuditIndexTest {
 
     @TempDir
     Path directory;
+    @TempDir
+    Path elsewhere;
     private final MutableClock clock = new MutableClock(START);
     private AuditIndex index;
 
@@ -98,21 +104,27 @@ class AuditIndexTest {
         assertThat(page.totalHits()).isEqualTo(20);
     }
 
+    /** A record of node mx3 written in {@code elsewhere}, outside the files the index was built from. */
+    private LocatedRecord writtenElsewhere() {
+        try (AuditChainWriter mx3 = new AuditChainWriter(elsewhere, "mx3", clock, 2000, FlushPolicy.FLUSH)) {
+            return mx3.appendAll(List.of(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("eve@example.test"))
+                .decision("refused").build())).located().get(0);
+        }
+    }
+
     @Test
     void addedRecordShouldBeFoundOnceEvenIfAddedTwice() throws IOException {
-        AuditRecord record = AuditRecord.chain(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("eve@example.test"))
-            .decision("refused").build(), "mx3", 1, START, AuditRecord.GENESIS);
+        LocatedRecord record = writtenElsewhere();
 
         index.add(record);
         index.add(record);
 
-        assertThat(index.search(AuditQuery.builder().actor("eve@example.test").build()).records()).containsExactly(record);
+        assertThat(index.search(AuditQuery.builder().actor("eve@example.test").build()).records()).containsExactly(record.record());
     }
 
     @Test
     void rebuildShouldForgetWhatTheFilesDoNotHold() throws IOException {
-        index.add(AuditRecord.chain(AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("eve@example.test"))
-            .decision("refused").build(), "mx3", 1, START, AuditRecord.GENESIS));
+        index.add(writtenElsewhere());
 
         index.rebuildFrom(List.of(directory));
 
@@ -133,5 +145,36 @@ class AuditIndexTest {
     void sinceAfterUntilShouldBeRefused() {
         assertThatThrownBy(() -> AuditQuery.builder().since(START).until(START).build())
             .hasMessage("since (2026-11-27T09:00:00Z) must be before until (2026-11-27T09:00:00Z)");
+    }
+
+    @Test
+    void theIndexShouldKeepWhereEachRecordIsAndReadTheRecordFromItsFile() throws IOException {
+        Path kept = elsewhere.resolve("index");
+        try (AuditIndex onDisk = new AuditIndex(FSDirectory.open(kept), directory)) {
+            onDisk.rebuildFrom(List.of(directory));
+
+            assertThat(onDisk.search(AuditQuery.builder().pageSize(20).build()).records())
+                .containsExactlyElementsOf(index.search(AuditQuery.builder().pageSize(20).build()).records());
+        }
+
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(kept))) {
+            assertThat(reader.numDocs()).isEqualTo(20);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                assertThat(reader.storedFields().document(doc).getFields()).as("nothing of the record is stored whole").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aSearchShouldSayWhenAFileNoLongerHoldsWhatWasIndexed() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, "x".repeat((int) Files.size(file)));
+            }
+        }
+
+        assertThatThrownBy(() -> index.search(AuditQuery.builder().build()))
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("changed since it was indexed");
     }
 }

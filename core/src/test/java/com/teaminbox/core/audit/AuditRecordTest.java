@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -169,5 +174,22 @@ class AuditRecordTest {
     @ValueSource(strings = {"mx1", "node-2", "eu_west.mx-03", "A"})
     void validNodeNamesShouldBeAccepted(String node) {
         assertThat(AuditRecord.chain(flagsChanged(), node, 1, TIME, AuditRecord.GENESIS).node()).isEqualTo(node);
+    }
+
+    @Test
+    void timeShouldBeWrittenExactlyAsTheFormatterWritesIt() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+            Instant.parse("-0001-12-31T23:59:59.999Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-02-28T23:59:59.001Z"), Instant.parse("2024-02-29T12:00:00.010Z"),
+            Instant.parse("1969-12-31T23:59:59.100Z")));
+        Random random = new Random(18);
+        for (int count = 0; count < 10_000; count++) {
+            instants.add(Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L)));
+        }
+
+        for (Instant instant : instants) {
+            assertThat(AuditRecord.formatTime(instant)).as("%s", instant).isEqualTo(formatter.format(instant));
+        }
     }
 }

@@ -43,6 +43,7 @@ import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.core.audit.AuditSettings;
 import com.teaminbox.core.audit.AuditUnavailableException;
 import com.teaminbox.core.audit.FlushPolicy;
+import com.teaminbox.core.audit.LocatedRecord;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
@@ -88,7 +89,7 @@ public class FileAuditStorage implements AuditStorage {
         return thread;
     });
     /** Written and not yet indexed, in the order written. */
-    private final Queue<AuditRecord> unindexed = new ConcurrentLinkedQueue<>();
+    private final Queue<LocatedRecord> unindexed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unindexedCount = new AtomicInteger();
     /** Set while a batch is asked of the index thread ahead of its schedule, so that one is asked at a time. */
     private final AtomicBoolean batchAsked = new AtomicBoolean();
@@ -120,10 +121,13 @@ public class FileAuditStorage implements AuditStorage {
         this.metricFactory = metricFactory;
     }
 
-    /** Waits until the record's group is written by the writer thread (waiting costs the caller no CPU). */
+    /**
+     * Returns once the record is written: by this thread when the writer thread sleeps (no
+     * wake-up), else in the writer's next group ({@link AuditGroupCommit#append}).
+     */
     @Override
     public void append(AuditEvent event) {
-        AuditGroupCommit.await(submit(event));
+        openGroup().append(event);
     }
 
     /**
@@ -147,7 +151,7 @@ public class FileAuditStorage implements AuditStorage {
      * On the writing thread, after each group: the records wait for the index thread, which adds
      * them in batches, off the callers' way.
      */
-    private void toIndex(List<AuditRecord> records) {
+    private void toIndex(List<LocatedRecord> records) {
         if (index.isEmpty()) {
             return;
         }
@@ -164,8 +168,8 @@ public class FileAuditStorage implements AuditStorage {
     /** On the index thread: adds what waits, as one batch. */
     private void indexWaiting() {
         batchAsked.set(false);
-        List<AuditRecord> batch = new ArrayList<>();
-        for (AuditRecord record = unindexed.poll(); record != null; record = unindexed.poll()) {
+        List<LocatedRecord> batch = new ArrayList<>();
+        for (LocatedRecord record = unindexed.poll(); record != null; record = unindexed.poll()) {
             batch.add(record);
         }
         unindexedCount.addAndGet(-batch.size());
@@ -175,9 +179,9 @@ public class FileAuditStorage implements AuditStorage {
         }
         try {
             boolean replacing = catchingUp;
-            List<AuditRecord> fresh = new ArrayList<>(batch.size());
-            for (AuditRecord record : batch) {
-                if (replacing || record.seq() <= ownCatchUpReadThrough || !record.node().equals(ownNode)) {
+            List<LocatedRecord> fresh = new ArrayList<>(batch.size());
+            for (LocatedRecord record : batch) {
+                if (replacing || record.record().seq() <= ownCatchUpReadThrough || !record.record().node().equals(ownNode)) {
                     searchable.get().add(record);
                 } else {
                     fresh.add(record);
@@ -249,7 +253,7 @@ public class FileAuditStorage implements AuditStorage {
         // which only one writer may hold.
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index").resolve(node);
         try {
-            AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory));
+            AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory), directory);
             Thread catchUp = new Thread(() -> catchUp(opened, directory, indexDirectory), "teaminbox-audit-index-catch-up");
             catchUp.setDaemon(true);
             catchUpThread = Optional.of(catchUp);

@@ -40,9 +40,9 @@ import com.teaminbox.core.config.SharedMailboxesConfiguration;
  * writes an {@code audit-gap} record saying how many records were lost.
  *
  * <p>Records are not repeated in the server log at INFO (DEBUG on {@code com.teaminbox.audit}).
- * Under {@code defer} a caller returns once the writer thread has written its record (its group,
- * with other callers' records: {@link com.teaminbox.core.audit.AuditGroupCommit}) and listeners
- * hear it then; under {@code continue} the caller goes on as soon as its record is queued, and
+ * Under {@code defer} a caller returns once its record is written (by the caller itself when the
+ * writer thread sleeps, else in the writer's group with other callers' records:
+ * {@link com.teaminbox.core.audit.AuditGroupCommit#append}) and listeners hear it then; under {@code continue} the caller goes on as soon as its record is queued, and
  * listeners hear it at that moment. During an outage every caller waits for its write again, so
  * that the trail's return is noticed, and recorded, by the first record that gets through.
  */
@@ -87,9 +87,10 @@ public class ServerAuditTrail implements AuditTrail {
     }
 
     /**
-     * What runs here, on the caller's thread, is only the hand-over and what must answer the
-     * caller: the record is stamped, serialised, hashed, written and indexed on the writer's
-     * thread ({@link com.teaminbox.core.audit.AuditGroupCommit}).
+     * What runs here, on the caller's thread, is the hand-over and what must answer the caller;
+     * the record is stamped, serialised, hashed and written by the writer thread, or under
+     * {@code defer} by this thread when the writer sleeps (cheaper than two thread wake-ups), and
+     * indexed on the index thread ({@link com.teaminbox.core.audit.AuditGroupCommit}).
      */
     @Override
     public void record(AuditEvent event) {
