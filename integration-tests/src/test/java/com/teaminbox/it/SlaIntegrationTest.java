@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -210,7 +211,7 @@ class SlaIntegrationTest {
 
         TeamInboxServer.awaitUntil(() -> records(AuditEventType.TICKET_PENDING, "SUP-1").stream()
             .anyMatch(record -> record.decision().equals("resumed")), "the customer's reply resumes the ticket");
-        TeamInboxServer.awaitUntil(() -> !flagsOfTicket("SUP-1").toLowerCase(java.util.Locale.ROOT).contains("$pending"), "$Pending removed");
+        TeamInboxServer.awaitUntil(() -> !flagsOfTicket("SUP-1").toLowerCase(Locale.ROOT).contains("$pending"), "$Pending removed");
     }
 
     /**

@@ -22,23 +22,36 @@ public final class SlaPlan {
         this.time = new BusinessTime(settings.calendar());
     }
 
+    /**
+     * What is due at {@code now}, and the first instant after it at which another stage comes due,
+     * the ticket's facts being what they are (empty when none will: every target met, or a clock
+     * stopped): until a new fact, {@link #due} at any instant before {@code nextDue} answers what
+     * it answers at {@code now}.
+     */
+    public record Outlook(List<DueStage> due, Optional<Instant> nextDue) {
+    }
+
     public List<DueStage> due(TicketLifecycle lifecycle, Instant now) {
+        return outlook(lifecycle, now).due();
+    }
+
+    /** {@link Outlook#nextDue()}. */
+    public Optional<Instant> nextDue(TicketLifecycle lifecycle, Instant now) {
+        return outlook(lifecycle, now).nextDue();
+    }
+
+    /** Both, from one computation of the ticket's stages in business time. */
+    public Outlook outlook(TicketLifecycle lifecycle, Instant now) {
         List<DueStage> due = new ArrayList<>();
+        Optional<Instant> next = Optional.empty();
         for (DueStage stage : stages(lifecycle)) {
             if (!stage.stageDue().isAfter(now)) {
                 due.add(stage);
+            } else if (next.isEmpty() || stage.stageDue().isBefore(next.get())) {
+                next = Optional.of(stage.stageDue());
             }
         }
-        return due;
-    }
-
-    /**
-     * The first instant after {@code now} at which a stage of this ticket comes due, its facts
-     * being what they are; empty when none will (every target met, or a clock stopped): until a new
-     * fact, {@link #due} at any instant before it answers what it answers at {@code now}.
-     */
-    public Optional<Instant> nextDue(TicketLifecycle lifecycle, Instant now) {
-        return stages(lifecycle).stream().map(DueStage::stageDue).filter(at -> at.isAfter(now)).min(Instant::compareTo);
+        return new Outlook(due, next);
     }
 
     /** Every stage of the ticket that is or will be due, whatever the time. */

@@ -100,7 +100,8 @@ public class SlaEscalations {
             if (lifecycle.resolved().filter(resolved -> resolved.isBefore(pruneBefore)).isPresent()) {
                 prunable.add(ticket.getKey());
             }
-            for (DueStage stage : plan.due(lifecycle, now)) {
+            SlaPlan.Outlook outlook = plan.outlook(lifecycle, now);
+            for (DueStage stage : outlook.due()) {
                 if (snapshot.claimedKeys().contains(stage.key()) || !ledger.claim(sharedMailbox, stage.key(), node)) {
                     continue;
                 }
@@ -111,7 +112,7 @@ public class SlaEscalations {
                 }
             }
             settled.put(ticket.getKey(), new Settled(ticket.getValue().size(), lifecycle.resolved(),
-                lifecycle.resolved().isPresent() ? Optional.empty() : plan.nextDue(lifecycle, now)));
+                lifecycle.resolved().isPresent() ? Optional.empty() : outlook.nextDue()));
         }
         prunable.forEach(settled::remove);
         digest.send();

@@ -8,7 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -109,7 +111,7 @@ class KeywordCarriersTest {
         carriers.candidates(folder, session);
 
         hear(new MailboxEvents.Expunged(MailboxSession.SessionId.of(1), SUPPORT, INBOX, folderId,
-            new TreeMap<>(java.util.Map.of(MessageUid.of(5), metaData(MessageUid.of(5), new Flags("$Resolved")))), Event.EventId.random()));
+            new TreeMap<>(Map.of(MessageUid.of(5), metaData(MessageUid.of(5), new Flags("$Resolved")))), Event.EventId.random()));
 
         assertThat(carriers.candidates(folder, session)).contains(Set.of());
     }
@@ -158,7 +160,7 @@ class KeywordCarriersTest {
     }
 
     private static MessageMetaData metaData(MessageUid uid, Flags flags) {
-        return new MessageMetaData(uid, ModSeq.of(1), flags, 10, new java.util.Date(), Optional.empty(), mock(MessageId.class),
+        return new MessageMetaData(uid, ModSeq.of(1), flags, 10, new Date(), Optional.empty(), mock(MessageId.class),
             ThreadId.fromBaseMessageId(mock(MessageId.class)));
     }
 }
