@@ -121,17 +121,13 @@ public final class AuditGroupCommit implements Closeable {
      */
     private void writeWhileNobodyElseDoes(CompletableFuture<?> own) {
         while (!queue.isEmpty() && writing.tryLock()) {
-            List<Pending> group = new ArrayList<>();
-            AuditChainWriter.Appended appended;
+            WrittenGroup next;
             try {
-                for (Pending next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
-                    group.add(next);
-                }
-                appended = writeGroup(group);
+                next = writeNextGroup();
             } finally {
                 writing.unlock();
             }
-            complete(group, appended);
+            complete(next.group(), next.appended());
             if (own.isDone()) {
                 break;
             }
@@ -207,20 +203,16 @@ public final class AuditGroupCommit implements Closeable {
     /** Writes groups while events are queued. */
     private void drain() {
         while (!queue.isEmpty()) {
-            List<Pending> group = new ArrayList<>();
-            AuditChainWriter.Appended appended;
+            WrittenGroup next;
             // Taken under the lock: a caller writing after close must not overtake a group already taken.
             writing.lock();
             try {
-                for (Pending next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
-                    group.add(next);
-                }
-                appended = writeGroup(group);
+                next = writeNextGroup();
             } finally {
                 writing.unlock();
             }
             // Outside the lock: a caller's continuation may record again.
-            complete(group, appended);
+            complete(next.group(), next.appended());
         }
     }
 
@@ -239,6 +231,19 @@ public final class AuditGroupCommit implements Closeable {
             writing.unlock();
         }
         complete(group, appended);
+    }
+
+    /** A group taken from the queue and what writing it gave. */
+    private record WrittenGroup(List<Pending> group, AuditChainWriter.Appended appended) {
+    }
+
+    /** Takes up to {@link #MAX_GROUP} queued events and writes them; called with {@code writing} held. */
+    private WrittenGroup writeNextGroup() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
+            group.add(next);
+        }
+        return new WrittenGroup(group, writeGroup(group));
     }
 
     private AuditChainWriter.Appended writeGroup(List<Pending> group) {

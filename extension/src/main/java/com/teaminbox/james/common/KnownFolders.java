@@ -19,8 +19,6 @@ import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.mailbox.FolderName;
 
@@ -44,7 +42,6 @@ import reactor.core.publisher.Mono;
 public class KnownFolders {
     /** Bounded memory: past this many remembered folders, the others are asked each time. */
     static final int MAX_REMEMBERED = 10_000;
-    private static final Logger LOGGER = LoggerFactory.getLogger(KnownFolders.class);
 
     private final MailboxManager mailboxManager;
     private final EventBus eventBus;
@@ -133,13 +130,7 @@ public class KnownFolders {
         }
 
         private void stop() {
-            Registration current = registration;
-            if (current != null) {
-                Mono.from(current.unregister())
-                    .doOnError(e -> LOGGER.debug("Cannot stop watching folder {} of {}", key.folder(), key.account().asString(), e))
-                    .onErrorResume(e -> Mono.empty())
-                    .subscribe();
-            }
+            EventRegistrations.stopQuietly(registration, "folder " + key.folder() + " of " + key.account().asString());
         }
     }
 }

@@ -24,10 +24,9 @@ import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageMetaData;
 import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.model.UpdatedFlags;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.sla.facts.TicketFacts;
+import com.teaminbox.james.common.EventRegistrations;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,7 +60,6 @@ public class KeywordCarriers {
     static final int MAX_FOLDERS = 10_000;
     /** A folder is searched again this often, whatever its events said (what the search finds is added). */
     static final Duration RESEARCH_AFTER = Duration.ofMinutes(10);
-    private static final Logger LOGGER = LoggerFactory.getLogger(KeywordCarriers.class);
 
     private final EventBus eventBus;
     private final Map<MailboxId, Watch> watches = new ConcurrentHashMap<>();
@@ -179,13 +177,7 @@ public class KeywordCarriers {
         }
 
         private void stop() {
-            Registration current = registration;
-            if (current != null) {
-                Mono.from(current.unregister())
-                    .doOnError(e -> LOGGER.debug("Cannot stop watching the keywords of folder {}", id, e))
-                    .onErrorResume(e -> Mono.empty())
-                    .subscribe();
-            }
+            EventRegistrations.stopQuietly(registration, "the keywords of folder " + id);
         }
     }
 }
