@@ -41,19 +41,7 @@ class RuleActionSkippedIntegrationTest {
 
     @Test
     void folderDeletedSinceTheReloadShouldBeSkippedAndTheMailDeliveredToInbox() throws Exception {
-        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + server.ports().webAdmin() + "/users/" + SUPPORT + "/mailboxes/Gone")).DELETE().build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-
-        server.smtp().send(JANE, "Where has it gone?", SUPPORT);
-        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
-
-        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
-            assertThat(imap.listFolders()).doesNotContain("Gone");
-            assertThat(StoredMessages.read(imap, List.of("INBOX"))).singleElement()
-                .satisfies(message -> assertThat(message.flags()).containsExactly("$Gone"));
-        }
+        deleteFolderGoneThenMailInboxShouldHoldItWithItsKeyword();
         assertThat(AuditRecords.of(server, AuditEventType.RULE_ACTION_SKIPPED)).singleElement().satisfies(record -> {
             assertThat(record.details()).containsEntry("rule", "gone").containsEntry("action", "file-into Gone")
                 .containsEntry("reason", "folder 'Gone' does not exist");
@@ -67,19 +55,7 @@ class RuleActionSkippedIntegrationTest {
         // The first mail makes ApplyRules find, and remember, the folder; the deletion must make it forget.
         server.smtp().send(JANE, "Gone fishing", SUPPORT);
         server.awaitMessages(SUPPORT, ALICE, "Gone", 1);
-        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + server.ports().webAdmin() + "/users/" + SUPPORT + "/mailboxes/Gone")).DELETE().build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-
-        server.smtp().send(JANE, "Where has it gone?", SUPPORT);
-        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
-
-        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
-            assertThat(imap.listFolders()).doesNotContain("Gone");
-            assertThat(StoredMessages.read(imap, List.of("INBOX"))).singleElement()
-                .satisfies(message -> assertThat(message.flags()).containsExactly("$Gone"));
-        }
+        deleteFolderGoneThenMailInboxShouldHoldItWithItsKeyword();
         assertThat(AuditRecords.of(server, AuditEventType.RULE_ACTION_SKIPPED)).singleElement()
             .satisfies(record -> assertThat(record.details()).containsEntry("reason", "folder 'Gone' does not exist"));
     }
@@ -100,5 +76,22 @@ class RuleActionSkippedIntegrationTest {
         List<AuditRecord> skipped = AuditRecords.of(server, AuditEventType.RULE_ACTION_SKIPPED);
         assertThat(skipped).singleElement().satisfies(record -> assertThat(record.details())
             .containsEntry("rule", "long").hasEntrySatisfying("reason", reason -> assertThat(reason).contains("998")));
+    }
+
+    /** Deletes the rule's folder over WebAdmin, sends a mail the rule files there, and checks it reached the INBOX with the rule's keyword. */
+    private void deleteFolderGoneThenMailInboxShouldHoldItWithItsKeyword() throws Exception {
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + server.ports().webAdmin() + "/users/" + SUPPORT + "/mailboxes/Gone")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+        server.smtp().send(JANE, "Where has it gone?", SUPPORT);
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            assertThat(imap.listFolders()).doesNotContain("Gone");
+            assertThat(StoredMessages.read(imap, List.of("INBOX"))).singleElement()
+                .satisfies(message -> assertThat(message.flags()).containsExactly("$Gone"));
+        }
     }
 }

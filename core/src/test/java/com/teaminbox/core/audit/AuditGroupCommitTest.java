@@ -38,17 +38,12 @@ class AuditGroupCommitTest {
                 AuditEvent event = AuditChainWriterTest.event(number);
                 futures.add(threads.submit(() -> AuditGroupCommit.await(group.submit(event))));
             }
-            for (int number = 0; number < futures.size(); number++) {
-                assertThat(futures.get(number).get().details()).containsEntry("number", Integer.toString(number));
-            }
+            assertEachCallerGotItsOwnRecord(futures);
         } finally {
             threads.shutdown();
         }
 
-        NodeVerification verification = new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow();
-        assertThat(verification.verifiedRecords()).isEqualTo(2_000);
-        assertThat(verification.intact()).isTrue();
-        assertThat(passedOn).hasSize(2_000);
+        assertTheChainShouldHoldAndBePassedOn(2_000);
     }
 
     @Test
@@ -171,17 +166,12 @@ class AuditGroupCommitTest {
                 boolean waits = number % 3 != 0;
                 futures.add(threads.submit(() -> waits ? group.append(event) : AuditGroupCommit.await(group.submit(event))));
             }
-            for (int number = 0; number < futures.size(); number++) {
-                assertThat(futures.get(number).get().details()).containsEntry("number", Integer.toString(number));
-            }
+            assertEachCallerGotItsOwnRecord(futures);
         } finally {
             threads.shutdown();
         }
 
-        NodeVerification verification = new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow();
-        assertThat(verification.verifiedRecords()).isEqualTo(2_000);
-        assertThat(verification.intact()).isTrue();
-        assertThat(passedOn).hasSize(2_000);
+        assertTheChainShouldHoldAndBePassedOn(2_000);
     }
 
     @Test
@@ -226,5 +216,18 @@ class AuditGroupCommitTest {
                 .hasMessageContaining("Cannot write the audit trail of node mx1");
         }
         assertThat(passedOn).hasSize(1);
+    }
+
+    private static void assertEachCallerGotItsOwnRecord(List<? extends Future<AuditRecord>> futures) throws Exception {
+        for (int number = 0; number < futures.size(); number++) {
+            assertThat(futures.get(number).get().details()).containsEntry("number", Integer.toString(number));
+        }
+    }
+
+    private void assertTheChainShouldHoldAndBePassedOn(int records) throws Exception {
+        NodeVerification verification = new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow();
+        assertThat(verification.verifiedRecords()).isEqualTo(records);
+        assertThat(verification.intact()).isTrue();
+        assertThat(passedOn).hasSize(records);
     }
 }
