@@ -8,6 +8,7 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxManager.MailboxSearchFetchType;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
@@ -45,10 +46,14 @@ public class SharedAccounts {
 
     /**
      * Every folder the session's own account holds. Not {@code MailboxManager.list}: that also lists
-     * other accounts' folders shared with this one by ACL, as members' folders are.
+     * other accounts' folders shared with this one by ACL, as members' folders are. Names only
+     * ({@link MailboxSearchFetchType#Minimal}): the two-argument {@code search} also counts each
+     * folder's messages and unseen ones, which the memory backend does by reading every message of
+     * every folder, and a customer's every reply on a ticket lists the folders (issue 18).
      */
     public static List<MailboxPath> ownFolders(MailboxManager mailboxManager, MailboxSession session) {
-        return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(), session)
+        return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(),
+                MailboxSearchFetchType.Minimal, session)
             .map(MailboxMetaData::getPath)
             .collectList()
             .block();
