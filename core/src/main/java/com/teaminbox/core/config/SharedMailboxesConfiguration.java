@@ -1,6 +1,9 @@
 package com.teaminbox.core.config;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +18,8 @@ public final class SharedMailboxesConfiguration {
     public static final SharedMailboxesConfiguration EMPTY = new SharedMailboxesConfiguration(List.of(), Role.BUILT_IN);
 
     private final List<SharedMailbox> sharedMailboxes;
+    /** By the configured (normalized) address's text: every recipient of every mail is looked up here. */
+    private final Map<String, SharedMailbox> byAddress;
     private final List<Role> roles;
     private final AuditSettings audit;
     private final boolean ungovernedSmtpServersAllowed;
@@ -30,6 +35,11 @@ public final class SharedMailboxesConfiguration {
     private SharedMailboxesConfiguration(List<SharedMailbox> sharedMailboxes, List<Role> roles, AuditSettings audit,
                                          boolean ungovernedSmtpServersAllowed) {
         this.sharedMailboxes = List.copyOf(sharedMailboxes);
+        Map<String, SharedMailbox> index = new HashMap<>();
+        for (SharedMailbox sharedMailbox : this.sharedMailboxes) {
+            index.putIfAbsent(key(sharedMailbox.address()), sharedMailbox);
+        }
+        this.byAddress = Map.copyOf(index);
         this.roles = List.copyOf(roles);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ungovernedSmtpServersAllowed = ungovernedSmtpServersAllowed;
@@ -62,8 +72,17 @@ public final class SharedMailboxesConfiguration {
     }
 
     public Optional<SharedMailbox> find(MailAddress address) {
-        MailAddress normalized = Addresses.normalize(address);
-        return sharedMailboxes.stream().filter(mailbox -> mailbox.address().equals(normalized)).findFirst();
+        // A dot-atom address is normalized by lower-casing its text (James's Domain is already lower
+        // case); only a quoted local part needs the parse that may unquote it.
+        SharedMailbox found = byAddress.get(key(address));
+        if (found != null || !address.getLocalPart().startsWith("\"")) {
+            return Optional.ofNullable(found);
+        }
+        return Optional.ofNullable(byAddress.get(key(Addresses.normalize(address))));
+    }
+
+    private static String key(MailAddress address) {
+        return address.asString().toLowerCase(Locale.ROOT);
     }
 
     public boolean isSharedMailbox(MailAddress address) {
