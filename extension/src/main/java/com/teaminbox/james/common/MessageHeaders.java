@@ -84,7 +84,12 @@ public final class MessageHeaders {
      * every spool thread building a registry entry or an acknowledgement queued on.
      */
     public static void setDate(MimeMessage message, Instant date) throws MessagingException {
-        message.setHeader("Date", DATE.format(date.atZone(ZoneId.systemDefault())));
+        message.setHeader("Date", dateValue(date));
+    }
+
+    /** The value {@link #setDate} gives the Date header, for a message written without javax.mail. */
+    public static String dateValue(Instant date) {
+        return DATE.format(date.atZone(ZoneId.systemDefault()));
     }
 
     private static Optional<Field> savedFlag() {

@@ -27,6 +27,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -89,6 +90,8 @@ public class SlaLedger {
     private static final Duration GAP_GRACE = Duration.ofMinutes(2);
     /** Only the last UIDs can still be on their way; older gaps are deletions (pruning, an operator). */
     private static final long GAP_WINDOW = 1_000;
+    /** The longest subject javax.mail writes on one line: it folds past 76 characters, "Subject: " included. */
+    private static final int UNFOLDED_SUBJECT = 76 - "Subject: ".length();
     private static final List<String> SINGLE_FACT_HEADERS = List.of(TICKET_HEADER, FACT_HEADER, AT_HEADER, ACTOR_HEADER, DETAIL_HEADER,
         CLAIM_HEADER, NODE_HEADER);
 
@@ -187,7 +190,7 @@ public class SlaLedger {
                 for (MessageUid uid : uids) {
                     List<TicketFact> kept = keptFacts(ledger, session, uid, forgotten);
                     if (!kept.isEmpty()) {
-                        ledger.appendMessage(appendCommand(entry(sharedMailbox, kept.size() + " facts", entries(kept))), session);
+                        ledger.appendMessage(appendCommand(entry(sharedMailbox.address(), kept.size() + " facts", entries(kept))), session);
                     }
                 }
                 ledger.delete(uids, session);
@@ -364,7 +367,7 @@ public class SlaLedger {
     }
 
     private long append(SharedMailbox sharedMailbox, String subject, List<Map.Entry<String, String>> headers) throws MailboxException {
-        byte[] entry = entry(sharedMailbox, subject, headers);
+        byte[] entry = entry(sharedMailbox.address(), subject, headers);
         return withLedger(sharedMailbox, (ledger, session) -> ledger.appendMessage(appendCommand(entry), session)
             .getId().getUid().asLong());
     }
@@ -397,17 +400,65 @@ public class SlaLedger {
         }
     }
 
-    private static byte[] entry(SharedMailbox sharedMailbox, String subject, List<Map.Entry<String, String>> headers) {
+    /**
+     * A ledger message's bytes. Its values are plain ASCII in practice (URL-encoded facts, the
+     * shared address, a subject of words): those are written as the lines javax.mail writes for them
+     * (same headers, same values, same body), without building a {@link MimeMessage} for each message,
+     * which was about half of the listener thread's work per message (docs/benchmarks.md). Any other
+     * value, and a subject it would fold, goes through javax.mail as before.
+     */
+    static byte[] entry(MailAddress address, String subject, List<Map.Entry<String, String>> headers) {
+        String from = address.asString();
+        String cleanSubject = singleLine(subject);
+        boolean plain = isPrintableAscii(from) && isPrintableAscii(cleanSubject) && cleanSubject.length() <= UNFOLDED_SUBJECT;
+        List<Map.Entry<String, String>> cleanHeaders = new ArrayList<>(headers.size());
+        for (Map.Entry<String, String> header : headers) {
+            String value = singleLine(header.getValue());
+            plain = plain && isPrintableAscii(value);
+            cleanHeaders.add(Map.entry(header.getKey(), value));
+        }
+        if (!plain) {
+            return entryThroughJavaMail(address, subject, headers);
+        }
+        StringBuilder out = new StringBuilder(300 + 120 * cleanHeaders.size());
+        out.append("Date: ").append(MessageHeaders.dateValue(Instant.now())).append("\r\n")
+            .append("From: ").append(from).append("\r\n")
+            .append("To: ").append(from).append("\r\n")
+            .append("Message-ID: ").append(ledgerMessageId(address)).append("\r\n")
+            .append("Subject: ").append(cleanSubject).append("\r\n")
+            .append("MIME-Version: 1.0\r\n")
+            .append("Content-Type: text/plain; charset=UTF-8\r\n")
+            .append("Content-Transfer-Encoding: 7bit\r\n");
+        for (Map.Entry<String, String> header : cleanHeaders) {
+            out.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+        }
+        out.append("\r\n").append(body(address));
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Characters from space to tilde: what a header line carries as it is, without encoding or folding. */
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A ledger message built by javax.mail: for values that need encoding. */
+    static byte[] entryThroughJavaMail(MailAddress address, String subject, List<Map.Entry<String, String>> headers) {
         try {
-            MimeMessage entry = new LedgerEntryMessage(sharedMailbox.address().getDomain().asString());
-            entry.setFrom(new InternetAddress(sharedMailbox.address().asString()));
-            entry.setRecipients(Message.RecipientType.TO, sharedMailbox.address().asString());
+            MimeMessage entry = new LedgerEntryMessage(address);
+            entry.setFrom(new InternetAddress(address.asString()));
+            entry.setRecipients(Message.RecipientType.TO, address.asString());
             entry.setSubject(singleLine(subject), StandardCharsets.UTF_8.name());
             MessageHeaders.setDate(entry, Instant.now());
             for (Map.Entry<String, String> header : headers) {
                 entry.addHeader(header.getKey(), singleLine(header.getValue()));
             }
-            entry.setText("SLA ledger entry of " + sharedMailbox.address().asString() + " (docs/sla.md).\r\n", StandardCharsets.UTF_8.name());
+            entry.setText(body(address), StandardCharsets.UTF_8.name());
             entry.saveChanges();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             entry.writeTo(bytes);
@@ -415,6 +466,19 @@ public class SlaLedger {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("An SLA ledger entry is plain ASCII headers and always writes", e);
         }
+    }
+
+    private static String body(MailAddress address) {
+        return "SLA ledger entry of " + address.asString() + " (docs/sla.md).\r\n";
+    }
+
+    /**
+     * A random Message-ID of the shared address's domain, instead of javax.mail's, which asks the
+     * machine's own address for each message (about a tenth of the SLA listener thread's samples).
+     * Nothing reads a ledger message's Message-ID.
+     */
+    private static String ledgerMessageId(MailAddress address) {
+        return "<" + UUID.randomUUID() + ".sla-ledger@" + address.getDomain().asString() + ">";
     }
 
     /**
@@ -430,22 +494,18 @@ public class SlaLedger {
         return plain ? value : TicketSubjects.singleLine(value);
     }
 
-    /**
-     * A ledger message: its Message-ID is a random one of the shared address's domain, instead of
-     * javax.mail's, which asks the machine's own address for each message (about a tenth of the
-     * SLA listener thread's samples). Nothing reads a ledger message's Message-ID.
-     */
+    /** A ledger message built by javax.mail, with {@link #ledgerMessageId}. */
     private static final class LedgerEntryMessage extends MimeMessage {
-        private final String domain;
+        private final MailAddress address;
 
-        LedgerEntryMessage(String domain) {
+        LedgerEntryMessage(MailAddress address) {
             super(MailSession.SHARED);
-            this.domain = domain;
+            this.address = address;
         }
 
         @Override
         protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", "<" + UUID.randomUUID() + ".sla-ledger@" + domain + ">");
+            setHeader("Message-ID", ledgerMessageId(address));
         }
     }
 
