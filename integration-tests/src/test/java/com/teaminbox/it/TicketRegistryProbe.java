@@ -29,6 +29,10 @@ public class TicketRegistryProbe implements GuiceProbe {
         return loader.instantiate(new ClassName(TicketCostMeter.class.getName()));
     }
 
+    public MailboxWorkMeter mailboxWorkMeter() throws ClassNotFoundException {
+        return loader.instantiate(new ClassName(MailboxWorkMeter.class.getName()));
+    }
+
     public SlaCostMeter slaMeter() throws ClassNotFoundException {
         return loader.instantiate(new ClassName(SlaCostMeter.class.getName()));
     }
