@@ -109,6 +109,19 @@ class AutoResponseGovernorTest {
     }
 
     @Test
+    void headerNamesPreparedOnceShouldGatherAndRefuseAsNamesGivenEachTime() {
+        HeaderFields.Names names = HeaderFields.Names.of(List.of("From", "Auto-Submitted"));
+        HeaderFields fields = HeaderFields.builder().only(names).add("from", JANE).build();
+
+        assertThat(names.asList()).containsExactly("From", "Auto-Submitted");
+        assertThat(fields.all("FROM")).containsExactly(JANE);
+        assertThat(fields.all("auto-submitted")).isEmpty();
+        assertThatThrownBy(() -> fields.all("Subject"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("Subject");
+    }
+
+    @Test
     void headerFieldsGatheredForSomeNamesShouldRefuseToAnswerForOthers() {
         HeaderFields fields = HeaderFields.builder().only(List.of("From")).add("From", JANE).build();
 
