@@ -47,6 +47,29 @@ public final class HeaderFields {
         return "HeaderFields" + values.keySet();
     }
 
+    /**
+     * Header names to gather from every mail, lower-cased once: {@link Builder#only(Collection)}
+     * lower-cased and copied its names for each mail (22 for an acknowledgement).
+     */
+    public static final class Names {
+        private final List<String> names;
+        private final Set<String> lowerCase;
+
+        private Names(Collection<String> names) {
+            this.names = List.copyOf(names);
+            this.lowerCase = this.names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        }
+
+        public static Names of(Collection<String> names) {
+            return new Names(names);
+        }
+
+        /** As given, for a reader that asks the mail for these headers. */
+        public List<String> asList() {
+            return names;
+        }
+    }
+
     public static final class Builder {
         private static final Pattern FOLDING = Pattern.compile("\\r?\\n[ \\t]");
         private final Map<String, List<String>> values = new TreeMap<>();
@@ -60,7 +83,12 @@ public final class HeaderFields {
          * which is cheaper than reading them all); {@link HeaderFields#all} refuses any other name.
          */
         public Builder only(Collection<String> names) {
-            gathered = Optional.of(names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+            return only(Names.of(names));
+        }
+
+        /** As {@link #only(Collection)}, with names lower-cased once for every mail. */
+        public Builder only(Names names) {
+            gathered = Optional.of(names.lowerCase);
             return this;
         }
 

@@ -31,6 +31,11 @@ import org.apache.james.core.MailAddress;
 public final class ShownAddresses {
     private static final String DELIMITERS = "<>\"(),;:[]\\";
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?]*\\?[bBqQ]\\?[^?]*\\?=");
+    /**
+     * The first character of Unicode category Cf (format), the soft hyphen U+00AD: the usual header,
+     * all ASCII, is scanned without asking Character for each character's category.
+     */
+    private static final char FIRST_FORMAT_CHARACTER = '\u00AD';
 
     private ShownAddresses() {
     }
@@ -56,7 +61,9 @@ public final class ShownAddresses {
 
     private static void forEachCandidate(String headerValue, Consumer<String> candidates) {
         String raw = withoutFormatCharacters(headerValue);
-        String decoded = withoutFormatCharacters(decodeEncodedWords(headerValue));
+        String decodedValue = decodeEncodedWords(headerValue);
+        // Without an encoded-word the decoded view is the header itself: its format characters are dropped once.
+        String decoded = decodedValue == headerValue ? raw : withoutFormatCharacters(decodedValue);
         for (String text : decoded.equals(raw) ? new String[] {raw} : new String[] {raw, decoded}) {
             String unquoted = withoutQuoting(text);
             addTokens(unquoted, candidates);
@@ -134,8 +141,9 @@ public final class ShownAddresses {
      */
     private static String withoutFormatCharacters(String text) {
         int first = 0;
-        while (first < text.length() && Character.getType(text.codePointAt(first)) != Character.FORMAT) {
-            first += Character.charCount(text.codePointAt(first));
+        while (first < text.length()
+            && (text.charAt(first) < FIRST_FORMAT_CHARACTER || Character.getType(text.codePointAt(first)) != Character.FORMAT)) {
+            first += text.charAt(first) < FIRST_FORMAT_CHARACTER ? 1 : Character.charCount(text.codePointAt(first));
         }
         if (first == text.length()) {
             // The usual header: nothing to drop, nothing to copy.
@@ -154,6 +162,9 @@ public final class ShownAddresses {
 
     /** Quotes and quoted-pair backslashes dropped: {@code "sup\port"@x} reads {@code support@x}. */
     private static String withoutQuoting(String text) {
+        if (text.indexOf('"') < 0 && text.indexOf('\\') < 0) {
+            return text;
+        }
         StringBuilder result = new StringBuilder(text.length());
         for (int index = 0; index < text.length(); index++) {
             char current = text.charAt(index);

@@ -21,16 +21,29 @@ public final class TicketId {
             return Optional.empty();
         }
         String text = value.strip();
-        String start = expectedPrefix.value() + "-";
-        if (!text.startsWith(start)) {
+        String prefix = expectedPrefix.value();
+        if (!text.startsWith(prefix) || text.length() <= prefix.length() || text.charAt(prefix.length()) != '-') {
             return Optional.empty();
         }
-        String digits = text.substring(start.length());
-        if (digits.isEmpty() || digits.length() > TicketTagFormat.MAX_NUMBER_DIGITS || !digits.chars().allMatch(Character::isDigit)) {
+        String digits = text.substring(prefix.length() + 1);
+        if (digits.isEmpty() || digits.length() > TicketTagFormat.MAX_NUMBER_DIGITS || !allDigits(digits)) {
             return Optional.empty();
         }
         long number = Long.parseLong(digits);
         return number > 0 ? Optional.of(new TicketId(expectedPrefix, number)) : Optional.empty();
+    }
+
+    /**
+     * Character.isDigit for each character, as Long.parseLong reads them (other scripts' digits
+     * included), in a loop: read on every mail of a ticket, where a stream per value showed in profiles.
+     */
+    private static boolean allDigits(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            if (!Character.isDigit(text.charAt(index))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TicketId(TicketPrefix prefix, long number) {

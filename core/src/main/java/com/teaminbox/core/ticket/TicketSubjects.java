@@ -57,6 +57,68 @@ public final class TicketSubjects {
         return singleLine(tag.matcher(subject == null ? "" : subject).replaceAll(""));
     }
 
+    /**
+     * {@link #withSingleTag(String, Pattern)} for one ticket's tag, as written ({@code [SUP-42]}),
+     * found as {@code Pattern.compile(Pattern.quote(tag), Pattern.CASE_INSENSITIVE)} finds it
+     * (letter case ignored for ASCII letters only) without compiling a pattern for each mail.
+     */
+    public static String withSingleTag(String subject, String tag) {
+        String safe = singleLine(subject == null ? "" : subject);
+        int first = indexOfTag(safe, tag, 0);
+        if (first < 0) {
+            return safe;
+        }
+        int firstEnd = first + tag.length();
+        return singleLine(safe.substring(0, firstEnd) + withoutOccurrences(safe.substring(firstEnd), tag));
+    }
+
+    /** {@link #withoutTag(String, Pattern)} for one ticket's tag, found as {@link #withSingleTag(String, String)} finds it. */
+    public static String withoutTag(String subject, String tag) {
+        return singleLine(withoutOccurrences(subject == null ? "" : subject, tag));
+    }
+
+    /** As {@code Matcher.replaceAll("")}: occurrences removed left to right, none overlapping, the result not searched again. */
+    private static String withoutOccurrences(String text, String tag) {
+        int found = indexOfTag(text, tag, 0);
+        if (found < 0) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        int from = 0;
+        while (found >= 0) {
+            kept.append(text, from, found);
+            from = found + tag.length();
+            found = indexOfTag(text, tag, from);
+        }
+        return kept.append(text, from, text.length()).toString();
+    }
+
+    private static int indexOfTag(String text, String tag, int from) {
+        for (int start = from; start <= text.length() - tag.length(); start++) {
+            if (sameIgnoringAsciiCase(text, start, tag)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * java.util.regex's CASE_INSENSITIVE without UNICODE_CASE: ASCII letters match either case, any
+     * other character only itself (String.equalsIgnoreCase would also match the Kelvin sign to k).
+     */
+    private static boolean sameIgnoringAsciiCase(String text, int start, String tag) {
+        for (int index = 0; index < tag.length(); index++) {
+            if (asciiLowerCase(text.charAt(start + index)) != asciiLowerCase(tag.charAt(index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLowerCase(char character) {
+        return character >= 'A' && character <= 'Z' ? (char) (character + ('a' - 'A')) : character;
+    }
+
     /** The subject without leading reply/forward prefixes, for comparisons such as "is it vague?". */
     public static String withoutReplyPrefixes(String subject) {
         String safe = singleLine(subject == null ? "" : subject);

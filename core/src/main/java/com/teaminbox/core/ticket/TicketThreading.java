@@ -42,7 +42,7 @@ public final class TicketThreading {
         String base = subject == null ? "" : subject;
         if (forgedTagPolicy == ForgedTagPolicy.REMOVE) {
             for (TicketId tag : forged) {
-                base = TicketSubjects.withoutTag(base, format.pattern(tag));
+                base = TicketSubjects.withoutTag(base, format.tag(tag));
             }
         }
         Optional<TicketId> referenced = fromReferences.get();
@@ -55,7 +55,8 @@ public final class TicketThreading {
     /** The subject to store once the ticket is known (for a new ticket: once it has been opened). */
     public String subjectFor(Decision decision, TicketId ticket) {
         if (decision.reason() == Reason.KNOWN_TAG) {
-            return TicketSubjects.withSingleTag(decision.baseSubject(), format.pattern(ticket));
+            // The tag as written, found without compiling a pattern per mail (format.pattern(ticket) did).
+            return TicketSubjects.withSingleTag(decision.baseSubject(), format.tag(ticket));
         }
         return TicketSubjects.withTag(decision.baseSubject(), format.tag(ticket));
     }

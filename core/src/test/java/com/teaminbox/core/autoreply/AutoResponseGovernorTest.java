@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
@@ -106,6 +109,54 @@ class AutoResponseGovernorTest {
         assertThat(decide(JANE, builder.build()).reason()).contains(reason);
         assertThat(decide(JANE, HeaderFields.builder().only(AutoResponseGovernor.HEADERS_READ)
             .add("From", JANE).add("To", SUPPORT).build())).isEqualTo(AutoResponseDecision.reply());
+    }
+
+    /**
+     * The address lists and Return-Path are read in loops now, as the regular expressions read
+     * them before ({@code [\\s<>(),;:"\\[\\]]+} split, {@code \\s} removed): compared on random
+     * header values made of the characters that matter, and on a few odd ones.
+     */
+    @Test
+    void addressesAndBlanksShouldBeReadAsTheRegularExpressionsReadThem() {
+        Pattern separators = Pattern.compile("[\\s<>(),;:\"\\[\\]]+");
+        Pattern blanks = Pattern.compile("\\s");
+        String alphabet = "ab.@@ \t\n\u000B\f\r<>(),;:\"[]\\\u00A0\u2028\u3000x";
+        Random random = new Random(18);
+        List<String> values = new ArrayList<>(List.of("", "@", "a@", "@a", "a@b", " a@b ", "<a@b>,<c@d>", "a@b@c", "(x@y) a@b",
+            "a\u000Bb@c", "Support\f<support@example.test>", "[support@example.test]", "<\u000B>", "< (c) >"));
+        for (int value = 0; value < 20_000; value++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(24); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            values.add(text.toString());
+        }
+        for (String value : values) {
+            String text = AutoResponseGovernor.withoutComments(value);
+            List<String> expected = new ArrayList<>();
+            for (String token : separators.split(text)) {
+                int at = token.indexOf('@');
+                if (at > 0 && at < token.length() - 1) {
+                    expected.add(token);
+                }
+            }
+            assertThat(AutoResponseGovernor.addressesIn(value)).as("addresses in '%s'", value).isEqualTo(expected);
+            assertThat(AutoResponseGovernor.withoutBlanks(text)).as("'%s' without blanks", text)
+                .isEqualTo(blanks.matcher(text).replaceAll(""));
+        }
+    }
+
+    @Test
+    void headerNamesPreparedOnceShouldGatherAndRefuseAsNamesGivenEachTime() {
+        HeaderFields.Names names = HeaderFields.Names.of(List.of("From", "Auto-Submitted"));
+        HeaderFields fields = HeaderFields.builder().only(names).add("from", JANE).build();
+
+        assertThat(names.asList()).containsExactly("From", "Auto-Submitted");
+        assertThat(fields.all("FROM")).containsExactly(JANE);
+        assertThat(fields.all("auto-submitted")).isEmpty();
+        assertThatThrownBy(() -> fields.all("Subject"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("Subject");
     }
 
     @Test

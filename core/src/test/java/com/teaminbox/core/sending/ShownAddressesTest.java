@@ -110,4 +110,22 @@ class ShownAddressesTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** The scan skips characters below U+00AD without asking their category: none of them is a format character. */
+    @Test
+    void noCharacterBeforeTheSoftHyphenShouldBeAFormatCharacter() {
+        for (char character = 0; character < '\u00AD'; character++) {
+            assertThat(Character.getType(character)).as("U+%04X", (int) character).isNotEqualTo((int) Character.FORMAT);
+        }
+        assertThat(Character.getType('\u00AD')).isEqualTo((int) Character.FORMAT);
+    }
+
+    @Test
+    void formatCharactersShouldBeDroppedInPlainAndEncodedHeaders() {
+        assertThat(ShownAddresses.spellings("Team <sup\u00ADport@example.test>")).contains("support@example.test");
+        assertThat(ShownAddresses.spellings("Team <sup\u200Bport@example.test>")).contains("support@example.test");
+        assertThat(ShownAddresses.spellings("=?UTF-8?Q?sup=C2=ADport=40example.test?=")).contains("support@example.test");
+        assertThat(ShownAddresses.spellings("Jane Doe <jane@customer.test>")).containsExactly("jane@customer.test");
+        assertThat(ShownAddresses.spellings("\"sup\\port\"@example.test")).contains("support@example.test");
+    }
 }

@@ -3,6 +3,7 @@ package com.teaminbox.core.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,5 +103,39 @@ class TicketSubjectsTest {
 
         assertThat(TicketSubjects.withoutReplyPrefixes(subject)).isEqualTo("Printer");
         assertThat(TicketSubjects.withTag(subject, TicketTagFormat.DEFAULT.tag(TicketId.of(SUP, 5)))).endsWith("Re: [SUP-5] Printer");
+    }
+    /**
+     * A ticket's tag is found as the pattern {@code TicketTagFormat.pattern(ticket)} compiled for it
+     * finds it (Pattern.quote, CASE_INSENSITIVE without UNICODE_CASE), without compiling one per
+     * mail: the same subjects for the same input, odd ones included.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Re: [SUP-42] Printer|[SUP-42]",
+        "Re: [sup-42] Printer [SUP-42] [Sup-42]|[SUP-42]",
+        "[SUP-42][SUP-42][SUP-42]|[SUP-42]",
+        "[SUP-[SUP-42]42] not searched again|[SUP-42]",
+        "[SUP-420] [SUP-042] other numbers|[SUP-42]",
+        "no tag at all|[SUP-42]",
+        "[SUP-4|[SUP-42]",
+        "SUP-42 and SUP-421 and XSUP-42|SUP-42",
+        "\u00C9SUP-42\u00C9 \u00E9SUP-42\u00E9 \u00E9sup-42\u00E9|\u00E9SUP-42\u00E9",
+        "\u212ASUP-42 kSUP-42 KSUP-42|kSUP-42",
+        "\u00DF[SUP-42] SS[SUP-42]|ss[SUP-42]",
+        "\uD83D\uDE00SUP-42 \uD83D\uDE00sup-42|\uD83D\uDE00SUP-42",
+        "Re:   [SUP-42]  double  spaces  [sup-42]|[SUP-42]",
+    })
+    void ticketTagShouldBeFoundAsItsCompiledPatternFindsIt(String subject, String tag) {
+        Pattern compiled = Pattern.compile(Pattern.quote(tag), Pattern.CASE_INSENSITIVE);
+
+        assertThat(TicketSubjects.withSingleTag(subject, tag)).isEqualTo(TicketSubjects.withSingleTag(subject, compiled));
+        assertThat(TicketSubjects.withoutTag(subject, tag)).isEqualTo(TicketSubjects.withoutTag(subject, compiled));
+    }
+
+    @Test
+    void ticketTagShouldBeKeptOnceAndForgedTagsRemovedAsBefore() {
+        assertThat(TicketSubjects.withSingleTag("Re: [sup-42] Printer [SUP-42]", "[SUP-42]")).isEqualTo("Re: [sup-42] Printer");
+        assertThat(TicketSubjects.withoutTag("Re: [SUP-9] Printer", "[SUP-9]")).isEqualTo("Re: Printer");
+        assertThat(TicketSubjects.withSingleTag(null, "[SUP-9]")).isEmpty();
     }
 }

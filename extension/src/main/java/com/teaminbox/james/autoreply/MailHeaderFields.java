@@ -35,9 +35,14 @@ public final class MailHeaderFields {
      * names beyond the 2,000th header of a mail is seen, where {@link #of(MimeMessage)} ignores it.
      */
     public static HeaderFields of(MimeMessage message, Collection<String> names) {
+        return of(message, HeaderFields.Names.of(names));
+    }
+
+    /** As {@link #of(MimeMessage, Collection)}, for names prepared once ({@link HeaderFields.Names}), not for each mail. */
+    public static HeaderFields of(MimeMessage message, HeaderFields.Names names) {
         HeaderFields.Builder builder = HeaderFields.builder().only(names);
         try {
-            add(builder, message.getMatchingHeaders(names.toArray(String[]::new)));
+            add(builder, message.getMatchingHeaders(names.asList().toArray(String[]::new)));
         } catch (MessagingException e) {
             // As above: what was read still decides.
         }

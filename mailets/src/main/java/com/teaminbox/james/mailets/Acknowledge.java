@@ -69,8 +69,8 @@ public class Acknowledge extends GenericMailet {
     public static final AttributeName TEMPLATE_ATTRIBUTE = AttributeName.of("teaminbox.autoresponse.template");
     private static final Logger LOGGER = LoggerFactory.getLogger(Acknowledge.class);
     /** The only headers the decision and the template choice read: the rest of the mail's headers are never gathered. */
-    private static final List<String> HEADERS_READ = Stream.concat(AutoResponseGovernor.HEADERS_READ.stream(),
-        PreferredLanguages.HEADERS_READ.stream()).toList();
+    private static final HeaderFields.Names HEADERS_READ = HeaderFields.Names.of(Stream.concat(AutoResponseGovernor.HEADERS_READ.stream(),
+        PreferredLanguages.HEADERS_READ.stream()).toList());
 
     private final ConfigurationInForce configurationStore;
     private final AcknowledgementLedger ledger;

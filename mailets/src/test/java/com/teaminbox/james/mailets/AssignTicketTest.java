@@ -9,6 +9,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,8 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.server.core.MimeMessageSource;
+import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
@@ -102,6 +108,59 @@ class AssignTicketTest {
         assertThat(mail.getMessage().getHeader(AssignTicket.TICKET_HEADER)).isNull();
         verifyNoInteractions(registry);
         assertThat(recorded).isEmpty();
+    }
+
+    /**
+     * The ticket's header edits leave the body as received: James writes the edited headers and
+     * then copies the spooled body, at delivery and anywhere else, without parsing or encoding it
+     * again (javax.mail's saveChanges() would walk the body; MessageHeaders.saveHeaderChanges).
+     */
+    @Test
+    void ticketHeadersShouldLeaveTheSpooledBodyUnparsedAndUnchanged() throws Exception {
+        when(registry.open(any(), eq("Printer broken"), any())).thenReturn(SUP_42);
+        String body = "=?not-mime?= Hello,\r\n--no-boundary\r\n\r\nthe printer is broken.\r\n";
+        ObservedMessage message = new ObservedMessage(("From: jane@customer.test\r\nTo: support@example.test\r\n"
+            + "Message-ID: <1@customer.test>\r\nSubject: Printer broken\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        Mail mail = FakeMail.builder().name("incoming").sender("jane@customer.test").recipient("support@example.test")
+            .mimeMessage(message).build();
+
+        mailet.service(mail);
+
+        assertThat(message.isHeaderModified()).isTrue();
+        assertThat(message.isBodyModified()).isFalse();
+        assertThat(message.isParsed()).isFalse();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        message.writeTo(written);
+        assertThat(written.toString(StandardCharsets.UTF_8)).contains("Subject: [SUP-42] Printer broken\r\n", "X-Ticket: SUP-42\r\n")
+            .endsWith("\r\n\r\n" + body);
+        assertThat(message.isParsed()).isFalse();
+    }
+
+    /** A spooled message, as James's queue hands it to the mailets, that tells whether its body was ever parsed. */
+    private static final class ObservedMessage extends MimeMessageWrapper {
+        ObservedMessage(byte[] bytes) {
+            super(new MimeMessageSource() {
+                @Override
+                public String getSourceId() {
+                    return "observed";
+                }
+
+                @Override
+                public InputStream getInputStream() {
+                    return new ByteArrayInputStream(bytes);
+                }
+
+                @Override
+                public long getMessageSize() {
+                    return bytes.length;
+                }
+            });
+        }
+
+        boolean isParsed() {
+            return messageParsed;
+        }
     }
 
     private static Mail mail(String recipient, String subject) throws Exception {
