@@ -163,14 +163,15 @@ public final class AuditBenchmark {
         System.out.println("warming up (flat out, then one pair at the rate; not counted)...");
         // At a few thousand records a second the JIT would still be compiling during the pairs.
         Phase warm = phase(trail, storage, true, 0, warmupSeconds);
-        // On a loaded machine the compilers get a share of the CPU only: go on (up to a minute)
-        // until a few seconds flat out cost them under 2 % of that time, else they compile during the pairs.
+        // On a loaded machine the compilers get a share of the CPU only: go on (up to a minute) at
+        // the rate until two seconds cost them under 2 % of that time, else they compile during the
+        // pairs. At the rate, not flat out: more records would leave Lucene merging during the pairs.
         double extra = 0;
         for (Phase more = warm; more.jitMillis > 2 * 1000 * 0.02 && extra < 60; extra += 2) {
-            more = phase(trail, storage, true, 0, 2);
+            more = phase(trail, storage, true, rate, 2);
         }
         if (extra > 0) {
-            System.out.printf(Locale.ROOT, "(the compilers were still busy: %.0f s more flat out)%n", extra);
+            System.out.printf(Locale.ROOT, "(the compilers were still busy: %.0f s more at the rate)%n", extra);
         }
         phase(trail, storage, false, rate, seconds);
         phase(trail, storage, true, rate, seconds);
