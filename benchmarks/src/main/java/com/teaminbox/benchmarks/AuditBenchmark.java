@@ -59,13 +59,14 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * of interleaved pairs. It counts every thread: callers, writer, index, GC and JIT. The parts are
  * each thread's own CPU, and single-threaded loops of each step in the same run.
  *
- * <p>As the server runs it ({@code --mix server --evict 16}, with {@code AUDIT_JVM_OPTIONS=-XX:TieredStopAtLevel=3}):
- * the e2e pipeline's records (mail received, ticket created or threaded, rule matched,
- * acknowledgement suppressed, message read: five to six members of details, a subject in another
- * script now and then), each caller walking that many MB of memory before each beat in both phases
- * (between two records of one thread the server runs a whole mail, which empties the CPU caches),
- * and the JIT held at C1's profiling tier, where the server's busy C2 compiler leaves code that
- * runs a few thousand times a minute (docs/benchmarks.md).
+ * <p>As the server runs it ({@code AUDIT_JVM_OPTIONS=-XX:TieredStopAtLevel=3 ./benchmark audit --mix server}):
+ * the e2e pipeline's records ({@link ServerRecords}: mail received, ticket created or threaded,
+ * rule matched, acknowledgement suppressed, message read; three to five details, a subject in
+ * another script now and then) with the JIT held at C1's profiling tier, where the server's busy
+ * C2 compiler leaves code that runs a few hundred times a second (docs/benchmarks.md). With
+ * {@code --evict MB} each caller also walks that much memory before each beat, in both phases, as a
+ * whole mail between two records of one thread would; a few MB at a few hundred records a second
+ * already make the walk's own variance larger than the record.
  * <pre>
  * ./benchmark audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3] [--warmup 20]    (--rate 0: flat out)
  *                   [--mix day|server] [--evict MB]

@@ -64,7 +64,7 @@ public final class AuditRecord {
     /** The line, without its line feed: built (or read) once, it is what the file and the search index hold. */
     private final String json;
 
-    /** A record read: {@code line} when the caller has it, else written again from the members. */
+    /** A record read: its line as the caller has it, else written again from the members. */
     private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String readHash,
                         Optional<String> readLine) {
         this(checked(seq, node, prev), time.truncatedTo(ChronoUnit.MILLIS), node, event, prev, checkHash("hash", readHash),
@@ -116,7 +116,7 @@ public final class AuditRecord {
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
         CanonicalJsonWriter writer = contentWriter(seq, millis, node, event, prev);
-        byte[] content = writer.endKeepingBuilder().getBytes(UTF_8);
+        byte[] content = writer.end().getBytes(UTF_8);
         String hash = HexFormat.of().formatHex(SHA_256.get().digest(content));
         AuditRecord record = new AuditRecord(seq, millis, node, event, prev, hash, writer.endWith("hash", hash));
         // The hash member is ASCII: its bytes follow the content's, in place of the closing brace.

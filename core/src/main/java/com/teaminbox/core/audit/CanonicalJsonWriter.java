@@ -64,16 +64,8 @@ final class CanonicalJsonWriter {
     }
 
     /**
-     * The object closed, as {@link #end}, and the same builder kept for {@link #endWith}: the
+     * The object ended by {@link #end}, reopened for one more string member and closed again: the
      * record's line is its content with one more member, built without copying the content again.
-     */
-    String endKeepingBuilder() {
-        return out.append('}').toString();
-    }
-
-    /**
-     * The object ended by {@link #endKeepingBuilder}, reopened for one more string member and
-     * closed again. The value is written as it is: only for values that need no escaping (a hash).
      */
     String endWith(String key, String plainValue) {
         out.setLength(out.length() - 1);
