@@ -1,8 +1,5 @@
 package com.teaminbox.core.audit;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,38 +132,44 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
             throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
         List<LocatedRecord> written = new ArrayList<>(events.size());
-        List<AuditRecord> group = new ArrayList<>();
-        List<Integer> lineBytes = new ArrayList<>();
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        List<AuditRecord> group = new ArrayList<>(events.size());
+        List<byte[]> lines = new ArrayList<>(events.size());
+        long groupBytes = 0;
         ChainPosition chain = position;
         LocalDate groupDay = null;
         for (AuditEvent event : events) {
             Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            AuditRecord record = AuditRecord.chain(event, node, chain.nextSeq(), time, chain.hash());
-            byte[] line = (record.toJson() + "\n").getBytes(UTF_8);
-            LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC);
-            if (!group.isEmpty() && (!day.equals(groupDay) || !fitsCurrentFile(day, lines.size() + line.length))) {
-                Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group, lineBytes, written);
+            AuditRecord.Chained chained = AuditRecord.chainLine(event, node, chain.nextSeq(), time, chain.hash());
+            AuditRecord record = chained.record();
+            byte[] line = chained.line();
+            LocalDate day = utcDay(time);
+            if (!group.isEmpty() && (!day.equals(groupDay) || !fitsCurrentFile(day, groupBytes + line.length))) {
+                Optional<AuditUnavailableException> failure = write(groupDay, lines, group, written);
                 if (failure.isPresent()) {
                     return new Appended(written, failure);
                 }
                 group.clear();
-                lineBytes.clear();
-                lines.reset();
+                lines.clear();
+                groupBytes = 0;
             }
             groupDay = day;
             group.add(record);
-            lineBytes.add(line.length);
-            lines.write(line, 0, line.length);
+            lines.add(line);
+            groupBytes += line.length;
             chain = ChainPosition.after(record);
         }
         if (!group.isEmpty()) {
-            Optional<AuditUnavailableException> failure = write(groupDay, lines.toByteArray(), group, lineBytes, written);
+            Optional<AuditUnavailableException> failure = write(groupDay, lines, group, written);
             if (failure.isPresent()) {
                 return new Appended(written, failure);
             }
         }
         return new Appended(written, Optional.empty());
+    }
+
+    /** {@code LocalDate.ofInstant(time, UTC)}, without looking the offset's rules up for every record. */
+    private static LocalDate utcDay(Instant time) {
+        return LocalDate.ofEpochDay(Math.floorDiv(time.getEpochSecond(), 86_400L));
     }
 
     /** Whether {@code bytes} more go into the file being written on {@code day}, without starting the next. */
@@ -180,8 +182,9 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
      * One group's lines in one write; the chain moves past its records only once they are all
      * written, and then they go to {@code written} with where each line starts.
      */
-    private Optional<AuditUnavailableException> write(LocalDate day, byte[] bytes, List<AuditRecord> group, List<Integer> lineBytes,
+    private Optional<AuditUnavailableException> write(LocalDate day, List<byte[]> lines, List<AuditRecord> group,
                                                       List<LocatedRecord> written) {
+        byte[] bytes = joined(lines);
         long offset;
         Path file;
         try {
@@ -201,9 +204,27 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         position = ChainPosition.after(group.get(group.size() - 1));
         for (int index = 0; index < group.size(); index++) {
             written.add(new LocatedRecord(group.get(index), file, offset));
-            offset += lineBytes.get(index);
+            offset += lines.get(index).length;
         }
         return Optional.empty();
+    }
+
+    /** The group's lines as one array, for one write; a group of one record is its line as it is. */
+    private static byte[] joined(List<byte[]> lines) {
+        if (lines.size() == 1) {
+            return lines.get(0);
+        }
+        int size = 0;
+        for (byte[] line : lines) {
+            size += line.length;
+        }
+        byte[] bytes = new byte[size];
+        int at = 0;
+        for (byte[] line : lines) {
+            System.arraycopy(line, 0, bytes, at, line.length);
+            at += line.length;
+        }
+        return bytes;
     }
 
     private FileOutputStream streamFor(LocalDate day, int lineBytes) throws IOException {

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,31 +64,66 @@ public final class AuditRecord {
     /** The line, without its line feed: built (or read) once, it is what the file and the search index hold. */
     private final String json;
 
-    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, Optional<String> readHash,
+    /** A record read: its line as the caller has it, else written again from the members. */
+    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String readHash,
                         Optional<String> readLine) {
+        this(checked(seq, node, prev), time.truncatedTo(ChronoUnit.MILLIS), node, event, prev, checkHash("hash", readHash),
+            readLine.orElseGet(() -> contentWriter(seq, time.truncatedTo(ChronoUnit.MILLIS), node, event, prev)
+                .string("hash", readHash).end()));
+    }
+
+    /** Every member known and checked ({@link #checked}, {@link #checkHash}); {@code time} already in milliseconds. */
+    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String hash, String json) {
+        this.seq = seq;
+        this.time = time;
+        this.node = node;
+        this.event = Objects.requireNonNull(event, "event");
+        this.prev = prev;
+        this.hash = hash;
+        this.json = json;
+    }
+
+    private static long checked(long seq, String node, String prev) {
         if (seq < 1) {
             throw new IllegalArgumentException("seq starts at 1: " + seq);
         }
-        this.seq = seq;
-        this.time = time.truncatedTo(ChronoUnit.MILLIS);
-        this.node = NodeName.check(node);
-        this.event = Objects.requireNonNull(event, "event");
-        this.prev = checkHash("prev", prev);
-        if (readHash.isPresent()) {
-            this.hash = checkHash("hash", readHash.get());
-            this.json = readLine.orElseGet(() -> contentWriter().string("hash", hash).end());
-        } else {
-            // Chaining a new record: its content is written once, hashed as bytes, and the line is
-            // that content with the hash as last member (the writer puts no whitespace anywhere).
-            String content = contentWriter().end();
-            this.hash = sha256(content);
-            this.json = content.substring(0, content.length() - 1) + ",\"hash\":\"" + this.hash + "\"}";
-        }
+        NodeName.check(node);
+        checkHash("prev", prev);
+        return seq;
     }
 
     /** The record that follows {@code prev} (the previous record's hash, or {@link #GENESIS}). */
     public static AuditRecord chain(AuditEvent event, String node, long seq, Instant time, String prev) {
-        return new AuditRecord(seq, time, node, event, prev, Optional.empty(), Optional.empty());
+        checked(seq, node, prev);
+        return chainLine(event, node, seq, time, prev).record();
+    }
+
+    /** A record just chained and its line as the file holds it: UTF-8, with its line feed. */
+    record Chained(AuditRecord record, byte[] line) {
+    }
+
+    /**
+     * {@link #chain}, with the line's bytes. The content is written once, hashed as UTF-8 bytes,
+     * and the line is that content with the hash as last member (the writer puts no whitespace
+     * anywhere): the builder and the hashed bytes are reused for it, nothing is encoded twice.
+     * For {@link AuditChainWriter}, whose node was checked when it opened and whose {@code prev}
+     * is always a checked hash ({@link ChainPosition}): the two patterns are not matched again for
+     * every record (in the server, in profiled code, they cost as much as the SHA-256).
+     */
+    static Chained chainLine(AuditEvent event, String node, long seq, Instant time, String prev) {
+        if (seq < 1) {
+            throw new IllegalArgumentException("seq starts at 1: " + seq);
+        }
+        Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
+        CanonicalJsonWriter writer = contentWriter(seq, millis, node, event, prev);
+        byte[] content = writer.end().getBytes(UTF_8);
+        String hash = HexFormat.of().formatHex(SHA_256.get().digest(content));
+        AuditRecord record = new AuditRecord(seq, millis, node, event, prev, hash, writer.endWith("hash", hash));
+        // The hash member is ASCII: its bytes follow the content's, in place of the closing brace.
+        byte[] suffix = (",\"hash\":\"" + hash + "\"}\n").getBytes(UTF_8);
+        byte[] line = Arrays.copyOf(content, content.length - 1 + suffix.length);
+        System.arraycopy(suffix, 0, line, content.length - 1, suffix.length);
+        return new Chained(record, line);
     }
 
     /**
@@ -129,7 +164,7 @@ public final class AuditRecord {
         reader.end();
         AuditRecord record;
         try {
-            record = new AuditRecord(seq, instant(time), node, event, prev, Optional.of(hash), Optional.empty());
+            record = new AuditRecord(seq, instant(time), node, event, prev, hash, Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new MalformedAuditRecordException(e.getMessage());
         }
@@ -154,14 +189,14 @@ public final class AuditRecord {
         return value;
     }
 
-    private CanonicalJsonWriter contentWriter() {
+    private static CanonicalJsonWriter contentWriter(long seq, Instant time, String node, AuditEvent event, String prev) {
         return new CanonicalJsonWriter()
             .number("v", SCHEMA_VERSION)
             .number("seq", seq)
             .string("time", formatTime(time))
             .string("node", node)
             .string("type", event.type().wireName())
-            .object("actor", actorMembers())
+            .object("actor", "kind", event.actor().kind().wireName(), "name", event.actor().name())
             .string("mailbox", event.sharedMailbox())
             .string("ticket", event.ticket())
             .string("messageId", event.messageId())
@@ -200,13 +235,6 @@ public final class AuditRecord {
             text[position] = (char) ('0' + rest % 10);
             rest /= 10;
         }
-    }
-
-    private Map<String, String> actorMembers() {
-        Map<String, String> members = new LinkedHashMap<>();
-        members.put("kind", event.actor().kind().wireName());
-        members.put("name", event.actor().name());
-        return members;
     }
 
     private static String sha256(String content) {

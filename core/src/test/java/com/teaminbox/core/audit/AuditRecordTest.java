@@ -88,6 +88,72 @@ class AuditRecordTest {
         assertThat(parsed.toJson()).isEqualTo(line);
     }
 
+    /** What a line's string is, one character at a time: the specification {@link CanonicalJsonWriter} implements by runs. */
+    private static String quotedCharByChar(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int index = 0; index < value.length(); index++) {
+            char c = value.charAt(index);
+            boolean unpaired = Character.isHighSurrogate(c)
+                ? index + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(index + 1))
+                : Character.isLowSurrogate(c) && (index == 0 || !Character.isHighSurrogate(value.charAt(index - 1)));
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || unpaired
+                    ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Test
+    void stringsShouldBeEscapedExactlyAsOneCharacterAtATimeWouldEscapeThem() {
+        char[] alphabet = {'a', 'Z', ' ', '~', '"', '\\', '/', '\0', '\b', '\t', '\n', '\r', '\u001f', '\u007f', '\u0080', '\u00e9',
+            '\u0416', '\u2027', '\u2028', '\u2029', '\u202a', '\ud83c', '\udf89', '\ud800', '\udc00', '\uffff'};
+        Random random = new Random(5);
+        for (int count = 0; count < 20_000; count++) {
+            char[] value = new char[random.nextInt(12)];
+            for (int index = 0; index < value.length; index++) {
+                value[index] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String string = new String(value);
+
+            assertThat(CanonicalJsonWriter.quote(string)).as("%s", string.chars().mapToObj(Integer::toHexString).toList())
+                .isEqualTo(quotedCharByChar(string));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice@example.test", "quote \" and backslash \\", "tab\tdel\u007f", "unicode é 中文 🎉", "lone \ud800", ""})
+    void actorShouldBeWrittenAsTheObjectOfItsKindAndName(String name) {
+        Map<String, String> actor = new LinkedHashMap<>();
+        actor.put("kind", "member");
+        actor.put("name", name);
+
+        assertThat(new CanonicalJsonWriter().object("actor", "kind", "member", "name", name).end())
+            .isEqualTo(new CanonicalJsonWriter().object("actor", actor).end());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line\r\nInjected: yes", "quote \" and backslash \\ and slash /", "tab\tnul\0bell\u0007del\u007f",
+        "unicode é 中文 🎉", "Заказ не доставлен", "line separators \u2028 \u2029", "lone surrogates \ud800 and \udc00", ""})
+    void chainedLineShouldBeTheRecordInUtf8WithItsLineFeed(String hostile) {
+        AuditEvent event = AuditEvent.of(AuditEventType.RULE_MATCHED, AuditActor.externalSender(hostile.isEmpty() ? "x" : hostile))
+            .sharedMailbox("support@example.test").decision("applied").reason(hostile).detail("subject", hostile).build();
+
+        AuditRecord.Chained chained = AuditRecord.chainLine(event, "mx1", 3, TIME, "ab".repeat(32));
+
+        assertThat(chained.line()).isEqualTo((chained.record().toJson() + "\n").getBytes(UTF_8));
+        assertThat(AuditRecord.parse(chained.record().toJson()).isSealed()).isTrue();
+        assertThat(AuditRecord.parse(chained.record().toJson())).isEqualTo(chained.record());
+        assertThat(chained.record()).isEqualTo(AuditRecord.chain(event, "mx1", 3, TIME, "ab".repeat(32)));
+    }
+
     @Test
     void controlCharactersShouldBeEscapedWithTheShortFormWhenThereIsOne() {
         assertThat(CanonicalJsonWriter.quote("\b\f\n\r\t\u0001\u001f")).isEqualTo("\"\\b\\f\\n\\r\\t\\u0001\\u001f\"");
