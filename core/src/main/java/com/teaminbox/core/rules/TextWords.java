@@ -1,6 +1,7 @@
 package com.teaminbox.core.rules;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.apache.lucene.index.memory.MemoryIndex;
  * thread at a time (borrowed from the rule set).
  */
 final class TextWords {
-    /** A word's analysed form (never changed once made) and the rules it can make match, or null when no rule names it. */
-    record Fate(char[] term, int[] rules) {
+    /** A word's analysed form (never changed once made) and the rules' term it is, or null when no rule names it. */
+    record Fate(char[] term, RuleVocabulary.Word word) {
     }
 
     static final long REUSED_INDEX_BYTES = 256 * 1024;
@@ -31,11 +32,14 @@ final class TextWords {
     private final WordChain chain;
     private final Map<String, CharArrayMap<Fate>> byField = new HashMap<>();
     private final MemoryIndex index;
-    private final ReducedMail.KeptTokens kept = new ReducedMail.KeptTokens();
+    /** The kept tokens of each field of a mail, for the index, when a rule needs one; reused from mail to mail. */
+    private final List<ReducedMail.KeptTokens> kept = new ArrayList<>();
+    private final MailWords mailWords;
     private int rememberedChars;
 
-    TextWords(RuleLanguage language) {
+    TextWords(RuleLanguage language, int wordCount) {
         this.chain = language.wordChain();
+        this.mailWords = new MailWords(wordCount);
         // The one public way to a MemoryIndex that keeps its blocks on reset().
         this.index = MemoryIndex.fromDocument(List.of(), null, false, false, REUSED_INDEX_BYTES);
     }
@@ -51,9 +55,25 @@ final class TextWords {
         return tokenizer.text(value);
     }
 
-    /** The token stream a mail's kept tokens are handed to the index with, one field after the other. */
-    ReducedMail.KeptTokens keptTokens() {
-        return kept;
+    /** The token stream the kept tokens of a mail's {@code field}-th field (0, 1, …) are handed to the index with; emptied. */
+    ReducedMail.KeptTokens keptTokens(int field) {
+        while (kept.size() <= field) {
+            kept.add(new ReducedMail.KeptTokens());
+        }
+        ReducedMail.KeptTokens tokens = kept.get(field);
+        tokens.clear();
+        return tokens;
+    }
+
+    /** The tokens {@link #keptTokens(int)} last gave for the {@code field}-th field, as filled since. */
+    ReducedMail.KeptTokens filledTokens(int field) {
+        return kept.get(field);
+    }
+
+    /** Where the rules' words occur in the mail being evaluated, emptied. */
+    MailWords mailWords() {
+        mailWords.clear();
+        return mailWords;
     }
 
     /** What this thread remembers of the words of this field: the map {@link #fate} reads and fills. */
@@ -65,7 +85,7 @@ final class TextWords {
      * The fate of the word in {@code buffer[offset, offset + length)} of a field, given that field's
      * {@link #memory} and the terms its rules name ({@link RuleVocabulary#termsOrNone}).
      */
-    Fate fate(CharArrayMap<Fate> memory, CharArrayMap<int[]> terms, char[] buffer, int offset, int length) throws IOException {
+    Fate fate(CharArrayMap<Fate> memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
         if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
             return decide(terms, buffer, offset, length);
         }
@@ -84,7 +104,7 @@ final class TextWords {
         return known;
     }
 
-    private Fate decide(CharArrayMap<int[]> terms, char[] buffer, int offset, int length) throws IOException {
+    private Fate decide(CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
         char[] term = chain.analyse(buffer, offset, length);
         return new Fate(term, terms.get(term, 0, term.length));
     }
