@@ -71,7 +71,7 @@ final class ReducedMail {
             // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
             // look-up per word for both its analysis and its rules; other fields through the analyzer.
             if (RuleFields.TEXT_FIELDS.contains(name)) {
-                keepText(field.getValue(), words, words.memory(name), terms, whole, gap, candidates, occurrences, kept);
+                keepText(field.getValue(), words, words.memory(name), terms, vocabulary.words(), whole, gap, candidates, occurrences, kept);
             } else {
                 keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, occurrences, kept);
             }
@@ -192,8 +192,8 @@ final class ReducedMail {
      * call through an interface or a lambda per word: the server runs this for every word of every
      * mail, much of the time in code the JIT has compiled only at its first tier.
      */
-    private static void keepText(List<String> values, TextWords words, CharArrayMap<TextWords.Fate> memory,
-                                 CharArrayMap<RuleVocabulary.Word> terms, boolean whole, int gap, BitSet candidates,
+    private static void keepText(List<String> values, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+                                 RuleVocabulary.Word[] vocabularyWords, boolean whole, int gap, BitSet candidates,
                                  MailWords occurrences, KeptTokens kept) {
         int position = -1;
         int lastPosition = 0;
@@ -206,18 +206,17 @@ final class ReducedMail {
                 while (tokenizer.next()) {
                     anyToken = true;
                     position += tokenizer.increment();
-                    TextWords.Fate fate = words.fate(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length());
-                    RuleVocabulary.Word word = fate.word();
-                    if (word != null) {
-                        for (int rule : word.rules()) {
+                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length());
+                    if (word != WordMemory.NO_WORD) {
+                        for (int rule : vocabularyWords[word].rules()) {
                             candidates.set(rule);
                         }
-                        occurrences.add(word.id(), position);
+                        occurrences.add(word, position);
                         if (kept != null) {
-                            kept.addKept(fate.term(), position);
+                            kept.addKept(words.lastTerm(), position);
                         }
                     } else if (whole) {
-                        kept.addKept(fate.term(), position);
+                        kept.addKept(words.lastTerm(), position);
                     }
                 }
             } catch (IOException e) {

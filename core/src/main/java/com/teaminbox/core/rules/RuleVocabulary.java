@@ -44,16 +44,17 @@ final class RuleVocabulary {
     private static final CharArrayMap<Word> NO_TERMS = CharArrayMap.emptyMap();
 
     private final Map<String, CharArrayMap<Word>> termsByField;
-    private final int wordCount;
+    /** Every term, by its number. */
+    private final Word[] words;
     private final Set<String> wholeFields;
     private final Set<String> numberFields;
     private final int[] alwaysCandidates;
     private final boolean keepsEverything;
 
-    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, int wordCount, Set<String> wholeFields,
+    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, Word[] words, Set<String> wholeFields,
                            Set<String> numberFields, int[] alwaysCandidates, boolean keepsEverything) {
         this.termsByField = termsByField;
-        this.wordCount = wordCount;
+        this.words = words;
         this.wholeFields = wholeFields;
         this.numberFields = numberFields;
         this.alwaysCandidates = alwaysCandidates;
@@ -75,15 +76,17 @@ final class RuleVocabulary {
             keepsEverything |= terms.unknownClause;
         }
         Map<String, CharArrayMap<Word>> termsByField = new HashMap<>();
-        int wordCount = 0;
+        List<Word> words = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Integer>>> field : triggers.entrySet()) {
             CharArrayMap<Word> map = new CharArrayMap<>(field.getValue().size(), false);
             for (Map.Entry<String, List<Integer>> term : field.getValue().entrySet()) {
-                map.put(term.getKey(), new Word(wordCount++, term.getValue().stream().distinct().mapToInt(Integer::intValue).toArray()));
+                Word word = new Word(words.size(), term.getValue().stream().distinct().mapToInt(Integer::intValue).toArray());
+                words.add(word);
+                map.put(term.getKey(), word);
             }
             termsByField.put(field.getKey(), map);
         }
-        return new RuleVocabulary(Map.copyOf(termsByField), wordCount, Set.copyOf(wholeFields), Set.copyOf(numberFields),
+        return new RuleVocabulary(Map.copyOf(termsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields), Set.copyOf(numberFields),
             alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
     }
 
@@ -117,7 +120,12 @@ final class RuleVocabulary {
 
     /** How many terms the rules name, all fields together: the numbers of {@link Word#id()} run from 0 to this, excluded. */
     int wordCount() {
-        return wordCount;
+        return words.length;
+    }
+
+    /** Every term, by its number ({@link Word#id()}); not to be changed. */
+    Word[] words() {
+        return words;
     }
 
     /** Rules run on every mail: a positive pattern or number clause, which no single term announces. */

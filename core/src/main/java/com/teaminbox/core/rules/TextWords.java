@@ -11,9 +11,9 @@ import org.apache.lucene.index.memory.MemoryIndex;
 
 /**
  * What {@link ReducedMail} remembers of free-text words between mails, for one rule set: per field
- * and per word as written, its analysed form and the rules it can make match (none when the rules
- * do not name it). One look-up per word of a mail, where the analyzer and the vocabulary would
- * take two. Bounded like {@link MemoizedTokenFilter}: words of at most
+ * and per word as written ({@link WordMemory}), its analysed form and the rules' term it is (none
+ * when the rules do not name it). One look-up per word of a mail, where the analyzer and the
+ * vocabulary would take two. Bounded like {@link MemoizedTokenFilter}: words of at most
  * {@link MemoizedTokenFilter#MAX_WORD_CHARS} characters, all forgotten at
  * {@link MemoizedTokenFilter#MAX_CHARS}. Also the in-memory index mails are reduced into, emptied
  * after each mail but keeping up to {@link #REUSED_INDEX_BYTES} of its memory blocks: allocating and
@@ -21,21 +21,22 @@ import org.apache.lucene.index.memory.MemoryIndex;
  * thread at a time (borrowed from the rule set).
  */
 final class TextWords {
-    /** A word's analysed form (never changed once made) and the rules' term it is, or null when no rule names it. */
-    record Fate(char[] term, RuleVocabulary.Word word) {
-    }
-
     static final long REUSED_INDEX_BYTES = 256 * 1024;
 
     /** The words of {@link RuleLanguage#textTokenizer()} (StandardTokenizer), cut faster where the text is plain ASCII. */
     private final AsciiWordTokenizer tokenizer = new AsciiWordTokenizer();
     private final WordChain chain;
-    private final Map<String, CharArrayMap<Fate>> byField = new HashMap<>();
+    private final Map<String, WordMemory> byField = new HashMap<>();
     private final MemoryIndex index;
     /** The kept tokens of each field of a mail, for the index, when a rule needs one; reused from mail to mail. */
     private final List<ReducedMail.KeptTokens> kept = new ArrayList<>();
     private final MailWords mailWords;
     private int rememberedChars;
+    /** Where {@link #word} found or put its last word in its memory, or -1 for a word too long to remember ... */
+    private WordMemory lastMemory;
+    private int lastAt;
+    /** ... whose analysed form is then this. */
+    private char[] lastLongTerm;
 
     TextWords(RuleLanguage language, int wordCount) {
         this.chain = language.wordChain();
@@ -77,35 +78,45 @@ final class TextWords {
     }
 
     /** What this thread remembers of the words of this field: the map {@link #fate} reads and fills. */
-    CharArrayMap<Fate> memory(String field) {
-        return byField.computeIfAbsent(field, any -> new CharArrayMap<>(1_024, false));
+    WordMemory memory(String field) {
+        return byField.computeIfAbsent(field, any -> new WordMemory());
     }
 
     /**
-     * The fate of the word in {@code buffer[offset, offset + length)} of a field, given that field's
-     * {@link #memory} and the terms its rules name ({@link RuleVocabulary#termsOrNone}).
+     * The number of the rules' term ({@link RuleVocabulary.Word#id()}) the word in
+     * {@code buffer[offset, offset + length)} of a field is, or {@link WordMemory#NO_WORD}, given that
+     * field's {@link #memory} and the terms its rules name ({@link RuleVocabulary#termsOrNone}); its
+     * analysed form is then {@link #lastTerm()}.
      */
-    Fate fate(CharArrayMap<Fate> memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
+    int word(WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
         if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
-            return decide(terms, buffer, offset, length);
+            char[] term = chain.analyse(buffer, offset, length);
+            lastAt = -1;
+            lastLongTerm = term;
+            return wordOf(terms, term);
         }
-        Fate known = memory.get(buffer, offset, length);
-        if (known == null) {
-            known = decide(terms, buffer, offset, length);
+        int at = memory.find(buffer, offset, length);
+        if (at == WordMemory.UNKNOWN) {
+            char[] term = chain.analyse(buffer, offset, length);
             if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {
-                byField.values().forEach(CharArrayMap::clear);
+                byField.values().forEach(WordMemory::clear);
                 rememberedChars = 0;
             }
-            char[] word = new char[length];
-            System.arraycopy(buffer, offset, word, 0, length);
-            memory.put(word, known);
-            rememberedChars += length + known.term().length + MemoizedTokenFilter.ENTRY_OVERHEAD_CHARS;
+            at = memory.remember(buffer, offset, length, term, wordOf(terms, term));
+            rememberedChars += length + term.length + MemoizedTokenFilter.ENTRY_OVERHEAD_CHARS;
         }
-        return known;
+        lastMemory = memory;
+        lastAt = at;
+        return memory.word(at);
     }
 
-    private Fate decide(CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
-        char[] term = chain.analyse(buffer, offset, length);
-        return new Fate(term, terms.get(term, 0, term.length));
+    /** The analysed form of the word {@link #word} was last asked about: never changed. */
+    char[] lastTerm() {
+        return lastAt < 0 ? lastLongTerm : lastMemory.term(lastAt);
+    }
+
+    private static int wordOf(CharArrayMap<RuleVocabulary.Word> terms, char[] term) {
+        RuleVocabulary.Word word = terms.get(term, 0, term.length);
+        return word == null ? WordMemory.NO_WORD : word.id();
     }
 }
