@@ -206,7 +206,7 @@ final class ReducedMail {
                 while (tokenizer.next()) {
                     anyToken = true;
                     position += tokenizer.increment();
-                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length());
+                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
                     if (word != WordMemory.NO_WORD) {
                         for (int rule : vocabularyWords[word].rules()) {
                             candidates.set(rule);

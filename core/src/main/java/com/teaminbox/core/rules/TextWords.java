@@ -89,13 +89,19 @@ final class TextWords {
      * analysed form is then {@link #lastTerm()}.
      */
     int word(WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
+        return word(memory, terms, buffer, offset, length, AsciiWordTokenizer.NO_HASH);
+    }
+
+    /** As above, given the word's hash when the tokenizer computed it ({@link AsciiWordTokenizer#hash()}). */
+    int word(WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length, int hash)
+        throws IOException {
         if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
             char[] term = chain.analyse(buffer, offset, length);
             lastAt = -1;
             lastLongTerm = term;
             return wordOf(terms, term);
         }
-        int at = memory.find(buffer, offset, length);
+        int at = memory.find(buffer, offset, length, hash);
         if (at == WordMemory.UNKNOWN) {
             char[] term = chain.analyse(buffer, offset, length);
             if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {

@@ -31,7 +31,15 @@ final class WordMemory {
 
     /** Where the word is remembered, for {@link #word} and {@link #term}, or {@link #UNKNOWN}. */
     int find(char[] buffer, int offset, int length) {
-        int hash = hash(buffer, offset, length);
+        return find(buffer, offset, length, AsciiWordTokenizer.NO_HASH);
+    }
+
+    /**
+     * As {@link #find(char[], int, int)}, given the word's {@link #mixed} hash when the tokenizer computed
+     * it while cutting the word ({@link AsciiWordTokenizer#hash()}), or {@link AsciiWordTokenizer#NO_HASH}.
+     */
+    int find(char[] buffer, int offset, int length, int knownHash) {
+        int hash = knownHash != AsciiWordTokenizer.NO_HASH ? knownHash : hash(buffer, offset, length);
         long[] table = slots;
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -123,12 +131,18 @@ final class WordMemory {
         }
     }
 
-    /** A hash whose low bits spread: the table is indexed by them. */
-    private static int hash(char[] buffer, int offset, int length) {
+    /** A hash whose low bits spread: the table is indexed by them. Never {@link AsciiWordTokenizer#NO_HASH}. */
+    static int hash(char[] buffer, int offset, int length) {
         int hash = 0;
         for (int index = offset; index < offset + length; index++) {
             hash = 31 * hash + buffer[index];
         }
-        return hash ^ (hash >>> 16);
+        return mixed(hash);
+    }
+
+    /** The hash of a word from its {@code 31 * h + c} sum over its characters. */
+    static int mixed(int sum) {
+        int hash = sum ^ (sum >>> 16);
+        return hash == AsciiWordTokenizer.NO_HASH ? 1 : hash;
     }
 }
