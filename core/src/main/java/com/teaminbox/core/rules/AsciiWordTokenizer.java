@@ -82,6 +82,9 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     private int wordOffset;
     private int wordLength;
     private int wordIncrement;
+    /** {@link WordMemory#rawHash} of the word, computed while it was cut, or {@link #NO_HASH}. */
+    private int wordHash;
+    static final int NO_HASH = 0;
 
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
     AsciiWordTokenizer text(String value) throws IOException {
@@ -105,6 +108,7 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                     wordOffset = 0;
                     wordLength = fallbackTerm.length();
                     wordIncrement = fallbackIncrement.getPositionIncrement();
+                    wordHash = NO_HASH;
                     return true;
                 }
                 closeFallback();
@@ -140,6 +144,11 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         return wordLength;
     }
 
+    /** The word's hash for {@link WordMemory#find(char[], int, int, int)}, or {@link #NO_HASH} when it was not computed. */
+    int hash() {
+        return wordHash;
+    }
+
     @Override
     public int increment() {
         return wordIncrement;
@@ -171,8 +180,10 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         }
         int end = start;
         boolean ascii = true;
-        // the end of the chunk's leading run of letters and digits
+        // the end of the chunk's leading run of letters and digits, and that run's hash (for WordMemory,
+        // computed in this pass over the characters rather than in another)
         int plainEnd = -1;
+        int hash = 0;
         while (end < length) {
             char c = chars[end];
             if (c >= 128) {
@@ -182,8 +193,12 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                 if (type == OTHER) {
                     break;
                 }
-                if (plainEnd < 0 && type != LETTER && type != DIGIT) {
-                    plainEnd = end;
+                if (plainEnd < 0) {
+                    if (type != LETTER && type != DIGIT) {
+                        plainEnd = end;
+                    } else {
+                        hash = 31 * hash + c;
+                    }
                 }
             }
             end++;
@@ -203,6 +218,7 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             wordOffset = start;
             wordLength = (plainEnd < 0 ? end : plainEnd) - start;
             wordIncrement = 1;
+            wordHash = WordMemory.mixed(hash);
             return ONE_WORD;
         }
         return CHUNK;
@@ -249,6 +265,7 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         wordOffset = start;
         wordLength = position - start;
         wordIncrement = 1;
+        wordHash = NO_HASH;
         return true;
     }
 

@@ -26,7 +26,9 @@ import javax.mail.Part;
 import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimePart;
 import javax.mail.internet.MimeUtility;
+import javax.mail.internet.ParseException;
 
 import com.teaminbox.core.autoreply.BusinessHours;
 import com.teaminbox.core.text.HtmlText;
@@ -99,7 +101,8 @@ public final class MimeMailReader {
                 document.attachment(fileName);
                 return;
             }
-            if (part.isMimeType("multipart/*")) {
+            PartType type = PartType.of(part);
+            if (type.is("multipart/*")) {
                 Object content = part.getContent();
                 if (content instanceof Multipart) {
                     Multipart multipart = (Multipart) content;
@@ -112,12 +115,12 @@ public final class MimeMailReader {
             if (body.length() >= bodyPrefixChars) {
                 return;
             }
-            if (part.isMimeType("text/plain")) {
-                readText(part, bodyPrefixChars - body.length(), body);
+            if (type.is("text/plain")) {
+                readText(part, type.charset(), bodyPrefixChars - body.length(), body);
                 body.append('\n');
-            } else if (part.isMimeType("text/html")) {
+            } else if (type.is("text/html")) {
                 StringBuilder html = new StringBuilder();
-                readText(part, bodyPrefixChars - body.length(), html);
+                readText(part, type.charset(), bodyPrefixChars - body.length(), html);
                 body.append(HtmlText.of(html.toString())).append('\n');
             }
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -129,9 +132,8 @@ public final class MimeMailReader {
      * Appends at most {@code budget} characters of the part's text to {@code text}; a part that fails
      * while being read adds nothing, as when its text was read apart first.
      */
-    private static void readText(Part part, int budget, StringBuilder text) throws MessagingException, IOException {
+    private static void readText(Part part, Charset charset, int budget, StringBuilder text) throws MessagingException, IOException {
         int before = text.length();
-        Charset charset = charset(part);
         try (InputStream input = part.getInputStream()) {
             if (DECODED_AT_ONCE.contains(charset)) {
                 // Enough bytes for the budget, decoded in one call: what a reader decodes from the same
@@ -187,16 +189,66 @@ public final class MimeMailReader {
         return new Bytes(bytes, length);
     }
 
-    private static Charset charset(Part part) {
-        try {
-            String name = new ContentType(part.getContentType()).getParameter("charset");
-            if (name != null && Charset.isSupported(MimeUtility.javaCharset(name))) {
-                return Charset.forName(MimeUtility.javaCharset(name));
-            }
-        } catch (MessagingException | RuntimeException e) {
-            // unknown or malformed charset: read as UTF-8 below
+    /**
+     * A part's content type, parsed once for the questions asked of it (multipart? plain text? HTML?
+     * which charset?): javax.mail's {@link Part#isMimeType} parses it anew at each. Answers as
+     * {@code MimeBodyPart.isMimeType} does, down to a type that cannot be parsed (its text before
+     * the first {@code ;}, else the whole text compared).
+     */
+    private static final class PartType {
+        private final Part part;
+        /** The Content-Type of a MIME part, or null for another kind of part, asked each time. */
+        private final String text;
+        /** That type parsed, or null when it cannot be. */
+        private final ContentType parsed;
+
+        private PartType(Part part, String text, ContentType parsed) {
+            this.part = part;
+            this.text = text;
+            this.parsed = parsed;
         }
-        return StandardCharsets.UTF_8;
+
+        static PartType of(Part part) throws MessagingException {
+            if (!(part instanceof MimePart)) {
+                return new PartType(part, null, null);
+            }
+            String text = part.getContentType();
+            return new PartType(part, text, parse(text));
+        }
+
+        boolean is(String mimeType) throws MessagingException {
+            if (text == null) {
+                return part.isMimeType(mimeType);
+            }
+            if (parsed != null) {
+                return parsed.match(mimeType);
+            }
+            int parameters = text.indexOf(';');
+            ContentType bare = parameters > 0 ? parse(text.substring(0, parameters)) : null;
+            return bare != null ? bare.match(mimeType) : text.equalsIgnoreCase(mimeType);
+        }
+
+        /** The charset its text is in: UTF-8 when it names none, an unknown one, or cannot be parsed. */
+        Charset charset() {
+            try {
+                ContentType type = text == null ? parse(part.getContentType()) : parsed;
+                String name = type == null ? null : type.getParameter("charset");
+                if (name != null && Charset.isSupported(MimeUtility.javaCharset(name))) {
+                    return Charset.forName(MimeUtility.javaCharset(name));
+                }
+            } catch (MessagingException | RuntimeException e) {
+                // unknown or malformed charset: read as UTF-8 below
+            }
+            return StandardCharsets.UTF_8;
+        }
+
+        private static ContentType parse(String text) {
+            try {
+                return new ContentType(text);
+            } catch (ParseException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     private static String fileName(Part part) {

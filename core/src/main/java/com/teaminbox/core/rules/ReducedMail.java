@@ -3,6 +3,7 @@ package com.teaminbox.core.rules;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -20,65 +21,106 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * A mail analysed once and reduced to what a rule set can match ({@link RuleVocabulary}): the
- * tokens of the rules' terms, at the very positions they have in the whole mail, every token of
- * a field a rule searches with a pattern, the numbers; and the rules worth running, those one of
- * whose terms occurs (or that always run). A 20 KB mail keeps a few dozen tokens of its 3,000,
- * so indexing it costs little beyond the analysis itself.
+ * A mail analysed once and reduced to what a rule set can match ({@link RuleVocabulary}): where
+ * each of the rules' terms occurs ({@link MailWords}, at the very positions it has in the whole
+ * mail), and the rules worth running, those one of whose terms occurs (or that always run). Most
+ * rules are decided on those occurrences alone ({@link RuleCondition}). For the others (patterns,
+ * sloppy phrases, numbers) the reduced mail is indexed, once and only when one of them is a
+ * candidate: the tokens of the rules' terms at their positions, every token of a field a rule
+ * searches with a pattern, the numbers. A 20 KB mail keeps a few dozen tokens of its 3,000, so
+ * indexing it costs little beyond the analysis itself.
  */
 final class ReducedMail {
-    private final IndexSearcher searcher;
+    private final MailDocument mail;
+    private final Analyzer analyzer;
+    private final TextWords words;
+    private final MailWords occurrences;
     private final BitSet candidates;
+    /** The fields whose tokens were kept for an index, in order, and how many: {@link TextWords#keptTokens(int)}. */
+    private final List<String> keptFields;
+    private IndexSearcher searcher;
 
-    private ReducedMail(IndexSearcher searcher, BitSet candidates) {
-        this.searcher = searcher;
+    private ReducedMail(MailDocument mail, Analyzer analyzer, TextWords words, MailWords occurrences, BitSet candidates,
+                        List<String> keptFields) {
+        this.mail = mail;
+        this.analyzer = analyzer;
+        this.words = words;
+        this.occurrences = occurrences;
         this.candidates = candidates;
+        this.keptFields = keptFields;
     }
 
-    static ReducedMail of(MailDocument mail, RuleVocabulary vocabulary, Analyzer analyzer, TextWords words) {
-        MemoryIndex index = words.emptyIndex();
+    /**
+     * @param forIndex whether some rule of the set needs the index ({@link RuleCondition#compile} is empty
+     *     for it): only then are tokens kept for one
+     */
+    static ReducedMail of(MailDocument mail, RuleVocabulary vocabulary, Analyzer analyzer, TextWords words, boolean forIndex) {
         BitSet candidates = new BitSet();
         for (int rule : vocabulary.alwaysCandidates()) {
             candidates.set(rule);
         }
-        KeptTokens kept = words.keptTokens();
+        MailWords occurrences = words.mailWords();
+        List<String> keptFields = new ArrayList<>();
         for (Map.Entry<String, List<String>> field : mail.textFields(vocabulary::names).entrySet()) {
             String name = field.getKey();
             // Looked up once per field, not once per token.
-            CharArrayMap<int[]> terms = vocabulary.termsOrNone(name);
-            boolean whole = vocabulary.keepsWhole(name);
+            CharArrayMap<RuleVocabulary.Word> terms = vocabulary.termsOrNone(name);
+            boolean whole = forIndex && vocabulary.keepsWhole(name);
             int gap = analyzer.getPositionIncrementGap(name);
-            kept.clear();
+            KeptTokens kept = forIndex ? words.keptTokens(keptFields.size()) : null;
             // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
             // look-up per word for both its analysis and its rules; other fields through the analyzer.
             if (RuleFields.TEXT_FIELDS.contains(name)) {
-                keepText(field.getValue(), words, words.memory(name), terms, whole, gap, candidates, kept);
+                keepText(field.getValue(), words, words.memory(name), terms, vocabulary.words(), whole, gap, candidates, occurrences, kept);
             } else {
-                keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, kept);
+                keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, occurrences, kept);
             }
-            if (kept.size > 0) {
-                index.addField(name, kept, 0);
+            if (kept != null && kept.size > 0) {
+                keptFields.add(name);
             }
+        }
+        return new ReducedMail(mail, analyzer, words, occurrences, candidates, keptFields);
+    }
+
+    /** The rules that may match, in order: one of their terms occurs, or they always run. */
+    BitSet candidates() {
+        return candidates;
+    }
+
+    /** Whether the condition matches the mail, on the rules' words it holds. */
+    boolean matches(RuleCondition condition) {
+        return condition.matches(occurrences);
+    }
+
+    /**
+     * Whether the query matches the reduced mail, which it does exactly when it matches the whole mail;
+     * only while the {@link TextWords} it was built with are not given back, and only if it was built
+     * for an index. The index is built at the first such question.
+     */
+    boolean matches(Query query) {
+        if (searcher == null) {
+            searcher = index().createSearcher();
+        }
+        return RuleSet.matches(searcher, query);
+    }
+
+    /** Whether an index was built for this mail (at a rule {@link RuleCondition} does not decide). */
+    boolean indexed() {
+        return searcher != null;
+    }
+
+    private MemoryIndex index() {
+        MemoryIndex index = words.emptyIndex();
+        for (int field = 0; field < keptFields.size(); field++) {
+            // the kept tokens of the field-th field that kept any, in the order they were filled
+            index.addField(keptFields.get(field), words.filledTokens(field), 0);
         }
         Document numbers = new Document();
         mail.addNumbers(numbers);
         for (IndexableField number : numbers) {
             index.addField(number, analyzer);
         }
-        return new ReducedMail(index.createSearcher(), candidates);
-    }
-
-    /** Whether the rule may match: one of its terms occurs, or it always runs. */
-    boolean isCandidate(int rule) {
-        return candidates.get(rule);
-    }
-
-    /**
-     * Whether the query matches the reduced mail, which it does exactly when it matches the whole mail;
-     * only while the {@link TextWords} it was built with are not given back.
-     */
-    boolean matches(Query query) {
-        return RuleSet.matches(searcher, query);
+        return index;
     }
 
     /** The tokens of one value, read in place: a word of {@code buffer()[offset(), offset() + length())} at each {@link #next()}. */
@@ -144,13 +186,15 @@ final class ReducedMail {
 
     /**
      * Analyses every value of a free-text field as {@link MemoryIndex} would index the whole mail
-     * (positions running on from one value to the next, the analyzer's gap between them) and keeps
-     * the tokens rules can match, each with its position in the whole field. One plain loop over
-     * the words, no call through an interface or a lambda per word: the server runs this for every
-     * word of every mail, much of the time in code the JIT has compiled only at its first tier.
+     * (positions running on from one value to the next, the analyzer's gap between them) and records
+     * where the rules' terms occur, each at its position in the whole field; with {@code kept}, also
+     * keeps them (every token when {@code whole}) for an index. One plain loop over the words, no
+     * call through an interface or a lambda per word: the server runs this for every word of every
+     * mail, much of the time in code the JIT has compiled only at its first tier.
      */
-    private static void keepText(List<String> values, TextWords words, CharArrayMap<TextWords.Fate> memory, CharArrayMap<int[]> terms,
-                                 boolean whole, int gap, BitSet candidates, KeptTokens kept) {
+    private static void keepText(List<String> values, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+                                 RuleVocabulary.Word[] vocabularyWords, boolean whole, int gap, BitSet candidates,
+                                 MailWords occurrences, KeptTokens kept) {
         int position = -1;
         int lastPosition = 0;
         boolean anyToken = false;
@@ -162,15 +206,17 @@ final class ReducedMail {
                 while (tokenizer.next()) {
                     anyToken = true;
                     position += tokenizer.increment();
-                    TextWords.Fate fate = words.fate(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length());
-                    int[] rules = fate.rules();
-                    if (rules != null) {
-                        for (int rule : rules) {
+                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
+                    if (word != WordMemory.NO_WORD) {
+                        for (int rule : vocabularyWords[word].rules()) {
                             candidates.set(rule);
                         }
-                        kept.addKept(fate.term(), position);
+                        occurrences.add(word, position);
+                        if (kept != null) {
+                            kept.addKept(words.lastTerm(), position);
+                        }
                     } else if (whole) {
-                        kept.addKept(fate.term(), position);
+                        kept.addKept(words.lastTerm(), position);
                     }
                 }
             } catch (IOException e) {
@@ -183,8 +229,8 @@ final class ReducedMail {
     }
 
     /** As {@link #keepText}, for a field the analyzer cuts and analyses itself (addresses, headers, attachment names). */
-    private static void keepAnalysed(String field, List<String> values, Analyzer analyzer, CharArrayMap<int[]> terms, boolean whole,
-                                     int gap, BitSet candidates, KeptTokens kept) {
+    private static void keepAnalysed(String field, List<String> values, Analyzer analyzer, CharArrayMap<RuleVocabulary.Word> terms,
+                                     boolean whole, int gap, BitSet candidates, MailWords occurrences, KeptTokens kept) {
         int position = -1;
         int lastPosition = 0;
         boolean anyToken = false;
@@ -198,13 +244,14 @@ final class ReducedMail {
                     position += words.increment();
                     char[] buffer = words.buffer();
                     int length = words.length();
-                    int[] rules = terms.get(buffer, 0, length);
-                    if (rules != null) {
-                        for (int rule : rules) {
+                    RuleVocabulary.Word word = terms.get(buffer, 0, length);
+                    if (word != null) {
+                        for (int rule : word.rules()) {
                             candidates.set(rule);
                         }
+                        occurrences.add(word.id(), position);
                     }
-                    if (whole || rules != null) {
+                    if (kept != null && (whole || word != null)) {
                         // the stream's buffer is refilled at the next token: copied
                         kept.addCopy(buffer, length, position);
                     }

@@ -4,8 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.IntPredicate;
@@ -18,14 +21,20 @@ import org.apache.lucene.search.Query;
 /**
  * A shared mailbox's rules, compiled once per (re)load. Each mail is analysed once and reduced to
  * the rules' vocabulary ({@link RuleVocabulary}, {@link ReducedMail}); only the rules one of whose
- * terms occurs in it are run, against that small index. So the cost is the analysis of the mail's
- * text plus the rules it could match, whatever the number of rules; and every decision is the one
- * the naive evaluation ({@link #evaluateNaively}) makes on the whole mail.
+ * terms occurs in it are run: on where their words occur when their condition is made of terms,
+ * exact phrases and boolean operators ({@link RuleCondition}, most rules), against a small index of
+ * the reduced mail otherwise, built only then. So the cost is the analysis of the mail's text plus
+ * the rules it could match, whatever the number of rules; and every decision is the one the naive
+ * evaluation ({@link #evaluateNaively}) makes on the whole mail.
  */
 public final class RuleSet implements Closeable {
     private final Rules rules;
     private final Analyzer analyzer;
     private final RuleVocabulary vocabulary;
+    /** Per rule, its condition compiled for {@link MailWords}, or null when only Lucene decides it. */
+    private final RuleCondition[] conditions;
+    /** Whether some rule is decided by Lucene: only then are a mail's tokens kept for an index. */
+    private final boolean needsIndex;
     /**
      * One per thread evaluating at the same time, at most: the spool's threads borrow and return them,
      * last returned first lent. A queue lent each in turn: with twenty spool threads, each mail found
@@ -41,6 +50,9 @@ public final class RuleSet implements Closeable {
         this.rules = rules;
         this.analyzer = analyzer;
         this.vocabulary = vocabulary;
+        this.conditions = rules.rules().stream().map(rule -> RuleCondition.compile(rule.query(), vocabulary).orElse(null))
+            .toArray(RuleCondition[]::new);
+        this.needsIndex = vocabulary.keepsEverything() || Arrays.stream(conditions).anyMatch(Objects::isNull);
     }
 
     public Rules rules() {
@@ -68,13 +80,41 @@ public final class RuleSet implements Closeable {
         if (rules.isEmpty()) {
             return RuleOutcome.none();
         }
-        TextWords words = Optional.ofNullable(idleWords.pollFirst()).orElseGet(() -> new TextWords(rules.language()));
+        TextWords words = Optional.ofNullable(idleWords.pollFirst())
+            .orElseGet(() -> new TextWords(rules.language(), vocabulary.wordCount()));
         try {
-            ReducedMail reduced = ReducedMail.of(mail, vocabulary, analyzer, words);
-            return outcome(index -> reduced.isCandidate(index) && reduced.matches(rules.rules().get(index).query()));
+            return outcome(reduce(mail, words));
         } finally {
             idleWords.offerFirst(words);
         }
+    }
+
+    /** The mail reduced to the rules' words, for {@link #outcome(ReducedMail)}; package-private for tests. */
+    ReducedMail reduce(MailDocument mail, TextWords words) {
+        return ReducedMail.of(mail, vocabulary, analyzer, words, needsIndex);
+    }
+
+    /** Fresh word memories for {@link #reduce}: tests. */
+    TextWords newWords() {
+        return new TextWords(rules.language(), vocabulary.wordCount());
+    }
+
+    /** The candidate rules run, in order, each on its words or on the index. */
+    RuleOutcome outcome(ReducedMail reduced) {
+        List<Rule> applied = new ArrayList<>();
+        List<Rule> audited = new ArrayList<>();
+        BitSet candidates = reduced.candidates();
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            RuleCondition condition = conditions[index];
+            Rule rule = rules.rules().get(index);
+            if (condition != null ? !reduced.matches(condition) : !reduced.matches(rule.query())) {
+                continue;
+            }
+            if (collect(rule, applied, audited)) {
+                break;
+            }
+        }
+        return new RuleOutcome(applied, audited);
     }
 
     /** The same decision by running every rule's query on its own against the whole mail: the baseline. */
@@ -99,17 +139,21 @@ public final class RuleSet implements Closeable {
             if (!matches.test(index)) {
                 continue;
             }
-            Rule rule = rules.rules().get(index);
-            if (rule.mode() == Rule.Mode.AUDIT) {
-                audited.add(rule);
-                continue;
-            }
-            applied.add(rule);
-            if (rule.stops()) {
+            if (collect(rules.rules().get(index), applied, audited)) {
                 break;
             }
         }
         return new RuleOutcome(applied, audited);
+    }
+
+    /** Adds a matching rule to what is applied or only audited; true when it stops the rules after it. */
+    private static boolean collect(Rule rule, List<Rule> applied, List<Rule> audited) {
+        if (rule.mode() == Rule.Mode.AUDIT) {
+            audited.add(rule);
+            return false;
+        }
+        applied.add(rule);
+        return rule.stops();
     }
 
     /** Nothing to release since the rules are no longer registered in a Lucene monitor; kept for callers that retire a set. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -32,17 +33,28 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * a candidate.
  */
 final class RuleVocabulary {
-    private static final CharArrayMap<int[]> NO_TERMS = CharArrayMap.emptyMap();
+    /**
+     * A term some rule names in one field: its number among all the rule set's terms (what
+     * {@link MailWords} records a mail's occurrences under) and the rules it can make match (none
+     * for a term met only under NOT).
+     */
+    record Word(int id, int[] rules) {
+    }
 
-    private final Map<String, CharArrayMap<int[]>> termsByField;
+    private static final CharArrayMap<Word> NO_TERMS = CharArrayMap.emptyMap();
+
+    private final Map<String, CharArrayMap<Word>> termsByField;
+    /** Every term, by its number. */
+    private final Word[] words;
     private final Set<String> wholeFields;
     private final Set<String> numberFields;
     private final int[] alwaysCandidates;
     private final boolean keepsEverything;
 
-    private RuleVocabulary(Map<String, CharArrayMap<int[]>> termsByField, Set<String> wholeFields, Set<String> numberFields,
-                           int[] alwaysCandidates, boolean keepsEverything) {
+    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, Word[] words, Set<String> wholeFields,
+                           Set<String> numberFields, int[] alwaysCandidates, boolean keepsEverything) {
         this.termsByField = termsByField;
+        this.words = words;
         this.wholeFields = wholeFields;
         this.numberFields = numberFields;
         this.alwaysCandidates = alwaysCandidates;
@@ -63,13 +75,18 @@ final class RuleVocabulary {
             }
             keepsEverything |= terms.unknownClause;
         }
-        Map<String, CharArrayMap<int[]>> termsByField = new HashMap<>();
-        triggers.forEach((field, byTerm) -> {
-            CharArrayMap<int[]> map = new CharArrayMap<>(byTerm.size(), false);
-            byTerm.forEach((term, ruleIndexes) -> map.put(term, ruleIndexes.stream().distinct().mapToInt(Integer::intValue).toArray()));
-            termsByField.put(field, map);
-        });
-        return new RuleVocabulary(Map.copyOf(termsByField), Set.copyOf(wholeFields), Set.copyOf(numberFields),
+        Map<String, CharArrayMap<Word>> termsByField = new HashMap<>();
+        List<Word> words = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<Integer>>> field : triggers.entrySet()) {
+            CharArrayMap<Word> map = new CharArrayMap<>(field.getValue().size(), false);
+            for (Map.Entry<String, List<Integer>> term : field.getValue().entrySet()) {
+                Word word = new Word(words.size(), term.getValue().stream().distinct().mapToInt(Integer::intValue).toArray());
+                words.add(word);
+                map.put(term.getKey(), word);
+            }
+            termsByField.put(field.getKey(), map);
+        }
+        return new RuleVocabulary(Map.copyOf(termsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields), Set.copyOf(numberFields),
             alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
     }
 
@@ -92,8 +109,23 @@ final class RuleVocabulary {
      * The terms rules name in this field, each with the rules it can make match (none for a term under
      * NOT only); an empty map when no rule names a term of it. Looked up once per field of a mail.
      */
-    CharArrayMap<int[]> termsOrNone(String field) {
+    CharArrayMap<Word> termsOrNone(String field) {
         return termsByField.getOrDefault(field, NO_TERMS);
+    }
+
+    /** The term of this field some rule names, with its number; empty for a term no rule names. */
+    Optional<Word> word(String field, String term) {
+        return Optional.ofNullable(termsOrNone(field).get(term));
+    }
+
+    /** How many terms the rules name, all fields together: the numbers of {@link Word#id()} run from 0 to this, excluded. */
+    int wordCount() {
+        return words.length;
+    }
+
+    /** Every term, by its number ({@link Word#id()}); not to be changed. */
+    Word[] words() {
+        return words;
     }
 
     /** Rules run on every mail: a positive pattern or number clause, which no single term announces. */

@@ -1,6 +1,7 @@
 package com.teaminbox.core.rules;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,9 @@ import org.apache.lucene.index.memory.MemoryIndex;
 
 /**
  * What {@link ReducedMail} remembers of free-text words between mails, for one rule set: per field
- * and per word as written, its analysed form and the rules it can make match (none when the rules
- * do not name it). One look-up per word of a mail, where the analyzer and the vocabulary would
- * take two. Bounded like {@link MemoizedTokenFilter}: words of at most
+ * and per word as written ({@link WordMemory}), its analysed form and the rules' term it is (none
+ * when the rules do not name it). One look-up per word of a mail, where the analyzer and the
+ * vocabulary would take two. Bounded like {@link MemoizedTokenFilter}: words of at most
  * {@link MemoizedTokenFilter#MAX_WORD_CHARS} characters, all forgotten at
  * {@link MemoizedTokenFilter#MAX_CHARS}. Also the in-memory index mails are reduced into, emptied
  * after each mail but keeping up to {@link #REUSED_INDEX_BYTES} of its memory blocks: allocating and
@@ -20,22 +21,26 @@ import org.apache.lucene.index.memory.MemoryIndex;
  * thread at a time (borrowed from the rule set).
  */
 final class TextWords {
-    /** A word's analysed form (never changed once made) and the rules it can make match, or null when no rule names it. */
-    record Fate(char[] term, int[] rules) {
-    }
-
     static final long REUSED_INDEX_BYTES = 256 * 1024;
 
     /** The words of {@link RuleLanguage#textTokenizer()} (StandardTokenizer), cut faster where the text is plain ASCII. */
     private final AsciiWordTokenizer tokenizer = new AsciiWordTokenizer();
     private final WordChain chain;
-    private final Map<String, CharArrayMap<Fate>> byField = new HashMap<>();
+    private final Map<String, WordMemory> byField = new HashMap<>();
     private final MemoryIndex index;
-    private final ReducedMail.KeptTokens kept = new ReducedMail.KeptTokens();
+    /** The kept tokens of each field of a mail, for the index, when a rule needs one; reused from mail to mail. */
+    private final List<ReducedMail.KeptTokens> kept = new ArrayList<>();
+    private final MailWords mailWords;
     private int rememberedChars;
+    /** Where {@link #word} found or put its last word in its memory, or -1 for a word too long to remember ... */
+    private WordMemory lastMemory;
+    private int lastAt;
+    /** ... whose analysed form is then this. */
+    private char[] lastLongTerm;
 
-    TextWords(RuleLanguage language) {
+    TextWords(RuleLanguage language, int wordCount) {
         this.chain = language.wordChain();
+        this.mailWords = new MailWords(wordCount);
         // The one public way to a MemoryIndex that keeps its blocks on reset().
         this.index = MemoryIndex.fromDocument(List.of(), null, false, false, REUSED_INDEX_BYTES);
     }
@@ -51,41 +56,73 @@ final class TextWords {
         return tokenizer.text(value);
     }
 
-    /** The token stream a mail's kept tokens are handed to the index with, one field after the other. */
-    ReducedMail.KeptTokens keptTokens() {
-        return kept;
+    /** The token stream the kept tokens of a mail's {@code field}-th field (0, 1, …) are handed to the index with; emptied. */
+    ReducedMail.KeptTokens keptTokens(int field) {
+        while (kept.size() <= field) {
+            kept.add(new ReducedMail.KeptTokens());
+        }
+        ReducedMail.KeptTokens tokens = kept.get(field);
+        tokens.clear();
+        return tokens;
+    }
+
+    /** The tokens {@link #keptTokens(int)} last gave for the {@code field}-th field, as filled since. */
+    ReducedMail.KeptTokens filledTokens(int field) {
+        return kept.get(field);
+    }
+
+    /** Where the rules' words occur in the mail being evaluated, emptied. */
+    MailWords mailWords() {
+        mailWords.clear();
+        return mailWords;
     }
 
     /** What this thread remembers of the words of this field: the map {@link #fate} reads and fills. */
-    CharArrayMap<Fate> memory(String field) {
-        return byField.computeIfAbsent(field, any -> new CharArrayMap<>(1_024, false));
+    WordMemory memory(String field) {
+        return byField.computeIfAbsent(field, any -> new WordMemory());
     }
 
     /**
-     * The fate of the word in {@code buffer[offset, offset + length)} of a field, given that field's
-     * {@link #memory} and the terms its rules name ({@link RuleVocabulary#termsOrNone}).
+     * The number of the rules' term ({@link RuleVocabulary.Word#id()}) the word in
+     * {@code buffer[offset, offset + length)} of a field is, or {@link WordMemory#NO_WORD}, given that
+     * field's {@link #memory} and the terms its rules name ({@link RuleVocabulary#termsOrNone}); its
+     * analysed form is then {@link #lastTerm()}.
      */
-    Fate fate(CharArrayMap<Fate> memory, CharArrayMap<int[]> terms, char[] buffer, int offset, int length) throws IOException {
-        if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
-            return decide(terms, buffer, offset, length);
-        }
-        Fate known = memory.get(buffer, offset, length);
-        if (known == null) {
-            known = decide(terms, buffer, offset, length);
-            if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {
-                byField.values().forEach(CharArrayMap::clear);
-                rememberedChars = 0;
-            }
-            char[] word = new char[length];
-            System.arraycopy(buffer, offset, word, 0, length);
-            memory.put(word, known);
-            rememberedChars += length + known.term().length + MemoizedTokenFilter.ENTRY_OVERHEAD_CHARS;
-        }
-        return known;
+    int word(WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length) throws IOException {
+        return word(memory, terms, buffer, offset, length, AsciiWordTokenizer.NO_HASH);
     }
 
-    private Fate decide(CharArrayMap<int[]> terms, char[] buffer, int offset, int length) throws IOException {
-        char[] term = chain.analyse(buffer, offset, length);
-        return new Fate(term, terms.get(term, 0, term.length));
+    /** As above, given the word's hash when the tokenizer computed it ({@link AsciiWordTokenizer#hash()}). */
+    int word(WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms, char[] buffer, int offset, int length, int hash)
+        throws IOException {
+        if (length > MemoizedTokenFilter.MAX_WORD_CHARS) {
+            char[] term = chain.analyse(buffer, offset, length);
+            lastAt = -1;
+            lastLongTerm = term;
+            return wordOf(terms, term);
+        }
+        int at = memory.find(buffer, offset, length, hash);
+        if (at == WordMemory.UNKNOWN) {
+            char[] term = chain.analyse(buffer, offset, length);
+            if (rememberedChars >= MemoizedTokenFilter.MAX_CHARS) {
+                byField.values().forEach(WordMemory::clear);
+                rememberedChars = 0;
+            }
+            at = memory.remember(buffer, offset, length, term, wordOf(terms, term));
+            rememberedChars += length + term.length + MemoizedTokenFilter.ENTRY_OVERHEAD_CHARS;
+        }
+        lastMemory = memory;
+        lastAt = at;
+        return memory.word(at);
+    }
+
+    /** The analysed form of the word {@link #word} was last asked about: never changed. */
+    char[] lastTerm() {
+        return lastAt < 0 ? lastLongTerm : lastMemory.term(lastAt);
+    }
+
+    private static int wordOf(CharArrayMap<RuleVocabulary.Word> terms, char[] term) {
+        RuleVocabulary.Word word = terms.get(term, 0, term.length);
+        return word == null ? WordMemory.NO_WORD : word.id();
     }
 }

@@ -50,6 +50,31 @@ class AsciiWordTokenizerTest {
         }
     }
 
+    /** A hash the tokenizer gives with a word is the one WordMemory computes from its characters: else the word is never found. */
+    @Test
+    void aWordsHashShouldBeTheOneWordMemoryComputes() throws IOException {
+        Random random = new Random(11);
+        AsciiWordTokenizer fast = new AsciiWordTokenizer();
+        int hashed = 0;
+        for (int text = 0; text < 4_000; text++) {
+            StringBuilder value = new StringBuilder();
+            int pieces = random.nextInt(40);
+            for (int piece = 0; piece < pieces; piece++) {
+                value.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            try (AsciiWordTokenizer read = fast.text(value.toString())) {
+                while (read.next()) {
+                    if (read.hash() != AsciiWordTokenizer.NO_HASH) {
+                        hashed++;
+                        assertThat(read.hash()).as("hash of %s", new String(read.buffer(), read.offset(), read.length()))
+                            .isEqualTo(WordMemory.hash(read.buffer(), read.offset(), read.length()));
+                    }
+                }
+            }
+        }
+        assertThat(hashed).isGreaterThan(1_000);
+    }
+
     @Test
     void shouldCutPlainAsciiAsTheStandardTokenizer() throws IOException {
         Random random = new Random(7);

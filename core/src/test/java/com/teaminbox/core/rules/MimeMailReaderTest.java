@@ -75,6 +75,42 @@ class MimeMailReaderTest {
         assertThat(new MimeMailReader(100).read(message, 30_000, MONDAY_10H).body()).isEqualTo(text.substring(0, 100) + "\n");
     }
 
+    /**
+     * A part's type is parsed once for every question the reader asks of it: each part is read as
+     * javax.mail's isMimeType and the charset it names would have it read, for types javax.mail
+     * cannot parse too (the text before the first ';', else the whole text).
+     */
+    @Test
+    void partsShouldBeReadAsTheirTypeSaysWhateverItsSpelling() throws Exception {
+        String[][] cases = {
+            {"TEXT/Plain; CHARSET=iso-8859-1", "l'urgence \u00e9tat"},
+            {"text/plain; charset=\"utf-8", "l'urgence \u00e9tat"},
+            {"text/plain; charset=no-such-charset", "l'urgence \ufffdtat"},
+            {"text/plain;", "l'urgence \ufffdtat"},
+            {"text/plain @; charset=iso-8859-1", ""},
+            {"text/html; charset=iso-8859-1", "l'urgence \u00e9tat"},
+            {"application/octet-stream", ""},
+            {"multipart/mixed; boundary=\"b\"", "invoice"},
+        };
+        for (String[] typeAndBody : cases) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            raw.write(("From: jane@customer.test\r\nSubject: test\r\nMIME-Version: 1.0\r\nContent-Type: " + typeAndBody[0] + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            if (typeAndBody[0].startsWith("multipart")) {
+                raw.write("--b\r\nContent-Type: text/plain\r\n\r\ninvoice\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            } else {
+                raw.write("l'urgence ".getBytes(StandardCharsets.US_ASCII));
+                raw.write(typeAndBody[0].startsWith("text/html") ? "<p>\u00e9tat</p>".getBytes(StandardCharsets.ISO_8859_1)
+                    : "\u00e9tat".getBytes(typeAndBody[0].contains("utf-8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+            }
+            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw.toByteArray()));
+
+            assertThat(new MimeMailReader(Rules.DEFAULT_BODY_PREFIX_CHARS).read(message, raw.size(), MONDAY_10H).body().strip())
+                .as(typeAndBody[0]).isEqualTo(typeAndBody[1]);
+        }
+    }
+
     /** What rules read of a part before: a reader over its bytes in the charset javax.mail names, up to the budget. */
     private static String readByReader(byte[] bytes, Charset charset, int budget) throws IOException {
         StringBuilder text = new StringBuilder();

@@ -42,6 +42,8 @@ class RuleSetNaiveEquivalenceTest {
     private static final String[] FILLERS = "the a is please we our your with from about can".split(" ");
     /** The kinds of {@link #clause} that search with a pattern, keeping their field whole. */
     private static final Set<Integer> PATTERN_KINDS = Set.of(2, 3, 4, 5, 9, 13);
+    /** The kinds of {@link #clause} only Lucene decides (patterns, phrases that may be sloppy, numbers): not {@link RuleCondition}. */
+    private static final Set<Integer> INDEX_KINDS = Set.of(1, 2, 3, 4, 5, 9, 10, 11, 13);
     private static final String[] DOMAINS = {"customer.test", "vendor.test", "example.test", "bigcorp.test"};
     private static final String[] HEADERS = {"x-spam-flag", "x-priority", "list-id", "x-mailer", "auto-submitted"};
 
@@ -60,6 +62,34 @@ class RuleSetNaiveEquivalenceTest {
                     rules.add(rule("generated-" + index, generatedCondition(random, patterns), language));
                 }
                 assertSameDecisions(language, rules, mails);
+            }
+        }
+    }
+
+    /**
+     * Rule sets whose every condition is made of terms, exact phrases and boolean operators are decided
+     * on where the rules' words occur ({@link RuleCondition}), with no index built for any mail.
+     */
+    @Test
+    void engineShouldDecideAsTheNaiveEvaluationWithoutAnIndexWhenNoRuleNeedsOne() {
+        Random random = new Random(20261207);
+        List<MailDocument> mails = new ArrayList<>();
+        for (int index = 0; index < 80; index++) {
+            mails.add(generatedMail(random));
+        }
+        for (RuleLanguage language : RuleLanguage.values()) {
+            List<Rule> rules = new ArrayList<>();
+            for (int index = 0; index < 120; index++) {
+                rules.add(rule("direct-" + index, generatedCondition(random, INDEX_KINDS), language));
+            }
+            assertSameDecisions(language, rules, mails);
+            try (RuleSet ruleSet = RuleSet.compile(new Rules(language, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+                TextWords words = ruleSet.newWords();
+                for (MailDocument mail : mails) {
+                    ReducedMail reduced = ruleSet.reduce(mail, words);
+                    assertThat(ruleSet.outcome(reduced).toString()).isEqualTo(ruleSet.evaluateNaively(mail).toString());
+                    assertThat(reduced.indexed()).isFalse();
+                }
             }
         }
     }
@@ -285,27 +315,32 @@ class RuleSetNaiveEquivalenceTest {
 
     /** One condition of a random kind over the shared vocabulary, sometimes two joined; patterns or not. */
     private static String generatedCondition(Random random, boolean patterns) {
-        String condition = clause(random, patterns);
+        return generatedCondition(random, patterns ? Set.of() : PATTERN_KINDS);
+    }
+
+    /** As above, with no clause of the {@code excluded} kinds. */
+    private static String generatedCondition(Random random, Set<Integer> excluded) {
+        String condition = clause(random, excluded);
         switch (random.nextInt(5)) {
             case 0:
-                return "(" + condition + ") AND (" + clause(random, patterns) + ")";
+                return "(" + condition + ") AND (" + clause(random, excluded) + ")";
             case 1:
-                return "(" + condition + ") OR (" + clause(random, patterns) + ")";
+                return "(" + condition + ") OR (" + clause(random, excluded) + ")";
             case 2:
-                return "(" + condition + ") AND NOT (" + clause(random, patterns) + ")";
+                return "(" + condition + ") AND NOT (" + clause(random, excluded) + ")";
             default:
                 return condition;
         }
     }
 
-    private static String clause(Random random, boolean patterns) {
+    private static String clause(Random random, Set<Integer> excluded) {
         String word = pick(random, WORDS).replace("'", "");
         String other = pick(random, WORDS).replace("'", "");
         String field = pick(random, new String[] {"", "subject:", "body:", "attachment:"});
         String letters = word.replaceAll("[^a-z]", "").isEmpty() ? "invoice" : word.replaceAll("[^a-z]", "");
         String stem = letters.length() > 3 ? letters.substring(0, 3) : "inv";
         int kind = random.nextInt(17);
-        while (!patterns && PATTERN_KINDS.contains(kind)) {
+        while (excluded.contains(kind)) {
             kind = random.nextInt(17);
         }
         switch (kind) {
