@@ -3,7 +3,6 @@ package com.teaminbox.it;
 import static com.teaminbox.it.SmtpDialogue.base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +39,9 @@ class StartingServerIntegrationTest {
 
     @Test
     void sharedMailboxShouldGetATemporaryAnswerUntilProvisioned() throws Exception {
-        int incoming = freePort();
-        int submission = freePort();
+        List<Integer> ports = FreePorts.reserve(2);
+        int incoming = ports.get(0);
+        int submission = ports.get(1);
         startHeld(incoming, submission);
         held.awaitHeld();
 
@@ -83,11 +83,5 @@ class StartingServerIntegrationTest {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,8 +3,6 @@ package com.teaminbox.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -182,27 +180,13 @@ final class StockJames implements AutoCloseable {
         }
     }
 
-    /** One distinct free port for each stock port: all are held open together, so none is handed out twice. */
+    /** One distinct free port for each stock port ({@link FreePorts}: outside the range the kernel hands out). */
     private static Map<Integer, Integer> freePorts(List<Integer> stockPorts) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            Map<Integer, Integer> ports = new HashMap<>();
-            for (int stockPort : stockPorts) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports.put(stockPort, socket.getLocalPort());
-            }
-            return Map.copyOf(ports);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // Closing a listening socket we opened: nothing to recover.
-                }
-            }
+        List<Integer> free = FreePorts.reserve(stockPorts.size());
+        Map<Integer, Integer> ports = new HashMap<>();
+        for (int i = 0; i < stockPorts.size(); i++) {
+            ports.put(stockPorts.get(i), free.get(i));
         }
+        return Map.copyOf(ports);
     }
 }
