@@ -105,6 +105,23 @@ class ServerAuditTrailListenersTest {
         assertThat(metrics.countFor("teaminbox.ticket-created.sales@example.test")).isEqualTo(1);
     }
 
+    @Test
+    void theWriteTimerShouldTimeTheFirstWriteAndThenOneInSixteenWhileEveryRecordIsCounted() {
+        RecordingMetricFactory metrics = new RecordingMetricFactory();
+        ServerAuditTrail trail = trail(stored::add, metrics);
+
+        trail.record(CREATED);
+        assertThat(metrics.executionTimesFor(AuditMetrics.WRITE_TIMER)).hasSize(1);
+        for (int more = 1; more < 40; more++) {
+            trail.record(CREATED);
+        }
+
+        // writes 1, 17 and 33 of 40: a regular sample, so the timer's percentiles stay those of every write
+        assertThat(metrics.executionTimesFor(AuditMetrics.WRITE_TIMER)).hasSize(3);
+        assertThat(metrics.countFor("teaminbox.ticket-created")).isEqualTo(40);
+        assertThat(stored).hasSize(40);
+    }
+
     private AuditListener listener(String name) {
         return (event, at) -> heard.add(name + " " + event.ticket().orElse("-") + " " + at);
     }
