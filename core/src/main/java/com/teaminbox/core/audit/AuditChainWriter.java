@@ -57,6 +57,9 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     private Path streamPath = Path.of("");
     private long fileSize;
     private boolean closed;
+    /** The UTC day of the last record written and its number: a day is computed once a day, not per record. */
+    private long lastEpochDay = Long.MIN_VALUE;
+    private LocalDate lastDay = LocalDate.MIN;
 
     /**
      * Resumes the node's chain from {@code directory} (created if missing).
@@ -167,15 +170,28 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         return new Appended(written, Optional.empty());
     }
 
-    /** {@code LocalDate.ofInstant(time, UTC)}, without looking the offset's rules up for every record. */
-    private static LocalDate utcDay(Instant time) {
-        return LocalDate.ofEpochDay(Math.floorDiv(time.getEpochSecond(), 86_400L));
+    /**
+     * {@code LocalDate.ofInstant(time, UTC)}, without looking the offset's rules up for every
+     * record, and the same object as the last record's while the day is the same (the calendar
+     * arithmetic of {@code LocalDate.ofEpochDay} once a day; called with the lock held).
+     */
+    private LocalDate utcDay(Instant time) {
+        long epochDay = Math.floorDiv(time.getEpochSecond(), 86_400L);
+        if (epochDay != lastEpochDay) {
+            lastDay = LocalDate.ofEpochDay(epochDay);
+            lastEpochDay = epochDay;
+        }
+        return lastDay;
     }
 
     /** Whether {@code bytes} more go into the file being written on {@code day}, without starting the next. */
     private boolean fitsCurrentFile(LocalDate day, long bytes) {
-        boolean sameDay = lastFile.map(file -> !day.isAfter(file.day())).orElse(false);
-        return stream.isPresent() && sameDay && (fileSize == 0 || fileSize + bytes <= maxFileBytes);
+        return stream.isPresent() && isFileDay(day) && (fileSize == 0 || fileSize + bytes <= maxFileBytes);
+    }
+
+    /** Whether a record of {@code day} belongs in the last file (not a later day than the file's). */
+    private boolean isFileDay(LocalDate day) {
+        return lastFile.isPresent() && !day.isAfter(lastFile.get().day());
     }
 
     /**
@@ -228,7 +244,7 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     }
 
     private FileOutputStream streamFor(LocalDate day, int lineBytes) throws IOException {
-        boolean sameDay = lastFile.map(file -> !day.isAfter(file.day())).orElse(false);
+        boolean sameDay = isFileDay(day);
         boolean fits = fileSize == 0 || fileSize + lineBytes <= maxFileBytes;
         if (stream.isPresent() && sameDay && fits) {
             return stream.get();

@@ -51,8 +51,16 @@ public final class AuditGroupCommit implements Closeable {
     /** How long the writer sleeps before looking again on its own, should a wake-up be missed. */
     private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** An event to write, or (no event) a marker that completes once everything before it is written. */
-    private record Pending(Optional<AuditEvent> event, CompletableFuture<Optional<AuditRecord>> done) {
+    /**
+     * An event to write, or (a null event, never seen outside this class) a marker that completes
+     * with null once everything before it is written. Neither is wrapped: no {@code Optional} and
+     * no second future per record on the callers' path (in the server it runs as profiled C1 code,
+     * where each allocation and each completion stage shows).
+     */
+    private record Pending(AuditEvent event, CompletableFuture<AuditRecord> done) {
+        boolean isMarker() {
+            return event == null;
+        }
     }
 
     private final AuditChainWriter writer;
@@ -82,9 +90,9 @@ public final class AuditGroupCommit implements Closeable {
      */
     public CompletableFuture<AuditRecord> submit(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
-        handOver(new Pending(Optional.of(event), done));
-        return done.thenApply(Optional::orElseThrow);
+        CompletableFuture<AuditRecord> done = new CompletableFuture<>();
+        handOver(new Pending(event, done));
+        return done;
     }
 
     /**
@@ -96,8 +104,8 @@ public final class AuditGroupCommit implements Closeable {
      */
     public AuditRecord append(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
-        Pending pending = new Pending(Optional.of(event), done);
+        CompletableFuture<AuditRecord> done = new CompletableFuture<>();
+        Pending pending = new Pending(event, done);
         if (Thread.currentThread() == writerThread || closed) {
             handOver(pending);
         } else {
@@ -111,7 +119,7 @@ public final class AuditGroupCommit implements Closeable {
                 writeHere(pending);
             }
         }
-        return await(done.thenApply(Optional::orElseThrow));
+        return await(done);
     }
 
     /**
@@ -139,8 +147,8 @@ public final class AuditGroupCommit implements Closeable {
 
     /** Waits until every event handed over before this call is written (or failed) and passed on. */
     public void flush() {
-        CompletableFuture<Optional<AuditRecord>> done = new CompletableFuture<>();
-        handOver(new Pending(Optional.empty(), done));
+        CompletableFuture<AuditRecord> done = new CompletableFuture<>();
+        handOver(new Pending(null, done));
         done.join();
     }
 
@@ -249,7 +257,9 @@ public final class AuditGroupCommit implements Closeable {
     private AuditChainWriter.Appended writeGroup(List<Pending> group) {
         List<AuditEvent> events = new ArrayList<>(group.size());
         for (Pending pending : group) {
-            pending.event().ifPresent(events::add);
+            if (!pending.isMarker()) {
+                events.add(pending.event());
+            }
         }
         AuditChainWriter.Appended appended;
         try {
@@ -270,10 +280,10 @@ public final class AuditGroupCommit implements Closeable {
     private static void complete(List<Pending> group, AuditChainWriter.Appended appended) {
         int next = 0;
         for (Pending pending : group) {
-            if (pending.event().isEmpty()) {
-                pending.done().complete(Optional.empty());
+            if (pending.isMarker()) {
+                pending.done().complete(null);
             } else if (next < appended.located().size()) {
-                pending.done().complete(Optional.of(appended.located().get(next++).record()));
+                pending.done().complete(appended.located().get(next++).record());
             } else {
                 pending.done().completeExceptionally(appended.failure().orElseGet(() -> new AuditUnavailableException("not written", null)));
             }

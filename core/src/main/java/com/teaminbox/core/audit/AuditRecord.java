@@ -2,6 +2,7 @@ package com.teaminbox.core.audit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -54,6 +55,9 @@ public final class AuditRecord {
     });
     /** {@code ,"hash":"} and the closing quote around the 64 digits, before the line's final brace. */
     private static final int HASH_MEMBER_CHARS = ",\"hash\":\"\"".length() + 64;
+    /** {@code ,"hash":"}: where a chained line's hash member starts. */
+    private static final byte[] HASH_MEMBER_BYTES = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final long seq;
     private final Instant time;
@@ -61,8 +65,14 @@ public final class AuditRecord {
     private final AuditEvent event;
     private final String prev;
     private final String hash;
-    /** The line, without its line feed: built (or read) once, it is what the file and the search index hold. */
-    private final String json;
+    /**
+     * The line, without its line feed: read, or (a record just chained) decoded from {@link #line}
+     * the first time it is asked for, off the writing path (the index asks for it on its own
+     * thread). Computed at most once per thread that races for it, always the same text.
+     */
+    private String json;
+    /** The line's UTF-8 bytes with its line feed, as written: kept only for a record just chained. */
+    private final byte[] line;
 
     /** A record read: its line as the caller has it, else written again from the members. */
     private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String readHash,
@@ -80,7 +90,19 @@ public final class AuditRecord {
         this.event = Objects.requireNonNull(event, "event");
         this.prev = prev;
         this.hash = hash;
-        this.json = json;
+        this.json = Objects.requireNonNull(json, "json");
+        this.line = null;
+    }
+
+    /** A record just chained: its text is its line's, decoded when asked for ({@link #toJson}). */
+    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String hash, byte[] line) {
+        this.seq = seq;
+        this.time = time;
+        this.node = node;
+        this.event = Objects.requireNonNull(event, "event");
+        this.prev = prev;
+        this.hash = hash;
+        this.line = line;
     }
 
     private static long checked(long seq, String node, String prev) {
@@ -104,8 +126,9 @@ public final class AuditRecord {
 
     /**
      * {@link #chain}, with the line's bytes. The content is written once, hashed as UTF-8 bytes,
-     * and the line is that content with the hash as last member (the writer puts no whitespace
-     * anywhere): the builder and the hashed bytes are reused for it, nothing is encoded twice.
+     * and the line is those bytes with the hash as last member (the writer puts no whitespace
+     * anywhere): nothing is encoded twice, and the record's text is decoded from the line only
+     * when asked for ({@link #toJson}), which the writing thread does not.
      * For {@link AuditChainWriter}, whose node was checked when it opened and whose {@code prev}
      * is always a checked hash ({@link ChainPosition}): the two patterns are not matched again for
      * every record (in the server, in profiled code, they cost as much as the SHA-256).
@@ -115,15 +138,26 @@ public final class AuditRecord {
             throw new IllegalArgumentException("seq starts at 1: " + seq);
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
-        CanonicalJsonWriter writer = contentWriter(seq, millis, node, event, prev);
-        byte[] content = writer.end().getBytes(UTF_8);
-        String hash = HexFormat.of().formatHex(SHA_256.get().digest(content));
-        AuditRecord record = new AuditRecord(seq, millis, node, event, prev, hash, writer.endWith("hash", hash));
-        // The hash member is ASCII: its bytes follow the content's, in place of the closing brace.
-        byte[] suffix = (",\"hash\":\"" + hash + "\"}\n").getBytes(UTF_8);
-        byte[] line = Arrays.copyOf(content, content.length - 1 + suffix.length);
-        System.arraycopy(suffix, 0, line, content.length - 1, suffix.length);
-        return new Chained(record, line);
+        byte[] content = contentWriter(seq, millis, node, event, prev).end().getBytes(UTF_8);
+        byte[] digest = SHA_256.get().digest(content);
+        // The line is the content with the hash member in place of the closing brace: the hash's
+        // hexadecimal digits are written straight into the line's bytes (ASCII), and its text is
+        // read back from there, instead of formatting it, quoting it into the JSON and encoding
+        // the whole line again (in the server this runs in profiled C1 code, per character).
+        int at = content.length - 1;
+        byte[] line = Arrays.copyOf(content, at + HASH_MEMBER_BYTES.length + 2 * digest.length + 3);
+        System.arraycopy(HASH_MEMBER_BYTES, 0, line, at, HASH_MEMBER_BYTES.length);
+        at += HASH_MEMBER_BYTES.length;
+        int hashAt = at;
+        for (byte octet : digest) {
+            line[at++] = HEX_DIGITS[(octet >> 4) & 0xf];
+            line[at++] = HEX_DIGITS[octet & 0xf];
+        }
+        line[at++] = '"';
+        line[at++] = '}';
+        line[at] = '\n';
+        String hash = new String(line, hashAt, 2 * digest.length, StandardCharsets.ISO_8859_1);
+        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, line), line);
     }
 
     /**
@@ -193,9 +227,10 @@ public final class AuditRecord {
         return new CanonicalJsonWriter()
             .number("v", SCHEMA_VERSION)
             .number("seq", seq)
-            .string("time", formatTime(time))
-            .string("node", node)
-            .string("type", event.type().wireName())
+            // checked by the callers first (NodeName, checkHash), or written by this class: no escaping to look for
+            .plainString("time", formatTime(time))
+            .plainString("node", node)
+            .plainString("type", event.type().wireName())
             .object("actor", "kind", event.actor().kind().wireName(), "name", event.actor().name())
             .string("mailbox", event.sharedMailbox())
             .string("ticket", event.ticket())
@@ -203,7 +238,7 @@ public final class AuditRecord {
             .string("decision", event.decision())
             .string("reason", event.reason())
             .object("details", event.details())
-            .string("prev", prev);
+            .plainString("prev", prev);
     }
 
     /**
@@ -243,7 +278,12 @@ public final class AuditRecord {
 
     /** The line as written to the file, without its line feed. */
     public String toJson() {
-        return json;
+        String text = json;
+        if (text == null) {
+            text = new String(line, 0, line.length - 1, UTF_8);
+            json = text;
+        }
+        return text;
     }
 
     /**
@@ -251,7 +291,8 @@ public final class AuditRecord {
      * The content is the line without its hash member (the line is canonical: {@link #parse}).
      */
     public boolean isSealed() {
-        String content = json.substring(0, json.length() - 1 - HASH_MEMBER_CHARS) + "}";
+        String text = toJson();
+        String content = text.substring(0, text.length() - 1 - HASH_MEMBER_CHARS) + "}";
         return hash.equals(sha256(content));
     }
 
@@ -317,7 +358,7 @@ public final class AuditRecord {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AuditRecord && json.equals(((AuditRecord) o).json);
+        return o instanceof AuditRecord && toJson().equals(((AuditRecord) o).toJson());
     }
 
     @Override
@@ -327,6 +368,6 @@ public final class AuditRecord {
 
     @Override
     public String toString() {
-        return json;
+        return toJson();
     }
 }

@@ -152,6 +152,18 @@ class AuditRecordTest {
         assertThat(AuditRecord.parse(chained.record().toJson()).isSealed()).isTrue();
         assertThat(AuditRecord.parse(chained.record().toJson())).isEqualTo(chained.record());
         assertThat(chained.record()).isEqualTo(AuditRecord.chain(event, "mx1", 3, TIME, "ab".repeat(32)));
+        // the hash the chain goes on from is the one in the line, which the line's content seals
+        assertThat(AuditRecord.parse(chained.record().toJson()).hash()).isEqualTo(chained.record().hash()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void everyTypeAndActorKindShouldBeWrittenAsItIsSinceTheWriterDoesNotLookForEscapesInThem() {
+        for (AuditEventType type : AuditEventType.values()) {
+            assertThat(CanonicalJsonWriter.quote(type.wireName())).isEqualTo("\"" + type.wireName() + "\"");
+        }
+        for (AuditActor.Kind kind : AuditActor.Kind.values()) {
+            assertThat(CanonicalJsonWriter.quote(kind.wireName())).isEqualTo("\"" + kind.wireName() + "\"");
+        }
     }
 
     @Test

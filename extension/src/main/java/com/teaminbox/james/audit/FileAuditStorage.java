@@ -81,7 +81,7 @@ public class FileAuditStorage implements AuditStorage {
     private final Clock clock;
     private final MetricFactory metricFactory;
     private Optional<AuditChainWriter> writer = Optional.empty();
-    private Optional<AuditGroupCommit> group = Optional.empty();
+    private volatile Optional<AuditGroupCommit> group = Optional.empty();
     /** Adds written records to the index in batches: every {@link #INDEX_EVERY}, sooner past {@link #INDEX_BATCH}, before a search. */
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-audit-index");
@@ -140,7 +140,13 @@ public class FileAuditStorage implements AuditStorage {
         return openGroup().submit(event);
     }
 
-    private synchronized AuditGroupCommit openGroup() {
+    /** Once open, a volatile read: no lock taken by every recording thread (SMTP, spooler, IMAP) for every record. */
+    private AuditGroupCommit openGroup() {
+        Optional<AuditGroupCommit> open = group;
+        return open.isPresent() ? open.get() : openGroupOnce();
+    }
+
+    private synchronized AuditGroupCommit openGroupOnce() {
         if (group.isEmpty()) {
             group = Optional.of(new AuditGroupCommit(openWriter(), this::toIndex));
         }
