@@ -390,7 +390,10 @@ public final class AuditBenchmark {
                 String name = "teaminbox." + events[position].type().wireName();
                 metricFactory.generate(name).increment();
                 metricFactory.generate(name + ".support@example.test").increment();
-                metricFactory.runPublishingTimerMetric("teaminbox.audit.write", () -> { });
+                // as AuditMetrics: the write timer for one record in 16
+                if (position % 16 == 0) {
+                    metricFactory.runPublishingTimerMetric("teaminbox.audit.write", () -> { });
+                }
             });
             for (int part = 0; part < best.length; part++) {
                 best[part] = Math.min(best[part], figures[part]);

@@ -123,6 +123,34 @@ class AuditIndexTest {
     }
 
     @Test
+    void aBatchOfNewRecordsShouldBeFoundByEachOfItsOwnFieldsOnly() throws IOException {
+        List<LocatedRecord> batch;
+        try (AuditChainWriter mx3 = new AuditChainWriter(elsewhere, "mx3", clock, 2000, FlushPolicy.FLUSH)) {
+            batch = mx3.appendAll(List.of(
+                AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system()).sharedMailbox("help@example.test")
+                    .ticket("HLP-7").decision("created").build(),
+                AuditEvent.of(AuditEventType.LOGIN_REFUSED, AuditActor.member("eve@example.test")).decision("refused").build(),
+                AuditEvent.of(AuditEventType.MESSAGE_READ, AuditActor.member("Carol@example.test")).sharedMailbox("desk@example.test")
+                    .decision("accepted").build())).located();
+        }
+
+        index.addNew(batch);
+
+        // the fields of one record are not carried over to the next one of the batch
+        assertThat(index.search(AuditQuery.builder().ticket("hlp-7").build()).records()).containsExactly(batch.get(0).record());
+        assertThat(index.search(AuditQuery.builder().mailbox("help@example.test").build()).records())
+            .containsExactly(batch.get(0).record());
+        assertThat(index.search(AuditQuery.builder().actor("eve@example.test").build()).records()).containsExactly(batch.get(1).record());
+        assertThat(index.search(AuditQuery.builder().mailbox("desk@example.test").build()).records())
+            .containsExactly(batch.get(2).record());
+        assertThat(index.search(AuditQuery.builder().type(AuditEventType.MESSAGE_READ).actor("carol@example.test").build()).records())
+            .containsExactly(batch.get(2).record());
+        assertThat(index.search(AuditQuery.builder().build()).totalHits()).isEqualTo(23);
+        index.add(batch.get(1));
+        assertThat(index.search(AuditQuery.builder().build()).totalHits()).isEqualTo(23);
+    }
+
+    @Test
     void rebuildShouldForgetWhatTheFilesDoNotHold() throws IOException {
         index.add(writtenElsewhere());
 
