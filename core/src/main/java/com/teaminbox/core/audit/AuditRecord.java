@@ -69,8 +69,10 @@ public final class AuditRecord {
      * The line, without its line feed: read, or (a record just chained) decoded from {@link #line}
      * the first time it is asked for, off the writing path (the index asks for it on its own
      * thread). Computed at most once per thread that races for it, always the same text.
+     * Volatile because it is no longer final: a record read and then handed to another thread
+     * without a lock is still seen whole.
      */
-    private String json;
+    private volatile String json;
     /** The line's UTF-8 bytes with its line feed, as written: kept only for a record just chained. */
     private final byte[] line;
 
