@@ -51,8 +51,10 @@ final class LedgerAnnotations {
         for (TicketFact fact : facts) {
             value.append(LedgerEntries.write(fact)).append("\r\n");
         }
-        String random = Long.toUnsignedString(UUID.randomUUID().getMostSignificantBits(), 36)
-            + Long.toUnsignedString(UUID.randomUUID().getLeastSignificantBits(), 36);
+        // one random UUID (a SecureRandom draw, which threads of the server share): 122 random bits
+        UUID unique = UUID.randomUUID();
+        String random = Long.toUnsignedString(unique.getMostSignificantBits(), 36) + "x"
+            + Long.toUnsignedString(unique.getLeastSignificantBits(), 36);
         return MailboxAnnotation.newInstance(new MailboxAnnotationKey(ROOT.asString() + "/" + minute(epochMillis) + "/" + random),
             value.toString());
     }
