@@ -24,7 +24,7 @@ import com.teaminbox.core.sla.TicketFact;
 final class LedgerAnnotations {
     static final MailboxAnnotationKey ROOT = new MailboxAnnotationKey("/private/vendor/teaminbox/slaledger");
     /** A reader reads again this many minutes before its last read: a write still on its way, another node's clock behind. */
-    static final long LATE_MINUTES = 10;
+    static final long LATE_MINUTES = 2;
     /** Past this many minutes since its last read, a reader reads the annotations whole rather than minute by minute. */
     static final long MAX_MINUTES_READ = 60;
     /** A reader reads the annotations whole this often: a node whose clock is further behind than {@link #LATE_MINUTES} is read then. */
