@@ -335,11 +335,13 @@ public class SlaLedger {
                 || now - wholeReadAt > LedgerAnnotations.WHOLE_READ_EVERY.toNanos()
                 ? Set.of(LedgerAnnotations.ROOT)
                 : LedgerAnnotations.minutes(lastMinute - LedgerAnnotations.LATE_MINUTES, minute + 1);
+            List<MailboxAnnotation> read = mapper.execute(() -> mapper.getAnnotationsByKeysWithAllDepth(ledger, keys));
+            // only once read: a read that failed is asked again, whole minutes and all, by the next one
             if (keys.contains(LedgerAnnotations.ROOT)) {
                 wholeReadAt = now;
             }
             lastMinute = minute;
-            for (MailboxAnnotation annotation : mapper.execute(() -> mapper.getAnnotationsByKeysWithAllDepth(ledger, keys))) {
+            for (MailboxAnnotation annotation : read) {
                 String key = annotation.getKey().asString();
                 if (annotationKeys.add(key)) {
                     for (TicketFact fact : LedgerAnnotations.facts(annotation)) {
