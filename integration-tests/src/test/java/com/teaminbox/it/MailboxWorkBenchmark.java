@@ -22,7 +22,8 @@ import com.google.inject.Module;
  *       {@value #INBOX_MESSAGES} messages in the INBOX, as the server asks it and with the folders
  *       listed with their counters as before ccd2562 (a tenth as many replies: each reads every
  *       message), in interleaved rounds;</li>
- *   <li>an SLA ledger message of {@value #FACTS_PER_LEDGER_MESSAGE} facts.</li>
+ *   <li>an SLA ledger entry of {@value #FACTS_PER_LEDGER_MESSAGE} facts, appended as a message as until
+ *       2026-12-07 and inserted as an annotation as now, in interleaved rounds.</li>
  * </ul>
  * CPU of this thread, of the whole JVM and by kind of thread. Not part of the suite (it measures, it asserts nothing):
  * <pre>
@@ -60,8 +61,10 @@ class MailboxWorkBenchmark {
             costs.add(meter.inForce(SUPPORT, TICKET, REPLIES));
         }
         meter.ledgerMessages(SUPPORT, 600_000, LEDGER_MESSAGES, FACTS_PER_LEDGER_MESSAGE);
+        meter.ledgerMessagesAppended(SUPPORT, 650_000, LEDGER_MESSAGES, FACTS_PER_LEDGER_MESSAGE);
         for (int round = 0; round < ROUNDS; round++) {
-            costs.add(meter.ledgerMessages(SUPPORT, 700_000 + round * 100_000, LEDGER_MESSAGES, FACTS_PER_LEDGER_MESSAGE));
+            costs.add(meter.ledgerMessagesAppended(SUPPORT, 700_000 + round * 100_000, LEDGER_MESSAGES, FACTS_PER_LEDGER_MESSAGE));
+            costs.add(meter.ledgerMessages(SUPPORT, 750_000 + round * 100_000, LEDGER_MESSAGES, FACTS_PER_LEDGER_MESSAGE));
         }
         StringBuilder report = new StringBuilder(
             "\n| operation | count | CPU each, this thread | CPU each, whole JVM | by thread (µs each, ≥ 5) |\n|---|---:|---:|---:|---|\n");

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
+import javax.mail.Flags;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -28,6 +30,7 @@ import org.apache.james.mailbox.model.search.MailboxQuery;
 
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.sla.LedgerEntries;
 import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.sla.facts.TicketFacts;
 import com.teaminbox.james.common.SharedAccounts;
@@ -185,7 +188,40 @@ public class MailboxWorkMeter {
         for (List<TicketFact> facts : batches) {
             ledger.record(sharedMailbox, facts);
         }
-        return meter.stop("an SLA ledger message of " + factsEach + " facts", messages);
+        return meter.stop("an SLA ledger entry of " + factsEach + " facts, an annotation (now)", messages);
+    }
+
+    /**
+     * The same facts as {@link #ledgerMessages}, each batch appended as the ledger wrote it until
+     * 2026-12-07: a message of the ledger folder, one {@code X-Sla-Entry} header per fact, \Seen.
+     */
+    public Cost ledgerMessagesAppended(String sharedAddress, int first, int messages, int factsEach) throws Exception {
+        SharedMailbox sharedMailbox = sharedMailbox(sharedAddress);
+        List<byte[]> batches = new ArrayList<>();
+        for (int m = 0; m < messages; m++) {
+            StringBuilder entry = new StringBuilder("Date: Mon, 7 Dec 2026 09:00:00 +0000\r\nFrom: " + sharedAddress + "\r\nTo: " + sharedAddress
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + ".sla-ledger@example.test>\r\nSubject: " + factsEach + " facts\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 7bit\r\n");
+            for (int f = 0; f < factsEach; f++) {
+                String ticket = sharedMailbox.ticketPrefix().value() + "-" + (first + m * factsEach + f);
+                entry.append(LedgerEntries.HEADER).append(": ")
+                    .append(LedgerEntries.write(TicketFact.of(ticket, TicketFact.Kind.OPENED, Instant.now(), "jane@customer.test"))).append("\r\n");
+            }
+            entry.append("\r\nSLA ledger entry of ").append(sharedAddress).append(" (docs/sla.md).\r\n");
+            batches.add(entry.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        Username owner = accounts.username(sharedMailbox.address());
+        MailboxSession session = mailboxManager.createSystemSession(owner);
+        try {
+            Meter meter = new Meter();
+            for (byte[] entry : batches) {
+                MessageManager ledgerFolder = mailboxManager.getMailbox(SlaLedger.ledgerPath(session), session);
+                ledgerFolder.appendMessage(MessageManager.AppendCommand.builder().withFlags(new Flags(Flags.Flag.SEEN)).build(entry), session);
+            }
+            return meter.stop("an SLA ledger message of " + factsEach + " facts, appended (until 2026-12-07)", messages);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
     }
 
     /** Appends {@code count} small messages to the shared account's {@code folder}, as the mails of a steady run fill it. */

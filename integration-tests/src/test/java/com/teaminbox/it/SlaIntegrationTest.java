@@ -325,7 +325,8 @@ class SlaIntegrationTest {
         node.record(SUPPORT, List.of(TicketFact.of("SUP-901", TicketFact.Kind.OPENED, at, JANE),
             TicketFact.of("SUP-902", TicketFact.Kind.OPENED, at, JANE),
             TicketFact.of("SUP-901", TicketFact.Kind.RESOLVED, at.plusSeconds(60), ALICE)));
-        assertThat(server.probe(SlaNodesProbe.class).ledgerMessages(SUPPORT)).as("three facts, one message").isEqualTo(1);
+        assertThat(server.probe(SlaNodesProbe.class).ledgerAnnotations(SUPPORT)).as("three facts, one annotation").hasSize(1);
+        assertThat(server.probe(SlaNodesProbe.class).ledgerMessages(SUPPORT)).as("no message appended for facts").isZero();
         assertThat(node.facts(SUPPORT)).containsOnlyKeys("SUP-901", "SUP-902");
 
         node.prune(SUPPORT, List.of("SUP-901"));
@@ -336,6 +337,31 @@ class SlaIntegrationTest {
             .isEqualTo(Map.of("SUP-902", List.of(TicketFact.of("SUP-902", TicketFact.Kind.OPENED, at, JANE))));
         assertThat(node.facts(SUPPORT)).as("the pruning node, once it has read the new message")
             .isEqualTo(Map.of("SUP-902", List.of(TicketFact.of("SUP-902", TicketFact.Kind.OPENED, at, JANE))));
+    }
+
+    @Test
+    void factsWrittenAsAMessageUntil20261207ShouldStillBeReadAndPruned() throws Exception {
+        server.probe(SlaNodesProbe.class).appendToLedger(SUPPORT, """
+            From: support@example.test
+            To: support@example.test
+            Subject: 2 facts
+            X-Sla-Entry: ticket=SUP-801 kind=opened at=2026-12-04T16:30:00Z actor=jane%40customer.test
+            X-Sla-Entry: ticket=SUP-802 kind=opened at=2026-12-04T16:31:00Z actor=jane%40customer.test
+
+            SLA ledger entry of support@example.test (docs/sla.md).
+            """);
+        SlaLedgerNode node = server.probe(SlaNodesProbe.class).ledgerNode();
+        TicketFact sup802 = TicketFact.of("SUP-802", TicketFact.Kind.OPENED, Instant.parse("2026-12-04T16:31:00Z"), JANE);
+        assertThat(node.facts(SUPPORT)).isEqualTo(Map.of(
+            "SUP-801", List.of(TicketFact.of("SUP-801", TicketFact.Kind.OPENED, Instant.parse("2026-12-04T16:30:00Z"), JANE)),
+            "SUP-802", List.of(sup802)));
+
+        node.prune(SUPPORT, List.of("SUP-801"));
+
+        assertThat(server.probe(SlaNodesProbe.class).ledgerMessages(SUPPORT)).as("the message is gone").isZero();
+        assertThat(server.probe(SlaNodesProbe.class).ledgerNode().facts(SUPPORT)).as("SUP-802's fact, written again as an annotation")
+            .isEqualTo(Map.of("SUP-802", List.of(sup802)));
+        assertThat(node.facts(SUPPORT)).isEqualTo(Map.of("SUP-802", List.of(sup802)));
     }
 
     @Test

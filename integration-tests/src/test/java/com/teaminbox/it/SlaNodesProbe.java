@@ -3,6 +3,7 @@ package com.teaminbox.it;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -15,9 +16,13 @@ import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.MailboxAnnotation;
+import org.apache.james.mailbox.model.MailboxAnnotationKey;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResultIterator;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.mail.AnnotationMapper;
 import org.apache.james.utils.ClassName;
 import org.apache.james.utils.GuiceGenericLoader;
 import org.apache.james.utils.GuiceProbe;
@@ -42,19 +47,46 @@ public class SlaNodesProbe implements GuiceProbe {
         }
     };
 
+    /** Where the ledger writes its facts since 2026-12-07: annotations of its folder under this key. */
+    private static final MailboxAnnotationKey FACTS = new MailboxAnnotationKey("/private/vendor/teaminbox/slaledger");
+
     private final GuiceGenericLoader loader;
     private final MailboxManager mailboxManager;
+    private final MailboxSessionMapperFactory mappers;
 
     @Inject
-    public SlaNodesProbe(GuiceGenericLoader loader, MailboxManager mailboxManager) {
+    public SlaNodesProbe(GuiceGenericLoader loader, MailboxManager mailboxManager, MailboxSessionMapperFactory mappers) {
         this.loader = loader;
         this.mailboxManager = mailboxManager;
+        this.mappers = mappers;
     }
 
-    /** How many facts of this kind the shared account's ledger holds (either format): the listener writes them after the record. */
-    public int ledgerFacts(String sharedAddress, String kind) throws MailboxException {
+    /** The ledger folder's annotations holding facts (one per burst the listener wrote). */
+    public List<MailboxAnnotation> ledgerAnnotations(String sharedAddress) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedAddress));
+        try {
+            MessageManager ledger = mailboxManager.getMailbox(MailboxPath.forUser(session.getUser(), SlaLedger.LEDGER_FOLDER), session);
+            AnnotationMapper mapper = mappers.getAnnotationMapper(session);
+            return mapper.execute(() -> mapper.getAnnotationsByKeysWithAllDepth(ledger.getId(), Set.of(FACTS)));
+        } catch (MailboxNotFoundException e) {
+            return List.of();
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /** How many facts of this kind the shared account's ledger holds (any format): the listener writes them after the record. */
+    public int ledgerFacts(String sharedAddress, String kind) throws MailboxException {
         int count = 0;
+        for (MailboxAnnotation annotation : ledgerAnnotations(sharedAddress)) {
+            // one line per fact: "ticket=SUP-1 kind=opened at=…"
+            for (String line : annotation.getValue().orElse("").split("\n")) {
+                if (List.of(line.strip().split("\\s+")).contains("kind=" + kind)) {
+                    count++;
+                }
+            }
+        }
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedAddress));
         try {
             MessageResultIterator results = mailboxManager.getMailbox(MailboxPath.forUser(session.getUser(), SlaLedger.LEDGER_FOLDER), session)
                 .getMessages(MessageRange.all(), FetchGroup.HEADERS, session);

@@ -129,10 +129,23 @@ public class MemberAccess {
         return session;
     }
 
-    /** The member as the configuration in force declares her; empty once she (or the shared mailbox) has left it. */
+    /**
+     * The member as the configuration in force declares her; empty once she (or the shared mailbox)
+     * has left it. Asked by every command (the guard, the rights), so the answer is kept in the
+     * session for the configuration it was read from ({@link SessionDecisions}): a reload that
+     * removes her is a new configuration, and the session's next command asks it afresh.
+     */
     public Optional<Member> configuredMember(MemberSession member) {
-        return configurationStore.current().find(member.sharedMailbox())
+        SharedMailboxesConfiguration configuration = configurationStore.current();
+        SessionDecisions decisions = SessionDecisions.of(member.mailboxSession());
+        Optional<Optional<Member>> known = decisions.configuredMember(configuration);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Optional<Member> configured = configuration.find(member.sharedMailbox())
             .flatMap(sharedMailbox -> sharedMailbox.member(member.member()));
+        decisions.rememberConfiguredMember(configuration, configured);
+        return configured;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.james.mailbox.model.MailboxPath;
 
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.mailbox.Member;
 
 /**
  * What the commands of one IMAP session decided last, kept in its mailbox session: whether it is
@@ -32,10 +33,15 @@ final class SessionDecisions {
         }
     }
 
-    private record Member(SharedMailboxesConfiguration configuration, Optional<MemberSession> member) {
+    private record Decided(SharedMailboxesConfiguration configuration, Optional<MemberSession> member) {
     }
 
-    private volatile Member member;
+    /** The member as a configuration declares her (the configuration's own record of her). */
+    private record Configured(SharedMailboxesConfiguration configuration, Optional<Member> member) {
+    }
+
+    private volatile Decided member;
+    private volatile Configured configured;
     private volatile Stamp stamp;
     private final Map<MailboxPath, Rights> rights = new ConcurrentHashMap<>();
 
@@ -52,12 +58,22 @@ final class SessionDecisions {
 
     /** The member session decided under {@code configuration}; empty when none was, or under another one. */
     Optional<Optional<MemberSession>> member(SharedMailboxesConfiguration configuration) {
-        Member known = member;
+        Decided known = member;
         return known != null && known.configuration() == configuration ? Optional.of(known.member()) : Optional.empty();
     }
 
     void rememberMember(SharedMailboxesConfiguration configuration, Optional<MemberSession> decided) {
-        member = new Member(configuration, decided);
+        member = new Decided(configuration, decided);
+    }
+
+    /** The member as {@code configuration} declares her, if it was asked already; empty when not, or under another one. */
+    Optional<Optional<Member>> configuredMember(SharedMailboxesConfiguration configuration) {
+        Configured known = configured;
+        return known != null && known.configuration() == configuration ? Optional.of(known.member()) : Optional.empty();
+    }
+
+    void rememberConfiguredMember(SharedMailboxesConfiguration configuration, Optional<Member> declared) {
+        configured = new Configured(configuration, declared);
     }
 
     /** Her rights on {@code folder} if decided under {@code now}. */

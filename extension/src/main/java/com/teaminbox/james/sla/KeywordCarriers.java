@@ -54,6 +54,7 @@ import reactor.core.publisher.Mono;
 public class KeywordCarriers {
     /** Case does not matter: javax.mail's {@link Flags} compares user flags without regard to it (RFC 3501 keywords). */
     static final Flags WATCHED = watched();
+    private static final String[] WATCHED_KEYWORDS = {TicketFacts.RESOLVED_KEYWORD, TicketFacts.PENDING_KEYWORD};
     /** Past this many messages that may carry a keyword, a folder is searched whole, as without this class. */
     static final int MAX_CANDIDATES = 16;
     /** Bounded memory: past this many watched folders, the others are searched whole. */
@@ -126,7 +127,8 @@ public class KeywordCarriers {
     }
 
     private static boolean carries(Flags flags) {
-        for (String keyword : WATCHED.getUserFlags()) {
+        // an array kept, not WATCHED.getUserFlags(): that copies its table for each message of each event
+        for (String keyword : WATCHED_KEYWORDS) {
             if (flags.contains(keyword)) {
                 return true;
             }

@@ -38,10 +38,16 @@ import org.apache.james.mailbox.exception.MailboxExistsException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.MailboxAnnotation;
+import org.apache.james.mailbox.model.MailboxAnnotationKey;
+import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.MessageResultIterator;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.mail.AnnotationMapper;
+import org.apache.james.mailbox.store.transaction.Mapper;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.sla.LedgerEntries;
@@ -53,23 +59,32 @@ import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
 
 /**
- * The SLA's shared state, in the shared account's {@value #LEDGER_FOLDER} folder (hidden from
- * members: no ACL entry names it): small messages holding lifecycle facts, one
- * {@value #ENTRY_HEADER} header per fact ({@link LedgerEntries}; the listener writes the facts of a
- * burst as one message), and one message per escalation claim. Messages written before
- * 2026-12-06 hold one fact each in {@value #TICKET_HEADER}, {@value #FACT_HEADER}… headers, and are
- * read alike. Every node of a cluster reads and writes the same folder, through James's mailbox layer
- * (memory, or Cassandra with every node), so the state survives restarts and is the same on each.
+ * The SLA's shared state, on the shared account's {@value #LEDGER_FOLDER} folder (hidden from
+ * members: no ACL entry names it): lifecycle facts in RFC 5464 annotations of the folder, one per
+ * burst the listener writes ({@link LedgerAnnotations}: one {@link LedgerEntries} line per fact),
+ * and one message per escalation claim. Facts written before 2026-12-07 are messages of the folder:
+ * one {@value #ENTRY_HEADER} header per fact, or (before 2026-12-06) one fact each in
+ * {@value #TICKET_HEADER}, {@value #FACT_HEADER}… headers; they are read alike and pruned alike.
+ * Every node of a cluster reads and writes the same folder and annotations, through James's mailbox
+ * layer (memory, or Cassandra with every node), so the state survives restarts and is the same on
+ * each.
+ *
+ * <p>Why annotations for facts: a message costs James's whole append path (MIME parsing for
+ * attachments and properties, an {@code Added} event to every listener, the quota listener) for a
+ * few lines nobody reads as mail; an annotation is one insert (docs/benchmarks.md, issue 18).
+ * Claims stay messages: "the lowest UID wins" needs the folder's UIDs.
  *
  * <p>"Once per ticket and stage, cluster-wide": a node that finds a stage due appends a claim
  * naming it, then reads the claims back ({@link LowestUidClaims}: the lowest UID wins), so two
  * nodes claiming at once agree on one winner; the loser's claim stays as a harmless record of the
  * race.
  *
- * <p>What it costs: the folder only grows by appends, so each node keeps what it has read of it
- * (facts by ticket, claims) and reads only the UIDs above the last one it saw (plus, for a while,
- * the few just below it not stored yet when it looked: a UID is taken before its message is
- * written). A check reads the entries written since the previous check, whatever the ledger's size.
+ * <p>What it costs: the folder and its annotations only grow, so each node keeps what it has read
+ * (facts by ticket, claims) and reads only the messages above the last UID it saw (plus, for a
+ * while, the few just below it not stored yet when it looked: a UID is taken before its message is
+ * written) and the annotations of the minutes since its last read ({@link LedgerAnnotations}; all of
+ * them once an hour). A check reads the entries written since the previous check, whatever the
+ * ledger's size.
  * Facts and claims of tickets resolved more than {@link #PRUNE_AFTER} ago are deleted
  * ({@link #prune}); every node forgets them alike.
  */
@@ -108,12 +123,14 @@ public class SlaLedger {
 
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
+    private final MailboxSessionMapperFactory mappers;
     private final ConcurrentMap<String, LedgerView> views = new ConcurrentHashMap<>();
 
     @Inject
-    public SlaLedger(MailboxManager mailboxManager, SharedAccounts accounts) {
+    public SlaLedger(MailboxManager mailboxManager, SharedAccounts accounts, MailboxSessionMapperFactory mappers) {
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
+        this.mappers = mappers;
     }
 
     public static MailboxPath ledgerPath(MailboxSession session) {
@@ -124,25 +141,27 @@ public class SlaLedger {
         record(sharedMailbox, List.of(fact));
     }
 
-    /**
-     * Writes these facts as one message: one append, whatever their number, so that a burst of
-     * records costs the mailbox layer (events, quota, index, listeners) once.
-     */
+    /** Writes these facts as one annotation of the ledger folder, whatever their number. */
     public void record(SharedMailbox sharedMailbox, List<TicketFact> facts) throws MailboxException {
         if (facts.isEmpty()) {
             return;
         }
-        String subject = facts.size() == 1
-            ? "fact " + facts.get(0).kind().wireName() + " " + facts.get(0).ticket()
-            : facts.size() + " facts";
-        append(sharedMailbox, subject, entries(facts));
+        withLedger(sharedMailbox, (ledger, session) -> {
+            insert(session, ledger.getId(), LedgerAnnotations.annotation(System.currentTimeMillis(), facts));
+            return null;
+        });
+    }
+
+    private void insert(MailboxSession session, MailboxId ledger, MailboxAnnotation annotation) throws MailboxException {
+        AnnotationMapper mapper = mappers.getAnnotationMapper(session);
+        mapper.execute(Mapper.toTransaction(() -> mapper.insertAnnotation(ledger, annotation)));
     }
 
     public Snapshot snapshot(SharedMailbox sharedMailbox) throws MailboxException {
         LedgerView view = view(sharedMailbox);
         synchronized (view) {
             withLedger(sharedMailbox, (ledger, session) -> {
-                view.refresh(ledger, session);
+                view.refresh(ledger, session, mappers.getAnnotationMapper(session));
                 return null;
             });
             return view.snapshot();
@@ -159,7 +178,7 @@ public class SlaLedger {
         LedgerView view = view(sharedMailbox);
         synchronized (view) {
             withLedger(sharedMailbox, (ledger, session) -> {
-                view.refresh(ledger, session);
+                view.refresh(ledger, session, mappers.getAnnotationMapper(session));
                 return null;
             });
             return view.claims.won(key, mine);
@@ -183,18 +202,34 @@ public class SlaLedger {
         synchronized (view) {
             Set<String> forgotten = Set.copyOf(tickets);
             List<MessageUid> uids = view.forget(forgotten);
-            if (uids.isEmpty()) {
+            List<String> keys = view.forgetAnnotations(forgotten);
+            if (uids.isEmpty() && keys.isEmpty()) {
                 return 0;
             }
             return withLedger(sharedMailbox, (ledger, session) -> {
+                AnnotationMapper mapper = mappers.getAnnotationMapper(session);
+                MailboxId id = ledger.getId();
+                List<TicketFact> kept = new ArrayList<>();
                 for (MessageUid uid : uids) {
-                    List<TicketFact> kept = keptFacts(ledger, session, uid, forgotten);
-                    if (!kept.isEmpty()) {
-                        ledger.appendMessage(appendCommand(entry(sharedMailbox.address(), kept.size() + " facts", entries(kept))), session);
+                    kept.addAll(keptFacts(ledger, session, uid, forgotten));
+                }
+                for (String key : keys) {
+                    MailboxAnnotationKey annotationKey = new MailboxAnnotationKey(key);
+                    for (MailboxAnnotation annotation : mapper.execute(() -> mapper.getAnnotationsByKeys(id, Set.of(annotationKey)))) {
+                        LedgerAnnotations.facts(annotation).stream().filter(fact -> !forgotten.contains(fact.ticket())).forEach(kept::add);
                     }
                 }
-                ledger.delete(uids, session);
-                return uids.size();
+                if (!kept.isEmpty()) {
+                    insert(session, id, LedgerAnnotations.annotation(System.currentTimeMillis(), kept));
+                }
+                for (String key : keys) {
+                    MailboxAnnotationKey annotationKey = new MailboxAnnotationKey(key);
+                    mapper.execute(Mapper.toTransaction(() -> mapper.deleteAnnotation(id, annotationKey)));
+                }
+                if (!uids.isEmpty()) {
+                    ledger.delete(uids, session);
+                }
+                return uids.size() + keys.size();
             });
         }
     }
@@ -254,8 +289,15 @@ public class SlaLedger {
         private final LowestUidClaims claims = new LowestUidClaims();
         /** UIDs below {@link #lastUid} not seen yet, with when this node first missed them (System.nanoTime). */
         private final Map<Long, Long> gaps = new HashMap<>();
+        /** The annotations taken, and those of each ticket (one may hold facts of several). */
+        private final Set<String> annotationKeys = new HashSet<>();
+        private final Map<String, Set<String>> annotationsByTicket = new HashMap<>();
+        /** The minute (this node's clock) of the last read of annotations; -1: none yet. */
+        private long lastMinute = -1;
+        /** When the annotations were last read whole (System.nanoTime). */
+        private long wholeReadAt;
 
-        void refresh(MessageManager ledger, MailboxSession session) throws MailboxException {
+        void refresh(MessageManager ledger, MailboxSession session, AnnotationMapper annotations) throws MailboxException {
             long validity = ledger.getMailboxEntity().getUidValidity().asLong();
             if (validity != uidValidity) {
                 // A new folder (first read, or an operator recreated it): start again.
@@ -266,7 +308,11 @@ public class SlaLedger {
                 ticketsOfShared.clear();
                 claims.forget(key -> true);
                 gaps.clear();
+                annotationKeys.clear();
+                annotationsByTicket.clear();
+                lastMinute = -1;
             }
+            readAnnotations(annotations, ledger.getId());
             long now = System.nanoTime();
             gaps.values().removeIf(since -> now - since > GAP_GRACE.toNanos());
             for (long gap : new TreeSet<>(gaps.keySet())) {
@@ -274,6 +320,62 @@ public class SlaLedger {
             }
             MessageRange newer = lastUid == 0 ? MessageRange.all() : MessageRange.from(MessageUid.of(lastUid + 1));
             read(ledger.getMessages(newer, FetchGroup.HEADERS, session), now);
+        }
+
+        /**
+         * The annotations of the minutes since the last read (and {@link LedgerAnnotations#LATE_MINUTES}
+         * before it: a write on its way, another node's clock behind), or all of them at the first
+         * read, after a long pause, and every {@link LedgerAnnotations#WHOLE_READ_EVERY}.
+         */
+        private void readAnnotations(AnnotationMapper mapper, MailboxId ledger) throws MailboxException {
+            long nowMillis = System.currentTimeMillis();
+            long minute = LedgerAnnotations.minute(nowMillis);
+            long now = System.nanoTime();
+            Set<MailboxAnnotationKey> keys = lastMinute < 0 || minute - lastMinute > LedgerAnnotations.MAX_MINUTES_READ
+                || now - wholeReadAt > LedgerAnnotations.WHOLE_READ_EVERY.toNanos()
+                ? Set.of(LedgerAnnotations.ROOT)
+                : LedgerAnnotations.minutes(lastMinute - LedgerAnnotations.LATE_MINUTES, minute + 1);
+            List<MailboxAnnotation> read = mapper.execute(() -> mapper.getAnnotationsByKeysWithAllDepth(ledger, keys));
+            // only once read: a read that failed is asked again, whole minutes and all, by the next one
+            if (keys.contains(LedgerAnnotations.ROOT)) {
+                wholeReadAt = now;
+            }
+            lastMinute = minute;
+            for (MailboxAnnotation annotation : read) {
+                String key = annotation.getKey().asString();
+                if (annotationKeys.add(key)) {
+                    for (TicketFact fact : LedgerAnnotations.facts(annotation)) {
+                        add(fact);
+                        annotationsByTicket.computeIfAbsent(fact.ticket(), any -> new HashSet<>()).add(key);
+                    }
+                }
+            }
+        }
+
+        private void add(TicketFact fact) {
+            List<TicketFact> known = facts.computeIfAbsent(fact.ticket(), ticket -> new ArrayList<>());
+            // written again by a prune, on two nodes or before its original went: the same fact once
+            if (!known.contains(fact)) {
+                known.add(fact);
+            }
+        }
+
+        /** Forgets the annotations of these tickets; those to delete (their other tickets' facts are written again first). */
+        List<String> forgetAnnotations(Set<String> tickets) {
+            Set<String> keys = new TreeSet<>();
+            for (String ticket : tickets) {
+                Set<String> ofTicket = annotationsByTicket.remove(ticket);
+                if (ofTicket != null) {
+                    keys.addAll(ofTicket);
+                }
+            }
+            for (Set<String> ofOther : annotationsByTicket.values()) {
+                ofOther.removeAll(keys);
+            }
+            annotationsByTicket.values().removeIf(Set::isEmpty);
+            // deleted next, under this view's lock: no read of this node can meet them again
+            annotationKeys.removeAll(keys);
+            return List.copyOf(keys);
         }
 
         private void read(MessageResultIterator results, long now) throws MailboxException {
@@ -298,11 +400,7 @@ public class SlaLedger {
                 tickets.add(ticketOfClaim(entries.claim().get()));
             } else {
                 for (TicketFact fact : entries.facts()) {
-                    List<TicketFact> known = facts.computeIfAbsent(fact.ticket(), ticket -> new ArrayList<>());
-                    // a message written again by a prune, on two nodes or before its original went: the same fact once
-                    if (!known.contains(fact)) {
-                        known.add(fact);
-                    }
+                    add(fact);
                     tickets.add(fact.ticket());
                 }
             }
@@ -360,10 +458,6 @@ public class SlaLedger {
             // Not one of ours (an operator appended something): not a fact.
             return Optional.empty();
         }
-    }
-
-    private static List<Map.Entry<String, String>> entries(List<TicketFact> facts) {
-        return facts.stream().map(fact -> Map.entry(ENTRY_HEADER, LedgerEntries.write(fact))).toList();
     }
 
     private long append(SharedMailbox sharedMailbox, String subject, List<Map.Entry<String, String>> headers) throws MailboxException {

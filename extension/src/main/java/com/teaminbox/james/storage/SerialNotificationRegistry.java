@@ -1,6 +1,7 @@
 package com.teaminbox.james.storage;
 
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -21,9 +22,21 @@ import org.apache.james.vacation.api.RecipientId;
  * Other registries (Cassandra) are called concurrently: one lock per node would queue every
  * round trip behind the others. (James's own vacation mailet does not take this lock: on the
  * memory backend it can still meet the race, as it can without TeamInbox.)
+ *
+ * <p>Why the memory registry's keys are spread over {@value #MEMORY_BUCKETS} accounts: its
+ * {@code isRegistered()} walks every recipient registered for the account, expired ones included
+ * (it never removes them), and some of our accounts gain one per ticket or sender (the
+ * acknowledged tickets of a shared mailbox): the walk, under the lock above, grew with the
+ * server's age (issue 18). A recipient is registered and looked up under its own account's bucket
+ * ({@code <account>#<n>}, n from the recipient), so a look-up walks a
+ * {@value #MEMORY_BUCKETS}th of them and holds the lock as much shorter. The memory registry keeps
+ * nothing across a restart, so no entry was ever written under the old keys; the others
+ * (Cassandra) look a key up directly and keep the keys they always had.
  */
 public class SerialNotificationRegistry {
     private static final String JAMES_MEMORY_REGISTRY = "org.apache.james.vacation.memory.MemoryNotificationRegistry";
+    /** How many accounts of the memory registry one of our accounts is spread over. */
+    static final int MEMORY_BUCKETS = 64;
 
     private final NotificationRegistry registry;
     private final boolean serialized;
@@ -36,8 +49,9 @@ public class SerialNotificationRegistry {
 
     public boolean isRegistered(AccountId account, RecipientId recipient) {
         if (serialized) {
+            AccountId bucket = bucket(account, recipient);
             synchronized (this) {
-                return Boolean.TRUE.equals(registry.isRegistered(account, recipient).block());
+                return Boolean.TRUE.equals(registry.isRegistered(bucket, recipient).block());
             }
         }
         return Boolean.TRUE.equals(registry.isRegistered(account, recipient).block());
@@ -45,8 +59,9 @@ public class SerialNotificationRegistry {
 
     public void register(AccountId account, RecipientId recipient, Optional<ZonedDateTime> expiry) {
         if (serialized) {
+            AccountId bucket = bucket(account, recipient);
             synchronized (this) {
-                registry.register(account, recipient, expiry).block();
+                registry.register(bucket, recipient, expiry).block();
             }
             return;
         }
@@ -65,5 +80,14 @@ public class SerialNotificationRegistry {
         }
         register(account, recipient, expiry);
         return true;
+    }
+
+    /**
+     * The memory registry's account of this recipient of {@code account}; lower case, so that
+     * recipients equal whatever the case of their address (its domain) fall in one bucket.
+     */
+    static AccountId bucket(AccountId account, RecipientId recipient) {
+        int hash = recipient.getAsString().toLowerCase(Locale.ROOT).hashCode();
+        return AccountId.fromString(account.getIdentifier() + "#" + Math.floorMod(hash, MEMORY_BUCKETS));
     }
 }

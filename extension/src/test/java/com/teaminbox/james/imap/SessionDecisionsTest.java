@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.model.MailboxConstants;
@@ -61,6 +62,22 @@ class SessionDecisionsTest {
 
         assertThat(decisions.member(configuration)).contains(Optional.empty());
         assertThat(decisions.member(configuration())).isEmpty();
+    }
+
+    @Test
+    void theConfiguredMemberShouldStandWhileTheConfigurationIsTheSameObject() {
+        decisions.rememberConfiguredMember(configuration, Optional.empty());
+
+        assertThat(decisions.configuredMember(configuration)).as("removed from this configuration").contains(Optional.empty());
+    }
+
+    @Test
+    void theConfiguredMemberShouldBeAskedAgainUnderAReloadedConfigurationEvenAnEqualOne() throws Exception {
+        SharedMailboxesConfiguration reloaded = configuration();
+        decisions.rememberConfiguredMember(configuration, reloaded.find(new MailAddress("support@example.test")).orElseThrow().members().stream()
+            .findFirst());
+
+        assertThat(decisions.configuredMember(reloaded)).as("a reload may have removed her").isEmpty();
     }
 
     @Test
