@@ -68,6 +68,15 @@ public final class RuleSet implements Closeable {
     }
 
     /**
+     * Whether some rule reads this field of a mail ({@code from}, {@code to}, {@code cc}, {@code subject},
+     * {@code body}, {@code attachment}): the others need neither be parsed nor decoded
+     * ({@link MimeMailReader#forRules}).
+     */
+    public boolean readsField(String field) {
+        return vocabulary.names(field);
+    }
+
+    /**
      * Whether some rule compares the mail's size ({@code size:[…]}): when none does, the size given to
      * {@link MimeMailReader} cannot change a decision, and a caller may spare itself computing it.
      */
