@@ -355,10 +355,13 @@ public final class MimeMailReader {
         }
     }
 
+    /** Where {@code lowerCase}, an ASCII word, occurs in {@code value} in any case; -1 if nowhere. */
     private static int indexOfIgnoreCase(String value, String lowerCase) {
         int last = value.length() - lowerCase.length();
+        char first = lowerCase.charAt(0);
         for (int start = 0; start <= last; start++) {
-            if (value.regionMatches(true, start, lowerCase, 0, lowerCase.length())) {
+            // compared in full only where the first letter is there, in either case
+            if ((value.charAt(start) | 0x20) == first && value.regionMatches(true, start, lowerCase, 0, lowerCase.length())) {
                 return start;
             }
         }
