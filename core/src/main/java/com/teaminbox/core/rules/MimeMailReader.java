@@ -62,6 +62,7 @@ public final class MimeMailReader {
     private final boolean readsSubject;
     private final boolean readsBody;
     private final boolean readsAttachments;
+    private final boolean readsBusinessHours;
 
     /** A reader of every header, for the offline tester and the naive evaluation. */
     public MimeMailReader(int bodyPrefixChars) {
@@ -78,7 +79,7 @@ public final class MimeMailReader {
 
     /**
      * @param readsField whether a rule reads this field ({@link RuleSet#readsField}: {@code from}, {@code to},
-     *     {@code cc}, {@code subject}, {@code body}, {@code attachment}): the others are left empty, neither
+     *     {@code cc}, {@code subject}, {@code body}, {@code attachment}, {@code business-hours}): the others are left empty, neither
      *     parsed nor decoded, which cannot change a decision since no rule would see them
      */
     public MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader, Predicate<String> readsField) {
@@ -90,6 +91,7 @@ public final class MimeMailReader {
         this.readsSubject = readsField.test(RuleFields.SUBJECT);
         this.readsBody = readsField.test(RuleFields.BODY);
         this.readsAttachments = readsField.test(RuleFields.ATTACHMENT);
+        this.readsBusinessHours = readsField.test(RuleFields.BUSINESS_HOURS);
     }
 
     /** A reader of what this rule set reads, and nothing else: what the server runs for each mail. */
@@ -104,7 +106,9 @@ public final class MimeMailReader {
     /** @param businessHours the shared mailbox's opening hours, for the {@code business-hours} field */
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
         MailDocument.Builder document = MailDocument.builder(received).size(size);
-        businessHours.ifPresent(hours -> document.inBusinessHours(hours.isOpen(received.toInstant())));
+        if (readsBusinessHours && businessHours.isPresent()) {
+            document.inBusinessHours(businessHours.get().isOpen(received.toInstant()));
+        }
         // Plain loops, no method reference per address: the server runs this for every mail, much of it at C1.
         if (readsTo) {
             for (String address : addresses(message, Message.RecipientType.TO)) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -64,7 +65,7 @@ public final class RuleSet implements Closeable {
      * decoded nor indexed.
      */
     public boolean readsHeader(String name) {
-        return vocabulary.names(RuleFields.header(name));
+        return vocabulary.readsHeader(name.toLowerCase(Locale.ROOT));
     }
 
     /**

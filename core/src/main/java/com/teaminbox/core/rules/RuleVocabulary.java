@@ -49,6 +49,8 @@ final class RuleVocabulary {
     /** Every term, by its number. */
     private final Word[] words;
     private final Set<String> wholeFields;
+    /** The headers (lower-case names) some rule reads, terms or patterns: {@link #readsHeader}. */
+    private final Set<String> headerNames;
     private final Set<String> numberFields;
     private final int[] alwaysCandidates;
     private final boolean keepsEverything;
@@ -59,6 +61,14 @@ final class RuleVocabulary {
         this.startsByField = startsByField;
         this.words = words;
         this.wholeFields = wholeFields;
+        Set<String> headers = new HashSet<>();
+        for (String field : termsByField.keySet()) {
+            addHeaderName(headers, field);
+        }
+        for (String field : wholeFields) {
+            addHeaderName(headers, field);
+        }
+        this.headerNames = Set.copyOf(headers);
         this.numberFields = numberFields;
         this.alwaysCandidates = alwaysCandidates;
         this.keepsEverything = keepsEverything;
@@ -97,6 +107,20 @@ final class RuleVocabulary {
         }
         return new RuleVocabulary(Map.copyOf(termsByField), Map.copyOf(startsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields),
             Set.copyOf(numberFields), alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
+    }
+
+    private static void addHeaderName(Set<String> headers, String field) {
+        if (field.startsWith(RuleFields.HEADER_PREFIX)) {
+            headers.add(field.substring(RuleFields.HEADER_PREFIX.length()));
+        }
+    }
+
+    /**
+     * Whether some rule reads the header of this lower-case name: {@code names(RuleFields.header(name))}
+     * without building the field's name, for each header of each mail.
+     */
+    boolean readsHeader(String lowerCaseName) {
+        return keepsEverything || headerNames.contains(lowerCaseName);
     }
 
     /** A field no rule names is neither analysed nor indexed. */

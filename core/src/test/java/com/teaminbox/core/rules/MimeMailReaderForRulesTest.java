@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -30,6 +31,7 @@ import javax.mail.internet.MimeUtility;
 
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.autoreply.BusinessHours;
 import com.teaminbox.core.config.xml.SourceLocation;
 
 /**
@@ -53,6 +55,7 @@ class MimeMailReaderForRulesTest {
         {"urgent OR facture OR invoice"},
         {"size:[1000 TO *] AND subject:urgent", "header.list-id:news"},
         {"NOT body:casino", "from:jane*"},
+        {"business-hours:open AND subject:urgent", "header.X-Spam-Flag:yes"},
     };
     private static final String[] NAMES = {"report.pdf", "invoice 2026.pdf", "=?utf-8?q?facture_=C3=A9t=C3=A9.pdf?=", "=?utf-8?q??=",
         "\"quoted name.txt\"", "na\u00efve.txt", "", "x.png"};
@@ -110,8 +113,10 @@ class MimeMailReaderForRulesTest {
                 Predicate<String> read = field -> field.startsWith(RuleFields.HEADER_PREFIX)
                     ? ruleSet.readsHeader(field.substring(RuleFields.HEADER_PREFIX.length())) : ruleSet.readsField(field);
                 for (byte[] raw : mails) {
-                    MailDocument whole = new MimeMailReader(Rules.DEFAULT_BODY_PREFIX_CHARS).read(parse(raw), raw.length, MONDAY_10H);
-                    MailDocument forRules = MimeMailReader.forRules(ruleSet).read(parse(raw), raw.length, MONDAY_10H);
+                    MailDocument whole = new MimeMailReader(Rules.DEFAULT_BODY_PREFIX_CHARS).read(parse(raw), raw.length, MONDAY_10H,
+                        Optional.of(BusinessHours.ALWAYS_OPEN));
+                    MailDocument forRules = MimeMailReader.forRules(ruleSet).read(parse(raw), raw.length, MONDAY_10H,
+                        Optional.of(BusinessHours.ALWAYS_OPEN));
                     String context = String.join(" | ", conditions) + "\n" + new String(raw, StandardCharsets.ISO_8859_1);
 
                     Map<String, List<String>> fields = forRules.textFields(read);
