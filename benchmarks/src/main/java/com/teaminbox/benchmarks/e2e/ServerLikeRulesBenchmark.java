@@ -120,8 +120,7 @@ public final class ServerLikeRulesBenchmark {
             }
             long bytes0 = threads.getThreadAllocatedBytes(thread);
             long cpu0 = threads.getCurrentThreadCpuTime();
-            MailDocument document = new MimeMailReader(support.rules().bodyPrefixChars(), ruleSet::readsHeader)
-                .read(message, raw.length, RECEIVED, hours);
+            MailDocument document = MimeMailReader.forRules(ruleSet).read(message, raw.length, RECEIVED, hours);
             long cpu1 = threads.getCurrentThreadCpuTime();
             long bytes1 = threads.getThreadAllocatedBytes(thread);
             RuleOutcome outcome = ruleSet.evaluate(document);

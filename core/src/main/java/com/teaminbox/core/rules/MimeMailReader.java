@@ -56,6 +56,13 @@ public final class MimeMailReader {
 
     private final int bodyPrefixChars;
     private final Predicate<String> readsHeader;
+    private final boolean readsFrom;
+    private final boolean readsTo;
+    private final boolean readsCc;
+    private final boolean readsSubject;
+    private final boolean readsBody;
+    private final boolean readsAttachments;
+    private final boolean readsBusinessHours;
 
     /** A reader of every header, for the offline tester and the naive evaluation. */
     public MimeMailReader(int bodyPrefixChars) {
@@ -67,8 +74,29 @@ public final class MimeMailReader {
      *     the others are not decoded, which cannot change a decision since no rule would see them
      */
     public MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader) {
+        this(bodyPrefixChars, readsHeader, field -> true);
+    }
+
+    /**
+     * @param readsField whether a rule reads this field ({@link RuleSet#readsField}: {@code from}, {@code to},
+     *     {@code cc}, {@code subject}, {@code body}, {@code attachment}, {@code business-hours}): the others are left empty, neither
+     *     parsed nor decoded, which cannot change a decision since no rule would see them
+     */
+    public MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader, Predicate<String> readsField) {
         this.bodyPrefixChars = bodyPrefixChars;
         this.readsHeader = readsHeader;
+        this.readsFrom = readsField.test(RuleFields.FROM);
+        this.readsTo = readsField.test(RuleFields.TO);
+        this.readsCc = readsField.test(RuleFields.CC);
+        this.readsSubject = readsField.test(RuleFields.SUBJECT);
+        this.readsBody = readsField.test(RuleFields.BODY);
+        this.readsAttachments = readsField.test(RuleFields.ATTACHMENT);
+        this.readsBusinessHours = readsField.test(RuleFields.BUSINESS_HOURS);
+    }
+
+    /** A reader of what this rule set reads, and nothing else: what the server runs for each mail. */
+    public static MimeMailReader forRules(RuleSet ruleSet) {
+        return new MimeMailReader(ruleSet.rules().bodyPrefixChars(), ruleSet::readsHeader, ruleSet::readsField);
     }
 
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received) {
@@ -78,16 +106,35 @@ public final class MimeMailReader {
     /** @param businessHours the shared mailbox's opening hours, for the {@code business-hours} field */
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
         MailDocument.Builder document = MailDocument.builder(received).size(size);
-        businessHours.ifPresent(hours -> document.inBusinessHours(hours.isOpen(received.toInstant())));
-        addresses(message, Message.RecipientType.TO).forEach(document::to);
-        addresses(message, Message.RecipientType.CC).forEach(document::cc);
-        from(message).forEach(document::from);
-        document.subject(subject(message));
+        if (readsBusinessHours && businessHours.isPresent()) {
+            document.inBusinessHours(businessHours.get().isOpen(received.toInstant()));
+        }
+        // Plain loops, no method reference per address: the server runs this for every mail, much of it at C1.
+        if (readsTo) {
+            for (String address : addresses(message, Message.RecipientType.TO)) {
+                document.to(address);
+            }
+        }
+        if (readsCc) {
+            for (String address : addresses(message, Message.RecipientType.CC)) {
+                document.cc(address);
+            }
+        }
+        if (readsFrom) {
+            for (String address : from(message)) {
+                document.from(address);
+            }
+        }
+        if (readsSubject) {
+            document.subject(subject(message));
+        }
         headers(message, document, readsHeader);
-        // Sized for the whole text at once: the body is copied into this builder and out of it, no more.
-        StringBuilder body = new StringBuilder((int) Math.min(bodyPrefixChars + 1L, Math.max(16L, size)));
-        walk(message, 0, body, document);
-        document.body(body.toString());
+        if (readsBody || readsAttachments) {
+            // Sized for the whole text at once: the body is copied into this builder and out of it, no more.
+            StringBuilder body = new StringBuilder(readsBody ? (int) Math.min(bodyPrefixChars + 1L, Math.max(16L, size)) : 0);
+            walk(message, 0, body, document);
+            document.body(body.toString());
+        }
         return document.build();
     }
 
@@ -96,12 +143,17 @@ public final class MimeMailReader {
             return;
         }
         try {
-            String fileName = fileName(part);
+            PartType type = PartType.orNull(part);
+            String fileName = fileName(part, type, readsAttachments);
             if (!fileName.isEmpty()) {
-                document.attachment(fileName);
+                if (readsAttachments) {
+                    document.attachment(fileName);
+                }
                 return;
             }
-            PartType type = PartType.of(part);
+            if (type == null) {
+                type = PartType.of(part);
+            }
             if (type.is("multipart/*")) {
                 Object content = part.getContent();
                 if (content instanceof Multipart) {
@@ -112,7 +164,7 @@ public final class MimeMailReader {
                 }
                 return;
             }
-            if (body.length() >= bodyPrefixChars) {
+            if (!readsBody || body.length() >= bodyPrefixChars) {
                 return;
             }
             if (type.is("text/plain")) {
@@ -208,6 +260,38 @@ public final class MimeMailReader {
             this.parsed = parsed;
         }
 
+        /** As {@link #of}, or null when the part's content type cannot be read at all. */
+        static PartType orNull(Part part) {
+            try {
+                return of(part);
+            } catch (MessagingException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /**
+         * The {@code name} parameter of the part's Content-Type, as {@code MimeBodyPart.getFileName}
+         * reads it when the part has no Content-Disposition: from the header itself, null when absent.
+         */
+        String nameParameter() throws MessagingException {
+            if (text == null) {
+                return null;
+            }
+            String[] header = ((MimePart) part).getHeader("Content-Type");
+            if (header == null || header.length == 0 || header[0] == null) {
+                // no Content-Type: getContentType() answers text/plain, getFileName() no name
+                return null;
+            }
+            if (!containsName(text)) {
+                return null;
+            }
+            return parsed == null ? null : parsed.getParameter("name");
+        }
+
+        static boolean containsName(String value) {
+            return indexOfIgnoreCase(value, "name") >= 0;
+        }
+
         static PartType of(Part part) throws MessagingException {
             if (!(part instanceof MimePart)) {
                 return new PartType(part, null, null);
@@ -251,13 +335,41 @@ public final class MimeMailReader {
         }
     }
 
-    private static String fileName(Part part) {
+    /**
+     * The part's decoded file name, or "" for none: {@link Part#getFileName()}, decoded, without parsing
+     * its content type a second time. javax.mail 1.6 reads the Content-Disposition's {@code filename},
+     * else the Content-Type's {@code name}: a part with neither a Content-Disposition nor the letters
+     * {@code name} in its Content-Type has none. When {@code decoded} is false only whether it is
+     * empty matters: a name with no encoded word ({@code =?}) decodes to itself.
+     */
+    private static String fileName(Part part, PartType type, boolean decoded) {
         try {
-            String name = part.getFileName();
-            return name == null ? "" : MimeUtility.decodeText(name);
+            String name;
+            if (type != null && type.text != null && part.getHeader("Content-Disposition") == null) {
+                name = type.nameParameter();
+            } else {
+                name = part.getFileName();
+            }
+            if (name == null || name.isEmpty()) {
+                return "";
+            }
+            return decoded || name.contains("=?") ? MimeUtility.decodeText(name) : name;
         } catch (MessagingException | IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** Where {@code lowerCase}, an ASCII word, occurs in {@code value} in any case; -1 if nowhere. */
+    private static int indexOfIgnoreCase(String value, String lowerCase) {
+        int last = value.length() - lowerCase.length();
+        char first = lowerCase.charAt(0);
+        for (int start = 0; start <= last; start++) {
+            // compared in full only where the first letter is there, in either case
+            if ((value.charAt(start) | 0x20) == first && value.regionMatches(true, start, lowerCase, 0, lowerCase.length())) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     private static void headers(MimeMessage message, MailDocument.Builder document, Predicate<String> readsHeader) {

@@ -71,7 +71,8 @@ final class ReducedMail {
             // Free text: the text analyzer's own tokenizer and word chain (RuleLanguage), with one
             // look-up per word for both its analysis and its rules; other fields through the analyzer.
             if (RuleFields.TEXT_FIELDS.contains(name)) {
-                keepText(field.getValue(), words, words.memory(name), terms, vocabulary.words(), whole, gap, candidates, occurrences, kept);
+                keepText(field.getValue(), words, words.memory(name), terms, whole ? null : vocabulary.firstCharacters(name),
+                    vocabulary.words(), whole, gap, candidates, occurrences, kept);
             } else {
                 keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, occurrences, kept);
             }
@@ -193,7 +194,7 @@ final class ReducedMail {
      * mail, much of the time in code the JIT has compiled only at its first tier.
      */
     private static void keepText(List<String> values, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
-                                 RuleVocabulary.Word[] vocabularyWords, boolean whole, int gap, BitSet candidates,
+                                 boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int gap, BitSet candidates,
                                  MailWords occurrences, KeptTokens kept) {
         int position = -1;
         int lastPosition = 0;
@@ -206,7 +207,14 @@ final class ReducedMail {
                 while (tokenizer.next()) {
                     anyToken = true;
                     position += tokenizer.increment();
-                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
+                    int hash = tokenizer.hash();
+                    // A word of ASCII letters and digits only (the tokenizer hashed it) whose first character,
+                    // lower-cased, starts no term of the field is no term (RuleVocabulary#firstCharacters):
+                    // most words of a mail, spared the word memory. Not when the field is kept whole.
+                    if (starts != null && hash != AsciiWordTokenizer.NO_HASH && !starts[tokenizer.buffer()[tokenizer.offset()] | 0x20]) {
+                        continue;
+                    }
+                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), hash);
                     if (word != WordMemory.NO_WORD) {
                         for (int rule : vocabularyWords[word].rules()) {
                             candidates.set(rule);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -64,7 +65,16 @@ public final class RuleSet implements Closeable {
      * decoded nor indexed.
      */
     public boolean readsHeader(String name) {
-        return vocabulary.names(RuleFields.header(name));
+        return vocabulary.readsHeader(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether some rule reads this field of a mail ({@code from}, {@code to}, {@code cc}, {@code subject},
+     * {@code body}, {@code attachment}): the others need neither be parsed nor decoded
+     * ({@link MimeMailReader#forRules}).
+     */
+    public boolean readsField(String field) {
+        return vocabulary.names(field);
     }
 
     /**

@@ -44,18 +44,31 @@ final class RuleVocabulary {
     private static final CharArrayMap<Word> NO_TERMS = CharArrayMap.emptyMap();
 
     private final Map<String, CharArrayMap<Word>> termsByField;
+    /** Per field, the ASCII characters its terms start with: {@link #firstCharacters}. */
+    private final Map<String, boolean[]> startsByField;
     /** Every term, by its number. */
     private final Word[] words;
     private final Set<String> wholeFields;
+    /** The headers (lower-case names) some rule reads, terms or patterns: {@link #readsHeader}. */
+    private final Set<String> headerNames;
     private final Set<String> numberFields;
     private final int[] alwaysCandidates;
     private final boolean keepsEverything;
 
-    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, Word[] words, Set<String> wholeFields,
-                           Set<String> numberFields, int[] alwaysCandidates, boolean keepsEverything) {
+    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, Map<String, boolean[]> startsByField, Word[] words,
+                           Set<String> wholeFields, Set<String> numberFields, int[] alwaysCandidates, boolean keepsEverything) {
         this.termsByField = termsByField;
+        this.startsByField = startsByField;
         this.words = words;
         this.wholeFields = wholeFields;
+        Set<String> headers = new HashSet<>();
+        for (String field : termsByField.keySet()) {
+            addHeaderName(headers, field);
+        }
+        for (String field : wholeFields) {
+            addHeaderName(headers, field);
+        }
+        this.headerNames = Set.copyOf(headers);
         this.numberFields = numberFields;
         this.alwaysCandidates = alwaysCandidates;
         this.keepsEverything = keepsEverything;
@@ -76,18 +89,38 @@ final class RuleVocabulary {
             keepsEverything |= terms.unknownClause;
         }
         Map<String, CharArrayMap<Word>> termsByField = new HashMap<>();
+        Map<String, boolean[]> startsByField = new HashMap<>();
         List<Word> words = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Integer>>> field : triggers.entrySet()) {
             CharArrayMap<Word> map = new CharArrayMap<>(field.getValue().size(), false);
+            boolean[] starts = new boolean[128];
             for (Map.Entry<String, List<Integer>> term : field.getValue().entrySet()) {
                 Word word = new Word(words.size(), term.getValue().stream().distinct().mapToInt(Integer::intValue).toArray());
                 words.add(word);
                 map.put(term.getKey(), word);
+                if (!term.getKey().isEmpty() && term.getKey().charAt(0) < 128) {
+                    starts[term.getKey().charAt(0)] = true;
+                }
             }
             termsByField.put(field.getKey(), map);
+            startsByField.put(field.getKey(), starts);
         }
-        return new RuleVocabulary(Map.copyOf(termsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields), Set.copyOf(numberFields),
-            alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
+        return new RuleVocabulary(Map.copyOf(termsByField), Map.copyOf(startsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields),
+            Set.copyOf(numberFields), alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
+    }
+
+    private static void addHeaderName(Set<String> headers, String field) {
+        if (field.startsWith(RuleFields.HEADER_PREFIX)) {
+            headers.add(field.substring(RuleFields.HEADER_PREFIX.length()));
+        }
+    }
+
+    /**
+     * Whether some rule reads the header of this lower-case name: {@code names(RuleFields.header(name))}
+     * without building the field's name, for each header of each mail.
+     */
+    boolean readsHeader(String lowerCaseName) {
+        return keepsEverything || headerNames.contains(lowerCaseName);
     }
 
     /** A field no rule names is neither analysed nor indexed. */
@@ -112,6 +145,21 @@ final class RuleVocabulary {
     CharArrayMap<Word> termsOrNone(String field) {
         return termsByField.getOrDefault(field, NO_TERMS);
     }
+
+    /**
+     * Per ASCII character, whether some term of this field starts with it. A word of ASCII letters and
+     * digits only keeps its first character, lower-cased, through every word chain of
+     * {@link RuleLanguage}: no elision without an apostrophe, no possessive without one, and Porter's
+     * and the French light stemmer's rules take off or change endings, never the first character,
+     * nor every character of a word. So such a word whose first character starts no term is no term:
+     * it needs neither the word memory nor the analysis ({@link ReducedMail}). Not to be changed.
+     */
+    boolean[] firstCharacters(String field) {
+        boolean[] starts = startsByField.get(field);
+        return starts != null ? starts : NO_STARTS;
+    }
+
+    private static final boolean[] NO_STARTS = new boolean[128];
 
     /** The term of this field some rule names, with its number; empty for a term no rule names. */
     Optional<Word> word(String field, String term) {

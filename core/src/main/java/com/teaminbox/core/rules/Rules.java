@@ -46,6 +46,10 @@ public final class Rules {
 
     @Override
     public boolean equals(Object o) {
+        if (this == o) {
+            // the usual case: the map of compiled rule sets is asked with the very rules it holds
+            return true;
+        }
         if (!(o instanceof Rules)) {
             return false;
         }

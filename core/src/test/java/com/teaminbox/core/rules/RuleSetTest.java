@@ -50,6 +50,24 @@ class RuleSetTest {
         assertThat(evaluate(RuleLanguage.ENGLISH, subject(subject), billing).keywords()).containsExactly("$Billing");
     }
 
+    /**
+     * A plain word is looked up only when its first letter, lower-cased, starts some term of its field
+     * (RuleVocabulary#firstCharacters): capitals, digits, stems that change a word's end, in both languages.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Invoices", "INVOICE", "2026", "Zzz", "Ying", "Yearly", "Ies", "Sses", "Xrays", "FFaires", "U"})
+    void wordsShouldMatchWhateverTheCaseOfTheirFirstLetter(String word) {
+        for (RuleLanguage language : RuleLanguage.values()) {
+            String term = word.toLowerCase(java.util.Locale.ROOT);
+            Rule rule = rule("first", "body:" + term, language, new RuleAction.AddKeyword("$First"));
+            MailDocument mail = MailDocument.builder(MONDAY_10H).subject("x").body("please see " + word + " today").build();
+
+            assertThat(evaluate(language, mail, rule).keywords()).as("%s in %s", word, language).containsExactly("$First");
+            assertThat(evaluate(language, MailDocument.builder(MONDAY_10H).subject("x").body("please see Other today").build(), rule)
+                .keywords()).as("%s in %s", word, language).isEmpty();
+        }
+    }
+
     @Test
     void addressesShouldMatchWhole() {
         Rule vip = rule("vip", "from:jane@customer.test", RuleLanguage.ENGLISH, new RuleAction.SetFlag(RuleAction.SetFlag.Flag.FLAGGED));

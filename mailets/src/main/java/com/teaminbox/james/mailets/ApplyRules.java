@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -34,6 +33,7 @@ import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.MimeMailReader;
+import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleDelivery;
 import com.teaminbox.core.rules.RuleNotification;
 import com.teaminbox.core.rules.RuleOutcome;
@@ -111,7 +111,8 @@ public class ApplyRules extends GenericMailet {
         long size = sizeToRead(mail, message, ruleSet);
         RuleOutcome outcome;
         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
-            outcome = ruleSet.evaluate(new MimeMailReader(sharedMailbox.rules().bodyPrefixChars(), ruleSet::readsHeader)
+            // Only the fields and headers some rule reads are parsed and decoded.
+            outcome = ruleSet.evaluate(MimeMailReader.forRules(ruleSet)
                 .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                     sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
         }
@@ -121,16 +122,21 @@ public class ApplyRules extends GenericMailet {
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
         // Read once for every record of this mail, not once per record.
         Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
-        outcome.audited().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox, messageId)
-            .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build()));
+        // Plain loops, no lambda per record: the server runs this code mostly at C1 (docs/benchmarks.md).
+        for (Rule rule : outcome.audited()) {
+            auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox, messageId)
+                .ticket(ticket).decision("would-apply").detail("rule", rule.name()).detail("actions", rule.actions().toString()).build());
+        }
         if (outcome.applied().isEmpty()) {
             return;
         }
         // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
         String subject = MessageHeaders.subject(message);
-        outcome.applied().forEach(rule -> auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox, messageId)
-            .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
-            .detail("subject", subject).build()));
+        for (Rule rule : outcome.applied()) {
+            auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox, messageId)
+                .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
+                .detail("subject", subject).build());
+        }
         apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
     }
 
@@ -153,10 +159,14 @@ public class ApplyRules extends GenericMailet {
     /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
     private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket,
                        String subject, Optional<String> messageId) throws MessagingException {
-        List<Username> owners = recipients.stream().map(accounts::username).collect(Collectors.toList());
-        RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> owners.stream().allMatch(owner -> folderExists(owner, folder)));
+        List<Username> owners = new ArrayList<>(recipients.size());
+        for (MailAddress recipient : recipients) {
+            owners.add(accounts.username(recipient));
+        }
+        RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> allHave(owners, folder));
+        Optional<String> folder = delivery.folder().isPresent() ? Optional.of(mailboxName(delivery.folder().get())) : Optional.empty();
         for (Username owner : owners) {
-            Keywords.setFolderAndFlags(mail, owner, delivery.folder().map(ApplyRules::mailboxName), delivery.seen(), delivery.flagged());
+            Keywords.setFolderAndFlags(mail, owner, folder, delivery.seen(), delivery.flagged());
             Keywords.add(mail, owner, delivery.keywords());
         }
         MimeMessage message = mail.getMessage();
@@ -165,19 +175,32 @@ public class ApplyRules extends GenericMailet {
         if (delivery.filedAsJunk()) {
             mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
         }
-        delivery.template().ifPresent(template -> mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(template))));
+        if (delivery.template().isPresent()) {
+            mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(delivery.template().get())));
+        }
         // A rule's header edit may have rewritten the subject the notification quotes.
         String notifiedSubject = delivery.headerEdits().isEmpty() ? subject : MessageHeaders.subject(message);
         notify(sharedMailbox, delivery, ticket, notifiedSubject, skipped);
-        skipped.forEach(action -> auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox,
-                delivery.headerEdits().isEmpty() ? messageId : MessageHeaders.first(message, "Message-ID"))
-            .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
-            .detail("reason", action.reason()).build()));
+        for (RuleDelivery.SkippedAction action : skipped) {
+            auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox,
+                    delivery.headerEdits().isEmpty() ? messageId : MessageHeaders.first(message, "Message-ID"))
+                .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
+                .detail("reason", action.reason()).build());
+        }
         if (!skipped.isEmpty()) {
             LOGGER.warn("Rules of {}: {} action(s) skipped for mail {}, delivered without them: {}", sharedMailbox.address().asString(),
                 skipped.size(), mail.getName(), skipped);
         }
         LOGGER.debug("Rules of {} applied to ticket {}: {}", sharedMailbox.address().asString(), ticket, delivery);
+    }
+
+    private boolean allHave(List<Username> owners, FolderName folder) {
+        for (Username owner : owners) {
+            if (!folderExists(owner, folder)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

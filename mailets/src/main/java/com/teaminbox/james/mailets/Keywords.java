@@ -1,14 +1,18 @@
 package com.teaminbox.james.mailets;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.mail.Flags;
 
 import org.apache.james.core.Username;
+import org.apache.mailet.Attribute;
 import org.apache.mailet.Mail;
 import org.apache.mailet.StorageDirective;
 
@@ -32,15 +36,16 @@ final class Keywords {
             return;
         }
         Set<String> keywords = new LinkedHashSet<>();
-        StorageDirective.fromMail(recipient, mail).getFlags()
-            .map(Flags::getUserFlags)
-            .ifPresent(existing -> keywords.addAll(Set.of(existing)));
+        // Plain calls, no lambda or method reference: this runs for every mail a rule or AssignTicket marks.
+        Optional<Flags> existing = StorageDirective.fromMail(recipient, mail).getFlags();
+        if (existing.isPresent()) {
+            Collections.addAll(keywords, existing.get().getUserFlags());
+        }
         keywords.addAll(added);
-        StorageDirective.builder()
+        setAttributes(mail, StorageDirective.builder()
             .keywords(Optional.of(keywords))
             .build()
-            .encodeAsAttributes(recipient)
-            .forEach(mail::setAttribute);
+            .encodeAsAttributes(recipient));
     }
 
     /** The target folder and system flags, each only when asked for; nothing at all when none is. */
@@ -48,12 +53,17 @@ final class Keywords {
         if (folder.isEmpty() && !seen && !flagged) {
             return;
         }
-        StorageDirective.builder()
+        setAttributes(mail, StorageDirective.builder()
             .targetFolder(folder)
             .seen(seen ? Optional.of(true) : Optional.empty())
             .important(flagged ? Optional.of(true) : Optional.empty())
             .build()
-            .encodeAsAttributes(recipient)
-            .forEach(mail::setAttribute);
+            .encodeAsAttributes(recipient));
+    }
+
+    private static void setAttributes(Mail mail, Stream<Attribute> attributes) {
+        for (Iterator<Attribute> each = attributes.iterator(); each.hasNext(); ) {
+            mail.setAttribute(each.next());
+        }
     }
 }
