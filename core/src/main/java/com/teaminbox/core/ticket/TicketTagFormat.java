@@ -25,6 +25,11 @@ public final class TicketTagFormat {
     private static final String NUMBER = "{number}";
 
     private final String template;
+    /** The template around its placeholders, in order: a tag is written on every mail, without two replace passes. */
+    private final String beforeFirst;
+    private final String between;
+    private final String afterSecond;
+    private final boolean prefixFirst;
     /** Compiled once per prefix: each mail looks for tags several times, and a shared mailbox has one prefix. */
     private final Map<TicketPrefix, Pattern> prefixPatterns = new ConcurrentHashMap<>();
 
@@ -51,6 +56,16 @@ public final class TicketTagFormat {
 
     private TicketTagFormat(String template) {
         this.template = template;
+        int prefixAt = template.indexOf(PREFIX);
+        int numberAt = template.indexOf(NUMBER);
+        this.prefixFirst = prefixAt < numberAt;
+        int firstAt = Math.min(prefixAt, numberAt);
+        int secondAt = Math.max(prefixAt, numberAt);
+        int firstLength = prefixFirst ? PREFIX.length() : NUMBER.length();
+        int secondLength = prefixFirst ? NUMBER.length() : PREFIX.length();
+        this.beforeFirst = template.substring(0, firstAt);
+        this.between = template.substring(firstAt + firstLength, secondAt);
+        this.afterSecond = template.substring(secondAt + secondLength);
     }
 
     public String template() {
@@ -59,7 +74,11 @@ public final class TicketTagFormat {
 
     /** {@code [SUP-1042]} for the default template. */
     public String tag(TicketId ticket) {
-        return template.replace(PREFIX, ticket.prefix().value()).replace(NUMBER, Long.toString(ticket.number()));
+        // As template.replace(PREFIX, prefix).replace(NUMBER, number): each placeholder is there once, and
+        // a prefix ([A-Z][A-Z0-9]*) cannot spell a placeholder.
+        String prefix = ticket.prefix().value();
+        String number = Long.toString(ticket.number());
+        return beforeFirst + (prefixFirst ? prefix : number) + between + (prefixFirst ? number : prefix) + afterSecond;
     }
 
     /** Every tag of this prefix in the subject, in order of appearance, duplicates included. */

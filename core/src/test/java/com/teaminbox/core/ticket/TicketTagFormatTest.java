@@ -17,6 +17,8 @@ class TicketTagFormatTest {
         "[{prefix} #{number}]|[SUP #1042]",
         "{prefix}#{number}|SUP#1042",
         "(Ticket {prefix}/{number})|(Ticket SUP/1042)",
+        "#{number} ({prefix})|#1042 (SUP)",
+        "{number}-{prefix}|1042-SUP",
     })
     void tagShouldFollowTheTemplate(String template, String expected) {
         assertThat(TicketTagFormat.of(template).tag(TicketId.of(SUP, 1042))).isEqualTo(expected);
