@@ -81,7 +81,7 @@ public final class SharedMailboxRecipients {
         List<MailAddress> recipients = new ArrayList<>(mailRecipients);
         for (MailAddress recipient : recipients) {
             String text = text(remembered.next());
-            if (text == null || !text.equals(recipient.asString())) {
+            if (text == null || !spells(text, recipient)) {
                 return Optional.empty();
             }
         }
@@ -90,13 +90,26 @@ public final class SharedMailboxRecipients {
         }
         // The shared address as the configuration spells it (normalised): no parsing needed to find it again.
         for (SharedMailbox mailbox : configuration.sharedMailboxes()) {
-            if (mailbox.address().asString().equals(address)) {
+            if (spells(address, mailbox.address())) {
                 Map<SharedMailbox, List<MailAddress>> group = new LinkedHashMap<>();
                 group.put(mailbox, recipients);
                 return Optional.of(group);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code text.equals(address.asString())} without building the address's text (asString
+     * concatenates its parts at each call), for each recipient and each shared mailbox of every mail.
+     */
+    static boolean spells(String text, MailAddress address) {
+        String localPart = address.getLocalPart();
+        String domain = address.getDomain().asString();
+        return text.length() == localPart.length() + 1 + domain.length()
+            && text.startsWith(localPart)
+            && text.charAt(localPart.length()) == '@'
+            && text.endsWith(domain);
     }
 
     /** The text of a remembered value, null when it is no text. */
