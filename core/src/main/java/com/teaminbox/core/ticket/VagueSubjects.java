@@ -32,7 +32,7 @@ public final class VagueSubjects {
 
     /** True when, once reply prefixes and this mailbox's tags are set aside, the subject says nothing. */
     public boolean isVague(String subject, TicketTagFormat format, TicketPrefix prefix) {
-        String withoutOurTags = TicketSubjects.withoutTag(subject, format.pattern(prefix));
+        String withoutOurTags = TicketSubjects.singleLine(subject == null ? "" : format.withoutTags(subject, prefix));
         String rest = TicketSubjects.withoutReplyPrefixes(withoutOurTags);
         if (keptCharacters(rest) > longestNormalized) {
             // The usual subject: normalizing keeps at least these characters, more than any vague subject has.
