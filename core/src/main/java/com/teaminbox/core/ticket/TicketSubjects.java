@@ -19,9 +19,6 @@ public final class TicketSubjects {
     private static final Pattern REPLY_PREFIX = Pattern.compile(
         "\\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|odp|rif|r|enc|res)(?:\\[\\d{1,4}])?\\s*:",
         Pattern.CASE_INSENSITIVE);
-    /** Compiled once: {@link #singleLine} runs several times on every mail (String.replaceAll compiled both each time). */
-    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]");
-    private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
 
     private TicketSubjects() {
     }
@@ -145,16 +142,36 @@ public final class TicketSubjects {
             // the usual subject: nothing to replace, the expressions would copy it twice for nothing
             return text.strip();
         }
-        return SPACE_RUN.matcher(LINE_BREAKING.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+        // As replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ") then replaceAll(" {2,}", " "), in one pass
+        // without expressions: a reply whose tag was removed ("Re:  Printer") takes this path on every
+        // mail (issue 18), and the server runs it mostly C1-compiled.
+        StringBuilder single = new StringBuilder(text.length());
+        boolean afterSpace = false;
+        for (int index = 0; index < text.length(); index++) {
+            char current = text.charAt(index);
+            if (isLineBreaking(current)) {
+                current = ' ';
+            }
+            if (current == ' ' && afterSpace) {
+                continue;
+            }
+            single.append(current);
+            afterSpace = current == ' ';
+        }
+        return single.toString().strip();
     }
 
-    /** No character {@link #LINE_BREAKING} replaces (\p{Cntrl} is ASCII's: U+0000 to U+001F and U+007F) and no two spaces in a row. */
+    /** What {@code [\p{Cntrl}\u2028\u2029\u0085]} matches: {@code \p{Cntrl}} is ASCII's, U+0000 to U+001F and U+007F. */
+    private static boolean isLineBreaking(char character) {
+        return character < 0x20 || character == 0x7F || character == '\u2028' || character == '\u2029' || character == '\u0085';
+    }
+
+    /** No line-breaking character ({@link #isLineBreaking}) and no two spaces in a row. */
     private static boolean isSingleLine(String text) {
         char previous = 0;
         for (int index = 0; index < text.length(); index++) {
             char current = text.charAt(index);
-            if (current < 0x20 || current == 0x7F || current == '\u2028' || current == '\u2029' || current == '\u0085'
-                || current == ' ' && previous == ' ') {
+            if (isLineBreaking(current) || current == ' ' && previous == ' ') {
                 return false;
             }
             previous = current;

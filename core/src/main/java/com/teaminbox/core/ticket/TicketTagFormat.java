@@ -25,6 +25,16 @@ public final class TicketTagFormat {
     private static final String NUMBER = "{number}";
 
     private final String template;
+    /** The template around its placeholders, in order: a tag is written on every mail, without two replace passes. */
+    private final String beforeFirst;
+    private final String between;
+    private final String afterSecond;
+    private final boolean prefixFirst;
+    /**
+     * Whether tags are found by {@link #tagEnd} rather than the pattern: not for a template with
+     * characters outside the BMP, which java.util.regex steps over as code points.
+     */
+    private final boolean scannable;
     /** Compiled once per prefix: each mail looks for tags several times, and a shared mailbox has one prefix. */
     private final Map<TicketPrefix, Pattern> prefixPatterns = new ConcurrentHashMap<>();
 
@@ -51,6 +61,17 @@ public final class TicketTagFormat {
 
     private TicketTagFormat(String template) {
         this.template = template;
+        int prefixAt = template.indexOf(PREFIX);
+        int numberAt = template.indexOf(NUMBER);
+        this.prefixFirst = prefixAt < numberAt;
+        int firstAt = Math.min(prefixAt, numberAt);
+        int secondAt = Math.max(prefixAt, numberAt);
+        int firstLength = prefixFirst ? PREFIX.length() : NUMBER.length();
+        int secondLength = prefixFirst ? NUMBER.length() : PREFIX.length();
+        this.beforeFirst = template.substring(0, firstAt);
+        this.between = template.substring(firstAt + firstLength, secondAt);
+        this.afterSecond = template.substring(secondAt + secondLength);
+        this.scannable = template.codePoints().allMatch(Character::isBmpCodePoint);
     }
 
     public String template() {
@@ -59,7 +80,11 @@ public final class TicketTagFormat {
 
     /** {@code [SUP-1042]} for the default template. */
     public String tag(TicketId ticket) {
-        return template.replace(PREFIX, ticket.prefix().value()).replace(NUMBER, Long.toString(ticket.number()));
+        // As template.replace(PREFIX, prefix).replace(NUMBER, number): each placeholder is there once, and
+        // a prefix ([A-Z][A-Z0-9]*) cannot spell a placeholder.
+        String prefix = ticket.prefix().value();
+        String number = Long.toString(ticket.number());
+        return beforeFirst + (prefixFirst ? prefix : number) + between + (prefixFirst ? number : prefix) + afterSecond;
     }
 
     /** Every tag of this prefix in the subject, in order of appearance, duplicates included. */
@@ -68,14 +93,119 @@ public final class TicketTagFormat {
         if (subject == null) {
             return found;
         }
-        Matcher matcher = pattern(prefix).matcher(subject);
-        while (matcher.find()) {
-            long number = Long.parseLong(matcher.group(1));
-            if (number > 0) {
-                found.add(TicketId.of(prefix, number));
+        if (!scannable) {
+            Matcher matcher = pattern(prefix).matcher(subject);
+            while (matcher.find()) {
+                addPositive(found, prefix, matcher.group(1));
             }
+            return found;
+        }
+        int[] number = new int[2];
+        int from = 0;
+        while (from <= subject.length()) {
+            int end = tagEnd(subject, from, prefix.value(), number);
+            if (end < 0) {
+                from++;
+                continue;
+            }
+            addPositive(found, prefix, subject.substring(number[0], number[1]));
+            from = end;
         }
         return found;
+    }
+
+    /** The subject with every tag of this prefix removed, as {@code pattern(prefix).matcher(subject).replaceAll("")}. */
+    public String withoutTags(String subject, TicketPrefix prefix) {
+        if (!scannable) {
+            return pattern(prefix).matcher(subject).replaceAll("");
+        }
+        StringBuilder kept = null;
+        int[] number = new int[2];
+        int keptUpTo = 0;
+        int from = 0;
+        while (from <= subject.length()) {
+            int end = tagEnd(subject, from, prefix.value(), number);
+            if (end < 0) {
+                from++;
+                continue;
+            }
+            if (kept == null) {
+                kept = new StringBuilder(subject.length());
+            }
+            kept.append(subject, keptUpTo, from);
+            keptUpTo = end;
+            from = end;
+        }
+        return kept == null ? subject : kept.append(subject, keptUpTo, subject.length()).toString();
+    }
+
+    private static void addPositive(List<TicketId> found, TicketPrefix prefix, String digits) {
+        long number = Long.parseLong(digits);
+        if (number > 0) {
+            found.add(TicketId.of(prefix, number));
+        }
+    }
+
+    /**
+     * Where a tag of {@code prefix} starting at {@code start} ends, or -1, the number's digits then
+     * in {@code number[0]} to {@code number[1]}: what {@link #pattern(TicketPrefix)} matches there,
+     * without java.util.regex (every mail of a shared mailbox is searched for tags, issue 18).
+     * The pattern is case-insensitive without UNICODE_CASE (ASCII letters only), its number
+     * {@code \d{1,18}(?!\d)} is a run of 1 to 18 ASCII digits, and a template starting with the
+     * prefix must not follow an ASCII letter or digit.
+     */
+    private int tagEnd(String text, int start, String prefix, int[] number) {
+        if (beforeFirst.isEmpty() && prefixFirst && start > 0 && isAsciiAlphanumeric(text.charAt(start - 1))) {
+            return -1;
+        }
+        int at = literalEnd(text, start, beforeFirst);
+        if (at < 0) {
+            return -1;
+        }
+        if (prefixFirst) {
+            at = literalEnd(text, at, prefix);
+            at = at < 0 ? -1 : literalEnd(text, at, between);
+            at = at < 0 ? -1 : digitsEnd(text, at, number);
+        } else {
+            at = digitsEnd(text, at, number);
+            at = at < 0 ? -1 : literalEnd(text, at, between);
+            at = at < 0 ? -1 : literalEnd(text, at, prefix);
+        }
+        return at < 0 ? -1 : literalEnd(text, at, afterSecond);
+    }
+
+    private static int literalEnd(String text, int start, String literal) {
+        if (start + literal.length() > text.length()) {
+            return -1;
+        }
+        for (int index = 0; index < literal.length(); index++) {
+            if (asciiLowerCase(text.charAt(start + index)) != asciiLowerCase(literal.charAt(index))) {
+                return -1;
+            }
+        }
+        return start + literal.length();
+    }
+
+    /** A greedy {@code \d{1,18}} then {@code (?!\d)}: a run of ASCII digits no longer than the limit. */
+    private static int digitsEnd(String text, int start, int[] number) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        if (end == start || end - start > MAX_NUMBER_DIGITS) {
+            return -1;
+        }
+        number[0] = start;
+        number[1] = end;
+        return end;
+    }
+
+    private static char asciiLowerCase(char character) {
+        return character >= 'A' && character <= 'Z' ? (char) (character + ('a' - 'A')) : character;
+    }
+
+    private static boolean isAsciiAlphanumeric(char character) {
+        return character >= 'a' && character <= 'z' || character >= 'A' && character <= 'Z' || character >= '0' && character <= '9';
     }
 
     /** A pattern matching this prefix's tags, the number in group 1. */

@@ -1,10 +1,11 @@
 package com.teaminbox.core.ticket;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Decides which ticket an incoming mail belongs to. Pure: the lookups that need storage are
@@ -33,12 +34,14 @@ public final class TicketThreading {
     }
 
     public Decision decide(String subject, Predicate<TicketId> issued, Supplier<Optional<TicketId>> fromReferences) {
+        // Loops, not streams: every mail of a shared mailbox is decided here (issue 18).
         List<TicketId> tags = format.findAll(subject, prefix);
-        Optional<TicketId> known = tags.stream().filter(issued).findFirst();
-        if (known.isPresent()) {
-            return new Decision(known, Reason.KNOWN_TAG, subject, List.of());
+        for (TicketId tag : tags) {
+            if (issued.test(tag)) {
+                return new Decision(Optional.of(tag), Reason.KNOWN_TAG, subject, List.of());
+            }
         }
-        List<TicketId> forged = tags.stream().distinct().collect(Collectors.toList());
+        List<TicketId> forged = tags.isEmpty() ? List.of() : new ArrayList<>(new LinkedHashSet<>(tags));
         String base = subject == null ? "" : subject;
         if (forgedTagPolicy == ForgedTagPolicy.REMOVE) {
             for (TicketId tag : forged) {
@@ -95,7 +98,15 @@ public final class TicketThreading {
 
         @Override
         public String toString() {
-            return reason + ticket.map(id -> " " + id).orElse("") + (forgedTags.isEmpty() ? "" : " forged=" + forgedTags);
+            // The audit record's reason, written for every mail: no Optional chain nor lambda on that path.
+            StringBuilder text = new StringBuilder(32).append(reason);
+            if (ticket.isPresent()) {
+                text.append(' ').append(ticket.get());
+            }
+            if (!forgedTags.isEmpty()) {
+                text.append(" forged=").append(forgedTags);
+            }
+            return text.toString();
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,28 +12,49 @@ import java.util.stream.Collectors;
  * letter case and surrounding blanks, so {@code "Re: [SUP-3] Question?"} is vague too.
  */
 public final class VagueSubjects {
-    /** Compiled once (String.replaceAll compiled it for every mail's subject); before DEFAULT, which uses it. */
-    private static final Pattern PUNCTUATION_AND_SPACES = Pattern.compile("[\\p{Punct}\\s]+");
     public static final String DEFAULT_KEYWORD = "$Triage";
     public static final List<String> DEFAULT_SUBJECTS = List.of(
         "(no subject)", "no subject", "hi", "hello", "hey", "question", "help", "urgent", "problem", "issue", "info", "test");
     public static final VagueSubjects DEFAULT = new VagueSubjects(DEFAULT_SUBJECTS, DEFAULT_KEYWORD);
 
     private final Set<String> normalizedSubjects;
+    /** The longest normalized vague subject: a subject with more characters that normalizing keeps says something. */
+    private final int longestNormalized;
     private final List<String> subjects;
     private final String keyword;
 
     public VagueSubjects(List<String> subjects, String keyword) {
         this.subjects = List.copyOf(subjects);
         this.normalizedSubjects = subjects.stream().map(VagueSubjects::normalize).collect(Collectors.toSet());
+        this.longestNormalized = normalizedSubjects.stream().mapToInt(String::length).max().orElse(0);
         this.keyword = Objects.requireNonNull(keyword, "keyword");
     }
 
     /** True when, once reply prefixes and this mailbox's tags are set aside, the subject says nothing. */
     public boolean isVague(String subject, TicketTagFormat format, TicketPrefix prefix) {
-        String withoutOurTags = TicketSubjects.withoutTag(subject, format.pattern(prefix));
-        String normalized = normalize(TicketSubjects.withoutReplyPrefixes(withoutOurTags));
+        String withoutOurTags = TicketSubjects.singleLine(subject == null ? "" : format.withoutTags(subject, prefix));
+        String rest = TicketSubjects.withoutReplyPrefixes(withoutOurTags);
+        if (keptCharacters(rest) > longestNormalized) {
+            // The usual subject: normalizing keeps at least these characters, more than any vague subject has.
+            return false;
+        }
+        String normalized = normalize(rest);
         return normalized.isEmpty() || normalizedSubjects.contains(normalized);
+    }
+
+    /**
+     * How many characters {@link #normalize} certainly keeps: those that are neither punctuation nor
+     * white space (lower-casing never shortens a character, and strip only removes white space).
+     */
+    private static int keptCharacters(String text) {
+        int kept = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (!isPunctuationOrSpace(character) && !Character.isWhitespace(character)) {
+                kept++;
+            }
+        }
+        return kept;
     }
 
     /** The IMAP keyword set on vague mail. */
@@ -46,12 +66,39 @@ public final class VagueSubjects {
         return subjects;
     }
 
+    /**
+     * Lower case, each run of punctuation and blanks ({@code [\p{Punct}\s]+}) one space, ends trimmed;
+     * a loop rather than the expression, as the server runs this mostly C1-compiled (issue 18).
+     */
     private static String normalize(String subject) {
         String withoutParentheses = subject.strip().toLowerCase(Locale.ROOT);
         if (withoutParentheses.equals("(no subject)")) {
             return "no subject";
         }
-        return PUNCTUATION_AND_SPACES.matcher(withoutParentheses).replaceAll(" ").strip();
+        StringBuilder normalized = new StringBuilder(withoutParentheses.length());
+        boolean inRun = false;
+        for (int index = 0; index < withoutParentheses.length(); index++) {
+            char character = withoutParentheses.charAt(index);
+            if (isPunctuationOrSpace(character)) {
+                if (!inRun) {
+                    normalized.append(' ');
+                    inRun = true;
+                }
+            } else {
+                normalized.append(character);
+                inRun = false;
+            }
+        }
+        return normalized.toString().strip();
+    }
+
+    /** java.util.regex's {@code \p{Punct}} (ASCII punctuation) or {@code \s} ({@code [ \t\n\x0B\f\r]}). */
+    private static boolean isPunctuationOrSpace(char character) {
+        if (character == ' ' || character >= '\t' && character <= '\r') {
+            return true;
+        }
+        return character >= '!' && character <= '/' || character >= ':' && character <= '@'
+            || character >= '[' && character <= '`' || character >= '{' && character <= '~';
     }
 
     @Override

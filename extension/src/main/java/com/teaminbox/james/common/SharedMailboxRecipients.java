@@ -40,52 +40,80 @@ public final class SharedMailboxRecipients {
         Map<SharedMailbox, List<MailAddress>> groups = new LinkedHashMap<>();
         for (MailAddress recipient : recipients) {
             Optional<SharedMailbox> sharedMailbox = configuration.find(recipient);
-            sharedMailbox.ifPresent(mailbox -> groups.computeIfAbsent(mailbox, any -> new ArrayList<>()).add(recipient));
+            if (sharedMailbox.isPresent()) {
+                groups.computeIfAbsent(sharedMailbox.get(), any -> new ArrayList<>()).add(recipient);
+            }
         }
         return groups;
     }
 
     /** The mail's recipients grouped, from what {@link #remember} left when it still holds, else grouped again. */
     public static Map<SharedMailbox, List<MailAddress>> group(SharedMailboxesConfiguration configuration, Mail mail) {
-        return remembered(configuration, mail).orElseGet(() -> group(configuration, mail.getRecipients()));
+        Optional<Map<SharedMailbox, List<MailAddress>>> remembered = remembered(configuration, mail);
+        return remembered.isPresent() ? remembered.get() : group(configuration, mail.getRecipients());
     }
 
     /** Remembers that all of the mail's recipients, {@code recipients}, are the one shared mailbox {@code sharedMailbox}. */
     public static void remember(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients) {
         List<AttributeValue<?>> values = new ArrayList<>(recipients.size() + 1);
         values.add(AttributeValue.of(sharedMailbox.address().asString()));
-        recipients.forEach(recipient -> values.add(AttributeValue.of(recipient.asString())));
+        for (MailAddress recipient : recipients) {
+            values.add(AttributeValue.of(recipient.asString()));
+        }
         mail.setAttribute(new Attribute(ATTRIBUTE, AttributeValue.of(values)));
     }
 
+    /**
+     * Loops rather than Optional and stream chains: read by each mailet of the shared-mailbox
+     * processor on every mail, where the server runs mostly C1-compiled code (issue 18).
+     */
     private static Optional<Map<SharedMailbox, List<MailAddress>>> remembered(SharedMailboxesConfiguration configuration, Mail mail) {
-        Optional<Collection<?>> values = mail.getAttribute(ATTRIBUTE)
-            .map(attribute -> attribute.getValue().value())
-            .filter(Collection.class::isInstance)
-            .map(value -> (Collection<?>) value);
-        if (values.isEmpty() || values.get().size() != mail.getRecipients().size() + 1) {
+        Optional<Attribute> attribute = mail.getAttribute(ATTRIBUTE);
+        if (attribute.isEmpty() || !(attribute.get().getValue().value() instanceof Collection<?> values)) {
             return Optional.empty();
         }
-        Iterator<?> remembered = values.get().iterator();
-        Optional<String> address = text(remembered.next());
-        List<MailAddress> recipients = new ArrayList<>(mail.getRecipients());
+        Collection<MailAddress> mailRecipients = mail.getRecipients();
+        if (values.size() != mailRecipients.size() + 1) {
+            return Optional.empty();
+        }
+        Iterator<?> remembered = values.iterator();
+        String address = text(remembered.next());
+        List<MailAddress> recipients = new ArrayList<>(mailRecipients);
         for (MailAddress recipient : recipients) {
-            if (!text(remembered.next()).filter(recipient.asString()::equals).isPresent()) {
+            String text = text(remembered.next());
+            if (text == null || !spells(text, recipient)) {
                 return Optional.empty();
             }
         }
+        if (address == null) {
+            return Optional.empty();
+        }
         // The shared address as the configuration spells it (normalised): no parsing needed to find it again.
-        return address.flatMap(shared -> configuration.sharedMailboxes().stream()
-                .filter(mailbox -> mailbox.address().asString().equals(shared))
-                .findFirst())
-            .map(mailbox -> {
+        for (SharedMailbox mailbox : configuration.sharedMailboxes()) {
+            if (spells(address, mailbox.address())) {
                 Map<SharedMailbox, List<MailAddress>> group = new LinkedHashMap<>();
                 group.put(mailbox, recipients);
-                return group;
-            });
+                return Optional.of(group);
+            }
+        }
+        return Optional.empty();
     }
 
-    private static Optional<String> text(Object value) {
-        return value instanceof AttributeValue<?> attributeValue ? attributeValue.valueAs(String.class) : Optional.empty();
+    /**
+     * {@code text.equals(address.asString())} without building the address's text (asString
+     * concatenates its parts at each call), for each recipient and each shared mailbox of every mail.
+     */
+    static boolean spells(String text, MailAddress address) {
+        String localPart = address.getLocalPart();
+        String domain = address.getDomain().asString();
+        return text.length() == localPart.length() + 1 + domain.length()
+            && text.startsWith(localPart)
+            && text.charAt(localPart.length()) == '@'
+            && text.endsWith(domain);
+    }
+
+    /** The text of a remembered value, null when it is no text. */
+    private static String text(Object value) {
+        return value instanceof AttributeValue<?> attributeValue && attributeValue.value() instanceof String text ? text : null;
     }
 }

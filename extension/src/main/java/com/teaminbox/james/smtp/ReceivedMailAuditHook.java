@@ -70,7 +70,10 @@ public class ReceivedMailAuditHook implements JamesMessageHook {
         SharedAddresses ours = sharedAddresses.current();
         Set<SharedMailbox> addressed = new LinkedHashSet<>();
         for (MailAddress recipient : mail.getRecipients()) {
-            ours.find(recipient).ifPresent(addressed::add);
+            Optional<SharedMailbox> sharedMailbox = ours.find(recipient);
+            if (sharedMailbox.isPresent()) {
+                addressed.add(sharedMailbox.get());
+            }
         }
         return addressed;
     }

@@ -2,9 +2,9 @@ package com.teaminbox.james.smtp;
 
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -12,6 +12,7 @@ import javax.mail.Header;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -69,10 +70,15 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
         if (isAuthenticated(session)) {
             return HookResult.DECLINED;
         }
-        Optional<SharedMailbox> claimed = sender.asOptional().flatMap(sharedAddresses.current()::find)
-            .filter(sharedMailbox -> sharedMailbox.spoofedFrom() == SpoofedFromPolicy.REFUSE);
-        return claimed.map(sharedMailbox -> refuse(session, sharedMailbox, "MAIL FROM", Optional.empty()))
-            .orElse(HookResult.DECLINED);
+        Optional<MailAddress> envelopeSender = sender.asOptional();
+        if (envelopeSender.isEmpty()) {
+            return HookResult.DECLINED;
+        }
+        Optional<SharedMailbox> claimed = sharedAddresses.current().find(envelopeSender.get());
+        if (claimed.isPresent() && claimed.get().spoofedFrom() == SpoofedFromPolicy.REFUSE) {
+            return refuse(session, claimed.get(), "MAIL FROM", Optional.empty());
+        }
+        return HookResult.DECLINED;
     }
 
     @Override
@@ -84,19 +90,25 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
         try {
             MimeMessage message = mail.getMessage();
             String[] values = read(message);
+            // Loops, not Optional and stream chains: every incoming mail passes here (issue 18).
             Set<SharedMailbox> claimed = new LinkedHashSet<>();
-            mail.getMaybeSender().asOptional().flatMap(ours::find).ifPresent(claimed::add);
+            Optional<MailAddress> envelopeSender = mail.getMaybeSender().asOptional();
+            if (envelopeSender.isPresent()) {
+                addIfPresent(claimed, ours.find(envelopeSender.get()));
+            }
             for (int header = 0; header < MARK; header++) {
                 if (values[header] != null) {
-                    ShownAddresses.spellings(values[header]).forEach(spelling -> ours.findSpelling(spelling).ifPresent(claimed::add));
+                    for (String spelling : ShownAddresses.spellings(values[header])) {
+                        addIfPresent(claimed, ours.findSpelling(spelling));
+                    }
                 }
             }
-            Optional<SharedMailbox> refused = claimed.stream()
-                .filter(sharedMailbox -> sharedMailbox.spoofedFrom() == SpoofedFromPolicy.REFUSE).findFirst();
-            if (refused.isPresent()) {
-                return refuse(session, refused.get(), "DATA", MessageHeaders.first(message, "Message-ID").map(String::strip));
+            for (SharedMailbox sharedMailbox : claimed) {
+                if (sharedMailbox.spoofedFrom() == SpoofedFromPolicy.REFUSE) {
+                    return refuse(session, sharedMailbox, "DATA", MessageHeaders.first(message, "Message-ID").map(String::strip));
+                }
             }
-            mark(mail, message, values[MARK] != null, claimed.stream().map(sharedMailbox -> sharedMailbox.address().asString()).toList());
+            mark(mail, message, values[MARK] != null, claimed);
             return HookResult.DECLINED;
         } catch (MessagingException e) {
             // Unreadable author headers: the reader's client cannot show them as ours either.
@@ -125,13 +137,23 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
         return values;
     }
 
-    private static void mark(Mail mail, MimeMessage message, boolean sentByClient, List<String> claimed) throws MessagingException {
+    private static void addIfPresent(Set<SharedMailbox> claimed, Optional<SharedMailbox> sharedMailbox) {
+        if (sharedMailbox.isPresent()) {
+            claimed.add(sharedMailbox.get());
+        }
+    }
+
+    private static void mark(Mail mail, MimeMessage message, boolean sentByClient, Set<SharedMailbox> claimed) throws MessagingException {
         if (!sentByClient && claimed.isEmpty()) {
             return;
         }
         message.removeHeader(MARK_HEADER);
         if (!claimed.isEmpty()) {
-            message.setHeader(MARK_HEADER, String.join(", ", claimed));
+            StringJoiner addresses = new StringJoiner(", ");
+            for (SharedMailbox sharedMailbox : claimed) {
+                addresses.add(sharedMailbox.address().asString());
+            }
+            message.setHeader(MARK_HEADER, addresses.toString());
         }
         MessageHeaders.saveHeaderChanges(message, mail.getName());
     }

@@ -32,6 +32,17 @@ class SharedMailboxRecipientsTest {
     private final SharedMailbox sales = configuration.find(address("sales@example.test")).orElseThrow();
 
     @Test
+    void spellingShouldMatchExactlyTheAddressText() throws Exception {
+        MailAddress quoted = new MailAddress("\"a b\"@example.test");
+        for (String text : List.of("support@example.test", "Support@example.test", "support@example.tes", "support@example.test.",
+            "supportexample.test", "support@@xample.test", "", "@example.test", "support@", quoted.asString())) {
+            assertThat(SharedMailboxRecipients.spells(text, address("support@example.test"))).as(text)
+                .isEqualTo(text.equals(address("support@example.test").asString()));
+            assertThat(SharedMailboxRecipients.spells(text, quoted)).as(text).isEqualTo(text.equals(quoted.asString()));
+        }
+    }
+
+    @Test
     void groupShouldBeTakenFromWhatWasRememberedWithoutGroupingAgain() throws Exception {
         // Remembered against what grouping would say, to show the remembered group is the one used.
         Mail mail = mail("sales@example.test");

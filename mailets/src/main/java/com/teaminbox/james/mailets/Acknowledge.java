@@ -21,6 +21,7 @@ import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -98,21 +99,29 @@ public class Acknowledge extends GenericMailet {
             return;
         }
         SharedMailboxesConfiguration configuration = configurationStore.current();
-        Optional<SharedMailbox> sharedMailbox = SharedMailboxRecipients.group(configuration, mail)
-            .keySet().stream().findFirst();
-        Optional<TicketId> ticket = sharedMailbox.flatMap(mailbox -> mail.getAttribute(AssignTicket.TICKET_ATTRIBUTE)
-            .flatMap(attribute -> attribute.getValue().valueAs(String.class))
-            .flatMap(value -> TicketId.parse(value, mailbox.ticketPrefix())));
-        if (sharedMailbox.isEmpty() || ticket.isEmpty() || sharedMailbox.get().acknowledgement().isEmpty()) {
+        // Loops, not Optional and stream chains: every new ticket passes here (issue 18).
+        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configuration, mail);
+        if (groups.isEmpty()) {
             return;
         }
-        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
-             MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.get().toString());
+        SharedMailbox sharedMailbox = groups.keySet().iterator().next();
+        if (sharedMailbox.acknowledgement().isEmpty()) {
+            return;
+        }
+        String attribute = text(mail, AssignTicket.TICKET_ATTRIBUTE);
+        Optional<TicketId> ticket = attribute == null ? Optional.empty() : TicketId.parse(attribute, sharedMailbox.ticketPrefix());
+        if (ticket.isEmpty()) {
+            return;
+        }
+        // Written once: the log context, the records and the reasons all name it.
+        String ticketText = ticket.get().toString();
+        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
+             MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticketText);
              MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
-            acknowledge(mail, configuration, sharedMailbox.get(), ticket.get());
+            acknowledge(mail, configuration, sharedMailbox, ticket.get(), ticketText);
         } catch (Exception e) {
             // The customer's mail matters more than our acknowledgement: it goes on to delivery.
-            LOGGER.warn("No acknowledgement for {} of {}: {}", ticket.get(), sharedMailbox.get().address().asString(), e.toString());
+            LOGGER.warn("No acknowledgement for {} of {}: {}", ticketText, sharedMailbox.address().asString(), e.toString());
         }
     }
 
@@ -134,33 +143,41 @@ public class Acknowledge extends GenericMailet {
     }
 
     private static boolean isNewTicket(Mail mail) {
-        return mail.getAttribute(AssignTicket.NEW_TICKET_ATTRIBUTE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Boolean.class))
-            .orElse(false);
+        return Boolean.TRUE.equals(value(mail, AssignTicket.NEW_TICKET_ATTRIBUTE));
     }
 
-    private void acknowledge(Mail mail, SharedMailboxesConfiguration configuration, SharedMailbox sharedMailbox, TicketId ticket)
-        throws MessagingException {
+    /** The attribute's value, null without one: read on every mail, without Optional chains. */
+    private static Object value(Mail mail, AttributeName name) {
+        Optional<Attribute> attribute = mail.getAttribute(name);
+        return attribute.isPresent() ? attribute.get().getValue().value() : null;
+    }
+
+    private static String text(Mail mail, AttributeName name) {
+        return value(mail, name) instanceof String text ? text : null;
+    }
+
+    private void acknowledge(Mail mail, SharedMailboxesConfiguration configuration, SharedMailbox sharedMailbox, TicketId ticket,
+                             String ticketText) throws MessagingException {
         AcknowledgementSettings settings = sharedMailbox.acknowledgement().orElseThrow();
         MimeMessage original = mail.getMessage();
         HeaderFields headers = MailHeaderFields.of(original, HEADERS_READ);
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
         AutoResponseDecision decision = governor(configuration, sharedMailbox).decide(sender, headers);
         if (!decision.shouldReply()) {
-            suppressed(mail, sharedMailbox, ticket, decision);
+            suppressed(mail, sharedMailbox, ticketText, decision);
             return;
         }
-        if (mail.getAttribute(ApplyRules.JUNK_ATTRIBUTE).flatMap(attribute -> attribute.getValue().valueAs(Boolean.class)).orElse(false)) {
-            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
+        if (Boolean.TRUE.equals(value(mail, ApplyRules.JUNK_ATTRIBUTE))) {
+            suppressed(mail, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
             return;
         }
         MailAddress customer = sender.orElseThrow();
         if (ledger.isAcknowledged(sharedMailbox.address(), ticket)) {
-            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticket.toString()));
+            suppressed(mail, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticketText));
             return;
         }
         if (!ledger.takeDailySlot(sharedMailbox.address(), customer, settings.businessHours().zone(), settings.perSenderDailyCap())) {
-            suppressed(mail, sharedMailbox, ticket, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
+            suppressed(mail, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
                 settings.perSenderDailyCap() + " per day"));
             return;
         }
@@ -179,7 +196,7 @@ public class Acknowledge extends GenericMailet {
                 TicketSubjects.withoutReplyPrefixes(TicketSubjects.withoutTag(customerSubject, ourTag)), template, now), now);
         // Recorded before it goes: under on-failure="defer" no acknowledgement leaves unaudited.
         auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SENT, mail, sharedMailbox)
-            .ticket(ticket.toString()).decision("sent").detail("to", customer.asString()).detail("template", template.toString()).build());
+            .ticket(ticketText).decision("sent").detail("to", customer.asString()).detail("template", template.toString()).build());
         ledger.recordAcknowledged(sharedMailbox.address(), ticket);
         // A null sender (MAIL FROM:<>): RFC 3834 section 3.3, no bounce and no response to a response.
         getMailetContext().sendMail(null, List.of(customer), acknowledgement);
@@ -216,10 +233,10 @@ public class Acknowledge extends GenericMailet {
         }).map(String::strip).filter(name -> !name.isEmpty());
     }
 
-    private void suppressed(Mail mail, SharedMailbox sharedMailbox, TicketId ticket, AutoResponseDecision decision) {
+    private void suppressed(Mail mail, SharedMailbox sharedMailbox, String ticket, AutoResponseDecision decision) {
         LOGGER.debug("No acknowledgement for {}: {}", ticket, decision);
         auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SUPPRESSED, mail, sharedMailbox)
-            .ticket(ticket.toString()).decision("suppressed").reason(decision.toString()).build());
+            .ticket(ticket).decision("suppressed").reason(decision.toString()).build());
     }
 
     @Override

@@ -99,14 +99,15 @@ public class AssignTicket extends GenericMailet {
             ticket -> ticketRegistry.isIssued(sharedMailbox, ticket),
             () -> conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(
                 MessageHeaders.first(message, "In-Reply-To"), MessageHeaders.first(message, "References"))));
-        TicketId ticket = decision.ticket()
-            .orElseGet(() -> ticketRegistry.open(sharedMailbox, subject, messageId));
+        TicketId ticket = decision.ticket().isPresent() ? decision.ticket().get() : ticketRegistry.open(sharedMailbox, subject, messageId);
         boolean newTicket = decision.reason() == TicketThreading.Reason.NEW_TICKET;
+        // Written once: the record, the header, the attribute and the log context all carry it.
+        String ticketText = ticket.toString();
         // Recorded before the mail changes: under on-failure="defer" an unrecorded ticket goes to the
         // error repository, and reprocessing gets the same number (the registry knows its Message-ID).
         auditTrail.record(MailEvents.about(newTicket ? AuditEventType.TICKET_CREATED : AuditEventType.TICKET_THREADED, mail, sharedMailbox,
                 messageId)
-            .ticket(ticket.toString())
+            .ticket(ticketText)
             .decision(newTicket ? "created" : "threaded")
             .reason(decision.toString())
             // the customer's subject, bounded by the trail: what a webhook's summary shows
@@ -117,22 +118,23 @@ public class AssignTicket extends GenericMailet {
             message.setSubject(ticketSubject, StandardCharsets.UTF_8.name());
         }
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
-        message.setHeader(TICKET_HEADER, ticket.toString());
+        message.setHeader(TICKET_HEADER, ticketText);
         MessageHeaders.saveHeaderChanges(message, mail.getName());
         conversationIndex.remember(sharedMailbox, messageId.get());
-        mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticket.toString())));
+        mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticketText)));
         mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(newTicket)));
         boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());
         if (vague) {
-            groups.get(sharedMailbox).forEach(recipient ->
-                Keywords.add(mail, accounts.username(recipient), conventions.vagueSubjects().keyword()));
+            for (MailAddress recipient : groups.get(sharedMailbox)) {
+                Keywords.add(mail, accounts.username(recipient), conventions.vagueSubjects().keyword());
+            }
         }
         if (!LOGGER.isDebugEnabled()) {
             // Three MDC puts and removes per mail (logback copies the map on a write after a read) for a line nobody logs.
             return;
         }
         try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
-             MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticket.toString());
+             MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticketText);
              MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
             LOGGER.debug("Ticket {} for {}: {}{}", ticket, sharedMailbox.address().asString(), decision,
                 vague ? ", vague subject flagged " + conventions.vagueSubjects().keyword() : "");

@@ -96,11 +96,25 @@ public class SplitPerSharedMailbox extends GenericMailet {
      */
     private static void rememberWhenOnlyShared(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> group,
                                                Collection<MailAddress> recipients) {
-        if (recipients.size() == group.size() && List.copyOf(recipients).equals(group)) {
+        if (sameInOrder(recipients, group)) {
             SharedMailboxRecipients.remember(mail, sharedMailbox, group);
         } else {
             mail.removeAttribute(SharedMailboxRecipients.ATTRIBUTE);
         }
+    }
+
+    /** {@code List.copyOf(recipients).equals(group)} without the copy: every mail for a shared mailbox passes here. */
+    private static boolean sameInOrder(Collection<MailAddress> recipients, List<MailAddress> group) {
+        if (recipients.size() != group.size()) {
+            return false;
+        }
+        Iterator<MailAddress> grouped = group.iterator();
+        for (MailAddress recipient : recipients) {
+            if (!recipient.equals(grouped.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
