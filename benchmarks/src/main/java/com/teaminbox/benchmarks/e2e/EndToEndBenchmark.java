@@ -24,14 +24,14 @@ import java.util.stream.Collectors;
  * End to end, over the network, against stock James: N mails over SMTP from 8 concurrent senders
  * through (a) stock James 3.8.1 with the demo's own configuration minus every TeamInbox line and
  * (b) the full TeamInbox demo pipeline with 1,000 rules, each server its own JVM with the same
- * heap, in interleaved pairs (three by default, one with {@code --quick}); the primary figure is
+ * heap, in interleaved pairs (five by default, one with {@code --quick}); the primary figure is
  * server CPU per delivered message (acknowledgements and notifications count), the median of the
  * pairs' ratios.
  * Latency is from the 250 after DATA to the moment an IMAP poller logged in to the recipient
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark e2e [--pairs 3 | --quick] [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark e2e [--pairs 5 | --quick] [--mails 2000] [--senders 8] [--warmup 200] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
  * ./benchmark e2e --memory [--big-mails 1000]
  * ./benchmark e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 200] ...
  * </pre>

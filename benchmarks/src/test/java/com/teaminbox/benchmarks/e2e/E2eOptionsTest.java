@@ -15,13 +15,13 @@ class E2eOptionsTest {
         E2eOptions options = E2eOptions.parse();
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 200, "1g", Optional.empty(),
-            false, true, 1_000, List.of(), 3));
+            false, true, 1_000, List.of(), 5));
     }
 
     @Test
     void quickShouldRunOnePairAndPairsShouldSetTheCount() {
         assertThat(E2eOptions.parse("--quick").pairs()).isEqualTo(1);
-        assertThat(E2eOptions.parse("--pairs", "5").pairs()).isEqualTo(5);
+        assertThat(E2eOptions.parse("--pairs", "3").pairs()).isEqualTo(3);
     }
 
     @Test
@@ -37,7 +37,7 @@ class E2eOptionsTest {
             "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs");
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
-            true, false, 1_000, List.of(), 3));
+            true, false, 1_000, List.of(), 5));
     }
 
     @Test
