@@ -80,30 +80,23 @@ public final class AuditRecord {
     private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String readHash,
                         Optional<String> readLine) {
         this(checked(seq, node, prev), time.truncatedTo(ChronoUnit.MILLIS), node, event, prev, checkHash("hash", readHash),
-            readLine.orElseGet(() -> contentWriter(seq, time.truncatedTo(ChronoUnit.MILLIS), node, event, prev)
-                .string("hash", readHash).end()));
+            Objects.requireNonNull(readLine.orElseGet(() -> contentWriter(seq, time.truncatedTo(ChronoUnit.MILLIS), node, event, prev)
+                .string("hash", readHash).end()), "json"), null);
     }
 
-    /** Every member known and checked ({@link #checked}, {@link #checkHash}); {@code time} already in milliseconds. */
-    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String hash, String json) {
+    /**
+     * Every member known and checked ({@link #checked}, {@link #checkHash}); {@code time} already in
+     * milliseconds. Exactly one of {@code json} (a record read) and {@code line} (a record just
+     * chained, its text decoded from the line when asked for, {@link #toJson}) is given.
+     */
+    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String hash, String json, byte[] line) {
         this.seq = seq;
         this.time = time;
         this.node = node;
         this.event = Objects.requireNonNull(event, "event");
         this.prev = prev;
         this.hash = hash;
-        this.json = Objects.requireNonNull(json, "json");
-        this.line = null;
-    }
-
-    /** A record just chained: its text is its line's, decoded when asked for ({@link #toJson}). */
-    private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String hash, byte[] line) {
-        this.seq = seq;
-        this.time = time;
-        this.node = node;
-        this.event = Objects.requireNonNull(event, "event");
-        this.prev = prev;
-        this.hash = hash;
+        this.json = json;
         this.line = line;
     }
 
@@ -159,7 +152,7 @@ public final class AuditRecord {
         line[at++] = '}';
         line[at] = '\n';
         String hash = new String(line, hashAt, 2 * digest.length, StandardCharsets.ISO_8859_1);
-        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, line), line);
+        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
     }
 
     /**
