@@ -93,17 +93,13 @@ class TicketSubjectsTest {
     /** The loop that replaced the two expressions gives what they gave, on text made of what they look at. */
     @Test
     void singleLineShouldFlattenAsTheExpressionsDid() {
-        char[] alphabet = {'a', 'B', ' ', ' ', '\t', '\r', '\n', '\u0000', '\u001F', '\u007F', '\u0080', '\u0085', '\u00A0',
-            '\u2028', '\u2029', '\u3000', '[', ':', '\u00E9'};
+        String[] alphabet = {"a", "B", " ", " ", "\t", "\r", "\n", "\u0000", "\u001F", "\u007F", "\u0080", "\u0085", "\u00A0",
+            "\u2028", "\u2029", "\u3000", "[", ":", "\u00E9"};
         Random random = new Random(18);
         for (int run = 0; run < 20_000; run++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int index = 0; index < length; index++) {
-                text.append(alphabet[random.nextInt(alphabet.length)]);
-            }
-            String expected = text.toString().replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll(" {2,}", " ").strip();
-            assertThat(TicketSubjects.singleLine(text.toString())).as("singleLine of %s", text.toString().chars().boxed().toList())
+            String text = RandomTexts.of(random, alphabet, 12);
+            String expected = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").replaceAll(" {2,}", " ").strip();
+            assertThat(TicketSubjects.singleLine(text)).as("singleLine of %s", text.chars().boxed().toList())
                 .isEqualTo(expected);
         }
     }

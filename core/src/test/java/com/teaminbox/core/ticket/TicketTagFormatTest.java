@@ -67,12 +67,7 @@ class TicketTagFormatTest {
             format.tag(TicketId.of(SUP, 5)), format.tag(TicketId.of(SUP, 1_000_000))};
         Random random = new Random(18);
         for (int run = 0; run < 20_000; run++) {
-            StringBuilder subject = new StringBuilder();
-            int length = random.nextInt(8);
-            for (int index = 0; index < length; index++) {
-                subject.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = subject.toString();
+            String text = RandomTexts.of(random, pieces, 8);
             Matcher matcher = format.pattern(SUP).matcher(text);
             List<TicketId> expected = new ArrayList<>();
             while (matcher.find()) {

@@ -40,13 +40,9 @@ class VagueSubjectsTest {
             "Re:", "help", "x", "é", "\u0130", "~", "`"};
         Random random = new Random(18);
         for (int run = 0; run < 20_000; run++) {
-            StringBuilder subject = new StringBuilder();
-            int length = random.nextInt(6);
-            for (int index = 0; index < length; index++) {
-                subject.append(pieces[random.nextInt(pieces.length)]);
-            }
-            assertThat(VagueSubjects.DEFAULT.isVague(subject.toString(), TicketTagFormat.DEFAULT, SUP)).as("is '%s' vague", subject)
-                .isEqualTo(naivelyVague(subject.toString()));
+            String subject = RandomTexts.of(random, pieces, 6);
+            assertThat(VagueSubjects.DEFAULT.isVague(subject, TicketTagFormat.DEFAULT, SUP)).as("is '%s' vague", subject)
+                .isEqualTo(naivelyVague(subject));
         }
     }
 
