@@ -125,7 +125,8 @@ public final class EndToEndBenchmark {
      */
     private void compare(int mails, int warmup, String heap, int pairs, String command, boolean updateDocs) throws Exception {
         System.out.printf(Locale.ROOT, "End-to-end benchmark: %d pair(s), %d mails of ~20 KB (after %d warm-up mails), %d senders, -Xmx%s each,"
-            + " %d cores, load average %s%n", pairs, mails, warmup, senders, heap, Runtime.getRuntime().availableProcessors(), loadAverage());
+            + " %d cores, load average %s; servers' homes under %s%n", pairs, mails, warmup, senders, heap,
+            Runtime.getRuntime().availableProcessors(), loadAverage(), work);
         String loadBefore = loadAverage();
         List<Result[]> runs = new ArrayList<>();
         for (int pair = 1; pair <= pairs; pair++) {

@@ -62,8 +62,9 @@ final class JamesProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + home));
-        // e.g. -Dteaminbox.e2e.serverJvmOptions=-XX:StartFlightRecording=filename=/tmp/b.jfr,settings=profile to profile a server
-        String extraOptions = System.getProperty("teaminbox.e2e.serverJvmOptions", "").strip();
+        // e.g. -Dteaminbox.e2e.serverJvmOptions=-XX:StartFlightRecording=filename={home}/server.jfr,settings=profile
+        // to profile each server; {home} is the server's own directory, so that (a) and (b) keep apart files.
+        String extraOptions = System.getProperty("teaminbox.e2e.serverJvmOptions", "").strip().replace("{home}", home.toString());
         if (!extraOptions.isEmpty()) {
             command.addAll(List.of(extraOptions.split("\\s+")));
         }
