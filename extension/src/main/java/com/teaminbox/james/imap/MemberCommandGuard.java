@@ -61,6 +61,18 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     /** After these, the cached ACLs may be stale: a folder got or lost an ACL, or its name. */
     private static final Set<String> CHANGE_FOLDERS_OR_ACLS = Set.of("CREATE", "DELETE", "RENAME", "SETACL", "DELETEACL");
 
+    /** Looked up once per request class: every command of a person's own session asks (the shared namespace routes by it). */
+    private static final ClassValue<Optional<Method>> MAILBOX_NAME_GETTER = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> requestClass) {
+            try {
+                return Optional.of(requestClass.getMethod("getMailboxName"));
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        }
+    };
+
     private final Map<Class<?>, ImapProcessor> delegates;
     private final List<ImapProcessor> processors;
     private final StatusResponseFactory factory;
@@ -305,9 +317,12 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         if (request instanceof RenameRequest) {
             return Optional.of(((RenameRequest) request).getExistingName());
         }
+        Optional<Method> getter = MAILBOX_NAME_GETTER.get(request.getClass());
+        if (getter.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            Method getter = request.getClass().getMethod("getMailboxName");
-            return Optional.ofNullable((String) getter.invoke(request));
+            return Optional.ofNullable((String) getter.get().invoke(request));
         } catch (ReflectiveOperationException | ClassCastException e) {
             return Optional.empty();
         }
