@@ -19,6 +19,7 @@ import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.reactivestreams.Publisher;
 
 import com.teaminbox.core.mailbox.FolderName;
 
@@ -37,6 +38,12 @@ import reactor.core.publisher.Mono;
  * the mailbox layer dispatches that event before the deletion returns; across nodes it arrives as
  * fast as the event bus carries it, the same window the uncached check had between the look and
  * the delivery. A missing folder is never remembered: it is asked again for each mail.
+ *
+ * <p>A watch hears every event of its folder (each delivery, flag change and expunge), so it is a
+ * {@link EventListener.ReactiveEventListener} that declines all but the two it acts on
+ * ({@link EventListener#isHandling}): the event bus then skips it without building its delivery.
+ * A plain {@link EventListener} would be wrapped by James into a hop to its blocking-call pool,
+ * with the dispatching thread waiting, for every event of the folder.
  */
 @Singleton
 public class KnownFolders {
@@ -104,8 +111,8 @@ public class KnownFolders {
     private record Key(Username account, FolderName folder) {
     }
 
-    /** Forgets its folder when the mailbox layer deletes or renames it. */
-    private final class Watch implements EventListener {
+    /** Forgets its folder when the mailbox layer deletes or renames it; never blocks, so it runs on the dispatching thread. */
+    private final class Watch implements EventListener.ReactiveEventListener {
         private final Key key;
         private volatile Registration registration;
         private volatile boolean forgotten;
@@ -115,12 +122,18 @@ public class KnownFolders {
         }
 
         @Override
-        public void event(Event event) {
-            if (event instanceof MailboxEvents.MailboxDeletion || event instanceof MailboxEvents.MailboxRenamed) {
+        public boolean isHandling(Event event) {
+            return event instanceof MailboxEvents.MailboxDeletion || event instanceof MailboxEvents.MailboxRenamed;
+        }
+
+        @Override
+        public Publisher<Void> reactiveEvent(Event event) {
+            if (isHandling(event)) {
                 forgotten = true;
                 remembered.remove(key, this);
                 stop();
             }
+            return Mono.empty();
         }
 
         @Override

@@ -177,7 +177,7 @@ public class MemberAccess {
     }
 
     /** Her rights on the folder as this session last decided them, if they still stand: no storage read, no thread hop. */
-    private Optional<Rights> decidedRights(MemberSession member, MailboxPath folder) {
+    Optional<Rights> decidedRights(MemberSession member, MailboxPath folder) {
         SessionDecisions decisions = SessionDecisions.of(member.mailboxSession());
         SessionDecisions.Stamp now = stamp();
         Optional<Rights> decided = decisions.rights(now, folder);

@@ -17,6 +17,7 @@ import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.api.process.SelectedMailbox;
 import org.apache.james.imap.message.request.IdleRequest;
 import org.apache.james.imap.message.request.LogoutRequest;
 import org.apache.james.imap.message.request.RenameRequest;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.CommandRights;
 import com.teaminbox.core.access.CommandRule;
+import com.teaminbox.core.access.CommandScope;
 import com.teaminbox.core.access.Right;
+import com.teaminbox.core.access.Rights;
 
 import reactor.core.publisher.Mono;
 
@@ -57,6 +60,18 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
 
     /** After these, the cached ACLs may be stale: a folder got or lost an ACL, or its name. */
     private static final Set<String> CHANGE_FOLDERS_OR_ACLS = Set.of("CREATE", "DELETE", "RENAME", "SETACL", "DELETEACL");
+
+    /** Looked up once per request class: every command of a person's own session asks (the shared namespace routes by it). */
+    private static final ClassValue<Optional<Method>> MAILBOX_NAME_GETTER = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> requestClass) {
+            try {
+                return Optional.of(requestClass.getMethod("getMailboxName"));
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        }
+    };
 
     private final Map<Class<?>, ImapProcessor> delegates;
     private final List<ImapProcessor> processors;
@@ -140,6 +155,13 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
             return namespace.route(request, responder, session, this, delegate)
                 .orElseGet(() -> delegate.processReactive(message, responder, session));
         }
+        if (decidedToRun(member.get(), request, session)) {
+            // The usual command of a polling client: run as James would, without a chain of decisions.
+            Mono<Void> run = delegate.processReactive(request, responder, session);
+            return needsAfterRun(request)
+                ? run.then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)))
+                : run;
+        }
         return decide(member.get(), request, session, responder)
             .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
@@ -147,6 +169,55 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
                     .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)));
                 case ANSWERED -> Mono.<Void>empty();
             });
+    }
+
+    /**
+     * True when the command may run on what this session decided already (the member as the
+     * configuration in force declares her, her rights on the selected folder as last read under
+     * the same configuration and ACL generation, see {@link SessionDecisions}): no storage read, no
+     * thread hop, no record to write, so it is decided here on the IMAP thread. Anything else (a
+     * member no longer configured, rights not decided yet or missing, a command that names a folder
+     * or is refused) takes {@link #decide}, which closes, refuses and records as before.
+     */
+    private boolean decidedToRun(MemberSession member, ImapRequest request, ImapSession session) {
+        Optional<CommandRule> rule = CommandRights.rule(request.getCommand().getName());
+        if (rule.isEmpty() || access.configuredMember(member).isEmpty()) {
+            return false;
+        }
+        SelectedMailbox selected = session.getSelected();
+        if (selected == null) {
+            return runsWithoutSelection(rule.get());
+        }
+        MailboxPath folder = selected.getMessageManager().getMailboxPath();
+        if (!MemberAccess.inAccount(member, folder)) {
+            return false;
+        }
+        return runsOnDecidedRights(rule.get(), access.decidedRights(member, folder));
+    }
+
+    /** With no folder selected (or the member's own selected), only a command that needs no folder runs at once. */
+    static boolean runsWithoutSelection(CommandRule rule) {
+        return rule.scope() == CommandScope.NONE;
+    }
+
+    /**
+     * Whether a command runs at once on the member's decided rights on her selected folder: she
+     * still reads it (else {@link #admits} ends her session) and, for a command on the selected
+     * folder, holds every right it needs (else it is refused and recorded).
+     */
+    static boolean runsOnDecidedRights(CommandRule rule, Optional<Rights> selectedFolderRights) {
+        if (selectedFolderRights.isEmpty() || !selectedFolderRights.get().contains(Right.READ)) {
+            return false;
+        }
+        return switch (rule.scope()) {
+            case NONE -> true;
+            case SELECTED -> selectedFolderRights.get().containsAll(rule.rights());
+            case NAMED, PARENT, REFUSED -> false;
+        };
+    }
+
+    private static boolean needsAfterRun(ImapRequest request) {
+        return request instanceof IdleRequest || CHANGE_FOLDERS_OR_ACLS.contains(request.getCommand().getName());
     }
 
     private void afterRun(MemberSession member, ImapRequest request, ImapSession session, Responder responder) {
@@ -246,9 +317,12 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         if (request instanceof RenameRequest) {
             return Optional.of(((RenameRequest) request).getExistingName());
         }
+        Optional<Method> getter = MAILBOX_NAME_GETTER.get(request.getClass());
+        if (getter.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            Method getter = request.getClass().getMethod("getMailboxName");
-            return Optional.ofNullable((String) getter.invoke(request));
+            return Optional.ofNullable((String) getter.get().invoke(request));
         } catch (ReflectiveOperationException | ClassCastException e) {
             return Optional.empty();
         }

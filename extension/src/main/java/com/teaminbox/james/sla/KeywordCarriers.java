@@ -24,6 +24,7 @@ import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageMetaData;
 import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.model.UpdatedFlags;
+import org.reactivestreams.Publisher;
 
 import com.teaminbox.core.sla.facts.TicketFacts;
 import com.teaminbox.james.common.EventRegistrations;
@@ -49,6 +50,13 @@ import reactor.core.publisher.Mono;
  * messages named, so more costs a read, not a wrong answer. Across nodes an event arrives as fast
  * as the event bus carries it; so that a lost one is not missed for ever, a folder is searched
  * again after {@link #RESEARCH_AFTER}.
+ *
+ * <p>A watch hears every event of its folder, and most (each delivery without these keywords, the
+ * pollers' {@code \Deleted} and expunges of messages it does not name) change nothing it keeps: it
+ * declines them ({@link EventListener#isHandling}), and the event bus skips it without building a
+ * delivery. It is a {@link EventListener.ReactiveEventListener}: a plain {@link EventListener}
+ * would be wrapped by James into a hop to its blocking-call pool, the dispatching thread waiting,
+ * for every event it takes.
  */
 @Singleton
 public class KeywordCarriers {
@@ -136,8 +144,8 @@ public class KeywordCarriers {
         return false;
     }
 
-    /** What one folder's events say of its messages' keywords. */
-    private final class Watch implements EventListener {
+    /** What one folder's events say of its messages' keywords; never blocks, so it runs on the dispatching thread. */
+    private final class Watch implements EventListener.ReactiveEventListener {
         private final MailboxId id;
         private final Map<MessageUid, Boolean> carriers = new ConcurrentHashMap<>();
         private volatile Registration registration;
@@ -148,8 +156,42 @@ public class KeywordCarriers {
             this.id = id;
         }
 
+        /**
+         * Whether the event changes what is kept: a message stored with a keyword, a message whose
+         * keywords now include one or which is kept, a kept message expunged, the folder deleted.
+         * Declining the others cannot lose a carrier: every way a keyword arrives is taken.
+         */
         @Override
-        public void event(Event event) {
+        public boolean isHandling(Event event) {
+            if (event instanceof MailboxEvents.Added added) {
+                for (MessageMetaData message : added.getAdded().values()) {
+                    if (carries(message.getFlags())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (event instanceof MailboxEvents.FlagsUpdated updated) {
+                for (UpdatedFlags flags : updated.getUpdatedFlags()) {
+                    if (carries(flags.getNewFlags()) || carriers.containsKey(flags.getUid())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (event instanceof MailboxEvents.Expunged expunged) {
+                for (MessageUid uid : expunged.getUids()) {
+                    if (carriers.containsKey(uid)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return event instanceof MailboxEvents.MailboxDeletion;
+        }
+
+        @Override
+        public Publisher<Void> reactiveEvent(Event event) {
             if (event instanceof MailboxEvents.Added added) {
                 for (Map.Entry<MessageUid, MessageMetaData> message : added.getAdded().entrySet()) {
                     if (carries(message.getValue().getFlags())) {
@@ -165,11 +207,14 @@ public class KeywordCarriers {
                     }
                 }
             } else if (event instanceof MailboxEvents.Expunged expunged) {
-                expunged.getUids().forEach(carriers::remove);
+                for (MessageUid uid : expunged.getUids()) {
+                    carriers.remove(uid);
+                }
             } else if (event instanceof MailboxEvents.MailboxDeletion) {
                 watches.remove(id, this);
                 stop();
             }
+            return Mono.empty();
         }
 
         @Override

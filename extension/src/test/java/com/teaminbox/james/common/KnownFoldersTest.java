@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.james.core.Username;
+import org.apache.james.events.Event;
 import org.apache.james.events.EventBus;
 import org.apache.james.events.EventListener;
 import org.apache.james.events.Registration;
@@ -35,7 +36,7 @@ class KnownFoldersTest {
 
     private final MailboxManager mailboxManager = mock(MailboxManager.class);
     private final EventBus eventBus = mock(EventBus.class);
-    private final List<EventListener> watches = new ArrayList<>();
+    private final List<EventListener.ReactiveEventListener> watches = new ArrayList<>();
     private final KnownFolders folders = new KnownFolders(mailboxManager, eventBus);
 
     @BeforeEach
@@ -48,7 +49,7 @@ class KnownFoldersTest {
         when(billing.getId()).thenReturn(mock(MailboxId.class));
         when(mailboxManager.getMailbox(any(MailboxPath.class), any(MailboxSession.class))).thenReturn(billing);
         when(mailboxManager.mailboxExists(any(MailboxPath.class), any(MailboxSession.class))).thenReturn(Mono.just(true));
-        when(eventBus.register(any(EventListener.class), any(RegistrationKey.class))).thenAnswer(invocation -> {
+        when(eventBus.register(any(EventListener.ReactiveEventListener.class), any(RegistrationKey.class))).thenAnswer(invocation -> {
             watches.add(invocation.getArgument(0));
             Registration registration = () -> Mono.empty();
             return Mono.just(registration);
@@ -69,13 +70,7 @@ class KnownFoldersTest {
         when(mailboxManager.getMailbox(any(MailboxPath.class), any(MailboxSession.class)))
             .thenThrow(new MailboxNotFoundException("Billing"));
 
-        watches.forEach(watch -> {
-            try {
-                watch.event(mock(MailboxEvents.MailboxDeletion.class));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        hear(mock(MailboxEvents.MailboxDeletion.class));
 
         assertThat(folders.exists(SUPPORT, BILLING)).isFalse();
     }
@@ -84,9 +79,7 @@ class KnownFoldersTest {
     void folderRenamedSinceShouldBeAskedForAgain() throws Exception {
         folders.exists(SUPPORT, BILLING);
 
-        for (EventListener watch : watches) {
-            watch.event(mock(MailboxEvents.MailboxRenamed.class));
-        }
+        hear(mock(MailboxEvents.MailboxRenamed.class));
         folders.exists(SUPPORT, BILLING);
 
         verify(mailboxManager, times(2)).getMailbox(any(MailboxPath.class), any(MailboxSession.class));
@@ -117,5 +110,37 @@ class KnownFoldersTest {
         assertThat(folders.exists(SUPPORT, FolderName.INBOX)).isTrue();
 
         verify(mailboxManager, times(0)).createSystemSession(any());
+    }
+
+    @Test
+    void aWatchShouldDeclineEveryEventButADeletionOrARenamingSoTheBusSkipsIt() throws Exception {
+        folders.exists(SUPPORT, BILLING);
+
+        assertThat(watches).singleElement().satisfies(watch -> {
+            assertThat(watch.isHandling(mock(MailboxEvents.Added.class))).isFalse();
+            assertThat(watch.isHandling(mock(MailboxEvents.FlagsUpdated.class))).isFalse();
+            assertThat(watch.isHandling(mock(MailboxEvents.Expunged.class))).isFalse();
+            assertThat(watch.isHandling(mock(MailboxEvents.MailboxDeletion.class))).isTrue();
+            assertThat(watch.isHandling(mock(MailboxEvents.MailboxRenamed.class))).isTrue();
+        });
+    }
+
+    @Test
+    void aFolderShouldStayRememberedThroughTheEventsOfItsMail() throws Exception {
+        folders.exists(SUPPORT, BILLING);
+
+        hear(mock(MailboxEvents.Added.class));
+        hear(mock(MailboxEvents.Expunged.class));
+
+        assertThat(folders.rememberedCount()).isEqualTo(1);
+    }
+
+    /** As James's event bus delivers: only what the watch handles, through its reactive form on the dispatching thread. */
+    private void hear(Event event) {
+        for (EventListener.ReactiveEventListener watch : watches) {
+            if (watch.isHandling(event)) {
+                Mono.from(watch.reactiveEvent(event)).block();
+            }
+        }
     }
 }

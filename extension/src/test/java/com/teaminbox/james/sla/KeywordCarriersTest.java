@@ -52,7 +52,7 @@ class KeywordCarriersTest {
     private final MailboxSession session = mock(MailboxSession.class);
     private final MessageManager folder = mock(MessageManager.class);
     private final MailboxId folderId = mock(MailboxId.class);
-    private final List<EventListener> watches = new ArrayList<>();
+    private final List<EventListener.ReactiveEventListener> watches = new ArrayList<>();
     private final List<MessageUid> foundBySearch = new ArrayList<>();
     private final KeywordCarriers carriers = new KeywordCarriers(eventBus);
 
@@ -60,7 +60,7 @@ class KeywordCarriersTest {
     void setUp() throws Exception {
         when(folder.getId()).thenReturn(folderId);
         when(folder.search(any(SearchQuery.class), any(MailboxSession.class))).thenAnswer(invocation -> Flux.fromIterable(List.copyOf(foundBySearch)));
-        when(eventBus.register(any(EventListener.class), any(RegistrationKey.class))).thenAnswer(invocation -> {
+        when(eventBus.register(any(EventListener.ReactiveEventListener.class), any(RegistrationKey.class))).thenAnswer(invocation -> {
             watches.add(invocation.getArgument(0));
             Registration registration = () -> Mono.empty();
             return Mono.just(registration);
@@ -142,10 +142,37 @@ class KeywordCarriersTest {
         assertThat(carriers.watchedCount()).isZero();
     }
 
-    private void hear(Event event) throws Exception {
-        for (EventListener watch : watches) {
-            watch.event(event);
+    @Test
+    void eventsThatChangeNoCandidateShouldBeDeclinedSoTheBusSkipsTheWatch() throws Exception {
+        foundBySearch.add(MessageUid.of(5));
+        carriers.candidates(folder, session);
+        EventListener.ReactiveEventListener watch = watches.get(0);
+
+        // The usual traffic of a folder: a delivery without these keywords, a poller's \Deleted and expunge of other messages.
+        assertThat(watch.isHandling(added(MessageUid.of(3), new Flags("$Billing")))).isFalse();
+        assertThat(watch.isHandling(flagsUpdated(MessageUid.of(3), new Flags(), new Flags(Flags.Flag.DELETED)))).isFalse();
+        assertThat(watch.isHandling(expunged(MessageUid.of(3)))).isFalse();
+
+        assertThat(watch.isHandling(added(MessageUid.of(6), new Flags("$Resolved")))).isTrue();
+        assertThat(watch.isHandling(flagsUpdated(MessageUid.of(3), new Flags(), new Flags("$pending")))).isTrue();
+        assertThat(watch.isHandling(flagsUpdated(MessageUid.of(5), new Flags("$Resolved"), new Flags(Flags.Flag.DELETED)))).isTrue();
+        assertThat(watch.isHandling(expunged(MessageUid.of(5)))).isTrue();
+        assertThat(watch.isHandling(new MailboxEvents.MailboxDeletion(MailboxSession.SessionId.of(1), SUPPORT, INBOX, null, null, null, null,
+            folderId, Event.EventId.random()))).isTrue();
+    }
+
+    /** As James's event bus delivers: only what the watch handles, through its reactive form on the dispatching thread. */
+    private void hear(Event event) {
+        for (EventListener.ReactiveEventListener watch : watches) {
+            if (watch.isHandling(event)) {
+                Mono.from(watch.reactiveEvent(event)).block();
+            }
         }
+    }
+
+    private MailboxEvents.Expunged expunged(MessageUid uid) {
+        return new MailboxEvents.Expunged(MailboxSession.SessionId.of(1), SUPPORT, INBOX, folderId,
+            new TreeMap<>(Map.of(uid, metaData(uid, new Flags()))), Event.EventId.random());
     }
 
     private MailboxEvents.Added added(MessageUid uid, Flags flags) {
