@@ -212,10 +212,14 @@ public class SlaAuditListener implements AuditListener {
         if (sharedMailbox.isEmpty()) {
             return;
         }
-        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
-             MDC.MDCCloseable ticket = MDC.putCloseable("ticket", event.ticket().orElse(""))) {
+        try {
             if (event.type() == AuditEventType.FLAGS_CHANGED) {
-                keywordsChanged(sharedMailbox.get(), event);
+                // The log context for what the mailbox layer and the trail log beneath; a fact only kept in
+                // memory logs nothing and goes without (logback copies its context map at each put and remove).
+                try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
+                     MDC.MDCCloseable ticket = MDC.putCloseable("ticket", event.ticket().orElse(""))) {
+                    keywordsChanged(sharedMailbox.get(), event);
+                }
                 return;
             }
             Optional<TicketFact> fact = TicketFacts.of(event, at, sharedMailbox.get());
@@ -226,7 +230,10 @@ public class SlaAuditListener implements AuditListener {
                 pend(sharedMailbox.get(), fact.get());
             }
             if (fact.get().kind() == TicketFact.Kind.CUSTOMER_MESSAGE) {
-                customerWrote(sharedMailbox.get(), fact.get());
+                try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
+                     MDC.MDCCloseable ticket = MDC.putCloseable("ticket", fact.get().ticket())) {
+                    customerWrote(sharedMailbox.get(), fact.get());
+                }
             }
         } catch (MailboxException | RuntimeException e) {
             LOGGER.error("Could not keep the lifecycle fact of {}; the SLA clock of ticket {} may be off", event.type(),
