@@ -186,6 +186,15 @@ class AutoResponseGovernorTest {
     }
 
     @Test
+    void headerFieldsShouldKeepEveryOccurrenceInOrderAndNameTheirHeadersSorted() {
+        HeaderFields fields = HeaderFields.builder().add("To", "b@x.test").add("From", JANE).add("to", "c@x.test").add("Cc", "d@x.test").build();
+
+        assertThat(fields.all("TO")).containsExactly("b@x.test", "c@x.test");
+        assertThat(fields.all("from")).containsExactly(JANE);
+        assertThat(fields).hasToString("HeaderFields[cc, from, to]");
+    }
+
+    @Test
     void headerNamesPreparedOnceShouldGatherAndRefuseAsNamesGivenEachTime() {
         HeaderFields.Names names = HeaderFields.Names.of(List.of("From", "Auto-Submitted"));
         HeaderFields fields = HeaderFields.builder().only(names).add("from", JANE).build();
