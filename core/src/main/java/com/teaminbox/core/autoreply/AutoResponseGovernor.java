@@ -212,6 +212,10 @@ public final class AutoResponseGovernor {
      * kept, and an unclosed comment runs to the end of the value.
      */
     static String withoutComments(String value) {
+        if (value.indexOf('(') < 0) {
+            // The usual value: outside a comment the scan below keeps every character (a quoted pair, a lone ')').
+            return value;
+        }
         StringBuilder text = new StringBuilder(value.length());
         int depth = 0;
         for (int index = 0; index < value.length(); index++) {

@@ -2,12 +2,13 @@ package com.teaminbox.core.autoreply;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,7 @@ public final class HeaderFields {
 
     @Override
     public String toString() {
-        return "HeaderFields" + values.keySet();
+        return "HeaderFields" + new TreeSet<>(values.keySet());
     }
 
     /**
@@ -72,7 +73,8 @@ public final class HeaderFields {
 
     public static final class Builder {
         private static final Pattern FOLDING = Pattern.compile("\\r?\\n[ \\t]");
-        private final Map<String, List<String>> values = new TreeMap<>();
+        /** Hash maps and loops, not tree maps and lambdas: built for every new ticket's mail (issue 18). */
+        private final Map<String, List<String>> values = new HashMap<>();
         private Optional<Set<String>> gathered = Optional.empty();
 
         private Builder() {
@@ -95,13 +97,21 @@ public final class HeaderFields {
         public Builder add(String name, String value) {
             // One call per header of each mail: String.replaceAll would compile the pattern each time.
             String unfolded = value == null ? "" : value.indexOf('\n') < 0 ? value : FOLDING.matcher(value).replaceAll(" ");
-            values.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(unfolded);
+            String key = name.toLowerCase(Locale.ROOT);
+            List<String> list = values.get(key);
+            if (list == null) {
+                list = new ArrayList<>(2);
+                values.put(key, list);
+            }
+            list.add(unfolded);
             return this;
         }
 
         public HeaderFields build() {
-            Map<String, List<String>> copy = new TreeMap<>();
-            values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+            Map<String, List<String>> copy = new HashMap<>(values.size() * 2);
+            for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+                copy.put(entry.getKey(), List.copyOf(entry.getValue()));
+            }
             return new HeaderFields(copy, gathered);
         }
     }

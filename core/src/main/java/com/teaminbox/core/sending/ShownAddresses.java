@@ -60,15 +60,52 @@ public final class ShownAddresses {
     }
 
     private static void forEachCandidate(String headerValue, Consumer<String> candidates) {
+        forEachCandidate(headerValue, candidates, true);
+    }
+
+    /** Every view built and cut, without the shortcut for plain text (tests compare both). */
+    static Set<String> spellingsOfEveryView(String headerValue) {
+        Set<String> spellings = new LinkedHashSet<>();
+        forEachCandidate(headerValue, candidate -> spelling(candidate).ifPresent(spellings::add), false);
+        return spellings;
+    }
+
+    private static void forEachCandidate(String headerValue, Consumer<String> candidates, boolean shortcut) {
         String raw = withoutFormatCharacters(headerValue);
         String decodedValue = decodeEncodedWords(headerValue);
         // Without an encoded-word the decoded view is the header itself: its format characters are dropped once.
         String decoded = decodedValue == headerValue ? raw : withoutFormatCharacters(decodedValue);
         for (String text : decoded.equals(raw) ? new String[] {raw} : new String[] {raw, decoded}) {
+            if (shortcut && isPlain(text)) {
+                // Both views below are the text itself, or cut into the same tokens: one cut.
+                addTokens(text, candidates);
+                continue;
+            }
             String unquoted = withoutQuoting(text);
             addTokens(unquoted, candidates);
             addTokens(joinedAroundSeparators(withoutComments(text)), candidates);
         }
+    }
+
+    /**
+     * Whether every view of the text cuts into the text's own tokens: no quote, backslash or
+     * comment ({@link #withoutQuoting} and {@link #withoutComments} keep it as it is), and no white
+     * space next to {@code @} or {@code .} ({@link #joinedAroundSeparators} only shortens runs of
+     * white space, where tokens are cut anyway). The usual header, {@code Jane <jane@example.test>}.
+     */
+    private static boolean isPlain(String text) {
+        int length = text.length();
+        for (int index = 0; index < length; index++) {
+            char current = text.charAt(index);
+            if (current == '"' || current == '\\' || current == '(') {
+                return false;
+            }
+            if (Character.isWhitespace(current)
+                && (index > 0 && isSeparator(text.charAt(index - 1)) || index + 1 < length && isSeparator(text.charAt(index + 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The address as configured addresses are compared: lower case; empty when it is not an RFC 5321 address. */

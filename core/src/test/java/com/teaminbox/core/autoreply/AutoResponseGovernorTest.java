@@ -146,6 +146,54 @@ class AutoResponseGovernorTest {
         }
     }
 
+    /** The value handed back as it is when it holds no comment equals what the full scan builds. */
+    @Test
+    void commentsShouldBeRemovedAsTheFullScanRemovesThem() {
+        String alphabet = "ab@ ()\\)x";
+        Random random = new Random(18);
+        for (int value = 0; value < 20_000; value++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(16); length > 0; length--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(AutoResponseGovernor.withoutComments(text.toString())).as("'%s'", text).isEqualTo(scannedWithoutComments(text.toString()));
+        }
+    }
+
+    /** The scan of {@code withoutComments}, character by character, for every value. */
+    private static String scannedWithoutComments(String value) {
+        StringBuilder text = new StringBuilder(value.length());
+        int depth = 0;
+        for (int index = 0; index < value.length(); index++) {
+            char current = value.charAt(index);
+            if (current == '\\' && index + 1 < value.length()) {
+                if (depth == 0) {
+                    text.append(current).append(value.charAt(index + 1));
+                }
+                index++;
+            } else if (current == '(') {
+                depth++;
+            } else if (current == ')' && depth > 0) {
+                depth--;
+                if (depth == 0) {
+                    text.append(' ');
+                }
+            } else if (depth == 0) {
+                text.append(current);
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void headerFieldsShouldKeepEveryOccurrenceInOrderAndNameTheirHeadersSorted() {
+        HeaderFields fields = HeaderFields.builder().add("To", "b@x.test").add("From", JANE).add("to", "c@x.test").add("Cc", "d@x.test").build();
+
+        assertThat(fields.all("TO")).containsExactly("b@x.test", "c@x.test");
+        assertThat(fields.all("from")).containsExactly(JANE);
+        assertThat(fields).hasToString("HeaderFields[cc, from, to]");
+    }
+
     @Test
     void headerNamesPreparedOnceShouldGatherAndRefuseAsNamesGivenEachTime() {
         HeaderFields.Names names = HeaderFields.Names.of(List.of("From", "Auto-Submitted"));

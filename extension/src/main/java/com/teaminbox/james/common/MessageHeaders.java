@@ -1,6 +1,7 @@
 package com.teaminbox.james.common;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -101,6 +102,37 @@ public final class MessageHeaders {
             LOGGER.warn("javax.mail's MimeMessage.saved is not reachable; header edits will save messages the javax.mail way", e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * As {@code message.setSubject(subject, "UTF-8")}: the usual tagged subject, printable ASCII
+     * without white space at either end and short enough for one line after {@code Subject: }, is
+     * what javax.mail would write unchanged (no encoded-word, no folding), and is set as it is;
+     * any other goes through javax.mail's encoding and folding, which scan and copy it for every
+     * mail (issue 18). {@code MessageHeadersTest} compares both on random subjects.
+     */
+    public static void setSubject(MimeMessage message, String subject) throws MessagingException {
+        if (isWrittenUnchanged(subject)) {
+            message.setHeader("Subject", subject);
+        } else {
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+        }
+    }
+
+    /** Whether javax.mail's encoding and folding leave this subject as it is (see {@link #setSubject}). */
+    static boolean isWrittenUnchanged(String subject) {
+        // "Subject: " takes 9 of the 76 characters a line may have before javax.mail folds it.
+        int length = subject.length();
+        if (length == 0 || length > 76 - 9 || subject.charAt(0) == ' ' || subject.charAt(length - 1) == ' ') {
+            return false;
+        }
+        for (int index = 0; index < length; index++) {
+            char current = subject.charAt(index);
+            if (current < 0x20 || current > 0x7E) {
+                return false;
+            }
+        }
+        return subject.indexOf("=?") < 0;
     }
 
     /** The decoded subject, or the raw header when it cannot be decoded, or "" when there is none. */

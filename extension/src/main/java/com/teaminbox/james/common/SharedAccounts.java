@@ -1,5 +1,6 @@
 package com.teaminbox.james.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,9 +53,17 @@ public class SharedAccounts {
      * every folder, and a customer's every reply on a ticket lists the folders (issue 18).
      */
     public static List<MailboxPath> ownFolders(MailboxManager mailboxManager, MailboxSession session) {
+        List<MailboxPath> paths = new ArrayList<>();
+        for (MailboxMetaData metadata : ownFolderNames(mailboxManager, session)) {
+            paths.add(metadata.getPath());
+        }
+        return paths;
+    }
+
+    /** As {@link #ownFolders}, with each folder's id: a caller that knows a folder by its id need not open it. */
+    public static List<MailboxMetaData> ownFolderNames(MailboxManager mailboxManager, MailboxSession session) {
         return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(),
                 MailboxSearchFetchType.Minimal, session)
-            .map(MailboxMetaData::getPath)
             .collectList()
             .block();
     }

@@ -87,7 +87,12 @@ public class KeywordCarriers {
 
     /** Whether {@code keywords} are among those this class follows. */
     static boolean follows(Set<String> keywords) {
-        return keywords.stream().allMatch(WATCHED::contains);
+        for (String keyword : keywords) {
+            if (!WATCHED.contains(keyword)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -105,6 +110,16 @@ public class KeywordCarriers {
         }
         Set<MessageUid> uids = Set.copyOf(watch.carriers.keySet());
         return uids.size() > MAX_CANDIDATES ? Optional.empty() : Optional.of(uids);
+    }
+
+    /**
+     * Whether this node knows, without reading the folder, that none of its messages carries
+     * {@code $Resolved} or {@code $Pending}: watched, not due for its search again, and no carrier
+     * heard of. False means: ask {@link #candidates}.
+     */
+    public boolean knownWithoutCarriers(MailboxId id) {
+        Watch watch = watches.get(id);
+        return watch != null && System.nanoTime() - watch.staleAt <= 0 && watch.carriers.isEmpty();
     }
 
     /** How many folders are watched (tests). */

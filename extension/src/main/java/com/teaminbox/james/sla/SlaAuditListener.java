@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.annotation.PreDestroy;
@@ -36,6 +40,8 @@ import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.core.sending.SharedAddresses;
 import com.teaminbox.core.sla.TicketFact;
 import com.teaminbox.core.sla.facts.TicketFacts;
 
@@ -49,10 +55,12 @@ import com.teaminbox.core.sla.facts.TicketFacts;
  *       {@code $Pending} resumes it: the keyword is removed from the ticket's messages, so that
  *       every client shows the ticket open again, and the change is recorded.</li>
  * </ul>
- * The work runs on one thread of its own, off the thread of the recorded action. The facts heard
- * within {@link #LINGER} of the first one not yet written, up to {@link #MAX_FACTS_PER_ENTRY}, are
- * written together as one ledger message (a group commit): under load a mail's facts share their
- * append with other mails', which is most of what the ledger costs the mailbox layer.
+ * The work runs on one thread of its own, off the thread of the recorded action, which only queues
+ * the record. The records heard within {@link #LINGER} of the first one not handled yet, up to
+ * {@link #MAX_FACTS_PER_ENTRY}, are handled together and their facts written as one ledger
+ * message (a group commit): under load a mail's facts share their append with other mails', which
+ * is most of what the ledger costs the mailbox layer, and the thread wakes once per batch, not
+ * once per record.
  */
 public class SlaAuditListener implements AuditListener {
     private static final Logger LOGGER = LoggerFactory.getLogger(SlaAuditListener.class);
@@ -79,6 +87,23 @@ public class SlaAuditListener implements AuditListener {
     /** The facts not written yet, by shared address; touched on the executor's thread only. */
     private final Map<String, PendingFacts> pending = new HashMap<>();
 
+    /** The records heard and not handled yet, in the order heard. */
+    private final Queue<Heard> heard = new ConcurrentLinkedQueue<>();
+    /** How many records {@link #heard} holds, without walking it. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Whether a drain after {@link #linger} is scheduled. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Whether a drain without waiting is queued (enough records wait for a full message). */
+    private final AtomicBoolean drainNow = new AtomicBoolean();
+    /** How many times this listener's thread handled the records heard (tests); this thread's only. */
+    private volatile int drains;
+    /** The shared mailboxes of the configuration last used, by address as the records spell it; this thread's only. */
+    private SharedAddresses sharedAddresses;
+
+    /** A record as heard, with its instant. */
+    private record Heard(AuditEvent event, Instant at) {
+    }
+
     /** Facts of one shared mailbox waiting for their message. */
     private record PendingFacts(SharedMailbox sharedMailbox, List<TicketFact> facts) {
     }
@@ -104,16 +129,47 @@ public class SlaAuditListener implements AuditListener {
         return HEARD;
     }
 
+    /**
+     * Queues the record for this listener's thread, woken once per {@link #LINGER} (or as soon as
+     * {@code maxFactsPerEntry} records wait) rather than once per record: under load a mail's two
+     * or three records cost the recording thread a queue insert, not a wake-up of this thread each
+     * (a futex call on both sides: most of this thread's CPU per mail was waking up, issue 18).
+     */
     @Override
     public void recorded(AuditEvent event, Instant at) {
         if (!HEARD.contains(event.type()) || event.sharedMailbox().isEmpty()) {
             return;
         }
-        try {
-            executor.execute(() -> handle(event, at));
-        } catch (RejectedExecutionException e) {
-            LOGGER.debug("Stopping: the lifecycle of {} is not kept", event.type());
+        heard.add(new Heard(event, at));
+        boolean full = waiting.incrementAndGet() >= maxFactsPerEntry;
+        if (full ? drainNow.compareAndSet(false, true) : drainScheduled.compareAndSet(false, true)) {
+            try {
+                if (full) {
+                    executor.execute(this::drain);
+                } else {
+                    executor.schedule(this::drain, linger.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                LOGGER.debug("Stopping: the lifecycle of {} is not kept", event.type());
+            }
         }
+    }
+
+    /**
+     * Handles every record heard so far, then writes the facts they gave: a fact waits at most
+     * {@link #LINGER} before its message is written, as when each record woke this thread.
+     */
+    private void drain() {
+        drains++;
+        // Cleared before the queue is read: a record queued after this point schedules the next drain.
+        drainScheduled.set(false);
+        drainNow.set(false);
+        Heard next;
+        while ((next = heard.poll()) != null) {
+            waiting.decrementAndGet();
+            handle(next.event(), next.at());
+        }
+        writeAll();
     }
 
     /** One thread; at shutdown, the records already heard are handled, the waits cut short and what is pending written. */
@@ -127,11 +183,16 @@ public class SlaAuditListener implements AuditListener {
         return executor;
     }
 
+    /** How many times this listener's thread woke up to handle the records heard (tests). */
+    int drains() {
+        return drains;
+    }
+
     /** Handles the records heard, writes what is pending, then stops. */
     @PreDestroy
     public void stop() {
         try {
-            executor.execute(this::writeAll);
+            executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
             return;
         }
@@ -151,10 +212,14 @@ public class SlaAuditListener implements AuditListener {
         if (sharedMailbox.isEmpty()) {
             return;
         }
-        try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
-             MDC.MDCCloseable ticket = MDC.putCloseable("ticket", event.ticket().orElse(""))) {
+        try {
             if (event.type() == AuditEventType.FLAGS_CHANGED) {
-                keywordsChanged(sharedMailbox.get(), event);
+                // The log context for what the mailbox layer and the trail log beneath; a fact only kept in
+                // memory logs nothing and goes without (logback copies its context map at each put and remove).
+                try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
+                     MDC.MDCCloseable ticket = MDC.putCloseable("ticket", event.ticket().orElse(""))) {
+                    keywordsChanged(sharedMailbox.get(), event);
+                }
                 return;
             }
             Optional<TicketFact> fact = TicketFacts.of(event, at, sharedMailbox.get());
@@ -165,7 +230,10 @@ public class SlaAuditListener implements AuditListener {
                 pend(sharedMailbox.get(), fact.get());
             }
             if (fact.get().kind() == TicketFact.Kind.CUSTOMER_MESSAGE) {
-                customerWrote(sharedMailbox.get(), fact.get());
+                try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.get().address().asString());
+                     MDC.MDCCloseable ticket = MDC.putCloseable("ticket", fact.get().ticket())) {
+                    customerWrote(sharedMailbox.get(), fact.get());
+                }
             }
         } catch (MailboxException | RuntimeException e) {
             LOGGER.error("Could not keep the lifecycle fact of {}; the SLA clock of ticket {} may be off", event.type(),
@@ -173,29 +241,27 @@ public class SlaAuditListener implements AuditListener {
         }
     }
 
+    /** The batch is written when full, else by the drain that handles this record. */
     private void pend(SharedMailbox sharedMailbox, TicketFact fact) {
         String address = sharedMailbox.address().asString();
         PendingFacts batch = pending.get(address);
-        boolean first = batch == null;
-        if (first) {
+        if (batch == null) {
             batch = new PendingFacts(sharedMailbox, new ArrayList<>());
             pending.put(address, batch);
         }
         batch.facts().add(fact);
         if (batch.facts().size() >= maxFactsPerEntry) {
             write(batch);
-        } else if (first) {
-            PendingFacts scheduled = batch;
-            try {
-                executor.schedule(() -> write(scheduled), linger.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                // stop() has queued the write of everything pending after this record
-            }
         }
     }
 
     private void writeAll() {
-        List.copyOf(pending.values()).forEach(this::write);
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (PendingFacts batch : List.copyOf(pending.values())) {
+            write(batch);
+        }
     }
 
     /** Writes this batch, unless it was written already (full before its wait ended). */
@@ -213,9 +279,22 @@ public class SlaAuditListener implements AuditListener {
         }
     }
 
+    /**
+     * As {@code configuration.find(new MailAddress(address))}, without parsing the address each
+     * time: records name the shared mailbox as its configured address spells it (a hash look-up,
+     * {@link SharedAddresses}); any other spelling is parsed and asked of the configuration.
+     */
     private Optional<SharedMailbox> sharedMailbox(String address) {
+        SharedMailboxesConfiguration configuration = configurationStore.current();
+        if (sharedAddresses == null || !sharedAddresses.isOf(configuration)) {
+            sharedAddresses = SharedAddresses.of(configuration);
+        }
+        Optional<SharedMailbox> known = sharedAddresses.findSpelling(address.toLowerCase(Locale.ROOT));
+        if (known.isPresent()) {
+            return known;
+        }
         try {
-            return configurationStore.current().find(new MailAddress(address));
+            return configuration.find(new MailAddress(address));
         } catch (AddressException e) {
             return Optional.empty();
         }

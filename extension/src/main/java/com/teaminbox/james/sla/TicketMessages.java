@@ -20,6 +20,7 @@ import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
@@ -83,19 +84,27 @@ public class TicketMessages {
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        List<SearchQuery.Criterion> flags = wanted.stream().map(SearchQuery::flagIsSet).toList();
+        List<SearchQuery.Criterion> flags = new ArrayList<>(wanted.size());
+        for (String keyword : wanted) {
+            flags.add(SearchQuery.flagIsSet(keyword));
+        }
         SearchQuery.Criterion anyOf = flags.size() == 1 ? flags.get(0) : SearchQuery.or(flags);
         boolean followed = KeywordCarriers.follows(wanted);
         Set<String> carried = new HashSet<>();
         Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
-            for (MessageManager folder : folders(session)) {
+            for (MailboxMetaData metadata : folderNames(session)) {
+                // The usual folder, watched and without a carrier, is not even opened.
+                if (followed && carriers.knownWithoutCarriers(metadata.getId())) {
+                    continue;
+                }
+                MessageManager folder = mailboxManager.getMailbox(metadata.getPath(), session);
                 Optional<Set<MessageUid>> candidates = followed ? carriers.candidates(folder, session) : Optional.empty();
                 if (candidates.isPresent() && candidates.get().isEmpty()) {
                     continue;
                 }
-                SearchQuery.Criterion first = candidates.map(uids -> SearchQuery.and(SearchQuery.uid(ranges(uids)), anyOf)).orElse(anyOf);
+                SearchQuery.Criterion first = candidates.isPresent() ? SearchQuery.and(SearchQuery.uid(ranges(candidates.get())), anyOf) : anyOf;
                 carried.addAll(keywordsIn(folder, ticket, session, first));
             }
         } finally {
@@ -103,8 +112,11 @@ public class TicketMessages {
         }
         Set<String> found = new HashSet<>();
         for (String keyword : wanted) {
-            if (carried.stream().anyMatch(keyword::equalsIgnoreCase)) {
-                found.add(keyword);
+            for (String name : carried) {
+                if (keyword.equalsIgnoreCase(name)) {
+                    found.add(keyword);
+                    break;
+                }
             }
         }
         return found;
@@ -200,12 +212,21 @@ public class TicketMessages {
 
     /** Every folder but the bookkeeping ones (ticket registry, SLA ledger). */
     private List<MessageManager> folders(MailboxSession session) throws MailboxException {
+        List<MessageManager> folders = new ArrayList<>();
+        for (MailboxMetaData metadata : folderNames(session)) {
+            folders.add(mailboxManager.getMailbox(metadata.getPath(), session));
+        }
+        return folders;
+    }
+
+    /** As {@link #folders}, names and ids only: a folder is opened only when it must be read. */
+    private List<MailboxMetaData> folderNames(MailboxSession session) {
         MailboxPath registry = MailboxTicketRegistry.registryPath(session);
         MailboxPath ledger = SlaLedger.ledgerPath(session);
-        List<MessageManager> folders = new ArrayList<>();
-        for (MailboxPath path : SharedAccounts.ownFolders(mailboxManager, session)) {
-            if (!path.equals(registry) && !path.equals(ledger)) {
-                folders.add(mailboxManager.getMailbox(path, session));
+        List<MailboxMetaData> folders = new ArrayList<>();
+        for (MailboxMetaData metadata : SharedAccounts.ownFolderNames(mailboxManager, session)) {
+            if (!metadata.getPath().equals(registry) && !metadata.getPath().equals(ledger)) {
+                folders.add(metadata);
             }
         }
         return folders;

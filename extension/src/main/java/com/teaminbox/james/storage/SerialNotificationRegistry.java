@@ -40,6 +40,11 @@ public class SerialNotificationRegistry {
 
     private final NotificationRegistry registry;
     private final boolean serialized;
+    /** The recipient (by identity) asked last and its bucket's suffix; a stale read only costs computing it again. */
+    private volatile BucketSuffix lastSuffix;
+
+    private record BucketSuffix(RecipientId recipient, String suffix) {
+    }
 
     @Inject
     public SerialNotificationRegistry(NotificationRegistry registry) {
@@ -49,7 +54,7 @@ public class SerialNotificationRegistry {
 
     public boolean isRegistered(AccountId account, RecipientId recipient) {
         if (serialized) {
-            AccountId bucket = bucket(account, recipient);
+            AccountId bucket = bucketOf(account, recipient);
             synchronized (this) {
                 return Boolean.TRUE.equals(registry.isRegistered(bucket, recipient).block());
             }
@@ -59,7 +64,7 @@ public class SerialNotificationRegistry {
 
     public void register(AccountId account, RecipientId recipient, Optional<ZonedDateTime> expiry) {
         if (serialized) {
-            AccountId bucket = bucket(account, recipient);
+            AccountId bucket = bucketOf(account, recipient);
             synchronized (this) {
                 registry.register(bucket, recipient, expiry).block();
             }
@@ -83,11 +88,29 @@ public class SerialNotificationRegistry {
     }
 
     /**
+     * As {@link #bucket}, remembering the suffix of the recipient asked last: most look-ups name one
+     * constant recipient ({@code KnownMessageIds}: three per new ticket), whose address James
+     * concatenates, and we lower-case and hash, at each call.
+     */
+    private AccountId bucketOf(AccountId account, RecipientId recipient) {
+        BucketSuffix last = lastSuffix;
+        if (last == null || last.recipient() != recipient) {
+            last = new BucketSuffix(recipient, suffix(recipient));
+            lastSuffix = last;
+        }
+        return AccountId.fromString(account.getIdentifier() + last.suffix());
+    }
+
+    /**
      * The memory registry's account of this recipient of {@code account}; lower case, so that
      * recipients equal whatever the case of their address (its domain) fall in one bucket.
      */
     static AccountId bucket(AccountId account, RecipientId recipient) {
+        return AccountId.fromString(account.getIdentifier() + suffix(recipient));
+    }
+
+    private static String suffix(RecipientId recipient) {
         int hash = recipient.getAsString().toLowerCase(Locale.ROOT).hashCode();
-        return AccountId.fromString(account.getIdentifier() + "#" + Math.floorMod(hash, MEMORY_BUCKETS));
+        return "#" + Math.floorMod(hash, MEMORY_BUCKETS);
     }
 }

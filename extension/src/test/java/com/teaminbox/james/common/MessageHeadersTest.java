@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.Random;
 
 import javax.mail.MessagingException;
 import javax.mail.Session;
@@ -23,6 +24,39 @@ class MessageHeadersTest {
         + "Content-Type: multipart/mixed\r\n"
         + "\r\n"
         + "Hello, there is no boundary here.\r\n";
+
+    /** The subject set as it is, when javax.mail would leave it so, gives the header javax.mail's setSubject gives. */
+    @Test
+    void setSubjectShouldWriteWhatJavaxMailWrites() throws Exception {
+        String alphabet = "aZ9 [-]:=?\t\u00E9\u4E2D";
+        Random random = new Random(18);
+        int setAsItIs = 0;
+        for (int draw = 0; draw < 20_000; draw++) {
+            StringBuilder subject = new StringBuilder();
+            int length = random.nextInt(90);
+            for (int index = 0; index < length; index++) {
+                subject.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            MimeMessage javaxMail = new MimeMessage(Session.getInstance(new Properties()));
+            javaxMail.setSubject(subject.toString(), StandardCharsets.UTF_8.name());
+            MimeMessage ours = new MimeMessage(Session.getInstance(new Properties()));
+            MessageHeaders.setSubject(ours, subject.toString());
+
+            assertThat(ours.getHeader("Subject", null)).as("'%s'", subject).isEqualTo(javaxMail.getHeader("Subject", null));
+            setAsItIs += MessageHeaders.isWrittenUnchanged(subject.toString()) ? 1 : 0;
+        }
+        // Every length around the line's end, printable ASCII only: folded or not, the same header.
+        for (int length = 1; length <= 100; length++) {
+            String subject = "Re: [SUP-12] printer down ".repeat(4).substring(0, length).strip() + "x";
+            MimeMessage javaxMail = new MimeMessage(Session.getInstance(new Properties()));
+            javaxMail.setSubject(subject, StandardCharsets.UTF_8.name());
+            MimeMessage ours = new MimeMessage(Session.getInstance(new Properties()));
+            MessageHeaders.setSubject(ours, subject);
+            assertThat(ours.getHeader("Subject", null)).as("'%s'", subject).isEqualTo(javaxMail.getHeader("Subject", null));
+        }
+        assertThat(setAsItIs).as("subjects set as they are").isGreaterThan(100);
+        assertThat(MessageHeaders.isWrittenUnchanged("[SUP-12] Printer on floor 2 is down")).isTrue();
+    }
 
     @Test
     void setDateShouldWriteAnRfc5322DateThatJavaxMailReadsBack() throws Exception {

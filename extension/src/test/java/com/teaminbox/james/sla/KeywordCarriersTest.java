@@ -106,6 +106,19 @@ class KeywordCarriersTest {
     }
 
     @Test
+    void onlyAWatchedFolderWithoutCarriersShouldBeKnownWithoutReadingIt() throws Exception {
+        assertThat(carriers.knownWithoutCarriers(folderId)).as("never searched").isFalse();
+        carriers.candidates(folder, session);
+        assertThat(carriers.knownWithoutCarriers(folderId)).isTrue();
+
+        hear(flagsUpdated(MessageUid.of(4), new Flags(), new Flags("$Resolved")));
+        assertThat(carriers.knownWithoutCarriers(folderId)).as("a carrier heard of").isFalse();
+
+        hear(flagsUpdated(MessageUid.of(4), new Flags("$Resolved"), new Flags()));
+        assertThat(carriers.knownWithoutCarriers(folderId)).isTrue();
+    }
+
+    @Test
     void anExpungedMessageShouldNoLongerBeACandidate() throws Exception {
         foundBySearch.add(MessageUid.of(5));
         carriers.candidates(folder, session);

@@ -69,6 +69,32 @@ class SlaAuditListenerTest {
     }
 
     @Test
+    void aBurstOfRecordsShouldBeHandledInOneWakeUpOfTheListenersThread() throws Exception {
+        listener = listener(SLA, Duration.ofMillis(200), 1_000);
+
+        for (int ticket = 1; ticket <= 50; ticket++) {
+            opened("SUP-" + ticket);
+        }
+
+        assertThat(written()).hasSize(50);
+        assertThat(listener.drains()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordNamingTheSharedAddressInAnotherCaseShouldStillBeKept() throws Exception {
+        listener = listener(SLA, Duration.ofMillis(10), 100);
+
+        listener.recorded(AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system())
+            .sharedMailbox("Support@Example.TEST")
+            .ticket("SUP-1")
+            .decision("created")
+            .detail("sender", "jane@customer.test")
+            .build(), AT);
+
+        assertThat(written()).extracting(TicketFact::ticket).containsExactly("SUP-1");
+    }
+
+    @Test
     void aMailboxWithoutSlaShouldHaveNoLedger() throws Exception {
         listener = listener("", Duration.ofMillis(1), 1);
         opened("SUP-1");

@@ -60,6 +60,26 @@ class SerialNotificationRegistryTest {
     }
 
     @Test
+    void aRecipientAskedAgainShouldLandInItsOwnBucketWhateverWasAskedBetween() throws Exception {
+        MemoryNotificationRegistry memory = new MemoryNotificationRegistry(new DefaultZonedDateTimeProvider());
+        SerialNotificationRegistry registry = new SerialNotificationRegistry(memory);
+        RecipientId constant = recipient(9_999);
+
+        for (int i = 0; i < 50; i++) {
+            AccountId account = AccountId.fromString("teaminbox-message-opened:support@example.test:" + i);
+            registry.register(account, constant, Optional.empty());
+            registry.register(account, recipient(i), Optional.empty());
+        }
+
+        for (int i = 0; i < 50; i++) {
+            AccountId account = AccountId.fromString("teaminbox-message-opened:support@example.test:" + i);
+            assertThat(memory.isRegistered(SerialNotificationRegistry.bucket(account, constant), constant).block()).as("constant %d", i).isTrue();
+            assertThat(memory.isRegistered(SerialNotificationRegistry.bucket(account, recipient(i)), recipient(i)).block()).as("%d", i).isTrue();
+            assertThat(registry.isRegistered(account, constant)).isTrue();
+        }
+    }
+
+    @Test
     void recipientsThatDifferOnlyByCaseShouldShareABucket() throws Exception {
         RecipientId lower = RecipientId.fromMailAddress(new MailAddress("jane@customer.test"));
         RecipientId upper = RecipientId.fromMailAddress(new MailAddress("JANE@CUSTOMER.TEST"));

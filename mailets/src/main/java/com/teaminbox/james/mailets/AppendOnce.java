@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -65,30 +65,79 @@ final class AppendOnce implements MailboxAppender {
 
     @Override
     public Publisher<ComposedMessageId> append(MimeMessage message, Username owner, StorageDirective directive) throws MessagingException {
-        Optional<String> messageId = Optional.ofNullable(message.getMessageID()).map(String::strip).filter(id -> !id.isEmpty());
-        String name = directive.getTargetFolder().orElseThrow(() -> new MessagingException("No target folder for " + owner.asString()));
-        Folder folder = new Folder(owner, name);
-        // Unset until the first attempt; then where its message can be, when that can be known.
-        AtomicReference<Optional<StoredSince>> firstAttempt = new AtomicReference<>();
-        return Mono.defer(() -> {
-            Optional<StoredSince> since = firstAttempt.get();
-            if (since == null) {
-                firstAttempt.set(messageId.isPresent() ? storedSince(folder, Instant.now().minus(CLOCK_STEP)) : Optional.empty());
-                return attempt(message, owner, directive, folder);
+        Optional<String> folderName = directive.getTargetFolder();
+        if (folderName.isEmpty()) {
+            throw new MessagingException("No target folder for " + owner.asString());
+        }
+        return Mono.defer(new Attempts(message, owner, directive, new Folder(owner, folderName.get()), messageId(message)));
+    }
+
+    /** The Message-ID, stripped; null without one (or a blank one): a mail then is retried as James does. */
+    private static String messageId(MimeMessage message) throws MessagingException {
+        String messageId = message.getMessageID();
+        if (messageId == null) {
+            return null;
+        }
+        String stripped = messageId.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /**
+     * The attempts of one mail for one recipient, one object per mail: each subscription (James's
+     * retries subscribe again) is one attempt. Not Optional, AtomicReference and lambda chains:
+     * every delivery passes here, on code the JIT has often not compiled past C1 (issue 18).
+     */
+    private final class Attempts implements Supplier<Mono<ComposedMessageId>> {
+        private final MimeMessage message;
+        private final Username owner;
+        private final StorageDirective directive;
+        private final Folder folder;
+        private final String messageId;
+        /** False until the first attempt; then where its message can be, when that can be known (else null). */
+        private volatile boolean attempted;
+        private volatile StoredSince since;
+
+        private Attempts(MimeMessage message, Username owner, StorageDirective directive, Folder folder, String messageId) {
+            this.message = message;
+            this.owner = owner;
+            this.directive = directive;
+            this.folder = folder;
+            this.messageId = messageId;
+        }
+
+        @Override
+        public Mono<ComposedMessageId> get() {
+            if (!attempted) {
+                since = messageId == null ? null : storedSince(folder, Instant.now().minus(CLOCK_STEP)).orElse(null);
+                attempted = true;
+                return attempt();
             }
+            StoredSince from = since;
             // MailDispatcher retries on Reactor's parallel scheduler, where James's blocking mailbox calls throw.
-            return Mono.fromCallable(() -> since.flatMap(from -> folders.find(owner, name, from, messageId.orElseThrow())))
+            return Mono.fromCallable(() -> from == null ? Optional.<ComposedMessageId>empty() : folders.find(owner, folder.name(), from, messageId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> {
                     if (stored.isEmpty()) {
-                        return attempt(message, owner, directive, folder);
+                        return attempt();
                     }
-                    LOGGER.warn("Delivery of {} to {} of {} failed after storing it (as UID {}): not stored again", messageId.orElseThrow(),
-                        name, owner.asString(), stored.get().getUid().asLong());
+                    LOGGER.warn("Delivery of {} to {} of {} failed after storing it (as UID {}): not stored again", messageId,
+                        folder.name(), owner.asString(), stored.get().getUid().asLong());
                     remember(folder, stored.get());
                     return Mono.just(stored.get());
                 });
-        });
+        }
+
+        private Mono<ComposedMessageId> attempt() {
+            try {
+                return Mono.from(delegate.append(message, owner, directive)).doOnNext(this::stored);
+            } catch (MessagingException e) {
+                return Mono.error(e);
+            }
+        }
+
+        private void stored(ComposedMessageId stored) {
+            remember(folder, stored);
+        }
     }
 
     /** Without a read when this node stored in the folder before; else on the spooler's thread, which LocalDelivery blocks anyway. */
@@ -98,14 +147,6 @@ final class AppendOnce implements MailboxAppender {
             return Optional.of(new StoredSince(Optional.of(last.getMailboxId()), last.getUid().next(), at));
         }
         return folders.nextUid(folder.owner(), folder.name()).map(uid -> new StoredSince(Optional.empty(), uid, at));
-    }
-
-    private Mono<ComposedMessageId> attempt(MimeMessage message, Username owner, StorageDirective directive, Folder folder) {
-        try {
-            return Mono.from(delegate.append(message, owner, directive)).doOnNext(stored -> remember(folder, stored));
-        } catch (MessagingException e) {
-            return Mono.error(e);
-        }
     }
 
     private void remember(Folder folder, ComposedMessageId stored) {

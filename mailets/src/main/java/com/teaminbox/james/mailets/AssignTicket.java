@@ -1,6 +1,5 @@
 package com.teaminbox.james.mailets;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +114,7 @@ public class AssignTicket extends GenericMailet {
             .build());
         String ticketSubject = threading.subjectFor(decision, ticket);
         if (!ticketSubject.equals(subject)) {
-            message.setSubject(ticketSubject, StandardCharsets.UTF_8.name());
+            MessageHeaders.setSubject(message, ticketSubject);
         }
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticketText);
