@@ -73,7 +73,10 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     private final StandardTokenizer fallback = new StandardTokenizer();
     private final CharTermAttribute fallbackTerm = fallback.getAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute fallbackIncrement = fallback.getAttribute(PositionIncrementAttribute.class);
+    /** The text being cut: {@link #owned}, or characters read in place ({@link #text(char[], int)}). */
     private char[] text = new char[0];
+    /** Where a String's characters are copied, kept for the next texts. */
+    private char[] owned = text;
     private int textLength;
     private int next;
     private int chunkEnd;
@@ -88,12 +91,19 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
 
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
     AsciiWordTokenizer text(String value) throws IOException {
-        closeFallback();
-        textLength = value.length();
-        if (text.length < textLength) {
-            text = new char[Math.max(textLength, text.length * 2)];
+        int length = value.length();
+        if (owned.length < length) {
+            owned = new char[Math.max(length, owned.length * 2)];
         }
-        value.getChars(0, textLength, text, 0);
+        value.getChars(0, length, owned, 0);
+        return text(owned, length);
+    }
+
+    /** Starts on {@code chars[0, length)}, read in place: they must not change until the last word is read. */
+    AsciiWordTokenizer text(char[] chars, int length) throws IOException {
+        closeFallback();
+        text = chars;
+        textLength = length;
         next = 0;
         chunkEnd = 0;
         return this;
