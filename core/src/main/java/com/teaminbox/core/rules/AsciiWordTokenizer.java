@@ -87,6 +87,10 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     private int wordIncrement;
     /** {@link WordMemory#rawHash} of the word, computed while it was cut, or {@link #NO_HASH}. */
     private int wordHash;
+    /** The first characters, lower-cased, of the words wanted, or null for every word: {@link #skipping}. */
+    private boolean[] starts;
+    /** Words passed over since the last word given: added to its position increment. */
+    private int skipped;
     static final int NO_HASH = 0;
 
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
@@ -106,7 +110,27 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         textLength = length;
         next = 0;
         chunkEnd = 0;
+        starts = null;
+        skipped = 0;
         return this;
+    }
+
+    /**
+     * From now on in this text, passes over a word of ASCII letters and digits only (what gets a
+     * {@link #hash()}) whose first character, lower-cased, is not in {@code firstCharacters}: it is
+     * counted in the next word's {@link #increment()} (or in {@link #skippedAtEnd()}), never given nor
+     * hashed. {@link ReducedMail} asks for the words some rule's term may be
+     * ({@link RuleVocabulary#firstCharacters}): about half of the words of prose are passed over in
+     * the scan that finds them. Null: every word.
+     */
+    AsciiWordTokenizer skipping(boolean[] firstCharacters) {
+        starts = firstCharacters;
+        return this;
+    }
+
+    /** The words passed over after the last word given, once {@link #next()} answered false. */
+    int skippedAtEnd() {
+        return skipped;
     }
 
     @Override
@@ -117,7 +141,8 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                     wordBuffer = fallbackTerm.buffer();
                     wordOffset = 0;
                     wordLength = fallbackTerm.length();
-                    wordIncrement = fallbackIncrement.getPositionIncrement();
+                    wordIncrement = fallbackIncrement.getPositionIncrement() + skipped;
+                    skipped = 0;
                     wordHash = NO_HASH;
                     return true;
                 }
@@ -125,6 +150,8 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             }
             if (next < chunkEnd) {
                 if (fastWord()) {
+                    wordIncrement += skipped;
+                    skipped = 0;
                     return true;
                 }
                 continue;
@@ -134,6 +161,12 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                 return false;
             }
             if (chunk == ONE_WORD) {
+                if (starts != null && !starts[wordBuffer[wordOffset] | 0x20]) {
+                    skipped++;
+                    continue;
+                }
+                wordIncrement += skipped;
+                skipped = 0;
                 return true;
             }
         }
@@ -187,6 +220,40 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         if (start == length) {
             next = length;
             return TEXT_END;
+        }
+        boolean[] wanted = starts;
+        while (wanted != null) {
+            // A word of letters and digits starting with no wanted character: its end found without
+            // hashing it; passed over when it is the whole chunk (maybe ended by one of : , ; . ').
+            char first = chars[start];
+            byte firstType = first < 128 ? CLASSES[first] : OTHER;
+            if (firstType != LETTER && firstType != DIGIT || wanted[first | 0x20]) {
+                break;
+            }
+            int end = start + 1;
+            char c = 0;
+            while (end < length && (c = chars[end]) < 128 && (CLASSES[c] == LETTER || CLASSES[c] == DIGIT)) {
+                end++;
+            }
+            if (end < length && !isSeparator(c)) {
+                // a joining character then the end of the chunk: still one plain word
+                if (c >= 128 || !isMid(CLASSES[c]) || end + 1 < length && !isSeparator(chars[end + 1])) {
+                    break;
+                }
+                end++;
+            }
+            if (end - start > MAX_FAST_CHUNK) {
+                break;
+            }
+            skipped++;
+            while (end < length && isSeparator(chars[end])) {
+                end++;
+            }
+            if (end == length) {
+                next = length;
+                return TEXT_END;
+            }
+            start = end;
         }
         int end = start;
         boolean ascii = true;

@@ -90,8 +90,7 @@ final class BodyText {
      * (both replace what is malformed). {@code expected}, the part's size or -1, sizes the buffer.
      */
     void read(InputStream input, Charset charset, int budget, int expected) throws IOException {
-        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
-            || charset.equals(StandardCharsets.US_ASCII)) {
+        if (isUtf8(charset) || isLatin1(charset) || isAscii(charset)) {
             // Enough bytes for the budget: each character takes at most four bytes, so a sequence cut at
             // the end of these bytes lies past the budget.
             int count = readAtMost(input, (int) Math.min(Integer.MAX_VALUE - 8, budget * 4L + 4), expected);
@@ -128,11 +127,11 @@ final class BodyText {
             out[at++] = (char) in[index++];
         }
         if (index < count) {
-            if (charset.equals(StandardCharsets.ISO_8859_1)) {
+            if (isLatin1(charset)) {
                 while (index < count) {
                     out[at++] = (char) (in[index++] & 0xff);
                 }
-            } else if (charset.equals(StandardCharsets.US_ASCII)) {
+            } else if (isAscii(charset)) {
                 while (index < count) {
                     byte b = in[index++];
                     out[at++] = b >= 0 ? (char) b : '\uFFFD';
@@ -144,18 +143,74 @@ final class BodyText {
         length = at;
     }
 
-    /** The rest, from a byte that is not ASCII, through a decoder kept for the next mails; malformed input replaced as a String does. */
+    /**
+     * The rest, from a byte that is not ASCII: ASCII and the well-formed sequences of two and three
+     * bytes (Latin, Greek, Cyrillic… and CJK) decoded here; anything else (four bytes, malformed
+     * bytes) up to the next ASCII byte through a decoder kept for the next mails, which replaces
+     * what is malformed as a String does (its maximal subparts, which never take an ASCII byte: so
+     * the stretches decode apart as they decode together). Where the next character goes.
+     */
     private int decodeUtf8(int index, int count, int at) {
+        byte[] in = bytes;
+        char[] out = chars;
+        while (index < count) {
+            int b1 = in[index];
+            if (b1 >= 0) {
+                out[at++] = (char) b1;
+                index++;
+                continue;
+            }
+            if (b1 >= (byte) 0xc2 && b1 <= (byte) 0xdf && index + 1 < count && isContinuation(in[index + 1])) {
+                out[at++] = (char) (((b1 & 0x1f) << 6) | (in[index + 1] & 0x3f));
+                index += 2;
+                continue;
+            }
+            if ((b1 & 0xf0) == 0xe0 && index + 2 < count && isContinuation(in[index + 1]) && isContinuation(in[index + 2])) {
+                int b2 = in[index + 1] & 0xff;
+                // not an overlong form (E0 80..9F), not a surrogate (ED A0..BF)
+                if ((b1 != (byte) 0xe0 || b2 >= 0xa0) && (b1 != (byte) 0xed || b2 <= 0x9f)) {
+                    out[at++] = (char) (((b1 & 0x0f) << 12) | ((b2 & 0x3f) << 6) | (in[index + 2] & 0x3f));
+                    index += 3;
+                    continue;
+                }
+            }
+            int stop = index + 1;
+            while (stop < count && in[stop] < 0) {
+                stop++;
+            }
+            at = decodeWithDecoder(index, stop, at);
+            index = stop;
+        }
+        return at;
+    }
+
+    private int decodeWithDecoder(int from, int to, int at) {
         if (utf8 == null) {
             utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         }
         CharsetDecoder decoder = utf8.reset();
-        ByteBuffer in = ByteBuffer.wrap(bytes, index, count - index);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
         CharBuffer out = CharBuffer.wrap(chars, at, chars.length - at);
         decoder.decode(in, out, true);
         decoder.flush(out);
         return out.position();
+    }
+
+    private static boolean isContinuation(byte b) {
+        return (b & 0xc0) == 0x80;
+    }
+
+    private static boolean isUtf8(Charset charset) {
+        return charset == StandardCharsets.UTF_8 || charset.equals(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isLatin1(Charset charset) {
+        return charset == StandardCharsets.ISO_8859_1 || charset.equals(StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isAscii(Charset charset) {
+        return charset == StandardCharsets.US_ASCII || charset.equals(StandardCharsets.US_ASCII);
     }
 
     /**

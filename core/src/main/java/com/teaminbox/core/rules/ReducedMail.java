@@ -242,17 +242,14 @@ final class ReducedMail {
     private static int keepWords(AsciiWordTokenizer tokenizer, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
                                  boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
                                  MailWords occurrences, KeptTokens kept) throws IOException {
+        // A word of ASCII letters and digits only whose first character, lower-cased, starts no term of
+        // the field is no term (RuleVocabulary#firstCharacters): most words of a mail, passed over by the
+        // tokenizer, which counts their positions. Not when the field is kept whole.
         try (tokenizer) {
+            tokenizer.skipping(starts);
             while (tokenizer.next()) {
                 position += tokenizer.increment();
-                int hash = tokenizer.hash();
-                // A word of ASCII letters and digits only (the tokenizer hashed it) whose first character,
-                // lower-cased, starts no term of the field is no term (RuleVocabulary#firstCharacters):
-                // most words of a mail, spared the word memory. Not when the field is kept whole.
-                if (starts != null && hash != AsciiWordTokenizer.NO_HASH && !starts[tokenizer.buffer()[tokenizer.offset()] | 0x20]) {
-                    continue;
-                }
-                int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), hash);
+                int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
                 if (word != WordMemory.NO_WORD) {
                     for (int rule : vocabularyWords[word].rules()) {
                         candidates.set(rule);
@@ -265,6 +262,7 @@ final class ReducedMail {
                     kept.addKept(words.lastTerm(), position);
                 }
             }
+            position += tokenizer.skippedAtEnd();
         }
         return position;
     }
