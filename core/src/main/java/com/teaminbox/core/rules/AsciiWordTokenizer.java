@@ -46,6 +46,8 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     /** {@code " # *}: no join in ASCII, but joined to non-ASCII neighbours (Hebrew quotes, keycaps): not a chunk end. */
     private static final byte OTHER_NOT_SEPARATOR = 7;
     private static final byte[] CLASSES = new byte[128];
+    /** ASCII letters and digits: one look-up per character of the words most text is made of. */
+    private static final boolean[] PLAIN = new boolean[128];
     /** What {@link #nextChunk()} found: the end of the text, a chunk that is one word (read), a chunk to cut. */
     private static final int TEXT_END = 0;
     private static final int ONE_WORD = 1;
@@ -58,6 +60,9 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         }
         for (char c = '0'; c <= '9'; c++) {
             CLASSES[c] = DIGIT;
+        }
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = CLASSES[c] == LETTER || CLASSES[c] == DIGIT;
         }
         CLASSES['_'] = UNDERSCORE;
         CLASSES[':'] = MID_LETTER;
@@ -226,13 +231,12 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             // A word of letters and digits starting with no wanted character: its end found without
             // hashing it; passed over when it is the whole chunk (maybe ended by one of : , ; . ').
             char first = chars[start];
-            byte firstType = first < 128 ? CLASSES[first] : OTHER;
-            if (firstType != LETTER && firstType != DIGIT || wanted[first | 0x20]) {
+            if (first >= 128 || !PLAIN[first] || wanted[first | 0x20]) {
                 break;
             }
             int end = start + 1;
             char c = 0;
-            while (end < length && (c = chars[end]) < 128 && (CLASSES[c] == LETTER || CLASSES[c] == DIGIT)) {
+            while (end < length && (c = chars[end]) < 128 && PLAIN[c]) {
                 end++;
             }
             if (end < length && !isSeparator(c)) {
@@ -257,28 +261,27 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         }
         int end = start;
         boolean ascii = true;
-        // the end of the chunk's leading run of letters and digits, and that run's hash (for WordMemory,
-        // computed in this pass over the characters rather than in another)
-        int plainEnd = -1;
+        // the chunk's leading run of letters and digits, and that run's hash (for WordMemory, computed in
+        // this pass over the characters rather than in another): most chunks are that run alone
         int hash = 0;
-        while (end < length) {
-            char c = chars[end];
-            if (c >= 128) {
-                ascii = false;
-            } else {
-                byte type = CLASSES[c];
-                if (type == OTHER) {
+        char c;
+        while (end < length && (c = chars[end]) < 128 && PLAIN[c]) {
+            hash = 31 * hash + c;
+            end++;
+        }
+        // where the run stops short of the chunk's end: the first other character, or -1 when it ends the chunk
+        int plainEnd = -1;
+        if (end < length && !isSeparator(chars[end])) {
+            plainEnd = end;
+            while (end < length) {
+                c = chars[end];
+                if (c >= 128) {
+                    ascii = false;
+                } else if (CLASSES[c] == OTHER) {
                     break;
                 }
-                if (plainEnd < 0) {
-                    if (type != LETTER && type != DIGIT) {
-                        plainEnd = end;
-                    } else {
-                        hash = 31 * hash + c;
-                    }
-                }
+                end++;
             }
-            end++;
         }
         next = start;
         chunkEnd = end;

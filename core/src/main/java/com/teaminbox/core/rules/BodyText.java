@@ -12,6 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import javax.mail.internet.ContentType;
+
 /**
  * The text of a mail's body as {@link MimeMailReader} reads it for rules, decoded into characters
  * kept from mail to mail: {@link TextWords} owns one per thread, and {@link ReducedMail} cuts its
@@ -30,6 +32,9 @@ final class BodyText {
     /** The charset last named by a part, as {@link MimeMailReader} resolved it: most mails name one, the same one. */
     private String lastCharsetName;
     private Charset lastCharset;
+    /** The Content-Type last parsed, and its parse (null when it could not be). */
+    private String lastContentTypeText;
+    private ContentType lastContentType;
 
     /** Empties it for the next mail. */
     BodyText clear() {
@@ -74,6 +79,17 @@ final class BodyText {
         return text;
     }
 
+    /** The content type last parsed from {@code text}, or null when another text was parsed last (or none could be). */
+    ContentType lastContentType(String text) {
+        return text != null && text.equals(lastContentTypeText) ? lastContentType : null;
+    }
+
+    /** Remembers a parse of a content type; read only, never changed (javax.mail's ContentType could be). */
+    void rememberContentType(String text, ContentType parsed) {
+        lastContentTypeText = text;
+        lastContentType = parsed;
+    }
+
     /** The charset {@code name} resolved to last time, or null when it was another name. */
     Charset lastCharset(String name) {
         return name != null && name.equals(lastCharsetName) ? lastCharset : null;
@@ -90,14 +106,16 @@ final class BodyText {
      * (both replace what is malformed). {@code expected}, the part's size or -1, sizes the buffer.
      */
     void read(InputStream input, Charset charset, int budget, int expected) throws IOException {
-        if (isUtf8(charset) || isLatin1(charset) || isAscii(charset)) {
+        boolean utf8Text = isUtf8(charset);
+        boolean latin1 = !utf8Text && isLatin1(charset);
+        if (utf8Text || latin1 || isAscii(charset)) {
             // Enough bytes for the budget: each character takes at most four bytes, so a sequence cut at
             // the end of these bytes lies past the budget.
             int count = readAtMost(input, (int) Math.min(Integer.MAX_VALUE - 8, budget * 4L + 4), expected);
             // every byte decodes to at most one character in these charsets (a malformed one to one replacement)
             ensure(count);
             int start = length;
-            decode(charset, count);
+            decode(utf8Text, latin1, count);
             length = Math.min(length, start + budget);
             return;
         }
@@ -116,8 +134,8 @@ final class BodyText {
         }
     }
 
-    /** Decodes {@code bytes[0, count)} after the characters; room for {@code count} more was made. */
-    private void decode(Charset charset, int count) {
+    /** Decodes {@code bytes[0, count)} after the characters, from UTF-8, ISO-8859-1 or else US-ASCII; room for {@code count} more was made. */
+    private void decode(boolean utf8Text, boolean latin1, int count) {
         byte[] in = bytes;
         char[] out = chars;
         int at = length;
@@ -127,17 +145,18 @@ final class BodyText {
             out[at++] = (char) in[index++];
         }
         if (index < count) {
-            if (isLatin1(charset)) {
+            if (utf8Text) {
+                at = decodeUtf8(index, count, at);
+            } else if (latin1) {
                 while (index < count) {
                     out[at++] = (char) (in[index++] & 0xff);
                 }
-            } else if (isAscii(charset)) {
+            } else {
+                // US-ASCII
                 while (index < count) {
                     byte b = in[index++];
                     out[at++] = b >= 0 ? (char) b : '\uFFFD';
                 }
-            } else {
-                at = decodeUtf8(index, count, at);
             }
         }
         length = at;

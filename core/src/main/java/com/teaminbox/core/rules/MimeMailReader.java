@@ -45,6 +45,11 @@ public final class MimeMailReader {
 
     private final int bodyPrefixChars;
     private final Predicate<String> readsHeader;
+    /**
+     * The lower-case names of the headers {@link #readsHeader} accepts, when the rules name a few: a header's
+     * name is compared with them in place, no lower-case copy made of each header's name. Null: ask the predicate.
+     */
+    private final String[] headersRead;
     private final boolean readsFrom;
     private final boolean readsTo;
     private final boolean readsCc;
@@ -72,8 +77,14 @@ public final class MimeMailReader {
      *     parsed nor decoded, which cannot change a decision since no rule would see them
      */
     public MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader, Predicate<String> readsField) {
+        this(bodyPrefixChars, readsHeader, readsField, null);
+    }
+
+    /** @param headersRead the lower-case names of every header {@code readsHeader} accepts, or null when not known */
+    private MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader, Predicate<String> readsField, String[] headersRead) {
         this.bodyPrefixChars = bodyPrefixChars;
         this.readsHeader = readsHeader;
+        this.headersRead = headersRead;
         this.readsFrom = readsField.test(RuleFields.FROM);
         this.readsTo = readsField.test(RuleFields.TO);
         this.readsCc = readsField.test(RuleFields.CC);
@@ -85,7 +96,8 @@ public final class MimeMailReader {
 
     /** A reader of what this rule set reads, and nothing else: what the server runs for each mail. */
     public static MimeMailReader forRules(RuleSet ruleSet) {
-        return new MimeMailReader(ruleSet.rules().bodyPrefixChars(), ruleSet::readsHeader, ruleSet::readsField);
+        return new MimeMailReader(ruleSet.rules().bodyPrefixChars(), ruleSet::readsHeader, ruleSet::readsField,
+            ruleSet.headersRead().orElse(null));
     }
 
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received) {
@@ -128,7 +140,7 @@ public final class MimeMailReader {
         if (readsSubject) {
             document.subject(subject(message));
         }
-        headers(message, document, readsHeader);
+        headers(message, document);
         return document;
     }
 
@@ -152,7 +164,7 @@ public final class MimeMailReader {
             return;
         }
         try {
-            PartType type = PartType.orNull(part);
+            PartType type = PartType.orNull(part, body);
             String fileName = fileName(part, type, readsAttachments);
             if (!fileName.isEmpty()) {
                 if (readsAttachments) {
@@ -161,7 +173,7 @@ public final class MimeMailReader {
                 return;
             }
             if (type == null) {
-                type = PartType.of(part);
+                type = PartType.of(part, body);
             }
             if (type.is("multipart/*")) {
                 Object content = part.getContent();
@@ -227,9 +239,9 @@ public final class MimeMailReader {
         }
 
         /** As {@link #of}, or null when the part's content type cannot be read at all. */
-        static PartType orNull(Part part) {
+        static PartType orNull(Part part, BodyText memory) {
             try {
-                return of(part);
+                return of(part, memory);
             } catch (MessagingException | RuntimeException e) {
                 return null;
             }
@@ -258,12 +270,18 @@ public final class MimeMailReader {
             return indexOfIgnoreCase(value, "name") >= 0;
         }
 
-        static PartType of(Part part) throws MessagingException {
+        /** @param memory where the last type parsed is remembered: mails of one sender repeat theirs, a part's type is not changed */
+        static PartType of(Part part, BodyText memory) throws MessagingException {
             if (!(part instanceof MimePart)) {
                 return new PartType(part, null, null);
             }
             String text = part.getContentType();
-            return new PartType(part, text, parse(text));
+            ContentType parsed = memory.lastContentType(text);
+            if (parsed == null) {
+                parsed = parse(text);
+                memory.rememberContentType(text, parsed);
+            }
+            return new PartType(part, text, parsed);
         }
 
         boolean is(String mimeType) throws MessagingException {
@@ -351,14 +369,14 @@ public final class MimeMailReader {
         return -1;
     }
 
-    private static void headers(MimeMessage message, MailDocument.Builder document, Predicate<String> readsHeader) {
+    private void headers(MimeMessage message, MailDocument.Builder document) {
         try {
             int count = 0;
             // Unread headers still count towards MAX_HEADERS: the same headers are indexed whichever rules there are.
             for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements() && count < MAX_HEADERS; count++) {
                 Header header = headers.nextElement();
-                String name = header.getName().toLowerCase(Locale.ROOT);
-                if (!readsHeader.test(name)) {
+                String name = readName(header.getName());
+                if (name == null) {
                     continue;
                 }
                 String value = header.getValue() == null ? "" : decode(header.getValue());
@@ -367,6 +385,46 @@ public final class MimeMailReader {
         } catch (MessagingException e) {
             // no headers readable: rules on headers simply do not match
         }
+    }
+
+    /** The header's lower-case name when a rule reads it, else null. */
+    private String readName(String name) {
+        if (headersRead != null && isAscii(name)) {
+            for (String read : headersRead) {
+                if (sameIgnoringAsciiCase(read, name)) {
+                    return read;
+                }
+            }
+            return null;
+        }
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        return readsHeader.test(lowerCase) ? lowerCase : null;
+    }
+
+    private static boolean isAscii(String name) {
+        for (int index = 0; index < name.length(); index++) {
+            if (name.charAt(index) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the ASCII {@code name}, lower-cased as {@link String#toLowerCase(Locale)} does it, is {@code lowerCase}. */
+    private static boolean sameIgnoringAsciiCase(String lowerCase, String name) {
+        if (lowerCase.length() != name.length()) {
+            return false;
+        }
+        for (int index = 0; index < name.length(); index++) {
+            char c = name.charAt(index);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerCase.charAt(index)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String subject(MimeMessage message) {

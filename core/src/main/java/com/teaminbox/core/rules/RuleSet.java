@@ -77,6 +77,14 @@ public final class RuleSet implements Closeable {
     }
 
     /**
+     * The lower-case names of every header some rule reads, when that is a list ({@link #readsHeader} is
+     * true for exactly these); empty when a rule reads them all.
+     */
+    Optional<String[]> headersRead() {
+        return vocabulary.keepsEverything() ? Optional.empty() : Optional.of(vocabulary.headerNames().toArray(new String[0]));
+    }
+
+    /**
      * Whether some rule reads this field of a mail ({@code from}, {@code to}, {@code cc}, {@code subject},
      * {@code body}, {@code attachment}): the others need neither be parsed nor decoded
      * ({@link MimeMailReader#forRules}).
