@@ -46,8 +46,11 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     /** {@code " # *}: no join in ASCII, but joined to non-ASCII neighbours (Hebrew quotes, keycaps): not a chunk end. */
     private static final byte OTHER_NOT_SEPARATOR = 7;
     private static final byte[] CLASSES = new byte[128];
-    /** ASCII letters and digits: one look-up per character of the words most text is made of. */
-    private static final boolean[] PLAIN = new boolean[128];
+    /**
+     * Per character, whether it is an ASCII letter or digit: one look-up per character of the words most
+     * text is made of, no test of its range first (hence all 65,536; only the first 128 are read often).
+     */
+    private static final boolean[] PLAIN = new boolean[65_536];
     /** What {@link #nextChunk()} found: the end of the text, a chunk that is one word (read), a chunk to cut. */
     private static final int TEXT_END = 0;
     private static final int ONE_WORD = 1;
@@ -101,16 +104,21 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
     AsciiWordTokenizer text(String value) throws IOException {
         int length = value.length();
-        if (owned.length < length) {
-            owned = new char[Math.max(length, owned.length * 2)];
+        if (owned.length <= length) {
+            owned = new char[Math.max(length + 1, owned.length * 2)];
         }
         value.getChars(0, length, owned, 0);
         return text(owned, length);
     }
 
-    /** Starts on {@code chars[0, length)}, read in place: they must not change until the last word is read. */
+    /**
+     * Starts on {@code chars[0, length)}, read in place: they must not change until the last word is read.
+     * {@code chars[length]} must exist: a blank is written there, which ends every word without a test
+     * of the length at each character.
+     */
     AsciiWordTokenizer text(char[] chars, int length) throws IOException {
         closeFallback();
+        chars[length] = ' ';
         text = chars;
         textLength = length;
         next = 0;
@@ -231,17 +239,18 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             // A word of letters and digits starting with no wanted character: its end found without
             // hashing it; passed over when it is the whole chunk (maybe ended by one of : , ; . ').
             char first = chars[start];
-            if (first >= 128 || !PLAIN[first] || wanted[first | 0x20]) {
+            if (!PLAIN[first] || wanted[first | 0x20]) {
                 break;
             }
             int end = start + 1;
-            char c = 0;
-            while (end < length && (c = chars[end]) < 128 && PLAIN[c]) {
+            // the blank after the text ends the run
+            while (PLAIN[chars[end]]) {
                 end++;
             }
-            if (end < length && !isSeparator(c)) {
+            char c = chars[end];
+            if (!isSeparator(c)) {
                 // a joining character then the end of the chunk: still one plain word
-                if (c >= 128 || !isMid(CLASSES[c]) || end + 1 < length && !isSeparator(chars[end + 1])) {
+                if (c >= 128 || !isMid(CLASSES[c]) || !isSeparator(chars[end + 1])) {
                     break;
                 }
                 end++;
@@ -265,13 +274,14 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         // this pass over the characters rather than in another): most chunks are that run alone
         int hash = 0;
         char c;
-        while (end < length && (c = chars[end]) < 128 && PLAIN[c]) {
+        // the blank after the text ends the run
+        while (PLAIN[c = chars[end]]) {
             hash = 31 * hash + c;
             end++;
         }
         // where the run stops short of the chunk's end: the first other character, or -1 when it ends the chunk
         int plainEnd = -1;
-        if (end < length && !isSeparator(chars[end])) {
+        if (!isSeparator(chars[end])) {
             plainEnd = end;
             while (end < length) {
                 c = chars[end];

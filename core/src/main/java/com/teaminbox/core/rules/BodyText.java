@@ -52,8 +52,9 @@ final class BodyText {
         return length;
     }
 
-    /** The characters, valid in {@code [0, length())} until the next change. */
+    /** The characters, valid in {@code [0, length())} until the next change; with room for one more after them. */
     char[] chars() {
+        ensure(1);
         return chars;
     }
 
