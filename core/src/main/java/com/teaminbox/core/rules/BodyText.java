@@ -25,7 +25,7 @@ final class BodyText {
     /** Kept from mail to mail up to this size; a bigger mail's buffers are dropped after it. */
     private static final int KEPT_CHARS = 256 * 1024;
 
-    private char[] chars = new char[1_024];
+    private char[] chars;
     private int length;
     private byte[] bytes = new byte[1_024];
     private CharsetDecoder utf8;
@@ -35,6 +35,15 @@ final class BodyText {
     /** The Content-Type last parsed, and its parse (null when it could not be). */
     private String lastContentTypeText;
     private ContentType lastContentType;
+
+    BodyText() {
+        this(1_024);
+    }
+
+    /** A text for one mail, sized for the characters it will hold: read once, not kept. */
+    BodyText(int expectedChars) {
+        chars = new char[Math.max(16, expectedChars)];
+    }
 
     /** Empties it for the next mail. */
     BodyText clear() {

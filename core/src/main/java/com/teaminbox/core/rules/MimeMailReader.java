@@ -108,7 +108,8 @@ public final class MimeMailReader {
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
         MailDocument.Builder document = fields(message, size, received, businessHours);
         if (readsBody || readsAttachments) {
-            BodyText text = new BodyText();
+            // Sized for the whole text at once, as the builder of the Strings reader was.
+            BodyText text = new BodyText(readsBody ? (int) Math.min(bodyPrefixChars + 2L, Math.max(16L, size + 1)) : 16);
             walk(message, 0, text, document);
             document.body(text.toString());
         }
