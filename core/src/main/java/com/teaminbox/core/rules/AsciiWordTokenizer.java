@@ -46,6 +46,11 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     /** {@code " # *}: no join in ASCII, but joined to non-ASCII neighbours (Hebrew quotes, keycaps): not a chunk end. */
     private static final byte OTHER_NOT_SEPARATOR = 7;
     private static final byte[] CLASSES = new byte[128];
+    /**
+     * Per character, whether it is an ASCII letter or digit: one look-up per character of the words most
+     * text is made of, no test of its range first (hence all 65,536; only the first 128 are read often).
+     */
+    private static final boolean[] PLAIN = new boolean[65_536];
     /** What {@link #nextChunk()} found: the end of the text, a chunk that is one word (read), a chunk to cut. */
     private static final int TEXT_END = 0;
     private static final int ONE_WORD = 1;
@@ -58,6 +63,9 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         }
         for (char c = '0'; c <= '9'; c++) {
             CLASSES[c] = DIGIT;
+        }
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = CLASSES[c] == LETTER || CLASSES[c] == DIGIT;
         }
         CLASSES['_'] = UNDERSCORE;
         CLASSES[':'] = MID_LETTER;
@@ -73,7 +81,10 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     private final StandardTokenizer fallback = new StandardTokenizer();
     private final CharTermAttribute fallbackTerm = fallback.getAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute fallbackIncrement = fallback.getAttribute(PositionIncrementAttribute.class);
+    /** The text being cut: {@link #owned}, or characters read in place ({@link #text(char[], int)}). */
     private char[] text = new char[0];
+    /** Where a String's characters are copied, kept for the next texts. */
+    private char[] owned = text;
     private int textLength;
     private int next;
     private int chunkEnd;
@@ -84,19 +95,55 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     private int wordIncrement;
     /** {@link WordMemory#rawHash} of the word, computed while it was cut, or {@link #NO_HASH}. */
     private int wordHash;
+    /** The first characters, lower-cased, of the words wanted, or null for every word: {@link #skipping}. */
+    private boolean[] starts;
+    /** Words passed over since the last word given: added to its position increment. */
+    private int skipped;
     static final int NO_HASH = 0;
 
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
     AsciiWordTokenizer text(String value) throws IOException {
-        closeFallback();
-        textLength = value.length();
-        if (text.length < textLength) {
-            text = new char[Math.max(textLength, text.length * 2)];
+        int length = value.length();
+        if (owned.length <= length) {
+            owned = new char[Math.max(length + 1, owned.length * 2)];
         }
-        value.getChars(0, textLength, text, 0);
+        value.getChars(0, length, owned, 0);
+        return text(owned, length);
+    }
+
+    /**
+     * Starts on {@code chars[0, length)}, read in place: they must not change until the last word is read.
+     * {@code chars[length]} must exist: a blank is written there, which ends every word without a test
+     * of the length at each character.
+     */
+    AsciiWordTokenizer text(char[] chars, int length) throws IOException {
+        closeFallback();
+        chars[length] = ' ';
+        text = chars;
+        textLength = length;
         next = 0;
         chunkEnd = 0;
+        starts = null;
+        skipped = 0;
         return this;
+    }
+
+    /**
+     * From now on in this text, passes over a word of ASCII letters and digits only (what gets a
+     * {@link #hash()}) whose first character, lower-cased, is not in {@code firstCharacters}: it is
+     * counted in the next word's {@link #increment()} (or in {@link #skippedAtEnd()}), never given nor
+     * hashed. {@link ReducedMail} asks for the words some rule's term may be
+     * ({@link RuleVocabulary#firstCharacters}): about half of the words of prose are passed over in
+     * the scan that finds them. Null: every word.
+     */
+    AsciiWordTokenizer skipping(boolean[] firstCharacters) {
+        starts = firstCharacters;
+        return this;
+    }
+
+    /** The words passed over after the last word given, once {@link #next()} answered false. */
+    int skippedAtEnd() {
+        return skipped;
     }
 
     @Override
@@ -107,7 +154,8 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                     wordBuffer = fallbackTerm.buffer();
                     wordOffset = 0;
                     wordLength = fallbackTerm.length();
-                    wordIncrement = fallbackIncrement.getPositionIncrement();
+                    wordIncrement = fallbackIncrement.getPositionIncrement() + skipped;
+                    skipped = 0;
                     wordHash = NO_HASH;
                     return true;
                 }
@@ -115,6 +163,8 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             }
             if (next < chunkEnd) {
                 if (fastWord()) {
+                    wordIncrement += skipped;
+                    skipped = 0;
                     return true;
                 }
                 continue;
@@ -124,6 +174,12 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
                 return false;
             }
             if (chunk == ONE_WORD) {
+                if (starts != null && !starts[wordBuffer[wordOffset] | 0x20]) {
+                    skipped++;
+                    continue;
+                }
+                wordIncrement += skipped;
+                skipped = 0;
                 return true;
             }
         }
@@ -178,30 +234,64 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             next = length;
             return TEXT_END;
         }
-        int end = start;
-        boolean ascii = true;
-        // the end of the chunk's leading run of letters and digits, and that run's hash (for WordMemory,
-        // computed in this pass over the characters rather than in another)
-        int plainEnd = -1;
-        int hash = 0;
-        while (end < length) {
+        boolean[] wanted = starts;
+        while (wanted != null) {
+            // A word of letters and digits starting with no wanted character: its end found without
+            // hashing it; passed over when it is the whole chunk (maybe ended by one of : , ; . ').
+            char first = chars[start];
+            if (!PLAIN[first] || wanted[first | 0x20]) {
+                break;
+            }
+            int end = start + 1;
+            // the blank after the text ends the run
+            while (PLAIN[chars[end]]) {
+                end++;
+            }
             char c = chars[end];
-            if (c >= 128) {
-                ascii = false;
-            } else {
-                byte type = CLASSES[c];
-                if (type == OTHER) {
+            if (!isSeparator(c)) {
+                // a joining character then the end of the chunk: still one plain word
+                if (c >= 128 || !isMid(CLASSES[c]) || !isSeparator(chars[end + 1])) {
                     break;
                 }
-                if (plainEnd < 0) {
-                    if (type != LETTER && type != DIGIT) {
-                        plainEnd = end;
-                    } else {
-                        hash = 31 * hash + c;
-                    }
-                }
+                end++;
             }
+            if (end - start > MAX_FAST_CHUNK) {
+                break;
+            }
+            skipped++;
+            while (end < length && isSeparator(chars[end])) {
+                end++;
+            }
+            if (end == length) {
+                next = length;
+                return TEXT_END;
+            }
+            start = end;
+        }
+        int end = start;
+        boolean ascii = true;
+        // the chunk's leading run of letters and digits, and that run's hash (for WordMemory, computed in
+        // this pass over the characters rather than in another): most chunks are that run alone
+        int hash = 0;
+        char c;
+        // the blank after the text ends the run
+        while (PLAIN[c = chars[end]]) {
+            hash = 31 * hash + c;
             end++;
+        }
+        // where the run stops short of the chunk's end: the first other character, or -1 when it ends the chunk
+        int plainEnd = -1;
+        if (!isSeparator(chars[end])) {
+            plainEnd = end;
+            while (end < length) {
+                c = chars[end];
+                if (c >= 128) {
+                    ascii = false;
+                } else if (CLASSES[c] == OTHER) {
+                    break;
+                }
+                end++;
+            }
         }
         next = start;
         chunkEnd = end;

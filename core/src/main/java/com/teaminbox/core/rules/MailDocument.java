@@ -35,10 +35,27 @@ public final class MailDocument {
     private final long size;
     private final ZonedDateTime received;
     private final Optional<Boolean> inBusinessHours;
+    /**
+     * The body as characters read in place, or null when it is {@link #body}: a mail read for one
+     * evaluation ({@link RuleSet#evaluate(javax.mail.internet.MimeMessage, long, ZonedDateTime, Optional)})
+     * whose text stays in the evaluating thread's buffer.
+     */
+    private final BodyText bodyText;
 
     public MailDocument(List<String> from, List<String> to, List<String> cc, String subject, String body,
                         List<String> attachmentNames, Map<String, List<String>> headers, long size, ZonedDateTime received,
                         Optional<Boolean> inBusinessHours) {
+        this(from, to, cc, subject, body, attachmentNames, headers, size, received, inBusinessHours, null);
+    }
+
+    private MailDocument(Builder builder) {
+        this(builder.from, builder.to, builder.cc, builder.subject, builder.body, builder.attachments, builder.headers, builder.size,
+            builder.received, builder.inBusinessHours, builder.bodyText);
+    }
+
+    private MailDocument(List<String> from, List<String> to, List<String> cc, String subject, String body,
+                         List<String> attachmentNames, Map<String, List<String>> headers, long size, ZonedDateTime received,
+                         Optional<Boolean> inBusinessHours, BodyText bodyText) {
         this.inBusinessHours = Objects.requireNonNull(inBusinessHours);
         this.from = List.copyOf(from);
         this.to = List.copyOf(to);
@@ -49,6 +66,7 @@ public final class MailDocument {
         this.headers = Map.copyOf(headers);
         this.size = size;
         this.received = Objects.requireNonNull(received);
+        this.bodyText = bodyText;
     }
 
     public String subject() {
@@ -56,7 +74,12 @@ public final class MailDocument {
     }
 
     public String body() {
-        return body;
+        return bodyText == null ? body : bodyText.toString();
+    }
+
+    /** The body's characters read in place ({@link BodyText}), or null when the body is a String ({@link #body()}). */
+    BodyText bodyText() {
+        return bodyText;
     }
 
     public ZonedDateTime received() {
@@ -90,12 +113,22 @@ public final class MailDocument {
      * rule set names a few fields, and a mail is read for it alone).
      */
     Map<String, List<String>> textFields(Predicate<String> wanted) {
+        return textFields(wanted, true);
+    }
+
+    /**
+     * As {@link #textFields(Predicate)}; without the body when {@code withBody} is false: {@link ReducedMail}
+     * reads the characters of a {@link #bodyText()} in place.
+     */
+    Map<String, List<String>> textFields(Predicate<String> wanted, boolean withBody) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         putAddresses(fields, wanted, RuleFields.FROM, from);
         putAddresses(fields, wanted, RuleFields.TO, to);
         putAddresses(fields, wanted, RuleFields.CC, cc);
         putIfWanted(fields, wanted, RuleFields.SUBJECT, List.of(subject));
-        putIfWanted(fields, wanted, RuleFields.BODY, List.of(body));
+        if (withBody) {
+            putIfWanted(fields, wanted, RuleFields.BODY, List.of(body()));
+        }
         putIfWanted(fields, wanted, RuleFields.ATTACHMENT, attachmentNames);
         headers.forEach((name, values) -> putIfWanted(fields, wanted, RuleFields.header(name), values));
         if (wanted.test(RuleFields.DAY)) {
@@ -156,6 +189,7 @@ public final class MailDocument {
         private String body = "";
         private long size;
         private Optional<Boolean> inBusinessHours = Optional.empty();
+        private BodyText bodyText;
 
         private Builder(ZonedDateTime received) {
             this.received = received;
@@ -207,8 +241,14 @@ public final class MailDocument {
             return this;
         }
 
+        /** The body read in place, instead of {@link #body(String)}: {@link MimeMailReader} for one evaluation. */
+        Builder bodyText(BodyText text) {
+            bodyText = text;
+            return this;
+        }
+
         public MailDocument build() {
-            return new MailDocument(from, to, cc, subject, body, attachments, headers, size, received, inBusinessHours);
+            return new MailDocument(this);
         }
     }
 }

@@ -2,19 +2,15 @@ package com.teaminbox.core.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import javax.mail.Address;
@@ -47,15 +43,13 @@ public final class MimeMailReader {
     /** Header values are cut at this length before analysis. */
     public static final int MAX_HEADER_CHARS = 4_096;
 
-    /**
-     * Charsets whose text is decoded from its bytes in one call, not through a reader: those of
-     * nearly every mail, whose characters take one to four bytes each.
-     */
-    private static final Set<Charset> DECODED_AT_ONCE = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
-        StandardCharsets.US_ASCII);
-
     private final int bodyPrefixChars;
     private final Predicate<String> readsHeader;
+    /**
+     * The lower-case names of the headers {@link #readsHeader} accepts, when the rules name a few: a header's
+     * name is compared with them in place, no lower-case copy made of each header's name. Null: ask the predicate.
+     */
+    private final String[] headersRead;
     private final boolean readsFrom;
     private final boolean readsTo;
     private final boolean readsCc;
@@ -83,8 +77,14 @@ public final class MimeMailReader {
      *     parsed nor decoded, which cannot change a decision since no rule would see them
      */
     public MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader, Predicate<String> readsField) {
+        this(bodyPrefixChars, readsHeader, readsField, null);
+    }
+
+    /** @param headersRead the lower-case names of every header {@code readsHeader} accepts, or null when not known */
+    private MimeMailReader(int bodyPrefixChars, Predicate<String> readsHeader, Predicate<String> readsField, String[] headersRead) {
         this.bodyPrefixChars = bodyPrefixChars;
         this.readsHeader = readsHeader;
+        this.headersRead = headersRead;
         this.readsFrom = readsField.test(RuleFields.FROM);
         this.readsTo = readsField.test(RuleFields.TO);
         this.readsCc = readsField.test(RuleFields.CC);
@@ -96,7 +96,8 @@ public final class MimeMailReader {
 
     /** A reader of what this rule set reads, and nothing else: what the server runs for each mail. */
     public static MimeMailReader forRules(RuleSet ruleSet) {
-        return new MimeMailReader(ruleSet.rules().bodyPrefixChars(), ruleSet::readsHeader, ruleSet::readsField);
+        return new MimeMailReader(ruleSet.rules().bodyPrefixChars(), ruleSet::readsHeader, ruleSet::readsField,
+            ruleSet.headersRead().orElse(null));
     }
 
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received) {
@@ -105,6 +106,18 @@ public final class MimeMailReader {
 
     /** @param businessHours the shared mailbox's opening hours, for the {@code business-hours} field */
     public MailDocument read(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
+        MailDocument.Builder document = fields(message, size, received, businessHours);
+        if (readsBody || readsAttachments) {
+            // Sized for the whole text at once, as the builder of the Strings reader was.
+            BodyText text = new BodyText(readsBody ? (int) Math.min(bodyPrefixChars + 2L, Math.max(16L, size + 1)) : 16);
+            walk(message, 0, text, document);
+            document.body(text.toString());
+        }
+        return document.build();
+    }
+
+    /** Every field but the body and the attachment names. */
+    private MailDocument.Builder fields(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
         MailDocument.Builder document = MailDocument.builder(received).size(size);
         if (readsBusinessHours && businessHours.isPresent()) {
             document.inBusinessHours(businessHours.get().isOpen(received.toInstant()));
@@ -128,22 +141,31 @@ public final class MimeMailReader {
         if (readsSubject) {
             document.subject(subject(message));
         }
-        headers(message, document, readsHeader);
-        if (readsBody || readsAttachments) {
-            // Sized for the whole text at once: the body is copied into this builder and out of it, no more.
-            StringBuilder body = new StringBuilder(readsBody ? (int) Math.min(bodyPrefixChars + 1L, Math.max(16L, size)) : 0);
-            walk(message, 0, body, document);
-            document.body(body.toString());
-        }
-        return document.build();
+        headers(message, document);
+        return document;
     }
 
-    private void walk(Part part, int depth, StringBuilder body, MailDocument.Builder document) {
+    /**
+     * As {@link #read(MimeMessage, long, ZonedDateTime, Optional)}, the body's text decoded into
+     * {@code body} and left there: the document reads it in place ({@link MailDocument#bodyText()}),
+     * valid while {@code body} is not reused. What {@link RuleSet#evaluate(MimeMessage, long,
+     * ZonedDateTime, Optional)} runs: no String for the body or any of its parts.
+     */
+    MailDocument read(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours, BodyText body) {
+        MailDocument.Builder document = fields(message, size, received, businessHours);
+        body.clear();
+        if (readsBody || readsAttachments) {
+            walk(message, 0, body, document);
+        }
+        return document.bodyText(body).build();
+    }
+
+    private void walk(Part part, int depth, BodyText body, MailDocument.Builder document) {
         if (depth > MAX_DEPTH) {
             return;
         }
         try {
-            PartType type = PartType.orNull(part);
+            PartType type = PartType.orNull(part, body);
             String fileName = fileName(part, type, readsAttachments);
             if (!fileName.isEmpty()) {
                 if (readsAttachments) {
@@ -152,7 +174,7 @@ public final class MimeMailReader {
                 return;
             }
             if (type == null) {
-                type = PartType.of(part);
+                type = PartType.of(part, body);
             }
             if (type.is("multipart/*")) {
                 Object content = part.getContent();
@@ -168,12 +190,15 @@ public final class MimeMailReader {
                 return;
             }
             if (type.is("text/plain")) {
-                readText(part, type.charset(), bodyPrefixChars - body.length(), body);
+                readText(part, type.charset(body), bodyPrefixChars - body.length(), body);
                 body.append('\n');
             } else if (type.is("text/html")) {
-                StringBuilder html = new StringBuilder();
-                readText(part, type.charset(), bodyPrefixChars - body.length(), html);
-                body.append(HtmlText.of(html.toString())).append('\n');
+                int start = body.length();
+                readText(part, type.charset(body), bodyPrefixChars - start, body);
+                // the markup read after the text, then replaced by its text
+                String html = body.cut(start);
+                body.append(HtmlText.of(html));
+                body.append('\n');
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             // A broken part contributes what could be read; the rest of the mail is still analysed.
@@ -181,64 +206,18 @@ public final class MimeMailReader {
     }
 
     /**
-     * Appends at most {@code budget} characters of the part's text to {@code text}; a part that fails
-     * while being read adds nothing, as when its text was read apart first.
+     * Appends at most {@code budget} characters of the part's text to {@code text}, decoded in its
+     * buffers ({@link BodyText#read}); a part that fails while being read adds nothing, as when its
+     * text was read apart first.
      */
-    private static void readText(Part part, Charset charset, int budget, StringBuilder text) throws MessagingException, IOException {
+    private static void readText(Part part, Charset charset, int budget, BodyText text) throws MessagingException, IOException {
         int before = text.length();
         try (InputStream input = part.getInputStream()) {
-            if (DECODED_AT_ONCE.contains(charset)) {
-                // Enough bytes for the budget, decoded in one call: what a reader decodes from the same
-                // bytes (both replace what is malformed), without its buffers and character-by-character
-                // copies. Each character takes at most four bytes, so a sequence cut at the end of
-                // these bytes lies past the budget.
-                Bytes bytes = readAtMost(input, (int) Math.min(Integer.MAX_VALUE - 8, budget * 4L + 4), part.getSize());
-                String decoded = new String(bytes.array(), 0, bytes.length(), charset);
-                text.append(decoded, 0, Math.min(budget, decoded.length()));
-                return;
-            }
-            try (Reader reader = new InputStreamReader(input, charset)) {
-                char[] buffer = new char[Math.min(budget, 8_192)];
-                int left = budget;
-                int read;
-                while (left > 0 && (read = reader.read(buffer, 0, Math.min(buffer.length, left))) > 0) {
-                    text.append(buffer, 0, read);
-                    left -= read;
-                }
-            }
+            text.read(input, charset, budget, part.getSize());
         } catch (MessagingException | IOException | RuntimeException e) {
             text.setLength(before);
             throw e;
         }
-    }
-
-    /** The first bytes of a stream: {@code array()[0, length())}. */
-    private record Bytes(byte[] array, int length) {
-    }
-
-    /**
-     * Reads up to {@code limit} bytes; {@code expected}, the part's size or -1, sizes the buffer.
-     * Not {@link InputStream#readNBytes}: javax.mail's base64 decoder
-     * answers a read of zero bytes with -1, which readNBytes, asking for zero once its first buffer
-     * is full, takes for the end of the part.
-     */
-    private static Bytes readAtMost(InputStream input, int limit, int expected) throws IOException {
-        // The part's size as stored bounds its decoded size (base64 decodes to three quarters): one
-        // buffer of that size, and the read that finds the end, in the common case.
-        byte[] bytes = new byte[(int) Math.min(limit, expected >= 0 ? expected + 1L : 16_384)];
-        int length = 0;
-        int read;
-        while (length < limit) {
-            if (length == bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, bytes.length * 2L));
-            }
-            read = input.read(bytes, length, bytes.length - length);
-            if (read <= 0) {
-                break;
-            }
-            length += read;
-        }
-        return new Bytes(bytes, length);
     }
 
     /**
@@ -261,9 +240,9 @@ public final class MimeMailReader {
         }
 
         /** As {@link #of}, or null when the part's content type cannot be read at all. */
-        static PartType orNull(Part part) {
+        static PartType orNull(Part part, BodyText memory) {
             try {
-                return of(part);
+                return of(part, memory);
             } catch (MessagingException | RuntimeException e) {
                 return null;
             }
@@ -292,12 +271,18 @@ public final class MimeMailReader {
             return indexOfIgnoreCase(value, "name") >= 0;
         }
 
-        static PartType of(Part part) throws MessagingException {
+        /** @param memory where the last type parsed is remembered: mails of one sender repeat theirs, a part's type is not changed */
+        static PartType of(Part part, BodyText memory) throws MessagingException {
             if (!(part instanceof MimePart)) {
                 return new PartType(part, null, null);
             }
             String text = part.getContentType();
-            return new PartType(part, text, parse(text));
+            ContentType parsed = memory.lastContentType(text);
+            if (parsed == null) {
+                parsed = parse(text);
+                memory.rememberContentType(text, parsed);
+            }
+            return new PartType(part, text, parsed);
         }
 
         boolean is(String mimeType) throws MessagingException {
@@ -312,14 +297,27 @@ public final class MimeMailReader {
             return bare != null ? bare.match(mimeType) : text.equalsIgnoreCase(mimeType);
         }
 
-        /** The charset its text is in: UTF-8 when it names none, an unknown one, or cannot be parsed. */
-        Charset charset() {
+        /**
+         * The charset its text is in: UTF-8 when it names none, an unknown one, or cannot be parsed. The
+         * name's resolution is remembered in {@code body} for the next part that names the same.
+         */
+        Charset charset(BodyText body) {
             try {
                 ContentType type = text == null ? parse(part.getContentType()) : parsed;
                 String name = type == null ? null : type.getParameter("charset");
-                if (name != null && Charset.isSupported(MimeUtility.javaCharset(name))) {
-                    return Charset.forName(MimeUtility.javaCharset(name));
+                if (name == null) {
+                    return StandardCharsets.UTF_8;
                 }
+                Charset known = body.lastCharset(name);
+                if (known != null) {
+                    return known;
+                }
+                Charset charset = StandardCharsets.UTF_8;
+                if (Charset.isSupported(MimeUtility.javaCharset(name))) {
+                    charset = Charset.forName(MimeUtility.javaCharset(name));
+                }
+                body.rememberCharset(name, charset);
+                return charset;
             } catch (MessagingException | RuntimeException e) {
                 // unknown or malformed charset: read as UTF-8 below
             }
@@ -372,14 +370,14 @@ public final class MimeMailReader {
         return -1;
     }
 
-    private static void headers(MimeMessage message, MailDocument.Builder document, Predicate<String> readsHeader) {
+    private void headers(MimeMessage message, MailDocument.Builder document) {
         try {
             int count = 0;
             // Unread headers still count towards MAX_HEADERS: the same headers are indexed whichever rules there are.
             for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements() && count < MAX_HEADERS; count++) {
                 Header header = headers.nextElement();
-                String name = header.getName().toLowerCase(Locale.ROOT);
-                if (!readsHeader.test(name)) {
+                String name = readName(header.getName());
+                if (name == null) {
                     continue;
                 }
                 String value = header.getValue() == null ? "" : decode(header.getValue());
@@ -388,6 +386,46 @@ public final class MimeMailReader {
         } catch (MessagingException e) {
             // no headers readable: rules on headers simply do not match
         }
+    }
+
+    /** The header's lower-case name when a rule reads it, else null. */
+    private String readName(String name) {
+        if (headersRead != null && isAscii(name)) {
+            for (String read : headersRead) {
+                if (sameIgnoringAsciiCase(read, name)) {
+                    return read;
+                }
+            }
+            return null;
+        }
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        return readsHeader.test(lowerCase) ? lowerCase : null;
+    }
+
+    private static boolean isAscii(String name) {
+        for (int index = 0; index < name.length(); index++) {
+            if (name.charAt(index) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the ASCII {@code name}, lower-cased as {@link String#toLowerCase(Locale)} does it, is {@code lowerCase}. */
+    private static boolean sameIgnoringAsciiCase(String lowerCase, String name) {
+        if (lowerCase.length() != name.length()) {
+            return false;
+        }
+        for (int index = 0; index < name.length(); index++) {
+            char c = name.charAt(index);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerCase.charAt(index)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String subject(MimeMessage message) {

@@ -61,7 +61,8 @@ final class ReducedMail {
         }
         MailWords occurrences = words.mailWords();
         List<String> keptFields = new ArrayList<>();
-        for (Map.Entry<String, List<String>> field : mail.textFields(vocabulary::names).entrySet()) {
+        BodyText body = mail.bodyText();
+        for (Map.Entry<String, List<String>> field : mail.textFields(vocabulary::names, body == null).entrySet()) {
             String name = field.getKey();
             // Looked up once per field, not once per token.
             CharArrayMap<RuleVocabulary.Word> terms = vocabulary.termsOrNone(name);
@@ -75,6 +76,22 @@ final class ReducedMail {
                     vocabulary.words(), whole, gap, candidates, occurrences, kept);
             } else {
                 keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, occurrences, kept);
+            }
+            if (kept != null && kept.size > 0) {
+                keptFields.add(name);
+            }
+        }
+        if (body != null && vocabulary.names(RuleFields.BODY)) {
+            // The body read in place: one value, its words cut from the reader's buffer. Fields are
+            // indexed apart, so reading it after the others changes no position.
+            String name = RuleFields.BODY;
+            boolean whole = forIndex && vocabulary.keepsWhole(name);
+            KeptTokens kept = forIndex ? words.keptTokens(keptFields.size()) : null;
+            try {
+                keepWords(words.tokenize(body.chars(), body.length()), words, words.memory(name), vocabulary.termsOrNone(name),
+                    whole ? null : vocabulary.firstCharacters(name), vocabulary.words(), whole, -1, candidates, occurrences, kept);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot analyse a free-text field", e);
             }
             if (kept != null && kept.size > 0) {
                 keptFields.add(name);
@@ -203,37 +220,51 @@ final class ReducedMail {
             if (anyToken) {
                 position = lastPosition + gap;
             }
-            try (AsciiWordTokenizer tokenizer = words.tokenize(value)) {
-                while (tokenizer.next()) {
-                    anyToken = true;
-                    position += tokenizer.increment();
-                    int hash = tokenizer.hash();
-                    // A word of ASCII letters and digits only (the tokenizer hashed it) whose first character,
-                    // lower-cased, starts no term of the field is no term (RuleVocabulary#firstCharacters):
-                    // most words of a mail, spared the word memory. Not when the field is kept whole.
-                    if (starts != null && hash != AsciiWordTokenizer.NO_HASH && !starts[tokenizer.buffer()[tokenizer.offset()] | 0x20]) {
-                        continue;
-                    }
-                    int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), hash);
-                    if (word != WordMemory.NO_WORD) {
-                        for (int rule : vocabularyWords[word].rules()) {
-                            candidates.set(rule);
-                        }
-                        occurrences.add(word, position);
-                        if (kept != null) {
-                            kept.addKept(words.lastTerm(), position);
-                        }
-                    } else if (whole) {
-                        kept.addKept(words.lastTerm(), position);
-                    }
-                }
+            int before = position;
+            try {
+                position = keepWords(words.tokenize(value), words, memory, terms, starts, vocabularyWords, whole, position, candidates,
+                    occurrences, kept);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot analyse a free-text field", e);
             }
+            // every word moves the position on by one at least
+            anyToken |= position != before;
             if (anyToken) {
                 lastPosition = position;
             }
         }
+    }
+
+    /**
+     * The word loop of {@link #keepText} over one value, the tokenizer started on it; the position of
+     * its last word ({@code position} when it has none).
+     */
+    private static int keepWords(AsciiWordTokenizer tokenizer, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+                                 boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
+                                 MailWords occurrences, KeptTokens kept) throws IOException {
+        // A word of ASCII letters and digits only whose first character, lower-cased, starts no term of
+        // the field is no term (RuleVocabulary#firstCharacters): most words of a mail, passed over by the
+        // tokenizer, which counts their positions. Not when the field is kept whole.
+        try (tokenizer) {
+            tokenizer.skipping(starts);
+            while (tokenizer.next()) {
+                position += tokenizer.increment();
+                int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
+                if (word != WordMemory.NO_WORD) {
+                    for (int rule : vocabularyWords[word].rules()) {
+                        candidates.set(rule);
+                    }
+                    occurrences.add(word, position);
+                    if (kept != null) {
+                        kept.addKept(words.lastTerm(), position);
+                    }
+                } else if (whole) {
+                    kept.addKept(words.lastTerm(), position);
+                }
+            }
+            position += tokenizer.skippedAtEnd();
+        }
+        return position;
     }
 
     /** As {@link #keepText}, for a field the analyzer cuts and analyses itself (addresses, headers, attachment names). */

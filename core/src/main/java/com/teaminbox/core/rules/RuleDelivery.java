@@ -93,7 +93,9 @@ public record RuleDelivery(Optional<FolderName> folder, boolean flagged, boolean
                 }
             }
         }
-        outcome.headersToRemove().forEach(header -> edits.add(new HeaderEdit(header.name(), Optional.empty())));
+        for (RuleAction.RemoveHeader header : outcome.headersToRemove()) {
+            edits.add(new HeaderEdit(header.name(), Optional.empty()));
+        }
         return new RuleDelivery(folder, outcome.flagged(), outcome.seen(), outcome.keywords(), edits,
             RuleNotification.of(outcome), outcome.template(), skipped);
     }

@@ -3,6 +3,7 @@ package com.teaminbox.core.rules;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -14,10 +15,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.IntPredicate;
 
+import javax.mail.internet.MimeMessage;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+
+import com.teaminbox.core.autoreply.BusinessHours;
 
 /**
  * A shared mailbox's rules, compiled once per (re)load. Each mail is analysed once and reduced to
@@ -42,6 +47,8 @@ public final class RuleSet implements Closeable {
      * word memories and index blocks no core had touched for many mails, each learning the words apart.
      */
     private final Deque<TextWords> idleWords = new ConcurrentLinkedDeque<>();
+    /** What {@link #evaluate(MimeMessage, long, ZonedDateTime, Optional)} reads of a mail: what the rules read, no more. */
+    private final MimeMailReader reader;
 
     public static RuleSet compile(Rules rules) {
         return new RuleSet(rules, RuleFields.analyzer(rules.language()), RuleVocabulary.of(rules.rules()));
@@ -54,6 +61,7 @@ public final class RuleSet implements Closeable {
         this.conditions = rules.rules().stream().map(rule -> RuleCondition.compile(rule.query(), vocabulary).orElse(null))
             .toArray(RuleCondition[]::new);
         this.needsIndex = vocabulary.keepsEverything() || Arrays.stream(conditions).anyMatch(Objects::isNull);
+        this.reader = MimeMailReader.forRules(this);
     }
 
     public Rules rules() {
@@ -66,6 +74,14 @@ public final class RuleSet implements Closeable {
      */
     public boolean readsHeader(String name) {
         return vocabulary.readsHeader(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The lower-case names of every header some rule reads, when that is a list ({@link #readsHeader} is
+     * true for exactly these); empty when a rule reads them all.
+     */
+    Optional<String[]> headersRead() {
+        return vocabulary.keepsEverything() ? Optional.empty() : Optional.of(vocabulary.headerNames().toArray(new String[0]));
     }
 
     /**
@@ -94,6 +110,30 @@ public final class RuleSet implements Closeable {
             .orElseGet(() -> new TextWords(rules.language(), vocabulary.wordCount()));
         try {
             return outcome(reduce(mail, words));
+        } finally {
+            idleWords.offerFirst(words);
+        }
+    }
+
+    /**
+     * The rules this MIME message matches: read as {@link MimeMailReader#forRules} reads it (only what
+     * some rule reads) and evaluated as {@link #evaluate(MailDocument)} evaluates that, the same
+     * decision, in one pass over its body: the text is decoded into the evaluating thread's buffer and
+     * its words cut there, no String made of it. What the server runs for each mail.
+     *
+     * @param size the mail's size, for {@code size:} conditions
+     * @param businessHours the shared mailbox's opening hours, for the {@code business-hours} field
+     */
+    public RuleOutcome evaluate(MimeMessage message, long size, ZonedDateTime received, Optional<BusinessHours> businessHours) {
+        if (rules.isEmpty()) {
+            return RuleOutcome.none();
+        }
+        TextWords words = idleWords.pollFirst();
+        if (words == null) {
+            words = new TextWords(rules.language(), vocabulary.wordCount());
+        }
+        try {
+            return outcome(reduce(reader.read(message, size, received, businessHours, words.body()), words));
         } finally {
             idleWords.offerFirst(words);
         }

@@ -123,6 +123,11 @@ final class RuleVocabulary {
         return keepsEverything || headerNames.contains(lowerCaseName);
     }
 
+    /** The headers (lower-case names) some rule reads: {@link #readsHeader} unless it {@link #keepsEverything()}. */
+    Set<String> headerNames() {
+        return headerNames;
+    }
+
     /** A field no rule names is neither analysed nor indexed. */
     boolean names(String field) {
         return keepsEverything || wholeFields.contains(field) || termsByField.containsKey(field);

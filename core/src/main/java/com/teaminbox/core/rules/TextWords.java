@@ -31,6 +31,8 @@ final class TextWords {
     /** The kept tokens of each field of a mail, for the index, when a rule needs one; reused from mail to mail. */
     private final List<ReducedMail.KeptTokens> kept = new ArrayList<>();
     private final MailWords mailWords;
+    /** The body of the mail being evaluated, decoded in place ({@link MimeMailReader}); kept from mail to mail. */
+    private final BodyText body = new BodyText();
     private int rememberedChars;
     /** Where {@link #word} found or put its last word in its memory, or -1 for a word too long to remember ... */
     private WordMemory lastMemory;
@@ -54,6 +56,16 @@ final class TextWords {
     /** The raw words of a value, before analysis, read in place; valid until the next value. */
     AsciiWordTokenizer tokenize(String value) throws IOException {
         return tokenizer.text(value);
+    }
+
+    /** The raw words of {@code chars[0, length)}, read in place. */
+    AsciiWordTokenizer tokenize(char[] chars, int length) throws IOException {
+        return tokenizer.text(chars, length);
+    }
+
+    /** The buffer the next mail's body is read into. */
+    BodyText body() {
+        return body;
     }
 
     /** The token stream the kept tokens of a mail's {@code field}-th field (0, 1, …) are handed to the index with; emptied. */

@@ -75,6 +75,63 @@ class AsciiWordTokenizerTest {
         assertThat(hashed).isGreaterThan(1_000);
     }
 
+    /**
+     * Passing over the plain words whose first letter no term starts ({@link AsciiWordTokenizer#skipping})
+     * gives the other words at the very positions the whole cut gives them, and ends at the same
+     * position: on the generated texts, with sets of first characters drawn at random.
+     */
+    @Test
+    void skippingShouldGiveTheOtherWordsAtTheirPositions() throws IOException {
+        Random random = new Random(20261207);
+        AsciiWordTokenizer whole = new AsciiWordTokenizer();
+        AsciiWordTokenizer skipping = new AsciiWordTokenizer();
+        int passedOver = 0;
+        for (int text = 0; text < 8_000; text++) {
+            StringBuilder value = new StringBuilder();
+            int pieces = random.nextInt(40);
+            for (int piece = 0; piece < pieces; piece++) {
+                value.append(PIECES[random.nextInt(PIECES.length)]);
+                if (random.nextBoolean()) {
+                    value.append(random.nextBoolean() ? " " : PIECES[random.nextInt(PIECES.length)]);
+                }
+                if (random.nextInt(100) == 0) {
+                    // around the 255 characters where a word goes to the standard tokenizer
+                    value.append(" ").append("q7".repeat(125 + random.nextInt(5))).append(random.nextBoolean() ? "." : " ");
+                }
+            }
+            boolean[] starts = new boolean[128];
+            for (char c : "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray()) {
+                starts[c] = random.nextInt(3) == 0;
+            }
+            List<String> expected = new ArrayList<>();
+            int position = -1;
+            try (AsciiWordTokenizer read = whole.text(value.toString())) {
+                while (read.next()) {
+                    position += read.increment();
+                    if (read.hash() != AsciiWordTokenizer.NO_HASH && !starts[read.buffer()[read.offset()] | 0x20]) {
+                        passedOver++;
+                        continue;
+                    }
+                    expected.add(new String(read.buffer(), read.offset(), read.length()) + "@" + position + "#" + read.hash());
+                }
+            }
+            List<String> given = new ArrayList<>();
+            int skippedPosition = -1;
+            // the text read in place, with the one character after it the tokenizer may write
+            char[] chars = (value + "x").toCharArray();
+            try (AsciiWordTokenizer read = skipping.text(chars, chars.length - 1).skipping(starts)) {
+                while (read.next()) {
+                    skippedPosition += read.increment();
+                    given.add(new String(read.buffer(), read.offset(), read.length()) + "@" + skippedPosition + "#" + read.hash());
+                }
+                skippedPosition += read.skippedAtEnd();
+            }
+            assertThat(given).as("words of %s", escaped(value.toString())).isEqualTo(expected);
+            assertThat(skippedPosition).as("last position in %s", escaped(value.toString())).isEqualTo(position);
+        }
+        assertThat(passedOver).isGreaterThan(10_000);
+    }
+
     @Test
     void shouldCutPlainAsciiAsTheStandardTokenizer() throws IOException {
         Random random = new Random(7);

@@ -6,12 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import javax.mail.MessagingException;
 import javax.mail.Multipart;
 import javax.mail.Part;
 import javax.mail.Session;
+import javax.mail.internet.ContentType;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.autoreply.BusinessHours;
 import com.teaminbox.core.config.xml.SourceLocation;
+import com.teaminbox.core.text.HtmlText;
 
 /**
  * The reader {@code ApplyRules} runs ({@link MimeMailReader#forRules}: only the fields and headers
@@ -125,8 +131,119 @@ class MimeMailReaderForRulesTest {
                     RuleOutcome naive = ruleSet.evaluateNaively(whole);
                     assertThat(outcome.applied()).as(context).isEqualTo(naive.applied());
                     assertThat(outcome.audited()).as(context).isEqualTo(naive.audited());
+                    // the one pass the server runs: the body decoded in the thread's buffer, its words cut there
+                    RuleOutcome onePass = ruleSet.evaluate(parse(raw), raw.length, MONDAY_10H, Optional.of(BusinessHours.ALWAYS_OPEN));
+                    assertThat(onePass.applied()).as(context).isEqualTo(naive.applied());
+                    assertThat(onePass.audited()).as(context).isEqualTo(naive.audited());
                 }
             }
+        }
+    }
+
+    /**
+     * The body the reader decodes in place ({@link BodyText}, kept from mail to mail) is the text the
+     * reader of the fifth round made of Strings ({@link #bodyBefore}): javax.mail's decoded stream,
+     * then a String of its bytes or an {@link InputStreamReader}, cut at the budget. On the samples
+     * and on generated shapes with malformed UTF-8, the charsets of the samples and others, at
+     * budgets that cut parts, words and surrogate pairs.
+     */
+    @Test
+    void bodyReadInPlaceShouldBeTheTextTheStringReaderRead() throws Exception {
+        List<byte[]> mails = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(Path.of("..", "samples"))) {
+            for (Path file : listing.filter(path -> path.toString().endsWith(".eml")).sorted().collect(Collectors.toList())) {
+                mails.add(Files.readAllBytes(file));
+            }
+        }
+        Random random = new Random(20261208);
+        for (int index = 0; index < 400; index++) {
+            mails.add(generatedMail(random));
+        }
+        BodyText reused = new BodyText();
+        int[] budgets = {Rules.DEFAULT_BODY_PREFIX_CHARS, 1, 7, 40, 123, 1_000};
+        for (int budget : budgets) {
+            MimeMailReader reader = new MimeMailReader(budget);
+            for (byte[] raw : mails) {
+                StringBuilder expected = new StringBuilder();
+                bodyBefore(parse(raw), 0, budget, expected);
+
+                MailDocument document = reader.read(parse(raw), raw.length, MONDAY_10H, Optional.empty(), reused);
+                assertThat(document.bodyText()).isSameAs(reused);
+                assertThat(document.body()).as(budget + "\n" + new String(raw, StandardCharsets.ISO_8859_1)).isEqualTo(expected.toString());
+                assertThat(reader.read(parse(raw), raw.length, MONDAY_10H).body()).isEqualTo(expected.toString());
+            }
+        }
+    }
+
+    /** The fifth round's walk for the body, Strings and all: the reference {@link BodyText} must equal. */
+    private static void bodyBefore(Part part, int depth, int budget, StringBuilder body) {
+        if (depth > MimeMailReader.MAX_DEPTH) {
+            return;
+        }
+        try {
+            String name;
+            try {
+                String raw = part.getFileName();
+                name = raw == null ? "" : MimeUtility.decodeText(raw);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                name = "";
+            }
+            if (!name.isEmpty()) {
+                return;
+            }
+            if (part.isMimeType("multipart/*")) {
+                if (part.getContent() instanceof Multipart) {
+                    Multipart multipart = (Multipart) part.getContent();
+                    for (int index = 0; index < multipart.getCount() && index < 1_000; index++) {
+                        bodyBefore(multipart.getBodyPart(index), depth + 1, budget, body);
+                    }
+                }
+                return;
+            }
+            if (body.length() >= budget) {
+                return;
+            }
+            if (part.isMimeType("text/plain")) {
+                body.append(textBefore(part, budget - body.length())).append('\n');
+            } else if (part.isMimeType("text/html")) {
+                body.append(HtmlText.of(textBefore(part, budget - body.length()))).append('\n');
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // a broken part contributes nothing
+        }
+    }
+
+    private static String textBefore(Part part, int budget) throws MessagingException, IOException {
+        Charset charset = StandardCharsets.UTF_8;
+        try {
+            String name = new ContentType(part.getContentType()).getParameter("charset");
+            if (name != null && Charset.isSupported(MimeUtility.javaCharset(name))) {
+                charset = Charset.forName(MimeUtility.javaCharset(name));
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // UTF-8
+        }
+        try (InputStream input = part.getInputStream()) {
+            if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII)) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                byte[] buffer = new byte[100];
+                int read;
+                while (bytes.size() < budget * 4L + 4 && (read = input.read(buffer, 0, buffer.length)) > 0) {
+                    bytes.write(buffer, 0, read);
+                }
+                byte[] all = bytes.toByteArray();
+                String decoded = new String(all, 0, (int) Math.min(all.length, budget * 4L + 4), charset);
+                return decoded.substring(0, Math.min(budget, decoded.length()));
+            }
+            StringBuilder text = new StringBuilder();
+            try (Reader reader = new InputStreamReader(input, charset)) {
+                int c;
+                while (text.length() < budget && (c = reader.read()) >= 0) {
+                    text.append((char) c);
+                }
+            }
+            return text.toString();
         }
     }
 
@@ -187,7 +304,8 @@ class MimeMailReaderForRulesTest {
             write(raw, "--" + boundary + "--\r\n");
             return;
         }
-        String charset = pick(random, new String[] {"utf-8", "iso-8859-1", "windows-1252", "us-ascii", "no-such-charset"});
+        String charset = pick(random, new String[] {"utf-8", "iso-8859-1", "windows-1252", "us-ascii", "no-such-charset", "UTF-8",
+            "\"utf-8\"", "iso-8859-15", "utf-16", "iso-2022-jp", "bad charset"});
         String type = pick(random, new String[] {"text/plain", "text/html", "TEXT/PLAIN", "application/pdf", "image/png", "text/plain @"});
         StringBuilder header = new StringBuilder("Content-Type: " + type + "; charset=" + charset);
         String name = pick(random, NAMES);
@@ -204,8 +322,18 @@ class MimeMailReaderForRulesTest {
             header.append("Content-Disposition: ").append(random.nextBoolean() ? "attachment" : "inline")
                 .append(naming == 4 || random.nextBoolean() ? "; filename=\"" + name.replace("\"", "") + "\"" : "").append("\r\n");
         }
-        String text = (type.contains("html") ? "<p>" + words(random, 12) + "</p><b>printer</b> broken" : words(random, 30)) + " état";
-        byte[] bytes = text.getBytes(charset.startsWith("iso") || charset.startsWith("windows") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        String text = (type.contains("html") ? "<p>" + words(random, 12) + "</p><b>printer</b> broken" : words(random, 30)) + " état"
+            + (random.nextInt(4) == 0 ? " \u65e5\u672c \ud83d\ude00 caf\u00e9" : "");
+        byte[] bytes = text.getBytes(charset.startsWith("iso-8859") || charset.startsWith("windows") ? StandardCharsets.ISO_8859_1
+            : charset.equals("utf-16") ? StandardCharsets.UTF_16 : charset.equals("iso-2022-jp") ? Charset.forName("ISO-2022-JP")
+            : StandardCharsets.UTF_8);
+        if (random.nextInt(5) == 0) {
+            // malformed: bytes no charset reads as they are (a cut sequence, a lone continuation byte, ...)
+            bytes = Arrays.copyOf(bytes, bytes.length + 4);
+            for (int index = 0; index < 6; index++) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
+            }
+        }
         int encoding = random.nextInt(3);
         if (encoding == 0) {
             header.append("Content-Transfer-Encoding: base64\r\n\r\n");

@@ -32,7 +32,6 @@ import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.core.rules.MimeMailReader;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleDelivery;
 import com.teaminbox.core.rules.RuleNotification;
@@ -111,10 +110,9 @@ public class ApplyRules extends GenericMailet {
         long size = sizeToRead(mail, message, ruleSet);
         RuleOutcome outcome;
         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
-            // Only the fields and headers some rule reads are parsed and decoded.
-            outcome = ruleSet.evaluate(MimeMailReader.forRules(ruleSet)
-                .read(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
-                    sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours)));
+            // Only the fields and headers some rule reads are parsed and decoded; the body in one pass, no String of it.
+            outcome = ruleSet.evaluate(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
+                sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours));
         }
         if (outcome.audited().isEmpty() && outcome.applied().isEmpty()) {
             return;
