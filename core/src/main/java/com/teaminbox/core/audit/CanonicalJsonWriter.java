@@ -3,6 +3,7 @@ package com.teaminbox.core.audit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -135,11 +136,18 @@ final class CanonicalJsonWriter {
 
     /** Makes {@code yyyy-MM-ddT} of the day; false for a year the formatter writes with a sign (outside 0 to 9999). */
     private boolean dayText(long epochDay) {
-        String date = AuditRecord.formatTime(Instant.ofEpochSecond(epochDay * 86_400L));
-        if (date.length() != 24) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        int year = day.getYear();
+        if (year < 0 || year > 9999) {
             return false;
         }
-        date.getBytes(0, dayText.length, dayText, 0);
+        twoDigits(dayText, 0, year / 100);
+        twoDigits(dayText, 2, year % 100);
+        dayText[4] = '-';
+        twoDigits(dayText, 5, day.getMonthValue());
+        dayText[7] = '-';
+        twoDigits(dayText, 8, day.getDayOfMonth());
+        dayText[10] = 'T';
         textEpochDay = epochDay;
         return true;
     }
