@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * whole mail between two records of one thread would; a few MB at a few hundred records a second
  * already make the walk's own variance larger than the record.
  * <pre>
- * ./benchmark audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3] [--warmup 20]    (--rate 0: flat out)
+ * ./benchmark audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 5] [--warmup 20]    (--rate 0: flat out)
  *                   [--mix day|server] [--evict MB]
  * </pre>
  */
@@ -107,7 +108,7 @@ public final class AuditBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "8"));
-        int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+        int pairs = Integer.parseInt(options.getOrDefault("pairs", "5"));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "20"));
         String mix = options.getOrDefault("mix", "day");
         if (!mix.equals("day") && !mix.equals("server")) {
@@ -317,6 +318,10 @@ public final class AuditBenchmark {
         if (audit) {
             // Until the index thread has every record of the phase: its work is part of theirs.
             storage.search(AuditQuery.builder().pageSize(1).build());
+            // And until Lucene has merged the segments they made: otherwise a merge ran on into the
+            // next phase, where a phase without audit counted it against the trail's cost (a
+            // negative pair) or the next phase with audit counted it for other records.
+            awaitIndexMerges();
         }
         long processNanos = os.getProcessCpuTime() - processBefore;
         Map<String, Long> after = serverThreadNanos();
@@ -324,6 +329,24 @@ public final class AuditBenchmark {
         after.forEach((name, nanos) -> spent.put(name, nanos - before.getOrDefault(name, 0L)));
         spent.put("callers", callerNanos.sum());
         return new Phase(records.sum(), processNanos, spent, gcMillis() - gcBefore, jitMillis() - jitBefore);
+    }
+
+    /** Waits (up to a minute) until no Lucene merge thread runs: each exits once its merges are done. */
+    private void awaitIndexMerges() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && indexMergeRunning()) {
+            Thread.sleep(20);
+        }
+    }
+
+    private boolean indexMergeRunning() {
+        for (long id : threadBean.getAllThreadIds()) {
+            ThreadInfo info = threadBean.getThreadInfo(id);
+            if (info != null && info.getThreadName().startsWith("Lucene Merge Thread")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The CPU so far of the trail's own threads, by role. */
