@@ -57,7 +57,9 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * <p>The figure is the process's CPU during a phase with audit minus the process's CPU during an
  * equally long phase in the same run where the same threads keep the same pace without recording
  * (their sleeps and wake-ups are not the trail's cost), divided by the records written; the median
- * of interleaved pairs. It counts every thread: callers, writer, index, GC and JIT. The parts are
+ * of interleaved pairs. What the trail's own threads spend during a phase without audit (the index's
+ * commit every minute) is not subtracted, and each phase with audit ends once Lucene's merges of its
+ * segments are done, so that a merge is charged to the phase whose records caused it. It counts every thread: callers, writer, index, GC and JIT. The parts are
  * each thread's own CPU, and single-threaded loops of each step in the same run.
  *
  * <p>As the server runs it ({@code AUDIT_JVM_OPTIONS=-XX:TieredStopAtLevel=3 ./benchmark audit --mix server}):
@@ -191,7 +193,11 @@ public final class AuditBenchmark {
             // Flat out, the callers have no pace to keep: nothing to subtract.
             Phase without = rate == 0 ? new Phase(0, 0, Map.of(), 0, 0) : phase(trail, storage, false, rate, seconds);
             Phase with = phase(trail, storage, true, rate, seconds);
-            double perRecord = (with.processNanos - without.processNanos) / 1000.0 / with.records;
+            // The trail's own threads (writer, index, its minute's commit) may work during the phase
+            // without audit too (the index's commit every minute): that is the trail's cost, not the
+            // pace's, so it is not subtracted. Merges awaited at the end of each phase with audit.
+            long trailInPace = without.threadNanos.getOrDefault("writer", 0L) + without.threadNanos.getOrDefault("index", 0L);
+            double perRecord = (with.processNanos - (without.processNanos - trailInPace)) / 1000.0 / with.records;
             figures.add(perRecord);
             // GC and JIT: the CPU of their threads (/proc), else the JVM's elapsed times, which a loaded machine inflates.
             steady.add(perRecord - (with.gcMillis + with.jitMillis - without.gcMillis - without.jitMillis) * 1000.0 / with.records);
