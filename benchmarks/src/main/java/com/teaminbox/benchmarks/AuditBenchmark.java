@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,9 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * <p>The figure is the process's CPU during a phase with audit minus the process's CPU during an
  * equally long phase in the same run where the same threads keep the same pace without recording
  * (their sleeps and wake-ups are not the trail's cost), divided by the records written; the median
- * of interleaved pairs. It counts every thread: callers, writer, index, GC and JIT. The parts are
+ * of interleaved pairs. What the trail's own threads spend during a phase without audit (the index's
+ * commit every minute) is not subtracted, and each phase with audit ends once Lucene's merges of its
+ * segments are done, so that a merge is charged to the phase whose records caused it. It counts every thread: callers, writer, index, GC and JIT. The parts are
  * each thread's own CPU, and single-threaded loops of each step in the same run.
  *
  * <p>As the server runs it ({@code AUDIT_JVM_OPTIONS=-XX:TieredStopAtLevel=3 ./benchmark audit --mix server}):
@@ -68,7 +71,7 @@ import com.teaminbox.james.audit.ServerAuditTrail;
  * whole mail between two records of one thread would; a few MB at a few hundred records a second
  * already make the walk's own variance larger than the record.
  * <pre>
- * ./benchmark audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 3] [--warmup 20]    (--rate 0: flat out)
+ * ./benchmark audit [--threads 16] [--rate 2000] [--seconds 8] [--pairs 5] [--warmup 20]    (--rate 0: flat out)
  *                   [--mix day|server] [--evict MB]
  * </pre>
  */
@@ -107,7 +110,7 @@ public final class AuditBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "8"));
-        int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+        int pairs = Integer.parseInt(options.getOrDefault("pairs", "5"));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "20"));
         String mix = options.getOrDefault("mix", "day");
         if (!mix.equals("day") && !mix.equals("server")) {
@@ -190,7 +193,11 @@ public final class AuditBenchmark {
             // Flat out, the callers have no pace to keep: nothing to subtract.
             Phase without = rate == 0 ? new Phase(0, 0, Map.of(), 0, 0) : phase(trail, storage, false, rate, seconds);
             Phase with = phase(trail, storage, true, rate, seconds);
-            double perRecord = (with.processNanos - without.processNanos) / 1000.0 / with.records;
+            // The trail's own threads (writer, index, its minute's commit) may work during the phase
+            // without audit too (the index's commit every minute): that is the trail's cost, not the
+            // pace's, so it is not subtracted. Merges awaited at the end of each phase with audit.
+            long trailInPace = without.threadNanos.getOrDefault("writer", 0L) + without.threadNanos.getOrDefault("index", 0L);
+            double perRecord = (with.processNanos - (without.processNanos - trailInPace)) / 1000.0 / with.records;
             figures.add(perRecord);
             // GC and JIT: the CPU of their threads (/proc), else the JVM's elapsed times, which a loaded machine inflates.
             steady.add(perRecord - (with.gcMillis + with.jitMillis - without.gcMillis - without.jitMillis) * 1000.0 / with.records);
@@ -317,6 +324,10 @@ public final class AuditBenchmark {
         if (audit) {
             // Until the index thread has every record of the phase: its work is part of theirs.
             storage.search(AuditQuery.builder().pageSize(1).build());
+            // And until Lucene has merged the segments they made: otherwise a merge ran on into the
+            // next phase, where a phase without audit counted it against the trail's cost (a
+            // negative pair) or the next phase with audit counted it for other records.
+            awaitIndexMerges();
         }
         long processNanos = os.getProcessCpuTime() - processBefore;
         Map<String, Long> after = serverThreadNanos();
@@ -324,6 +335,24 @@ public final class AuditBenchmark {
         after.forEach((name, nanos) -> spent.put(name, nanos - before.getOrDefault(name, 0L)));
         spent.put("callers", callerNanos.sum());
         return new Phase(records.sum(), processNanos, spent, gcMillis() - gcBefore, jitMillis() - jitBefore);
+    }
+
+    /** Waits (up to a minute) until no Lucene merge thread runs: each exits once its merges are done. */
+    private void awaitIndexMerges() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && indexMergeRunning()) {
+            Thread.sleep(20);
+        }
+    }
+
+    private boolean indexMergeRunning() {
+        for (long id : threadBean.getAllThreadIds()) {
+            ThreadInfo info = threadBean.getThreadInfo(id);
+            if (info != null && info.getThreadName().startsWith("Lucene Merge Thread")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The CPU so far of the trail's own threads, by role. */

@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,6 +61,9 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
     /** The UTC day of the last record written and its number: a day is computed once a day, not per record. */
     private long lastEpochDay = Long.MIN_VALUE;
     private LocalDate lastDay = LocalDate.MIN;
+    /** Where each record's line is written and hashed, reused from record to record (under this writer's lock). */
+    private final CanonicalJsonWriter lineWriter = new CanonicalJsonWriter();
+    private final MessageDigest sha256 = AuditRecord.newSha256();
 
     /**
      * Resumes the node's chain from {@code directory} (created if missing).
@@ -142,7 +146,7 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         LocalDate groupDay = null;
         for (AuditEvent event : events) {
             Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            AuditRecord.Chained chained = AuditRecord.chainLine(event, node, chain.nextSeq(), time, chain.hash());
+            AuditRecord.Chained chained = AuditRecord.chainLine(lineWriter, sha256, event, node, chain.nextSeq(), time, chain.hash());
             AuditRecord record = chained.record();
             byte[] line = chained.line();
             LocalDate day = utcDay(time);

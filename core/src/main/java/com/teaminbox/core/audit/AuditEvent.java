@@ -37,6 +37,8 @@ public final class AuditEvent {
     private final String decision;
     private final Optional<String> reason;
     private final SortedMap<String, String> details;
+    /** The details themselves, which {@link #details} wraps: iterated by the record's writer without a wrapper per entry. */
+    private final TreeMap<String, String> sortedDetails;
 
     private AuditEvent(AuditEventType type, AuditActor actor, Optional<String> sharedMailbox, Optional<String> ticket,
                        Optional<String> messageId, String decision, Optional<String> reason, Map<String, String> details) {
@@ -47,7 +49,8 @@ public final class AuditEvent {
         this.messageId = messageId;
         this.decision = Objects.requireNonNull(decision, "decision");
         this.reason = reason;
-        this.details = Collections.unmodifiableSortedMap(new TreeMap<>(details));
+        this.sortedDetails = new TreeMap<>(details);
+        this.details = Collections.unmodifiableSortedMap(sortedDetails);
     }
 
     /**
@@ -94,6 +97,11 @@ public final class AuditEvent {
 
     public SortedMap<String, String> details() {
         return details;
+    }
+
+    /** {@link #details} for this package's writer, which only reads it. */
+    SortedMap<String, String> detailsToWrite() {
+        return sortedDetails;
     }
 
     /** How many occurrences this event stands for: its {@link #ATTEMPTS} detail, else 1. */

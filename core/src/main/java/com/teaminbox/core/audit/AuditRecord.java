@@ -46,13 +46,7 @@ public final class AuditRecord {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
         .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
     /** One digest per thread: looking the algorithm up among the providers costs more than hashing a record. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
-    });
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(AuditRecord::newSha256);
     /** {@code ,"hash":"} and the closing quote around the 64 digits, before the line's final brace. */
     private static final int HASH_MEMBER_CHARS = ",\"hash\":\"\"".length() + 64;
     /** {@code ,"hash":"}: where a chained line's hash member starts. */
@@ -80,8 +74,8 @@ public final class AuditRecord {
     private AuditRecord(long seq, Instant time, String node, AuditEvent event, String prev, String readHash,
                         Optional<String> readLine) {
         this(checked(seq, node, prev), time.truncatedTo(ChronoUnit.MILLIS), node, event, prev, checkHash("hash", readHash),
-            Objects.requireNonNull(readLine.orElseGet(() -> contentWriter(seq, time.truncatedTo(ChronoUnit.MILLIS), node, event, prev)
-                .string("hash", readHash).end()), "json"), null);
+            Objects.requireNonNull(readLine.orElseGet(() -> contentWriter(new CanonicalJsonWriter(), seq, time.truncatedTo(ChronoUnit.MILLIS),
+                node, event, prev).string("hash", readHash).end()), "json"), null);
     }
 
     /**
@@ -120,39 +114,61 @@ public final class AuditRecord {
     }
 
     /**
-     * {@link #chain}, with the line's bytes. The content is written once, hashed as UTF-8 bytes,
-     * and the line is those bytes with the hash as last member (the writer puts no whitespace
-     * anywhere): nothing is encoded twice, and the record's text is decoded from the line only
-     * when asked for ({@link #toJson}), which the writing thread does not.
+     * {@link #chain}, with the line's bytes, written with a writer and a digest of its own (for
+     * tests and one-off records).
+     */
+    static Chained chainLine(AuditEvent event, String node, long seq, Instant time, String prev) {
+        return chainLine(new CanonicalJsonWriter(), SHA_256.get(), event, node, seq, time, prev);
+    }
+
+    /**
+     * {@link #chain}, with the line's bytes. The content is written once, as UTF-8 bytes, into
+     * {@code lines}' buffer (reused from record to record by whoever owns it), hashed there, and
+     * the line is those bytes with the hash as last member (the writer puts no whitespace
+     * anywhere), copied out once: nothing is encoded twice, and the record's text is decoded from
+     * the line only when asked for ({@link #toJson}), which the writing thread does not.
      * For {@link AuditChainWriter}, whose node was checked when it opened and whose {@code prev}
      * is always a checked hash ({@link ChainPosition}): the two patterns are not matched again for
      * every record (in the server, in profiled code, they cost as much as the SHA-256).
      */
-    static Chained chainLine(AuditEvent event, String node, long seq, Instant time, String prev) {
+    static Chained chainLine(CanonicalJsonWriter lines, MessageDigest sha256, AuditEvent event, String node, long seq, Instant time,
+                             String prev) {
         if (seq < 1) {
             throw new IllegalArgumentException("seq starts at 1: " + seq);
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
-        byte[] content = contentWriter(seq, millis, node, event, prev).end().getBytes(UTF_8);
-        byte[] digest = SHA_256.get().digest(content);
+        contentWriter(lines.reset(), seq, millis, node, event, prev).close();
+        sha256.update(lines.buffer(), 0, lines.size());
+        byte[] digest = sha256.digest();
         // The line is the content with the hash member in place of the closing brace: the hash's
         // hexadecimal digits are written straight into the line's bytes (ASCII), and its text is
         // read back from there, instead of formatting it, quoting it into the JSON and encoding
         // the whole line again (in the server this runs in profiled C1 code, per character).
-        int at = content.length - 1;
-        byte[] line = Arrays.copyOf(content, at + HASH_MEMBER_BYTES.length + 2 * digest.length + 3);
-        System.arraycopy(HASH_MEMBER_BYTES, 0, line, at, HASH_MEMBER_BYTES.length);
+        lines.advance(-1);
+        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 2 * digest.length + 3);
+        int at = lines.size();
+        System.arraycopy(HASH_MEMBER_BYTES, 0, bytes, at, HASH_MEMBER_BYTES.length);
         at += HASH_MEMBER_BYTES.length;
         int hashAt = at;
         for (byte octet : digest) {
-            line[at++] = HEX_DIGITS[(octet >> 4) & 0xf];
-            line[at++] = HEX_DIGITS[octet & 0xf];
+            bytes[at++] = HEX_DIGITS[(octet >> 4) & 0xf];
+            bytes[at++] = HEX_DIGITS[octet & 0xf];
         }
-        line[at++] = '"';
-        line[at++] = '}';
-        line[at] = '\n';
+        bytes[at++] = '"';
+        bytes[at++] = '}';
+        bytes[at++] = '\n';
+        byte[] line = Arrays.copyOf(bytes, at);
         String hash = new String(line, hashAt, 2 * digest.length, StandardCharsets.ISO_8859_1);
         return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
+    }
+
+    /** A SHA-256 digest: one per writer or thread, since looking the algorithm up costs more than hashing a record. */
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     /**
@@ -218,12 +234,13 @@ public final class AuditRecord {
         return value;
     }
 
-    private static CanonicalJsonWriter contentWriter(long seq, Instant time, String node, AuditEvent event, String prev) {
-        return new CanonicalJsonWriter()
+    private static CanonicalJsonWriter contentWriter(CanonicalJsonWriter writer, long seq, Instant time, String node, AuditEvent event,
+                                                    String prev) {
+        return writer
             .number("v", SCHEMA_VERSION)
             .number("seq", seq)
             // checked by the callers first (NodeName, checkHash), or written by this class: no escaping to look for
-            .plainString("time", formatTime(time))
+            .time("time", time)
             .plainString("node", node)
             .plainString("type", event.type().wireName())
             .object("actor", "kind", event.actor().kind().wireName(), "name", event.actor().name())
@@ -232,7 +249,7 @@ public final class AuditRecord {
             .string("messageId", event.messageId())
             .string("decision", event.decision())
             .string("reason", event.reason())
-            .object("details", event.details())
+            .object("details", event.detailsToWrite())
             .plainString("prev", prev);
     }
 

@@ -270,4 +270,61 @@ class AuditRecordTest {
             assertThat(AuditRecord.formatTime(instant)).as("%s", instant).isEqualTo(formatter.format(instant));
         }
     }
+    @Test
+    void timeShouldBeWrittenIntoTheLineExactlyAsTheFormatterWritesIt() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+            Instant.parse("-0001-12-31T23:59:59.999Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-02-28T23:59:59.001Z"), Instant.parse("2026-03-01T00:00:00Z"),
+            Instant.parse("1969-12-31T23:59:59.100Z"), Instant.parse("1970-01-01T00:00:00.999Z")));
+        Random random = new Random(7);
+        for (int count = 0; count < 10_000; count++) {
+            instants.add(Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L)));
+        }
+        // one writer for all of them, as a chain writer reuses its own: the day it keeps must follow each instant
+        CanonicalJsonWriter writer = new CanonicalJsonWriter();
+
+        for (Instant instant : instants) {
+            assertThat(writer.reset().time("time", instant).end()).as("%s", instant)
+                .isEqualTo("{\"time\":\"" + formatter.format(instant) + "\"}");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 9, 10, 99, 100, 4_096, 1_000_000_007L, Long.MAX_VALUE, -1, Long.MIN_VALUE})
+    void numbersShouldBeWrittenAsJavaWritesThem(long number) {
+        assertThat(new CanonicalJsonWriter().number("seq", number).end()).isEqualTo("{\"seq\":" + number + "}");
+    }
+
+    @Test
+    void aLineWriterReusedFromRecordToRecordShouldWriteEachLineAsAFreshWriterWould() {
+        String[] values = {"alice@example.test", "Заказ не доставлен", "quote \" and backslash \\", "tab\tnul\0del\u007f",
+            "unicode é 中文 🎉", "line separators \u2028 \u2029", "lone \ud800 and \udc00", "<1234@customer.test>", ""};
+        Random random = new Random(11);
+        CanonicalJsonWriter lines = new CanonicalJsonWriter();
+        MessageDigest sha256 = AuditRecord.newSha256();
+        String prev = AuditRecord.GENESIS;
+        Instant time = Instant.parse("2026-12-06T23:59:59.000Z");
+        for (int seq = 1; seq <= 2_000; seq++) {
+            AuditEvent.Builder event = AuditEvent.of(AuditEventType.RULE_MATCHED, AuditActor.externalSender(values[random.nextInt(values.length)]))
+                .decision("applied" + values[random.nextInt(values.length)]);
+            if (random.nextBoolean()) {
+                event.sharedMailbox(values[random.nextInt(values.length)]);
+            }
+            // now and then a record far longer than the writer's first buffer, which must grow and stay right
+            event.reason(values[random.nextInt(values.length)].repeat(random.nextInt(seq % 50 == 0 ? 80 : 3)));
+            for (int detail = random.nextInt(4); detail > 0; detail--) {
+                event.detail("k" + detail + values[random.nextInt(values.length)], values[random.nextInt(values.length)]);
+            }
+            time = time.plusMillis(random.nextInt(200)).plusNanos(random.nextInt(999_999));
+
+            AuditRecord.Chained reused = AuditRecord.chainLine(lines, sha256, event.build(), "mx1", seq, time, prev);
+            AuditRecord.Chained fresh = AuditRecord.chainLine(reused.record().event(), "mx1", seq, time, prev);
+
+            assertThat(reused.line()).isEqualTo(fresh.line());
+            assertThat(reused.line()).isEqualTo((reused.record().toJson() + "\n").getBytes(UTF_8));
+            assertThat(AuditRecord.parse(reused.record().toJson()).isSealed()).isTrue();
+            prev = reused.record().hash();
+        }
+    }
 }

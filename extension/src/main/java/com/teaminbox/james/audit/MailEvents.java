@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import javax.mail.MessagingException;
 
-import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 
@@ -34,7 +34,7 @@ public final class MailEvents {
      * {@code MimeMessage.getHeader} gives it): a mailet writing several records reads it once.
      */
     public static AuditEvent.Builder about(AuditEventType type, Mail mail, SharedMailbox sharedMailbox, Optional<String> messageId) {
-        return event(type, AuditActor.system(), mail, sharedMailbox, messageId.map(String::strip)).detail("sender", sender(mail).name());
+        return event(type, AuditActor.system(), mail, sharedMailbox, messageId).detail("sender", sender(mail).name());
     }
 
     /** The mail's arrival, by its sender. */
@@ -43,22 +43,28 @@ public final class MailEvents {
     }
 
     private static AuditEvent.Builder event(AuditEventType type, AuditActor actor, Mail mail, SharedMailbox sharedMailbox) {
-        return event(type, actor, mail, sharedMailbox, messageId(mail).map(String::strip));
+        return event(type, actor, mail, sharedMailbox, messageId(mail));
     }
 
+    /** {@code messageId} raw: stripped here. No lambda or method reference: this runs for every record of every mail. */
     private static AuditEvent.Builder event(AuditEventType type, AuditActor actor, Mail mail, SharedMailbox sharedMailbox,
                                             Optional<String> messageId) {
         AuditEvent.Builder event = AuditEvent.of(type, actor)
             .sharedMailbox(sharedMailbox.address().asString())
             .detail("mailId", mail.getName());
-        messageId.ifPresent(event::messageId);
+        if (messageId.isPresent()) {
+            event.messageId(messageId.get().strip());
+        }
         return event;
     }
 
     private static AuditActor sender(Mail mail) {
-        return AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_AUTH_USER, String.class)
-            .map(AuditActor::member)
-            .orElseGet(() -> AuditActor.externalSender(mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("")));
+        Optional<String> member = AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_AUTH_USER, String.class);
+        if (member.isPresent()) {
+            return AuditActor.member(member.get());
+        }
+        MaybeSender sender = mail.getMaybeSender();
+        return AuditActor.externalSender(sender.isNullSender() ? "" : sender.get().asString());
     }
 
     private static Optional<String> messageId(Mail mail) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.Optional;
 
+import org.apache.james.core.MaybeSender;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,25 @@ class ReceivedMailAuditHookTest {
         assertThat(result.getResult()).isEqualTo(HookReturnCode.denySoft());
         assertThat(result.getSmtpRetCode()).isEqualTo("451");
         assertThat(result.getSmtpDescription()).startsWith("4.3.0 ");
+    }
+
+    @Test
+    void theSenderShouldBeTheMemberWhoSubmittedItElseTheEnvelopeSenderElseTheNullReversePath() throws Exception {
+        Mail submitted = mail("support@example.test");
+        submitted.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of("alice@example.test")));
+        Mail bounce = FakeMail.builder().name("bounce").sender(MaybeSender.nullSender()).recipients("support@example.test")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addHeader("Message-ID", " <bounce-1@customer.test> ")
+                .setSubject("Undelivered").setText("-"))
+            .build();
+
+        for (Mail mail : new Mail[] {mail("support@example.test"), submitted, bounce}) {
+            hook.onMessage(HookFixture.session(Optional.empty()), mail);
+        }
+
+        assertThat(fixture.recorded).extracting(event -> event.actor().toString())
+            .containsExactly("external-sender:jane@customer.test", "member:alice@example.test", "external-sender:<>");
+        assertThat(fixture.recorded.get(2).messageId()).as("the Message-ID without the spaces around it").contains("<bounce-1@customer.test>");
+        assertThat(fixture.recorded.get(2).details()).containsEntry("mailId", "bounce");
     }
 
     private static Mail mail(String... recipients) throws Exception {
