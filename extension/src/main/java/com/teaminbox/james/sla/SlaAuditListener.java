@@ -68,6 +68,14 @@ public class SlaAuditListener implements AuditListener {
         AuditEventType.SEND_ACCEPTED, AuditEventType.RULE_MATCHED, AuditEventType.RULE_AUDITED, AuditEventType.TICKET_RESOLVED,
         AuditEventType.TICKET_REOPENED, AuditEventType.TICKET_PENDING, AuditEventType.FLAGS_CHANGED);
     /**
+     * Records whose handling reads the mailbox as it is now: which tickets a STORE touched (by folder
+     * and UID) and which keywords a ticket carries when its customer writes. They are handled at
+     * once, as the action is recorded, not after {@link #LINGER}: by then a client may have moved
+     * the resolved message ("resolve and archive") or a rule may have set {@code $Resolved} on the
+     * customer's own reply, and the answer would be about a later state.
+     */
+    private static final Set<AuditEventType> READ_THE_MAILBOX = Set.of(AuditEventType.FLAGS_CHANGED, AuditEventType.TICKET_THREADED);
+    /**
      * How long a fact may wait for others before its message is written. The SLA reads the ledger
      * once a minute ({@link SlaSchedule#TICK}); the wait only widens, by this much, what a crash
      * loses of the facts still queued for this thread.
@@ -141,13 +149,14 @@ public class SlaAuditListener implements AuditListener {
             return;
         }
         heard.add(new Heard(event, at));
-        boolean full = waiting.incrementAndGet() >= maxFactsPerEntry;
-        if (full ? drainNow.compareAndSet(false, true) : drainScheduled.compareAndSet(false, true)) {
+        boolean now = waiting.incrementAndGet() >= maxFactsPerEntry || READ_THE_MAILBOX.contains(event.type());
+        if (now ? drainNow.compareAndSet(false, true) : drainScheduled.compareAndSet(false, true)) {
             try {
-                if (full) {
+                if (now) {
                     executor.execute(this::drain);
                 } else {
-                    executor.schedule(this::drain, linger.toMillis(), TimeUnit.MILLISECONDS);
+                    // These records waited their linger already: their facts are written with them.
+                    executor.schedule(this::drainAndWrite, linger.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (RejectedExecutionException e) {
                 LOGGER.debug("Stopping: the lifecycle of {} is not kept", event.type());
@@ -156,8 +165,9 @@ public class SlaAuditListener implements AuditListener {
     }
 
     /**
-     * Handles every record heard so far, then writes the facts they gave: a fact waits at most
-     * {@link #LINGER} before its message is written, as when each record woke this thread.
+     * Handles every record heard so far, in the order heard. Their facts are written by the wait
+     * each batch started ({@link #pend}), so that a drain run at once for one record does not
+     * cut short the group commit of the facts around it.
      */
     private void drain() {
         drains++;
@@ -169,6 +179,10 @@ public class SlaAuditListener implements AuditListener {
             waiting.decrementAndGet();
             handle(next.event(), next.at());
         }
+    }
+
+    private void drainAndWrite() {
+        drain();
         writeAll();
     }
 
@@ -192,7 +206,7 @@ public class SlaAuditListener implements AuditListener {
     @PreDestroy
     public void stop() {
         try {
-            executor.execute(this::drain);
+            executor.execute(this::drainAndWrite);
         } catch (RejectedExecutionException e) {
             return;
         }
@@ -241,17 +255,25 @@ public class SlaAuditListener implements AuditListener {
         }
     }
 
-    /** The batch is written when full, else by the drain that handles this record. */
+    /** The batch is written when full, else once {@link #linger} has passed since its first fact. */
     private void pend(SharedMailbox sharedMailbox, TicketFact fact) {
         String address = sharedMailbox.address().asString();
         PendingFacts batch = pending.get(address);
-        if (batch == null) {
+        boolean first = batch == null;
+        if (first) {
             batch = new PendingFacts(sharedMailbox, new ArrayList<>());
             pending.put(address, batch);
         }
         batch.facts().add(fact);
         if (batch.facts().size() >= maxFactsPerEntry) {
             write(batch);
+        } else if (first) {
+            PendingFacts scheduled = batch;
+            try {
+                executor.schedule(() -> write(scheduled), linger.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // stop() writes everything pending after the records it handles
+            }
         }
     }
 

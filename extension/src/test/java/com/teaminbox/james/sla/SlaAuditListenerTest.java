@@ -3,6 +3,8 @@ package com.teaminbox.james.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anySet;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -30,6 +32,7 @@ class SlaAuditListenerTest {
     private static final String SLA = "<sla calendar=\"wall-clock\"><policy name=\"standard\" first-response=\"4h\"/></sla>";
 
     private final SlaLedger ledger = mock(SlaLedger.class);
+    private final TicketMessages messages = mock(TicketMessages.class);
     private SlaAuditListener listener;
 
     @AfterEach
@@ -81,6 +84,43 @@ class SlaAuditListenerTest {
     }
 
     @Test
+    void aKeywordChangeShouldBeHandledAtOnceWhileItsMessageIsStillWhereTheStoreFoundIt() throws Exception {
+        listener = listener(SLA, Duration.ofMinutes(10), 100);
+
+        listener.recorded(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("alice@example.test"))
+            .sharedMailbox("support@example.test")
+            .decision("accepted")
+            .detail("flags", "+$Resolved")
+            .detail("folder", "INBOX")
+            .detail("uids", "42")
+            .build(), AT);
+
+        // "Resolve and archive": the client's MOVE follows the STORE at once; a read ten minutes later finds nothing.
+        verify(messages, timeout(30_000)).ticketsOf(any(SharedMailbox.class), eq("INBOX"), eq("42"));
+    }
+
+    @Test
+    void aCustomersReplyShouldBeHandledAtOnceBeforeARuleCanResolveIt() throws Exception {
+        listener = listener(SLA, Duration.ofMinutes(10), 100);
+
+        threadedFromCustomer("SUP-1");
+
+        verify(messages, timeout(30_000)).keywordsAmong(any(SharedMailbox.class), eq("SUP-1"), anySet());
+    }
+
+    @Test
+    void aRecordHandledAtOnceShouldNotCutShortTheGroupOfFactsAroundIt() throws Exception {
+        listener = listener(SLA, Duration.ofMinutes(10), 3);
+
+        opened("SUP-1");
+        threadedFromCustomer("SUP-1");
+        verify(messages, timeout(30_000)).keywordsAmong(any(SharedMailbox.class), eq("SUP-1"), anySet());
+        threadedFromCustomer("SUP-2");
+
+        assertThat(written()).extracting(TicketFact::ticket).containsExactly("SUP-1", "SUP-1", "SUP-2");
+    }
+
+    @Test
     void aRecordNamingTheSharedAddressInAnotherCaseShouldStillBeKept() throws Exception {
         listener = listener(SLA, Duration.ofMillis(10), 100);
 
@@ -106,7 +146,7 @@ class SlaAuditListenerTest {
 
     private SlaAuditListener listener(String inside, Duration linger, int maxFacts) {
         ConfigurationInForce configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", inside));
-        return new SlaAuditListener(configuration, ledger, mock(TicketMessages.class), () -> mock(AuditTrail.class), linger, maxFacts);
+        return new SlaAuditListener(configuration, ledger, messages, () -> mock(AuditTrail.class), linger, maxFacts);
     }
 
     private void opened(String ticket) {
@@ -114,6 +154,15 @@ class SlaAuditListenerTest {
             .sharedMailbox("support@example.test")
             .ticket(ticket)
             .decision("created")
+            .detail("sender", "jane@customer.test")
+            .build(), AT);
+    }
+
+    private void threadedFromCustomer(String ticket) {
+        listener.recorded(AuditEvent.of(AuditEventType.TICKET_THREADED, AuditActor.system())
+            .sharedMailbox("support@example.test")
+            .ticket(ticket)
+            .decision("threaded")
             .detail("sender", "jane@customer.test")
             .build(), AT);
     }
