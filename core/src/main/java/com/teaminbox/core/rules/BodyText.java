@@ -116,6 +116,10 @@ final class BodyText {
      * (both replace what is malformed). {@code expected}, the part's size or -1, sizes the buffer.
      */
     void read(InputStream input, Charset charset, int budget, int expected) throws IOException {
+        if (budget <= 0) {
+            // the body's prefix is full already: a negative budget would cut what earlier parts gave
+            return;
+        }
         boolean utf8Text = isUtf8(charset);
         boolean latin1 = !utf8Text && isLatin1(charset);
         if (utf8Text || latin1 || isAscii(charset)) {
