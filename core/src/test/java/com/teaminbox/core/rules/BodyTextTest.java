@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -56,7 +54,7 @@ class BodyTextTest {
                     expected = new String(bytes, charset);
                     expected = expected.substring(0, Math.min(budget, expected.length()));
                 } else {
-                    expected = readerText(bytes, charset, budget);
+                    expected = MimeMailReaderTest.readByReader(bytes, charset, budget);
                 }
                 text.clear();
                 text.read(new ByteArrayInputStream(bytes), charset, budget, bytes.length);
@@ -75,16 +73,6 @@ class BodyTextTest {
         assertThat(text.clear().length()).isZero();
     }
 
-    private static String readerText(byte[] bytes, Charset charset, int budget) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), charset)) {
-            int c;
-            while (text.length() < budget && (c = reader.read()) >= 0) {
-                text.append((char) c);
-            }
-        }
-        return text.toString();
-    }
 
     private static String hex(byte[] bytes) {
         StringBuilder hex = new StringBuilder();

@@ -181,13 +181,7 @@ class MimeMailReaderForRulesTest {
             return;
         }
         try {
-            String name;
-            try {
-                String raw = part.getFileName();
-                name = raw == null ? "" : MimeUtility.decodeText(raw);
-            } catch (MessagingException | IOException | RuntimeException e) {
-                name = "";
-            }
+            String name = decodedFileName(part);
             if (!name.isEmpty()) {
                 return;
             }
@@ -247,19 +241,23 @@ class MimeMailReaderForRulesTest {
         }
     }
 
+    /** javax.mail's file name of the part, decoded, or "" (the old reader's look for an attachment). */
+    private static String decodedFileName(Part part) {
+        try {
+            String raw = part.getFileName();
+            return raw == null ? "" : MimeUtility.decodeText(raw);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The old reader's walk for attachment names: javax.mail's file name, decoded, else the parts of a multipart. */
     private static void namesBefore(Part part, int depth, List<String> names) {
         if (depth > MimeMailReader.MAX_DEPTH) {
             return;
         }
         try {
-            String name;
-            try {
-                String raw = part.getFileName();
-                name = raw == null ? "" : MimeUtility.decodeText(raw);
-            } catch (MessagingException | IOException | RuntimeException e) {
-                name = "";
-            }
+            String name = decodedFileName(part);
             if (!name.isEmpty()) {
                 names.add(name);
                 return;

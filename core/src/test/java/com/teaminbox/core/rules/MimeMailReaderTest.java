@@ -112,7 +112,7 @@ class MimeMailReaderTest {
     }
 
     /** What rules read of a part before: a reader over its bytes in the charset javax.mail names, up to the budget. */
-    private static String readByReader(byte[] bytes, Charset charset, int budget) throws IOException {
+    static String readByReader(byte[] bytes, Charset charset, int budget) throws IOException {
         StringBuilder text = new StringBuilder();
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), charset)) {
             int c;
