@@ -21,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditRecordTest {
+    private static final DateTimeFormatter TIME_FORMATTER =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Instant TIME = Instant.parse("2026-11-27T09:44:16.123456Z");
 
     static AuditEvent flagsChanged() {
@@ -256,38 +258,34 @@ class AuditRecordTest {
 
     @Test
     void timeShouldBeWrittenExactlyAsTheFormatterWritesIt() {
-        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
-            Instant.parse("-0001-12-31T23:59:59.999Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
-            Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-02-28T23:59:59.001Z"), Instant.parse("2024-02-29T12:00:00.010Z"),
-            Instant.parse("1969-12-31T23:59:59.100Z")));
-        Random random = new Random(18);
-        for (int count = 0; count < 10_000; count++) {
-            instants.add(Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L)));
-        }
-
-        for (Instant instant : instants) {
-            assertThat(AuditRecord.formatTime(instant)).as("%s", instant).isEqualTo(formatter.format(instant));
+        for (Instant instant : instantsToWrite(18, Instant.parse("2024-02-29T12:00:00.010Z"))) {
+            assertThat(AuditRecord.formatTime(instant)).as("%s", instant).isEqualTo(TIME_FORMATTER.format(instant));
         }
     }
     @Test
     void timeShouldBeWrittenIntoTheLineExactlyAsTheFormatterWritesIt() {
-        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
-            Instant.parse("-0001-12-31T23:59:59.999Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
-            Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-02-28T23:59:59.001Z"), Instant.parse("2026-03-01T00:00:00Z"),
-            Instant.parse("1969-12-31T23:59:59.100Z"), Instant.parse("1970-01-01T00:00:00.999Z")));
-        Random random = new Random(7);
-        for (int count = 0; count < 10_000; count++) {
-            instants.add(Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L)));
-        }
+        List<Instant> instants = instantsToWrite(7, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("1970-01-01T00:00:00.999Z"));
         // one writer for all of them, as a chain writer reuses its own: the day it keeps must follow each instant
         CanonicalJsonWriter writer = new CanonicalJsonWriter();
 
         for (Instant instant : instants) {
             assertThat(writer.reset().time("time", instant).end()).as("%s", instant)
-                .isEqualTo("{\"time\":\"" + formatter.format(instant) + "\"}");
+                .isEqualTo("{\"time\":\"" + TIME_FORMATTER.format(instant) + "\"}");
         }
+    }
+
+    /** The instants at the edges of the four-digit years and of leap days, these, then 10,000 drawn with this seed. */
+    private static List<Instant> instantsToWrite(long seed, Instant... more) {
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+            Instant.parse("-0001-12-31T23:59:59.999Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-02-28T23:59:59.001Z"),
+            Instant.parse("1969-12-31T23:59:59.100Z")));
+        instants.addAll(List.of(more));
+        Random random = new Random(seed);
+        for (int count = 0; count < 10_000; count++) {
+            instants.add(Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L)));
+        }
+        return instants;
     }
 
     @ParameterizedTest
