@@ -67,7 +67,9 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         }
         int pairs = given.containsKey("--quick") ? 1 : number(given, "--pairs", DEFAULT_PAIRS, 1);
         int mails = number(given, "--mails", 2_000, 1);
-        int warmup = number(given, "--warmup", Math.max(50, Math.min(200, mails / 10)), 0);
+        // Long enough for the JVM's first wave of compilation to be over, so that the measured phase reads
+        // the pipelines at their compiled speed rather than the first seconds of a JVM (docs/benchmarks.md).
+        int warmup = number(given, "--warmup", Math.max(50, Math.min(3_000, mails * 3 / 2)), 0);
         String heap = given.getOrDefault("--heap", "1g");
         if (!heap.matches("[1-9][0-9]*[kKmMgG]?")) {
             throw new IllegalArgumentException("--heap takes a JVM heap size such as 1g or 512m, not '" + heap + "'");

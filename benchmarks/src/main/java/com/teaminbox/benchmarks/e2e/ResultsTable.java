@@ -53,7 +53,7 @@ final class ResultsTable {
         StringBuilder text = new StringBuilder();
         text.append("Run of ").append(date).append(" on ").append(machine()).append(" (load average ").append(load).append("), `")
             .append(command).append("`: ").append(pairs.size()).append(" interleaved pair(s), each server ").append(first.mails)
-            .append(" mails of ~20 KB after ").append(warmup).append(" warm-up mails, ").append(senders)
+            .append(" mails of ~20 KB after ").append(warmup).append(" warm-up mails on the same IMAP sessions, ").append(senders)
             .append(" concurrent SMTP senders, its own JVM with -Xmx").append(heap)
             .append(stockThreadIds ? ", the memory server's own thread-id guessing (a search of the account per append).\n\n"
                 : ", both servers with James's naive thread-id guessing.\n\n")

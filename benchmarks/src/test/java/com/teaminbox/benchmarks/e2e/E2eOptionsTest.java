@@ -14,7 +14,7 @@ class E2eOptionsTest {
     void noOptionShouldCompareWithTheDocumentedDefaults() {
         E2eOptions options = E2eOptions.parse();
 
-        assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 200, "1g", Optional.empty(),
+        assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 3_000, "1g", Optional.empty(),
             false, true, 1_000, List.of(), 5));
     }
 
@@ -25,10 +25,10 @@ class E2eOptionsTest {
     }
 
     @Test
-    void theWarmUpShouldDefaultToATenthOfTheMailsWithinFiftyAndTwoHundred() {
-        assertThat(E2eOptions.parse("--mails", "100").warmup()).isEqualTo(50);
-        assertThat(E2eOptions.parse("--mails", "1000").warmup()).isEqualTo(100);
-        assertThat(E2eOptions.parse("--mails", "100000").warmup()).isEqualTo(200);
+    void theWarmUpShouldDefaultToOneAndAHalfTimesTheMailsWithinFiftyAndThreeThousand() {
+        assertThat(E2eOptions.parse("--mails", "20").warmup()).isEqualTo(50);
+        assertThat(E2eOptions.parse("--mails", "1000").warmup()).isEqualTo(1_500);
+        assertThat(E2eOptions.parse("--mails", "100000").warmup()).isEqualTo(3_000);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package com.teaminbox.benchmarks.e2e;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The recipient mailbox watched as a mail client watches it: one IMAP session per folder, logged in
+ * and selected once, polling until the server stops. The warm-up and the measured phase go through
+ * the same sessions, as a client stays connected: re-opening them for the measured phase would
+ * make it pay a SELECT that resets {@code \Recent} on every warm-up message (one flag update per
+ * message, dispatched to the mailbox listeners) and a first poll that reads all their headers
+ * again, a cost that grows with the warm-up and has nothing to do with the mails measured.
+ */
+final class MailboxWatch implements AutoCloseable {
+    private final List<ImapPoller> pollers;
+    private final ExecutorService threads;
+    private final Map<String, Long> firstSeen;
+
+    private MailboxWatch(List<ImapPoller> pollers, Map<String, Long> firstSeen) {
+        this.pollers = pollers;
+        this.firstSeen = firstSeen;
+        this.threads = Executors.newFixedThreadPool(pollers.size());
+        pollers.forEach(threads::submit);
+    }
+
+    /** Sessions on those of {@code folders} that exist; {@code member} empty for the owner's own login. */
+    static MailboxWatch open(int imapPort, String mailbox, Optional<String> member, String password, List<String> folders,
+                             boolean expunge) throws IOException {
+        Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+        List<ImapPoller> pollers = new ArrayList<>();
+        try {
+            for (String folder : folders) {
+                ImapPoller.open(imapPort, mailbox, member, password, folder, firstSeen, expunge).ifPresent(pollers::add);
+            }
+        } catch (IOException | RuntimeException e) {
+            pollers.forEach(MailboxWatch::closeQuietly);
+            throw e;
+        }
+        return new MailboxWatch(pollers, firstSeen);
+    }
+
+    /** When each Message-ID was first seen ({@link System#nanoTime()}), over the watch's whole life. */
+    Map<String, Long> firstSeen() {
+        return firstSeen;
+    }
+
+    @Override
+    public void close() {
+        pollers.forEach(ImapPoller::stop);
+        pollers.forEach(MailboxWatch::closeQuietly);
+        threads.shutdownNow();
+    }
+
+    private static void closeQuietly(ImapPoller poller) {
+        try {
+            poller.close();
+        } catch (IOException e) {
+            // the server is going away with the run: nothing left to read from this session
+        }
+    }
+}
