@@ -1,11 +1,15 @@
 package com.teaminbox.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
 
 import org.apache.mailet.Mailet;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,10 @@ class DeliveryCostBenchmark {
     private static final int MAILS_PER_THREAD = Integer.getInteger("delivery.benchmark.mails", 10);
     private static final int WARMUP_ROUNDS = Integer.getInteger("delivery.benchmark.warmup", 30);
     private static final int ROUNDS = Integer.getInteger("delivery.benchmark.rounds", 15);
-    private static final List<String> COLUMNS = List.of("SplitPerSharedMailbox", "AssignTicket", "Acknowledge",
+    /** With ApplyRules and the e2e benchmark's 1,000 rules for support@ (its Pipelines), to see its effect on the steps after it. */
+    private static final boolean RULES = Boolean.getBoolean("delivery.benchmark.rules");
+    private static final int GENERATED_RULES = 1_000;
+    private static final List<String> COLUMNS = List.of("SplitPerSharedMailbox", "AssignTicket", "ApplyRules", "Acknowledge",
         "AddDeliveredToHeader", "LocalDelivery", "LocalDeliveryOnce");
 
     private static double median(List<DeliveryCostMeter.Cost> costs, ToDoubleFunction<DeliveryCostMeter.Cost> value) {
@@ -37,14 +44,37 @@ class DeliveryCostBenchmark {
     }
 
     @RegisterExtension
-    TeamInboxServer server = TeamInboxServer.overriding(home -> { }, List.of(), DeliveryCostProbe.MODULE);
+    TeamInboxServer server = TeamInboxServer.overriding(home -> {
+        if (RULES) {
+            home.withSharedMailboxes(withGeneratedRules(home.configurationFile("shared-mailboxes.xml")));
+        }
+    }, List.of(), DeliveryCostProbe.MODULE);
+
+    /** As the e2e benchmark's (b): the demo's rules for support@ and generated ones up to 1,000, most matching no mail. */
+    private static String withGeneratedRules(Path file) {
+        try {
+            String demo = Files.readString(file);
+            int demoRules = demo.substring(0, demo.indexOf("</rules>")).split("<rule ", -1).length - 1;
+            StringBuilder generated = new StringBuilder();
+            Random random = new Random(7);
+            for (int index = demoRules; index < GENERATED_RULES; index++) {
+                generated.append("            <rule name=\"generated-").append(index).append("\" when=\"subject:(project").append(index)
+                    .append(" OR code").append(random.nextInt(1_000_000)).append(") OR from:client").append(index)
+                    .append(".test OR body:&quot;reference ").append(index).append("&quot;\"><keyword name=\"$R").append(index)
+                    .append("\"/></rule>\n");
+            }
+            return demo.replaceFirst("</rules>", Matcher.quoteReplacement(generated + "        </rules>"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void measure() throws Exception {
         DeliveryCostMeter meter = server.probe(DeliveryCostProbe.class).meter();
         List<byte[]> templates = DeliveryCostMeter.templates(Path.of("..", "samples"));
         Map<String, Mailet> stock = meter.stock();
-        Map<String, Mailet> teamInbox = meter.teamInbox();
+        Map<String, Mailet> teamInbox = meter.teamInbox(RULES);
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
             meter.run("stock", stock, templates, THREADS, MAILS_PER_THREAD);
             meter.emptyInboxes();

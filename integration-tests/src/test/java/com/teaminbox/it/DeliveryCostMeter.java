@@ -41,8 +41,10 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
+import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.james.server.core.MimeMessageSource;
@@ -61,10 +63,16 @@ import com.teaminbox.core.ticket.store.ConversationIndex;
 import com.teaminbox.core.ticket.store.TicketRegistry;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.common.SharedAccounts;
+import com.teaminbox.james.common.KnownFolders;
 import com.teaminbox.james.mailets.Acknowledge;
+import com.teaminbox.james.mailets.ApplyRules;
 import com.teaminbox.james.mailets.AssignTicket;
 import com.teaminbox.james.mailets.LocalDeliveryOnce;
 import com.teaminbox.james.mailets.SplitPerSharedMailbox;
+import com.teaminbox.james.rules.CompiledRules;
+import com.teaminbox.james.rules.RuleNotifications;
+
+import reactor.core.publisher.Flux;
 
 /**
  * Built by {@link DeliveryCostProbe} with the server's own singletons: the e2e benchmark's mails
@@ -99,6 +107,8 @@ public class DeliveryCostMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    /** The ticket counter and the SLA ledger: left as they are. */
+    private static final List<String> HIDDEN = List.of("Ticket Registry", "SLA Ledger");
     private static final String SENDER = "jane@customer.test";
     private static final String RECIPIENT = "support@example.test";
     private static final int TEXT_CHARS = 20_000;
@@ -116,6 +126,9 @@ public class DeliveryCostMeter {
     private final UsersRepository users;
     private final MailboxManager mailboxes;
     private final MetricFactory metrics;
+    private final CompiledRules compiledRules;
+    private final RuleNotifications notifications;
+    private final KnownFolders knownFolders;
     private final AtomicInteger sequence = new AtomicInteger();
     /** Long-lived, as the spooler's threads: what each keeps per thread (a digest, a buffer) is made once. */
     private ExecutorService workers;
@@ -123,7 +136,8 @@ public class DeliveryCostMeter {
     @Inject
     public DeliveryCostMeter(ConfigurationInForce configuration, TicketRegistry registry, ConversationIndex conversations,
                              SharedAccounts accounts, AuditTrail audit, AcknowledgementLedger ledger, Clock clock,
-                             MailetContext context, UsersRepository users, MailboxManager mailboxes, MetricFactory metrics) {
+                             MailetContext context, UsersRepository users, MailboxManager mailboxes, MetricFactory metrics,
+                             CompiledRules compiledRules, RuleNotifications notifications, KnownFolders knownFolders) {
         this.configuration = configuration;
         this.registry = registry;
         this.conversations = conversations;
@@ -135,6 +149,9 @@ public class DeliveryCostMeter {
         this.users = users;
         this.mailboxes = mailboxes;
         this.metrics = metrics;
+        this.compiledRules = compiledRules;
+        this.notifications = notifications;
+        this.knownFolders = knownFolders;
     }
 
     /** Stock James's two mailets: what (a) runs for a mail to support@. */
@@ -145,11 +162,14 @@ public class DeliveryCostMeter {
         return init(mailets);
     }
 
-    /** The shared-mailbox processor without ApplyRules. */
-    public Map<String, Mailet> teamInbox() throws MessagingException {
+    /** The shared-mailbox processor, with or without ApplyRules. */
+    public Map<String, Mailet> teamInbox(boolean withRules) throws MessagingException {
         Map<String, Mailet> mailets = new LinkedHashMap<>();
         mailets.put("SplitPerSharedMailbox", new SplitPerSharedMailbox(configuration));
         mailets.put("AssignTicket", new AssignTicket(configuration, registry, conversations, accounts, audit));
+        if (withRules) {
+            mailets.put("ApplyRules", new ApplyRules(configuration, compiledRules, notifications, accounts, clock, audit, knownFolders));
+        }
         mailets.put("Acknowledge", new Acknowledge(configuration, ledger, clock, audit));
         mailets.put("AddDeliveredToHeader", new AddDeliveredToHeader());
         mailets.put("LocalDeliveryOnce", new LocalDeliveryOnce(users, mailboxes, metrics));
@@ -236,7 +256,7 @@ public class DeliveryCostMeter {
     }
 
     /**
-     * Empties the INBOX of support@ and of the customer, as the e2e benchmark's pollers do (they
+     * Empties the folders of support@ (but its hidden ones) and of the customer, as the e2e benchmark's pollers do (they
      * delete and expunge what they find): James's memory search scans a whole folder, and a
      * customer's reply makes the trail's listeners search support@'s folders for its ticket.
      */
@@ -245,9 +265,17 @@ public class DeliveryCostMeter {
             Username owner = Username.of(address);
             MailboxSession session = mailboxes.createSystemSession(owner);
             try {
-                MessageManager inbox = mailboxes.getMailbox(MailboxPath.inbox(owner), session);
-                inbox.setFlags(new Flags(Flags.Flag.DELETED), MessageManager.FlagsUpdateMode.ADD, MessageRange.all(), session);
-                inbox.expunge(MessageRange.all(), session);
+                List<MailboxPath> folders = Flux.from(mailboxes.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(),
+                        MailboxManager.MailboxSearchFetchType.Minimal, session))
+                    .map(MailboxMetaData::getPath)
+                    .filter(path -> !HIDDEN.contains(path.getName()))
+                    .collectList()
+                    .block();
+                for (MailboxPath path : folders) {
+                    MessageManager folder = mailboxes.getMailbox(path, session);
+                    folder.setFlags(new Flags(Flags.Flag.DELETED), MessageManager.FlagsUpdateMode.ADD, MessageRange.all(), session);
+                    folder.expunge(MessageRange.all(), session);
+                }
             } catch (MailboxNotFoundException e) {
                 // no acknowledgement delivered yet
             } finally {
