@@ -58,9 +58,8 @@ final class AppendOnce implements MailboxAppender {
 
     /**
      * A folder of an account, the key of {@link #lastStored}. Not a record: a record's
-     * {@code equals} and {@code hashCode} go through method handles, slow until the JIT's last tier,
-     * and {@code Username.hashCode} hashes a new array at each call; every delivery looks its folder
-     * up once (issue 18).
+     * {@code equals} and {@code hashCode} go through method handles, slow until the JIT's last tier;
+     * here the hash is computed once. Every delivery looks its folder up once (issue 18).
      */
     private static final class Folder {
         private final Username owner;
