@@ -48,6 +48,7 @@ final class AppendOnce implements MailboxAppender {
     static final int MAX_FOLDERS = 10_000;
     /** The internal dates compared come from this machine's clock, read twice: room for it to step back a little. */
     static final Duration CLOCK_STEP = Duration.ofSeconds(1);
+    private static final long CLOCK_STEP_MILLIS = CLOCK_STEP.toMillis();
     private static final Logger LOGGER = LoggerFactory.getLogger(AppendOnce.class);
 
     private final MailboxAppender delegate;
@@ -55,7 +56,42 @@ final class AppendOnce implements MailboxAppender {
     /** The last message this node stored in each folder. */
     private final Map<Folder, ComposedMessageId> lastStored = new ConcurrentHashMap<>();
 
-    private record Folder(Username owner, String name) {
+    /**
+     * A folder of an account, the key of {@link #lastStored}. Not a record: a record's
+     * {@code equals} and {@code hashCode} go through method handles, slow until the JIT's last tier;
+     * here the hash is computed once. Every delivery looks its folder up once (issue 18).
+     */
+    private static final class Folder {
+        private final Username owner;
+        private final String name;
+        private final int hash;
+
+        private Folder(Username owner, String name) {
+            this.owner = owner;
+            this.name = name;
+            this.hash = 31 * owner.hashCode() + name.hashCode();
+        }
+
+        Username owner() {
+            return owner;
+        }
+
+        String name() {
+            return name;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            return other instanceof Folder folder && hash == folder.hash && name.equals(folder.name) && owner.equals(folder.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     AppendOnce(MailboxAppender delegate, FolderLookup folders) {
@@ -108,7 +144,7 @@ final class AppendOnce implements MailboxAppender {
         @Override
         public Mono<ComposedMessageId> get() {
             if (!attempted) {
-                since = messageId == null ? null : storedSince(folder, Instant.now().minus(CLOCK_STEP)).orElse(null);
+                since = messageId == null ? null : storedSince(folder, Instant.ofEpochMilli(System.currentTimeMillis() - CLOCK_STEP_MILLIS)).orElse(null);
                 attempted = true;
                 return attempt();
             }

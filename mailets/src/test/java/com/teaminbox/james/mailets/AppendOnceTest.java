@@ -160,6 +160,25 @@ class AppendOnceTest {
     }
 
     @Test
+    void anotherAccountOrAnotherFolderShouldBeReadBeforeItsFirstAttemptAndThenRememberedApart() throws Exception {
+        AppendOnce appendOnce = new AppendOnce(failing(0, false), lookup);
+        StorageDirective archive = StorageDirective.builder().targetFolder("Archive").build();
+        Username sales = Username.of("sales@example.test");
+
+        for (int round = 0; round < 2; round++) {
+            Mono.from(appendOnce.append(message("<a" + round + "@customer.test>"), SUPPORT, INBOX)).block();
+            Mono.from(appendOnce.append(message("<b" + round + "@customer.test>"), sales, INBOX)).block();
+            Mono.from(appendOnce.append(message("<c" + round + "@customer.test>"), SUPPORT, archive)).block();
+            // Equal, not the same objects: each delivery names its folder anew.
+            Mono.from(appendOnce.append(message("<d" + round + "@customer.test>"), Username.of("support@example.test"),
+                StorageDirective.builder().targetFolder("Archive").build())).block();
+        }
+
+        assertThat(uidReads).as("once per folder of an account, at its first delivery").hasValue(3);
+        assertThat(appendOnce.rememberedFolders()).isEqualTo(3);
+    }
+
+    @Test
     void aRetryShouldFindItsMessageAboveOthersStoredSinceThisNodeLastDeliveredThere() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         // The first mail is stored; the second one's first attempt stores it, then fails.
