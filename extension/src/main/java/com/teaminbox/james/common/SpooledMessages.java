@@ -25,9 +25,7 @@ public final class SpooledMessages {
     }
 
     /**
-     * The message to read (never to change). For a spooled mail whose body was not edited, up to
-     * {@link #IN_HEAP_LIMIT_BYTES}, a {@link ReceivedBodyMessage}: its headers as they stand, its body
-     * read from the received bytes without James parsing the message again. For a spooled mail above {@link #IN_HEAP_LIMIT_BYTES}
+     * The message to read (never to change). For a spooled mail above {@link #IN_HEAP_LIMIT_BYTES}
      * whose body was not edited, a copy written to a temporary file and parsed through javax.mail's
      * {@link SharedFileInputStream}: javax.mail then records where each part starts and ends instead
      * of copying it, and reads a part only when asked. Reading the pipeline's own message would make
@@ -37,12 +35,8 @@ public final class SpooledMessages {
      * @param size the mail's size, as James reports it
      */
     public static ReadOnlyMessage readOnly(MimeMessage message, long size) throws MessagingException {
-        if (!(message instanceof MimeMessageWrapper) || ((MimeMessageWrapper) message).isBodyModified()) {
+        if (size <= IN_HEAP_LIMIT_BYTES || !(message instanceof MimeMessageWrapper) || ((MimeMessageWrapper) message).isBodyModified()) {
             return new ReadOnlyMessage(message, Optional.empty(), Optional.empty());
-        }
-        if (size <= IN_HEAP_LIMIT_BYTES) {
-            // James would parse the whole message again to read its body: read the received bytes instead.
-            return new ReadOnlyMessage(new ReceivedBodyMessage((MimeMessageWrapper) message), Optional.empty(), Optional.empty());
         }
         Path copy;
         try {
