@@ -1,6 +1,7 @@
 package com.teaminbox.benchmarks.e2e;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +9,19 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
+
+import org.apache.james.server.core.MimeMessageSource;
+import org.apache.james.server.core.MimeMessageWrapper;
 
 import com.teaminbox.core.autoreply.AcknowledgementSettings;
 import com.teaminbox.core.autoreply.BusinessHours;
@@ -24,6 +31,7 @@ import com.teaminbox.core.rules.MailDocument;
 import com.teaminbox.core.rules.MimeMailReader;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
+import com.teaminbox.james.common.SpooledMessages;
 
 /**
  * The rules as the server runs them ({@code ./benchmark rules --server-like}): the end-to-end
@@ -46,6 +54,8 @@ public final class ServerLikeRulesBenchmark {
     static final int EVICTION_BYTES = 16 * 1024 * 1024;
     private static final int MAILS = 2_000;
     private static final int WARMUP_ROUNDS = 2;
+    private static final int THREAD_WARMUP_MAILS = 30_000;
+    private static final int THREAD_ROUND_MAILS = 10_000;
     private static final ZonedDateTime RECEIVED = ZonedDateTime.of(2026, 11, 27, 10, 0, 0, 0, ZoneOffset.UTC);
 
     private final long[] evicted = new long[EVICTION_BYTES / Long.BYTES];
@@ -56,6 +66,8 @@ public final class ServerLikeRulesBenchmark {
      * {@code -Dteaminbox.rules.apart=true}, read into a {@link MailDocument} first and evaluated then, timed apart.
      */
     private final boolean onePass = !Boolean.getBoolean("teaminbox.rules.apart");
+    /** How many threads evaluate at once ({@link #runThreads}); 1: the single-thread loop above. */
+    private final int threadCount = Integer.getInteger("teaminbox.rules.threads", 1);
 
     private ServerLikeRulesBenchmark() {
     }
@@ -76,6 +88,12 @@ public final class ServerLikeRulesBenchmark {
         }
         Optional<BusinessHours> hours = support.acknowledgement().map(AcknowledgementSettings::businessHours);
         Session session = Session.getInstance(new Properties());
+        if (threadCount > 1) {
+            try (RuleSet ruleSet = RuleSet.compile(support.rules())) {
+                runThreads(rounds, mails, ruleSet, support, hours);
+            }
+            return;
+        }
         try (RuleSet ruleSet = RuleSet.compile(support.rules())) {
             System.out.printf(Locale.ROOT, "Rules as the server runs them: %d e2e mails of ~20 KB, %d rules (%s), caches evicted between"
                     + " mails (%d MB walked), 1 thread, CPU time, Java %s, %s%n", mails.size(), support.rules().rules().size(),
@@ -151,6 +169,108 @@ public final class ServerLikeRulesBenchmark {
             digest = 31 * digest + outcome.toString().hashCode();
         }
         return new long[] {readNanos, readBytes, evaluateNanos, evaluateBytes, digest & 0xffffffffL};
+    }
+
+    /**
+     * {@link #threadCount} threads evaluating at once, as the spool's twenty threads do on this
+     * machine's two cores: the e2e mails in turn, {@link #THREAD_WARMUP_MAILS} first (the JIT's C2
+     * code), then {@link #THREAD_ROUND_MAILS} per round. Each message is what James hands to
+     * {@code ApplyRules}: a {@link MimeMessageWrapper} over the received bytes, one of its headers set
+     * (as AssignTicket sets X-Ticket), read through {@link SpooledMessages#readOnly} as ApplyRules
+     * reads it. No eviction: the other threads do it. Per round, the evaluations' thread CPU and
+     * allocated bytes, summed over the threads, per mail, and the same decisions' digest as the
+     * single-thread loop.
+     */
+    private void runThreads(int rounds, List<byte[]> mails, RuleSet ruleSet, SharedMailbox support, Optional<BusinessHours> hours)
+        throws Exception {
+        System.out.printf(Locale.ROOT, "Rules as the server runs them: %d e2e mails of ~20 KB, %d rules (%s), %d threads at once, each"
+                + " message a MimeMessageWrapper with a header set, CPU time, Java %s; %d mails of warm-up, %d per round%n", mails.size(),
+            support.rules().rules().size(), support.rules().language().code(), threadCount, Runtime.version(), THREAD_WARMUP_MAILS,
+            THREAD_ROUND_MAILS);
+        System.out.printf(Locale.ROOT, "%-8s %10s %12s  %s%n", "round", "eval ms", "eval KB", "decisions");
+        threadPass(THREAD_WARMUP_MAILS, mails, ruleSet, hours, new int[mails.size()]);
+        List<Double> totals = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            int[] outcomes = new int[mails.size()];
+            long[] figures = threadPass(THREAD_ROUND_MAILS, mails, ruleSet, hours, outcomes);
+            int digest = 1;
+            for (int outcome : outcomes) {
+                digest = 31 * digest + outcome;
+            }
+            double perMail = figures[0] / 1e6 / THREAD_ROUND_MAILS;
+            totals.add(perMail);
+            System.out.printf(Locale.ROOT, "%-8d %10.3f %12.1f  %08x%n", round, perMail, figures[1] / 1024.0 / THREAD_ROUND_MAILS,
+                digest & 0xffffffffL);
+        }
+        double[] sorted = totals.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "read + evaluate, %d threads: %.3f ms of CPU per mail (median of %d rounds)%n", threadCount,
+            sorted[sorted.length / 2], sorted.length);
+    }
+
+    /** {@code count} mails evaluated by {@link #threadCount} threads; their CPU and allocated bytes summed; each mail's outcome hash. */
+    private long[] threadPass(int count, List<byte[]> mails, RuleSet ruleSet, Optional<BusinessHours> hours, int[] outcomes)
+        throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong nanos = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> running = new ArrayList<>();
+        for (int index = 0; index < threadCount; index++) {
+            Thread worker = new Thread(() -> {
+                long self = Thread.currentThread().getId();
+                long mine = 0;
+                long allocated = 0;
+                try {
+                    for (int mail = next.getAndIncrement(); mail < count; mail = next.getAndIncrement()) {
+                        int which = mail % mails.size();
+                        byte[] raw = mails.get(which);
+                        MimeMessage message = new MimeMessageWrapper(new BytesSource(raw, which));
+                        message.setHeader("X-Ticket", "SUP-" + mail);
+                        long bytes0 = threads.getThreadAllocatedBytes(self);
+                        long cpu0 = threads.getCurrentThreadCpuTime();
+                        RuleOutcome outcome;
+                        // as ApplyRules reads it
+                        try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, raw.length)) {
+                            outcome = ruleSet.evaluate(readable.message(), raw.length, RECEIVED, hours);
+                        }
+                        mine += threads.getCurrentThreadCpuTime() - cpu0;
+                        allocated += threads.getThreadAllocatedBytes(self) - bytes0;
+                        outcomes[which] = outcome.toString().hashCode();
+                    }
+                } catch (Exception | Error e) {
+                    failures.add(e);
+                }
+                nanos.addAndGet(mine);
+                bytes.addAndGet(allocated);
+            }, "spooler-" + index);
+            running.add(worker);
+            worker.start();
+        }
+        for (Thread thread : running) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("A thread failed", failures.get(0));
+        }
+        return new long[] {nanos.get(), bytes.get()};
+    }
+
+    /** The received bytes as James's spool keeps them. */
+    private record BytesSource(byte[] raw, int index) implements MimeMessageSource {
+        @Override
+        public String getSourceId() {
+            return "mail-" + index;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(raw);
+        }
+
+        @Override
+        public long getMessageSize() {
+            return raw.length;
+        }
     }
 
     /** Writes one long per cache line of a 16 MB array: what other threads do to the caches between two mails. */
