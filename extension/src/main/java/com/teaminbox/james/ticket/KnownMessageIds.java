@@ -41,7 +41,15 @@ public class KnownMessageIds {
 
     private static final RecipientId PRESENT = recipient("message@ids.teaminbox.invalid");
 
+    private static final Fact[] FACTS = Fact.values();
+
     private final SerialNotificationRegistry registry;
+    /** The keys' prefixes for the shared address named last (by identity); a stale read only costs building them again. */
+    private volatile KeyPrefixes lastPrefixes;
+
+    /** {@code <namespace>:<address>:} for each fact, indexed by ordinal. */
+    private record KeyPrefixes(MailAddress address, String[] byFact) {
+    }
 
     @Inject
     public KnownMessageIds(SerialNotificationRegistry registry) {
@@ -49,11 +57,32 @@ public class KnownMessageIds {
     }
 
     public void remember(Fact fact, SharedMailbox sharedMailbox, String messageId) {
-        registry.register(key(fact, sharedMailbox, messageId), PRESENT, Optional.empty());
+        registry.register(keyOf(fact, sharedMailbox, messageId), PRESENT, Optional.empty());
     }
 
     public boolean isKnown(Fact fact, SharedMailbox sharedMailbox, String messageId) {
-        return registry.isRegistered(key(fact, sharedMailbox, messageId), PRESENT);
+        return registry.isRegistered(keyOf(fact, sharedMailbox, messageId), PRESENT);
+    }
+
+    /**
+     * As {@link #key}, with the part before the digest kept for the shared address named last: a
+     * new ticket names three keys of one shared address, each of which concatenated the namespace,
+     * the address (which James's {@code MailAddress.asString()} concatenates at each call) and the
+     * digest (issue 18).
+     */
+    AccountId keyOf(Fact fact, SharedMailbox sharedMailbox, String messageId) {
+        MailAddress address = sharedMailbox.address();
+        KeyPrefixes prefixes = lastPrefixes;
+        if (prefixes == null || prefixes.address() != address) {
+            String text = address.asString();
+            String[] byFact = new String[FACTS.length];
+            for (Fact each : FACTS) {
+                byFact[each.ordinal()] = each.namespace + ":" + text + ":";
+            }
+            prefixes = new KeyPrefixes(address, byFact);
+            lastPrefixes = prefixes;
+        }
+        return AccountId.fromString(prefixes.byFact()[fact.ordinal()].concat(MessageIdDigests.of(messageId)));
     }
 
     /** Whether {@link KnownMessageIdsBackfill} went through this shared account once. */

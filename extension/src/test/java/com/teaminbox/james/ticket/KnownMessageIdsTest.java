@@ -21,6 +21,13 @@ class KnownMessageIdsTest {
           </shared-mailbox>
         </shared-mailboxes>
         """).current().sharedMailboxes().get(0);
+    private static final SharedMailbox SALES = ConfigurationFixture.configuration("""
+        <shared-mailboxes>
+          <shared-mailbox address="sales@example.test" ticket-prefix="SAL">
+            <member address="alice@example.test" role="full"/>
+          </shared-mailbox>
+        </shared-mailboxes>
+        """).current().sharedMailboxes().get(0);
 
     /** As a Message-ID header may write it, and as In-Reply-To/References quote it: one key. */
     @ParameterizedTest
@@ -61,6 +68,19 @@ class KnownMessageIdsTest {
             .isEqualTo("teaminbox-message-opened:support@example.test:" + sha256("<abc@example.test>"));
         assertThat(TicketOrigins.key("<abc@example.test>").asString())
             .isEqualTo("/private/vendor/teaminbox/ticketorigin/" + sha256("<abc@example.test>"));
+    }
+
+    /** The keys looked up and written are the stored format, whichever shared mailbox and fact was named before. */
+    @Test
+    void keysOfAlternatingSharedMailboxesAndFactsShouldKeepTheStoredFormat() {
+        KnownMessageIds known = new KnownMessageIds(null);
+        for (SharedMailbox mailbox : new SharedMailbox[] {SUPPORT, SALES, SALES, SUPPORT}) {
+            for (KnownMessageIds.Fact fact : KnownMessageIds.Fact.values()) {
+                for (String messageId : new String[] {"<a@example.test>", "<b@example.test>"}) {
+                    assertThat(known.keyOf(fact, mailbox, messageId)).isEqualTo(KnownMessageIds.key(fact, mailbox, messageId));
+                }
+            }
+        }
     }
 
     /** Each thread remembers the last identifier it hashed: another identifier, then the first again, must each get their own. */

@@ -96,8 +96,7 @@ public class AssignTicket extends GenericMailet {
 
         TicketThreading.Decision decision = threading.decide(subject,
             ticket -> ticketRegistry.isIssued(sharedMailbox, ticket),
-            () -> conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(
-                MessageHeaders.first(message, "In-Reply-To"), MessageHeaders.first(message, "References"))));
+            () -> ticketOfConversation(sharedMailbox, message));
         TicketId ticket = decision.ticket().isPresent() ? decision.ticket().get() : ticketRegistry.open(sharedMailbox, subject, messageId);
         boolean newTicket = decision.reason() == TicketThreading.Reason.NEW_TICKET;
         // Written once: the record, the header, the attribute and the log context all carry it.
@@ -138,6 +137,20 @@ public class AssignTicket extends GenericMailet {
             LOGGER.debug("Ticket {} for {}: {}{}", ticket, sharedMailbox.address().asString(), decision,
                 vague ? ", vague subject flagged " + conventions.vagueSubjects().keyword() : "");
         }
+    }
+
+    /**
+     * The ticket of the conversation the mail replies to. A mail naming no earlier message (no
+     * In-Reply-To, no References: most new mail) is no reply, and the index is not asked: its
+     * answer for no identifier is "none", after building the identifiers' set and stream (issue 18).
+     */
+    private Optional<TicketId> ticketOfConversation(SharedMailbox sharedMailbox, MimeMessage message) {
+        Optional<String> inReplyTo = MessageHeaders.first(message, "In-Reply-To");
+        Optional<String> references = MessageHeaders.first(message, "References");
+        if (inReplyTo.isEmpty() && references.isEmpty()) {
+            return Optional.empty();
+        }
+        return conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(inReplyTo, references));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -83,6 +84,32 @@ class AssignTicketTest {
         assertThat(AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class)).contains("SUP-42");
         assertThat(AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.NEW_TICKET_ATTRIBUTE, Boolean.class)).contains(true);
         assertThat(recorded).singleElement().satisfies(event -> assertThat(event.type()).isEqualTo(AuditEventType.TICKET_CREATED));
+    }
+
+    @Test
+    void mailNamingNoEarlierMessageShouldNotAskTheConversationIndex() throws Exception {
+        when(registry.open(any(), eq("Printer broken"), any())).thenReturn(SUP_42);
+        Mail mail = mail("support@example.test", "Printer broken");
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getSubject()).isEqualTo("[SUP-42] Printer broken");
+        verify(conversations, never()).ticketOf(any(), any());
+    }
+
+    @Test
+    void replyThatLostItsTagShouldGetItsTicketBackThroughReferences() throws Exception {
+        when(conversations.ticketOf(any(), eq(List.of("<reply-12@example.test>", "<1@customer.test>")))).thenReturn(Optional.of(SUP_42));
+        Mail mail = mail("support@example.test", "RE: printer on floor 2");
+        mail.getMessage().setHeader("In-Reply-To", "<reply-12@example.test>");
+        mail.getMessage().setHeader("References", "<1@customer.test> <reply-12@example.test>");
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getSubject()).isEqualTo("RE: [SUP-42] printer on floor 2");
+        assertThat(AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.NEW_TICKET_ATTRIBUTE, Boolean.class)).contains(false);
+        assertThat(recorded).singleElement().satisfies(event -> assertThat(event.type()).isEqualTo(AuditEventType.TICKET_THREADED));
+        verify(registry, never()).open(any(), any(), any());
     }
 
     @Test
