@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The recipient mailbox watched as a mail client watches it: one IMAP session per folder, logged in
@@ -20,13 +22,14 @@ import java.util.concurrent.Executors;
 final class MailboxWatch implements AutoCloseable {
     private final List<ImapPoller> pollers;
     private final ExecutorService threads;
+    private final List<Future<?>> polling = new ArrayList<>();
     private final Map<String, Long> firstSeen;
 
     private MailboxWatch(List<ImapPoller> pollers, Map<String, Long> firstSeen) {
         this.pollers = pollers;
         this.firstSeen = firstSeen;
         this.threads = Executors.newFixedThreadPool(pollers.size());
-        pollers.forEach(threads::submit);
+        pollers.forEach(poller -> polling.add(threads.submit(poller)));
     }
 
     /** Sessions on those of {@code folders} that exist; {@code member} empty for the owner's own login. */
@@ -48,6 +51,20 @@ final class MailboxWatch implements AutoCloseable {
     /** When each Message-ID was first seen ({@link System#nanoTime()}), over the watch's whole life. */
     Map<String, Long> firstSeen() {
         return firstSeen;
+    }
+
+    /** A poller ends only when stopped: one that ended on its own failed, and the mails it watches would never be seen. */
+    void rethrowIfAPollerFailed() throws InterruptedException {
+        for (Future<?> poller : polling) {
+            if (poller.isDone() && !poller.isCancelled()) {
+                try {
+                    poller.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("An IMAP poller failed", e.getCause());
+                }
+                throw new IllegalStateException("An IMAP poller ended before it was stopped");
+            }
+        }
     }
 
     @Override

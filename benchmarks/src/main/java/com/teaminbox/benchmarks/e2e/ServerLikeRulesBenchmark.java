@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -214,6 +216,7 @@ public final class ServerLikeRulesBenchmark {
         AtomicLong nanos = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> firstDecisions = new ConcurrentHashMap<>();
         List<Thread> running = new ArrayList<>();
         for (int index = 0; index < threadCount; index++) {
             Thread worker = new Thread(() -> {
@@ -235,7 +238,13 @@ public final class ServerLikeRulesBenchmark {
                         }
                         mine += threads.getCurrentThreadCpuTime() - cpu0;
                         allocated += threads.getThreadAllocatedBytes(self) - bytes0;
-                        outcomes[which] = outcome.toString().hashCode();
+                        int decided = outcome.toString().hashCode();
+                        // each mail is evaluated several times, on different threads: all must decide alike
+                        Integer earlier = firstDecisions.putIfAbsent(which, decided);
+                        if (earlier != null && earlier != decided) {
+                            failures.add(new IllegalStateException("Mail " + which + " was decided two ways on different threads"));
+                        }
+                        outcomes[which] = decided;
                     }
                 } catch (Exception | Error e) {
                     failures.add(e);
