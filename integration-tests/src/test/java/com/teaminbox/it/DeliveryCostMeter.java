@@ -1,6 +1,5 @@
 package com.teaminbox.it;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -9,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +31,6 @@ import javax.mail.Multipart;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailbox.MailboxManager;
@@ -46,15 +42,12 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.metrics.api.MetricFactory;
-import org.apache.james.server.core.MailImpl;
-import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.james.transport.mailets.AddDeliveredToHeader;
 import org.apache.james.transport.mailets.LocalDelivery;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
-import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 
 import com.teaminbox.core.audit.AuditTrail;
@@ -178,7 +171,7 @@ public class DeliveryCostMeter {
 
     private Map<String, Mailet> init(Map<String, Mailet> mailets) throws MessagingException {
         for (Map.Entry<String, Mailet> mailet : mailets.entrySet()) {
-            mailet.getValue().init(config(mailet.getKey()));
+            mailet.getValue().init(MeteredMails.config(mailet.getKey(), context));
         }
         return mailets;
     }
@@ -287,51 +280,7 @@ public class DeliveryCostMeter {
     private Mail mail(byte[] template) throws MessagingException {
         String id = "cost-" + sequence.incrementAndGet() + "-" + System.nanoTime() + "@bench.test";
         byte[] bytes = new String(template, StandardCharsets.UTF_8).replace("%ID%", id).getBytes(StandardCharsets.UTF_8);
-        MimeMessageSource source = new MimeMessageSource() {
-            @Override
-            public String getSourceId() {
-                return id;
-            }
-
-            @Override
-            public InputStream getInputStream() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long getMessageSize() {
-                return bytes.length;
-            }
-        };
-        return MailImpl.builder().name(id).sender(new MailAddress(SENDER))
-            .addRecipient(new MailAddress(RECIPIENT))
-            .mimeMessage(new MimeMessageWrapper(source))
-            .state(Mail.DEFAULT)
-            .build();
-    }
-
-    private MailetConfig config(String name) {
-        return new MailetConfig() {
-            @Override
-            public String getInitParameter(String parameter) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getInitParameterNames() {
-                return Collections.emptyIterator();
-            }
-
-            @Override
-            public MailetContext getMailetContext() {
-                return context;
-            }
-
-            @Override
-            public String getMailetName() {
-                return name;
-            }
-        };
+        return MeteredMails.spooled(id, bytes, SENDER, RECIPIENT);
     }
 
     /**

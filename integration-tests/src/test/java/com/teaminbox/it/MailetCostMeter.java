@@ -1,14 +1,10 @@
 package com.teaminbox.it;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +12,10 @@ import java.util.Map;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.LifecycleUtil;
-import org.apache.james.server.core.MailImpl;
-import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
-import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 
 import com.teaminbox.core.audit.AuditTrail;
@@ -85,7 +77,7 @@ public class MailetCostMeter {
         mailets.put("AssignTicket", new AssignTicket(configuration, registry, conversations, accounts, trail));
         mailets.put("Acknowledge", new Acknowledge(configuration, ledger, clock, trail));
         for (Map.Entry<String, Mailet> mailet : mailets.entrySet()) {
-            mailet.getValue().init(config(mailet.getKey()));
+            mailet.getValue().init(MeteredMails.config(mailet.getKey(), context));
         }
         Map<String, Long> nanos = new LinkedHashMap<>();
         for (int index = 0; index < mails; index++) {
@@ -106,51 +98,7 @@ public class MailetCostMeter {
     private Mail mail(String template) throws MessagingException {
         String id = "meter-" + System.nanoTime() + "-" + (sequence++) + "@bench.test";
         byte[] bytes = template.replace("%ID%", id).getBytes(StandardCharsets.UTF_8);
-        MimeMessageSource source = new MimeMessageSource() {
-            @Override
-            public String getSourceId() {
-                return id;
-            }
-
-            @Override
-            public InputStream getInputStream() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long getMessageSize() {
-                return bytes.length;
-            }
-        };
-        return MailImpl.builder().name(id).sender(new MailAddress("jane@customer.test"))
-            .addRecipient(new MailAddress("support@example.test"))
-            .mimeMessage(new MimeMessageWrapper(source))
-            .state(Mail.DEFAULT)
-            .build();
-    }
-
-    private MailetConfig config(String name) {
-        return new MailetConfig() {
-            @Override
-            public String getInitParameter(String parameter) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getInitParameterNames() {
-                return Collections.emptyIterator();
-            }
-
-            @Override
-            public MailetContext getMailetContext() {
-                return context;
-            }
-
-            @Override
-            public String getMailetName() {
-                return name;
-            }
-        };
+        return MeteredMails.spooled(id, bytes, "jane@customer.test", "support@example.test");
     }
 
     static List<String> templates() {
