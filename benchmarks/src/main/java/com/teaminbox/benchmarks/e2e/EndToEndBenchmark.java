@@ -44,6 +44,11 @@ public final class EndToEndBenchmark {
         "dave@example.test", "jane@customer.test");
     private static final String STOCK = "(a) stock James 3.8.1, the demo's pipeline without TeamInbox";
     private static final String OURS = "(b) TeamInbox demo pipeline, 1,000 rules";
+    /** Below this share of a core outside the JIT, with at most the watch's polling left, a server has finished its work. */
+    private static final double IDLE_CORES = 0.2;
+    /** How long both servers rest after the warm-up, whichever is done sooner: the same time for both (see {@link #awaitIdle}). */
+    private static final int SETTLE_AFTER_WARM_UP_SECONDS = 10;
+    private static final int MOST_IDLE_WAIT_SECONDS = 30;
 
     private final Path root;
     private final Path appTarget;
@@ -235,7 +240,7 @@ public final class EndToEndBenchmark {
             }
             Result result;
             try (MailboxWatch watch = MailboxWatch.open(james.imap, BenchmarkMails.RECIPIENT, member, PASSWORD, FOLDERS, true)) {
-                result = measure(james, watch, mails, name, true);
+                result = measure(james, watch, mails, name);
             }
             result.peakHeapMegabytes = james.peakHeapMegabytes();
             result.peakLiveHeapMegabytes = james.peakLiveHeapMegabytes();
@@ -259,12 +264,12 @@ public final class EndToEndBenchmark {
             }
             List<BenchmarkMails.Mail> all = BenchmarkMails.fromSamples(samples, warmup + mails, label);
             try (MailboxWatch watch = MailboxWatch.open(james.imap, BenchmarkMails.RECIPIENT, member, PASSWORD, FOLDERS, false)) {
-                measure(james, watch, all.subList(0, warmup), "warm-up", false);
+                measure(james, watch, all.subList(0, warmup), "warm-up");
                 awaitIdle(james, "warm-up's work done", SETTLE_AFTER_WARM_UP_SECONDS);
                 Map<String, Long> othersBefore = awaitSteadyCounts(james);
                 Optional<ServerCpu> before = ServerCpu.of(james.pid());
                 Optional<ServerCpu> clientBefore = ServerCpu.of(ProcessHandle.current().pid());
-                Result result = measure(james, watch, all.subList(warmup, all.size()), name, false);
+                Result result = measure(james, watch, all.subList(warmup, all.size()), name);
                 Optional<ServerCpu> clientAfter = ServerCpu.of(ProcessHandle.current().pid());
                 // The measured mails' deferred work (spool, index batches, listeners' batches) is theirs:
                 // the window closes once it is done, the watch stopped so that its polling is not counted meanwhile.
@@ -283,12 +288,6 @@ public final class EndToEndBenchmark {
             }
         }
     }
-
-    /** Below this share of a core outside the JIT, with at most the watch's polling left, a server has finished its work. */
-    private static final double IDLE_CORES = 0.2;
-    /** How long both servers rest after the warm-up, whichever is done sooner: the same time for both (see {@link #awaitIdle}). */
-    private static final int SETTLE_AFTER_WARM_UP_SECONDS = 10;
-    private static final int MOST_IDLE_WAIT_SECONDS = 30;
 
     /**
      * Waits until the server has finished the work its mails left it (mails still in the spool, the
@@ -361,7 +360,7 @@ public final class EndToEndBenchmark {
     }
 
     /** Sends {@code mails} and waits until {@code watch} saw each of them. */
-    private Result measure(JamesProcess james, MailboxWatch watch, List<BenchmarkMails.Mail> mails, String name, boolean expunge)
+    private Result measure(JamesProcess james, MailboxWatch watch, List<BenchmarkMails.Mail> mails, String name)
         throws Exception {
         Map<String, Long> firstSeen = watch.firstSeen();
         ExecutorService threads = Executors.newFixedThreadPool(senders);
@@ -397,7 +396,7 @@ public final class EndToEndBenchmark {
         }
         threads.shutdownNow();
         List<String> missing = accepted.keySet().stream().filter(id -> !firstSeen.containsKey(id)).toList();
-        if (!missing.isEmpty() && !expunge) {
+        if (!missing.isEmpty() && !watch.expunges()) {
             throw new IllegalStateException(name + ": " + missing.size() + " mail(s) accepted but never seen over IMAP, e.g. " + missing.get(0));
         }
         long end = accepted.keySet().stream().filter(firstSeen::containsKey).mapToLong(firstSeen::get).max().orElse(System.nanoTime());

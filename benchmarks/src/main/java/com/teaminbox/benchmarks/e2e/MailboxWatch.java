@@ -24,10 +24,12 @@ final class MailboxWatch implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Future<?>> polling = new ArrayList<>();
     private final Map<String, Long> firstSeen;
+    private final boolean expunge;
 
-    private MailboxWatch(List<ImapPoller> pollers, Map<String, Long> firstSeen) {
+    private MailboxWatch(List<ImapPoller> pollers, Map<String, Long> firstSeen, boolean expunge) {
         this.pollers = pollers;
         this.firstSeen = firstSeen;
+        this.expunge = expunge;
         this.threads = Executors.newFixedThreadPool(pollers.size());
         pollers.forEach(poller -> polling.add(threads.submit(poller)));
     }
@@ -45,12 +47,17 @@ final class MailboxWatch implements AutoCloseable {
             pollers.forEach(MailboxWatch::closeQuietly);
             throw e;
         }
-        return new MailboxWatch(pollers, firstSeen);
+        return new MailboxWatch(pollers, firstSeen, expunge);
     }
 
     /** When each Message-ID was first seen ({@link System#nanoTime()}), over the watch's whole life. */
     Map<String, Long> firstSeen() {
         return firstSeen;
+    }
+
+    /** Whether the sessions expunge what they saw (the heap-bounded runs): a mail may then be gone before it is stamped. */
+    boolean expunges() {
+        return expunge;
     }
 
     /** A poller ends only when stopped: one that ended on its own failed, and the mails it watches would never be seen. */
