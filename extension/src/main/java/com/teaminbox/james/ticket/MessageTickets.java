@@ -32,7 +32,10 @@ import com.teaminbox.core.ticket.TicketId;
  *
  * <p>Why a lock, on the memory repository only: James 3.8.1's memory repository is a plain
  * {@code HashMap}, written here by every spool thread (as {@code SerialNotificationRegistry} explains
- * for the notification registry). Cassandra's is called concurrently.
+ * for the notification registry). Cassandra's is called concurrently. (James's own readers of the
+ * memory repository, a {@code VacationMailet} an administrator adds or JMAP's VacationResponse, do
+ * not take this lock: on the memory backend one of them may meet a write of ours, as two of them
+ * may meet each other without TeamInbox.)
  */
 public class MessageTickets {
     private static final String NAMESPACE = "teaminbox-message-ticket";
