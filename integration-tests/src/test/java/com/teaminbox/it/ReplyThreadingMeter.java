@@ -68,7 +68,10 @@ public class ReplyThreadingMeter {
         this.accounts = accounts;
     }
 
-    /** Appends ticketed messages until INBOX holds {@code messages}; message {@code i} carries ticket {@code i + 1}, even ones remembered with it. */
+    /**
+     * Appends ticketed messages until INBOX holds {@code messages}: message {@code i} carries ticket
+     * {@code i + 1}; even ones are remembered with it, odd ones by identifier only.
+     */
     public void fill(String sharedAddress, int messages) throws Exception {
         SharedMailbox sharedMailbox = sharedMailbox(sharedAddress);
         MailboxSession session = mailboxManager.createSystemSession(accounts.username(sharedMailbox.address()));
@@ -117,8 +120,8 @@ public class ReplyThreadingMeter {
                 knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, messageId);
             }
         }
-        return new Cost(withTicket ? "remember a message with its ticket (since 2026-12-07)" : "remember its identifier only (until 2026-12-07)",
-            held, messages, THREADS.getCurrentThreadCpuTime() - start, processCpu() - processStart);
+        String variant = withTicket ? "remember a message with its ticket (since 2026-12-07)" : "remember its identifier only (until 2026-12-07)";
+        return new Cost(variant, held, messages, THREADS.getCurrentThreadCpuTime() - start, processCpu() - processStart);
     }
 
     private Cost measure(String sharedAddress, int replies, int parity, String variant) throws Exception {

@@ -30,15 +30,16 @@ import reactor.core.publisher.Flux;
 
 /**
  * Teaches {@link KnownMessageIds} what a shared account held before it existed, once per shared
- * mailbox: the Message-IDs of the messages carrying our {@code X-Ticket} header (with their ticket,
- * in {@link MessageTickets}: a reply to them reads it by key) and of the mails that opened the
- * registry's tickets. An account gone through before 2026-12-07 is not gone through again: its
- * identifiers have no ticket stored, and a reply to them searches the account as it did. Without it, after an upgrade, a reply that lost its tag to
- * older mail, or a mail reprocessed from the error repository, would not find its ticket.
+ * mailbox: the Message-IDs of the messages carrying our {@code X-Ticket} header, with their ticket
+ * ({@link MessageTickets}: a reply to them reads it by key), and of the mails that opened the
+ * registry's tickets. Without it, after an upgrade, a reply that lost its tag to older mail, or a
+ * mail reprocessed from the error repository, would not find its ticket (or would search the
+ * account for it).
  *
- * <p>Runs during provisioning (start and reload); afterwards one registry key says it is done, so
- * later runs cost one lookup. Two nodes starting together may both run it: remembering twice is
- * harmless.
+ * <p>Runs during provisioning (start and reload); afterwards a registry key per pass says it is
+ * done, so later runs cost two lookups. An account gone through before 2026-12-07 (identifiers
+ * only) is gone through once more for the tickets, the registry folder left out. Two nodes starting
+ * together may both run it: remembering twice is harmless.
  */
 public class KnownMessageIdsBackfill {
     private static final Logger LOGGER = LoggerFactory.getLogger(KnownMessageIdsBackfill.class);
@@ -63,7 +64,8 @@ public class KnownMessageIdsBackfill {
     }
 
     public void backfill(SharedMailbox sharedMailbox) throws MailboxException {
-        if (knownMessageIds.isBackfilled(sharedMailbox)) {
+        boolean identifiersDone = knownMessageIds.isBackfilled(KnownMessageIds.Backfill.IDENTIFIERS, sharedMailbox);
+        if (identifiersDone && knownMessageIds.isBackfilled(KnownMessageIds.Backfill.TICKETS, sharedMailbox)) {
             return;
         }
         Username owner = accounts.username(sharedMailbox.address());
@@ -73,11 +75,16 @@ public class KnownMessageIdsBackfill {
             long remembered = 0;
             for (MailboxPath path : SharedAccounts.ownFolders(mailboxManager, session)) {
                 boolean isRegistry = path.equals(registry);
+                if (isRegistry && identifiersDone) {
+                    // The origins have no ticket to add: TicketOrigins and the older entries hold their numbers.
+                    continue;
+                }
                 remembered += backfillFolder(mailboxManager.getMailbox(path, session), session, sharedMailbox,
                     isRegistry ? KnownMessageIds.Fact.OPENED_TICKET : KnownMessageIds.Fact.CARRIES_TICKET);
             }
-            knownMessageIds.markBackfilled(sharedMailbox);
-            LOGGER.info("Remembered {} Message-IDs already held by {}", remembered, owner.asString());
+            knownMessageIds.markBackfilled(KnownMessageIds.Backfill.IDENTIFIERS, sharedMailbox);
+            knownMessageIds.markBackfilled(KnownMessageIds.Backfill.TICKETS, sharedMailbox);
+            LOGGER.info("Remembered {} Message-IDs already held by {}, with their tickets", remembered, owner.asString());
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
@@ -95,9 +102,10 @@ public class KnownMessageIdsBackfill {
             while (messages.hasNext()) {
                 Optional<Identified> identified = identifier(messages.next(), sharedMailbox, fact);
                 if (identified.isPresent()) {
+                    String messageId = identified.get().messageId();
                     // The ticket before the fact, as MailboxConversationIndex remembers them.
-                    identified.get().ticket().ifPresent(ticket -> messageTickets.remember(sharedMailbox, identified.get().messageId(), ticket));
-                    knownMessageIds.remember(fact, sharedMailbox, identified.get().messageId());
+                    identified.get().ticket().ifPresent(ticket -> messageTickets.remember(sharedMailbox, messageId, ticket));
+                    knownMessageIds.remember(fact, sharedMailbox, messageId);
                     remembered++;
                 }
             }

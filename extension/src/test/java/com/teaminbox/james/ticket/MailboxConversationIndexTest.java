@@ -133,6 +133,26 @@ class MailboxConversationIndexTest {
         verify(mailboxManager).search(any(), any(), anyLong());
     }
 
+    /** The reply's order is kept: an identifier remembered without its ticket before one with it is searched for first. */
+    @Test
+    void identifierRememberedWithoutItsTicketBeforeOneWithItShouldBeSearchedForFirst() throws Exception {
+        knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, SUPPORT, "<before-upgrade@example.test>");
+        index.remember(SUPPORT, "<answer-1@example.test>", SUP_42);
+
+        // the search finds nothing: the remembered ticket stands
+        assertThat(index.ticketOf(SUPPORT, List.of("<before-upgrade@example.test>", "<answer-1@example.test>"))).contains(SUP_42);
+        verify(mailboxManager).search(any(), any(), anyLong());
+    }
+
+    @Test
+    void identifierRememberedWithoutItsTicketAfterOneWithItShouldNotBeSearchedFor() {
+        index.remember(SUPPORT, "<answer-1@example.test>", SUP_42);
+        knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, SUPPORT, "<before-upgrade@example.test>");
+
+        assertThat(index.ticketOf(SUPPORT, List.of("<answer-1@example.test>", "<before-upgrade@example.test>"))).contains(SUP_42);
+        verifyNoInteractions(mailboxManager);
+    }
+
     /** Read as the X-Ticket header is read: with the prefix in force, a ticket under another prefix is none. */
     @Test
     void ticketRememberedUnderAnotherPrefixShouldBeNone() {
@@ -144,7 +164,8 @@ class MailboxConversationIndexTest {
     /** The keys are stored cluster-wide (James's vacation repository): a key written before must still be found. */
     @Test
     void keysShouldKeepTheStoredFormat() throws Exception {
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("<abc@example.test>".getBytes(StandardCharsets.UTF_8)));
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest("<abc@example.test>".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(MessageTickets.key(SUPPORT, "<abc@example.test> (client)").getIdentifier())
             .isEqualTo("teaminbox-message-ticket:support@example.test:" + digest);
