@@ -22,6 +22,7 @@ import com.teaminbox.james.storage.SerialNotificationRegistry;
 import com.teaminbox.james.ticket.KnownMessageIds;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
+import com.teaminbox.james.ticket.MessageTickets;
 import com.teaminbox.james.webhooks.WebhookDispatcher;
 import com.teaminbox.james.webhooks.WebhookListener;
 
@@ -41,6 +42,8 @@ public class SharedMailboxesModule extends AbstractModule {
         // One instance, hence one lock, for every user of James's notification registry on this node.
         bind(SerialNotificationRegistry.class).in(Scopes.SINGLETON);
         bind(KnownMessageIds.class).in(Scopes.SINGLETON);
+        // One instance, hence one lock, for every write to James's memory vacation repository from this extension.
+        bind(MessageTickets.class).in(Scopes.SINGLETON);
         bind(MailboxTicketRegistry.class).in(Scopes.SINGLETON);
         bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
         bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);

@@ -33,6 +33,10 @@ public class TicketRegistryProbe implements GuiceProbe {
         return loader.instantiate(new ClassName(MailboxWorkMeter.class.getName()));
     }
 
+    public ReplyThreadingMeter replyThreadingMeter() throws ClassNotFoundException {
+        return loader.instantiate(new ClassName(ReplyThreadingMeter.class.getName()));
+    }
+
     public SlaCostMeter slaMeter() throws ClassNotFoundException {
         return loader.instantiate(new ClassName(SlaCostMeter.class.getName()));
     }

@@ -57,6 +57,34 @@ class TicketsIntegrationTest {
         }
     }
 
+    /**
+     * docs/tickets.md, "How a reply finds its ticket": the ticket a message was given is remembered
+     * with its Message-ID, and stays the conversation's ticket once the message is deleted, as a
+     * kept subject tag would (until 2026-12-07 the reply searched for the message and opened a new ticket).
+     */
+    @Test
+    void replyThatLostItsTagShouldJoinTheTicketOfAMessageSinceDeleted() throws Exception {
+        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Printer broken\r\n"
+            + "Message-ID: <question@customer.test>\r\n\r\nMy printer is broken.\r\n");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+        try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            alice.select("INBOX");
+            assertThat(alice.command("STORE 1 +FLAGS.SILENT (\\Deleted)")).isTrue();
+            assertThat(alice.command("EXPUNGE")).isTrue();
+            assertThat(alice.messageCount("INBOX")).isZero();
+        }
+
+        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Re: Printer broken\r\n"
+            + "Message-ID: <reply@customer.test>\r\nIn-Reply-To: <question@customer.test>\r\n\r\nStill broken.\r\n");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+
+        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            imap.select("INBOX");
+            assertThat(imap.headers("Subject")).containsExactly("Re: [SUP-1] Printer broken");
+            assertThat(imap.headers("X-Ticket")).containsExactly("SUP-1");
+        }
+    }
+
     @Test
     void twentyConcurrentSessionsShouldGetTwentyDistinctNumbers() throws Exception {
         int sessions = 20;

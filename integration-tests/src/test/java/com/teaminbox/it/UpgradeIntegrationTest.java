@@ -32,6 +32,22 @@ class UpgradeIntegrationTest {
         assertThat(inbox("X-Ticket")).containsExactly("SUP-1", "SUP-1");
     }
 
+    /** The backfill remembers the ticket with the identifier: a reply reads it, the message gone or not (docs/tickets.md). */
+    @Test
+    void replyToAMessageStoredBeforeTheUpgradeAndDeletedSinceShouldKeepItsTicket() throws Exception {
+        try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
+            alice.select("INBOX");
+            assertThat(alice.command("STORE 1 +FLAGS.SILENT (\\Deleted)")).isTrue();
+            assertThat(alice.command("EXPUNGE")).isTrue();
+        }
+
+        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Re: Printer broken\r\n"
+            + "Message-ID: <reply@customer.test>\r\nIn-Reply-To: " + MailStoredBeforeUpgrade.ORIGIN + "\r\n\r\nStill broken.\r\n");
+        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
+
+        assertThat(inbox("Subject")).containsExactly("Re: [SUP-1] Printer broken");
+    }
+
     @Test
     void mailThatOpenedATicketBeforeTheUpgradeShouldGetItAgainWhenResent() throws Exception {
         server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Printer broken\r\n"

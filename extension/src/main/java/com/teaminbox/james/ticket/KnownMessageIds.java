@@ -85,17 +85,30 @@ public class KnownMessageIds {
         return AccountId.fromString(prefixes.byFact()[fact.ordinal()].concat(MessageIdDigests.of(messageId)));
     }
 
-    /** Whether {@link KnownMessageIdsBackfill} went through this shared account once. */
-    public boolean isBackfilled(SharedMailbox sharedMailbox) {
-        return registry.isRegistered(backfillKey(sharedMailbox), PRESENT);
+    /** What {@link KnownMessageIdsBackfill} went through a shared account once for; the marks are stored keys: never change them. */
+    public enum Backfill {
+        /** The identifiers (both facts), since 2026-11-27. */
+        IDENTIFIERS("teaminbox-message-ids-backfilled"),
+        /** The tickets of the messages carrying one ({@link MessageTickets}), since 2026-12-07. */
+        TICKETS("teaminbox-message-tickets-backfilled");
+
+        private final String namespace;
+
+        Backfill(String namespace) {
+            this.namespace = namespace;
+        }
     }
 
-    public void markBackfilled(SharedMailbox sharedMailbox) {
-        registry.register(backfillKey(sharedMailbox), PRESENT, Optional.empty());
+    public boolean isBackfilled(Backfill backfill, SharedMailbox sharedMailbox) {
+        return registry.isRegistered(backfillKey(backfill, sharedMailbox), PRESENT);
     }
 
-    private static AccountId backfillKey(SharedMailbox sharedMailbox) {
-        return AccountId.fromString("teaminbox-message-ids-backfilled:" + sharedMailbox.address().asString());
+    public void markBackfilled(Backfill backfill, SharedMailbox sharedMailbox) {
+        registry.register(backfillKey(backfill, sharedMailbox), PRESENT, Optional.empty());
+    }
+
+    static AccountId backfillKey(Backfill backfill, SharedMailbox sharedMailbox) {
+        return AccountId.fromString(backfill.namespace + ":" + sharedMailbox.address().asString());
     }
 
     /**

@@ -30,13 +30,16 @@ import reactor.core.publisher.Flux;
 
 /**
  * Teaches {@link KnownMessageIds} what a shared account held before it existed, once per shared
- * mailbox: the Message-IDs of the messages carrying our {@code X-Ticket} header and of the mails
- * that opened the registry's tickets. Without it, after an upgrade, a reply that lost its tag to
- * older mail, or a mail reprocessed from the error repository, would not find its ticket.
+ * mailbox: the Message-IDs of the messages carrying our {@code X-Ticket} header, with their ticket
+ * ({@link MessageTickets}: a reply to them reads it by key), and of the mails that opened the
+ * registry's tickets. Without it, after an upgrade, a reply that lost its tag to older mail, or a
+ * mail reprocessed from the error repository, would not find its ticket (or would search the
+ * account for it).
  *
- * <p>Runs during provisioning (start and reload); afterwards one registry key says it is done, so
- * later runs cost one lookup. Two nodes starting together may both run it: remembering twice is
- * harmless.
+ * <p>Runs during provisioning (start and reload); afterwards a registry key per pass says it is
+ * done, so later runs cost two lookups. An account gone through before 2026-12-07 (identifiers
+ * only) is gone through once more for the tickets, the registry folder left out. Two nodes starting
+ * together may both run it: remembering twice is harmless.
  */
 public class KnownMessageIdsBackfill {
     private static final Logger LOGGER = LoggerFactory.getLogger(KnownMessageIdsBackfill.class);
@@ -45,16 +48,24 @@ public class KnownMessageIdsBackfill {
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
     private final KnownMessageIds knownMessageIds;
+    private final MessageTickets messageTickets;
+
+    /** A message's identifier, and the ticket of its {@code X-Ticket} header when it carries one of this mailbox's. */
+    private record Identified(String messageId, Optional<TicketId> ticket) {
+    }
 
     @Inject
-    public KnownMessageIdsBackfill(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds) {
+    public KnownMessageIdsBackfill(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds,
+                                   MessageTickets messageTickets) {
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
         this.knownMessageIds = knownMessageIds;
+        this.messageTickets = messageTickets;
     }
 
     public void backfill(SharedMailbox sharedMailbox) throws MailboxException {
-        if (knownMessageIds.isBackfilled(sharedMailbox)) {
+        boolean identifiersDone = knownMessageIds.isBackfilled(KnownMessageIds.Backfill.IDENTIFIERS, sharedMailbox);
+        if (identifiersDone && knownMessageIds.isBackfilled(KnownMessageIds.Backfill.TICKETS, sharedMailbox)) {
             return;
         }
         Username owner = accounts.username(sharedMailbox.address());
@@ -64,11 +75,16 @@ public class KnownMessageIdsBackfill {
             long remembered = 0;
             for (MailboxPath path : SharedAccounts.ownFolders(mailboxManager, session)) {
                 boolean isRegistry = path.equals(registry);
+                if (isRegistry && identifiersDone) {
+                    // The origins have no ticket to add: TicketOrigins and the older entries hold their numbers.
+                    continue;
+                }
                 remembered += backfillFolder(mailboxManager.getMailbox(path, session), session, sharedMailbox,
                     isRegistry ? KnownMessageIds.Fact.OPENED_TICKET : KnownMessageIds.Fact.CARRIES_TICKET);
             }
-            knownMessageIds.markBackfilled(sharedMailbox);
-            LOGGER.info("Remembered {} Message-IDs already held by {}", remembered, owner.asString());
+            knownMessageIds.markBackfilled(KnownMessageIds.Backfill.IDENTIFIERS, sharedMailbox);
+            knownMessageIds.markBackfilled(KnownMessageIds.Backfill.TICKETS, sharedMailbox);
+            LOGGER.info("Remembered {} Message-IDs already held by {}, with their tickets", remembered, owner.asString());
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
@@ -84,9 +100,12 @@ public class KnownMessageIdsBackfill {
             Iterator<MessageResult> messages = folder.getMessages(MessageRange.range(batch.get(0), batch.get(batch.size() - 1)),
                 FetchGroup.HEADERS, session);
             while (messages.hasNext()) {
-                Optional<String> messageId = identifier(messages.next(), sharedMailbox, fact);
-                if (messageId.isPresent()) {
-                    knownMessageIds.remember(fact, sharedMailbox, messageId.get());
+                Optional<Identified> identified = identifier(messages.next(), sharedMailbox, fact);
+                if (identified.isPresent()) {
+                    String messageId = identified.get().messageId();
+                    // The ticket before the fact, as MailboxConversationIndex remembers them.
+                    identified.get().ticket().ifPresent(ticket -> messageTickets.remember(sharedMailbox, messageId, ticket));
+                    knownMessageIds.remember(fact, sharedMailbox, messageId);
                     remembered++;
                 }
             }
@@ -95,11 +114,11 @@ public class KnownMessageIdsBackfill {
     }
 
     /** The registry entry's origin, or the Message-ID of a message whose {@code X-Ticket} is this mailbox's. */
-    private static Optional<String> identifier(MessageResult message, SharedMailbox sharedMailbox, KnownMessageIds.Fact fact)
+    private static Optional<Identified> identifier(MessageResult message, SharedMailbox sharedMailbox, KnownMessageIds.Fact fact)
         throws MailboxException {
         Optional<String> messageId = Optional.empty();
         Optional<String> origin = Optional.empty();
-        boolean ours = false;
+        Optional<TicketId> ours = Optional.empty();
         Iterator<Header> headers = message.getHeaders().headers();
         while (headers.hasNext()) {
             Header header = headers.next();
@@ -108,12 +127,15 @@ public class KnownMessageIdsBackfill {
             } else if (header.getName().equalsIgnoreCase(MailboxTicketRegistry.ORIGIN_MESSAGE_ID_HEADER)) {
                 origin = Optional.of(header.getValue());
             } else if (header.getName().equalsIgnoreCase(TicketHeader.NAME)) {
-                ours |= TicketId.parse(header.getValue(), sharedMailbox.ticketPrefix()).isPresent();
+                if (ours.isEmpty()) {
+                    ours = TicketId.parse(header.getValue(), sharedMailbox.ticketPrefix());
+                }
             }
         }
         if (fact == KnownMessageIds.Fact.OPENED_TICKET) {
-            return origin;
+            return origin.map(id -> new Identified(id, Optional.empty()));
         }
-        return ours ? messageId : Optional.empty();
+        Optional<TicketId> ticket = ours;
+        return ticket.isPresent() ? messageId.map(id -> new Identified(id, ticket)) : Optional.empty();
     }
 }

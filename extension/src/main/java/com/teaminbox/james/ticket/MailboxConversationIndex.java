@@ -1,5 +1,6 @@
 package com.teaminbox.james.ticket;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,22 @@ import com.teaminbox.james.common.TicketHeader;
 import reactor.core.publisher.Flux;
 
 /**
- * Finds a conversation's ticket in the shared account itself: the messages a reply points to
- * (by Message-ID, in any folder: INBOX, Sent, Archive, Trash…) carry our {@code X-Ticket} header.
- * The mail is the source of truth; {@link KnownMessageIds} only spares the search for identifiers
- * the shared mailbox never received with a ticket, which are most of them.
+ * Finds a conversation's ticket from the Message-IDs a reply points to: when a message is ticketed
+ * (received, or a member's reply copied to Sent) its identifier is remembered with its ticket
+ * ({@link MessageTickets}), and a reply reads it back by key. {@link KnownMessageIds} answers first
+ * whether the shared mailbox ever held the identifier with a ticket: most identifiers a reply names
+ * (the customer's own earlier mail) it never did, and cost that one lookup.
  *
- * <p>Consequence for operators: a message that reached the shared account without passing
- * through our pipeline (an IMAP APPEND carrying an {@code X-Ticket} header) is not found by its
- * Message-ID; its ticket tag in the subject still threads the replies.
+ * <p>An identifier remembered before its ticket was (before 2026-12-07: {@link KnownMessageIds}
+ * only) is looked for as it was then: a search of the shared account (every folder: INBOX, Sent,
+ * Archive, Trash…) for the message, whose {@code X-Ticket} header names the ticket.
+ *
+ * <p>Consequences for operators: a remembered ticket stays the conversation's ticket after its
+ * message is deleted (a reply to an answer whose copy left Sent still joins the ticket, as a reply
+ * keeping the subject tag does); only a message remembered before 2026-12-07 and since deleted lets
+ * the reply open a new ticket. A message that reached the shared account without passing through
+ * our pipeline (an IMAP APPEND carrying an {@code X-Ticket} header) is not found by its Message-ID;
+ * its ticket tag in the subject still threads the replies.
  */
 public class MailboxConversationIndex implements ConversationIndex {
     private static final int MAX_MATCHES = 20;
@@ -44,29 +53,47 @@ public class MailboxConversationIndex implements ConversationIndex {
     private final MessageIdManager messageIdManager;
     private final SharedAccounts accounts;
     private final KnownMessageIds knownMessageIds;
+    private final MessageTickets messageTickets;
 
     @Inject
     public MailboxConversationIndex(MailboxManager mailboxManager, MessageIdManager messageIdManager, SharedAccounts accounts,
-                                    KnownMessageIds knownMessageIds) {
+                                    KnownMessageIds knownMessageIds, MessageTickets messageTickets) {
         this.mailboxManager = mailboxManager;
         this.messageIdManager = messageIdManager;
         this.accounts = accounts;
         this.knownMessageIds = knownMessageIds;
+        this.messageTickets = messageTickets;
     }
 
+    /** The ticket before the fact: an identifier known to carry a ticket has it stored, unless remembered before 2026-12-07. */
     @Override
-    public void remember(SharedMailbox sharedMailbox, String messageId) {
+    public void remember(SharedMailbox sharedMailbox, String messageId, TicketId ticket) {
+        messageTickets.remember(sharedMailbox, messageId, ticket);
         knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, messageId);
     }
 
+    /**
+     * The first identifier, in the reply's order, with a remembered ticket gives it; identifiers
+     * before it that were remembered without their ticket are searched for first, as they were.
+     */
     @Override
     public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> referencedIds) {
-        List<String> messageIds = referencedIds.stream()
-            .filter(id -> knownMessageIds.isKnown(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, id))
-            .collect(Collectors.toList());
-        if (messageIds.isEmpty()) {
-            return Optional.empty();
+        List<String> rememberedWithoutTicket = new ArrayList<>(0);
+        for (String messageId : referencedIds) {
+            if (!knownMessageIds.isKnown(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, messageId)) {
+                continue;
+            }
+            Optional<TicketId> stored = messageTickets.ticketOf(sharedMailbox, messageId);
+            if (stored.isPresent()) {
+                return rememberedWithoutTicket.isEmpty() ? stored : search(sharedMailbox, rememberedWithoutTicket).or(() -> stored);
+            }
+            rememberedWithoutTicket.add(messageId);
         }
+        return rememberedWithoutTicket.isEmpty() ? Optional.empty() : search(sharedMailbox, rememberedWithoutTicket);
+    }
+
+    /** The ticket of the first message found, in any folder of the shared account, with one of these identifiers and our header. */
+    private Optional<TicketId> search(SharedMailbox sharedMailbox, List<String> messageIds) {
         Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {

@@ -66,6 +66,10 @@ class KnownMessageIdsTest {
             .isEqualTo("teaminbox-message-ticketed:support@example.test:" + sha256("<abc@example.test>"));
         assertThat(KnownMessageIds.key(KnownMessageIds.Fact.OPENED_TICKET, SUPPORT, "abc@example.test").getIdentifier())
             .isEqualTo("teaminbox-message-opened:support@example.test:" + sha256("<abc@example.test>"));
+        assertThat(KnownMessageIds.backfillKey(KnownMessageIds.Backfill.IDENTIFIERS, SUPPORT).getIdentifier())
+            .isEqualTo("teaminbox-message-ids-backfilled:support@example.test");
+        assertThat(KnownMessageIds.backfillKey(KnownMessageIds.Backfill.TICKETS, SUPPORT).getIdentifier())
+            .isEqualTo("teaminbox-message-tickets-backfilled:support@example.test");
         assertThat(TicketOrigins.key("<abc@example.test>").asString())
             .isEqualTo("/private/vendor/teaminbox/ticketorigin/" + sha256("<abc@example.test>"));
     }

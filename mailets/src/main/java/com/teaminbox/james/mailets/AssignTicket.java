@@ -118,7 +118,7 @@ public class AssignTicket extends GenericMailet {
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticketText);
         MessageHeaders.saveHeaderChanges(message, mail.getName());
-        conversationIndex.remember(sharedMailbox, messageId.get());
+        conversationIndex.remember(sharedMailbox, messageId.get(), ticket);
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticketText)));
         mail.setAttribute(new Attribute(NEW_TICKET_ATTRIBUTE, AttributeValue.of(newTicket)));
         boolean vague = conventions.vagueSubjects().isVague(ticketSubject, conventions.tagFormat(), sharedMailbox.ticketPrefix());

@@ -116,8 +116,9 @@ public class CopyToSharedSent extends GenericMailet {
             byte[] copy = bytes(message);
             // EnforceOutgoingSubject gave it one when the client sent none.
             Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
-            if (messageId.isPresent() && carriesTicket(message, sharedMailbox)) {
-                conversationIndex.remember(sharedMailbox, messageId.get());
+            Optional<TicketId> carried = carriedTicket(message, sharedMailbox);
+            if (messageId.isPresent() && carried.isPresent()) {
+                conversationIndex.remember(sharedMailbox, messageId.get(), carried.get());
             }
             // The copy names the member who sent it: the collision guard reads who answered a ticket from Sent.
             replies.copyToSent(sharedMailbox, withSentBy(copy, member));
@@ -131,11 +132,10 @@ public class CopyToSharedSent extends GenericMailet {
         }
     }
 
-    /** Whether the copy holds the {@code X-Ticket} header the conversation search looks for (set by {@link EnforceOutgoingSubject}). */
-    private static boolean carriesTicket(MimeMessage message, SharedMailbox sharedMailbox) {
+    /** The ticket of the copy's {@code X-Ticket} header (set by {@link EnforceOutgoingSubject}), which replies to it join. */
+    private static Optional<TicketId> carriedTicket(MimeMessage message, SharedMailbox sharedMailbox) {
         return MessageHeaders.first(message, AssignTicket.TICKET_HEADER)
-            .flatMap(value -> TicketId.parse(value, sharedMailbox.ticketPrefix()))
-            .isPresent();
+            .flatMap(value -> TicketId.parse(value, sharedMailbox.ticketPrefix()));
     }
 
     private static Optional<MailAddress> authenticatedUser(Mail mail) {

@@ -112,6 +112,19 @@ class AssignTicketTest {
         verify(registry, never()).open(any(), any(), any());
     }
 
+    /** What a later reply pointing to this mail reads back by key, without searching the shared account. */
+    @Test
+    void threadedMailShouldBeRememberedWithItsTicket() throws Exception {
+        when(conversations.ticketOf(any(), eq(List.of("<reply-12@example.test>")))).thenReturn(Optional.of(SUP_42));
+        Mail mail = mail("support@example.test", "RE: printer on floor 2");
+        mail.getMessage().setHeader("Message-ID", "<2@customer.test>");
+        mail.getMessage().setHeader("In-Reply-To", "<reply-12@example.test>");
+
+        mailet.service(mail);
+
+        verify(conversations).remember(any(), eq("<2@customer.test>"), eq(SUP_42));
+    }
+
     @Test
     void tagOfAnIssuedTicketShouldKeepItsTicket() throws Exception {
         when(registry.isIssued(any(), eq(SUP_42))).thenReturn(true);

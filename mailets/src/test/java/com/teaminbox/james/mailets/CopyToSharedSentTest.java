@@ -71,7 +71,7 @@ class CopyToSharedSentTest {
 
         mailet.service(mail);
 
-        verify(conversationIndex).remember(SUPPORT, "<answer-3@example.test>");
+        verify(conversationIndex).remember(SUPPORT, "<answer-3@example.test>", TicketId.of(TicketPrefix.of("SUP"), 3));
     }
 
     @Test

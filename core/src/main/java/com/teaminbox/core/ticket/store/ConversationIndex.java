@@ -15,8 +15,9 @@ public interface ConversationIndex {
     Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> messageIds);
 
     /**
-     * The shared mailbox is about to hold the message with this identifier, carrying its ticket
-     * (a received mail, a copy of a member's reply): replies that point to it will find it.
+     * The shared mailbox is about to hold the message with this identifier, carrying this ticket
+     * (a received mail, a copy of a member's reply): replies that point to it will find the ticket,
+     * even once the message is deleted.
      */
-    void remember(SharedMailbox sharedMailbox, String messageId);
+    void remember(SharedMailbox sharedMailbox, String messageId, TicketId ticket);
 }

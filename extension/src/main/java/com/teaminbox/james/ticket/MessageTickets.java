@@ -1,0 +1,87 @@
+package com.teaminbox.james.ticket;
+
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.vacation.api.AccountId;
+import org.apache.james.vacation.api.Vacation;
+import org.apache.james.vacation.api.VacationPatch;
+import org.apache.james.vacation.api.VacationRepository;
+
+import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.ticket.TicketId;
+
+/**
+ * Which ticket a message of the shared account carries, by its Message-ID, remembered cluster-wide
+ * when the message is ticketed (a received mail, a member's reply copied to Sent): threading a reply
+ * reads one key instead of searching the account (issue 18). Kept in James's
+ * {@link VacationRepository}, the store of vacation replies, used as a map: the key is
+ * {@code teaminbox-message-ticket:<shared address>:<sha-256 of the identifier>}
+ * ({@link MessageIdDigests}), the value the ticket as the {@code X-Ticket} header writes it, in the
+ * entry's subject (the entry stays disabled). Stored keys: never change the format.
+ *
+ * <p>Why this store: memory and Cassandra both read an entry by its key (a hash map; one partition
+ * of the vacation table per key), so the cost does not grow with the account. Mailbox annotations,
+ * as {@link TicketOrigins} keeps, would put every key on the registry folder: James's memory mapper
+ * copies all of a folder's annotations to answer for one key (a cost that grows with the account,
+ * fine for the rare retry TicketOrigins serves, not for every reply), and Cassandra keeps a folder's
+ * annotations in one partition. The {@code NotificationRegistry} that {@link KnownMessageIds} uses
+ * answers yes or no: it cannot hand a ticket back. Vacation entries are read by a user's own name
+ * (the vacation mailet, JMAP, WebAdmin); no user is called {@code teaminbox-message-ticket:…}.
+ *
+ * <p>Why a lock, on the memory repository only: James 3.8.1's memory repository is a plain
+ * {@code HashMap}, written here by every spool thread (as {@code SerialNotificationRegistry} explains
+ * for the notification registry). Cassandra's is called concurrently. (James's own readers of the
+ * memory repository, a {@code VacationMailet} an administrator adds or JMAP's VacationResponse, do
+ * not take this lock: on the memory backend one of them may meet a write of ours, as two of them
+ * may meet each other without TeamInbox.)
+ */
+public class MessageTickets {
+    private static final String NAMESPACE = "teaminbox-message-ticket";
+    private static final String JAMES_MEMORY_REPOSITORY = "org.apache.james.vacation.memory.MemoryVacationRepository";
+
+    private final VacationRepository repository;
+    private final boolean serialized;
+
+    @Inject
+    public MessageTickets(VacationRepository repository) {
+        this.repository = repository;
+        this.serialized = repository.getClass().getName().equals(JAMES_MEMORY_REPOSITORY);
+    }
+
+    public void remember(SharedMailbox sharedMailbox, String messageId, TicketId ticket) {
+        VacationPatch entry = VacationPatch.builder().subject(ticket.toString()).isEnabled(false).build();
+        AccountId key = key(sharedMailbox, messageId);
+        if (serialized) {
+            synchronized (this) {
+                repository.modifyVacation(key, entry).block();
+            }
+            return;
+        }
+        repository.modifyVacation(key, entry).block();
+    }
+
+    /**
+     * The ticket remembered for this Message-ID, read with the shared mailbox's prefix as the
+     * {@code X-Ticket} header is: an entry written under another prefix (since changed) is none.
+     */
+    public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, String messageId) {
+        AccountId key = key(sharedMailbox, messageId);
+        Vacation entry;
+        if (serialized) {
+            synchronized (this) {
+                entry = repository.retrieveVacation(key).block();
+            }
+        } else {
+            entry = repository.retrieveVacation(key).block();
+        }
+        return Optional.ofNullable(entry)
+            .flatMap(Vacation::getSubject)
+            .flatMap(value -> TicketId.parse(value, sharedMailbox.ticketPrefix()));
+    }
+
+    static AccountId key(SharedMailbox sharedMailbox, String messageId) {
+        return AccountId.fromString(NAMESPACE + ":" + sharedMailbox.address().asString() + ":" + MessageIdDigests.of(messageId));
+    }
+}
