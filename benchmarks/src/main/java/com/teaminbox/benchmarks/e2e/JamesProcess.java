@@ -34,6 +34,8 @@ final class JamesProcess implements AutoCloseable {
     final int smtp;
     final int imap;
     final int webAdmin;
+    /** When the server said READY ({@link System#nanoTime()}): its once-a-minute tasks were scheduled before. */
+    final long readyNanos;
 
     private JamesProcess(Process process, Path gcLog, Path serverLog) throws Exception {
         this.process = process;
@@ -46,6 +48,7 @@ final class JamesProcess implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
+        this.readyNanos = System.nanoTime();
         this.smtp = Integer.parseInt(ready.group(1));
         this.imap = Integer.parseInt(ready.group(3));
         this.webAdmin = Integer.parseInt(ready.group(4));
