@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param pairs how many (a)/(b) pairs the comparison runs, interleaved; its figures are their medians ({@code --quick}: one)
  */
 record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Optional<Path> samples,
-                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs) {
+                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs, boolean nextMinute) {
     enum Mode { COMPARE, MEMORY, ABLATION }
 
     /**
@@ -29,7 +29,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
 
     private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without",
         "--pairs");
-    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick");
+    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick", "--next-minute");
 
     static E2eOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -62,6 +62,9 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         if (mode != Mode.COMPARE && (given.containsKey("--pairs") || given.containsKey("--quick"))) {
             throw new IllegalArgumentException("--pairs and --quick apply to the comparison only");
         }
+        if (mode != Mode.COMPARE && given.containsKey("--next-minute")) {
+            throw new IllegalArgumentException("--next-minute applies to the comparison only");
+        }
         if (given.containsKey("--pairs") && given.containsKey("--quick")) {
             throw new IllegalArgumentException("--quick is one pair: give --pairs or --quick, not both");
         }
@@ -84,7 +87,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         return new E2eOptions(mode, mails, number(given, "--senders", 8, 1), warmup, heap,
             Optional.ofNullable(given.get("--samples")).map(Path::of), given.containsKey("--stock-thread-ids"),
             !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without),
-            pairs);
+            pairs, given.containsKey("--next-minute"));
     }
 
     private static int number(Map<String, String> given, String option, int defaultValue, int minimum) {

@@ -15,7 +15,7 @@ class E2eOptionsTest {
         E2eOptions options = E2eOptions.parse();
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 3_000, "1g", Optional.empty(),
-            false, true, 1_000, List.of(), 5));
+            false, true, 1_000, List.of(), 5, false));
     }
 
     @Test
@@ -34,10 +34,17 @@ class E2eOptionsTest {
     @Test
     void everyOptionShouldBeRead() {
         E2eOptions options = E2eOptions.parse("--mails", "300", "--senders", "4", "--warmup", "0", "--heap", "512m",
-            "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs");
+            "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs", "--next-minute");
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
-            true, false, 1_000, List.of(), 5));
+            true, false, 1_000, List.of(), 5, true));
+    }
+
+    @Test
+    void nextMinuteShouldApplyToTheComparisonOnly() {
+        assertThatThrownBy(() -> E2eOptions.parse("--memory", "--next-minute")).hasMessage("--next-minute applies to the comparison only");
+        assertThatThrownBy(() -> E2eOptions.parse("--without", "ApplyRules", "--next-minute"))
+            .hasMessage("--next-minute applies to the comparison only");
     }
 
     @Test
