@@ -75,8 +75,15 @@ public final class AuditGroupCommit implements Closeable {
     /** Set by the writer before it sleeps; a caller that queues then wakes it. */
     private volatile boolean sleeping;
     private volatile boolean closed;
+    private final long idlePollNanos;
 
     public AuditGroupCommit(AuditChainWriter writer, Consumer<List<LocatedRecord>> written) {
+        this(writer, written, IDLE_POLL_NANOS);
+    }
+
+    /** Tests that must know which thread writes a group make the writer's own look rarer than their few milliseconds. */
+    AuditGroupCommit(AuditChainWriter writer, Consumer<List<LocatedRecord>> written, long idlePollNanos) {
+        this.idlePollNanos = idlePollNanos;
         this.writer = Objects.requireNonNull(writer, "writer");
         this.written = Objects.requireNonNull(written, "written");
         this.writerThread = new Thread(this::run, "teaminbox-audit-writer");
@@ -208,7 +215,7 @@ public final class AuditGroupCommit implements Closeable {
                     sleeping = false;
                     return;
                 }
-                LockSupport.parkNanos(this, IDLE_POLL_NANOS);
+                LockSupport.parkNanos(this, idlePollNanos);
             }
             sleeping = false;
             // Only close() stops this thread; an interrupt would close the FileChannel under the next write.

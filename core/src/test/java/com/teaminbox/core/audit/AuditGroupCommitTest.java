@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +164,7 @@ class AuditGroupCommitTest {
         CountDownLatch firstGroupInWrite = new CountDownLatch(1);
         CountDownLatch releaseFirstGroup = new CountDownLatch(1);
         List<String> groups = Collections.synchronizedList(new ArrayList<>());
+        // The writer's own look, once a second by default, could otherwise fall while caller-a writes and take the later group.
         try (AuditGroupCommit group = new AuditGroupCommit(new AuditChainWriter(directory, "mx1", clock,
             AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH), records -> {
                 groups.add(Thread.currentThread().getName() + ":" + records.size());
@@ -171,7 +173,7 @@ class AuditGroupCommitTest {
                     firstGroupInWrite.countDown();
                     awaitUninterruptibly(releaseFirstGroup);
                 }
-            })) {
+            }, TimeUnit.HOURS.toNanos(1))) {
             awaitWriterAsleep(group);
             CompletableFuture<AuditRecord> first = appendOn("caller-a", group, 1);
             firstGroupInWrite.await();
