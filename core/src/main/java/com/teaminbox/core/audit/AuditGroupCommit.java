@@ -25,12 +25,15 @@ import java.util.function.Consumer;
  * none of it. The chain keeps the order the events were queued.
  *
  * <p>A caller that must not go on without its record calls {@link #append}: when the writer thread
- * sleeps and no other thread writes, it writes the queue itself (its own record and whatever
- * gathered meanwhile) instead of waking the writer and sleeping until the writer wakes it again,
- * which cost two thread wake-ups per record, more than the work (measured: {@code ./benchmark
- * audit}, docs/benchmarks.md); otherwise it leaves its record to the thread writing and waits for
- * its group. A caller that may go on without its record hands it over ({@link #submit}) and goes
- * on. Whoever writes looks at the queue again after letting go of the lock, so a record queued
+ * sleeps, it writes the queue itself (its own record and whatever gathered meanwhile) instead of
+ * waking the writer and sleeping until the writer wakes it again, which cost two thread wake-ups
+ * per record, more than the work (measured: {@code ./benchmark audit}, docs/benchmarks.md); when
+ * another caller is writing, it waits for that write and then writes, in one group, its own
+ * record and every other gathered during that write, so that groups grow with the load (one
+ * {@code write} for several records) without a wake-up of the writer thread. When the writer thread
+ * is awake, the caller leaves its record to it and waits for its group. A caller that may go on
+ * without its record hands it over ({@link #submit}), waking the writer thread if it sleeps, and
+ * goes on; the writer thread looks at the queue again before it sleeps, so a record queued
  * meanwhile is never left behind.
  * After each group the records written go to {@code written} (the search index) before any waiting
  * caller is released, so that a search made after {@link #flush} finds them handed over.
@@ -72,8 +75,15 @@ public final class AuditGroupCommit implements Closeable {
     /** Set by the writer before it sleeps; a caller that queues then wakes it. */
     private volatile boolean sleeping;
     private volatile boolean closed;
+    private final long idlePollNanos;
 
     public AuditGroupCommit(AuditChainWriter writer, Consumer<List<LocatedRecord>> written) {
+        this(writer, written, IDLE_POLL_NANOS);
+    }
+
+    /** Tests that must know which thread writes a group make the writer's own look rarer than their few milliseconds. */
+    AuditGroupCommit(AuditChainWriter writer, Consumer<List<LocatedRecord>> written, long idlePollNanos) {
+        this.idlePollNanos = idlePollNanos;
         this.writer = Objects.requireNonNull(writer, "writer");
         this.written = Objects.requireNonNull(written, "written");
         this.writerThread = new Thread(this::run, "teaminbox-audit-writer");
@@ -96,8 +106,9 @@ public final class AuditGroupCommit implements Closeable {
     }
 
     /**
-     * Writes the event before returning: on this thread when the writer thread sleeps and no other
-     * thread writes (no wake-up at all), else in the group of the thread writing, waited for.
+     * Writes the event before returning: on this thread when the writer thread sleeps (after the
+     * write of another caller under way, if any, and with the events gathered meanwhile), else in
+     * the writer thread's group, waited for.
      *
      * @return the record as written
      * @throws AuditUnavailableException when it could not be written
@@ -112,7 +123,7 @@ public final class AuditGroupCommit implements Closeable {
             queue.add(pending);
             // Awake, the writer sees this event before it sleeps again (see handOver).
             if (sleeping) {
-                writeWhileNobodyElseDoes(done);
+                writeUntilWritten(done);
             }
             // Raced with close: the writer may have left already; take the event back and write it here.
             if (closed && queue.remove(pending)) {
@@ -123,25 +134,29 @@ public final class AuditGroupCommit implements Closeable {
     }
 
     /**
-     * Writes groups on this thread until its own event is written, as long as no other thread
-     * writes. What is left queued then (a group was full, or another thread writes) goes to the
-     * writer thread, woken: it writes as soon as the lock is free.
+     * Writes groups on this thread until its own event is written. When another caller is writing,
+     * this one waits for the lock rather than waking the writer thread, then writes in one group
+     * its own event and whatever gathered during that write: the longer the writes queue up, the
+     * larger the groups, and no thread is woken but the one next in line for the lock (before, the
+     * writer thread was woken to write the group, and it then woke each caller in it). An event
+     * already taken by the thread that held the lock is completed by that thread right after.
+     * Events left queued belong to callers that write them themselves, or were handed over
+     * ({@link #submit}), which woke the writer thread if it slept.
      */
-    private void writeWhileNobodyElseDoes(CompletableFuture<?> own) {
-        while (!queue.isEmpty() && writing.tryLock()) {
+    private void writeUntilWritten(CompletableFuture<?> own) {
+        while (!own.isDone()) {
             WrittenGroup next;
+            writing.lock();
             try {
+                if (queue.isEmpty()) {
+                    // Taken by the thread that held the lock: it completes it outside the lock.
+                    return;
+                }
                 next = writeNextGroup();
             } finally {
                 writing.unlock();
             }
             complete(next.group(), next.appended());
-            if (own.isDone()) {
-                break;
-            }
-        }
-        if (!queue.isEmpty()) {
-            LockSupport.unpark(writerThread);
         }
     }
 
@@ -200,7 +215,7 @@ public final class AuditGroupCommit implements Closeable {
                     sleeping = false;
                     return;
                 }
-                LockSupport.parkNanos(this, IDLE_POLL_NANOS);
+                LockSupport.parkNanos(this, idlePollNanos);
             }
             sleeping = false;
             // Only close() stops this thread; an interrupt would close the FileChannel under the next write.

@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +157,75 @@ class AuditGroupCommitTest {
 
         // No wake-up of the writer thread, nor of this one: the caller wrote its own record.
         assertThat(writingThreads).containsOnly(Thread.currentThread().getName()).hasSize(2);
+    }
+
+    @Test
+    void callersArrivingDuringAnotherCallersWriteShouldWriteTheirRecordsAsOneGroupWithoutWakingTheWriterThread() throws Exception {
+        CountDownLatch firstGroupInWrite = new CountDownLatch(1);
+        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+        List<String> groups = Collections.synchronizedList(new ArrayList<>());
+        // The writer's own look, once a second by default, could otherwise fall while caller-a writes and take the later group.
+        try (AuditGroupCommit group = new AuditGroupCommit(new AuditChainWriter(directory, "mx1", clock,
+            AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH), records -> {
+                groups.add(Thread.currentThread().getName() + ":" + records.size());
+                if (groups.size() == 1) {
+                    // The first group is still being written (the lock held) while the others arrive.
+                    firstGroupInWrite.countDown();
+                    awaitUninterruptibly(releaseFirstGroup);
+                }
+            }, TimeUnit.HOURS.toNanos(1))) {
+            awaitWriterAsleep(group);
+            CompletableFuture<AuditRecord> first = appendOn("caller-a", group, 1);
+            firstGroupInWrite.await();
+            CompletableFuture<AuditRecord> second = appendOn("caller-b", group, 2);
+            CompletableFuture<AuditRecord> third = appendOn("caller-c", group, 3);
+            awaitWaiting("caller-b", "caller-c");
+            releaseFirstGroup.countDown();
+
+            assertThat(List.of(first.get().seq(), second.get().seq() + third.get().seq())).containsExactly(1L, 5L);
+        }
+
+        // One write for the two records queued during the first; the writer thread was not woken to write them.
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0)).isEqualTo("caller-a:1");
+        assertThat(groups.get(1)).isIn("caller-b:2", "caller-c:2");
+        assertThat(new AuditVerifier().verify(List.of(directory)).node("mx1").orElseThrow().intact()).isTrue();
+    }
+
+    private static CompletableFuture<AuditRecord> appendOn(String threadName, AuditGroupCommit group, int number) {
+        CompletableFuture<AuditRecord> record = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                record.complete(group.append(AuditChainWriterTest.event(number)));
+            } catch (RuntimeException e) {
+                record.completeExceptionally(e);
+            }
+        }, threadName);
+        caller.start();
+        return record;
+    }
+
+    /** Until every named thread waits (parked: for the lock, or for its group). */
+    private static void awaitWaiting(String... threadNames) throws InterruptedException {
+        Set<String> names = Set.of(threadNames);
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            long waiting = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> names.contains(thread.getName()) && thread.getState() == Thread.State.WAITING)
+                .count();
+            if (waiting == names.size()) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("not all waiting: " + names);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -3,10 +3,12 @@ package com.teaminbox.james.webhooks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 
 import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditListener;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
@@ -33,14 +35,23 @@ public class WebhookListener implements AuditListener {
         this.dispatcher = dispatcher;
     }
 
+    /** Not called for the other types (most of a mail's records: {@code mail-received}, {@code message-read}). */
+    @Override
+    public Set<AuditEventType> heard() {
+        return WebhookEvents.SOURCES;
+    }
+
     @Override
     public void recorded(AuditEvent event, Instant at) {
-        configurationStore.inForce().filter(this::hasEndpoints).ifPresent(configuration -> {
-            List<WebhookNotice> notices = WebhookEvents.of(event, at, configuration);
-            if (!notices.isEmpty()) {
-                dispatcher.enqueue(notices);
-            }
-        });
+        // No Optional.filter nor lambdas: this runs on the recording thread for most records.
+        Optional<SharedMailboxesConfiguration> inForce = configurationStore.inForce();
+        if (inForce.isEmpty() || !hasEndpoints(inForce.get())) {
+            return;
+        }
+        List<WebhookNotice> notices = WebhookEvents.of(event, at, inForce.get());
+        if (!notices.isEmpty()) {
+            dispatcher.enqueue(notices);
+        }
     }
 
     private boolean hasEndpoints(SharedMailboxesConfiguration configuration) {

@@ -12,6 +12,7 @@ import org.apache.james.core.MailAddress;
 
 import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.autoreply.SuppressionReason;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
@@ -39,6 +40,13 @@ import com.teaminbox.core.webhooks.WebhookNotice;
  * A record of a mailbox without endpoints costs one lookup.
  */
 public final class WebhookEvents {
+    /**
+     * The record types a webhook can come from: {@link #of} sends nothing for any other, so that a
+     * listener may not even be called for them ({@code AuditListener.heard}).
+     */
+    public static final Set<AuditEventType> SOURCES = Set.of(AuditEventType.TICKET_CREATED, AuditEventType.TICKET_THREADED,
+        AuditEventType.SEND_ACCEPTED, AuditEventType.RULE_MATCHED, AuditEventType.TICKET_RESOLVED, AuditEventType.TICKET_REOPENED,
+        AuditEventType.SLA_WARNING, AuditEventType.SLA_BREACHED, AuditEventType.AUTORESPONSE_SUPPRESSED);
     /** Suppressions that kept a robot or a loop quiet, as opposed to "already acknowledged" or "not addressed". */
     private static final Set<SuppressionReason> AUTOMATIC = Set.of(SuppressionReason.NULL_REVERSE_PATH, SuppressionReason.AUTO_SUBMITTED,
         SuppressionReason.PRECEDENCE, SuppressionReason.MAILING_LIST, SuppressionReason.RESPONSE_SUPPRESSED, SuppressionReason.SYSTEM_SENDER,

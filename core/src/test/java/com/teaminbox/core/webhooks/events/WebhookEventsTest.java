@@ -152,4 +152,16 @@ class WebhookEventsTest {
         assertThat(notices(AuditEvent.of(AuditEventType.WEBHOOK_DISABLED, AuditActor.system()).sharedMailbox(SUPPORT)
             .decision("disabled").build())).isEmpty();
     }
+
+    @Test
+    void recordsOfATypeOutsideTheSourcesShouldSendNothing() {
+        for (AuditEventType type : AuditEventType.values()) {
+            if (!WebhookEvents.SOURCES.contains(type)) {
+                // Every detail another type reads to send something: a rule that calls an endpoint, an automatic suppression.
+                AuditEvent event = about(type).decision("x").detail("rule", "printers")
+                    .reason("suppress AUTO_SUBMITTED (auto-replied): Auto-Submitted other than 'no' (RFC 3834 section 2, 5)").build();
+                assertThat(notices(event)).as(type.wireName()).isEmpty();
+            }
+        }
+    }
 }
