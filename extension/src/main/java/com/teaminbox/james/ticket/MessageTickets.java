@@ -63,10 +63,12 @@ public class MessageTickets {
     }
 
     /**
-     * The ticket remembered for this Message-ID, read with the shared mailbox's prefix as the
-     * {@code X-Ticket} header is: an entry written under another prefix (since changed) is none.
+     * What is remembered for this Message-ID: nothing (an identifier remembered before tickets were,
+     * before 2026-12-07), or an entry. An entry's ticket is read with the shared mailbox's prefix as
+     * the {@code X-Ticket} header is: one written under another prefix (since changed) is an entry
+     * without a ticket.
      */
-    public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, String messageId) {
+    public Optional<Entry> entryOf(SharedMailbox sharedMailbox, String messageId) {
         AccountId key = key(sharedMailbox, messageId);
         Vacation entry;
         if (serialized) {
@@ -76,9 +78,14 @@ public class MessageTickets {
         } else {
             entry = repository.retrieveVacation(key).block();
         }
+        // James answers a missing key with its default vacation, which has no subject; every entry we write has one
         return Optional.ofNullable(entry)
             .flatMap(Vacation::getSubject)
-            .flatMap(value -> TicketId.parse(value, sharedMailbox.ticketPrefix()));
+            .map(value -> new Entry(TicketId.parse(value, sharedMailbox.ticketPrefix())));
+    }
+
+    /** An entry remembered for a Message-ID: its ticket, none when the entry was written under another ticket prefix. */
+    public record Entry(Optional<TicketId> ticket) {
     }
 
     static AccountId key(SharedMailbox sharedMailbox, String messageId) {

@@ -153,12 +153,27 @@ class MailboxConversationIndexTest {
         verifyNoInteractions(mailboxManager);
     }
 
-    /** Read as the X-Ticket header is read: with the prefix in force, a ticket under another prefix is none. */
+    /**
+     * Read as the X-Ticket header is read: with the prefix in force, a ticket under another prefix is
+     * none. The message's header names the old prefix too, so searching the account could find no
+     * ticket either: the identifier is not one remembered before its ticket was.
+     */
     @Test
-    void ticketRememberedUnderAnotherPrefixShouldBeNone() {
+    void ticketRememberedUnderAnotherPrefixShouldBeNoneWithoutSearching() {
         index.remember(SUPPORT, "<answer-1@example.test>", SUP_42);
 
         assertThat(index.ticketOf(SUPPORT_RENAMED, List.of("<answer-1@example.test>"))).isEmpty();
+        verifyNoInteractions(mailboxManager);
+    }
+
+    @Test
+    void ticketRememberedUnderAnotherPrefixShouldLeaveTheNextIdentifierToGiveTheTicket() {
+        index.remember(SUPPORT, "<older-answer@example.test>", SUP_7);
+        index.remember(SUPPORT_RENAMED, "<answer-1@example.test>", TicketId.of(TicketPrefix.of("HELP"), 3));
+
+        assertThat(index.ticketOf(SUPPORT_RENAMED, List.of("<older-answer@example.test>", "<answer-1@example.test>")))
+            .contains(TicketId.of(TicketPrefix.of("HELP"), 3));
+        verifyNoInteractions(mailboxManager);
     }
 
     /** The keys are stored cluster-wide (James's vacation repository): a key written before must still be found. */
