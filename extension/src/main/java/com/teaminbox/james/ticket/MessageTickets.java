@@ -32,10 +32,15 @@ import com.teaminbox.core.ticket.TicketId;
  *
  * <p>Why a lock, on the memory repository only: James 3.8.1's memory repository is a plain
  * {@code HashMap}, written here by every spool thread (as {@code SerialNotificationRegistry} explains
- * for the notification registry). Cassandra's is called concurrently. (James's own readers of the
- * memory repository, a {@code VacationMailet} an administrator adds or JMAP's VacationResponse, do
- * not take this lock: on the memory backend one of them may meet a write of ours, as two of them
- * may meet each other without TeamInbox.)
+ * for the notification registry). Cassandra's is called without it: it is safe to call concurrently.
+ *
+ * <p>What the lock does not cover, on the memory backend only: James's own users of the same map do
+ * not take it. {@code VacationMailet} ({@code match="All"} in the stock memory server's
+ * {@code mailetcontainer.xml}) reads the map for every delivered mail, on the spool threads; JMAP's
+ * VacationResponse/set and WebAdmin's vacation routes read and write it. Our writes, one per ticketed
+ * mail, make the map grow and resize: a James read that meets a resize can miss a user's vacation
+ * (that mail gets no vacation reply), and a user's vacation write that races one of ours can be lost.
+ * docs/tickets.md says so to administrators.
  */
 public class MessageTickets {
     private static final String NAMESPACE = "teaminbox-message-ticket";
