@@ -74,7 +74,8 @@ public class MailboxConversationIndex implements ConversationIndex {
 
     /**
      * The first identifier, in the reply's order, with a remembered ticket gives it; identifiers
-     * before it that were remembered without their ticket are searched for first, as they were.
+     * before it that were remembered without their ticket are searched for first, as they were. An
+     * identifier whose ticket was remembered under another prefix gives none and is not searched for.
      */
     @Override
     public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, List<String> referencedIds) {
@@ -83,11 +84,17 @@ public class MailboxConversationIndex implements ConversationIndex {
             if (!knownMessageIds.isKnown(KnownMessageIds.Fact.CARRIES_TICKET, sharedMailbox, messageId)) {
                 continue;
             }
-            Optional<TicketId> stored = messageTickets.ticketOf(sharedMailbox, messageId);
+            Optional<MessageTickets.Entry> entry = messageTickets.entryOf(sharedMailbox, messageId);
+            if (entry.isEmpty()) {
+                rememberedWithoutTicket.add(messageId);
+                continue;
+            }
+            Optional<TicketId> stored = entry.get().ticket();
             if (stored.isPresent()) {
                 return rememberedWithoutTicket.isEmpty() ? stored : search(sharedMailbox, rememberedWithoutTicket).or(() -> stored);
             }
-            rememberedWithoutTicket.add(messageId);
+            // stored under another ticket prefix: the message's X-Ticket header names that prefix too, so a search could not find
+            // a ticket of this one; searching would cost a scan of the account for every reply naming it, for nothing
         }
         return rememberedWithoutTicket.isEmpty() ? Optional.empty() : search(sharedMailbox, rememberedWithoutTicket);
     }

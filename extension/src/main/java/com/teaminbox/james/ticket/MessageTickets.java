@@ -32,10 +32,15 @@ import com.teaminbox.core.ticket.TicketId;
  *
  * <p>Why a lock, on the memory repository only: James 3.8.1's memory repository is a plain
  * {@code HashMap}, written here by every spool thread (as {@code SerialNotificationRegistry} explains
- * for the notification registry). Cassandra's is called concurrently. (James's own readers of the
- * memory repository, a {@code VacationMailet} an administrator adds or JMAP's VacationResponse, do
- * not take this lock: on the memory backend one of them may meet a write of ours, as two of them
- * may meet each other without TeamInbox.)
+ * for the notification registry). Cassandra's is called without it: it is safe to call concurrently.
+ *
+ * <p>What the lock does not cover, on the memory backend only: James's own users of the same map do
+ * not take it. {@code VacationMailet} ({@code match="All"} in the stock memory server's
+ * {@code mailetcontainer.xml}) reads the map for every delivered mail, on the spool threads; JMAP's
+ * VacationResponse/set and WebAdmin's vacation routes read and write it. Our writes, one per ticketed
+ * mail, make the map grow and resize: a James read that meets a resize can miss a user's vacation
+ * (that mail gets no vacation reply), and a user's vacation write that races one of ours can be lost.
+ * docs/tickets.md says so to administrators.
  */
 public class MessageTickets {
     private static final String NAMESPACE = "teaminbox-message-ticket";
@@ -63,10 +68,12 @@ public class MessageTickets {
     }
 
     /**
-     * The ticket remembered for this Message-ID, read with the shared mailbox's prefix as the
-     * {@code X-Ticket} header is: an entry written under another prefix (since changed) is none.
+     * What is remembered for this Message-ID: nothing (an identifier remembered before tickets were,
+     * before 2026-12-07), or an entry. An entry's ticket is read with the shared mailbox's prefix as
+     * the {@code X-Ticket} header is: one written under another prefix (since changed) is an entry
+     * without a ticket.
      */
-    public Optional<TicketId> ticketOf(SharedMailbox sharedMailbox, String messageId) {
+    public Optional<Entry> entryOf(SharedMailbox sharedMailbox, String messageId) {
         AccountId key = key(sharedMailbox, messageId);
         Vacation entry;
         if (serialized) {
@@ -76,9 +83,14 @@ public class MessageTickets {
         } else {
             entry = repository.retrieveVacation(key).block();
         }
+        // James answers a missing key with its default vacation, which has no subject; every entry we write has one
         return Optional.ofNullable(entry)
             .flatMap(Vacation::getSubject)
-            .flatMap(value -> TicketId.parse(value, sharedMailbox.ticketPrefix()));
+            .map(value -> new Entry(TicketId.parse(value, sharedMailbox.ticketPrefix())));
+    }
+
+    /** An entry remembered for a Message-ID: its ticket, none when the entry was written under another ticket prefix. */
+    public record Entry(Optional<TicketId> ticket) {
     }
 
     static AccountId key(SharedMailbox sharedMailbox, String messageId) {

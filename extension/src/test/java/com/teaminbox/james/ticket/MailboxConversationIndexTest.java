@@ -17,6 +17,10 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageIdManager;
+import org.apache.james.mailbox.model.Header;
+import org.apache.james.mailbox.model.Headers;
+import org.apache.james.mailbox.model.MessageId;
+import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.vacation.memory.MemoryVacationRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +60,7 @@ class MailboxConversationIndexTest {
     private static final TicketId SUP_7 = TicketId.of(TicketPrefix.of("SUP"), 7);
 
     private final MailboxManager mailboxManager = mock(MailboxManager.class);
+    private final MessageIdManager messageIdManager = mock(MessageIdManager.class);
     private final KnownMessageIds knownMessageIds = new KnownMessageIds(new SerialNotificationRegistry(new InMemoryNotificationRegistry()));
     private final MemoryVacationRepository vacations = new MemoryVacationRepository();
     private MailboxConversationIndex index;
@@ -66,7 +71,7 @@ class MailboxConversationIndexTest {
         when(users.getUsername(any())).thenReturn(Username.of("support@example.test"));
         when(mailboxManager.createSystemSession(any())).thenReturn(mock(MailboxSession.class));
         when(mailboxManager.search(any(), any(), anyLong())).thenReturn(Flux.empty());
-        index = new MailboxConversationIndex(mailboxManager, mock(MessageIdManager.class), new SharedAccounts(users), knownMessageIds,
+        index = new MailboxConversationIndex(mailboxManager, messageIdManager, new SharedAccounts(users), knownMessageIds,
             new MessageTickets(vacations));
     }
 
@@ -138,10 +143,18 @@ class MailboxConversationIndexTest {
     void identifierRememberedWithoutItsTicketBeforeOneWithItShouldBeSearchedForFirst() throws Exception {
         knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, SUPPORT, "<before-upgrade@example.test>");
         index.remember(SUPPORT, "<answer-1@example.test>", SUP_42);
+        accountHoldsAMessageTagged("SUP-7");
 
-        // the search finds nothing: the remembered ticket stands
+        assertThat(index.ticketOf(SUPPORT, List.of("<before-upgrade@example.test>", "<answer-1@example.test>"))).contains(SUP_7);
+    }
+
+    @Test
+    void identifierRememberedWithoutItsTicketBeforeOneWithItShouldLeaveTheRememberedTicketWhenTheSearchFindsNothing() {
+        knownMessageIds.remember(KnownMessageIds.Fact.CARRIES_TICKET, SUPPORT, "<before-upgrade@example.test>");
+        index.remember(SUPPORT, "<answer-1@example.test>", SUP_42);
+        // the shared account holds no message at all: every search finds nothing
+
         assertThat(index.ticketOf(SUPPORT, List.of("<before-upgrade@example.test>", "<answer-1@example.test>"))).contains(SUP_42);
-        verify(mailboxManager).search(any(), any(), anyLong());
     }
 
     @Test
@@ -153,12 +166,27 @@ class MailboxConversationIndexTest {
         verifyNoInteractions(mailboxManager);
     }
 
-    /** Read as the X-Ticket header is read: with the prefix in force, a ticket under another prefix is none. */
+    /**
+     * Read as the X-Ticket header is read: with the prefix in force, a ticket under another prefix is
+     * none. The message's header names the old prefix too, so searching the account could find no
+     * ticket either: the identifier is not one remembered before its ticket was.
+     */
     @Test
-    void ticketRememberedUnderAnotherPrefixShouldBeNone() {
+    void ticketRememberedUnderAnotherPrefixShouldBeNoneWithoutSearching() {
         index.remember(SUPPORT, "<answer-1@example.test>", SUP_42);
 
         assertThat(index.ticketOf(SUPPORT_RENAMED, List.of("<answer-1@example.test>"))).isEmpty();
+        verifyNoInteractions(mailboxManager);
+    }
+
+    @Test
+    void ticketRememberedUnderAnotherPrefixShouldLeaveTheNextIdentifierToGiveTheTicket() {
+        index.remember(SUPPORT, "<older-answer@example.test>", SUP_7);
+        index.remember(SUPPORT_RENAMED, "<answer-1@example.test>", TicketId.of(TicketPrefix.of("HELP"), 3));
+
+        assertThat(index.ticketOf(SUPPORT_RENAMED, List.of("<older-answer@example.test>", "<answer-1@example.test>")))
+            .contains(TicketId.of(TicketPrefix.of("HELP"), 3));
+        verifyNoInteractions(mailboxManager);
     }
 
     /** The keys are stored cluster-wide (James's vacation repository): a key written before must still be found. */
@@ -177,5 +205,16 @@ class MailboxConversationIndexTest {
 
         assertThat(vacations.retrieveVacation(MessageTickets.key(SUPPORT, "<abc@example.test>")).block().getSubject()).contains("SUP-42");
         assertThat(vacations.retrieveVacation(MessageTickets.key(SUPPORT, "<abc@example.test>")).block().isEnabled()).isFalse();
+    }
+
+    /** Every search of the shared account finds one message, whose X-Ticket header carries this value. */
+    private void accountHoldsAMessageTagged(String ticketHeader) throws Exception {
+        MessageId found = mock(MessageId.class);
+        when(mailboxManager.search(any(), any(), anyLong())).thenReturn(Flux.just(found));
+        Headers headers = mock(Headers.class);
+        when(headers.headers()).thenAnswer(invocation -> List.of(new Header("X-Ticket", ticketHeader)).iterator());
+        MessageResult message = mock(MessageResult.class);
+        when(message.getHeaders()).thenReturn(headers);
+        when(messageIdManager.getMessages(any(), any(), any())).thenReturn(List.of(message));
     }
 }
