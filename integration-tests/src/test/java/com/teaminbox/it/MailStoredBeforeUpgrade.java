@@ -1,6 +1,7 @@
 package com.teaminbox.it;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -37,6 +38,29 @@ public class MailStoredBeforeUpgrade implements UserDefinedStartable {
             throw new IllegalStateException(e);
         } finally {
             mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /**
+     * A member deletes the stored message, then its customer replies naming it (no tag): the INBOX's
+     * subjects after the reply, as alice sees them. Both upgrade paths must keep the reply in SUP-1.
+     */
+    static List<String> subjectsAfterAReplyToItOnceDeleted(TeamInboxServer server) throws Exception {
+        String support = "support@example.test";
+        String alice = "alice@example.test";
+        String jane = "jane@customer.test";
+        try (ImapTestClient member = server.imapAsMemberOf(support, alice)) {
+            member.select("INBOX");
+            if (!member.command("STORE 1 +FLAGS.SILENT (\\Deleted)") || !member.command("EXPUNGE")) {
+                throw new IllegalStateException("alice could not delete the stored message");
+            }
+        }
+        server.smtp().sendRaw(jane, support, "From: " + jane + "\r\nTo: " + support + "\r\nSubject: Re: Printer broken\r\n"
+            + "Message-ID: <reply@customer.test>\r\nIn-Reply-To: " + ORIGIN + "\r\n\r\nStill broken.\r\n");
+        server.awaitMessages(support, alice, "INBOX", 1);
+        try (ImapTestClient imap = server.imapAsMemberOf(support, alice)) {
+            imap.select("INBOX");
+            return imap.headers("Subject");
         }
     }
 

@@ -35,17 +35,7 @@ class UpgradeIntegrationTest {
     /** The backfill remembers the ticket with the identifier: a reply reads it, the message gone or not (docs/tickets.md). */
     @Test
     void replyToAMessageStoredBeforeTheUpgradeAndDeletedSinceShouldKeepItsTicket() throws Exception {
-        try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
-            alice.select("INBOX");
-            assertThat(alice.command("STORE 1 +FLAGS.SILENT (\\Deleted)")).isTrue();
-            assertThat(alice.command("EXPUNGE")).isTrue();
-        }
-
-        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Re: Printer broken\r\n"
-            + "Message-ID: <reply@customer.test>\r\nIn-Reply-To: " + MailStoredBeforeUpgrade.ORIGIN + "\r\n\r\nStill broken.\r\n");
-        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
-
-        assertThat(inbox("Subject")).containsExactly("Re: [SUP-1] Printer broken");
+        assertThat(MailStoredBeforeUpgrade.subjectsAfterAReplyToItOnceDeleted(server)).containsExactly("Re: [SUP-1] Printer broken");
     }
 
     @Test

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a reply to an older message reads its ticket by key, even once the message is deleted.
  */
 class UpgradeToRememberedTicketsIntegrationTest {
-    private static final String SUPPORT = "support@example.test";
-    private static final String ALICE = "alice@example.test";
-    private static final String JANE = "jane@customer.test";
-
     @RegisterExtension
     TeamInboxServer server = new TeamInboxServer(home -> home.withConfigurationFile("extensions.properties",
         "guice.extension.module=com.teaminbox.james.SharedMailboxesModule\n"
@@ -24,20 +20,8 @@ class UpgradeToRememberedTicketsIntegrationTest {
 
     @Test
     void replyToAnOlderMessageDeletedSinceShouldKeepItsTicket() throws Exception {
-        try (ImapTestClient alice = server.imapAsMemberOf(SUPPORT, ALICE)) {
-            alice.select("INBOX");
-            assertThat(alice.command("STORE 1 +FLAGS.SILENT (\\Deleted)")).isTrue();
-            assertThat(alice.command("EXPUNGE")).isTrue();
-        }
-
-        server.smtp().sendRaw(JANE, SUPPORT, "From: " + JANE + "\r\nTo: " + SUPPORT + "\r\nSubject: Re: Printer broken\r\n"
-            + "Message-ID: <reply@customer.test>\r\nIn-Reply-To: " + MailStoredBeforeUpgrade.ORIGIN + "\r\n\r\nStill broken.\r\n");
-        server.awaitMessages(SUPPORT, ALICE, "INBOX", 1);
-
-        try (ImapTestClient imap = server.imapAsMemberOf(SUPPORT, ALICE)) {
-            imap.select("INBOX");
-            assertThat(imap.headers("Subject")).as("SUP-2 would be a new ticket: the reply searched and found nothing")
-                .containsExactly("Re: [SUP-1] Printer broken");
-        }
+        assertThat(MailStoredBeforeUpgrade.subjectsAfterAReplyToItOnceDeleted(server))
+            .as("SUP-2 would be a new ticket: the reply searched and found nothing")
+            .containsExactly("Re: [SUP-1] Printer broken");
     }
 }
