@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import com.teaminbox.core.config.ConfigurationInForce;
+import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.config.SharedMailboxesConfigurationParser;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -34,6 +35,17 @@ public final class ConfigurationFixture {
     private static SharedMailboxesConfiguration parse(String sharedMailboxesXml) {
         return new SharedMailboxesConfigurationParser()
             .parse(new ByteArrayInputStream(sharedMailboxesXml.getBytes(StandardCharsets.UTF_8)), "shared-mailboxes.xml");
+    }
+
+    /** One shared mailbox with alice as its only member (full), as the ticket memory's tests need it. */
+    public static SharedMailbox sharedMailbox(String address, String ticketPrefix) {
+        return configuration("""
+            <shared-mailboxes>
+              <shared-mailbox address="%s" ticket-prefix="%s">
+                <member address="alice@example.test" role="full"/>
+              </shared-mailbox>
+            </shared-mailboxes>
+            """.formatted(address, ticketPrefix)).current().sharedMailboxes().get(0);
     }
 
     /** support@ (SUP) with alice full, carol send-as, bob read-only; extra attributes and children as given. */

@@ -14,20 +14,8 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.ConfigurationFixture;
 
 class KnownMessageIdsTest {
-    private static final SharedMailbox SUPPORT = ConfigurationFixture.configuration("""
-        <shared-mailboxes>
-          <shared-mailbox address="support@example.test" ticket-prefix="SUP">
-            <member address="alice@example.test" role="full"/>
-          </shared-mailbox>
-        </shared-mailboxes>
-        """).current().sharedMailboxes().get(0);
-    private static final SharedMailbox SALES = ConfigurationFixture.configuration("""
-        <shared-mailboxes>
-          <shared-mailbox address="sales@example.test" ticket-prefix="SAL">
-            <member address="alice@example.test" role="full"/>
-          </shared-mailbox>
-        </shared-mailboxes>
-        """).current().sharedMailboxes().get(0);
+    private static final SharedMailbox SUPPORT = ConfigurationFixture.sharedMailbox("support@example.test", "SUP");
+    private static final SharedMailbox SALES = ConfigurationFixture.sharedMailbox("sales@example.test", "SAL");
 
     /** As a Message-ID header may write it, and as In-Reply-To/References quote it: one key. */
     @ParameterizedTest

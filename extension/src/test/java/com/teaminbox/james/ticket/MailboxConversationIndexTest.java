@@ -42,20 +42,8 @@ import reactor.core.publisher.Flux;
  * account is searched only for identifiers remembered before their ticket was (before 2026-12-07).
  */
 class MailboxConversationIndexTest {
-    private static final SharedMailbox SUPPORT = ConfigurationFixture.configuration("""
-        <shared-mailboxes>
-          <shared-mailbox address="support@example.test" ticket-prefix="SUP">
-            <member address="alice@example.test" role="full"/>
-          </shared-mailbox>
-        </shared-mailboxes>
-        """).current().sharedMailboxes().get(0);
-    private static final SharedMailbox SUPPORT_RENAMED = ConfigurationFixture.configuration("""
-        <shared-mailboxes>
-          <shared-mailbox address="support@example.test" ticket-prefix="HELP">
-            <member address="alice@example.test" role="full"/>
-          </shared-mailbox>
-        </shared-mailboxes>
-        """).current().sharedMailboxes().get(0);
+    private static final SharedMailbox SUPPORT = ConfigurationFixture.sharedMailbox("support@example.test", "SUP");
+    private static final SharedMailbox SUPPORT_RENAMED = ConfigurationFixture.sharedMailbox("support@example.test", "HELP");
     private static final TicketId SUP_42 = TicketId.of(TicketPrefix.of("SUP"), 42);
     private static final TicketId SUP_7 = TicketId.of(TicketPrefix.of("SUP"), 7);
 
@@ -117,13 +105,7 @@ class MailboxConversationIndexTest {
 
     @Test
     void ticketsShouldBeRememberedPerSharedMailbox() {
-        SharedMailbox sales = ConfigurationFixture.configuration("""
-            <shared-mailboxes>
-              <shared-mailbox address="sales@example.test" ticket-prefix="SUP">
-                <member address="alice@example.test" role="full"/>
-              </shared-mailbox>
-            </shared-mailboxes>
-            """).current().sharedMailboxes().get(0);
+        SharedMailbox sales = ConfigurationFixture.sharedMailbox("sales@example.test", "SUP");
         index.remember(sales, "<answer-1@example.test>", SUP_42);
 
         assertThat(index.ticketOf(SUPPORT, List.of("<answer-1@example.test>"))).isEmpty();
