@@ -316,11 +316,7 @@ public final class EndToEndBenchmark {
     private static void printNextMinute(JamesProcess james) throws Exception {
         Optional<ServerCpu> from = ServerCpu.of(james.pid());
         double start = secondsSinceReady(james);
-        long rest = james.readyNanos + TimeUnit.SECONDS.toNanos(SECOND_MINUTE_TASKS_DONE_SECONDS) - System.nanoTime();
-        if (rest > 0) {
-            TimeUnit.NANOSECONDS.sleep(rest);
-        }
-        awaitIdle(james, "second minute's tasks' work done", 0);
+        restUntilAfterReady(james, SECOND_MINUTE_TASKS_DONE_SECONDS, "second minute's tasks' work done");
         Optional<ServerCpu> used = from.flatMap(earlier -> ServerCpu.of(james.pid()).map(now -> now.minus(earlier)));
         if (used.isPresent()) {
             System.out.printf(Locale.ROOT, "%-44s after the window, %.0f to %.0f s after READY, no mail: %.0f ms of CPU (JIT %.0f, GC %.0f)%n",
@@ -345,12 +341,17 @@ public final class EndToEndBenchmark {
      * run costs in steady state is then in neither figure (docs/benchmarks.md).
      */
     private static void awaitFirstMinuteTasks(JamesProcess james) throws Exception {
-        long rest = james.readyNanos + TimeUnit.SECONDS.toNanos(FIRST_MINUTE_TASKS_DONE_SECONDS) - System.nanoTime();
+        restUntilAfterReady(james, FIRST_MINUTE_TASKS_DONE_SECONDS, String.format(Locale.ROOT,
+            "rested to %d s after READY (first minute's tasks run), their work done", FIRST_MINUTE_TASKS_DONE_SECONDS));
+    }
+
+    /** Sleeps until that long after the server said READY (not at all if it is later), then waits until it is idle. */
+    private static void restUntilAfterReady(JamesProcess james, int seconds, String what) throws Exception {
+        long rest = james.readyNanos + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime();
         if (rest > 0) {
             TimeUnit.NANOSECONDS.sleep(rest);
         }
-        awaitIdle(james, String.format(Locale.ROOT, "rested to %d s after READY (first minute's tasks run), their work done",
-            FIRST_MINUTE_TASKS_DONE_SECONDS), 0);
+        awaitIdle(james, what, 0);
     }
 
     /**
