@@ -250,6 +250,12 @@ public class MemberAccess {
      * Records a member's action, then runs it. When the trail cannot take the record and the
      * failure policy is {@code defer}, the member gets {@code NO [UNAVAILABLE]} and nothing happens:
      * no change goes unaudited. A person in her own mailbox is not audited.
+     *
+     * <p>Both run on the thread James runs the command on (an IMAP server thread, not Netty's I/O
+     * loop): the record is a write of one line by this thread while the trail's writer sleeps, or a
+     * wait for the group being written, as long as a write (docs/audit.md, group commit). Recording on
+     * a {@code boundedElastic} thread moved the whole command there, FETCH and its responses
+     * included: a thread hop and a second pool for every poll that found new mail (issue 18).
      */
     public Mono<Void> recordThen(ImapSession session, ImapRequest request, ImapProcessor.Responder responder,
                                  StatusResponseFactory factory, MemberAction action, Supplier<Mono<Void>> command) {
@@ -257,13 +263,14 @@ public class MemberAccess {
         if (member.isEmpty() || action.folder().isEmpty()) {
             return command.get();
         }
-        return Mono.fromCallable(() -> {
-            audit.action(member.get(), action.type(), action.command(), label(member.get(), action.folder().get()), action.details());
-            return true;
-        })
-            .onErrorResume(AuditUnavailableException.class, e -> Mono.just(false))
-            .subscribeOn(Schedulers.boundedElastic())
-            .flatMap(recorded -> recorded ? command.get() : unavailable(responder, factory, request));
+        return Mono.defer(() -> {
+            try {
+                audit.action(member.get(), action.type(), action.command(), label(member.get(), action.folder().get()), action.details());
+            } catch (AuditUnavailableException e) {
+                return unavailable(responder, factory, request);
+            }
+            return command.get();
+        });
     }
 
     /** The tagged {@code NO [UNAVAILABLE]} of RFC 5530: the client may retry later. */
