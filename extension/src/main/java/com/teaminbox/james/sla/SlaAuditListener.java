@@ -3,7 +3,6 @@ package com.teaminbox.james.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +42,7 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.core.sending.SharedAddresses;
 import com.teaminbox.core.sla.TicketFact;
+import com.teaminbox.core.sla.facts.LifecycleKeywordChange;
 import com.teaminbox.core.sla.facts.TicketFacts;
 
 /**
@@ -83,6 +83,8 @@ public class SlaAuditListener implements AuditListener {
     static final Duration LINGER = Duration.ofMillis(50);
     /** A message holds at most this many facts (headers of about 100 bytes each). */
     static final int MAX_FACTS_PER_ENTRY = 100;
+    /** The detail of a {@code flags-changed} record naming the STORE's change, e.g. {@code +$Resolved}. */
+    private static final String FLAGS = "flags";
 
     private final ConfigurationInForce configurationStore;
     private final SlaLedger ledger;
@@ -145,7 +147,7 @@ public class SlaAuditListener implements AuditListener {
      */
     @Override
     public void recorded(AuditEvent event, Instant at) {
-        if (!HEARD.contains(event.type()) || event.sharedMailbox().isEmpty()) {
+        if (!HEARD.contains(event.type()) || event.sharedMailbox().isEmpty() || changesNoLifecycleKeyword(event)) {
             return;
         }
         heard.add(new Heard(event, at));
@@ -162,6 +164,17 @@ public class SlaAuditListener implements AuditListener {
                 LOGGER.debug("Stopping: the lifecycle of {} is not kept", event.type());
             }
         }
+    }
+
+    /**
+     * A member's STORE that leaves {@code $Resolved} and {@code $Pending} alone (a client's
+     * {@code \Seen}, {@code \Deleted} before EXPUNGE: most of them) is no fact of any ticket:
+     * dropped here, on the recording thread, rather than handed to this listener's thread, which it
+     * woke at once since a keyword change reads the mailbox (issue 18).
+     */
+    private static boolean changesNoLifecycleKeyword(AuditEvent event) {
+        return event.type() == AuditEventType.FLAGS_CHANGED
+            && LifecycleKeywordChange.of(event.details().getOrDefault(FLAGS, "")).none();
     }
 
     /**
@@ -339,19 +352,14 @@ public class SlaAuditListener implements AuditListener {
 
     /** {@code flags} is written {@code +names}, {@code -names} or {@code =names} (space separated) by the STORE audit. */
     private void keywordsChanged(SharedMailbox sharedMailbox, AuditEvent event) throws MailboxException {
-        String flags = event.details().getOrDefault("flags", "");
         String folder = event.details().get("folder");
         String uids = event.details().get("uids");
-        if (flags.isEmpty() || folder == null || uids == null || !event.decision().equals("accepted")) {
+        LifecycleKeywordChange change = LifecycleKeywordChange.of(event.details().getOrDefault(FLAGS, ""));
+        if (change.none() || folder == null || uids == null || !event.decision().equals("accepted")) {
             return;
         }
-        char mode = flags.charAt(0);
-        Set<String> names = lowerCase(Arrays.stream(flags.substring(1).split(" ")).collect(Collectors.toSet()));
-        Optional<Boolean> resolved = change(mode, names, TicketFacts.RESOLVED_KEYWORD);
-        Optional<Boolean> pending = change(mode, names, TicketFacts.PENDING_KEYWORD);
-        if (resolved.isEmpty() && pending.isEmpty()) {
-            return;
-        }
+        Optional<Boolean> resolved = change.resolved();
+        Optional<Boolean> pending = change.pending();
         AuditActor member = event.actor();
         for (String ticket : messages.ticketsOf(sharedMailbox, folder, uids)) {
             resolved.ifPresent(set -> record(sharedMailbox, set ? AuditEventType.TICKET_RESOLVED : AuditEventType.TICKET_REOPENED, member,
@@ -359,17 +367,6 @@ public class SlaAuditListener implements AuditListener {
             pending.ifPresent(set -> record(sharedMailbox, AuditEventType.TICKET_PENDING, member, ticket,
                 set ? TicketFacts.PENDING : TicketFacts.RESUMED, "keyword " + TicketFacts.PENDING_KEYWORD + (set ? " set" : " removed")));
         }
-    }
-
-    /** Whether the STORE sets (true) or removes (false) {@code keyword}; empty when it leaves it alone. A replace with the keyword sets it. */
-    private static Optional<Boolean> change(char mode, Set<String> names, String keyword) {
-        boolean named = names.contains(keyword.toLowerCase(Locale.ROOT));
-        return switch (mode) {
-            case '+' -> named ? Optional.of(true) : Optional.empty();
-            case '-' -> named ? Optional.of(false) : Optional.empty();
-            case '=' -> named ? Optional.of(true) : Optional.empty();
-            default -> Optional.empty();
-        };
     }
 
     private void record(SharedMailbox sharedMailbox, AuditEventType type, AuditActor actor, String ticket, String decision, String reason) {

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,23 @@ class SlaAuditListenerTest {
 
         // "Resolve and archive": the client's MOVE follows the STORE at once; a read ten minutes later finds nothing.
         verify(messages, timeout(30_000)).ticketsOf(any(SharedMailbox.class), eq("INBOX"), eq("42"));
+    }
+
+    @Test
+    void aStoreThatLeavesBothKeywordsAloneShouldNotWakeTheListenersThread() throws Exception {
+        listener = listener(SLA, Duration.ofMinutes(10), 100);
+
+        listener.recorded(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("alice@example.test"))
+            .sharedMailbox("support@example.test")
+            .decision("accepted")
+            .detail("flags", "+\\Deleted")
+            .detail("folder", "INBOX")
+            .detail("uids", "42:44")
+            .build(), AT);
+        listener.stop();
+
+        assertThat(listener.drains()).as("only the one of stop()").isEqualTo(1);
+        verifyNoInteractions(messages);
     }
 
     @Test
