@@ -251,11 +251,13 @@ public class MemberAccess {
      * failure policy is {@code defer}, the member gets {@code NO [UNAVAILABLE]} and nothing happens:
      * no change goes unaudited. A person in her own mailbox is not audited.
      *
-     * <p>Both run on the thread James runs the command on (an IMAP server thread, not Netty's I/O
-     * loop): the record is a write of one line by this thread while the trail's writer sleeps, or a
-     * wait for the group being written, as long as a write (docs/audit.md, group commit). Recording on
-     * a {@code boundedElastic} thread moved the whole command there, FETCH and its responses
-     * included: a thread hop and a second pool for every poll that found new mail (issue 18).
+     * <p>Both run on the thread James runs the command on (in James 3.8.1 the IMAP server's
+     * {@code imapserver-io} threads, where James's own FETCH reads the memory backend too): the
+     * record is a write of one line by this thread while the trail's writer sleeps, or a wait for
+     * the group being written, as long as one write (docs/audit.md, group commit; no fsync).
+     * Recording on a {@code boundedElastic} thread moved the whole command there, FETCH and its
+     * responses included, each written back through a task for the session's I/O thread: two hops
+     * and two wake-ups for every audited command of a poll that found new mail (issue 18).
      */
     public Mono<Void> recordThen(ImapSession session, ImapRequest request, ImapProcessor.Responder responder,
                                  StatusResponseFactory factory, MemberAction action, Supplier<Mono<Void>> command) {
