@@ -2,6 +2,7 @@ package com.teaminbox.james.imap;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -27,6 +28,7 @@ import com.teaminbox.core.config.ConfigurationInForce;
 public class MemberAudit {
     private static final Logger LOGGER = LoggerFactory.getLogger(MemberAudit.class);
     private static final int MAX_ECHOED_LENGTH = 200;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     /** Detail naming the client's remote address (or addresses) of a login record. */
     static final String REMOTE = "remote";
 
@@ -131,9 +133,23 @@ public class MemberAudit {
         }
     }
 
-    /** Client text may carry CR/LF to forge log lines: control characters become '?'. */
+    /**
+     * Client text may carry CR/LF to forge log lines: control characters ({@code \p{Cntrl}}: U+0000
+     * to U+001F and U+007F) become '?'. Called for each detail of every member record (three per
+     * poll that finds mail), mostly on text without any: looked at first, no regular expression
+     * compiled per call.
+     */
     static String printable(String text) {
         String bounded = text.length() > MAX_ECHOED_LENGTH ? text.substring(0, MAX_ECHOED_LENGTH) + "..." : text;
-        return bounded.replaceAll("\\p{Cntrl}", "?");
+        for (int index = 0; index < bounded.length(); index++) {
+            if (isControl(bounded.charAt(index))) {
+                return CONTROL.matcher(bounded).replaceAll("?");
+            }
+        }
+        return bounded;
+    }
+
+    private static boolean isControl(char character) {
+        return character < 0x20 || character == 0x7f;
     }
 }
