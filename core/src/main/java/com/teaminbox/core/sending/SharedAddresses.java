@@ -1,5 +1,6 @@
 package com.teaminbox.core.sending;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,23 @@ public final class SharedAddresses {
             return configuration.find(address);
         }
         return Optional.ofNullable(byAddress.get(address.asString().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Adds to {@code claimed} the shared mailboxes whose address the header value shows a reader,
+     * as {@link #findSpelling} answers for each of {@link ShownAddresses#spellings}, in the order
+     * shown: without the set of spellings, nor an {@code Optional} per spelling.
+     */
+    public void addShown(String headerValue, Collection<SharedMailbox> claimed) {
+        if (byAddress.isEmpty()) {
+            return;
+        }
+        ShownAddresses.forEachSpelling(headerValue, spelling -> {
+            SharedMailbox sharedMailbox = byAddress.get(spelling);
+            if (sharedMailbox != null) {
+                claimed.add(sharedMailbox);
+            }
+        });
     }
 
     /** The shared mailbox of a spelling {@link ShownAddresses#spellings} found, if it is one of ours. */

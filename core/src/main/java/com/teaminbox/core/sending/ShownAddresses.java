@@ -59,6 +59,20 @@ public final class ShownAddresses {
         return spellings;
     }
 
+    /**
+     * Hands each of {@link #spellings}' spellings to {@code spellings}, in the same order, repeats
+     * included, without gathering them: a check that only looks each one up (the incoming server's
+     * spoofing check, on every mail) needs no set of them, nor an {@code Optional} per token.
+     */
+    public static void forEachSpelling(String headerValue, Consumer<String> spellings) {
+        forEachCandidate(headerValue, candidate -> {
+            String spelling = spellingOrNull(candidate);
+            if (spelling != null) {
+                spellings.accept(spelling);
+            }
+        });
+    }
+
     private static void forEachCandidate(String headerValue, Consumer<String> candidates) {
         forEachCandidate(headerValue, candidates, true);
     }
@@ -122,6 +136,11 @@ public final class ShownAddresses {
 
     /** Lower case, trailing dots dropped; empty without a local part before an {@code @}. */
     private static Optional<String> spelling(String text) {
+        return Optional.ofNullable(spellingOrNull(text));
+    }
+
+    /** As {@link #spelling}, null for empty. */
+    private static String spellingOrNull(String text) {
         int end = text.length();
         // A trailing dot makes the domain fully qualified (RFC 1034 section 3.1): the same domain.
         while (end > 0 && text.charAt(end - 1) == '.') {
@@ -129,9 +148,9 @@ public final class ShownAddresses {
         }
         String candidate = text.substring(0, end);
         if (candidate.indexOf('@') <= 0) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(candidate.toLowerCase(Locale.ROOT));
+        return candidate.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,38 @@ class SharedAddressesTest {
         assertThat(OURS.findSpelling("support@example.test").map(mailbox -> mailbox.address().asString())).contains("support@example.test");
         assertThat(OURS.findSpelling("dave@example.test")).isEmpty();
         assertThat(OURS.findSpelling("not an address")).isEqualTo(Optional.empty());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "Jane Doe <jane@customer.test>",
+        "Support <SUPPORT@example.test.>",
+        "\"support@example.test\" <jane@customer.test>",
+        "=?UTF-8?Q?sales=40example.test?=, support(x)@example.test",
+        "Team <sup\u200Bport@example.test>, \"sales\"@Example.Test, support@example.test",
+        "dave@example.test, support@example.testing",
+        "",
+    })
+    void addShownShouldClaimWhatTheSpellingsFind(String headerValue) {
+        Set<SharedMailbox> expected = new LinkedHashSet<>();
+        for (String spelling : ShownAddresses.spellings(headerValue)) {
+            OURS.findSpelling(spelling).ifPresent(expected::add);
+        }
+        Set<SharedMailbox> claimed = new LinkedHashSet<>();
+
+        OURS.addShown(headerValue, claimed);
+
+        assertThat(List.copyOf(claimed)).isEqualTo(List.copyOf(expected));
+    }
+
+    @Test
+    void addShownShouldClaimEachSharedMailboxInTheOrderFirstShown() {
+        Set<SharedMailbox> claimed = new LinkedHashSet<>();
+
+        OURS.addShown("Sales <sales@example.test>, =?UTF-8?Q?support=40example.test?=, SALES@example.test", claimed);
+
+        assertThat(claimed).extracting(mailbox -> mailbox.address().asString())
+            .containsExactly("sales@example.test", "support@example.test");
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.teaminbox.core.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -149,5 +151,26 @@ class ShownAddressesTest {
         assertThat(ShownAddresses.spellings("Team <support @example.test>")).contains("support@example.test");
         assertThat(ShownAddresses.spellings("Team <support@ example.test>")).contains("support@example.test");
         assertThat(ShownAddresses.spellings("Team <support@example .test>")).contains("support@example.test");
+    }
+
+    /** The spoofing check's walk hands, in order, every spelling the set holds, and nothing else. */
+    @Test
+    void forEachSpellingShouldHandWhatSpellingsFinds() {
+        String alphabet = "ab.@ \t\r\n<>\"(),;:\\[]=?Q\u00AD\u200B";
+        Random random = new Random(3834);
+        for (int draw = 0; draw < 20_000; draw++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(24);
+            for (int index = 0; index < length; index++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String header = value.toString();
+            List<String> handed = new ArrayList<>();
+            ShownAddresses.forEachSpelling(header, handed::add);
+            assertThat(List.copyOf(new LinkedHashSet<>(handed))).as(header).isEqualTo(List.copyOf(ShownAddresses.spellings(header)));
+        }
+        List<String> handed = new ArrayList<>();
+        ShownAddresses.forEachSpelling("=?UTF-8?Q?SUPPORT=40example.test?= <\"sup\\port\"@Example.TEST.>", handed::add);
+        assertThat(handed).containsOnly("support@example.test");
     }
 }

@@ -30,7 +30,6 @@ import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.mailbox.SpoofedFromPolicy;
 import com.teaminbox.core.sending.AuthorHeaders;
 import com.teaminbox.core.sending.SharedAddresses;
-import com.teaminbox.core.sending.ShownAddresses;
 import com.teaminbox.james.common.MessageHeaders;
 
 /**
@@ -98,9 +97,7 @@ public class SpoofedSharedAddressHook implements MailHook, JamesMessageHook {
             }
             for (int header = 0; header < MARK; header++) {
                 if (values[header] != null) {
-                    for (String spelling : ShownAddresses.spellings(values[header])) {
-                        addIfPresent(claimed, ours.findSpelling(spelling));
-                    }
+                    ours.addShown(values[header], claimed);
                 }
             }
             for (SharedMailbox sharedMailbox : claimed) {
