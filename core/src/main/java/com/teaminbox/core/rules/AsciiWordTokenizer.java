@@ -2,9 +2,6 @@ package com.teaminbox.core.rules;
 
 import java.io.CharArrayReader;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -54,16 +51,6 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
      * text is made of, no test of its range first (hence all 65,536; only the first 128 are read often).
      */
     private static final boolean[] PLAIN = new boolean[65_536];
-    /**
-     * Per character, for {@link #passOver}: {@link #BLANK_KIND} for an ASCII character no rule joins
-     * (class Other), {@link #PLAIN_KIND} for an ASCII letter or digit, {@link #MID_KIND} for
-     * {@code : , ; . '}, {@link #OTHER_KIND} for anything else ({@code _ " # *}, non-ASCII).
-     */
-    private static final byte[] KINDS = new byte[65_536];
-    private static final int BLANK_KIND = 0;
-    private static final int PLAIN_KIND = 1;
-    private static final int MID_KIND = 2;
-    private static final int OTHER_KIND = 3;
     /** What {@link #nextChunk()} found: the end of the text, a chunk that is one word (read), a chunk to cut. */
     private static final int TEXT_END = 0;
     private static final int ONE_WORD = 1;
@@ -89,10 +76,6 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
         CLASSES['"'] = OTHER_NOT_SEPARATOR;
         CLASSES['#'] = OTHER_NOT_SEPARATOR;
         CLASSES['*'] = OTHER_NOT_SEPARATOR;
-        Arrays.fill(KINDS, (byte) OTHER_KIND);
-        for (char c = 0; c < 128; c++) {
-            KINDS[c] = (byte) (PLAIN[c] ? PLAIN_KIND : isMid(CLASSES[c]) ? MID_KIND : CLASSES[c] == OTHER ? BLANK_KIND : OTHER_KIND);
-        }
     }
 
     private final StandardTokenizer fallback = new StandardTokenizer();
@@ -114,13 +97,9 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     private int wordHash;
     /** The first characters, lower-cased, of the words wanted, or null for every word: {@link #skipping}. */
     private boolean[] starts;
-    /** Each array of first characters given to {@link #skipping}, as {@link #passOver} reads it: {@link #wantedStarts()}. */
-    private final Map<boolean[], byte[]> wantedTables = new IdentityHashMap<>();
     /** Words passed over since the last word given: added to its position increment. */
     private int skipped;
     static final int NO_HASH = 0;
-    /** More arrays of first characters than a rule set has fields: tests giving one per text. */
-    private static final int MAX_WANTED_TABLES = 64;
 
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
     AsciiWordTokenizer text(String value) throws IOException {
@@ -255,12 +234,39 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             next = length;
             return TEXT_END;
         }
-        if (starts != null) {
-            start = passOver(start);
-            if (start < 0) {
+        boolean[] wanted = starts;
+        while (wanted != null) {
+            // A word of letters and digits starting with no wanted character: its end found without
+            // hashing it; passed over when it is the whole chunk (maybe ended by one of : , ; . ').
+            char first = chars[start];
+            if (!PLAIN[first] || wanted[first | 0x20]) {
+                break;
+            }
+            int end = start + 1;
+            // the blank after the text ends the run
+            while (PLAIN[chars[end]]) {
+                end++;
+            }
+            char c = chars[end];
+            if (!isSeparator(c)) {
+                // a joining character then the end of the chunk: still one plain word
+                if (c >= 128 || !isMid(CLASSES[c]) || !isSeparator(chars[end + 1])) {
+                    break;
+                }
+                end++;
+            }
+            if (end - start > MAX_FAST_CHUNK) {
+                break;
+            }
+            skipped++;
+            while (end < length && isSeparator(chars[end])) {
+                end++;
+            }
+            if (end == length) {
                 next = length;
                 return TEXT_END;
             }
+            start = end;
         }
         int end = start;
         boolean ascii = true;
@@ -306,88 +312,6 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             return ONE_WORD;
         }
         return CHUNK;
-    }
-
-    /**
-     * From {@code start}, the start of a chunk, passes over the chunks that are one plain word (letters
-     * and digits, maybe ended by one of {@code : , ; . '}) whose first character is not wanted, counting
-     * them in {@link #skipped}; where the first other chunk starts, or -1 at the end of the text.
-     *
-     * <p>One step per character with no test that depends on where words end: a character's kind
-     * ({@link #KINDS}) and whether a word starts there are arithmetic, and the loop leaves only at a
-     * wanted word, at a chunk of another shape, or at the end. A loop per word (find its end, test its
-     * first letter, pass the blanks) mispredicted two or three branches per word, which cost more than
-     * reading its characters: most of the time {@code ApplyRules} spent cutting a 20 KB body.
-     */
-    private int passOver(int start) {
-        char[] chars = text;
-        int length = textLength;
-        byte[] wanted = wantedStarts();
-        int count = 0;
-        // 1 while the previous character is a blank (or none), 0 inside a word
-        int afterBlank = 1;
-        int wordStart = start;
-        // the characters of the current word so far
-        int run = 0;
-        int at = start;
-        while (at < length) {
-            char c = chars[at];
-            int kind = KINDS[c];
-            if (kind > PLAIN_KIND) {
-                if (kind == MID_KIND && afterBlank == 0 && KINDS[chars[at + 1]] == BLANK_KIND && run < MAX_FAST_CHUNK) {
-                    // a joining character that ends a plain word: it joins nothing, a blank
-                    afterBlank = 1;
-                    run = 0;
-                    at++;
-                    continue;
-                }
-                // another shape: cut as a chunk, from the start of the word it is in
-                break;
-            }
-            // kind is 0 (blank) or 1 (letter or digit): c is ASCII
-            int begins = kind & afterBlank;
-            if ((begins & wanted[c]) != 0) {
-                break;
-            }
-            count += begins;
-            wordStart = begins != 0 ? at : wordStart;
-            run = kind == 0 ? 0 : run + 1;
-            if (run > MAX_FAST_CHUNK) {
-                break;
-            }
-            afterBlank = kind ^ 1;
-            at++;
-        }
-        if (at == length) {
-            skipped += count;
-            return -1;
-        }
-        if (afterBlank == 0) {
-            // inside a word counted at its start: its chunk is cut from there
-            skipped += count - 1;
-            return wordStart;
-        }
-        skipped += count;
-        return at;
-    }
-
-    /**
-     * Per ASCII character, 1 where a wanted word may start: a letter or digit whose lower case {@link #starts}
-     * holds. Made once per array of first characters (a rule set has one per field, {@link RuleVocabulary#firstCharacters}).
-     */
-    private byte[] wantedStarts() {
-        byte[] table = wantedTables.get(starts);
-        if (table == null) {
-            if (wantedTables.size() >= MAX_WANTED_TABLES) {
-                wantedTables.clear();
-            }
-            table = new byte[128];
-            for (char c = 0; c < 128; c++) {
-                table[c] = (byte) (PLAIN[c] && starts[c | 0x20] ? 1 : 0);
-            }
-            wantedTables.put(starts, table);
-        }
-        return table;
     }
 
     /** Cuts the next word of the current ASCII chunk; false when the rest of the chunk holds none. */
