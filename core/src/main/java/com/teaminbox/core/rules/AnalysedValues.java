@@ -54,9 +54,10 @@ final class AnalysedValues {
 
     /** Starts remembering the analysis of these values, unless they are too long to be worth it. */
     void start(List<String> values) {
-        int chars = 0;
+        long chars = 0;
         for (String value : values) {
-            chars += value.length();
+            // a null value is the analyzer's to refuse, not this memory's
+            chars += value == null ? MAX_REMEMBERED_CHARS + 1 : value.length();
         }
         remembering = chars <= MAX_REMEMBERED_CHARS;
         valid = false;
