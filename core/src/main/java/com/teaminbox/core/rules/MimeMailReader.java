@@ -176,7 +176,7 @@ public final class MimeMailReader {
             if (type == null) {
                 type = PartType.of(part, body);
             }
-            if (type.is("multipart/*")) {
+            if (type.is(MULTIPART)) {
                 Object content = part.getContent();
                 if (content instanceof Multipart) {
                     Multipart multipart = (Multipart) content;
@@ -189,10 +189,10 @@ public final class MimeMailReader {
             if (!readsBody || body.length() >= bodyPrefixChars) {
                 return;
             }
-            if (type.is("text/plain")) {
+            if (type.is(TEXT_PLAIN)) {
                 readText(part, type.charset(body), bodyPrefixChars - body.length(), body);
                 body.append('\n');
-            } else if (type.is("text/html")) {
+            } else if (type.is(TEXT_HTML)) {
                 int start = body.length();
                 readText(part, type.charset(body), bodyPrefixChars - start, body);
                 // the markup read after the text, then replaced by its text
@@ -217,6 +217,25 @@ public final class MimeMailReader {
         } catch (MessagingException | IOException | RuntimeException e) {
             text.setLength(before);
             throw e;
+        }
+    }
+
+    private static final KnownType MULTIPART = new KnownType("multipart/*");
+    private static final KnownType TEXT_PLAIN = new KnownType("text/plain");
+    private static final KnownType TEXT_HTML = new KnownType("text/html");
+
+    /**
+     * A type the reader asks a part about, parsed once: {@code ContentType.match(String)} is
+     * {@code match(new ContentType(text))}. Never changed after it is made (javax.mail's ContentType
+     * could be), so shared by every thread.
+     */
+    private static final class KnownType {
+        private final String text;
+        private final ContentType parsed;
+
+        KnownType(String text) {
+            this.text = text;
+            this.parsed = PartType.parse(text);
         }
     }
 
@@ -285,16 +304,20 @@ public final class MimeMailReader {
             return new PartType(part, text, parsed);
         }
 
-        boolean is(String mimeType) throws MessagingException {
+        /**
+         * Whether the part is of this type: {@code ContentType.match(String)} parses its argument at each
+         * call, three times per part of every mail; the types asked are parsed once ({@link KnownType}).
+         */
+        boolean is(KnownType mimeType) throws MessagingException {
             if (text == null) {
-                return part.isMimeType(mimeType);
+                return part.isMimeType(mimeType.text);
             }
             if (parsed != null) {
-                return parsed.match(mimeType);
+                return parsed.match(mimeType.parsed);
             }
             int parameters = text.indexOf(';');
             ContentType bare = parameters > 0 ? parse(text.substring(0, parameters)) : null;
-            return bare != null ? bare.match(mimeType) : text.equalsIgnoreCase(mimeType);
+            return bare != null ? bare.match(mimeType.parsed) : text.equalsIgnoreCase(mimeType.text);
         }
 
         /**

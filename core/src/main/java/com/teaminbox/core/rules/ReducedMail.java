@@ -75,7 +75,13 @@ final class ReducedMail {
                 keepText(field.getValue(), words, words.memory(name), terms, whole ? null : vocabulary.firstCharacters(name),
                     vocabulary.words(), whole, gap, candidates, occurrences, kept);
             } else {
-                keepAnalysed(name, field.getValue(), analyzer, terms, whole, gap, candidates, occurrences, kept);
+                List<String> values = field.getValue();
+                AnalysedValues last = words.analysedValues(name);
+                if (!last.replay(values, vocabulary.words(), candidates, occurrences, kept)) {
+                    last.start(values);
+                    keepAnalysed(name, values, analyzer, terms, whole, gap, candidates, occurrences, kept, last);
+                    last.finish();
+                }
             }
             if (kept != null && kept.size > 0) {
                 keptFields.add(name);
@@ -269,7 +275,9 @@ final class ReducedMail {
 
     /** As {@link #keepText}, for a field the analyzer cuts and analyses itself (addresses, headers, attachment names). */
     private static void keepAnalysed(String field, List<String> values, Analyzer analyzer, CharArrayMap<RuleVocabulary.Word> terms,
-                                     boolean whole, int gap, BitSet candidates, MailWords occurrences, KeptTokens kept) {
+                                     boolean whole, int gap, BitSet candidates, MailWords occurrences, KeptTokens kept,
+                                     AnalysedValues memory) {
+        boolean remembering = memory.remembering();
         int position = -1;
         int lastPosition = 0;
         boolean anyToken = false;
@@ -289,10 +297,16 @@ final class ReducedMail {
                             candidates.set(rule);
                         }
                         occurrences.add(word.id(), position);
+                        if (remembering) {
+                            memory.occurrence(word.id(), position);
+                        }
                     }
                     if (kept != null && (whole || word != null)) {
                         // the stream's buffer is refilled at the next token: copied
                         kept.addCopy(buffer, length, position);
+                        if (remembering) {
+                            memory.kept(buffer, length, position);
+                        }
                     }
                 }
             } catch (IOException e) {

@@ -39,6 +39,8 @@ public final class Rule {
     private final List<RuleAction> actions;
     private final Mode mode;
     private final SourceLocation location;
+    /** Whether one of the actions is {@code <stop/>}: asked of each matching rule of every mail, so found once. */
+    private final boolean stops;
 
     public Rule(String name, String condition, Query query, List<RuleAction> actions, Mode mode, SourceLocation location) {
         this.name = Objects.requireNonNull(name);
@@ -47,6 +49,7 @@ public final class Rule {
         this.actions = List.copyOf(actions);
         this.mode = Objects.requireNonNull(mode);
         this.location = Objects.requireNonNull(location);
+        this.stops = this.actions.stream().anyMatch(RuleAction.Stop.class::isInstance);
     }
 
     public String name() {
@@ -74,7 +77,7 @@ public final class Rule {
     }
 
     public boolean stops() {
-        return actions.stream().anyMatch(RuleAction.Stop.class::isInstance);
+        return stops;
     }
 
     @Override

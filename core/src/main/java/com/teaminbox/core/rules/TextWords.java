@@ -22,11 +22,15 @@ import org.apache.lucene.index.memory.MemoryIndex;
  */
 final class TextWords {
     static final long REUSED_INDEX_BYTES = 256 * 1024;
+    /** Fields whose last values are remembered ({@link #analysedValues}), at most. */
+    static final int MAX_ANALYSED_FIELDS = 64;
 
     /** The words of {@link RuleLanguage#textTokenizer()} (StandardTokenizer), cut faster where the text is plain ASCII. */
     private final AsciiWordTokenizer tokenizer = new AsciiWordTokenizer();
     private final WordChain chain;
     private final Map<String, WordMemory> byField = new HashMap<>();
+    /** Per field analysed by its own analyzer (addresses, headers, attachment names), its last values and what they gave. */
+    private final Map<String, AnalysedValues> analysedByField = new HashMap<>();
     private final MemoryIndex index;
     /** The kept tokens of each field of a mail, for the index, when a rule needs one; reused from mail to mail. */
     private final List<ReducedMail.KeptTokens> kept = new ArrayList<>();
@@ -92,6 +96,20 @@ final class TextWords {
     /** What this thread remembers of the words of this field: the map {@link #fate} reads and fills. */
     WordMemory memory(String field) {
         return byField.computeIfAbsent(field, any -> new WordMemory());
+    }
+
+    /** What this thread last found in the values of this field ({@link ReducedMail}, fields not of free text). */
+    AnalysedValues analysedValues(String field) {
+        AnalysedValues last = analysedByField.get(field);
+        if (last == null) {
+            if (analysedByField.size() >= MAX_ANALYSED_FIELDS) {
+                // a rule set that reads every header, and mails with many names: start again
+                analysedByField.clear();
+            }
+            last = new AnalysedValues();
+            analysedByField.put(field, last);
+        }
+        return last;
     }
 
     /**

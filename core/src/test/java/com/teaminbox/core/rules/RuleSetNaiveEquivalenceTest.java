@@ -185,6 +185,40 @@ class RuleSetNaiveEquivalenceTest {
         assertSameDecisions(RuleLanguage.ENGLISH, List.of(phrase), List.of(mail, adjacent));
     }
 
+    /**
+     * An address or header with the values of the mail before is not analysed again but replayed
+     * ({@link AnalysedValues}): its terms, their positions and, for a field searched with a pattern,
+     * every token kept for the index, as the first analysis gave them. Mails in a row with the same
+     * From, To and header, then one value changed, then back.
+     */
+    @Test
+    void aFieldWithTheValuesOfTheMailBeforeShouldBeDecidedAsTheFirstTime() {
+        List<Rule> rules = List.of(
+            rule("term", "from:jane@customer.test", RuleLanguage.ENGLISH),
+            rule("domain-not-subject", "to:support@example.test AND NOT subject:hello", RuleLanguage.ENGLISH),
+            rule("phrase", "to:\"example.test joe@vendor.test\"", RuleLanguage.ENGLISH),
+            rule("pattern", "from:jan*", RuleLanguage.ENGLISH),
+            rule("header-pattern", "header.x-mailer:zul*", RuleLanguage.ENGLISH),
+            rule("header-phrase", "header.x-mailer:\"zulu yankee\"", RuleLanguage.ENGLISH));
+        MailDocument first = MailDocument.builder(MONDAY_10H).from("Jane <jane@customer.test>").to("support@example.test")
+            .to("joe@vendor.test").header("X-Mailer", "zulu yankee").subject("question").build();
+        MailDocument otherSubject = MailDocument.builder(MONDAY_10H).from("Jane <jane@customer.test>").to("support@example.test")
+            .to("joe@vendor.test").header("X-Mailer", "zulu yankee").subject("hello").build();
+        MailDocument otherSender = MailDocument.builder(MONDAY_10H).from("Bob <bob@vendor.test>").to("joe@vendor.test")
+            .to("support@example.test").header("X-Mailer", "yankee zulu").subject("question").build();
+        List<MailDocument> mails = List.of(first, first, otherSubject, otherSubject, otherSender, otherSender, first, otherSender,
+            first);
+
+        assertSameDecisions(RuleLanguage.ENGLISH, rules, mails);
+        try (RuleSet ruleSet = RuleSet.compile(new Rules(RuleLanguage.ENGLISH, Rules.DEFAULT_BODY_PREFIX_CHARS, rules))) {
+            for (MailDocument mail : List.of(first, first, otherSender, first)) {
+                assertThat(ruleSet.evaluate(mail).applied()).extracting(Rule::name).containsExactlyElementsOf(
+                    mail == first ? List.of("term", "domain-not-subject", "phrase", "pattern", "header-pattern", "header-phrase")
+                        : List.of("domain-not-subject", "header-pattern"));
+            }
+        }
+    }
+
     @Test
     void aFieldKeptWholeShouldKeepEveryWordOfLongValuesFromMailToMail() {
         // A header searched with a pattern keeps every word; its words are copied out of the analyzer's
