@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.teaminbox.demo.DemoJamesFiles;
 
 /**
  * RELIABILITY.md, Faults: a mailet that throws in the middle of the shared-mailbox pipeline sends
@@ -27,19 +26,14 @@ class MailetFailureIntegrationTest {
     private static final int FAILING = 7 * SCALE;
     private static final int PASSING = 13 * SCALE;
 
+    /** The six-mailet form of the processor, with a failing mailet in the middle (ServeSharedMailboxIntegrationTest: the one step). */
     @RegisterExtension
     TeamInboxServer server = new TeamInboxServer(home -> home.withConfigurationFile("mailetcontainer.xml",
-        demoMailetContainer().replace(
+        SharedMailboxProcessors.sixStepsMailetContainer().replace(
             "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>",
             "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>\n"
                 + "            <mailet match=\"All\" class=\"" + ThrowingMailet.class.getName() + "\"/>")))
         .parkingMailOnPurpose();
-
-    static String demoMailetContainer() {
-        String content = DemoJamesFiles.fromClassPath("mailetcontainer.xml");
-        assertThat(content).contains("com.teaminbox.james.mailets.ApplyRules");
-        return content;
-    }
 
     @Test
     void mailsAMailetFailsOnShouldAllBeInTheErrorRepository() throws Exception {

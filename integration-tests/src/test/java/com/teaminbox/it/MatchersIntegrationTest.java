@@ -52,7 +52,7 @@ class MatchersIntegrationTest {
 
     @RegisterExtension
     TeamInboxServer server = new TeamInboxServer(home -> home.withSharedMailboxes(CONFIGURATION)
-        .withConfigurationFile("mailetcontainer.xml", MailetFailureIntegrationTest.demoMailetContainer().replace(
+        .withConfigurationFile("mailetcontainer.xml", SharedMailboxProcessors.demoMailetContainer().replace(
             "<mailet match=\"All\" class=\"RecipientRewriteTable\">", headerMailets() + "            <mailet match=\"All\" class=\"RecipientRewriteTable\">")));
 
     private static String headerMailets() {

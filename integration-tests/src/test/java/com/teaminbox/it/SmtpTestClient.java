@@ -34,13 +34,22 @@ public final class SmtpTestClient {
 
     /** Sends bytes exactly as given, for headers JavaMail would not write itself (raw encoded-words). */
     public void sendRaw(String envelopeSender, String to, String rawMessage) throws MessagingException {
+        sendRaw(envelopeSender, List.of(to), rawMessage);
+    }
+
+    /** As {@link #sendRaw(String, String, String)}, in one SMTP transaction for all these recipients. */
+    public void sendRaw(String envelopeSender, List<String> to, String rawMessage) throws MessagingException {
         Session session = session();
         session.getProperties().put("mail.smtp.from", envelopeSender);
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rawMessage.getBytes(StandardCharsets.UTF_8)));
         Transport transport = session.getTransport("smtp");
         try {
             transport.connect();
-            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(to)});
+            InternetAddress[] recipients = new InternetAddress[to.size()];
+            for (int index = 0; index < recipients.length; index++) {
+                recipients[index] = new InternetAddress(to.get(index));
+            }
+            transport.sendMessage(message, recipients);
         } finally {
             transport.close();
         }

@@ -24,6 +24,16 @@ final class Pipelines {
         Pattern.compile("[ \\t]*<mailet match=\"com\\.teaminbox[^\"]*\"[^>]*[^/]>.*?</mailet>[ \\t]*\\R", Pattern.DOTALL),
         Pattern.compile("[ \\t]*<mailet match=\"[^\"]*\" class=\"com\\.teaminbox[^\"]*\"/>[ \\t]*\\R"));
 
+    /** The shared-mailbox processor as the demo has it, one step, and the six mailets that step runs, which an ablation takes apart. */
+    static final String ONE_STEP = "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ServeSharedMailbox\"/>";
+    static final String SIX_STEPS = String.join("\n            ",
+        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.SplitPerSharedMailbox\"/>",
+        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.AssignTicket\"/>",
+        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>",
+        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.Acknowledge\"/>",
+        "<mailet match=\"All\" class=\"AddDeliveredToHeader\"/>",
+        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.LocalDeliveryOnce\"/>");
+
     private Pipelines() {
     }
 
@@ -64,14 +74,29 @@ final class Pipelines {
         return stock;
     }
 
+    /** The demo's mailetcontainer.xml with its shared-mailbox processor written as the six mailets its one step runs. */
+    static String inSixSteps(String mailetContainer) {
+        return mailetContainer.replace(ONE_STEP, SIX_STEPS);
+    }
+
+    /**
+     * Launcher options for (b) with the shared-mailbox processor in six steps: the ablation's (b),
+     * so that the mailets taken out are all the two runs differ by.
+     */
+    static List<String> inSixSteps(Path demoConf, Path work) throws IOException {
+        Path overrides = Files.createDirectories(work.resolve("six-steps-conf"));
+        Files.writeString(overrides.resolve("mailetcontainer.xml"), inSixSteps(DemoJamesFiles.fromDirectory(demoConf, "mailetcontainer.xml")));
+        return List.of("--conf-overrides", overrides.toString());
+    }
+
     /**
      * Launcher options that take these mailets (simple class names) out of the demo's
-     * mailetcontainer.xml, for an ablation of (b).
+     * mailetcontainer.xml, its shared-mailbox processor written as six mailets, for an ablation of (b).
      *
      * @throws IllegalArgumentException when one is not in the demo's pipeline (a typo would measure nothing)
      */
     static List<String> withoutMailets(Path demoConf, Path work, List<String> mailets) throws IOException {
-        String container = DemoJamesFiles.fromDirectory(demoConf, "mailetcontainer.xml");
+        String container = inSixSteps(DemoJamesFiles.fromDirectory(demoConf, "mailetcontainer.xml"));
         for (String mailet : mailets) {
             String line = "(?m)^\\s*<mailet match=\"[^\"]*\" class=\"com\\.teaminbox\\.james\\.mailets\\." + Pattern.quote(mailet) + "\"/>\\R";
             String without = container.replaceAll(line, "");

@@ -47,6 +47,20 @@ class PipelinesTest {
         }
     }
 
+    /** An ablation takes mailets out of the six the demo's one step runs: both of its (b) run them as six steps. */
+    @Test
+    void sixStepsShouldReplaceTheDemosOneStepWithTheMailetsItRuns() throws Exception {
+        String demo = DemoJamesFiles.assemble(Files.readString(DEMO_MAILET_CONTAINER), fragment -> read(FRAGMENTS.resolve(fragment)));
+
+        String sixSteps = Pipelines.inSixSteps(demo);
+
+        assertThat(demo).contains(Pipelines.ONE_STEP);
+        assertThat(sixSteps).doesNotContain("ServeSharedMailbox").contains(
+            "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.SplitPerSharedMailbox\"/>",
+            "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>",
+            "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.LocalDeliveryOnce\"/>");
+    }
+
     @Test
     void somethingOfOursLeftShouldStopTheRun() {
         String unknownShape = "<mailetcontainer><mailet match=\"All\" class=\"com.teaminbox.james.mailets.New\">\n<x/></mailet>\n</mailetcontainer>\n";

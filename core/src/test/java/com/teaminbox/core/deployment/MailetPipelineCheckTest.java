@@ -23,6 +23,20 @@ class MailetPipelineCheckTest {
     }
 
     @Test
+    void sharedMailboxProcessorInOneStepShouldPass() {
+        assertThat(MailetPipelineCheck.problems(List.of(REMOVE_BCC, COPY, RRT, TO_SHARED,
+            mailet("shared-mailbox", "All", "com.teaminbox.james.mailets.ServeSharedMailbox")))).isEmpty();
+    }
+
+    @Test
+    void sharedMailboxProcessorInOneStepShouldNotMakeUpForTheMissingMatcher() {
+        assertThat(MailetPipelineCheck.problems(List.of(REMOVE_BCC, COPY, RRT,
+            mailet("shared-mailbox", "All", "com.teaminbox.james.mailets.ServeSharedMailbox"))))
+            .singleElement().extracting(DeploymentProblem::reason).asString()
+            .startsWith("has no mailet matching com.teaminbox.james.matchers.RecipientIsSharedMailbox");
+    }
+
+    @Test
     void ourMailetBeforeBccRemovalShouldBeRefusedNamingIt() {
         assertThat(MailetPipelineCheck.problems(List.of(COPY, REMOVE_BCC, RRT, TO_SHARED)))
             .extracting(DeploymentProblem::toString)

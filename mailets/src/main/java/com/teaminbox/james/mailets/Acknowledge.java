@@ -50,8 +50,6 @@ import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.autoreply.AcknowledgementLedger;
 import com.teaminbox.james.autoreply.AcknowledgementMessage;
 import com.teaminbox.james.autoreply.MailHeaderFields;
-import com.teaminbox.james.common.MessageHeaders;
-import com.teaminbox.james.common.SharedMailboxRecipients;
 
 /**
  * Acknowledges a new ticket to its customer, when the shared mailbox has an
@@ -95,12 +93,17 @@ public class Acknowledge extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
+        serve(mail, MailView.of(mail));
+    }
+
+    /** This step on the view the parts of {@link ServeSharedMailbox} share. */
+    void serve(Mail mail, MailView view) {
         if (!isNewTicket(mail)) {
             return;
         }
         SharedMailboxesConfiguration configuration = configurationStore.current();
         // Loops, not Optional and stream chains: every new ticket passes here (issue 18).
-        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configuration, mail);
+        Map<SharedMailbox, List<MailAddress>> groups = view.groups(configuration);
         if (groups.isEmpty()) {
             return;
         }
@@ -118,7 +121,7 @@ public class Acknowledge extends GenericMailet {
         try (MDC.MDCCloseable mailbox = MDC.putCloseable("sharedMailbox", sharedMailbox.address().asString());
              MDC.MDCCloseable ticketId = MDC.putCloseable("ticket", ticketText);
              MDC.MDCCloseable mailId = MDC.putCloseable("mailId", mail.getName())) {
-            acknowledge(mail, configuration, sharedMailbox, ticket.get(), ticketText);
+            acknowledge(mail, view, configuration, sharedMailbox, ticket.get(), ticketText);
         } catch (Exception e) {
             // The customer's mail matters more than our acknowledgement: it goes on to delivery.
             LOGGER.warn("No acknowledgement for {} of {}: {}", ticketText, sharedMailbox.address().asString(), e.toString());
@@ -156,28 +159,28 @@ public class Acknowledge extends GenericMailet {
         return value(mail, name) instanceof String text ? text : null;
     }
 
-    private void acknowledge(Mail mail, SharedMailboxesConfiguration configuration, SharedMailbox sharedMailbox, TicketId ticket,
-                             String ticketText) throws MessagingException {
+    private void acknowledge(Mail mail, MailView view, SharedMailboxesConfiguration configuration, SharedMailbox sharedMailbox,
+                             TicketId ticket, String ticketText) throws MessagingException {
         AcknowledgementSettings settings = sharedMailbox.acknowledgement().orElseThrow();
-        MimeMessage original = mail.getMessage();
+        MimeMessage original = view.message();
         HeaderFields headers = MailHeaderFields.of(original, HEADERS_READ);
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
         AutoResponseDecision decision = governor(configuration, sharedMailbox).decide(sender, headers);
         if (!decision.shouldReply()) {
-            suppressed(mail, sharedMailbox, ticketText, decision);
+            suppressed(mail, view, sharedMailbox, ticketText, decision);
             return;
         }
         if (Boolean.TRUE.equals(value(mail, ApplyRules.JUNK_ATTRIBUTE))) {
-            suppressed(mail, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
+            suppressed(mail, view, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.FILED_AS_JUNK, "Junk"));
             return;
         }
         MailAddress customer = sender.orElseThrow();
         if (ledger.isAcknowledged(sharedMailbox.address(), ticket)) {
-            suppressed(mail, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticketText));
+            suppressed(mail, view, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.ALREADY_ACKNOWLEDGED, ticketText));
             return;
         }
         if (!ledger.takeDailySlot(sharedMailbox.address(), customer, settings.businessHours().zone(), settings.perSenderDailyCap())) {
-            suppressed(mail, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
+            suppressed(mail, view, sharedMailbox, ticketText, AutoResponseDecision.suppress(SuppressionReason.SENDER_DAILY_CAP,
                 settings.perSenderDailyCap() + " per day"));
             return;
         }
@@ -185,17 +188,16 @@ public class Acknowledge extends GenericMailet {
         Optional<String> requestedKind = mail.getAttribute(TEMPLATE_ATTRIBUTE).flatMap(attribute -> attribute.getValue().valueAs(String.class));
         ResponseTemplate template = settings.choose(requestedKind, now, PreferredLanguages.of(headers))
             .orElseThrow(() -> new MessagingException("no template; the configuration parser guarantees an 'ack' in the default language"));
-        String customerSubject = MessageHeaders.subject(original);
+        String customerSubject = view.subject();
         Pattern ourTag = sharedMailbox.subjectConventions().tagFormat().pattern(ticket.prefix());
         MimeMessage acknowledgement = AcknowledgementMessage.build(sharedMailbox.address(),
             settings.displayName().or(sharedMailbox::displayName), customer,
             AcknowledgementSubject.of(customerSubject, ticket, sharedMailbox.subjectConventions().tagFormat(), template.incomingText()),
-            ReplyThreading.replyTo(MessageHeaders.first(original, "Message-ID"), MessageHeaders.first(original, "References"),
-                MessageHeaders.first(original, "In-Reply-To")),
-            template, values(sharedMailbox, settings, ticket, customer, original,
+            ReplyThreading.replyTo(view.header("Message-ID"), view.header("References"), view.header("In-Reply-To")),
+            template, values(sharedMailbox, settings, ticket, customer, view.header("From"),
                 TicketSubjects.withoutReplyPrefixes(TicketSubjects.withoutTag(customerSubject, ourTag)), template, now), now);
         // Recorded before it goes: under on-failure="defer" no acknowledgement leaves unaudited.
-        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SENT, mail, sharedMailbox)
+        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SENT, mail, sharedMailbox, messageId(view))
             .ticket(ticketText).decision("sent").detail("to", customer.asString()).detail("template", template.toString()).build());
         ledger.recordAcknowledged(sharedMailbox.address(), ticket);
         // A null sender (MAIL FROM:<>): RFC 3834 section 3.3, no bounce and no response to a response.
@@ -204,13 +206,13 @@ public class Acknowledge extends GenericMailet {
     }
 
     private static Map<TemplateVariable, String> values(SharedMailbox sharedMailbox, AcknowledgementSettings settings, TicketId ticket,
-                                                        MailAddress customer, MimeMessage original, String subject,
+                                                        MailAddress customer, Optional<String> from, String subject,
                                                         ResponseTemplate template, Instant now) {
         Map<TemplateVariable, String> values = new EnumMap<>(TemplateVariable.class);
         values.put(TemplateVariable.TICKET, ticket.toString());
         values.put(TemplateVariable.SUBJECT, subject);
         values.put(TemplateVariable.CUSTOMER_ADDRESS, customer.asString());
-        values.put(TemplateVariable.CUSTOMER_NAME, customerName(original).orElse(customer.asString()));
+        values.put(TemplateVariable.CUSTOMER_NAME, customerName(from).orElse(customer.asString()));
         values.put(TemplateVariable.MAILBOX_ADDRESS, sharedMailbox.address().asString());
         values.put(TemplateVariable.MAILBOX_NAME, settings.displayName().or(sharedMailbox::displayName)
             .orElse(sharedMailbox.address().asString()));
@@ -222,8 +224,8 @@ public class Acknowledge extends GenericMailet {
     }
 
     /** The decoded display name of From, when there is one; templates escape it. */
-    private static Optional<String> customerName(MimeMessage original) {
-        return MessageHeaders.first(original, "From").flatMap(from -> {
+    private static Optional<String> customerName(Optional<String> fromHeader) {
+        return fromHeader.flatMap(from -> {
             try {
                 InternetAddress[] addresses = InternetAddress.parseHeader(from, false);
                 return addresses.length == 0 ? Optional.empty() : Optional.ofNullable(addresses[0].getPersonal());
@@ -233,10 +235,19 @@ public class Acknowledge extends GenericMailet {
         }).map(String::strip).filter(name -> !name.isEmpty());
     }
 
-    private void suppressed(Mail mail, SharedMailbox sharedMailbox, String ticket, AutoResponseDecision decision) {
+    private void suppressed(Mail mail, MailView view, SharedMailbox sharedMailbox, String ticket, AutoResponseDecision decision) {
         LOGGER.debug("No acknowledgement for {}: {}", ticket, decision);
-        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SUPPRESSED, mail, sharedMailbox)
+        auditTrail.record(MailEvents.about(AuditEventType.AUTORESPONSE_SUPPRESSED, mail, sharedMailbox, messageId(view))
             .ticket(ticket).decision("suppressed").reason(decision.toString()).build());
+    }
+
+    /** As {@code MailEvents.about} without it: a message that cannot be read has no Message-ID. */
+    private static Optional<String> messageId(MailView view) {
+        try {
+            return view.header("Message-ID");
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

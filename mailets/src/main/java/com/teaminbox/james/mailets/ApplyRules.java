@@ -42,7 +42,6 @@ import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.common.KnownFolders;
 import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
-import com.teaminbox.james.common.SharedMailboxRecipients;
 import com.teaminbox.james.common.SpooledMessages;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
@@ -97,7 +96,12 @@ public class ApplyRules extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail);
+        serve(mail, MailView.of(mail));
+    }
+
+    /** This step on the view the parts of {@link ServeSharedMailbox} share; a rule's header edits are marked changed there. */
+    void serve(Mail mail, MailView view) throws MessagingException {
+        Map<SharedMailbox, List<MailAddress>> groups = view.groups(configurationStore.current());
         if (groups.size() != 1) {
             return;
         }
@@ -106,7 +110,7 @@ public class ApplyRules extends GenericMailet {
             return;
         }
         RuleSet ruleSet = compiledRules.of(sharedMailbox);
-        MimeMessage message = mail.getMessage();
+        MimeMessage message = view.message();
         long size = sizeToRead(mail, message, ruleSet);
         RuleOutcome outcome;
         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
@@ -119,7 +123,7 @@ public class ApplyRules extends GenericMailet {
         }
         String ticket = AttributeUtils.getValueAndCastFromMail(mail, AssignTicket.TICKET_ATTRIBUTE, String.class).orElse("");
         // Read once for every record of this mail, not once per record.
-        Optional<String> messageId = MessageHeaders.first(message, "Message-ID");
+        Optional<String> messageId = view.header("Message-ID");
         // Plain loops, no lambda per record: the server runs this code mostly at C1 (docs/benchmarks.md).
         for (Rule rule : outcome.audited()) {
             auditTrail.record(MailEvents.about(AuditEventType.RULE_AUDITED, mail, sharedMailbox, messageId)
@@ -129,13 +133,13 @@ public class ApplyRules extends GenericMailet {
             return;
         }
         // the subject, bounded by the trail, is what a rule's <webhook> tells its receiver
-        String subject = MessageHeaders.subject(message);
+        String subject = view.subject();
         for (Rule rule : outcome.applied()) {
             auditTrail.record(MailEvents.about(AuditEventType.RULE_MATCHED, mail, sharedMailbox, messageId)
                 .ticket(ticket).decision("applied").detail("rule", rule.name()).detail("actions", rule.actions().toString())
                 .detail("subject", subject).build());
         }
-        apply(mail, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
+        apply(mail, view, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
     }
 
     /**
@@ -155,7 +159,7 @@ public class ApplyRules extends GenericMailet {
     }
 
     /** Carries out the active rules' plan; an action that cannot be applied is skipped and recorded, never fatal to the mail. */
-    private void apply(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket,
+    private void apply(Mail mail, MailView view, SharedMailbox sharedMailbox, List<MailAddress> recipients, RuleOutcome outcome, String ticket,
                        String subject, Optional<String> messageId) throws MessagingException {
         List<Username> owners = new ArrayList<>(recipients.size());
         for (MailAddress recipient : recipients) {
@@ -167,9 +171,12 @@ public class ApplyRules extends GenericMailet {
             Keywords.setFolderAndFlags(mail, owner, folder, delivery.seen(), delivery.flagged());
             Keywords.add(mail, owner, delivery.keywords());
         }
-        MimeMessage message = mail.getMessage();
+        MimeMessage message = view.message();
         List<RuleDelivery.SkippedAction> skipped = new ArrayList<>(delivery.skipped());
         editHeaders(mail, message, delivery, skipped);
+        if (!delivery.headerEdits().isEmpty()) {
+            view.headersChanged();
+        }
         if (delivery.filedAsJunk()) {
             mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));
         }
@@ -177,11 +184,11 @@ public class ApplyRules extends GenericMailet {
             mail.setAttribute(new Attribute(AttributeName.of(TEMPLATE_ATTRIBUTE), AttributeValue.of(delivery.template().get())));
         }
         // A rule's header edit may have rewritten the subject the notification quotes.
-        String notifiedSubject = delivery.headerEdits().isEmpty() ? subject : MessageHeaders.subject(message);
+        String notifiedSubject = delivery.headerEdits().isEmpty() ? subject : view.subject();
         notify(sharedMailbox, delivery, ticket, notifiedSubject, skipped);
         for (RuleDelivery.SkippedAction action : skipped) {
             auditTrail.record(MailEvents.about(AuditEventType.RULE_ACTION_SKIPPED, mail, sharedMailbox,
-                    delivery.headerEdits().isEmpty() ? messageId : MessageHeaders.first(message, "Message-ID"))
+                    delivery.headerEdits().isEmpty() ? messageId : view.header("Message-ID"))
                 .ticket(ticket).decision("skipped").detail("rule", action.rule()).detail("action", action.action())
                 .detail("reason", action.reason()).build());
         }

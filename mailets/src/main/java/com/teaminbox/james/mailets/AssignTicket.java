@@ -32,7 +32,6 @@ import com.teaminbox.core.ticket.TicketThreading;
 import com.teaminbox.james.audit.MailEvents;
 import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
-import com.teaminbox.james.common.SharedMailboxRecipients;
 import com.teaminbox.james.common.TicketHeader;
 
 /**
@@ -78,7 +77,12 @@ public class AssignTicket extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configurationStore.current(), mail);
+        serve(mail, MailView.of(mail));
+    }
+
+    /** This step on the view the parts of {@link ServeSharedMailbox} share; the headers it writes are marked changed there. */
+    void serve(Mail mail, MailView view) throws MessagingException {
+        Map<SharedMailbox, List<MailAddress>> groups = view.groups(configurationStore.current());
         if (groups.isEmpty()) {
             return;
         }
@@ -89,14 +93,14 @@ public class AssignTicket extends GenericMailet {
         SharedMailbox sharedMailbox = groups.keySet().iterator().next();
         SubjectConventions conventions = sharedMailbox.subjectConventions();
         TicketThreading threading = conventions.threading(sharedMailbox.ticketPrefix());
-        MimeMessage message = mail.getMessage();
+        MimeMessage message = view.message();
         // Before the ticket: the registry entry names it, and a reprocessed copy carries the same one.
-        Optional<String> messageId = Optional.of(MessageHeaders.ensureMessageId(message, sharedMailbox.address().getDomain().asString()));
-        String subject = MessageHeaders.subject(message);
+        Optional<String> messageId = Optional.of(ensureMessageId(view, message, sharedMailbox.address().getDomain().asString()));
+        String subject = view.subject();
 
         TicketThreading.Decision decision = threading.decide(subject,
             ticket -> ticketRegistry.isIssued(sharedMailbox, ticket),
-            () -> ticketOfConversation(sharedMailbox, message));
+            () -> ticketOfConversation(sharedMailbox, view));
         TicketId ticket = decision.ticket().isPresent() ? decision.ticket().get() : ticketRegistry.open(sharedMailbox, subject, messageId);
         boolean newTicket = decision.reason() == TicketThreading.Reason.NEW_TICKET;
         // Written once: the record, the header, the attribute and the log context all carry it.
@@ -114,9 +118,11 @@ public class AssignTicket extends GenericMailet {
         String ticketSubject = threading.subjectFor(decision, ticket);
         if (!ticketSubject.equals(subject)) {
             MessageHeaders.setSubject(message, ticketSubject);
+            view.headerChanged("Subject");
         }
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticketText);
+        view.headerChanged(TICKET_HEADER);
         MessageHeaders.saveHeaderChanges(message, mail.getName());
         conversationIndex.remember(sharedMailbox, messageId.get(), ticket);
         mail.setAttribute(new Attribute(TICKET_ATTRIBUTE, AttributeValue.of(ticketText)));
@@ -144,13 +150,31 @@ public class AssignTicket extends GenericMailet {
      * In-Reply-To, no References: most new mail) is no reply, and the index is not asked: its
      * answer for no identifier is "none", after building the identifiers' set and stream (issue 18).
      */
-    private Optional<TicketId> ticketOfConversation(SharedMailbox sharedMailbox, MimeMessage message) {
-        Optional<String> inReplyTo = MessageHeaders.first(message, "In-Reply-To");
-        Optional<String> references = MessageHeaders.first(message, "References");
+    private Optional<TicketId> ticketOfConversation(SharedMailbox sharedMailbox, MailView view) {
+        Optional<String> inReplyTo;
+        Optional<String> references;
+        try {
+            inReplyTo = view.header("In-Reply-To");
+            references = view.header("References");
+        } catch (MessagingException e) {
+            // As MessageHeaders.first: a header that cannot be read is no header.
+            return Optional.empty();
+        }
         if (inReplyTo.isEmpty() && references.isEmpty()) {
             return Optional.empty();
         }
         return conversationIndex.ticketOf(sharedMailbox, MessageIds.referencedBy(inReplyTo, references));
+    }
+
+    /** As {@link MessageHeaders#ensureMessageId}, the existing Message-ID read through the view. */
+    private static String ensureMessageId(MailView view, MimeMessage message, String domain) throws MessagingException {
+        Optional<String> existing = view.header("Message-ID");
+        if (existing.isPresent() && !existing.get().isBlank()) {
+            return existing.get();
+        }
+        String generated = MessageHeaders.ensureMessageId(message, domain);
+        view.headerChanged("Message-ID");
+        return generated;
     }
 
     @Override

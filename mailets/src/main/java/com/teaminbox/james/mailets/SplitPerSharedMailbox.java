@@ -3,6 +3,7 @@ package com.teaminbox.james.mailets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailbox;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.common.SharedMailboxRecipients;
 
 /**
@@ -58,15 +60,20 @@ public class SplitPerSharedMailbox extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Map<SharedMailbox, List<MailAddress>> groups =
-            SharedMailboxRecipients.group(configurationStore.current(), mail.getRecipients());
+        serve(mail, MailView.of(mail));
+    }
+
+    /** This step on the view the parts of {@link ServeSharedMailbox} share: the grouping it leaves is theirs. */
+    void serve(Mail mail, MailView view) throws MessagingException {
+        SharedMailboxesConfiguration configuration = configurationStore.current();
+        Map<SharedMailbox, List<MailAddress>> groups = SharedMailboxRecipients.group(configuration, mail.getRecipients());
         if (groups.isEmpty()) {
             return;
         }
         Iterator<Map.Entry<SharedMailbox, List<MailAddress>>> entries = groups.entrySet().iterator();
         Map.Entry<SharedMailbox, List<MailAddress>> first = entries.next();
         if (groups.size() == 1) {
-            rememberWhenOnlyShared(mail, first.getKey(), first.getValue(), mail.getRecipients());
+            rememberWhenOnlyShared(mail, view, configuration, first.getKey(), first.getValue(), mail.getRecipients());
             return;
         }
         Iterator<List<MailAddress>> others = groups.values().iterator();
@@ -86,7 +93,7 @@ public class SplitPerSharedMailbox extends GenericMailet {
             LOGGER.debug("Split mail {} for shared mailbox {} into {}", mail.getName(), recipients, copy.getName());
         }
         mail.setRecipients(kept);
-        rememberWhenOnlyShared(mail, first.getKey(), first.getValue(), kept);
+        rememberWhenOnlyShared(mail, view, configuration, first.getKey(), first.getValue(), kept);
     }
 
     /**
@@ -94,10 +101,14 @@ public class SplitPerSharedMailbox extends GenericMailet {
      * recipient left is the one shared mailbox's (a recipient that is no shared mailbox, kept
      * here, must not get that mailbox's keywords).
      */
-    private static void rememberWhenOnlyShared(Mail mail, SharedMailbox sharedMailbox, List<MailAddress> group,
-                                               Collection<MailAddress> recipients) {
+    private static void rememberWhenOnlyShared(Mail mail, MailView view, SharedMailboxesConfiguration configuration,
+                                               SharedMailbox sharedMailbox, List<MailAddress> group, Collection<MailAddress> recipients) {
         if (sameInOrder(recipients, group)) {
             SharedMailboxRecipients.remember(mail, sharedMailbox, group);
+            // What SharedMailboxRecipients.group reads back from that attribute under this configuration.
+            Map<SharedMailbox, List<MailAddress>> remembered = new LinkedHashMap<>();
+            remembered.put(sharedMailbox, new ArrayList<>(group));
+            view.remember(configuration, remembered);
         } else {
             mail.removeAttribute(SharedMailboxRecipients.ATTRIBUTE);
         }
