@@ -19,7 +19,6 @@ import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.sla.SlaAuditListener;
 import com.teaminbox.james.sla.SlaLedger;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
-import com.teaminbox.james.ticket.FreshTicketNumbers;
 import com.teaminbox.james.ticket.KnownMessageIds;
 import com.teaminbox.james.ticket.MailboxConversationIndex;
 import com.teaminbox.james.ticket.MailboxTicketRegistry;
@@ -45,8 +44,6 @@ public class SharedMailboxesModule extends AbstractModule {
         bind(KnownMessageIds.class).in(Scopes.SINGLETON);
         // One instance, hence one lock, for every write to James's memory vacation repository from this extension.
         bind(MessageTickets.class).in(Scopes.SINGLETON);
-        // One instance: what the registry numbers, the acknowledgement ledger takes (FreshTicketNumbers).
-        bind(FreshTicketNumbers.class).in(Scopes.SINGLETON);
         bind(MailboxTicketRegistry.class).in(Scopes.SINGLETON);
         bind(TicketRegistry.class).to(MailboxTicketRegistry.class);
         bind(MailboxConversationIndex.class).in(Scopes.SINGLETON);

@@ -19,7 +19,6 @@ import org.apache.james.vacation.api.RecipientId;
 
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
-import com.teaminbox.james.ticket.FreshTicketNumbers;
 
 /**
  * What acknowledgements were already sent, kept in James's NotificationRegistry (through
@@ -42,33 +41,14 @@ public class AcknowledgementLedger {
     private final SerialNotificationRegistry registry;
     private final Clock clock;
     private final AtomicReference<TakenSlots> takenSlots = new AtomicReference<>(new TakenSlots(LocalDate.MIN, new ConcurrentHashMap<>()));
-    private final FreshTicketNumbers freshNumbers;
-    /** The acknowledged tickets' account of the shared address named last (by identity): built once, not per ticket. */
-    private volatile TicketAccount lastTicketAccount;
-
-    private record TicketAccount(MailAddress sharedAddress, AccountId account) {
-    }
-
-    public AcknowledgementLedger(SerialNotificationRegistry registry, Clock clock) {
-        this(registry, clock, new FreshTicketNumbers());
-    }
 
     @Inject
-    public AcknowledgementLedger(SerialNotificationRegistry registry, Clock clock, FreshTicketNumbers freshNumbers) {
+    public AcknowledgementLedger(SerialNotificationRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.freshNumbers = freshNumbers;
     }
 
-    /**
-     * Whether the ticket was acknowledged, on any node. A ticket this node has just numbered and
-     * nobody asked about yet was not ({@link FreshTicketNumbers}): the usual new ticket costs no
-     * lookup, nor the ticket's address parsed for it.
-     */
     public boolean isAcknowledged(MailAddress sharedAddress, TicketId ticket) {
-        if (freshNumbers.takeFresh(sharedAddress, ticket)) {
-            return false;
-        }
         return registry.isRegistered(ticketAccount(sharedAddress), ticketRecipient(ticket));
     }
 
@@ -129,17 +109,7 @@ public class AcknowledgementLedger {
         return takenSlots.compareAndSet(known, fresh) ? fresh : takenSlots.get();
     }
 
-    private AccountId ticketAccount(MailAddress sharedAddress) {
-        TicketAccount known = lastTicketAccount;
-        if (known == null || known.sharedAddress() != sharedAddress) {
-            known = new TicketAccount(sharedAddress, ticketAccountOf(sharedAddress));
-            lastTicketAccount = known;
-        }
-        return known.account();
-    }
-
-    /** Stored keys: never change the format. */
-    static AccountId ticketAccountOf(MailAddress sharedAddress) {
+    private static AccountId ticketAccount(MailAddress sharedAddress) {
         return AccountId.fromString("teaminbox-ack-ticket:" + sharedAddress.asString());
     }
 

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -60,27 +59,15 @@ public class MailboxTicketRegistry implements TicketRegistry {
     private final KnownMessageIds knownMessageIds;
     private final UidProvider uidProvider;
     private final TicketOrigins origins;
-    private final FreshTicketNumbers freshNumbers;
-    /** The owner of the shared address named last (by identity): its username, parsed by James at each call, is the same. */
-    private volatile Owner lastOwner;
-
-    private record Owner(MailAddress address, Username username) {
-    }
-
-    public MailboxTicketRegistry(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds,
-                                 MailboxSessionMapperFactory mappers, TicketOrigins origins) {
-        this(mailboxManager, accounts, knownMessageIds, mappers, origins, new FreshTicketNumbers());
-    }
 
     @Inject
     public MailboxTicketRegistry(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds,
-                                 MailboxSessionMapperFactory mappers, TicketOrigins origins, FreshTicketNumbers freshNumbers) {
+                                 MailboxSessionMapperFactory mappers, TicketOrigins origins) {
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
         this.knownMessageIds = knownMessageIds;
         this.uidProvider = mappers.getUidProvider();
         this.origins = origins;
-        this.freshNumbers = freshNumbers;
     }
 
     public static MailboxPath registryPath(MailboxSession session) {
@@ -91,30 +78,24 @@ public class MailboxTicketRegistry implements TicketRegistry {
      * The number is taken first, then the Message-ID is remembered with it, then marked known: a
      * crash between the steps can at worst open a second ticket for a resent mail, never lose one
      * or give one number twice. Two copies of one mail delivered at the same instant (before either
-     * is remembered) may each open a ticket, as they could before. A number taken from the counter
-     * is {@link FreshTicketNumbers fresh} until someone asks whether it was acknowledged; one given
-     * again is not.
+     * is remembered) may each open a ticket, as they could before.
      */
     @Override
     public TicketId open(SharedMailbox sharedMailbox, String subject, Optional<String> originMessageId) {
-        Username owner = owner(sharedMailbox);
+        Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             MessageManager registry = registry(session);
             Optional<Long> alreadyOpened = openedBy(registry, session, sharedMailbox, originMessageId);
             if (alreadyOpened.isPresent()) {
-                TicketId again = TicketId.of(sharedMailbox.ticketPrefix(), alreadyOpened.get());
-                freshNumbers.reopened(again);
-                return again;
+                return TicketId.of(sharedMailbox.ticketPrefix(), alreadyOpened.get());
             }
             long number = uidProvider.nextUid(registry.getId()).asLong();
             if (originMessageId.isPresent()) {
                 origins.remember(session, registry.getId(), originMessageId.get(), number);
                 knownMessageIds.remember(KnownMessageIds.Fact.OPENED_TICKET, sharedMailbox, originMessageId.get());
             }
-            TicketId ticket = TicketId.of(sharedMailbox.ticketPrefix(), number);
-            freshNumbers.numbered(sharedMailbox.address(), ticket);
-            return ticket;
+            return TicketId.of(sharedMailbox.ticketPrefix(), number);
         } catch (MailboxException e) {
             throw new TicketRegistryException("Could not open a ticket in " + owner.asString() + "'s " + REGISTRY_FOLDER, e);
         } finally {
@@ -125,7 +106,7 @@ public class MailboxTicketRegistry implements TicketRegistry {
     /** Issued: at most the registry's last UID, the counter every number came from (entries of the older registry included). */
     @Override
     public boolean isIssued(SharedMailbox sharedMailbox, TicketId ticket) {
-        Username owner = owner(sharedMailbox);
+        Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
             MessageManager registry = registry(session);
@@ -157,16 +138,6 @@ public class MailboxTicketRegistry implements TicketRegistry {
         SearchQuery query = SearchQuery.of(SearchQuery.headerContains(ORIGIN_MESSAGE_ID_HEADER,
             TicketSubjects.singleLine(originMessageId.get())));
         return Flux.from(registry.search(query, session)).next().map(MessageUid::asLong).blockOptional();
-    }
-
-    private Username owner(SharedMailbox sharedMailbox) {
-        MailAddress address = sharedMailbox.address();
-        Owner owner = lastOwner;
-        if (owner == null || owner.address() != address) {
-            owner = new Owner(address, accounts.username(address));
-            lastOwner = owner;
-        }
-        return owner.username();
     }
 
     private MessageManager registry(MailboxSession session) throws MailboxException {

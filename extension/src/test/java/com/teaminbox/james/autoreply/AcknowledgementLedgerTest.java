@@ -16,10 +16,7 @@ import org.apache.james.vacation.api.NotificationRegistry;
 import org.apache.james.vacation.api.RecipientId;
 import org.junit.jupiter.api.Test;
 
-import com.teaminbox.core.ticket.TicketId;
-import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
-import com.teaminbox.james.ticket.FreshTicketNumbers;
 
 import reactor.core.publisher.Mono;
 
@@ -46,57 +43,12 @@ class AcknowledgementLedgerTest {
         }
     };
 
-    private static final TicketId SUP_7 = TicketId.of(TicketPrefix.of("SUP"), 7);
-
     private static MailAddress address(String address) throws Exception {
         return new MailAddress(address);
     }
 
     private AcknowledgementLedger ledger(String now) {
         return new AcknowledgementLedger(new SerialNotificationRegistry(counted), Clock.fixed(Instant.parse(now), UTC));
-    }
-
-    @Test
-    void aTicketTheRegistryJustNumberedShouldBeUnacknowledgedWithoutAQuestion() throws Exception {
-        FreshTicketNumbers fresh = new FreshTicketNumbers();
-        AcknowledgementLedger ledger = new AcknowledgementLedger(new SerialNotificationRegistry(counted),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), UTC), fresh);
-        fresh.numbered(address("support@example.test"), SUP_7);
-
-        assertThat(ledger.isAcknowledged(address("support@example.test"), SUP_7)).isFalse();
-        assertThat(questions).hasValue(0);
-    }
-
-    @Test
-    void aTicketAskedAboutBeforeShouldBeAnsweredByTheRegistry() throws Exception {
-        FreshTicketNumbers fresh = new FreshTicketNumbers();
-        AcknowledgementLedger ledger = new AcknowledgementLedger(new SerialNotificationRegistry(counted),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), UTC), fresh);
-        fresh.numbered(address("support@example.test"), SUP_7);
-        assertThat(ledger.isAcknowledged(address("support@example.test"), SUP_7)).isFalse();
-        ledger.recordAcknowledged(address("support@example.test"), SUP_7);
-
-        assertThat(ledger.isAcknowledged(address("support@example.test"), SUP_7)).as("the same mail again").isTrue();
-        assertThat(questions).hasValue(1);
-    }
-
-    @Test
-    void aTicketGivenAgainShouldBeAnsweredByTheRegistry() throws Exception {
-        FreshTicketNumbers fresh = new FreshTicketNumbers();
-        AcknowledgementLedger ledger = new AcknowledgementLedger(new SerialNotificationRegistry(counted),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), UTC), fresh);
-        // Acknowledged by another node, then the same mail reached this one: the registry gave its ticket again.
-        ledger("2026-11-25T12:00:00Z").recordAcknowledged(address("support@example.test"), SUP_7);
-        fresh.numbered(address("support@example.test"), SUP_7);
-        fresh.reopened(SUP_7);
-
-        assertThat(ledger.isAcknowledged(address("support@example.test"), SUP_7)).isTrue();
-    }
-
-    @Test
-    void theTicketsAccountShouldKeepItsStoredName() throws Exception {
-        assertThat(AcknowledgementLedger.ticketAccountOf(address("support@example.test")).getIdentifier())
-            .isEqualTo("teaminbox-ack-ticket:support@example.test");
     }
 
     @Test
