@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.teaminbox.core.audit.AuditActor;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditRecord;
 import com.teaminbox.it.RuleActionsIntegrationTest.Case;
@@ -49,7 +50,7 @@ import com.teaminbox.james.ticket.MailboxTicketRegistry;
  * deliver to INBOX), a mail for two shared mailboxes (split), and a mail a part fails on (the
  * ticket registry's folder cannot be opened while it is processed). Then each server's result
  * is read the same way and compared: the folders, flags, keywords and headers of every stored
- * message, the notifications and assignments, the webhooks, the audit trail, and the error
+ * message, the notifications and assignments, the webhooks, the audit trail's system records, and the error
  * repository's mail with its state and error. Ticket numbers are compared without their digits:
  * the spooler's threads open tickets in any order.
  */
@@ -214,7 +215,11 @@ class ServeSharedMailboxIntegrationTest {
         result.put("dave's notifications", sorted(new Mailboxes(server).inboxHeader(DAVE, "Subject")));
         result.put("webhooks", sorted(receiver.received("rule.matched").stream()
             .map(request -> request.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1")).toList()));
-        result.put("audit trail", sorted(AuditRecords.of(server).stream().map(ServeSharedMailboxIntegrationTest::describe).toList()));
+        // The server's decisions, not the members': each wait above polls through a member's IMAP login, recorded as
+        // login-accepted, and how many polls a wait takes is the machine's timing, not the processor's doing.
+        result.put("audit trail", sorted(AuditRecords.of(server).stream()
+            .filter(record -> record.actor().kind() != AuditActor.Kind.MEMBER)
+            .map(ServeSharedMailboxIntegrationTest::describe).toList()));
         result.put("error repository", parked(server));
         return result;
     }
