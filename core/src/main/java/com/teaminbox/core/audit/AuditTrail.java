@@ -13,4 +13,13 @@ public interface AuditTrail {
      *     is {@code defer}: the caller must refuse temporarily what it was about to do
      */
     void record(AuditEvent event);
+
+    /**
+     * Whether the trail is in an outage: a write failed and none has got through since. Meanwhile a
+     * record may wait for the storage to be opened again and for an alert to go out, so a caller on
+     * a thread that serves other connections (James's IMAP I/O threads) records from another thread.
+     */
+    default boolean inOutage() {
+        return false;
+    }
 }

@@ -142,6 +142,11 @@ public class ServerAuditTrail implements AuditTrail {
         return true;
     }
 
+    @Override
+    public boolean inOutage() {
+        return gap.isOpen();
+    }
+
     /** @return whether the event was kept: listeners hear only what the trail holds */
     private boolean append(AuditEvent event, AuditSettings settings) {
         try {

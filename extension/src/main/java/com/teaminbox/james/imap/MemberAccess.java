@@ -257,7 +257,10 @@ public class MemberAccess {
      * the group being written, as long as one write (docs/audit.md, group commit; no fsync).
      * Recording on a {@code boundedElastic} thread moved the whole command there, FETCH and its
      * responses included, each written back through a task for the session's I/O thread: two hops
-     * and two wake-ups for every audited command of a poll that found new mail (issue 18).
+     * and two wake-ups for every audited command of a poll that found new mail (issue 18). Only
+     * while the trail is in an outage does the command go there again: a record may then wait for
+     * the audit directory to be opened again and for an alert mail, which must not stall the other
+     * sessions of James's I/O thread.
      */
     public Mono<Void> recordThen(ImapSession session, ImapRequest request, ImapProcessor.Responder responder,
                                  StatusResponseFactory factory, MemberAction action, Supplier<Mono<Void>> command) {
@@ -265,7 +268,7 @@ public class MemberAccess {
         if (member.isEmpty() || action.folder().isEmpty()) {
             return command.get();
         }
-        return Mono.defer(() -> {
+        Mono<Void> recordedThenRun = Mono.defer(() -> {
             try {
                 audit.action(member.get(), action.type(), action.command(), label(member.get(), action.folder().get()), action.details());
             } catch (AuditUnavailableException e) {
@@ -273,6 +276,7 @@ public class MemberAccess {
             }
             return command.get();
         });
+        return Mono.defer(() -> audit.trailInOutage() ? recordedThenRun.subscribeOn(Schedulers.boundedElastic()) : recordedThenRun);
     }
 
     /** The tagged {@code NO [UNAVAILABLE]} of RFC 5530: the client may retry later. */

@@ -120,6 +120,11 @@ public class MemberAudit {
         trail.record(event.build());
     }
 
+    /** {@link AuditTrail#inOutage}: a record may then wait for the storage and an alert. */
+    boolean trailInOutage() {
+        return trail.inOutage();
+    }
+
     /** Whether opening messages is audited ({@code <audit read-access="true">}, the default). */
     boolean auditsReads() {
         return configurationStore.inForce().map(configuration -> configuration.audit().readAccess()).orElse(true);

@@ -68,6 +68,26 @@ class ServerAuditTrailListenersTest {
     }
 
     @Test
+    void theTrailShouldBeInAnOutageFromAFailedWriteUntilAWriteGetsThrough() {
+        boolean[] diskFull = {false};
+        ServerAuditTrail trail = trail(event -> {
+            if (diskFull[0]) {
+                throw new AuditUnavailableException("disk full", new IOException("No space left on device"));
+            }
+            stored.add(event);
+        });
+        assertThat(trail.inOutage()).isFalse();
+
+        diskFull[0] = true;
+        assertThatThrownBy(() -> trail.record(CREATED)).isInstanceOf(AuditUnavailableException.class);
+        assertThat(trail.inOutage()).as("after a failed write").isTrue();
+
+        diskFull[0] = false;
+        trail.record(CREATED);
+        assertThat(trail.inOutage()).as("once a record got through").isFalse();
+    }
+
+    @Test
     void aListenerShouldBeCalledOnlyForTheTypesItHears() {
         AuditListener createdOnly = new AuditListener() {
             @Override

@@ -23,6 +23,7 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.audit.AuditUnavailableException;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link MemberAccess#recordThen}: a member's read or change is recorded before it runs, both on
- * the thread James runs the command on; when the trail cannot take the record (defer), the member
+ * the thread James runs the command on (on another while the trail is in an outage); when the trail cannot take the record (defer), the member
  * gets {@code NO [UNAVAILABLE]} and the command does not run.
  */
 class MemberAccessRecordThenTest {
@@ -66,6 +67,27 @@ class MemberAccessRecordThenTest {
         assertThat(happened).containsExactly(
             "recorded message-read on " + commandThread,
             "FETCH ran on " + commandThread);
+    }
+
+    @Test
+    void duringAnOutageTheReadShouldBeRecordedAndRunOffTheThreadRunningTheCommand() throws Exception {
+        String commandThread = Thread.currentThread().getName();
+        MemberAccess access = access(new AuditTrail() {
+            @Override
+            public void record(AuditEvent event) {
+                happened.add("recorded on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public boolean inOutage() {
+                return true;
+            }
+        });
+
+        access.recordThen(session(), fetch(), responder, new UnpooledStatusResponseFactory(), read(), this::fetchRuns).block();
+
+        assertThat(happened).hasSize(2).noneMatch(line -> line.endsWith(" on " + commandThread))
+            .allMatch(line -> line.contains(" on boundedElastic-"));
     }
 
     @Test
