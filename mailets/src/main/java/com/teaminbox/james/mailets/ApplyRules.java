@@ -173,9 +173,14 @@ public class ApplyRules extends GenericMailet {
         }
         MimeMessage message = view.message();
         List<RuleDelivery.SkippedAction> skipped = new ArrayList<>(delivery.skipped());
-        editHeaders(mail, message, delivery, skipped);
-        if (!delivery.headerEdits().isEmpty()) {
-            view.headersChanged();
+        try {
+            editHeaders(mail, message, delivery, skipped);
+        } finally {
+            // Also when saving the edits failed: the parts after this one (under onMailetException="ignore")
+            // must read the headers as they now are, as their own mailet steps would.
+            if (!delivery.headerEdits().isEmpty()) {
+                view.headersChanged();
+            }
         }
         if (delivery.filedAsJunk()) {
             mail.setAttribute(new Attribute(JUNK_ATTRIBUTE, AttributeValue.of(true)));

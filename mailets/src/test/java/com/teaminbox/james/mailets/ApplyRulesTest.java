@@ -132,6 +132,35 @@ class ApplyRulesTest {
         assertThat(mailet.getMailetInfo()).isNotBlank();
     }
 
+    @Test
+    void headersEditedBeforeTheirSavingFailedShouldBeReadAfreshByTheNextPartOfTheOneStep() throws Exception {
+        ApplyRules editing = mailetWith("""
+            <rules>
+              <rule name="mark" when="subject:urgent">
+                <set-header name="X-Priority" value="1"/>
+              </rule>
+            </rules>
+            """);
+        MimeMessage failingToSave = new MimeMessage(Session.getDefaultInstance(new Properties())) {
+            @Override
+            public void saveChanges() {
+                throw new IllegalStateException("the spooled message cannot be read again");
+            }
+        };
+        failingToSave.setFrom("jane@customer.test");
+        failingToSave.setSubject("urgent: printer");
+        failingToSave.setText("Hello");
+        Mail mail = FakeMail.builder().name("incoming").sender("jane@customer.test").recipient("support@example.test")
+            .mimeMessage(failingToSave).build();
+        MailView view = MailView.of(mail);
+        assertThat(view.header("X-Priority")).as("read before the rules, as the ticket part may").isEmpty();
+
+        assertThatThrownBy(() -> editing.serve(mail, view)).isInstanceOf(IllegalStateException.class);
+
+        // under onMailetException="ignore" the acknowledgement part goes on with this view, as its own step would read the message
+        assertThat(view.header("X-Priority")).contains("1");
+    }
+
     private static Mail mail(String subject) throws Exception {
         return FakeMail.builder()
             .name("incoming")
