@@ -2,7 +2,10 @@ package com.teaminbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Collectors;
+
 import com.teaminbox.demo.DemoJamesFiles;
+import com.teaminbox.james.mailets.ServeSharedMailbox;
 
 /**
  * The two forms of the {@code shared-mailbox} processor an administrator may run: the one step the
@@ -10,16 +13,14 @@ import com.teaminbox.demo.DemoJamesFiles;
  * the six mailets it stands for, which existing configurations keep.
  */
 final class SharedMailboxProcessors {
-    static final String ONE_STEP = "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ServeSharedMailbox\"/>";
-    static final String SIX_STEPS = String.join("\n            ",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.SplitPerSharedMailbox\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.AssignTicket\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.Acknowledge\"/>",
-        "<mailet match=\"All\" class=\"AddDeliveredToHeader\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.LocalDeliveryOnce\"/>");
+    static final String ONE_STEP = forAll(ServeSharedMailbox.class.getName());
+    static final String SIX_STEPS = ServeSharedMailbox.PARTS.stream().map(SharedMailboxProcessors::forAll).collect(Collectors.joining("\n            "));
 
     private SharedMailboxProcessors() {
+    }
+
+    private static String forAll(String mailetClass) {
+        return "<mailet match=\"All\" class=\"" + mailetClass + "\"/>";
     }
 
     /** The demo's mailetcontainer.xml, whose shared-mailbox processor is the one step. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.teaminbox.demo.DemoJamesFiles;
+import com.teaminbox.james.mailets.ServeSharedMailbox;
 
 /**
  * The two servers compared: (a) stock James 3.8.1, the demo's own configuration with every
@@ -25,16 +27,14 @@ final class Pipelines {
         Pattern.compile("[ \\t]*<mailet match=\"[^\"]*\" class=\"com\\.teaminbox[^\"]*\"/>[ \\t]*\\R"));
 
     /** The shared-mailbox processor as the demo has it, one step, and the six mailets that step runs, which an ablation takes apart. */
-    static final String ONE_STEP = "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ServeSharedMailbox\"/>";
-    static final String SIX_STEPS = String.join("\n            ",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.SplitPerSharedMailbox\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.AssignTicket\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.ApplyRules\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.Acknowledge\"/>",
-        "<mailet match=\"All\" class=\"AddDeliveredToHeader\"/>",
-        "<mailet match=\"All\" class=\"com.teaminbox.james.mailets.LocalDeliveryOnce\"/>");
+    static final String ONE_STEP = forAll(ServeSharedMailbox.class.getName());
+    static final String SIX_STEPS = ServeSharedMailbox.PARTS.stream().map(Pipelines::forAll).collect(Collectors.joining("\n            "));
 
     private Pipelines() {
+    }
+
+    private static String forAll(String mailetClass) {
+        return "<mailet match=\"All\" class=\"" + mailetClass + "\"/>";
     }
 
     /**

@@ -62,6 +62,8 @@ public class ServeSharedMailbox extends GenericMailet {
     static final String ACKNOWLEDGE = "com.teaminbox.james.mailets.Acknowledge";
     static final String DELIVERED_TO = "AddDeliveredToHeader";
     static final String DELIVERY = "com.teaminbox.james.mailets.LocalDeliveryOnce";
+    /** The mailets this step runs, in their order, as a {@code shared-mailbox} processor of six steps names them. */
+    public static final List<String> PARTS = List.of(SPLIT, ASSIGN_TICKET, APPLY_RULES, ACKNOWLEDGE, DELIVERED_TO, DELIVERY);
 
     private final SplitPerSharedMailbox split;
     private final AssignTicket assignTicket;
