@@ -109,7 +109,7 @@ public class SharedNamespaceCommands {
     Optional<Mono<Void>> route(ImapRequest request, ImapProcessor.Responder responder, ImapSession own, MemberCommandGuard guard,
                                ImapProcessor james) {
         MailboxSession mailboxSession = own.getMailboxSession();
-        if (mailboxSession == null) {
+        if (mailboxSession == null || inOwnFoldersOnly(request, own, mailboxSession)) {
             return Optional.empty();
         }
         Optional<MailAddress> person = address(mailboxSession.getUser());
@@ -120,6 +120,23 @@ public class SharedNamespaceCommands {
         Command command = new Command(request, responder, own, guard, james, person.get(), configuration,
             namespace(configuration, mailboxSession.getPathDelimiter()));
         return command.route();
+    }
+
+    /**
+     * True for the commands of a person's own session that the namespace cannot concern: one that
+     * names no folder and is no listing, with none or one of her own folders selected (FETCH,
+     * STORE, SEARCH, NOOP, IDLE... in her INBOX: nearly every command of nearly every session).
+     * James answers them alone, as {@link Command#route} would decide after parsing her address
+     * and reading the configuration, which this spares each of them.
+     */
+    static boolean inOwnFoldersOnly(ImapRequest request, ImapSession own, MailboxSession mailboxSession) {
+        if (request instanceof NamespaceRequest || request instanceof ListRequest || request instanceof LsubRequest
+            || request instanceof SubscribeRequest || request instanceof UnsubscribeRequest
+            || MemberCommandGuard.namedFolder(request).isPresent()) {
+            return false;
+        }
+        SelectedMailbox selected = own.getSelected();
+        return selected == null || selected.getMessageManager().getMailboxPath().getUser().equals(mailboxSession.getUser());
     }
 
     private SharedNamespace namespace(SharedMailboxesConfiguration configuration, char delimiter) {
