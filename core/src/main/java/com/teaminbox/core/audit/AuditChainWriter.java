@@ -123,7 +123,8 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         if (closed) {
             throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
-        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // the clock's milliseconds: one Instant, not one truncated from another
+        Instant time = Instant.ofEpochMilli(clock.millis());
         AuditRecord.Chained chained = AuditRecord.chainLine(lineWriter, sha256, event, node, position.nextSeq(), time, position.hash());
         byte[] line = chained.line();
         long offset;
