@@ -103,12 +103,8 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
      *
      * @throws AuditUnavailableException when the record could not be written; the chain did not advance
      */
-    public synchronized AuditRecord append(AuditEvent event) {
-        Appended appended = appendAll(List.of(event));
-        if (appended.failure().isPresent()) {
-            throw appended.failure().get();
-        }
-        return appended.records().get(0);
+    public AuditRecord append(AuditEvent event) {
+        return appendOne(event).record();
     }
 
     /**
