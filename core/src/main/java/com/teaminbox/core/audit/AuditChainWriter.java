@@ -103,12 +103,43 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
      *
      * @throws AuditUnavailableException when the record could not be written; the chain did not advance
      */
-    public synchronized AuditRecord append(AuditEvent event) {
-        Appended appended = appendAll(List.of(event));
-        if (appended.failure().isPresent()) {
-            throw appended.failure().get();
+    public AuditRecord append(AuditEvent event) {
+        return appendOne(event).record();
+    }
+
+    /**
+     * {@link #appendAll} of one event, for a caller that writes its own record alone (the usual
+     * case in the server, where callers seldom meet): the same line, the same one write, without
+     * the lists a group needs.
+     *
+     * @return the record as written and where its line starts
+     * @throws AuditUnavailableException when it could not be written; the chain did not advance
+     */
+    public synchronized LocatedRecord appendOne(AuditEvent event) {
+        if (closed) {
+            throw new IllegalStateException("The audit trail of node " + node + " in " + directory + " is closed");
         }
-        return appended.records().get(0);
+        // the clock's milliseconds: one Instant, not one truncated from another
+        Instant time = Instant.ofEpochMilli(clock.millis());
+        AuditRecord.Chained chained = AuditRecord.chainLine(lineWriter, sha256, event, node, position.nextSeq(), time, position.hash());
+        byte[] line = chained.line();
+        long offset;
+        Path file;
+        try {
+            FileOutputStream target = streamFor(utcDay(time), line.length);
+            offset = fileSize;
+            file = streamPath;
+            target.write(line);
+            if (flushPolicy == FlushPolicy.FORCE) {
+                target.getFD().sync();
+            }
+        } catch (IOException e) {
+            abandonFile();
+            throw unavailable(e);
+        }
+        fileSize += line.length;
+        position = ChainPosition.after(chained.record());
+        return new LocatedRecord(chained.record(), file, offset);
     }
 
     /**

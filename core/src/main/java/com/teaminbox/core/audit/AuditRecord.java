@@ -3,6 +3,7 @@ package com.teaminbox.core.audit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public final class AuditRecord {
     private static final int HASH_MEMBER_CHARS = ",\"hash\":\"\"".length() + 64;
     /** {@code ,"hash":"}: where a chained line's hash member starts. */
     private static final byte[] HASH_MEMBER_BYTES = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int SHA256_BYTES = 32;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final long seq;
@@ -138,19 +140,26 @@ public final class AuditRecord {
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
         contentWriter(lines.reset(), seq, millis, node, event, prev).close();
-        sha256.update(lines.buffer(), 0, lines.size());
-        byte[] digest = sha256.digest();
+        int contentSize = lines.size();
         // The line is the content with the hash member in place of the closing brace: the hash's
         // hexadecimal digits are written straight into the line's bytes (ASCII), and its text is
         // read back from there, instead of formatting it, quoting it into the JSON and encoding
         // the whole line again (in the server this runs in profiled C1 code, per character).
-        lines.advance(-1);
-        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 2 * digest.length + 3);
-        int at = lines.size();
+        // The digest itself goes into the buffer too, past where its digits go: no array per record.
+        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 3 * SHA256_BYTES + 3);
+        int hashAt = contentSize - 1 + HASH_MEMBER_BYTES.length;
+        int digestAt = hashAt + 2 * SHA256_BYTES + 3;
+        sha256.update(bytes, 0, contentSize);
+        try {
+            sha256.digest(bytes, digestAt, SHA256_BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException("A SHA-256 digest is 32 bytes", e);
+        }
+        int at = contentSize - 1;
         System.arraycopy(HASH_MEMBER_BYTES, 0, bytes, at, HASH_MEMBER_BYTES.length);
         at += HASH_MEMBER_BYTES.length;
-        int hashAt = at;
-        for (byte octet : digest) {
+        for (int index = digestAt; index < digestAt + SHA256_BYTES; index++) {
+            byte octet = bytes[index];
             bytes[at++] = HEX_DIGITS[(octet >> 4) & 0xf];
             bytes[at++] = HEX_DIGITS[octet & 0xf];
         }
@@ -158,7 +167,7 @@ public final class AuditRecord {
         bytes[at++] = '}';
         bytes[at++] = '\n';
         byte[] line = Arrays.copyOf(bytes, at);
-        String hash = new String(line, hashAt, 2 * digest.length, StandardCharsets.ISO_8859_1);
+        String hash = new String(line, hashAt, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
         return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
     }
 

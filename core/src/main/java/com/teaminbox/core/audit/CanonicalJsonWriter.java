@@ -235,11 +235,6 @@ final class CanonicalJsonWriter {
         return buffer;
     }
 
-    /** After writing {@code count} bytes into {@link #ensure}'s buffer at {@link #size}. */
-    void advance(int count) {
-        size += count;
-    }
-
     /** A member's name: always one of the schema's, which need no escaping (nested objects' names are quoted). */
     private void name(String key) {
         ensure(key.length() + 4);

@@ -161,7 +161,12 @@ public class FileAuditStorage implements AuditStorage {
         if (index.isEmpty()) {
             return;
         }
-        unindexed.addAll(records);
+        if (records.size() == 1) {
+            // a caller's own record, written alone: most records (no iterator, no chain of nodes to link)
+            unindexed.add(records.get(0));
+        } else {
+            unindexed.addAll(records);
+        }
         if (unindexedCount.addAndGet(records.size()) >= INDEX_BATCH && batchAsked.compareAndSet(false, true)) {
             try {
                 indexer.execute(this::indexWaiting);
