@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.mail.MessagingException;
@@ -22,6 +25,9 @@ import org.apache.james.transport.mailets.delivery.MailDispatcher;
 import org.apache.james.transport.mailets.delivery.SimpleMailStore;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.PerRecipientHeaders.Header;
@@ -60,8 +66,8 @@ import reactor.core.Exceptions;
  *       {@code ignore}; under {@code propagate} the first failure is thrown and later recipients are
  *       not delivered); then the mail is consumed ({@code GHOST}).</li>
  * </ul>
- * One difference that nothing outside sees: James asks the users repository twice per recipient
- * for the same answer, here once.
+ * Differences that nothing outside sees: James asks the users repository twice per recipient for
+ * the same answer, here once; the storage directive is read without streams ({@link #directive}).
  */
 final class SpoolDelivery {
     static final int RETRIES = MailDispatcher.RETRIES;
@@ -72,6 +78,11 @@ final class SpoolDelivery {
     private static final Logger DISPATCH_LOGGER = LoggerFactory.getLogger(MailDispatcher.class);
     private static final Logger STORE_LOGGER = LoggerFactory.getLogger(SimpleMailStore.class);
     private static final String[] NO_HEADERS = {};
+    /** James 3.8.1's StorageDirective attribute names, each followed by the account. */
+    private static final String DELIVERY_PATH_PREFIX = "DeliveryPath_";
+    private static final String SEEN_PREFIX = "Seen_";
+    private static final String IMPORTANT_PREFIX = "Important_";
+    private static final String KEYWORDS_PREFIX = "Keywords_";
 
     /** How the spool thread waits before a retry: {@link Thread#sleep} in the server. */
     interface Pause {
@@ -146,7 +157,7 @@ final class SpoolDelivery {
 
     private void storeWithRetries(Mail mail, MimeMessage message, MailAddress recipient) throws MessagingException {
         Username username = username(recipient);
-        StorageDirective directive = StorageDirective.fromMail(username, mail).withDefaultFolder(MailboxConstants.INBOX);
+        StorageDirective directive = directive(username, mail);
         AppendOnce.Attempts attempts = store.attempts(message, username, directive);
         for (int retry = 0; ; retry++) {
             ComposedMessageId stored;
@@ -171,6 +182,44 @@ final class SpoolDelivery {
             }
             return;
         }
+    }
+
+    /**
+     * {@code StorageDirective.fromMail(username, mail).withDefaultFolder("INBOX")}, read with plain
+     * code: James's builds a stream and Optionals for each of the four attributes, even when the mail
+     * carries none, and it was a fifth of the delivery's samples on the spooler (issue 18). Read as
+     * James reads them: the folder if a String, seen and important if Booleans, the keywords the
+     * String values of a collection's attribute values, without repeats, in order, absent when none.
+     */
+    static StorageDirective directive(Username username, Mail mail) {
+        String account = username.asString();
+        Object folder = value(mail, DELIVERY_PATH_PREFIX + account);
+        Object seen = value(mail, SEEN_PREFIX + account);
+        Object important = value(mail, IMPORTANT_PREFIX + account);
+        return StorageDirective.builder()
+            .targetFolder(folder instanceof String name ? name : MailboxConstants.INBOX)
+            .seen(seen instanceof Boolean flag ? Optional.of(flag) : Optional.empty())
+            .important(important instanceof Boolean flag ? Optional.of(flag) : Optional.empty())
+            .keywords(keywords(value(mail, KEYWORDS_PREFIX + account)))
+            .build();
+    }
+
+    private static Object value(Mail mail, String attribute) {
+        Optional<Attribute> found = mail.getAttribute(AttributeName.of(attribute));
+        return found.isPresent() ? found.get().getValue().getValue() : null;
+    }
+
+    private static Optional<Collection<String>> keywords(Object value) {
+        if (!(value instanceof Collection<?> values)) {
+            return Optional.empty();
+        }
+        Set<String> keywords = new LinkedHashSet<>();
+        for (Object each : values) {
+            if (each instanceof AttributeValue<?> attributeValue && attributeValue.getValue() instanceof String keyword) {
+                keywords.add(keyword);
+            }
+        }
+        return keywords.isEmpty() ? Optional.empty() : Optional.of(keywords);
     }
 
     /**

@@ -41,6 +41,9 @@ import org.apache.james.transport.mailets.delivery.MailboxAppender;
 import org.apache.james.transport.mailets.delivery.SimpleMailStore;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.PerRecipientHeaders.Header;
@@ -198,6 +201,41 @@ class SpoolDeliveryTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void theStorageDirectiveShouldBeReadAsJamesReadsItWhateverTheAttributesHold() throws Exception {
+        Username support = Username.of(SUPPORT);
+        List<List<Attribute>> cases = List.of(
+            List.of(),
+            List.of(attribute("DeliveryPath_" + SUPPORT, AttributeValue.of("Billing"))),
+            List.of(attribute("DeliveryPath_" + SUPPORT, AttributeValue.of(3))),
+            List.of(attribute("DeliveryPath_" + SALES, AttributeValue.of("Billing"))),
+            List.of(attribute("Seen_" + SUPPORT, AttributeValue.of(true))),
+            List.of(attribute("Seen_" + SUPPORT, AttributeValue.of(false)), attribute("Important_" + SUPPORT, AttributeValue.of(true))),
+            List.of(attribute("Important_" + SUPPORT, AttributeValue.of("true"))),
+            List.of(attribute("Keywords_" + SUPPORT, AttributeValue.of(List.of(AttributeValue.of("$b"), AttributeValue.of("$a"), AttributeValue.of("$b"))))),
+            List.of(attribute("Keywords_" + SUPPORT, AttributeValue.of(List.of(AttributeValue.of(1), AttributeValue.of("$x"))))),
+            List.of(attribute("Keywords_" + SUPPORT, AttributeValue.of(List.<AttributeValue<?>>of()))),
+            List.of(attribute("Keywords_" + SUPPORT, AttributeValue.of(List.of(AttributeValue.of(1))))),
+            List.of(attribute("Keywords_" + SUPPORT, AttributeValue.of("$notACollection"))),
+            List.of(attribute("DeliveryPath_" + SUPPORT, AttributeValue.of("Junk")), attribute("Seen_" + SUPPORT, AttributeValue.of(true)),
+                attribute("Important_" + SUPPORT, AttributeValue.of(false)),
+                attribute("Keywords_" + SUPPORT, AttributeValue.of(List.of(AttributeValue.of("$Junk"), AttributeValue.of("$Tagged"))))));
+        for (List<Attribute> attributes : cases) {
+            Mail mail = withoutSender();
+            attributes.forEach(mail::setAttribute);
+
+            StorageDirective james = StorageDirective.fromMail(support, mail).withDefaultFolder("INBOX");
+            StorageDirective ours = SpoolDelivery.directive(support, mail);
+
+            assertThat(ours.encodeAsAttributes(support).toList()).as(attributes.toString()).isEqualTo(james.encodeAsAttributes(support).toList());
+            assertThat(ours.getFlags()).as(attributes.toString()).isEqualTo(james.getFlags());
+        }
+    }
+
+    private static Attribute attribute(String name, AttributeValue<?> value) {
+        return new Attribute(AttributeName.of(name), value);
     }
 
     /** What one delivery did, as text that compares byte for byte. */
