@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -20,17 +19,16 @@ import org.slf4j.LoggerFactory;
 
 import com.teaminbox.james.mailets.FolderLookup.StoredSince;
 
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * A {@link MailboxAppender} whose attempts store a message at most once. James's delivery
- * ({@code MailDispatcher}) subscribes again to the append of a recipient when it fails, up to three
- * times; but an append can fail after its message was stored: James 3.8.1's in-VM event bus
- * (memory and JPA servers) throws {@code ConcurrentModificationException} while dispatching the
- * {@code Added} event when an IMAP client selects or leaves the folder at that moment (its
- * listener multimap is read without its lock; fixed in James 3.9.0, "registrations multimap made
- * fully thread safe", #2291), and the next attempt stored the mail a second time.
+ * The attempts to store one mail for one recipient, of which at most one stores it. A store can
+ * fail after its message was stored: James 3.8.1's in-VM event bus (memory and JPA servers) throws
+ * {@code ConcurrentModificationException} while dispatching the {@code Added} event when an IMAP
+ * client selects or leaves the folder at that moment (its listener multimap is read without its
+ * lock; fixed in James 3.9.0, "registrations multimap made fully thread safe", #2291), and
+ * LocalDelivery's retry stored the mail a second time.
  *
  * <p>So a later attempt first looks at the messages stored since the first one began and, when one
  * carries this mail's Message-ID, answers with it instead of storing again. "Since" is a UID the
@@ -42,8 +40,11 @@ import reactor.core.scheduler.Schedulers;
  * first attempt. A mail without Message-ID, or a folder that cannot be read, is retried as James
  * does. A different mail with the same Message-ID stored in the same folder after the first attempt
  * began counts as this one: the same message, kept once.
+ *
+ * <p>Every attempt, and the look before it, runs on the caller's thread and blocks until James's
+ * mailbox answers ({@link SpoolDelivery}: the spool thread, which James's LocalDelivery blocks too).
  */
-final class AppendOnce implements MailboxAppender {
+final class AppendOnce {
     /** Bounded memory: past this many folders, the others are asked for their next UID before each first attempt. */
     static final int MAX_FOLDERS = 10_000;
     /** The internal dates compared come from this machine's clock, read twice: room for it to step back a little. */
@@ -94,18 +95,19 @@ final class AppendOnce implements MailboxAppender {
         }
     }
 
+    /** {@code delegate}: James's {@code MailboxAppenderImpl} in the server (the folder, its creation, flags, the delivery's event). */
     AppendOnce(MailboxAppender delegate, FolderLookup folders) {
         this.delegate = delegate;
         this.folders = folders;
     }
 
-    @Override
-    public Publisher<ComposedMessageId> append(MimeMessage message, Username owner, StorageDirective directive) throws MessagingException {
+    /** The attempts of {@code message} for the folder {@code directive} names in {@code owner}'s account: none made yet. */
+    Attempts attempts(MimeMessage message, Username owner, StorageDirective directive) throws MessagingException {
         Optional<String> folderName = directive.getTargetFolder();
         if (folderName.isEmpty()) {
             throw new MessagingException("No target folder for " + owner.asString());
         }
-        return Mono.defer(new Attempts(message, owner, directive, new Folder(owner, folderName.get()), messageId(message)));
+        return new Attempts(message, owner, directive, new Folder(owner, folderName.get()), messageId(message));
     }
 
     /** The Message-ID, stripped; null without one (or a blank one): a mail then is retried as James does. */
@@ -119,19 +121,19 @@ final class AppendOnce implements MailboxAppender {
     }
 
     /**
-     * The attempts of one mail for one recipient, one object per mail: each subscription (James's
-     * retries subscribe again) is one attempt. Not Optional, AtomicReference and lambda chains:
-     * every delivery passes here, on code the JIT has often not compiled past C1 (issue 18).
+     * The attempts of one mail for one recipient, one object per mail: each {@link #attempt()} is one.
+     * Not Optional and lambda chains: every delivery passes here, on code the JIT has often not
+     * compiled past C1 (issue 18).
      */
-    private final class Attempts implements Supplier<Mono<ComposedMessageId>> {
+    final class Attempts {
         private final MimeMessage message;
         private final Username owner;
         private final StorageDirective directive;
         private final Folder folder;
         private final String messageId;
         /** False until the first attempt; then where its message can be, when that can be known (else null). */
-        private volatile boolean attempted;
-        private volatile StoredSince since;
+        private boolean attempted;
+        private StoredSince since;
 
         private Attempts(MimeMessage message, Username owner, StorageDirective directive, Folder folder, String messageId) {
             this.message = message;
@@ -141,42 +143,48 @@ final class AppendOnce implements MailboxAppender {
             this.messageId = messageId;
         }
 
-        @Override
-        public Mono<ComposedMessageId> get() {
+        /** Stores the message, or finds the one an earlier attempt stored before failing; blocks until then. */
+        ComposedMessageId attempt() throws MessagingException {
             if (!attempted) {
                 since = messageId == null ? null : storedSince(folder, Instant.ofEpochMilli(System.currentTimeMillis() - CLOCK_STEP_MILLIS)).orElse(null);
                 attempted = true;
-                return attempt();
+                return store();
             }
-            StoredSince from = since;
-            // MailDispatcher retries on Reactor's parallel scheduler, where James's blocking mailbox calls throw.
-            return Mono.fromCallable(() -> from == null ? Optional.<ComposedMessageId>empty() : folders.find(owner, folder.name(), from, messageId))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(stored -> {
-                    if (stored.isEmpty()) {
-                        return attempt();
-                    }
+            if (since != null) {
+                Optional<ComposedMessageId> stored = folders.find(owner, folder.name(), since, messageId);
+                if (stored.isPresent()) {
                     LOGGER.warn("Delivery of {} to {} of {} failed after storing it (as UID {}): not stored again", messageId,
                         folder.name(), owner.asString(), stored.get().getUid().asLong());
                     remember(folder, stored.get());
-                    return Mono.just(stored.get());
-                });
-        }
-
-        private Mono<ComposedMessageId> attempt() {
-            try {
-                return Mono.from(delegate.append(message, owner, directive)).doOnNext(this::stored);
-            } catch (MessagingException e) {
-                return Mono.error(e);
+                    return stored.get();
+                }
             }
+            return store();
         }
 
-        private void stored(ComposedMessageId stored) {
-            remember(folder, stored);
+        private ComposedMessageId store() throws MessagingException {
+            ComposedMessageId stored = blocking(delegate.append(message, owner, directive));
+            if (stored != null) {
+                remember(folder, stored);
+            }
+            return stored;
         }
     }
 
-    /** Without a read when this node stored in the folder before; else on the spooler's thread, which LocalDelivery blocks anyway. */
+    /** The appender's answer, waited for here; its own exception when it fails (Reactor wraps a checked one). */
+    private static ComposedMessageId blocking(Publisher<ComposedMessageId> append) throws MessagingException {
+        try {
+            return Mono.from(append).block();
+        } catch (RuntimeException e) {
+            Throwable failure = Exceptions.unwrap(e);
+            if (failure instanceof MessagingException messaging) {
+                throw messaging;
+            }
+            throw e;
+        }
+    }
+
+/** Without a read when this node stored in the folder before; else a read of the folder's next UID. */
     private Optional<StoredSince> storedSince(Folder folder, Instant at) {
         ComposedMessageId last = lastStored.get(folder);
         if (last != null) {

@@ -6,11 +6,8 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.model.MailboxConstants;
 import org.apache.james.metrics.api.MetricFactory;
-import org.apache.james.transport.mailets.delivery.MailDispatcher;
 import org.apache.james.transport.mailets.delivery.MailboxAppenderImpl;
-import org.apache.james.transport.mailets.delivery.SimpleMailStore;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -23,7 +20,8 @@ import org.apache.mailet.base.GenericMailet;
  * the previous attempt left the message in the folder. Everything else is LocalDelivery's: the
  * folder, flags and keywords other mailets set ({@code StorageDirective}), INBOX by default, the
  * {@code localDeliveredMails} metric, and the error processor for a recipient still failing after
- * the retries.
+ * the retries. It runs on the spool thread, with plain calls where LocalDelivery's
+ * {@code MailDispatcher} builds a Reactor chain per recipient ({@link SpoolDelivery}, issue 18).
  * <pre>{@code
  * <mailet match="All" class="AddDeliveredToHeader"/>
  * <mailet match="All" class="com.teaminbox.james.mailets.LocalDeliveryOnce"/>
@@ -36,7 +34,7 @@ public class LocalDeliveryOnce extends GenericMailet {
     private final UsersRepository usersRepository;
     private final MailboxManager mailboxManager;
     private final MetricFactory metricFactory;
-    private MailDispatcher dispatcher;
+    private SpoolDelivery delivery;
 
     @Inject
     public LocalDeliveryOnce(UsersRepository usersRepository, MailboxManager mailboxManager, MetricFactory metricFactory) {
@@ -48,24 +46,18 @@ public class LocalDeliveryOnce extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         MailetParameters.of(this, Set.of());
-        dispatcher = MailDispatcher.builder()
-            .mailStore(SimpleMailStore.builder()
-                .mailboxAppender(new AppendOnce(new MailboxAppenderImpl(mailboxManager), new MailboxFolderLookup(mailboxManager)))
-                .usersRepository(usersRepository)
-                .folder(MailboxConstants.INBOX)
-                .metric(metricFactory.generate(DELIVERED_METRIC))
-                .build())
-            .consume(true)
+        delivery = new SpoolDelivery(usersRepository,
+            new AppendOnce(new MailboxAppenderImpl(mailboxManager), new MailboxFolderLookup(mailboxManager)),
+            metricFactory.generate(DELIVERED_METRIC),
+            getMailetContext(),
             // As LocalDelivery: the container's parameter also says where a recipient that keeps failing goes.
-            .onMailetException(getInitParameter("onMailetException", Mail.ERROR))
-            .retries(MailDispatcher.RETRIES)
-            .mailetContext(getMailetContext())
-            .build();
+            getInitParameter("onMailetException", Mail.ERROR),
+            SpoolDelivery.Pause.SLEEP);
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        dispatcher.dispatch(mail);
+        delivery.deliver(mail);
     }
 
     @Override

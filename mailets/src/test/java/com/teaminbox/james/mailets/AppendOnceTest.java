@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.Username;
@@ -25,8 +26,6 @@ import org.apache.mailet.StorageDirective;
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /** What LocalDeliveryOnce adds to LocalDelivery: a retry never stores a mail that an attempt stored. */
 class AppendOnceTest {
@@ -39,6 +38,8 @@ class AppendOnceTest {
     private final List<String> folder = new CopyOnWriteArrayList<>();
     private final List<Instant> storedAt = new CopyOnWriteArrayList<>();
     private final AtomicInteger uidReads = new AtomicInteger();
+    private final List<Thread> lookupThreads = new CopyOnWriteArrayList<>();
+    private final List<Thread> appendThreads = new CopyOnWriteArrayList<>();
     private final FolderLookup lookup = new FolderLookup() {
         @Override
         public Optional<MessageUid> nextUid(Username owner, String name) {
@@ -48,10 +49,7 @@ class AppendOnceTest {
 
         @Override
         public Optional<ComposedMessageId> find(Username owner, String name, StoredSince since, String messageId) {
-            // James's mailbox calls block(), which throws on Reactor's non-blocking threads (where MailDispatcher retries).
-            if (Schedulers.isInNonBlockingThread()) {
-                throw new IllegalStateException("block() is not supported in thread " + Thread.currentThread().getName());
-            }
+            lookupThreads.add(Thread.currentThread());
             assertThat(since.folder()).isIn(Optional.empty(), Optional.of(FOLDER_ID));
             for (int uid = (int) since.uid().asLong(); uid <= folder.size(); uid++) {
                 if (folder.get(uid - 1).equals(messageId) && !storedAt.get(uid - 1).isBefore(since.at())) {
@@ -118,11 +116,32 @@ class AppendOnceTest {
     }
 
     @Test
-    void aStoreThatKeepsFailingShouldFailAfterTheRetries() throws Exception {
-        AppendOnce appendOnce = new AppendOnce(failing(Integer.MAX_VALUE, false), lookup);
+    void aStoreThatKeepsFailingShouldFailEachAttemptWithTheAppendersException() throws Exception {
+        AppendOnce.Attempts attempts = new AppendOnce(failing(Integer.MAX_VALUE, false), lookup).attempts(message("<a@customer.test>"), SUPPORT, INBOX);
 
-        assertThatThrownBy(() -> deliverWithRetries(appendOnce, message("<a@customer.test>"))).hasMessageContaining("Retries exhausted");
+        for (int attempt = 0; attempt <= SpoolDelivery.RETRIES; attempt++) {
+            assertThatThrownBy(attempts::attempt).isInstanceOf(ConcurrentModificationException.class);
+        }
         assertThat(folder).isEmpty();
+    }
+
+    @Test
+    void aCheckedFailureOfTheAppenderShouldReachTheCallerUnwrapped() throws Exception {
+        MailboxAppender refusing = (message, owner, directive) -> Mono.error(new MessagingException("Unable to access mailbox."));
+
+        assertThatThrownBy(() -> new AppendOnce(refusing, lookup).attempts(message("<a@customer.test>"), SUPPORT, INBOX).attempt())
+            .isExactlyInstanceOf(MessagingException.class)
+            .hasMessage("Unable to access mailbox.");
+    }
+
+    @Test
+    void everyAttemptAndTheLookBeforeARetryShouldRunOnTheCallersThread() throws Exception {
+        // MailDispatcher retried on Reactor's parallel scheduler and AppendOnce then looked on boundedElastic (issue 18).
+        deliverWithRetries(new AppendOnce(failing(2, true), lookup), message("<a@customer.test>"));
+
+        assertThat(folder).containsExactly("<a@customer.test>");
+        assertThat(appendThreads).hasSize(1).containsOnly(Thread.currentThread());
+        assertThat(lookupThreads).hasSize(1).containsOnly(Thread.currentThread());
     }
 
     @Test
@@ -166,12 +185,12 @@ class AppendOnceTest {
         Username sales = Username.of("sales@example.test");
 
         for (int round = 0; round < 2; round++) {
-            Mono.from(appendOnce.append(message("<a" + round + "@customer.test>"), SUPPORT, INBOX)).block();
-            Mono.from(appendOnce.append(message("<b" + round + "@customer.test>"), sales, INBOX)).block();
-            Mono.from(appendOnce.append(message("<c" + round + "@customer.test>"), SUPPORT, archive)).block();
+            appendOnce.attempts(message("<a" + round + "@customer.test>"), SUPPORT, INBOX).attempt();
+            appendOnce.attempts(message("<b" + round + "@customer.test>"), sales, INBOX).attempt();
+            appendOnce.attempts(message("<c" + round + "@customer.test>"), SUPPORT, archive).attempt();
             // Equal, not the same objects: each delivery names its folder anew.
-            Mono.from(appendOnce.append(message("<d" + round + "@customer.test>"), Username.of("support@example.test"),
-                StorageDirective.builder().targetFolder("Archive").build())).block();
+            appendOnce.attempts(message("<d" + round + "@customer.test>"), Username.of("support@example.test"),
+                StorageDirective.builder().targetFolder("Archive").build()).attempt();
         }
 
         assertThat(uidReads).as("once per folder of an account, at its first delivery").hasValue(3);
@@ -226,17 +245,25 @@ class AppendOnceTest {
         storedAt.add(at);
     }
 
-    /** As James's MailDispatcher: one append per recipient, subscribed to again on failure, three retries on the parallel scheduler. */
+    /** As SpoolDelivery: the attempts of one recipient, tried again on failure, three retries. */
     private static ComposedMessageId deliverWithRetries(AppendOnce appendOnce, MimeMessage message) throws Exception {
-        return Mono.from(appendOnce.append(message, SUPPORT, INBOX))
-            .retryWhen(Retry.backoff(3, Duration.ofMillis(1)).scheduler(Schedulers.parallel()))
-            .block();
+        AppendOnce.Attempts attempts = appendOnce.attempts(message, SUPPORT, INBOX);
+        for (int retry = 0; ; retry++) {
+            try {
+                return attempts.attempt();
+            } catch (RuntimeException e) {
+                if (retry == SpoolDelivery.RETRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Fails the first {@code failures} attempts, storing the message first when {@code afterStoring}. */
     private MailboxAppender failing(int failures, boolean afterStoring) {
         AtomicInteger attempts = new AtomicInteger();
         return (message, owner, directive) -> Mono.fromCallable(() -> {
+            appendThreads.add(Thread.currentThread());
             boolean fail = attempts.incrementAndGet() <= failures;
             if (!fail || afterStoring) {
                 store(String.valueOf(message.getMessageID()), Instant.now());
