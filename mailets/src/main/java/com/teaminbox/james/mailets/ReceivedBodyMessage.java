@@ -71,7 +71,7 @@ public final class ReceivedBodyMessage extends MimeMessage {
         }
         try {
             long size = source.getMessageSize();
-            if (size > limit) {
+            if (size < 0 || size > limit) {
                 return Optional.empty();
             }
             // one array of the size the source tells (readNBytes(int) would gather it in 8 KB pieces first, then copy)
@@ -84,7 +84,9 @@ public final class ReceivedBodyMessage extends MimeMessage {
             }
             return Optional.of(new ReceivedBodyMessage(message, received, bodyStart(received, received.length)));
         } catch (IOException e) {
-            throw new MessagingException("Cannot read the received message: " + e.getMessage(), e);
+            // read as James parses it: what that reading does with a source that fails, the rules' reading did before
+            LOGGER.debug("Cannot read the received message from its source; reading it as James parses it", e);
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.server.core.MailHeaders;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
+import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,28 @@ class ReceivedBodyMessageTest {
         assertThat(ReceivedBodyMessage.of(bodyChanged, 1_000_000)).isEmpty();
         assertThat(ReceivedBodyMessage.of(big, 100)).isEmpty();
         assertThat(ReceivedBodyMessage.of(notAWrapper, 1_000_000)).isEmpty();
+    }
+
+    @Test
+    void aSourceThatFailsShouldLeaveTheMessageToBeReadAsJamesParsesIt() throws Exception {
+        MimeMessageWrapper failing = new MimeMessageWrapper(new MimeMessageSource() {
+            @Override
+            public String getSourceId() {
+                return "failing";
+            }
+
+            @Override
+            public InputStream getInputStream() throws IOException {
+                throw new IOException("the spool's file is gone");
+            }
+
+            @Override
+            public long getMessageSize() {
+                return 100;
+            }
+        });
+
+        assertThat(ReceivedBodyMessage.of(failing, 1_000_000)).isEmpty();
     }
 
     @Test
