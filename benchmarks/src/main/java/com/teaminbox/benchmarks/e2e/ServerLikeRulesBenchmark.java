@@ -34,6 +34,7 @@ import com.teaminbox.core.rules.MimeMailReader;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
 import com.teaminbox.james.common.SpooledMessages;
+import com.teaminbox.james.mailets.ReceivedBodyMessage;
 
 /**
  * The rules as the server runs them ({@code ./benchmark rules --server-like}): the end-to-end
@@ -68,6 +69,12 @@ public final class ServerLikeRulesBenchmark {
      * {@code -Dteaminbox.rules.apart=true}, read into a {@link MailDocument} first and evaluated then, timed apart.
      */
     private final boolean onePass = !Boolean.getBoolean("teaminbox.rules.apart");
+    /**
+     * With {@code -Dteaminbox.rules.threads=N}: whether each message's body is read as James parses the
+     * whole message again ({@code -Dteaminbox.rules.jamesParse=true}, ApplyRules before the tenth round)
+     * rather than from the received bytes ({@link ReceivedBodyMessage}, what ApplyRules reads now).
+     */
+    private final boolean jamesParse = Boolean.getBoolean("teaminbox.rules.jamesParse");
     /** How many threads evaluate at once ({@link #runThreads}); 1: the single-thread loop above. */
     private final int threadCount = Integer.getInteger("teaminbox.rules.threads", 1);
 
@@ -186,8 +193,9 @@ public final class ServerLikeRulesBenchmark {
     private void runThreads(int rounds, List<byte[]> mails, RuleSet ruleSet, SharedMailbox support, Optional<BusinessHours> hours)
         throws Exception {
         System.out.printf(Locale.ROOT, "Rules as the server runs them: %d e2e mails of ~20 KB, %d rules (%s), %d threads at once, each"
-                + " message a MimeMessageWrapper with a header set, CPU time, Java %s; %d mails of warm-up, %d per round%n", mails.size(),
-            support.rules().rules().size(), support.rules().language().code(), threadCount, Runtime.version(), THREAD_WARMUP_MAILS,
+                + " message a MimeMessageWrapper with a header set, its body read %s, CPU time, Java %s; %d mails of warm-up, %d per round%n", mails.size(),
+            support.rules().rules().size(), support.rules().language().code(), threadCount,
+            jamesParse ? "as James parses the message again" : "from the received bytes", Runtime.version(), THREAD_WARMUP_MAILS,
             THREAD_ROUND_MAILS);
         System.out.printf(Locale.ROOT, "%-8s %10s %12s  %s%n", "round", "eval ms", "eval KB", "decisions");
         threadPass(THREAD_WARMUP_MAILS, mails, ruleSet, hours, new int[mails.size()]);
@@ -232,9 +240,11 @@ public final class ServerLikeRulesBenchmark {
                         long bytes0 = threads.getThreadAllocatedBytes(self);
                         long cpu0 = threads.getCurrentThreadCpuTime();
                         RuleOutcome outcome;
-                        // as ApplyRules reads it
+                        // as ApplyRules reads it: the body from the received bytes, or (jamesParse) as James parses the message again
                         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, raw.length)) {
-                            outcome = ruleSet.evaluate(readable.message(), raw.length, RECEIVED, hours);
+                            MimeMessage toRead = jamesParse ? readable.message()
+                                : ReceivedBodyMessage.of(message, SpooledMessages.IN_HEAP_LIMIT_BYTES).orElse(readable.message());
+                            outcome = ruleSet.evaluate(toRead, raw.length, RECEIVED, hours);
                         }
                         mine += threads.getCurrentThreadCpuTime() - cpu0;
                         allocated += threads.getThreadAllocatedBytes(self) - bytes0;

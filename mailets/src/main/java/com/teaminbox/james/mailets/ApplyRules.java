@@ -34,6 +34,7 @@ import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.core.rules.Rule;
 import com.teaminbox.core.rules.RuleDelivery;
+import com.teaminbox.core.rules.RuleFields;
 import com.teaminbox.core.rules.RuleNotification;
 import com.teaminbox.core.rules.RuleOutcome;
 import com.teaminbox.core.rules.RuleSet;
@@ -114,8 +115,11 @@ public class ApplyRules extends GenericMailet {
         long size = sizeToRead(mail, message, ruleSet);
         RuleOutcome outcome;
         try (SpooledMessages.ReadOnlyMessage readable = SpooledMessages.readOnly(message, size)) {
-            // Only the fields and headers some rule reads are parsed and decoded; the body in one pass, no String of it.
-            outcome = ruleSet.evaluate(readable.message(), size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
+            // Only the fields and headers some rule reads are parsed and decoded; the body in one pass, no String of it,
+            // from the bytes James received when they are at hand: James would parse the whole message again.
+            MimeMessage toRead = readable.copy().isPresent() || !readsContent(ruleSet) ? readable.message()
+                : ReceivedBodyMessage.of(message, SpooledMessages.IN_HEAP_LIMIT_BYTES).orElse(message);
+            outcome = ruleSet.evaluate(toRead, size, ZonedDateTime.now(clock.withZone(ZoneId.systemDefault())),
                 sharedMailbox.acknowledgement().map(AcknowledgementSettings::businessHours));
         }
         if (outcome.audited().isEmpty() && outcome.applied().isEmpty()) {
@@ -140,6 +144,11 @@ public class ApplyRules extends GenericMailet {
                 .detail("subject", subject).build());
         }
         apply(mail, view, sharedMailbox, groups.get(sharedMailbox), outcome, ticket, subject, messageId);
+    }
+
+    /** Whether a rule reads the body or the attachments' names: only then is the message's content read at all. */
+    private static boolean readsContent(RuleSet ruleSet) {
+        return ruleSet.readsField(RuleFields.BODY) || ruleSet.readsField(RuleFields.ATTACHMENT);
     }
 
     /**

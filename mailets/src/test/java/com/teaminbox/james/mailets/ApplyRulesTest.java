@@ -25,6 +25,8 @@ import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.events.EventBus;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.server.core.MimeMessageInputStreamSource;
+import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.Mail;
 import org.apache.mailet.StorageDirective;
@@ -38,6 +40,7 @@ import com.teaminbox.core.audit.AuditEventType;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.common.KnownFolders;
+import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
 import com.teaminbox.james.rules.CompiledRules;
 import com.teaminbox.james.rules.RuleNotifications;
@@ -159,6 +162,48 @@ class ApplyRulesTest {
 
         // under onMailetException="ignore" the acknowledgement part goes on with this view, as its own step would read the message
         assertThat(view.header("X-Priority")).contains("1");
+    }
+
+    @Test
+    void rulesOnTheBodyShouldNotMakeJamesParseTheMessageAgainOnceTheTicketChangedItsSubject() throws Exception {
+        ApplyRules onTheBody = mailetWith("""
+            <rules>
+              <rule name="fire" when="body:&quot;printer is on fire&quot; AND subject:&quot;[#T-1]&quot;">
+                <keyword name="$Fire"/>
+              </rule>
+              <rule name="invoice" when="attachment:invoice*">
+                <keyword name="$Invoice"/>
+              </rule>
+            </rules>
+            """);
+        String raw = "From: jane@customer.test\r\nTo: support@example.test\r\nSubject: Help\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            + "Our printer is on fi=\r\nre again.\r\n"
+            + "--b1\r\nContent-Type: application/pdf; name=\"invoice.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n"
+            + "--b1--\r\n";
+        int[] parses = new int[1];
+        MimeMessageWrapper message = new MimeMessageWrapper(MimeMessageInputStreamSource.create("incoming",
+            new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)))) {
+            @Override
+            public void loadMessage() throws MessagingException {
+                parses[0]++;
+                super.loadMessage();
+            }
+        };
+        // what James's RemoveMimeHeader (transport processor) and AssignTicket do before the rules
+        message.removeHeader("Bcc");
+        message.setSubject("[#T-1] Help");
+        MessageHeaders.saveHeaderChanges(message, "incoming");
+        Mail mail = FakeMail.builder().name("incoming").sender("jane@customer.test").recipient("support@example.test")
+            .mimeMessage(message).size(raw.length()).build();
+
+        onTheBody.service(mail);
+
+        assertThat(StorageDirective.fromMail(Username.of("support@example.test"), mail).getFlags())
+            .hasValueSatisfying(flags -> assertThat(flags.getUserFlags()).contains("$Fire", "$Invoice"));
+        assertThat(parses[0]).as("times James parsed the whole message").isZero();
+        message.dispose();
     }
 
     private static Mail mail(String subject) throws Exception {
