@@ -68,6 +68,10 @@ import reactor.core.Exceptions;
  * </ul>
  * Differences that nothing outside sees: James asks the users repository twice per recipient for
  * the same answer, here once; the storage directive is read without streams ({@link #directive}).
+ * One that shows only in timing: a store that fails before it starts (James's appender refuses an
+ * empty target folder at once) is retried here like any failed store, where James's
+ * {@code SimpleMailStore} sends that recipient on without retries: the same error processor,
+ * one to two seconds later (as on main before this class, through {@code AppendOnce}).
  */
 final class SpoolDelivery {
     static final int RETRIES = MailDispatcher.RETRIES;
