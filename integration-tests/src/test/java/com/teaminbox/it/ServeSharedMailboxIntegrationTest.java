@@ -6,15 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -249,26 +246,8 @@ class ServeSharedMailboxIntegrationTest {
 
     /** Each parked mail's recipients, state and the first line of its error, as WebAdmin lists them. */
     private static String parked(TeamInboxServer server) throws Exception {
-        String repository = "/mailRepositories/" + URLEncoder.encode(TeamInboxServer.ERROR_REPOSITORY, StandardCharsets.UTF_8) + "/mails";
-        String keys = WebAdminClient.get(server, repository);
-        List<String> described = new ArrayList<>();
-        Matcher key = Pattern.compile("\"([^\"]+)\"").matcher(keys);
-        while (key.find()) {
-            String mail = WebAdminClient.get(server, repository + "/" + URLEncoder.encode(key.group(1), StandardCharsets.UTF_8));
-            described.add("recipients=" + field(mail, "recipients") + " state=" + field(mail, "state") + " error="
-                + field(mail, "error").lines().findFirst().orElse(""));
-        }
-        return sorted(described);
-    }
-
-    /** A field of WebAdmin's JSON answer for a mail: a string, or an array of strings, unescaped enough to compare. */
-    private static String field(String json, String name) {
-        Matcher text = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"").matcher(json);
-        if (text.find()) {
-            return text.group(1).replace("\\n", "\n").replace("\\r", "").replace("\\t", "\t");
-        }
-        Matcher array = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\[[^]]*])").matcher(json);
-        return array.find() ? array.group(1) : "";
+        return sorted(ParkedMails.read(server).stream()
+            .map(mail -> "recipients=" + mail.recipients() + " state=" + mail.state() + " error=" + mail.firstErrorLine()).toList());
     }
 
     private static String sorted(List<String> lines) {

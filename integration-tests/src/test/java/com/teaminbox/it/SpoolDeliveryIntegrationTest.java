@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,27 +208,10 @@ class SpoolDeliveryIntegrationTest {
         return sorted(described);
     }
 
-    /** Each parked mail's recipients, state and error, as WebAdmin lists them. */
+    /** Each parked mail's recipients, sender, state and error, as WebAdmin lists them. */
     private static String parked(TeamInboxServer server) throws Exception {
-        String repository = "/mailRepositories/" + URLEncoder.encode(TeamInboxServer.ERROR_REPOSITORY, StandardCharsets.UTF_8) + "/mails";
-        String keys = WebAdminClient.get(server, repository);
-        List<String> described = new ArrayList<>();
-        Matcher key = Pattern.compile("\"([^\"]+)\"").matcher(keys);
-        while (key.find()) {
-            String mail = WebAdminClient.get(server, repository + "/" + URLEncoder.encode(key.group(1), StandardCharsets.UTF_8));
-            described.add("recipients=" + field(mail, "recipients") + " sender=" + field(mail, "sender") + " state=" + field(mail, "state")
-                + " error=" + field(mail, "error"));
-        }
-        return sorted(described);
-    }
-
-    private static String field(String json, String name) {
-        Matcher text = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"").matcher(json);
-        if (text.find()) {
-            return text.group(1);
-        }
-        Matcher array = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\[[^]]*])").matcher(json);
-        return array.find() ? array.group(1) : "";
+        return sorted(ParkedMails.read(server).stream().map(mail -> "recipients=" + mail.recipients() + " sender=" + mail.sender()
+            + " state=" + mail.state() + " error=" + mail.error()).toList());
     }
 
     private static String sorted(List<String> lines) {
