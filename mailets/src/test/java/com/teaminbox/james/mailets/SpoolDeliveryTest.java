@@ -140,9 +140,19 @@ class SpoolDeliveryTest {
     void underPropagateTheFirstFailureShouldLeaveAsJamesThrowsItAndTheLaterRecipientsWaitForTheErrorProcessor() throws Exception {
         assertThatThrownBy(() -> deliverWithJames(Failures.always(SUPPORT), "propagate", this::twoRecipients))
             .isInstanceOf(IllegalStateException.class).hasMessage("Retries exhausted: 3/3");
-        assertThatThrownBy(() -> deliverWithSpoolDelivery(Failures.always(SUPPORT), "propagate", this::twoRecipients))
+        RecordingAppender appender = new RecordingAppender(Failures.always(SUPPORT));
+        SentMails context = new SentMails();
+        SpoolDelivery delivery = new SpoolDelivery(users(), new AppendOnce(appender, nothingStored()), new CountingMetric(), context.context,
+            "propagate", delay -> {
+            });
+        assertThatThrownBy(() -> delivery.deliver(twoRecipients()))
             .isInstanceOf(IllegalStateException.class).hasMessage("Retries exhausted: 3/3")
             .hasCauseInstanceOf(ConcurrentModificationException.class);
+
+        // The later recipient was neither stored nor sent on: the error processor gets the whole mail.
+        assertThat(appender.attempts()).isEqualTo(Map.of(SUPPORT, 4));
+        assertThat(appender.stores).isEmpty();
+        assertThat(context.sent).isEmpty();
     }
 
     @Test
