@@ -49,6 +49,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
 import org.apache.mailet.MailetContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
 
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.ConfigurationInForce;
@@ -171,7 +172,7 @@ public class DeliveryCostMeter {
 
     private Map<String, Mailet> init(Map<String, Mailet> mailets) throws MessagingException {
         for (Map.Entry<String, Mailet> mailet : mailets.entrySet()) {
-            mailet.getValue().init(MeteredMails.config(mailet.getKey(), context));
+            mailet.getValue().init(FakeMailetConfig.builder().mailetName(mailet.getKey()).mailetContext(context).build());
         }
         return mailets;
     }

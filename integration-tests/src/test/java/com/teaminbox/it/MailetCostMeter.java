@@ -17,6 +17,7 @@ import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
 import org.apache.mailet.MailetContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
 
 import com.teaminbox.core.audit.AuditTrail;
 import com.teaminbox.core.config.ConfigurationInForce;
@@ -77,7 +78,7 @@ public class MailetCostMeter {
         mailets.put("AssignTicket", new AssignTicket(configuration, registry, conversations, accounts, trail));
         mailets.put("Acknowledge", new Acknowledge(configuration, ledger, clock, trail));
         for (Map.Entry<String, Mailet> mailet : mailets.entrySet()) {
-            mailet.getValue().init(MeteredMails.config(mailet.getKey(), context));
+            mailet.getValue().init(FakeMailetConfig.builder().mailetName(mailet.getKey()).mailetContext(context).build());
         }
         Map<String, Long> nanos = new LinkedHashMap<>();
         for (int index = 0; index < mails; index++) {

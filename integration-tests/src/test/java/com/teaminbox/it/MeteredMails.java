@@ -2,8 +2,6 @@ package com.teaminbox.it;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.Collections;
-import java.util.Iterator;
 
 import javax.mail.MessagingException;
 
@@ -12,8 +10,6 @@ import org.apache.james.server.core.MailImpl;
 import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Mail;
-import org.apache.mailet.MailetConfig;
-import org.apache.mailet.MailetContext;
 
 /** What the cost meters hand to the mailets they time: a mail spooled as James's queue hands it over, and a mailet's configuration. */
 final class MeteredMails {
@@ -43,30 +39,5 @@ final class MeteredMails {
             .mimeMessage(new MimeMessageWrapper(source))
             .state(Mail.DEFAULT)
             .build();
-    }
-
-    /** A configuration without parameters, in {@code context}. */
-    static MailetConfig config(String name, MailetContext context) {
-        return new MailetConfig() {
-            @Override
-            public String getInitParameter(String parameter) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getInitParameterNames() {
-                return Collections.emptyIterator();
-            }
-
-            @Override
-            public MailetContext getMailetContext() {
-                return context;
-            }
-
-            @Override
-            public String getMailetName() {
-                return name;
-            }
-        };
     }
 }
