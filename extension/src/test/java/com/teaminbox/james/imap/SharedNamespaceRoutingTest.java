@@ -13,6 +13,7 @@ import org.apache.james.imap.api.Tag;
 import org.apache.james.imap.api.message.FetchData;
 import org.apache.james.imap.api.message.IdRange;
 import org.apache.james.imap.api.message.request.ImapRequest;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.api.process.SelectedMailbox;
 import org.apache.james.imap.message.request.CopyRequest;
@@ -76,10 +77,15 @@ class SharedNamespaceRoutingTest {
             new CreateRequest("Shared.support.Escalations", TAG),
             new CopyRequest(new IdRange[] {new IdRange(1)}, "Archive", true, TAG));
 
-        concerned.forEach(request -> assertThat(SharedNamespaceCommands.inOwnFoldersOnly(request, inOwnInbox,
-            inOwnInbox.getMailboxSession())).as(request.getCommand().getName()).isFalse());
+        for (ImapRequest request : concerned) {
+            int readsBefore = configurationReads.get();
+            namespace.route(request, null, inOwnInbox, mock(MemberCommandGuard.class), mock(ImapProcessor.class));
+            assertThat(configurationReads.get() - readsBefore).as(request.getCommand().getName()).isEqualTo(1);
+        }
         ImapSession inSharedInbox = session(Optional.of(MailboxPath.inbox(SUPPORT)));
-        assertThat(SharedNamespaceCommands.inOwnFoldersOnly(fetch(), inSharedInbox, inSharedInbox.getMailboxSession())).isFalse();
+        int readsBefore = configurationReads.get();
+        namespace.route(fetch(), null, inSharedInbox, mock(MemberCommandGuard.class), mock(ImapProcessor.class));
+        assertThat(configurationReads.get() - readsBefore).as("FETCH in a shared folder").isEqualTo(1);
     }
 
     private static ImapSession session(Optional<MailboxPath> selectedFolder) throws Exception {
