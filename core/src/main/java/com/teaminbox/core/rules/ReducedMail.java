@@ -93,9 +93,20 @@ final class ReducedMail {
             String name = RuleFields.BODY;
             boolean whole = forIndex && vocabulary.keepsWhole(name);
             KeptTokens kept = forIndex ? words.keptTokens(keptFields.size()) : null;
+            CharArrayMap<RuleVocabulary.Word> terms = vocabulary.termsOrNone(name);
+            boolean[] starts = whole ? null : vocabulary.firstCharacters(name);
+            WordMemory memory = words.memory(name);
+            // Part after part, bytes or characters (BodyText), positions running on: each part ends with a line break.
+            int position = -1;
             try {
-                keepWords(words.tokenize(body.chars(), body.length()), words, words.memory(name), vocabulary.termsOrNone(name),
-                    whole ? null : vocabulary.firstCharacters(name), vocabulary.words(), whole, -1, candidates, occurrences, kept);
+                for (int segment = 0; segment < body.segments(); segment++) {
+                    int kind = body.kind(segment);
+                    SkippingWords segmentWords = kind == BodyText.CHARS
+                        ? words.tokenize(body.chars(), body.from(segment), body.to(segment))
+                        : words.scan(body.bytes(), body.from(segment), body.to(segment), kind);
+                    position = keepWords(segmentWords, words, memory, terms, starts, vocabulary.words(), whole, position, candidates,
+                        occurrences, kept);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot analyse a free-text field", e);
             }
@@ -158,6 +169,25 @@ final class ReducedMail {
         int length();
 
         int increment();
+    }
+
+    /**
+     * The words of free text ({@link AsciiWordTokenizer}, {@link ByteWordScanner}): a word of ASCII letters
+     * and digits only comes with its {@link WordMemory#mixed hash}, and may be passed over ({@link #skipping}).
+     */
+    interface SkippingWords extends Words {
+        /**
+         * From now on in this text, passes over a word of ASCII letters and digits only (what gets a
+         * {@link #hash()}) whose first character, lower-cased, is not in {@code firstCharacters}: it is
+         * counted in the next word's {@link #increment()} (or in {@link #skippedAtEnd()}). Null: every word.
+         */
+        SkippingWords skipping(boolean[] firstCharacters);
+
+        /** The word's hash for {@link WordMemory#find(char[], int, int, int)}, or {@link AsciiWordTokenizer#NO_HASH}. */
+        int hash();
+
+        /** The words passed over after the last word given, once {@link #next()} answered false. */
+        int skippedAtEnd();
     }
 
     /** An analyzer's token stream read as {@link Words}. */
@@ -245,7 +275,7 @@ final class ReducedMail {
      * The word loop of {@link #keepText} over one value, the tokenizer started on it; the position of
      * its last word ({@code position} when it has none).
      */
-    private static int keepWords(AsciiWordTokenizer tokenizer, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+    private static int keepWords(SkippingWords tokenizer, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
                                  boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
                                  MailWords occurrences, KeptTokens kept) throws IOException {
         // A word of ASCII letters and digits only whose first character, lower-cased, starts no term of
