@@ -62,8 +62,8 @@ final class ByteWordScanner implements ReducedMail.SkippingWords {
     private boolean[] starts;
     /** Words passed over since the last word given: added to its position increment. */
     private int skipped;
-    /** A one-word chunk's characters, copied from its bytes. */
-    private char[] word = new char[64];
+    /** A one-word chunk's characters, copied from its bytes: at most {@link AsciiWordTokenizer#MAX_FAST_CHUNK}, and eight always. */
+    private final char[] word = new char[AsciiWordTokenizer.MAX_FAST_CHUNK + 8];
     private char[] wordBuffer = word;
     private int wordOffset;
     private int wordLength;
@@ -148,12 +148,15 @@ final class ByteWordScanner implements ReducedMail.SkippingWords {
             }
             int length = at - start;
             char[] chars = word;
-            if (chars.length < length) {
-                chars = new char[Math.max(length, chars.length * 2)];
-                word = chars;
-            }
+            // the first eight bytes copied and hashed whatever the length (no branch on it), the rest after
+            long first = (long) LONGS.get(in, start);
             int hash = 0;
-            for (int index = 0; index < length; index++) {
+            for (int index = 0; index < 8; index++) {
+                char c = (char) ((first >>> (index << 3)) & 0xff);
+                chars[index] = c;
+                hash = index < length ? 31 * hash + c : hash;
+            }
+            for (int index = 8; index < length; index++) {
                 char c = (char) in[start + index];
                 chars[index] = c;
                 hash = 31 * hash + c;
