@@ -101,11 +101,13 @@ final class ReducedMail {
             try {
                 for (int segment = 0; segment < body.segments(); segment++) {
                     int kind = body.kind(segment);
-                    SkippingWords segmentWords = kind == BodyText.CHARS
-                        ? words.tokenize(body.chars(), body.from(segment), body.to(segment))
-                        : words.scan(body.bytes(), body.from(segment), body.to(segment), kind);
-                    position = keepWords(segmentWords, words, memory, terms, starts, vocabulary.words(), whole, position, candidates,
-                        occurrences, kept);
+                    if (kind == BodyText.CHARS) {
+                        position = keepWords(words.tokenize(body.chars(), body.from(segment), body.to(segment)), words, memory, terms,
+                            starts, vocabulary.words(), whole, position, candidates, occurrences, kept);
+                    } else {
+                        position = keepWords(words.scan(body.bytes(), body.from(segment), body.to(segment), kind), words, memory, terms,
+                            starts, vocabulary.words(), whole, position, candidates, occurrences, kept);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot analyse a free-text field", e);
@@ -275,7 +277,7 @@ final class ReducedMail {
      * The word loop of {@link #keepText} over one value, the tokenizer started on it; the position of
      * its last word ({@code position} when it has none).
      */
-    private static int keepWords(SkippingWords tokenizer, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+    private static int keepWords(AsciiWordTokenizer tokenizer, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
                                  boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
                                  MailWords occurrences, KeptTokens kept) throws IOException {
         // A word of ASCII letters and digits only whose first character, lower-cased, starts no term of
@@ -286,21 +288,47 @@ final class ReducedMail {
             while (tokenizer.next()) {
                 position += tokenizer.increment();
                 int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
-                if (word != WordMemory.NO_WORD) {
-                    for (int rule : vocabularyWords[word].rules()) {
-                        candidates.set(rule);
-                    }
-                    occurrences.add(word, position);
-                    if (kept != null) {
-                        kept.addKept(words.lastTerm(), position);
-                    }
-                } else if (whole) {
-                    kept.addKept(words.lastTerm(), position);
-                }
+                keep(word, words, vocabularyWords, whole, position, candidates, occurrences, kept);
             }
             position += tokenizer.skippedAtEnd();
         }
         return position;
+    }
+
+    /**
+     * {@link #keepWords} over a body's bytes: the same loop on the scanner's own class, so that its
+     * calls are bound without an interface's dispatch (the server's profile showed {@code itable}
+     * stubs when one loop took either).
+     */
+    private static int keepWords(ByteWordScanner scanner, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+                                 boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
+                                 MailWords occurrences, KeptTokens kept) throws IOException {
+        try (scanner) {
+            scanner.skipping(starts);
+            while (scanner.next()) {
+                position += scanner.increment();
+                int word = words.word(memory, terms, scanner.buffer(), scanner.offset(), scanner.length(), scanner.hash());
+                keep(word, words, vocabularyWords, whole, position, candidates, occurrences, kept);
+            }
+            position += scanner.skippedAtEnd();
+        }
+        return position;
+    }
+
+    /** Records the word {@link TextWords#word} just found at {@code position}: a term of the rules, or a word of a field kept whole. */
+    private static void keep(int word, TextWords words, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position,
+                             BitSet candidates, MailWords occurrences, KeptTokens kept) {
+        if (word != WordMemory.NO_WORD) {
+            for (int rule : vocabularyWords[word].rules()) {
+                candidates.set(rule);
+            }
+            occurrences.add(word, position);
+            if (kept != null) {
+                kept.addKept(words.lastTerm(), position);
+            }
+        } else if (whole) {
+            kept.addKept(words.lastTerm(), position);
+        }
     }
 
     /** As {@link #keepText}, for a field the analyzer cuts and analyses itself (addresses, headers, attachment names). */
