@@ -29,7 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * attributes: {@link ReducedMail} looks each one up in the rules' vocabulary and keeps a few. Not
  * thread-safe.
  */
-final class AsciiWordTokenizer implements ReducedMail.Words {
+final class AsciiWordTokenizer implements ReducedMail.SkippingWords {
     /** Longer chunks go to the standard tokenizer, which cuts words at 255 characters. */
     static final int MAX_FAST_CHUNK = 255;
 
@@ -108,21 +108,21 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
             owned = new char[Math.max(length + 1, owned.length * 2)];
         }
         value.getChars(0, length, owned, 0);
-        return text(owned, length);
+        return text(owned, 0, length);
     }
 
     /**
-     * Starts on {@code chars[0, length)}, read in place: they must not change until the last word is read.
-     * {@code chars[length]} must exist: a blank is written there, which ends every word without a test
+     * Starts on {@code chars[from, to)}, read in place: they must not change until the last word is read.
+     * {@code chars[to]} must exist: a blank is written there, which ends every word without a test
      * of the length at each character.
      */
-    AsciiWordTokenizer text(char[] chars, int length) throws IOException {
+    AsciiWordTokenizer text(char[] chars, int from, int to) throws IOException {
         closeFallback();
-        chars[length] = ' ';
+        chars[to] = ' ';
         text = chars;
-        textLength = length;
-        next = 0;
-        chunkEnd = 0;
+        textLength = to;
+        next = from;
+        chunkEnd = from;
         starts = null;
         skipped = 0;
         return this;
@@ -136,13 +136,15 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
      * ({@link RuleVocabulary#firstCharacters}): about half of the words of prose are passed over in
      * the scan that finds them. Null: every word.
      */
-    AsciiWordTokenizer skipping(boolean[] firstCharacters) {
+    @Override
+    public AsciiWordTokenizer skipping(boolean[] firstCharacters) {
         starts = firstCharacters;
         return this;
     }
 
     /** The words passed over after the last word given, once {@link #next()} answered false. */
-    int skippedAtEnd() {
+    @Override
+    public int skippedAtEnd() {
         return skipped;
     }
 
@@ -201,7 +203,8 @@ final class AsciiWordTokenizer implements ReducedMail.Words {
     }
 
     /** The word's hash for {@link WordMemory#find(char[], int, int, int)}, or {@link #NO_HASH} when it was not computed. */
-    int hash() {
+    @Override
+    public int hash() {
         return wordHash;
     }
 

@@ -190,12 +190,12 @@ public final class MimeMailReader {
                 return;
             }
             if (type.is(TEXT_PLAIN)) {
-                readText(part, type.charset(body), bodyPrefixChars - body.length(), body);
+                readText(part, type.charset(body), bodyPrefixChars - body.length(), body, true);
                 body.append('\n');
             } else if (type.is(TEXT_HTML)) {
                 int start = body.length();
-                readText(part, type.charset(body), bodyPrefixChars - start, body);
-                // the markup read after the text, then replaced by its text
+                readText(part, type.charset(body), bodyPrefixChars - start, body, false);
+                // the markup read after the text as characters, then replaced by its text
                 String html = body.cut(start);
                 body.append(HtmlText.of(html));
                 body.append('\n');
@@ -208,12 +208,13 @@ public final class MimeMailReader {
     /**
      * Appends at most {@code budget} characters of the part's text to {@code text}, decoded in its
      * buffers ({@link BodyText#read}); a part that fails while being read adds nothing, as when its
-     * text was read apart first.
+     * text was read apart first. With {@code asBytes}, kept as bytes where it can be ({@link BodyText}).
      */
-    private static void readText(Part part, Charset charset, int budget, BodyText text) throws MessagingException, IOException {
+    private static void readText(Part part, Charset charset, int budget, BodyText text, boolean asBytes)
+        throws MessagingException, IOException {
         int before = text.length();
         try (InputStream input = part.getInputStream()) {
-            text.read(input, charset, budget, part.getSize());
+            text.read(input, charset, budget, part.getSize(), asBytes);
         } catch (MessagingException | IOException | RuntimeException e) {
             text.setLength(before);
             throw e;

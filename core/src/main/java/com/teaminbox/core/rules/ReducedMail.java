@@ -93,9 +93,22 @@ final class ReducedMail {
             String name = RuleFields.BODY;
             boolean whole = forIndex && vocabulary.keepsWhole(name);
             KeptTokens kept = forIndex ? words.keptTokens(keptFields.size()) : null;
+            CharArrayMap<RuleVocabulary.Word> terms = vocabulary.termsOrNone(name);
+            boolean[] starts = whole ? null : vocabulary.firstCharacters(name);
+            WordMemory memory = words.memory(name);
+            // Part after part, bytes or characters (BodyText), positions running on: each part ends with a line break.
+            int position = -1;
             try {
-                keepWords(words.tokenize(body.chars(), body.length()), words, words.memory(name), vocabulary.termsOrNone(name),
-                    whole ? null : vocabulary.firstCharacters(name), vocabulary.words(), whole, -1, candidates, occurrences, kept);
+                for (int segment = 0; segment < body.segments(); segment++) {
+                    int kind = body.kind(segment);
+                    if (kind == BodyText.CHARS) {
+                        position = keepWords(words.tokenize(body.chars(), body.from(segment), body.to(segment)), words, memory, terms,
+                            starts, vocabulary.words(), whole, position, candidates, occurrences, kept);
+                    } else {
+                        position = keepWords(words.scan(body.bytes(), body.from(segment), body.to(segment), kind), words, memory, terms,
+                            starts, vocabulary.words(), whole, position, candidates, occurrences, kept);
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot analyse a free-text field", e);
             }
@@ -158,6 +171,25 @@ final class ReducedMail {
         int length();
 
         int increment();
+    }
+
+    /**
+     * The words of free text ({@link AsciiWordTokenizer}, {@link ByteWordScanner}): a word of ASCII letters
+     * and digits only comes with its {@link WordMemory#mixed hash}, and may be passed over ({@link #skipping}).
+     */
+    interface SkippingWords extends Words {
+        /**
+         * From now on in this text, passes over a word of ASCII letters and digits only (what gets a
+         * {@link #hash()}) whose first character, lower-cased, is not in {@code firstCharacters}: it is
+         * counted in the next word's {@link #increment()} (or in {@link #skippedAtEnd()}). Null: every word.
+         */
+        SkippingWords skipping(boolean[] firstCharacters);
+
+        /** The word's hash for {@link WordMemory#find(char[], int, int, int)}, or {@link AsciiWordTokenizer#NO_HASH}. */
+        int hash();
+
+        /** The words passed over after the last word given, once {@link #next()} answered false. */
+        int skippedAtEnd();
     }
 
     /** An analyzer's token stream read as {@link Words}. */
@@ -256,21 +288,47 @@ final class ReducedMail {
             while (tokenizer.next()) {
                 position += tokenizer.increment();
                 int word = words.word(memory, terms, tokenizer.buffer(), tokenizer.offset(), tokenizer.length(), tokenizer.hash());
-                if (word != WordMemory.NO_WORD) {
-                    for (int rule : vocabularyWords[word].rules()) {
-                        candidates.set(rule);
-                    }
-                    occurrences.add(word, position);
-                    if (kept != null) {
-                        kept.addKept(words.lastTerm(), position);
-                    }
-                } else if (whole) {
-                    kept.addKept(words.lastTerm(), position);
-                }
+                keep(word, words, vocabularyWords, whole, position, candidates, occurrences, kept);
             }
             position += tokenizer.skippedAtEnd();
         }
         return position;
+    }
+
+    /**
+     * {@link #keepWords} over a body's bytes: the same loop on the scanner's own class, so that its
+     * calls are bound without an interface's dispatch (the server's profile showed {@code itable}
+     * stubs when one loop took either).
+     */
+    private static int keepWords(ByteWordScanner scanner, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
+                                 boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
+                                 MailWords occurrences, KeptTokens kept) throws IOException {
+        try (scanner) {
+            scanner.skipping(starts);
+            while (scanner.next()) {
+                position += scanner.increment();
+                int word = words.word(memory, terms, scanner.buffer(), scanner.offset(), scanner.length(), scanner.hash());
+                keep(word, words, vocabularyWords, whole, position, candidates, occurrences, kept);
+            }
+            position += scanner.skippedAtEnd();
+        }
+        return position;
+    }
+
+    /** Records the word {@link TextWords#word} just found at {@code position}: a term of the rules, or a word of a field kept whole. */
+    private static void keep(int word, TextWords words, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position,
+                             BitSet candidates, MailWords occurrences, KeptTokens kept) {
+        if (word != WordMemory.NO_WORD) {
+            for (int rule : vocabularyWords[word].rules()) {
+                candidates.set(rule);
+            }
+            occurrences.add(word, position);
+            if (kept != null) {
+                kept.addKept(words.lastTerm(), position);
+            }
+        } else if (whole) {
+            kept.addKept(words.lastTerm(), position);
+        }
     }
 
     /** As {@link #keepText}, for a field the analyzer cuts and analyses itself (addresses, headers, attachment names). */

@@ -27,6 +27,8 @@ final class TextWords {
 
     /** The words of {@link RuleLanguage#textTokenizer()} (StandardTokenizer), cut faster where the text is plain ASCII. */
     private final AsciiWordTokenizer tokenizer = new AsciiWordTokenizer();
+    /** The same words, cut from a body's bytes ({@link BodyText}). */
+    private final ByteWordScanner scanner = new ByteWordScanner();
     private final WordChain chain;
     private final Map<String, WordMemory> byField = new HashMap<>();
     /** Per field analysed by its own analyzer (addresses, headers, attachment names), its last values and what they gave. */
@@ -62,9 +64,14 @@ final class TextWords {
         return tokenizer.text(value);
     }
 
-    /** The raw words of {@code chars[0, length)}, read in place. */
-    AsciiWordTokenizer tokenize(char[] chars, int length) throws IOException {
-        return tokenizer.text(chars, length);
+    /** The raw words of {@code chars[from, to)}, read in place ({@link AsciiWordTokenizer#text(char[], int, int)}). */
+    AsciiWordTokenizer tokenize(char[] chars, int from, int to) throws IOException {
+        return tokenizer.text(chars, from, to);
+    }
+
+    /** The raw words of {@code bytes[from, to)}, text of a {@link ByteWordScanner} kind, read in place. */
+    ByteWordScanner scan(byte[] bytes, int from, int to, int kind) throws IOException {
+        return scanner.text(bytes, from, to, kind);
     }
 
     /** The buffer the next mail's body is read into. */

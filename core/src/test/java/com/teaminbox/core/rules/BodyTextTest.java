@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,9 @@ class BodyTextTest {
 
             text.clear();
             text.append("x");
-            text.read(new ByteArrayInputStream(bytes), charset, budget, random.nextBoolean() ? bytes.length : -1);
+            text.read(new ByteArrayInputStream(bytes), charset, budget, random.nextBoolean() ? bytes.length : -1, random.nextBoolean());
             assertThat(text.toString()).as("%s %s", charset, hex(bytes)).isEqualTo("x" + expected);
+            assertThat(text.length()).isEqualTo(1 + expected.length());
         }
     }
 
@@ -57,8 +59,11 @@ class BodyTextTest {
                     expected = MimeMailReaderTest.readByReader(bytes, charset, budget);
                 }
                 text.clear();
-                text.read(new ByteArrayInputStream(bytes), charset, budget, bytes.length);
-                assertThat(text.toString()).as("%s, budget %d", charset, budget).isEqualTo(expected);
+                for (boolean asBytes : new boolean[] {false, true}) {
+                    text.clear();
+                    text.read(new ByteArrayInputStream(bytes), charset, budget, bytes.length, asBytes);
+                    assertThat(text.toString()).as("%s, budget %d", charset, budget).isEqualTo(expected);
+                }
             }
         }
     }
@@ -68,9 +73,85 @@ class BodyTextTest {
         String line = "Le client signale que l'imprimante est en panne — état critique.\n";
         String body = line.repeat(5_000);
         BodyText text = new BodyText();
-        text.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, 1_000_000, -1);
+        text.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, 1_000_000, -1, true);
         assertThat(text.toString()).isEqualTo(body);
+        assertThat(text.segments()).isEqualTo(1);
+        assertThat(text.kind(0)).isEqualTo(ByteWordScanner.UTF8);
         assertThat(text.clear().length()).isZero();
+    }
+
+    /** What the byte scanner needs: plain text in an ASCII-compatible charset is kept as it was received, not decoded. */
+    @Test
+    void aPartInAnAsciiCompatibleCharsetShouldBeKeptAsItsBytes() throws IOException {
+        BodyText text = new BodyText();
+        for (Charset charset : new Charset[] {StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII}) {
+            byte[] bytes = "Hello, invoice 42 é".getBytes(charset);
+            text.clear().read(new ByteArrayInputStream(bytes), charset, 1_000, bytes.length, true);
+            text.append('\n');
+            assertThat(text.segments()).as("%s", charset).isEqualTo(1);
+            assertThat(text.kind(0)).as("%s", charset).isNotEqualTo(BodyText.CHARS);
+            assertThat(Arrays.copyOfRange(text.bytes(), text.from(0), text.to(0) - 1)).isEqualTo(bytes);
+        }
+        byte[] fourBytes = "a 😀".getBytes(StandardCharsets.UTF_8);
+        text.clear().read(new ByteArrayInputStream(fourBytes), StandardCharsets.UTF_8, 1_000, fourBytes.length, true);
+        assertThat(text.kind(0)).as("two characters of one sequence: decoded").isEqualTo(BodyText.CHARS);
+        assertThat(text.toString()).isEqualTo("a 😀");
+    }
+
+    /**
+     * Parts read as bytes or characters, in any order, with line breaks and text after them, an HTML
+     * part's markup cut off and a failed part taken back: the text and its length are those of the
+     * Strings of the parts, one after the other.
+     */
+    @Test
+    void partsInEitherFormShouldMakeTheTextOfTheirStrings() throws IOException {
+        Random random = new Random(20261207);
+        BodyText text = new BodyText();
+        Charset[] charsets = {StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII,
+            Charset.forName("windows-1252"), StandardCharsets.UTF_16};
+        for (int round = 0; round < 20_000; round++) {
+            text.clear();
+            StringBuilder expected = new StringBuilder();
+            int parts = random.nextInt(6);
+            for (int part = 0; part < parts; part++) {
+                byte[] bytes = new byte[random.nextInt(30)];
+                for (int index = 0; index < bytes.length; index++) {
+                    bytes[index] = (byte) (random.nextInt(3) > 0 ? 'a' + random.nextInt(26)
+                        : random.nextInt(4) == 0 ? random.nextInt(256) : BYTES[random.nextInt(BYTES.length)]);
+                }
+                Charset charset = charsets[random.nextInt(charsets.length)];
+                int budget = random.nextInt(4) == 0 ? random.nextInt(8) : 1_000;
+                int before = text.length();
+                text.read(new ByteArrayInputStream(bytes), charset, budget, bytes.length, random.nextBoolean());
+                String read = budget <= 0 ? "" : charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+                    || charset.equals(StandardCharsets.US_ASCII) ? new String(bytes, charset)
+                    : MimeMailReaderTest.readByReader(bytes, charset, budget);
+                read = read.substring(0, Math.min(budget, read.length()));
+                switch (random.nextInt(4)) {
+                    case 0:
+                        // a part that failed: taken back
+                        text.setLength(before);
+                        break;
+                    case 1:
+                        text.append("<p>" + part + "</p>");
+                        assertThat(text.cut(before + read.length())).isEqualTo("<p>" + part + "</p>");
+                        expected.append(read);
+                        break;
+                    default:
+                        expected.append(read);
+                        text.append('\n');
+                        expected.append('\n');
+                        break;
+                }
+                if (random.nextInt(5) == 0) {
+                    text.append("ü" + part);
+                    expected.append("ü" + part);
+                }
+                assertThat(text.length()).isEqualTo(expected.length());
+                assertThat(text.toString()).as("round %d part %d", round, part).isEqualTo(expected.toString());
+            }
+            assertThat(text.toString()).isEqualTo(expected.toString());
+        }
     }
 
 

@@ -55,6 +55,9 @@ class MimeMailReaderForRulesTest {
     private static final String[][] RULE_SETS = {
         {"subject:(urgent invoice) OR body:(urgent facture)", "from:customer.test"},
         {"body:\"printer broken\"", "attachment:(report pdf)"},
+        // positions running on from part to part, bytes or characters: phrases, a sloppy phrase, a pattern (every word kept)
+        {"body:\"broken état\" OR body:\"please refund\"", "body:\"refund please\"~3", "body:\"pdf l'urgence\""},
+        {"body:prin* AND body:urgent", "body:\"état café\""},
         {"to:example.test OR cc:vendor.test", "header.x-spam-flag:yes"},
         {"attachment:invoice*"},
         {"subject:urgent"},
