@@ -107,6 +107,8 @@ public class SlaAuditListener implements AuditListener {
     private final AtomicBoolean drainNow = new AtomicBoolean();
     /** How many times this listener's thread handled the records heard (tests); this thread's only. */
     private volatile int drains;
+    /** Whether the drain under way writes what is pending when it ends ({@link #drainAndWrite}); this thread's only. */
+    private boolean writeAfterDrain;
     /** The shared mailboxes of the configuration last used, by address as the records spell it; this thread's only. */
     private SharedAddresses sharedAddresses;
 
@@ -195,7 +197,12 @@ public class SlaAuditListener implements AuditListener {
     }
 
     private void drainAndWrite() {
-        drain();
+        writeAfterDrain = true;
+        try {
+            drain();
+        } finally {
+            writeAfterDrain = false;
+        }
         writeAll();
     }
 
@@ -213,6 +220,11 @@ public class SlaAuditListener implements AuditListener {
     /** How many times this listener's thread woke up to handle the records heard (tests). */
     int drains() {
         return drains;
+    }
+
+    /** How many tasks this listener's thread was given, run or waiting: each is a wake-up (tests). */
+    long wakeUpsScheduled() {
+        return executor.getTaskCount();
     }
 
     /** Handles the records heard, writes what is pending, then stops. */
@@ -268,7 +280,13 @@ public class SlaAuditListener implements AuditListener {
         }
     }
 
-    /** The batch is written when full, else once {@link #linger} has passed since its first fact. */
+    /**
+     * The batch is written when full, else once {@link #linger} has passed since its first fact: by
+     * the drain under way when it ends ({@link #drainAndWrite}, whose records waited their linger
+     * already), else by the one scheduled to run within a linger, else by a write of its own. Only
+     * the last gives the thread a wake-up of its own: under load nearly every batch starts in a
+     * {@link #drainAndWrite} and was given one for nothing, found written (issue 18).
+     */
     private void pend(SharedMailbox sharedMailbox, TicketFact fact) {
         String address = sharedMailbox.address().asString();
         PendingFacts batch = pending.get(address);
@@ -280,7 +298,7 @@ public class SlaAuditListener implements AuditListener {
         batch.facts().add(fact);
         if (batch.facts().size() >= maxFactsPerEntry) {
             write(batch);
-        } else if (first) {
+        } else if (first && !writeAfterDrain && !drainScheduled.get()) {
             PendingFacts scheduled = batch;
             try {
                 executor.schedule(() -> write(scheduled), linger.toMillis(), TimeUnit.MILLISECONDS);

@@ -20,12 +20,14 @@ import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Header;
-import org.apache.james.mailbox.model.MailboxMetaData;
+import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.MessageResultIterator;
 import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mailbox.model.search.MailboxQuery;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 
 import com.teaminbox.core.config.SharedMailbox;
 import com.teaminbox.james.common.SharedAccounts;
@@ -41,12 +43,15 @@ import reactor.core.publisher.Flux;
  */
 public class TicketMessages {
     private final MailboxManager mailboxManager;
+    private final MailboxSessionMapperFactory mappers;
     private final SharedAccounts accounts;
     private final KeywordCarriers carriers;
 
     @Inject
-    public TicketMessages(MailboxManager mailboxManager, SharedAccounts accounts, KeywordCarriers carriers) {
+    public TicketMessages(MailboxManager mailboxManager, MailboxSessionMapperFactory mappers, SharedAccounts accounts,
+                          KeywordCarriers carriers) {
         this.mailboxManager = mailboxManager;
+        this.mappers = mappers;
         this.accounts = accounts;
         this.carriers = carriers;
     }
@@ -94,12 +99,12 @@ public class TicketMessages {
         Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
-            for (MailboxMetaData metadata : folderNames(session)) {
+            for (Mailbox stored : folderNames(session)) {
                 // The usual folder, watched and without a carrier, is not even opened.
-                if (followed && carriers.knownWithoutCarriers(metadata.getId())) {
+                if (followed && carriers.knownWithoutCarriers(stored.getMailboxId())) {
                     continue;
                 }
-                MessageManager folder = mailboxManager.getMailbox(metadata.getPath(), session);
+                MessageManager folder = mailboxManager.getMailbox(stored.generateAssociatedPath(), session);
                 Optional<Set<MessageUid>> candidates = followed ? carriers.candidates(folder, session) : Optional.empty();
                 if (candidates.isPresent() && candidates.get().isEmpty()) {
                     continue;
@@ -213,20 +218,29 @@ public class TicketMessages {
     /** Every folder but the bookkeeping ones (ticket registry, SLA ledger). */
     private List<MessageManager> folders(MailboxSession session) throws MailboxException {
         List<MessageManager> folders = new ArrayList<>();
-        for (MailboxMetaData metadata : folderNames(session)) {
-            folders.add(mailboxManager.getMailbox(metadata.getPath(), session));
+        for (Mailbox stored : folderNames(session)) {
+            folders.add(mailboxManager.getMailbox(stored.generateAssociatedPath(), session));
         }
         return folders;
     }
 
-    /** As {@link #folders}, names and ids only: a folder is opened only when it must be read. */
-    private List<MailboxMetaData> folderNames(MailboxSession session) {
+    /**
+     * As {@link #folders}, names and ids only: a folder is opened only when it must be read. The
+     * account's own folders as James's mailbox mapper stores them (the cluster's storage), read on
+     * this thread: not {@code MailboxManager.search}, which in James 3.8.1 hands its result over to
+     * Reactor's {@code parallel} scheduler (a thread woken, then this one, per call) and resolves
+     * each folder's rights to build metadata this owner's system session has no use for. A
+     * customer's every reply on a ticket lists the folders (issue 18).
+     */
+    private List<Mailbox> folderNames(MailboxSession session) {
         MailboxPath registry = MailboxTicketRegistry.registryPath(session);
         MailboxPath ledger = SlaLedger.ledgerPath(session);
-        List<MailboxMetaData> folders = new ArrayList<>();
-        for (MailboxMetaData metadata : SharedAccounts.ownFolderNames(mailboxManager, session)) {
-            if (!metadata.getPath().equals(registry) && !metadata.getPath().equals(ledger)) {
-                folders.add(metadata);
+        MailboxQuery.UserBound own = MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build().asUserBound();
+        List<Mailbox> folders = new ArrayList<>();
+        for (Mailbox stored : mappers.getMailboxMapper(session).findMailboxWithPathLike(own).collectList().block()) {
+            MailboxPath path = stored.generateAssociatedPath();
+            if (own.matches(stored) && !path.equals(registry) && !path.equals(ledger)) {
+                folders.add(stored);
             }
         }
         return folders;

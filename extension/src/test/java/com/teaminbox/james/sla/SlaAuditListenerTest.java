@@ -87,6 +87,26 @@ class SlaAuditListenerTest {
     }
 
     @Test
+    void factsWrittenWhenTheirWaitEndsShouldGiveTheListenersThreadNoSecondWakeUp() throws Exception {
+        listener = listener(SLA, Duration.ofMillis(10), 100);
+
+        opened("SUP-1");
+
+        assertThat(written()).extracting(TicketFact::ticket).containsExactly("SUP-1");
+        // The wait's own drain writes the fact as it ends; a write scheduled besides would wake the thread to find nothing.
+        assertThat(listener.wakeUpsScheduled()).isEqualTo(1);
+    }
+
+    @Test
+    void factsOfARecordHandledAtOnceShouldStillBeWrittenWhenTheirWaitEnds() throws Exception {
+        listener = listener(SLA, Duration.ofMillis(10), 100);
+
+        threadedFromCustomer("SUP-1");
+
+        assertThat(written()).extracting(TicketFact::ticket).containsExactly("SUP-1");
+    }
+
+    @Test
     void aKeywordChangeShouldBeHandledAtOnceWhileItsMessageIsStillWhereTheStoreFoundIt() throws Exception {
         listener = listener(SLA, Duration.ofMinutes(10), 100);
 
