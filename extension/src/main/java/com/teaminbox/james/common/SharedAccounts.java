@@ -60,8 +60,7 @@ public class SharedAccounts {
         return paths;
     }
 
-    /** As {@link #ownFolders}, with each folder's id: a caller that knows a folder by its id need not open it. */
-    public static List<MailboxMetaData> ownFolderNames(MailboxManager mailboxManager, MailboxSession session) {
+    private static List<MailboxMetaData> ownFolderNames(MailboxManager mailboxManager, MailboxSession session) {
         return mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(),
                 MailboxSearchFetchType.Minimal, session)
             .collectList()
