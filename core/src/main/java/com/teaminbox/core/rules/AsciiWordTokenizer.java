@@ -29,7 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * attributes: {@link ReducedMail} looks each one up in the rules' vocabulary and keeps a few. Not
  * thread-safe.
  */
-final class AsciiWordTokenizer implements ReducedMail.SkippingWords {
+final class AsciiWordTokenizer extends WordCursor {
     /** Longer chunks go to the standard tokenizer, which cuts words at 255 characters. */
     static final int MAX_FAST_CHUNK = 255;
 
@@ -89,16 +89,6 @@ final class AsciiWordTokenizer implements ReducedMail.SkippingWords {
     private int next;
     private int chunkEnd;
     private boolean inFallback;
-    private char[] wordBuffer = text;
-    private int wordOffset;
-    private int wordLength;
-    private int wordIncrement;
-    /** {@link WordMemory#rawHash} of the word, computed while it was cut, or {@link #NO_HASH}. */
-    private int wordHash;
-    /** The first characters, lower-cased, of the words wanted, or null for every word: {@link #skipping}. */
-    private boolean[] starts;
-    /** Words passed over since the last word given: added to its position increment. */
-    private int skipped;
     static final int NO_HASH = 0;
 
     /** Starts on this text: its characters are copied once into a buffer kept for the next texts. */
@@ -123,29 +113,14 @@ final class AsciiWordTokenizer implements ReducedMail.SkippingWords {
         textLength = to;
         next = from;
         chunkEnd = from;
-        starts = null;
-        skipped = 0;
+        restart();
         return this;
     }
 
-    /**
-     * From now on in this text, passes over a word of ASCII letters and digits only (what gets a
-     * {@link #hash()}) whose first character, lower-cased, is not in {@code firstCharacters}: it is
-     * counted in the next word's {@link #increment()} (or in {@link #skippedAtEnd()}), never given nor
-     * hashed. {@link ReducedMail} asks for the words some rule's term may be
-     * ({@link RuleVocabulary#firstCharacters}): about half of the words of prose are passed over in
-     * the scan that finds them. Null: every word.
-     */
     @Override
     public AsciiWordTokenizer skipping(boolean[] firstCharacters) {
-        starts = firstCharacters;
+        super.skipping(firstCharacters);
         return this;
-    }
-
-    /** The words passed over after the last word given, once {@link #next()} answered false. */
-    @Override
-    public int skippedAtEnd() {
-        return skipped;
     }
 
     @Override
@@ -185,32 +160,6 @@ final class AsciiWordTokenizer implements ReducedMail.SkippingWords {
                 return true;
             }
         }
-    }
-
-    @Override
-    public char[] buffer() {
-        return wordBuffer;
-    }
-
-    @Override
-    public int offset() {
-        return wordOffset;
-    }
-
-    @Override
-    public int length() {
-        return wordLength;
-    }
-
-    /** The word's hash for {@link WordMemory#find(char[], int, int, int)}, or {@link #NO_HASH} when it was not computed. */
-    @Override
-    public int hash() {
-        return wordHash;
-    }
-
-    @Override
-    public int increment() {
-        return wordIncrement;
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.nio.ByteOrder;
  * decoded apart is the very text the whole decoding gives there. {@code ByteWordScannerTest}
  * checks it against the character tokenizer and {@code StandardTokenizer}. Not thread-safe.
  */
-final class ByteWordScanner implements ReducedMail.SkippingWords {
+final class ByteWordScanner extends WordCursor {
     /** Bytes that must be readable after a text's end: the scan reads eight at a time, and ignores what lies past the end. */
     static final int PADDING = 8;
     /** A text in US-ASCII: a byte of 0x80 or more is one replacement character, as a String decodes it. */
@@ -59,16 +59,8 @@ final class ByteWordScanner implements ReducedMail.SkippingWords {
     private int next;
     private int end;
     private int kind;
-    private boolean[] starts;
-    /** Words passed over since the last word given: added to its position increment. */
-    private int skipped;
     /** A one-word chunk's characters, copied from its bytes: at most {@link AsciiWordTokenizer#MAX_FAST_CHUNK}, and eight always. */
     private final char[] word = new char[AsciiWordTokenizer.MAX_FAST_CHUNK + 8];
-    private char[] wordBuffer = word;
-    private int wordOffset;
-    private int wordLength;
-    private int wordIncrement;
-    private int wordHash;
 
     /**
      * Starts on {@code bytes[from, to)}, text of this {@code kind} read in place: they must not change
@@ -82,20 +74,14 @@ final class ByteWordScanner implements ReducedMail.SkippingWords {
         next = from;
         end = to;
         kind = textKind;
-        starts = null;
-        skipped = 0;
+        restart();
         return this;
     }
 
     @Override
     public ByteWordScanner skipping(boolean[] firstCharacters) {
-        starts = firstCharacters;
+        super.skipping(firstCharacters);
         return this;
-    }
-
-    @Override
-    public int skippedAtEnd() {
-        return skipped;
     }
 
     @Override
@@ -240,31 +226,6 @@ final class ByteWordScanner implements ReducedMail.SkippingWords {
             }
         }
         return written - at;
-    }
-
-    @Override
-    public char[] buffer() {
-        return wordBuffer;
-    }
-
-    @Override
-    public int offset() {
-        return wordOffset;
-    }
-
-    @Override
-    public int length() {
-        return wordLength;
-    }
-
-    @Override
-    public int hash() {
-        return wordHash;
-    }
-
-    @Override
-    public int increment() {
-        return wordIncrement;
     }
 
     @Override
