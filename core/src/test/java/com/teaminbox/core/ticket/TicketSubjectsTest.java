@@ -153,4 +153,36 @@ class TicketSubjectsTest {
         assertThat(TicketSubjects.withoutTag("Re: [SUP-9] Printer", "[SUP-9]")).isEqualTo("Re: Printer");
         assertThat(TicketSubjects.withSingleTag(null, "[SUP-9]")).isEmpty();
     }
+
+    /** The expression the hand-written reading replaced (issue 18): it must read every subject alike. */
+    private static final Pattern REPLY_PREFIX_AS_BEFORE = Pattern.compile(
+        "\\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|odp|rif|r|enc|res)(?:\\[\\d{1,4}])?\\s*:", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void replyPrefixesShouldEndWhereTheirRegularExpressionEnds() {
+        String[] pieces = {"re", "RE", "Re", "rE", "res", "RES", "fw", "Fwd", "FWD", "fwdd", "aw", "WG", "tr", "sv", "Vs",
+            "antw", "ANTW", "odp", "rif", "r", "R", "enc", "reply", "rex", "x", "", ":", " ", "  ", "\t", "[", "]", "[2]",
+            "[1234]", "[12345]", "[]", "[a]", "[2", "2", "\u212A", "\u017F", "\u00E9", "\u0130", "Printer", "[SUP-1]", "\u000B", "\f"};
+        Random random = new Random(18);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder subject = new StringBuilder();
+            int count = random.nextInt(7);
+            for (int index = 0; index < count; index++) {
+                subject.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = subject.toString();
+
+            assertThat(TicketSubjects.withoutReplyPrefixes(text)).as("subject <%s>", text).isEqualTo(withoutPrefixesAsBefore(text));
+        }
+    }
+
+    private static String withoutPrefixesAsBefore(String subject) {
+        String safe = TicketSubjects.singleLine(subject);
+        java.util.regex.Matcher prefix = REPLY_PREFIX_AS_BEFORE.matcher(safe);
+        int end = 0;
+        while (prefix.region(end, safe.length()).lookingAt()) {
+            end = prefix.end();
+        }
+        return safe.substring(end).stripLeading();
+    }
 }
