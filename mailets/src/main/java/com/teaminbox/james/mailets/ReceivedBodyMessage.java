@@ -15,6 +15,8 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 import javax.mail.util.SharedByteArrayInputStream;
 
+import org.apache.james.server.core.BufferedDeferredFileOutputStream;
+import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.slf4j.Logger;
@@ -74,15 +76,44 @@ public final class ReceivedBodyMessage extends MimeMessage {
             if (size < 0 || size > limit) {
                 return Optional.empty();
             }
-            // one array of the size the source tells (readNBytes(int) would gather it in 8 KB pieces first, then copy)
-            byte[] received = new byte[(int) size];
-            try (InputStream input = source.getInputStream()) {
-                if (input.readNBytes(received, 0, received.length) != received.length || input.read() != -1) {
-                    // the source does not hold the size it tells: read the message as James parses it
-                    return Optional.empty();
-                }
+            Optional<byte[]> received = inMemoryCopy(source, size).or(() -> readFully(source, size));
+            return received.map(bytes -> new ReceivedBodyMessage(message, bytes, bodyStart(bytes, bytes.length)));
+        } catch (IOException e) {
+            // read as James parses it: what that reading does with a source that fails, the rules' reading did before
+            LOGGER.debug("Cannot read the received message from its source; reading it as James parses it", e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The bytes of James's in-memory source, copied once. Its stream would be a
+     * {@code ByteArrayInputStream} over the same copy ({@code BufferedDeferredFileOutputStream.getData}
+     * copies its buffers into a new array for every stream opened), read into an array of ours: a
+     * second copy of the whole message on every mail (issue 18, docs/benchmarks.md, twelfth round
+     * {@code heap13}). The copy made here is no one else's, so it is kept as it is.
+     */
+    private static Optional<byte[]> inMemoryCopy(MimeMessageSource source, long size) {
+        if (source instanceof MimeMessageInputStreamSource stream
+            && stream.getWritableOutputStream() instanceof BufferedDeferredFileOutputStream buffered
+            && buffered.isInMemory()) {
+            byte[] data = buffered.getData();
+            if (data != null && data.length == size) {
+                return Optional.of(data);
             }
-            return Optional.of(new ReceivedBodyMessage(message, received, bodyStart(received, received.length)));
+        }
+        return Optional.empty();
+    }
+
+    /** Any other source: its stream read into one array of the size it tells, or nothing when it holds another size or fails. */
+    private static Optional<byte[]> readFully(MimeMessageSource source, long size) {
+        // one array of the size the source tells (readNBytes(int) would gather it in 8 KB pieces first, then copy)
+        byte[] received = new byte[(int) size];
+        try (InputStream input = source.getInputStream()) {
+            if (input.readNBytes(received, 0, received.length) != received.length || input.read() != -1) {
+                // the source does not hold the size it tells: read the message as James parses it
+                return Optional.empty();
+            }
+            return Optional.of(received);
         } catch (IOException e) {
             // read as James parses it: what that reading does with a source that fails, the rules' reading did before
             LOGGER.debug("Cannot read the received message from its source; reading it as James parses it", e);
