@@ -29,9 +29,9 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * SERVER_HOME is an e2e server's home ({@code <homes>/b1}); PROFILE defaults to its {@code ap.jfr},
  * recorded by async-profiler with {@code event=itimer,interval=2ms,jfr} (docs/benchmarks.md gives the
- * command); INTERVAL_MS is the sampling interval (2). The measured window is the spooler's samples
- * after its last pause of 5 s or more (the warm-up's end), from 0.5 s before them to 2 s after the
- * last. Records are those of the trail's files ({@code james/var/audit/*.jsonl}) whose {@code time}
+ * command); INTERVAL_MS is the sampling interval (2). The measured window is the spooler's last run
+ * of work (samples between pauses of 5 s or more, at least 50 of them: a few samples of late work
+ * after the measured mails do not make a window), from 0.5 s before it to 2 s after its last sample. Records are those of the trail's files ({@code james/var/audit/*.jsonl}) whose {@code time}
  * falls in that window. A sample counts for the trail when it is on a {@code teaminbox-audit-*}
  * thread, or when any frame of its stack is the trail's (a class of an {@code audit} package of
  * ours, {@code ServerAuditTrail}, {@code MailEvents}); each of those callers' samples is put under
@@ -40,6 +40,8 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public class AuditInServer {
     private static final Pattern AUDIT_FRAME = Pattern.compile("com\\.teaminbox\\..*audit\\.|ServerAuditTrail|AuditTrail|MailEvents");
+    /** The fewest spooler samples a run of work must have to be the measured window (2,000 mails: several hundred). */
+    private static final int MIN_RUN = 50;
     private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
     private static final Pattern TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
     /** What a caller's sample under the trail was doing: the first part whose pattern matches a frame, innermost first. */
@@ -85,14 +87,22 @@ public class AuditInServer {
         if (spooler.isEmpty()) {
             throw new IllegalStateException("No spooler sample in " + profile);
         }
-        Instant first = spooler.get(0);
-        for (int index = 1; index < spooler.size(); index++) {
-            if (Duration.between(spooler.get(index - 1), spooler.get(index)).toMillis() >= 5000) {
-                first = spooler.get(index);
+        // The spooler's runs of work between pauses of 5 s or more: the measured mails are the last
+        // run of at least MIN_RUN samples (a lone sample of late work after it is not the window).
+        int runStart = 0;
+        int windowStart = 0;
+        int windowEnd = spooler.size() - 1;
+        for (int index = 1; index <= spooler.size(); index++) {
+            if (index == spooler.size() || Duration.between(spooler.get(index - 1), spooler.get(index)).toMillis() >= 5000) {
+                if (index - runStart >= MIN_RUN) {
+                    windowStart = runStart;
+                    windowEnd = index - 1;
+                }
+                runStart = index;
             }
         }
-        Instant from = first.minusMillis(500);
-        Instant to = spooler.get(spooler.size() - 1).plusSeconds(2);
+        Instant from = spooler.get(windowStart).minusMillis(500);
+        Instant to = spooler.get(windowEnd).plusSeconds(2);
 
         Map<String, Integer> recordsByType = new TreeMap<>();
         int records = 0;
