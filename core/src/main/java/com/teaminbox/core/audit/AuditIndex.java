@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -172,18 +173,16 @@ public final class AuditIndex implements Closeable {
     /**
      * The fields of {@link #document}, allocated once per batch and given each record's values in
      * turn, instead of a dozen objects per record on the index thread (which in the server runs
-     * as profiled code as well).
+     * as profiled code as well). The terms are given as bytes: the id's made without a string,
+     * the type's made once, an actor's or a mailbox's once per batch (a batch's records name few
+     * of them), instead of encoding each value to UTF-8 for every record. The terms are the same
+     * bytes {@link #document} indexes from strings.
      */
     private final class ReusedFields {
-        private final StringField id = new StringField(ID, "", Field.Store.NO);
         private final LongPoint timePoint = new LongPoint(TIME, 0L);
         private final NumericDocValuesField time = new NumericDocValuesField(TIME, 0L);
         private final SortedDocValuesField node = new SortedDocValuesField(NODE, new BytesRef());
         private final NumericDocValuesField seq = new NumericDocValuesField(SEQ, 0L);
-        private final StringField type = new StringField(TYPE, "", Field.Store.NO);
-        private final StringField actor = new StringField(ACTOR, "", Field.Store.NO);
-        private final StringField ticket = new StringField(TICKET, "", Field.Store.NO);
-        private final StringField mailbox = new StringField(MAILBOX, "", Field.Store.NO);
         private final SortedDocValuesField file = new SortedDocValuesField(FILE, new BytesRef());
         private final NumericDocValuesField offset = new NumericDocValuesField(OFFSET, 0L);
         private final NumericDocValuesField fingerprint = new NumericDocValuesField(FINGERPRINT, 0L);
@@ -191,39 +190,37 @@ public final class AuditIndex implements Closeable {
         /** A batch's records are nearly all of this node: its name is made bytes once. */
         private String lastNode = "";
         private BytesRef lastNodeBytes = new BytesRef("");
+        /** Folded actors and mailboxes as term bytes, for this batch. */
+        private final Map<String, BytesRef> foldedTerms = new HashMap<>();
 
         /** The fields of this record's document, valid until the next call. */
         List<IndexableField> of(LocatedRecord located) {
             AuditRecord record = located.record();
             fields.clear();
-            id.setStringValue(id(record));
-            fields.add(id);
+            if (!record.node().equals(lastNode)) {
+                lastNode = record.node();
+                lastNodeBytes = new BytesRef(lastNode);
+            }
+            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): a new field each.
+            fields.add(new StringField(ID, idTerm(lastNodeBytes, record.seq()), Field.Store.NO));
             long millis = record.time().toEpochMilli();
             timePoint.setLongValue(millis);
             fields.add(timePoint);
             time.setLongValue(millis);
             fields.add(time);
-            if (!record.node().equals(lastNode)) {
-                lastNode = record.node();
-                lastNodeBytes = new BytesRef(lastNode);
-            }
             node.setBytesValue(lastNodeBytes);
             fields.add(node);
             seq.setLongValue(record.seq());
             fields.add(seq);
-            type.setStringValue(record.type().wireName());
-            fields.add(type);
-            actor.setStringValue(folded(record.actor().name()));
-            fields.add(actor);
+            fields.add(new StringField(TYPE, TYPE_TERMS[record.type().ordinal()], Field.Store.NO));
+            fields.add(new StringField(ACTOR, foldedTerm(record.actor().name()), Field.Store.NO));
             Optional<String> ticketOf = record.ticket();
             if (ticketOf.isPresent()) {
-                ticket.setStringValue(folded(ticketOf.get()));
-                fields.add(ticket);
+                fields.add(new StringField(TICKET, folded(ticketOf.get()), Field.Store.NO));
             }
             Optional<String> mailboxOf = record.mailbox();
             if (mailboxOf.isPresent()) {
-                mailbox.setStringValue(folded(mailboxOf.get()));
-                fields.add(mailbox);
+                fields.add(new StringField(MAILBOX, foldedTerm(mailboxOf.get()), Field.Store.NO));
             }
             file.setBytesValue(fileName(located.file()));
             fields.add(file);
@@ -233,6 +230,40 @@ public final class AuditIndex implements Closeable {
             fields.add(fingerprint);
             return fields;
         }
+
+        private BytesRef foldedTerm(String value) {
+            BytesRef term = foldedTerms.get(value);
+            if (term == null) {
+                term = new BytesRef(folded(value));
+                foldedTerms.put(value, term);
+            }
+            return term;
+        }
+    }
+
+    /** Each type's term, as {@link #document} indexes its wire name. */
+    private static final BytesRef[] TYPE_TERMS = Arrays.stream(AuditEventType.values())
+        .map(type -> new BytesRef(type.wireName())).toArray(BytesRef[]::new);
+
+    /** {@link #id}'s UTF-8 bytes: the node's bytes, a slash and the seq's digits. */
+    static BytesRef idTerm(BytesRef node, long seq) {
+        if (seq < 0) {
+            // never for a record (seq starts at 1): as Java writes it
+            return new BytesRef(node.utf8ToString() + "/" + seq);
+        }
+        int digits = 1;
+        for (long rest = seq / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] bytes = new byte[node.length + 1 + digits];
+        System.arraycopy(node.bytes, node.offset, bytes, 0, node.length);
+        bytes[node.length] = '/';
+        long rest = seq;
+        for (int at = bytes.length - 1; at > node.length; at--) {
+            bytes[at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new BytesRef(bytes);
     }
 
     private static String id(AuditRecord record) {

@@ -55,6 +55,21 @@ public final class AuditRecord {
     private static final int SHA256_BYTES = 32;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** The members' names, in the order of the line, made bytes once ({@link CanonicalJsonWriter.Name}). */
+    private static final CanonicalJsonWriter.Name V = new CanonicalJsonWriter.Name("v");
+    private static final CanonicalJsonWriter.Name SEQ = new CanonicalJsonWriter.Name("seq");
+    private static final CanonicalJsonWriter.Name TIME_MEMBER = new CanonicalJsonWriter.Name("time");
+    private static final CanonicalJsonWriter.Name NODE = new CanonicalJsonWriter.Name("node");
+    private static final CanonicalJsonWriter.Name TYPE = new CanonicalJsonWriter.Name("type");
+    private static final CanonicalJsonWriter.Name ACTOR = new CanonicalJsonWriter.Name("actor");
+    private static final CanonicalJsonWriter.Name MAILBOX = new CanonicalJsonWriter.Name("mailbox");
+    private static final CanonicalJsonWriter.Name TICKET = new CanonicalJsonWriter.Name("ticket");
+    private static final CanonicalJsonWriter.Name MESSAGE_ID = new CanonicalJsonWriter.Name("messageId");
+    private static final CanonicalJsonWriter.Name DECISION = new CanonicalJsonWriter.Name("decision");
+    private static final CanonicalJsonWriter.Name REASON = new CanonicalJsonWriter.Name("reason");
+    private static final CanonicalJsonWriter.Name DETAILS = new CanonicalJsonWriter.Name("details");
+    private static final CanonicalJsonWriter.Name PREV = new CanonicalJsonWriter.Name("prev");
+
     private final long seq;
     private final Instant time;
     private final String node;
@@ -246,20 +261,20 @@ public final class AuditRecord {
     private static CanonicalJsonWriter contentWriter(CanonicalJsonWriter writer, long seq, Instant time, String node, AuditEvent event,
                                                     String prev) {
         return writer
-            .number("v", SCHEMA_VERSION)
-            .number("seq", seq)
+            .number(V, SCHEMA_VERSION)
+            .number(SEQ, seq)
             // checked by the callers first (NodeName, checkHash), or written by this class: no escaping to look for
-            .time("time", time)
-            .plainString("node", node)
-            .plainString("type", event.type().wireName())
-            .object("actor", "kind", event.actor().kind().wireName(), "name", event.actor().name())
-            .string("mailbox", event.sharedMailbox())
-            .string("ticket", event.ticket())
-            .string("messageId", event.messageId())
-            .string("decision", event.decision())
-            .string("reason", event.reason())
-            .object("details", event.detailsToWrite())
-            .plainString("prev", prev);
+            .time(TIME_MEMBER, time)
+            .plainString(NODE, node)
+            .plainString(TYPE, event.type().wireName())
+            .actor(ACTOR, event.actor().kind().wireName(), event.actor().name())
+            .string(MAILBOX, event.sharedMailbox())
+            .string(TICKET, event.ticket())
+            .string(MESSAGE_ID, event.messageId())
+            .string(DECISION, event.decision())
+            .string(REASON, event.reason())
+            .object(DETAILS, event.detailsToWrite())
+            .plainString(PREV, prev);
     }
 
     /**

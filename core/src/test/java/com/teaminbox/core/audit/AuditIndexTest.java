@@ -205,4 +205,12 @@ class AuditIndexTest {
             .isInstanceOf(IOException.class)
             .hasMessageContaining("changed since it was indexed");
     }
+
+    @Test
+    void anIdTermShouldBeTheUtf8BytesOfNodeSlashSeq() {
+        for (long seq : new long[] {1, 9, 10, 1234, Long.MAX_VALUE}) {
+            assertThat(AuditIndex.idTerm(new org.apache.lucene.util.BytesRef("mx-1.é"), seq))
+                .isEqualTo(new org.apache.lucene.util.BytesRef("mx-1.é/" + seq));
+        }
+    }
 }

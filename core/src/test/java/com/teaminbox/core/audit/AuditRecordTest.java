@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -137,8 +138,25 @@ class AuditRecordTest {
         actor.put("kind", "member");
         actor.put("name", name);
 
-        assertThat(new CanonicalJsonWriter().object("actor", "kind", "member", "name", name).end())
+        assertThat(new CanonicalJsonWriter().actor(new CanonicalJsonWriter.Name("actor"), "member", name).end())
             .isEqualTo(new CanonicalJsonWriter().object("actor", actor).end());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice@example.test", "quote \" and backslash \\", "tab\tdel\u007f", "unicode é 中文 🎉", "lone \ud800", ""})
+    void membersNamedByBytesMadeOnceShouldBeWrittenAsMembersNamedByStrings(String value) {
+        Instant time = Instant.parse("2026-11-27T09:44:16.123Z");
+        Map<String, String> details = new TreeMap<>(Map.of("folder", value, "uid", "7"));
+
+        String byNames = new CanonicalJsonWriter().number(new CanonicalJsonWriter.Name("seq"), 1234)
+            .time(new CanonicalJsonWriter.Name("time"), time).plainString(new CanonicalJsonWriter.Name("node"), "mx1")
+            .string(new CanonicalJsonWriter.Name("reason"), value).string(new CanonicalJsonWriter.Name("ticket"), Optional.of(value))
+            .string(new CanonicalJsonWriter.Name("mailbox"), Optional.empty())
+            .object(new CanonicalJsonWriter.Name("details"), details).object(new CanonicalJsonWriter.Name("empty"), Map.of()).end();
+
+        assertThat(byNames).isEqualTo(new CanonicalJsonWriter().number("seq", 1234).time("time", time).plainString("node", "mx1")
+            .string("reason", value).string("ticket", Optional.of(value)).string("mailbox", Optional.empty())
+            .object("details", details).object("empty", Map.of()).end());
     }
 
     @ParameterizedTest
