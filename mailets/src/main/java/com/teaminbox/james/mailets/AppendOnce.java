@@ -17,6 +17,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teaminbox.james.common.SpooledMessages;
 import com.teaminbox.james.mailets.FolderLookup.StoredSince;
 
 import reactor.core.Exceptions;
@@ -134,6 +135,8 @@ final class AppendOnce {
         /** False until the first attempt; then where its message can be, when that can be known (else null). */
         private boolean attempted;
         private StoredSince since;
+        /** What James's append is handed, written out at the first store (null until then): every attempt stores the same bytes. */
+        private MimeMessage appended;
 
         private Attempts(MimeMessage message, Username owner, StorageDirective directive, Folder folder, String messageId) {
             this.message = message;
@@ -163,7 +166,10 @@ final class AppendOnce {
         }
 
         private ComposedMessageId store() throws MessagingException {
-            ComposedMessageId stored = blocking(delegate.append(message, owner, directive));
+            if (appended == null) {
+                appended = AppendedMessage.of(message, SpooledMessages.IN_HEAP_LIMIT_BYTES);
+            }
+            ComposedMessageId stored = blocking(delegate.append(appended, owner, directive));
             if (stored != null) {
                 remember(folder, stored);
             }
