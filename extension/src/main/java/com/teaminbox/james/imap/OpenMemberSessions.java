@@ -41,6 +41,13 @@ public class OpenMemberSessions {
 
     /** Weak keys: a connection that ends otherwise is forgotten with its session. */
     private final Map<ImapSession, Idling> idling = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * False once the map was found empty, until a session idles again: every command of every
+     * session (owners' too) tells this class it started, and while nobody idles that costs no lock.
+     * Written under the map's lock; a stale true (an entry dropped by the GC or by a review) only
+     * takes the lock once more.
+     */
+    private volatile boolean anyIdling;
     private final StatusResponseFactory factory;
     private final MemberAudit audit;
 
@@ -53,13 +60,26 @@ public class OpenMemberSessions {
 
     void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder) {
         if (session.getState() != ImapSessionState.LOGOUT) {
-            idling.put(session, new Idling(member, responder));
+            synchronized (idling) {
+                idling.put(session, new Idling(member, responder));
+                anyIdling = true;
+            }
         }
     }
 
     /** A new command: the session has left IDLE and the guard decides from now on. */
     void commandStarted(ImapSession session) {
-        idling.remove(session);
+        if (anyIdling) {
+            synchronized (idling) {
+                idling.remove(session);
+                anyIdling = !idling.isEmpty();
+            }
+        }
+    }
+
+    /** Whether a command must look for its session among the idling ones. */
+    boolean anyIdling() {
+        return anyIdling;
     }
 
     /** Ends the idling sessions the new configuration no longer allows; decided on the configuration alone, no storage read. */
