@@ -60,7 +60,9 @@ public final class AppendedMessage {
         try (InputStream in = wrapper.getMessageInputStream()) {
             while (true) {
                 if (length == bytes.length) {
-                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                    // headers longer than the room left (DKIM, ARC, long Received chains): grow by an eighth, not
+                    // twice over, so that a body near the limit is not held in an array of twice its size
+                    bytes = Arrays.copyOf(bytes, bytes.length + Math.max(HEADER_ROOM, bytes.length / 8));
                 }
                 int read = in.read(bytes, length, bytes.length - length);
                 if (read < 0) {
