@@ -90,11 +90,7 @@ final class CanonicalJsonWriter {
     /** {@link #plainString(String, String)} under a name made bytes once. */
     CanonicalJsonWriter plainString(Name key, String plainValue) {
         name(key);
-        ensure(plainValue.length() + 2);
-        buffer[size++] = '"';
-        ascii(plainValue);
-        buffer[size++] = '"';
-        return this;
+        return plainValue(plainValue);
     }
 
     /** {@link #number(String, long)} under a name made bytes once. */
@@ -144,6 +140,10 @@ final class CanonicalJsonWriter {
      */
     CanonicalJsonWriter plainString(String key, String plainValue) {
         name(key);
+        return plainValue(plainValue);
+    }
+
+    private CanonicalJsonWriter plainValue(String plainValue) {
         ensure(plainValue.length() + 2);
         buffer[size++] = '"';
         ascii(plainValue);
