@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,15 +28,10 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.model.MailboxPath;
-import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
-import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.utils.GuiceProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Module;
-import com.google.inject.multibindings.Multibinder;
-import com.teaminbox.demo.DemoHome;
 import com.teaminbox.demo.DemoServer;
 
 /**
@@ -64,22 +57,7 @@ public final class RetentionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path directory = Files.createTempDirectory("teaminbox-retention-benchmark");
-        DemoHome home = DemoHome.prepare(directory, true);
-        home.withConfigurationFile("logback.xml", "<configuration>\n"
-            + "  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
-            + "    <encoder><pattern>%d{HH:mm:ss.SSS} [%-5level] %logger{20} - %msg%n</pattern></encoder>\n"
-            + "  </appender>\n"
-            + "  <root level=\"WARN\"><appender-ref ref=\"CONSOLE\"/></root>\n"
-            + "  <logger name=\"com.teaminbox.james.retention.RetentionService\" level=\"INFO\"/>\n"
-            + "</configuration>\n");
-        System.setProperty("logback.configurationFile", home.configurationFile("logback.xml").toString());
-        // The memory backend guesses thread ids by searching the whole account at every append:
-        // quadratic over 100,000 appends. Threads play no part in retention; the naive guess keeps
-        // generation linear (distributed backends keep a thread table instead).
-        Module naiveThreads = binder -> binder.bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class);
-        DemoServer server = DemoServer.start(home, List.of(naiveThreads), binder -> Multibinder.newSetBinder(binder, GuiceProbe.class)
-            .addBinding().to(Generator.class));
+        DemoServer server = InProcessDemo.start("retention", Generator.class, "com.teaminbox.james.retention.RetentionService");
         try {
             Instant now = Instant.now();
             long started = System.nanoTime();

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,17 +16,13 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
-import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.james.transport.mailets.delivery.MailboxAppenderImpl;
 import org.apache.james.utils.GuiceProbe;
 import org.apache.mailet.StorageDirective;
 
-import com.google.inject.Module;
-import com.google.inject.multibindings.Multibinder;
-import com.teaminbox.demo.DemoHome;
+import com.teaminbox.benchmarks.InProcessDemo;
 import com.teaminbox.demo.DemoServer;
 import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SpooledMessages;
@@ -66,21 +61,12 @@ public final class AppendBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        if (rounds <= WARMUP_ROUNDS || batch < 1) {
+            throw new IllegalArgumentException("./benchmark append ROUNDS MAILS: ROUNDS must be more than the " + WARMUP_ROUNDS
+                + " warm-up rounds and MAILS at least 1, not " + rounds + " and " + batch);
+        }
         List<byte[]> mails = receivedMails(args.length > 2 ? Path.of(args[2]) : Path.of("samples"), batch);
-        Path directory = Files.createTempDirectory("teaminbox-append-benchmark");
-        DemoHome home = DemoHome.prepare(directory, true);
-        home.withConfigurationFile("logback.xml", "<configuration>\n"
-            + "  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
-            + "    <encoder><pattern>%d{HH:mm:ss.SSS} [%-5level] %logger{20} - %msg%n</pattern></encoder>\n"
-            + "  </appender>\n"
-            + "  <root level=\"WARN\"><appender-ref ref=\"CONSOLE\"/></root>\n"
-            + "</configuration>\n");
-        System.setProperty("logback.configurationFile", home.configurationFile("logback.xml").toString());
-        // The memory backend guesses a thread by searching the whole account at every append: quadratic, and the same
-        // for every form. The naive guess (each message its own thread) leaves the append itself to measure.
-        Module naiveThreads = binder -> binder.bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class);
-        DemoServer server = DemoServer.start(home, List.of(naiveThreads), binder -> Multibinder.newSetBinder(binder, GuiceProbe.class)
-            .addBinding().to(Appender.class));
+        DemoServer server = InProcessDemo.start("append", Appender.class);
         try {
             Appender appender = server.james().getProbe(Appender.class);
             double[][] micros = new double[FORMS.size()][rounds];

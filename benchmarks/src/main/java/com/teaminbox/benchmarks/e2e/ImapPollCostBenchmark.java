@@ -1,7 +1,6 @@
 package com.teaminbox.benchmarks.e2e;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -275,21 +274,24 @@ public final class ImapPollCostBenchmark {
             command("UID FETCH " + (lastUid + 1) + ":* (UID)");
         }
 
+        /** The untagged lines answered to {@code command}, whatever its outcome. */
         private List<String> command(String command) throws IOException {
-            String currentTag = "c" + (++tag);
-            output.write((currentTag + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            output.flush();
-            List<String> lines = new ArrayList<>();
-            while (true) {
-                String line = readLine();
-                if (line.startsWith(currentTag + " ")) {
-                    return lines;
-                }
-                lines.add(line);
-            }
+            return exchange(command).lines();
         }
 
+        /** The untagged lines answered to {@code command}; an {@link IOException} unless it ended OK. */
         private List<String> expectOk(String command) throws IOException {
+            Answer answer = exchange(command);
+            if (!answer.ended().startsWith(answer.tag() + " OK")) {
+                throw new IOException(command.split(" ")[0] + " refused: " + answer.ended());
+            }
+            return answer.lines();
+        }
+
+        private record Answer(String tag, List<String> lines, String ended) {
+        }
+
+        private Answer exchange(String command) throws IOException {
             String currentTag = "c" + (++tag);
             output.write((currentTag + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
             output.flush();
@@ -297,27 +299,14 @@ public final class ImapPollCostBenchmark {
             while (true) {
                 String line = readLine();
                 if (line.startsWith(currentTag + " ")) {
-                    if (!line.startsWith(currentTag + " OK")) {
-                        throw new IOException(command.split(" ")[0] + " refused: " + line);
-                    }
-                    return lines;
+                    return new Answer(currentTag, lines, line);
                 }
                 lines.add(line);
             }
         }
 
         private String readLine() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int current;
-            while ((current = input.read()) != '\n') {
-                if (current == -1) {
-                    throw new IOException("IMAP connection closed");
-                }
-                if (current != '\r') {
-                    line.write(current);
-                }
-            }
-            return line.toString(StandardCharsets.UTF_8);
+            return ServerLines.readLine(input, "IMAP");
         }
 
         @Override

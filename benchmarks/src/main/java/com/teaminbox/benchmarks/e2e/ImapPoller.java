@@ -1,7 +1,6 @@
 package com.teaminbox.benchmarks.e2e;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -157,17 +156,7 @@ final class ImapPoller implements Runnable, AutoCloseable {
     }
 
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int current;
-        while ((current = input.read()) != '\n') {
-            if (current == -1) {
-                throw new IOException("IMAP connection closed");
-            }
-            if (current != '\r') {
-                line.write(current);
-            }
-        }
-        return line.toString(StandardCharsets.UTF_8);
+        return ServerLines.readLine(input, "IMAP");
     }
 
     private void write(String line) throws IOException {

@@ -2,7 +2,6 @@ package com.teaminbox.benchmarks.e2e;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,17 +56,7 @@ final class SmtpSender implements AutoCloseable {
     }
 
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int current;
-        while ((current = input.read()) != '\n') {
-            if (current == -1) {
-                throw new IOException("SMTP connection closed");
-            }
-            if (current != '\r') {
-                line.write(current);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
+        return ServerLines.readLine(input, "SMTP");
     }
 
     @Override
