@@ -14,10 +14,14 @@ import java.util.TreeSet;
  * The command line of {@code ./benchmark e2e}, checked before any server starts: a mistyped
  * option is refused with its name, instead of a ten-minute run with the defaults.
  *
- * @param pairs how many (a)/(b) pairs the comparison runs, interleaved; its figures are their medians ({@code --quick}: one)
+ * @param pairs with {@code --sequential}: how many (a)/(b) pairs of servers run one after the other; its figures are their
+ *              medians ({@code --quick}: one)
+ * @param sequential the method before the thirteenth round: one server at a time, a pair's (a) and (b) minutes apart
+ * @param window by default both servers stay up and take the mails in alternating windows of this many (a b b a a b ...)
  */
 record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Optional<Path> samples,
-                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs, boolean nextMinute) {
+                  boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs, boolean nextMinute,
+                  boolean sequential, int window) {
     enum Mode { COMPARE, MEMORY, ABLATION }
 
     /**
@@ -26,10 +30,20 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
      * apart (docs/benchmarks.md, issue 18's fifth round).
      */
     static final int DEFAULT_PAIRS = 5;
+    /**
+     * Mails per window when both servers stay up: short enough that a slow minute of the shared
+     * machine lands on windows of both servers, long enough that a window's fixed costs (the
+     * pollers' last round, the wait for the work to be done) stay small beside 250 mails.
+     */
+    static final int DEFAULT_WINDOW = 250;
+    /** --quick with windows: a first look, four window pairs. */
+    static final int QUICK_WINDOWED_MAILS = 1_000;
+    private static final int DEFAULT_MAILS = 2_000;
 
     private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without",
-        "--pairs");
-    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick", "--next-minute");
+        "--pairs", "--window");
+    private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick", "--next-minute",
+        "--sequential");
 
     static E2eOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -65,14 +79,31 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         if (mode != Mode.COMPARE && given.containsKey("--next-minute")) {
             throw new IllegalArgumentException("--next-minute applies to the comparison only");
         }
+        if (mode != Mode.COMPARE && (given.containsKey("--sequential") || given.containsKey("--window"))) {
+            throw new IllegalArgumentException("--sequential and --window apply to the comparison only");
+        }
         if (given.containsKey("--pairs") && given.containsKey("--quick")) {
             throw new IllegalArgumentException("--quick is one pair: give --pairs or --quick, not both");
         }
-        int pairs = given.containsKey("--quick") ? 1 : number(given, "--pairs", DEFAULT_PAIRS, 1);
-        int mails = number(given, "--mails", 2_000, 1);
+        boolean sequential = given.containsKey("--sequential");
+        if (sequential && given.containsKey("--window")) {
+            throw new IllegalArgumentException("--window applies to the alternating windows, not to --sequential");
+        }
+        if (!sequential && given.containsKey("--pairs")) {
+            throw new IllegalArgumentException("--pairs applies to --sequential; both servers up, the pairs are windows: --mails and --window");
+        }
+        if (!sequential && given.containsKey("--next-minute")) {
+            throw new IllegalArgumentException("--next-minute applies to --sequential (with windows, the minute's tasks run inside the series)");
+        }
+        boolean quick = given.containsKey("--quick");
+        int pairs = quick ? 1 : number(given, "--pairs", DEFAULT_PAIRS, 1);
+        int mails = number(given, "--mails", quick && !sequential && mode == Mode.COMPARE ? QUICK_WINDOWED_MAILS : DEFAULT_MAILS, 1);
+        int window = number(given, "--window", DEFAULT_WINDOW, 1);
         // Long enough for the JVM's first wave of compilation to be over, so that the measured phase reads
         // the pipelines at their compiled speed rather than the first seconds of a JVM (docs/benchmarks.md).
-        int warmup = number(given, "--warmup", Math.max(50, Math.min(3_000, mails * 3 / 2)), 0);
+        // --quick with windows has fewer measured mails, not a colder server.
+        int warmupBase = quick && !given.containsKey("--mails") ? DEFAULT_MAILS : mails;
+        int warmup = number(given, "--warmup", Math.max(50, Math.min(3_000, warmupBase * 3 / 2)), 0);
         String heap = given.getOrDefault("--heap", "1g");
         if (!heap.matches("[1-9][0-9]*[kKmMgG]?")) {
             throw new IllegalArgumentException("--heap takes a JVM heap size such as 1g or 512m, not '" + heap + "'");
@@ -87,7 +118,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         return new E2eOptions(mode, mails, number(given, "--senders", 8, 1), warmup, heap,
             Optional.ofNullable(given.get("--samples")).map(Path::of), given.containsKey("--stock-thread-ids"),
             !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without),
-            pairs, given.containsKey("--next-minute"));
+            pairs, given.containsKey("--next-minute"), sequential, window);
     }
 
     private static int number(Map<String, String> given, String option, int defaultValue, int minimum) {

@@ -24,14 +24,16 @@ import java.util.stream.Collectors;
  * End to end, over the network, against stock James: N mails over SMTP from 8 concurrent senders
  * through (a) stock James 3.8.1 with the demo's own configuration minus every TeamInbox line and
  * (b) the full TeamInbox demo pipeline with 1,000 rules, each server its own JVM with the same
- * heap, in interleaved pairs (five by default, one with {@code --quick}); the primary figure is
+ * heap, both up, the mails in alternating windows (a b, b a, ...; {@code --sequential}: one server at
+ * a time in interleaved pairs, five by default, one with {@code --quick}); the primary figure is
  * server CPU per delivered message (acknowledgements and notifications count), the median of the
- * pairs' ratios.
+ * (window) pairs' ratios.
  * Latency is from the 250 after DATA to the moment an IMAP poller logged in to the recipient
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark e2e [--pairs 5 | --quick] [--mails 2000] [--senders 8] [--warmup 3000] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark e2e [--quick] [--mails 2000] [--window 250] [--senders 8] [--warmup 3000] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark e2e --sequential [--pairs 5 | --quick] [--next-minute] ...
  * ./benchmark e2e --memory [--big-mails 1000]
  * ./benchmark e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 3000] ...
  * </pre>
@@ -130,7 +132,14 @@ public final class EndToEndBenchmark {
         switch (options.mode()) {
             case ABLATION -> benchmark.ablate(options.without(), options.mails(), options.warmup(), options.heap());
             case MEMORY -> benchmark.memory(options.bigMails(), command, options.updateDocs());
-            case COMPARE -> benchmark.compare(options.mails(), options.warmup(), options.heap(), options.pairs(), command, options.updateDocs());
+            case COMPARE -> {
+                if (options.sequential()) {
+                    benchmark.compare(options.mails(), options.warmup(), options.heap(), options.pairs(), command, options.updateDocs());
+                } else {
+                    benchmark.compareInWindows(options.mails(), options.window(), options.warmup(), options.heap(), command,
+                        options.updateDocs());
+                }
+            }
         }
         System.exit(0);
     }
@@ -170,6 +179,183 @@ public final class EndToEndBenchmark {
             ResultsTable.writeComparison(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), runs, summary, heap, senders, warmup,
                 stockThreadIds, loadBefore + " before, " + loadAverage() + " after");
         }
+    }
+
+    /** One measured window of one server, both servers up. */
+    record Window(int pair, boolean stock, Result result, Optional<ServerCpu> otherServerCpu, double stealShare, double quietWaitSeconds,
+                  boolean otherQuiet, double closeWaitSeconds, boolean quietAfter, double restOfMachineSeconds) {
+    }
+
+    /**
+     * Window pair {@code pair} (from 0) runs (a) first when even, (b) first when odd: a b, b a, a b,
+     * ... (ABBA), so that a drift of the machine's speed within a series falls on both alike.
+     */
+    static boolean stockFirst(int pair) {
+        return pair % 2 == 0;
+    }
+
+    /**
+     * Both servers up for the whole comparison, each its own JVM with the same heap: both warmed
+     * alike, then {@code mails} each in windows of {@code window} mails taken in turn (a b b a a b
+     * ...). Before a window the other server must be quiet, its JIT compiler threads included; its
+     * watching sessions stay connected and send nothing. Each window closes as the sequential
+     * method's measured phase does (every mail seen, the server's own work for them done). The
+     * figures: the median of the window pairs' ratios with their spread, and the ratio of the
+     * totals.
+     */
+    private void compareInWindows(int mails, int window, int warmup, String heap, String command, boolean updateDocs) throws Exception {
+        int pairs = (mails + window - 1) / window;
+        System.out.printf(Locale.ROOT, "End-to-end benchmark, both servers up: %d mails of ~20 KB each in %d alternating windows of up to %d"
+                + " (after %d warm-up mails), %d senders, -Xmx%s each, %d cores, load average %s; servers' homes under %s%n",
+            mails, pairs, window, warmup, senders, heap, Runtime.getRuntime().availableProcessors(), loadAverage(), work);
+        String loadBefore = loadAverage();
+        try (JamesProcess stock = JamesProcess.start(appTarget, work.resolve("a"), heap, with(Pipelines.stock(demoConf, work)));
+             JamesProcess ours = JamesProcess.start(appTarget, work.resolve("b"), heap,
+                 with(Pipelines.teamInbox(demoConf, appTarget, work)))) {
+            createRecipient(stock);
+            try (ImapAccount owner = ImapAccount.login(stock.imap, BenchmarkMails.RECIPIENT, PASSWORD)) {
+                for (String folder : FOLDERS) {
+                    owner.create(folder);
+                }
+            }
+            List<BenchmarkMails.Mail> stockMails = BenchmarkMails.fromSamples(samples, warmup + mails, "a");
+            List<BenchmarkMails.Mail> ourMails = BenchmarkMails.fromSamples(samples, warmup + mails, "b");
+            try (MailboxWatch stockWatch = MailboxWatch.open(stock.imap, BenchmarkMails.RECIPIENT, Optional.empty(), PASSWORD, FOLDERS, false);
+                 MailboxWatch ourWatch = MailboxWatch.open(ours.imap, BenchmarkMails.RECIPIENT, Optional.of("alice@example.test"), PASSWORD,
+                     FOLDERS, false)) {
+                ourWatch.pause();
+                measure(stock, stockWatch, stockMails.subList(0, warmup), "warm-up");
+                stockWatch.pause();
+                ourWatch.resume();
+                measure(ours, ourWatch, ourMails.subList(0, warmup), "warm-up");
+                ourWatch.pause();
+                awaitIdle(stock, "(a) warm-up's work done", SETTLE_AFTER_WARM_UP_SECONDS);
+                awaitIdle(ours, "(b) warm-up's work done", SETTLE_AFTER_WARM_UP_SECONDS);
+                awaitFirstMinuteTasks(stock);
+                awaitFirstMinuteTasks(ours);
+                Map<String, Long> stockCounts = awaitSteadyCounts(stock);
+                Map<String, Long> ourCounts = awaitSteadyCounts(ours);
+                List<Window> windows = new ArrayList<>();
+                double seriesFrom = secondsSinceReady(ours);
+                for (int pair = 0; pair < pairs; pair++) {
+                    List<BenchmarkMails.Mail> stockSlice = stockMails.subList(warmup + pair * window, Math.min(warmup + mails,
+                        warmup + (pair + 1) * window));
+                    List<BenchmarkMails.Mail> ourSlice = ourMails.subList(warmup + pair * window, Math.min(warmup + mails,
+                        warmup + (pair + 1) * window));
+                    for (boolean stockTurn : stockFirst(pair) ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                        JamesProcess james = stockTurn ? stock : ours;
+                        Map<String, Long> before = stockTurn ? stockCounts : ourCounts;
+                        Window measured = window(pair, stockTurn, james, stockTurn ? ours : stock, stockTurn ? stockWatch : ourWatch,
+                            stockTurn ? stockSlice : ourSlice, before);
+                        Map<String, Long> after = awaitSteadyCounts(james); // outside the window: both servers count alike
+                        Map<String, Long> others = new TreeMap<>();
+                        after.forEach((account, count) -> others.put(account, count - before.getOrDefault(account, 0L)));
+                        measured.result().otherDeliveries = others;
+                        measured.result().deliveries = measured.result().delivered + others.values().stream().mapToLong(Long::longValue).sum();
+                        if (stockTurn) {
+                            stockCounts = after;
+                        } else {
+                            ourCounts = after;
+                        }
+                        windows.add(measured);
+                        printWindow(measured);
+                    }
+                }
+                Result stockTotal = WindowSummary.total(STOCK, windows, true);
+                Result ourTotal = WindowSummary.total(OURS, windows, false);
+                stockTotal.peakHeapMegabytes = stock.peakHeapMegabytes();
+                stockTotal.peakLiveHeapMegabytes = stock.peakLiveHeapMegabytes();
+                ourTotal.peakHeapMegabytes = ours.peakHeapMegabytes();
+                ourTotal.peakLiveHeapMegabytes = ours.peakLiveHeapMegabytes();
+                print(stockTotal);
+                print(ourTotal);
+                // (b)'s once-a-minute tasks run about every 60 s after READY: a series this long holds some, in one window each.
+                System.out.printf(Locale.ROOT, "%-44s the windows ran from %.0f to %.0f s after (b)'s READY%n", "", seriesFrom,
+                    secondsSinceReady(ours));
+                WindowSummary summary = WindowSummary.of(windows);
+                System.out.println(summary.describe());
+                if (updateDocs) {
+                    ResultsTable.writeWindows(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), stockTotal, ourTotal, summary,
+                        heap, senders, warmup, window, stockThreadIds, loadBefore + " before, " + loadAverage() + " after");
+                }
+            }
+        }
+    }
+
+    /**
+     * One server's window: waits for the other server to be quiet (its JIT included, at most
+     * {@value #MOST_IDLE_WAIT_SECONDS} s), then measures the mails as the sequential method does, the
+     * other server's CPU, the load generator's and the machine's steal time over the same span.
+     */
+    private Window window(int pair, boolean stockTurn, JamesProcess james, JamesProcess other, MailboxWatch watch,
+                          List<BenchmarkMails.Mail> slice, Map<String, Long> countsBefore) throws Exception {
+        long quietFrom = System.nanoTime();
+        boolean otherQuiet = awaitQuiet(other);
+        double quietWait = (System.nanoTime() - quietFrom) / 1e9;
+        Optional<ServerCpu> before = ServerCpu.of(james.pid());
+        Optional<ServerCpu> otherBefore = ServerCpu.of(other.pid());
+        Optional<ServerCpu> clientBefore = ServerCpu.of(ProcessHandle.current().pid());
+        Optional<MachineCpu> machineBefore = MachineCpu.now();
+        watch.resume();
+        Result result = measure(james, watch, slice, stockTurn ? "(a)" : "(b)");
+        Optional<ServerCpu> clientAfter = ServerCpu.of(ProcessHandle.current().pid());
+        watch.pause();
+        // Closed once the server is quiet, its compiler threads included: the JIT work the window's mails
+        // queued is inside it, not left to run (unmeasured) while the other server waits to begin.
+        long closing = System.nanoTime();
+        boolean quietAfter = awaitQuiet(james);
+        double closeWait = (System.nanoTime() - closing) / 1e9;
+        result.serverCpu = before.flatMap(earlier -> ServerCpu.of(james.pid()).map(now -> now.minus(earlier)));
+        Optional<ServerCpu> otherUsed = otherBefore.flatMap(earlier -> ServerCpu.of(other.pid()).map(now -> now.minus(earlier)));
+        Optional<ServerCpu> clientClosed = clientBefore.flatMap(earlier -> ServerCpu.of(ProcessHandle.current().pid()).map(now -> now.minus(earlier)));
+        Optional<MachineCpu> machineAfter = MachineCpu.now();
+        double steal = machineBefore.flatMap(earlier -> machineAfter.map(now -> now.stealShareSince(earlier))).orElse(Double.NaN);
+        // Other processes on the shared machine over the window (other work, builds): the machine's busy time less the three JVMs'.
+        double rest = machineBefore.flatMap(earlier -> machineAfter.map(now -> now.busySecondsSince(earlier))).orElse(Double.NaN)
+            - result.serverCpu.map(ServerCpu::totalSeconds).orElse(Double.NaN) - otherUsed.map(ServerCpu::totalSeconds).orElse(Double.NaN)
+            - clientClosed.map(ServerCpu::totalSeconds).orElse(Double.NaN);
+        result.clientCpu = clientBefore.flatMap(earlier -> clientAfter.map(now -> now.minus(earlier)));
+        return new Window(pair, stockTurn, result, otherUsed, steal, quietWait, otherQuiet, closeWait, quietAfter, rest);
+    }
+
+    /**
+     * A server's whole CPU, compiler threads included, below {@value #IDLE_CORES} of a core over two
+     * half-seconds in a row (at most {@value #MOST_IDLE_WAIT_SECONDS} s): the other server before a
+     * window, the measured one at its close.
+     */
+    private static boolean awaitQuiet(JamesProcess james) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MOST_IDLE_WAIT_SECONDS);
+        Optional<ServerCpu> previous = ServerCpu.of(james.pid());
+        int quietIntervals = 0;
+        while (previous.isPresent() && quietIntervals < 2 && System.nanoTime() < deadline) {
+            long from = System.nanoTime();
+            Thread.sleep(500);
+            Optional<ServerCpu> now = ServerCpu.of(james.pid());
+            if (now.isEmpty()) {
+                break;
+            }
+            ServerCpu used = now.get().minus(previous.get());
+            double cores = used.totalSeconds() / ((System.nanoTime() - from) / 1e9);
+            quietIntervals = cores < IDLE_CORES ? quietIntervals + 1 : 0;
+            previous = now;
+        }
+        return quietIntervals >= 2;
+    }
+
+    private static void printWindow(Window window) {
+        Result result = window.result();
+        ServerCpu cpu = result.serverCpu.orElse(null);
+        System.out.printf(Locale.ROOT, "window %2d %s: %4d mails, %6.1f mails/s, %5.2f ms per delivered message (JIT %.2f, GC %.2f), %5.2f per mail;"
+                + " load generator %.2f; other server %.2f ms per mail (JIT %.2f) after %.1f s to quiet%s; closed after %.1f s%s; steal %.1f %%;"
+                + " rest of the machine %.2f ms per mail%n",
+            window.pair() + 1, window.stock() ? "(a)" : "(b)", result.delivered, result.throughput(), ResultsTable.cpuMillisPerDelivery(result),
+            cpu == null ? Double.NaN : 1000 * cpu.jitSeconds() / result.deliveries, cpu == null ? Double.NaN : 1000 * cpu.gcSeconds() / result.deliveries,
+            ResultsTable.cpuMillisPerMail(result),
+            result.clientCpu.map(client -> 1000 * client.totalSeconds() / result.delivered).orElse(Double.NaN),
+            window.otherServerCpu().map(other -> 1000 * other.totalSeconds() / result.delivered).orElse(Double.NaN),
+            window.otherServerCpu().map(other -> 1000 * other.jitSeconds() / result.delivered).orElse(Double.NaN),
+            window.quietWaitSeconds(), window.otherQuiet() ? "" : " (NOT quiet)", window.closeWaitSeconds(),
+            window.quietAfter() ? "" : " (NOT quiet)", 100 * window.stealShare(), 1000 * window.restOfMachineSeconds() / result.delivered);
     }
 
     /** The machine's load average (1, 5, 15 minutes), to say how quiet it was. */

@@ -31,6 +31,8 @@ final class ImapPoller implements Runnable, AutoCloseable {
     private final Map<String, Long> firstSeen;
     private final boolean expunge;
     private volatile boolean running = true;
+    /** Set while the other server has its window: the session stays logged in and selected, and asks nothing. */
+    private volatile boolean paused;
     private long lastUid;
     private int tag;
 
@@ -66,7 +68,11 @@ final class ImapPoller implements Runnable, AutoCloseable {
     public void run() {
         try {
             while (running) {
-                poll();
+                synchronized (this) {
+                    if (!paused) {
+                        poll();
+                    }
+                }
                 Thread.sleep(INTERVAL_MILLIS);
             }
         } catch (IOException | InterruptedException e) {
@@ -78,6 +84,15 @@ final class ImapPoller implements Runnable, AutoCloseable {
 
     void stop() {
         running = false;
+    }
+
+    /** Stops asking until {@link #resume()}; returns once a poll under way has its answer, so that none runs past the call. */
+    synchronized void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
     }
 
     /**

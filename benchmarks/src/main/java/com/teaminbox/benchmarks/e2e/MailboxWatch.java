@@ -74,6 +74,19 @@ final class MailboxWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * While the other server has its window (both servers up): the sessions stay connected and
+     * selected, as a client's do, but send nothing, so that this server does no work off its own
+     * window and the machine's cores are the other's.
+     */
+    void pause() {
+        pollers.forEach(ImapPoller::pause);
+    }
+
+    void resume() {
+        pollers.forEach(ImapPoller::resume);
+    }
+
     @Override
     public void close() {
         pollers.forEach(ImapPoller::stop);

@@ -77,6 +77,36 @@ final class ResultsTable {
         replace(document, stockThreadIds ? COMPARISON_STOCK_THREAD_IDS : COMPARISON, text.toString());
     }
 
+    /** The comparison in alternating windows, both servers up: each server's windows together, then the ratios and their spread. */
+    static void writeWindows(Path document, String command, LocalDate date, EndToEndBenchmark.Result stock, EndToEndBenchmark.Result ours,
+                             WindowSummary summary, String heap, int senders, int warmup, int window, boolean stockThreadIds, String load)
+        throws IOException {
+        StringBuilder text = new StringBuilder();
+        text.append("Run of ").append(date).append(" on ").append(machine()).append(" (load average ").append(load).append("), `")
+            .append(command).append("`: both servers up, each its own JVM with -Xmx").append(heap).append(", ").append(stock.mails)
+            .append(" mails of ~20 KB each in ").append(summary.cpu().values().length).append(" alternating windows of up to ").append(window)
+            .append(" (a b, b a, a b, ...) after ").append(warmup).append(" warm-up mails on the same IMAP sessions, ").append(senders)
+            .append(" concurrent SMTP senders")
+            .append(stockThreadIds ? ", the memory server's own thread-id guessing (a search of the account per append).\n\n"
+                : ", both servers with James's naive thread-id guessing.\n\n")
+            .append("| windows | pipeline | mails/s | p50 latency | p99 latency | peak heap before / after GC | delivered messages | server CPU per delivered message (JIT, GC) | server CPU per mail | load generator CPU per mail |\n")
+            .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        row(text, "all", stock);
+        row(text, "all", ours);
+        text.append(String.format(Locale.ROOT, "%nServer CPU per delivered message, a/b: **%.2f** (%s; target ≥ 0.8); ratio of the totals %.2f.%n",
+            summary.cpu().median(), summary.cpu().describe(), summary.totalCpu()));
+        text.append(String.format(Locale.ROOT, "Server CPU per accepted mail, a/b: **%.2f** (%s); ratio of the totals %.2f.%n",
+            summary.mailCpu().median(), summary.mailCpu().describe(), summary.totalMailCpu()));
+        text.append(String.format(Locale.ROOT, "Throughput ratio b/a: **%.2f** (%s; target ≥ 0.8); ratio of the totals %.2f.%n",
+            summary.throughput().median(), summary.throughput().describe(), summary.totalThroughput()));
+        text.append(String.format(Locale.ROOT, "The idle server during the other's windows: (a) %.2f ms per mail of (b)'s windows, (b) %.2f ms per mail"
+                + " of (a)'s; the machine's steal time %.1f to %.1f %% per window; the rest of the machine's processes %.2f to %.2f ms per"
+                + " mail of a window; %d window(s) began before the other server was quiet.%n",
+            summary.idleStock(), summary.idleOurs(), summary.stealPercent()[0], summary.stealPercent()[1], summary.restOfMachine()[0],
+            summary.restOfMachine()[1], summary.notQuiet()));
+        replace(document, stockThreadIds ? COMPARISON_STOCK_THREAD_IDS : COMPARISON, text.toString());
+    }
+
     static void writeMemory(Path document, String command, LocalDate date, List<EndToEndBenchmark.Result> results, int senders)
         throws IOException {
         StringBuilder text = new StringBuilder();
@@ -93,11 +123,15 @@ final class ResultsTable {
     }
 
     private static void row(StringBuilder text, int pair, EndToEndBenchmark.Result result) {
+        row(text, Integer.toString(pair), result);
+    }
+
+    private static void row(StringBuilder text, String pair, EndToEndBenchmark.Result result) {
         String cpu = result.serverCpu.map(measured -> String.format(Locale.ROOT, "%.2f ms (%.2f, %.2f)", cpuMillisPerDelivery(result),
             1000 * measured.jitSeconds() / result.deliveries, 1000 * measured.gcSeconds() / result.deliveries)).orElse("n/a");
         String client = result.clientCpu.map(measured -> String.format(Locale.ROOT, "%.2f ms", 1000 * measured.totalSeconds() / result.delivered))
             .orElse("n/a");
-        text.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.0f ms | %.0f ms | %d / %d MB | %d | %s | %.2f ms | %s |%n", pair,
+        text.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.0f ms | %.0f ms | %d / %d MB | %d | %s | %.2f ms | %s |%n", pair,
             result.name, result.throughput(), result.percentile(0.5), result.percentile(0.99), result.peakHeapMegabytes,
             result.peakLiveHeapMegabytes, result.deliveries, cpu, cpuMillisPerMail(result), client));
     }

@@ -66,6 +66,20 @@ record ServerCpu(double totalSeconds, Map<String, Double> jitSecondsByThread, Ma
             since(gcSecondsByThread, earlier.gcSecondsByThread), since(secondsByThread, earlier.secondsByThread), groupByThread);
     }
 
+    /** Two spans' use together (a server's windows summed): threads by id, as {@link #minus} gives them. */
+    ServerCpu plus(ServerCpu other) {
+        Map<String, String> groups = new HashMap<>(groupByThread);
+        groups.putAll(other.groupByThread);
+        return new ServerCpu(totalSeconds + other.totalSeconds, sum(jitSecondsByThread, other.jitSecondsByThread),
+            sum(gcSecondsByThread, other.gcSecondsByThread), sum(secondsByThread, other.secondsByThread), groups);
+    }
+
+    private static Map<String, Double> sum(Map<String, Double> one, Map<String, Double> other) {
+        Map<String, Double> both = new HashMap<>(one);
+        other.forEach((thread, seconds) -> both.merge(thread, seconds, Double::sum));
+        return both;
+    }
+
     private static Map<String, Double> since(Map<String, Double> now, Map<String, Double> earlier) {
         Map<String, Double> used = new HashMap<>();
         now.forEach((thread, seconds) -> used.put(thread, seconds - earlier.getOrDefault(thread, 0.0)));

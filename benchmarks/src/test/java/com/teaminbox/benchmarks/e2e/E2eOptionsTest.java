@@ -15,13 +15,35 @@ class E2eOptionsTest {
         E2eOptions options = E2eOptions.parse();
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 3_000, "1g", Optional.empty(),
-            false, true, 1_000, List.of(), 5, false));
+            false, true, 1_000, List.of(), 5, false, false, 250));
     }
 
     @Test
-    void quickShouldRunOnePairAndPairsShouldSetTheCount() {
-        assertThat(E2eOptions.parse("--quick").pairs()).isEqualTo(1);
-        assertThat(E2eOptions.parse("--pairs", "3").pairs()).isEqualTo(3);
+    void quickShouldRunOnePairAndPairsShouldSetTheCountOfTheSequentialMethod() {
+        assertThat(E2eOptions.parse("--sequential", "--quick").pairs()).isEqualTo(1);
+        assertThat(E2eOptions.parse("--sequential", "--quick").mails()).isEqualTo(2_000);
+        assertThat(E2eOptions.parse("--sequential", "--pairs", "3").pairs()).isEqualTo(3);
+    }
+
+    @Test
+    void quickWithWindowsShouldMeasureFewerMailsAfterTheSameWarmUp() {
+        E2eOptions options = E2eOptions.parse("--quick");
+
+        assertThat(options.sequential()).isFalse();
+        assertThat(options.mails()).isEqualTo(1_000);
+        assertThat(options.window()).isEqualTo(250);
+        assertThat(options.warmup()).isEqualTo(3_000);
+        assertThat(E2eOptions.parse("--window", "100", "--mails", "600").window()).isEqualTo(100);
+    }
+
+    @Test
+    void optionsOfOneMethodShouldBeRefusedWithTheOther() {
+        assertThatThrownBy(() -> E2eOptions.parse("--pairs", "3")).hasMessageStartingWith("--pairs applies to --sequential");
+        assertThatThrownBy(() -> E2eOptions.parse("--next-minute")).hasMessageStartingWith("--next-minute applies to --sequential");
+        assertThatThrownBy(() -> E2eOptions.parse("--sequential", "--window", "100"))
+            .hasMessage("--window applies to the alternating windows, not to --sequential");
+        assertThatThrownBy(() -> E2eOptions.parse("--memory", "--window", "100"))
+            .hasMessage("--sequential and --window apply to the comparison only");
     }
 
     @Test
@@ -34,10 +56,10 @@ class E2eOptionsTest {
     @Test
     void everyOptionShouldBeRead() {
         E2eOptions options = E2eOptions.parse("--mails", "300", "--senders", "4", "--warmup", "0", "--heap", "512m",
-            "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs", "--next-minute");
+            "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs", "--next-minute", "--sequential");
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
-            true, false, 1_000, List.of(), 5, true));
+            true, false, 1_000, List.of(), 5, true, true, 250));
     }
 
     @Test
@@ -87,6 +109,6 @@ class E2eOptionsTest {
         assertThatThrownBy(() -> E2eOptions.parse("--memory", "--quick")).hasMessage("--pairs and --quick apply to the comparison only");
         assertThatThrownBy(() -> E2eOptions.parse("--without", "ApplyRules", "--pairs", "2"))
             .hasMessage("--pairs and --quick apply to the comparison only");
-        assertThatThrownBy(() -> E2eOptions.parse("--pairs", "0")).hasMessage("--pairs must be at least 1: 0");
+        assertThatThrownBy(() -> E2eOptions.parse("--sequential", "--pairs", "0")).hasMessage("--pairs must be at least 1: 0");
     }
 }
