@@ -57,7 +57,8 @@ import org.apache.lucene.util.BytesRef;
  * truth and the index is disposable: {@link #rebuildFrom} recreates it, {@link #add} keeps it up
  * to date as records are written. A record is indexed by its {@code node/seq}, so adding one
  * twice keeps one copy, and by the fields searches filter on; of the record itself the index
- * keeps only where its line is (file and byte offset, as doc values) and a fingerprint of the line: a search reads
+ * keeps only where its line is (file and byte offset, as doc values) and a fingerprint of the line (the first 64
+ * bits of its hash, {@link #fingerprint}): a search reads
  * the lines it answers with from the files. Storing each record whole cost the index thread about
  * half its time (compressing stored fields at each flush, docs/benchmarks.md). Files are named
  * relative to the audit directory, so that the index moves with it.
@@ -73,7 +74,13 @@ public final class AuditIndex implements Closeable {
     private static final String MAILBOX = "mailbox";
     private static final String FILE = "file";
     private static final String OFFSET = "offset";
-    /** The line's {@link String#hashCode}: cheap, and enough to tell that a file no longer holds the line indexed. */
+    /**
+     * The first 64 bits of the record's hash ({@link #fingerprint}): with the line's own check of its
+     * hash ({@link AuditRecord#isSealed}), enough to tell that a file no longer holds the line indexed.
+     * It is read from the hash the record already holds: the line's text, which its
+     * {@link String#hashCode} (the fingerprint of the index format before) needed decoded on the
+     * index thread for every record, is not made.
+     */
     private static final String FINGERPRINT = "fingerprint";
     private static final Sort CHRONOLOGICAL = new Sort(new SortField(TIME, SortField.Type.LONG),
         new SortField(NODE, SortField.Type.STRING), new SortField(SEQ, SortField.Type.LONG));
@@ -226,7 +233,7 @@ public final class AuditIndex implements Closeable {
             fields.add(file);
             offset.setLongValue(located.offset());
             fields.add(offset);
-            fingerprint.setLongValue(record.toJson().hashCode());
+            fingerprint.setLongValue(fingerprint(record));
             fields.add(fingerprint);
             return fields;
         }
@@ -284,7 +291,7 @@ public final class AuditIndex implements Closeable {
         record.mailbox().ifPresent(mailbox -> document.add(new StringField(MAILBOX, folded(mailbox), Field.Store.NO)));
         document.add(new SortedDocValuesField(FILE, fileName(located.file())));
         document.add(new NumericDocValuesField(OFFSET, located.offset()));
-        document.add(new NumericDocValuesField(FINGERPRINT, record.toJson().hashCode()));
+        document.add(new NumericDocValuesField(FINGERPRINT, fingerprint(record)));
         return document;
     }
 
@@ -300,8 +307,18 @@ public final class AuditIndex implements Closeable {
         return name;
     }
 
+    /** The first sixteen hexadecimal digits of the record's hash, as a number. */
+    static long fingerprint(AuditRecord record) {
+        String hash = record.hash();
+        long bits = 0;
+        for (int at = 0; at < 16; at++) {
+            bits = bits << 4 | Character.digit(hash.charAt(at), 16);
+        }
+        return bits;
+    }
+
     /** Where a document's record is, and the fingerprint of its line when it was indexed. */
-    private record Pointer(String file, long offset, int fingerprint) {
+    private record Pointer(String file, long offset, long fingerprint) {
     }
 
     private static Pointer pointer(IndexSearcher searcher, int doc) throws IOException {
@@ -314,7 +331,7 @@ public final class AuditIndex implements Closeable {
         if (!files.advanceExact(local) || !offsets.advanceExact(local) || !fingerprints.advanceExact(local)) {
             throw new IOException("An audit index entry without its place in the files (doc " + doc + ")");
         }
-        return new Pointer(files.lookupOrd(files.ordValue()).utf8ToString(), offsets.longValue(), (int) fingerprints.longValue());
+        return new Pointer(files.lookupOrd(files.ordValue()).utf8ToString(), offsets.longValue(), fingerprints.longValue());
     }
 
     /** Reads the records of a search's hits from their files, each file opened once. */
@@ -403,7 +420,9 @@ public final class AuditIndex implements Closeable {
 
     /**
      * The record of {@code node} numbered {@code seq}, read where the index says it is, when that
-     * place still holds the line the index was given (same fingerprint); empty otherwise.
+     * place still holds the line the index was given: that record, its hash the one indexed (same
+     * fingerprint) and still the hash of its content (a line edited in place keeps its hash member,
+     * not its content's hash); empty otherwise.
      */
     public Optional<AuditRecord> indexed(String node, long seq) throws IOException {
         searchers.maybeRefreshBlocking();
@@ -416,7 +435,9 @@ public final class AuditIndex implements Closeable {
             Pointer pointer = pointer(searcher, top.scoreDocs[0].doc);
             try (LineReader lines = new LineReader()) {
                 AuditRecord record = lines.read(pointer);
-                return record.toJson().hashCode() == pointer.fingerprint() ? Optional.of(record) : Optional.empty();
+                boolean asIndexed = record.node().equals(node) && record.seq() == seq
+                    && fingerprint(record) == pointer.fingerprint() && record.isSealed();
+                return asIndexed ? Optional.of(record) : Optional.empty();
             } catch (IOException e) {
                 // The place is gone or holds something else: the index does not match the files.
                 return Optional.empty();

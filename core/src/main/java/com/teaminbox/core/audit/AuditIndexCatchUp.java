@@ -45,8 +45,13 @@ public final class AuditIndexCatchUp {
      * it stored each record whole (the version before 2026-12-06): it is rebuilt once, from the files.
      */
     static final String FORMAT = "teaminbox.audit.index-format";
-    /** Records are kept as their place in the files (file, offset) and hash: {@link AuditIndex}. */
+    /**
+     * Records were kept as their place in the files (file, offset) and their line's
+     * {@link String#hashCode} (2026-12-06 to 2026-12-07): rebuilt once, from the files.
+     */
     static final String LOCATED_RECORDS = "located-records";
+    /** Records are kept as their place in the files (file, offset) and the first bits of their hash: {@link AuditIndex}. */
+    static final String LOCATED_RECORDS_BY_HASH = "located-records-by-hash";
 
     /** What a catch-up did: read on from where the index was, or rebuilt it, and why. */
     public record Outcome(Optional<String> rebuiltBecause, long recordsIndexed, Map<String, Long> readThrough) {
@@ -154,7 +159,7 @@ public final class AuditIndexCatchUp {
         }
         StringBuilder read = new StringBuilder();
         readThrough.forEach((node, seq) -> read.append(node).append('=').append(seq).append('\n'));
-        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString(), FORMAT, LOCATED_RECORDS));
+        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString(), FORMAT, LOCATED_RECORDS_BY_HASH));
     }
 
     /** The files are told apart by their path under the directory: a copy in a subfolder is another file. */
@@ -184,8 +189,15 @@ public final class AuditIndexCatchUp {
         if (listing.isEmpty()) {
             return Optional.of("the index does not list the files it read: it was made by an earlier version");
         }
-        if (!LOCATED_RECORDS.equals(committed.data().get(FORMAT))) {
+        Optional<String> format = Optional.ofNullable(committed.data().get(FORMAT));
+        if (format.isEmpty()) {
             return Optional.of("the index stores whole records: it was made by an earlier version");
+        }
+        if (format.get().equals(LOCATED_RECORDS)) {
+            return Optional.of("the index fingerprints each line by its text: it was made by an earlier version");
+        }
+        if (!format.get().equals(LOCATED_RECORDS_BY_HASH)) {
+            return Optional.of("the index is in format " + format.get() + ", not " + LOCATED_RECORDS_BY_HASH + ": it was made by another version");
         }
         for (String node : committed.chains().keySet()) {
             if (!files.containsKey(node)) {

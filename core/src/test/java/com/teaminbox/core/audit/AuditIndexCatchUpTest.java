@@ -13,7 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -255,6 +265,25 @@ class AuditIndexCatchUpTest {
     }
 
     @Test
+    void theLastIndexedRecordReplacedByAnotherRecordOfTheSameSeqAndLengthShouldLeadToARebuild() throws IOException {
+        write("mx1", 10, "accepted");
+        start();
+        List<Long> sizes = new java.util.ArrayList<>();
+        for (Path file : filesInOrder()) {
+            sizes.add(Files.size(file));
+            Files.delete(file);
+        }
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
+        write("mx1", 10, "accepted");
+        assertThat(filesInOrder()).extracting(Files::size).as("the files look as before").isEqualTo(sizes);
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("record 10"));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList());
+    }
+
+    @Test
     void theLastIndexedRecordChangedInItsFileShouldLeadToARebuild() throws IOException {
         write("mx1", 10, "accepted");
         start();
@@ -320,5 +349,64 @@ class AuditIndexCatchUpTest {
         assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("stores whole records"));
         assertThat(start()).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 10L)));
         assertThat(everything().records()).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void anIndexThatFingerprintsLinesByTheirTextShouldBeRebuiltOnceWithTheSameAnswers() throws IOException {
+        write("mx1", 12, "accepted");
+        write("mx2", 7, "refused");
+        writeIndexAsTheTextFingerprintFormatDid();
+        List<AuditRecord> before = everything().records();
+
+        assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("fingerprints each line by its text"));
+        assertThat(start()).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 12L, "mx2", 7L)));
+        assertThat(everything().records()).isEqualTo(before)
+            .containsExactlyInAnyOrderElementsOf(readAll().stream().map(LocatedRecord::record).toList());
+    }
+
+    @Test
+    void anIndexInAFormatItDoesNotKnowShouldBeRebuilt() throws IOException {
+        write("mx1", 10, "accepted");
+        start();
+        try (AuditIndex index = open()) {
+            Map<String, String> data = new java.util.HashMap<>(index.committed().data());
+            data.put(AuditIndexCatchUp.FORMAT, "located-blocks");
+            index.commit(data);
+        }
+
+        assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("format located-blocks"));
+        assertThat(everything().records()).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    /**
+     * The index as the format {@code located-records} (2026-12-06) wrote it: each record's fields,
+     * its place and its line's {@link String#hashCode} as fingerprint; committed with the files read.
+     */
+    private void writeIndexAsTheTextFingerprintFormatDid() throws IOException {
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(root.resolve("index")), new IndexWriterConfig(new KeywordAnalyzer()))) {
+            for (LocatedRecord located : readAll()) {
+                AuditRecord record = located.record();
+                Document document = new Document();
+                document.add(new StringField("id", record.node() + "/" + record.seq(), Field.Store.NO));
+                document.add(new LongPoint("time", record.time().toEpochMilli()));
+                document.add(new NumericDocValuesField("time", record.time().toEpochMilli()));
+                document.add(new SortedDocValuesField("node", new BytesRef(record.node())));
+                document.add(new NumericDocValuesField("seq", record.seq()));
+                document.add(new StringField("type", record.type().wireName(), Field.Store.NO));
+                document.add(new StringField("actor", record.actor().name().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+                record.mailbox().ifPresent(mailbox -> document.add(new StringField("mailbox", mailbox, Field.Store.NO)));
+                document.add(new SortedDocValuesField("file", new BytesRef(located.file().getFileName().toString())));
+                document.add(new NumericDocValuesField("offset", located.offset()));
+                document.add(new NumericDocValuesField("fingerprint", record.toJson().hashCode()));
+                writer.addDocument(document);
+            }
+            StringBuilder listing = new StringBuilder();
+            for (Path file : filesInOrder()) {
+                listing.append(file.getFileName()).append('=').append(Files.size(file)).append('\n');
+            }
+            writer.setLiveCommitData(Map.of(AuditIndexCatchUp.FILES, listing.toString(), AuditIndexCatchUp.READ_THROUGH,
+                "mx1=12\nmx2=7\n", AuditIndexCatchUp.FORMAT, AuditIndexCatchUp.LOCATED_RECORDS).entrySet());
+            writer.commit();
+        }
     }
 }

@@ -213,4 +213,41 @@ class AuditIndexTest {
                 .isEqualTo(new org.apache.lucene.util.BytesRef("mx-1.é/" + seq));
         }
     }
+
+    @Test
+    void aFingerprintShouldBeTheFirstSixteenHexadecimalDigitsOfTheHash() throws IOException {
+        AuditRecord record = index.search(AuditQuery.builder().pageSize(1).build()).records().get(0);
+
+        assertThat(AuditIndex.fingerprint(record)).isEqualTo(Long.parseUnsignedLong(record.hash().substring(0, 16), 16));
+    }
+
+    @Test
+    void everySearchShouldAnswerWhatAScanOfTheFilesFinds() throws IOException {
+        List<AuditRecord> scanned = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                AuditLines.read(file).forEach(line -> line.record().ifPresent(scanned::add));
+            }
+        }
+        List<AuditQuery> queries = List.of(
+            AuditQuery.builder().pageSize(1000).build(),
+            AuditQuery.builder().pageSize(1000).type(AuditEventType.SEND_REFUSED).build(),
+            AuditQuery.builder().pageSize(1000).actor("ALICE@example.test").ticket("Sup-0").build(),
+            AuditQuery.builder().pageSize(1000).mailbox("sales@example.test").since(START.plus(Duration.ofMinutes(3)))
+                .until(START.plus(Duration.ofMinutes(7))).build());
+        List<java.util.function.Predicate<AuditRecord>> scans = List.of(
+            record -> true,
+            record -> record.type() == AuditEventType.SEND_REFUSED,
+            record -> record.actor().name().equalsIgnoreCase("alice@example.test") && record.ticket().filter("SUP-0"::equalsIgnoreCase).isPresent(),
+            record -> record.mailbox().filter("sales@example.test"::equals).isPresent()
+                && !record.time().isBefore(START.plus(Duration.ofMinutes(3))) && record.time().isBefore(START.plus(Duration.ofMinutes(7))));
+        for (int query = 0; query < queries.size(); query++) {
+            List<AuditRecord> expected = scanned.stream().filter(scans.get(query))
+                .sorted(java.util.Comparator.comparing(AuditRecord::time).thenComparing(AuditRecord::node).thenComparingLong(AuditRecord::seq))
+                .toList();
+            AuditPage page = index.search(queries.get(query));
+            assertThat(page.records()).as("query %s", queries.get(query)).isNotEmpty().isEqualTo(expected);
+            assertThat(page.totalHits()).isEqualTo(expected.size());
+        }
+    }
 }
