@@ -55,8 +55,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A search index over audit records, ordered by time, then node, then seq. The files are the
  * truth and the index is disposable: {@link #rebuildFrom} recreates it, {@link #add} keeps it up
- * to date as records are written. A record is indexed by its {@code node/seq}, so adding one
- * twice keeps one copy, and by the fields searches filter on; of the record itself the index
+ * to date as records are written. A record is indexed by the fields searches filter on, with its
+ * node and seq as doc values; no term names it alone (that term, unique to each record, cost the
+ * index thread about a third of its work per record, docs/benchmarks.md): whoever adds a record
+ * makes sure the index does not hold it yet ({@link AuditIndexCatchUp}). Of the record itself the index
  * keeps only where its line is (file and byte offset, as doc values) and a fingerprint of the line (the first 64
  * bits of its hash, {@link #fingerprint}): a search reads
  * the lines it answers with from the files. Storing each record whole cost the index thread about
@@ -64,7 +66,6 @@ import org.apache.lucene.util.BytesRef;
  * relative to the audit directory, so that the index moves with it.
  */
 public final class AuditIndex implements Closeable {
-    private static final String ID = "id";
     private static final String TIME = "time";
     private static final String NODE = "node";
     private static final String SEQ = "seq";
@@ -140,17 +141,14 @@ public final class AuditIndex implements Closeable {
     }
 
     /**
-     * Indexes one record, replacing the copy the index may hold already (a catch-up reading files
-     * that live records are also added from); searches see it from their next call.
+     * Indexes one record the index does not hold (the caller knows: {@link AuditIndexCatchUp});
+     * searches see it from their next call.
      */
     public void add(LocatedRecord record) throws IOException {
-        writer.updateDocument(new Term(ID, id(record.record())), document(record));
+        writer.addDocument(document(record));
     }
 
-    /**
-     * Indexes records the index cannot hold yet (written after everything a catch-up read), as one
-     * batch: no lookup of an earlier copy, which is most of what {@link #add} costs per record.
-     */
+    /** Indexes records the index does not hold (written after everything a catch-up reads), as one batch. */
     public void addNew(List<LocatedRecord> records) throws IOException {
         if (records.isEmpty()) {
             return;
@@ -180,8 +178,7 @@ public final class AuditIndex implements Closeable {
     /**
      * The fields of {@link #document}, allocated once per batch and given each record's values in
      * turn, instead of a dozen objects per record on the index thread (which in the server runs
-     * as profiled code as well). The terms are given as bytes: the id's made without a string,
-     * the type's made once, an actor's or a mailbox's once per batch (a batch's records name few
+     * as profiled code as well). The terms are given as bytes: the type's made once, an actor's or a mailbox's once per batch (a batch's records name few
      * of them), instead of encoding each value to UTF-8 for every record. The terms are the same
      * bytes {@link #document} indexes from strings.
      */
@@ -208,8 +205,7 @@ public final class AuditIndex implements Closeable {
                 lastNode = record.node();
                 lastNodeBytes = new BytesRef(lastNode);
             }
-            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): a new field each.
-            fields.add(new StringField(ID, idTerm(lastNodeBytes, record.seq()), Field.Store.NO));
+            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): a new term field each.
             long millis = record.time().toEpochMilli();
             timePoint.setLongValue(millis);
             fields.add(timePoint);
@@ -252,35 +248,9 @@ public final class AuditIndex implements Closeable {
     private static final BytesRef[] TYPE_TERMS = Arrays.stream(AuditEventType.values())
         .map(type -> new BytesRef(type.wireName())).toArray(BytesRef[]::new);
 
-    /** {@link #id}'s UTF-8 bytes: the node's bytes, a slash and the seq's digits. */
-    static BytesRef idTerm(BytesRef node, long seq) {
-        if (seq < 0) {
-            // never for a record (seq starts at 1): as Java writes it
-            return new BytesRef(node.utf8ToString() + "/" + seq);
-        }
-        int digits = 1;
-        for (long rest = seq / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        byte[] bytes = new byte[node.length + 1 + digits];
-        System.arraycopy(node.bytes, node.offset, bytes, 0, node.length);
-        bytes[node.length] = '/';
-        long rest = seq;
-        for (int at = bytes.length - 1; at > node.length; at--) {
-            bytes[at] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        return new BytesRef(bytes);
-    }
-
-    private static String id(AuditRecord record) {
-        return record.node() + "/" + record.seq();
-    }
-
     private Document document(LocatedRecord located) {
         AuditRecord record = located.record();
         Document document = new Document();
-        document.add(new StringField(ID, id(record), Field.Store.NO));
         document.add(new LongPoint(TIME, record.time().toEpochMilli()));
         document.add(new NumericDocValuesField(TIME, record.time().toEpochMilli()));
         document.add(new SortedDocValuesField(NODE, new BytesRef(record.node())));
@@ -428,16 +398,21 @@ public final class AuditIndex implements Closeable {
         searchers.maybeRefreshBlocking();
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(ID, node + "/" + seq)), 1);
+            // Two doc values read for every document: once per node at a start, not worth a term per record.
+            Query record = new BooleanQuery.Builder()
+                .add(SortedDocValuesField.newSlowExactQuery(NODE, new BytesRef(node)), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowExactQuery(SEQ, seq), BooleanClause.Occur.FILTER)
+                .build();
+            TopDocs top = searcher.search(record, 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
             Pointer pointer = pointer(searcher, top.scoreDocs[0].doc);
             try (LineReader lines = new LineReader()) {
-                AuditRecord record = lines.read(pointer);
-                boolean asIndexed = record.node().equals(node) && record.seq() == seq
-                    && fingerprint(record) == pointer.fingerprint() && record.isSealed();
-                return asIndexed ? Optional.of(record) : Optional.empty();
+                AuditRecord located = lines.read(pointer);
+                boolean asIndexed = located.node().equals(node) && located.seq() == seq
+                    && fingerprint(located) == pointer.fingerprint() && located.isSealed();
+                return asIndexed ? Optional.of(located) : Optional.empty();
             } catch (IOException e) {
                 // The place is gone or holds something else: the index does not match the files.
                 return Optional.empty();

@@ -23,8 +23,11 @@ import java.util.function.BooleanSupplier;
  * (files only grow, by whole records), and, for each node, when it holds the node's first record
  * still in the files and the record it holds last without a gap is that record in the files.
  * Reading resumes after it: a gap above the last seq the previous catch-up read (a crash between
- * two commits, live records indexed out of order) is read again, a gap below it (a line of the
- * files that is no record) is not looked for again; a record added twice is kept once.
+ * two commits, live records indexed out of order) is read again, skipping the records the index
+ * holds, a gap below it (a line of the files that is no record) is not looked for again. The index
+ * names no record by a term of its own, so no record is added twice: a node's records from the
+ * seq its live writer started at ({@code liveFrom}) are left to the live writer, which may add
+ * them once the catch-up says the index is ready for them (trusted, or emptied for a rebuild).
  * Otherwise — a file removed or cut, a node whose files are gone, an index from before this
  * check — the whole index is rebuilt from the files.
  *
@@ -94,8 +97,19 @@ public final class AuditIndexCatchUp {
         }
     }
 
-    /** Where a node's records not yet indexed start: its files from one of them, and the last seq indexed. */
-    private record Resume(String node, List<Path> files, long afterSeq) {
+    /**
+     * Where a node's records not yet indexed start: its files from one of them, the last seq indexed,
+     * what the index holds of the node beyond it, and the seq from which its records are added live.
+     */
+    private record Resume(String node, List<Path> files, long afterSeq, Optional<IndexedChain> held, long liveFrom) {
+        /** Whether this catch-up reads the record numbered {@code seq}: after what was indexed, before the live writer's. */
+        boolean reads(long seq) {
+            return seq > afterSeq && seq < liveFrom;
+        }
+
+        boolean holds(long seq) {
+            return held.isPresent() && held.get().holds(seq);
+        }
     }
 
     private AuditIndexCatchUp() {
@@ -107,6 +121,19 @@ public final class AuditIndexCatchUp {
      * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
      */
     public static Outcome run(AuditIndex index, Path directory, BooleanSupplier stopping) throws IOException {
+        return run(index, directory, Map.of(), () -> { }, stopping);
+    }
+
+    /**
+     * Reads what the index's last commit lacks, then commits, leaving to live writers the records
+     * of their nodes from {@code liveFrom}'s seq on.
+     *
+     * @param ready called once the index may take the live writers' records: the committed index
+     *     was checked (and emptied when it is rebuilt); before that, live records must wait
+     * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
+     */
+    public static Outcome run(AuditIndex index, Path directory, Map<String, Long> liveFrom, Runnable ready, BooleanSupplier stopping)
+        throws IOException {
         CommittedState committed = index.committed();
         Map<String, Long> readThrough = new TreeMap<>(decode(committed.data().getOrDefault(READ_THROUGH, "")));
         SortedMap<String, List<Path>> files = AuditFiles.byNode(List.of(directory));
@@ -118,14 +145,15 @@ public final class AuditIndexCatchUp {
                 break;
             }
             Optional<IndexedChain> chain = Optional.ofNullable(committed.chains().get(node.getKey()));
+            long live = liveFrom.getOrDefault(node.getKey(), Long.MAX_VALUE);
             if (chain.isEmpty()) {
-                resumes.add(new Resume(node.getKey(), node.getValue(), 0));
+                resumes.add(new Resume(node.getKey(), node.getValue(), 0, Optional.empty(), live));
                 continue;
             }
             long heldUpTo = chain.get().gaplessFrom(Math.max(chain.get().firstSeq(), readThrough.getOrDefault(node.getKey(), 0L) + 1));
             OptionalLong firstInFiles = firstSeq(node.getValue());
             untrusted = mismatch(index, node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue(), reader);
-            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue()));
+            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue(), live));
         }
         if (untrusted.isPresent()) {
             index.deleteAll();
@@ -133,9 +161,11 @@ public final class AuditIndexCatchUp {
             // Listed and read afresh: this node may have started a file, and indexed records
             // into it, since the first listing; the clearing removed them from the index.
             resumes = AuditFiles.byNode(List.of(directory)).entrySet().stream()
-                .map(node -> new Resume(node.getKey(), node.getValue(), 0)).toList();
+                .map(node -> new Resume(node.getKey(), node.getValue(), 0, Optional.empty(),
+                    liveFrom.getOrDefault(node.getKey(), Long.MAX_VALUE))).toList();
             reader = new LastFileRead();
         }
+        ready.run();
         long added = 0;
         for (Resume resume : resumes) {
             added += addAfter(index, resume, stopping, reader, readThrough);
@@ -237,12 +267,12 @@ public final class AuditIndexCatchUp {
     }
 
     /** After what the index holds, or from the start when the index lacks the node's first records. */
-    private static Resume resume(String node, IndexedChain chain, long heldUpTo, OptionalLong firstInFiles, List<Path> files)
-        throws IOException {
+    private static Resume resume(String node, IndexedChain chain, long heldUpTo, OptionalLong firstInFiles, List<Path> files,
+                                 long liveFrom) throws IOException {
         if (firstInFiles.isPresent() && chain.firstSeq() > firstInFiles.getAsLong()) {
-            return new Resume(node, files, 0);
+            return new Resume(node, files, 0, Optional.of(chain), liveFrom);
         }
-        return new Resume(node, filesFrom(files, heldUpTo + 1), heldUpTo);
+        return new Resume(node, filesFrom(files, heldUpTo + 1), heldUpTo, Optional.of(chain), liveFrom);
     }
 
     private static OptionalLong firstSeq(List<Path> files) throws IOException {
@@ -284,10 +314,14 @@ public final class AuditIndexCatchUp {
         long added = 0;
         for (Path file : resume.files()) {
             for (AuditLine line : reader.lines(file)) {
-                Optional<LocatedRecord> record = line.located().filter(candidate -> candidate.record().seq() > resume.afterSeq());
+                Optional<LocatedRecord> record = line.located().filter(candidate -> resume.reads(candidate.record().seq()));
                 if (record.isPresent()) {
+                    long seq = record.get().record().seq();
+                    readThrough.merge(resume.node(), seq, Math::max);
+                    if (resume.holds(seq)) {
+                        continue;
+                    }
                     index.add(record.get());
-                    readThrough.merge(resume.node(), record.get().record().seq(), Math::max);
                     added++;
                     if (added % 1_000 == 0 && stopping.getAsBoolean()) {
                         throw new Stopped();

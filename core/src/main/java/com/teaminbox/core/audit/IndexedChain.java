@@ -23,4 +23,12 @@ public record IndexedChain(long count, long firstSeq, long lastSeq, Optional<Bit
         }
         return firstSeq + present.get().nextClearBit(Math.toIntExact(from - firstSeq)) - 1;
     }
+
+    /** Whether the index holds the record numbered {@code seq}. */
+    public boolean holds(long seq) {
+        if (seq < firstSeq || seq > lastSeq) {
+            return false;
+        }
+        return present.isEmpty() || present.get().get(Math.toIntExact(seq - firstSeq));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -94,12 +95,11 @@ public class FileAuditStorage implements AuditStorage {
     /** Set while a batch is asked of the index thread ahead of its schedule, so that one is asked at a time. */
     private final AtomicBoolean batchAsked = new AtomicBoolean();
     /**
-     * Until the catch-up is done it may read the records this node writes meanwhile: those are
-     * indexed as replacements ({@link AuditIndex#add}); later ones as new, in batches.
+     * Open once the catch-up has checked the index (and emptied it for a rebuild): from then on
+     * the records this node writes are indexed, in batches; the catch-up reads only those written
+     * before this node's writer opened ({@link AuditIndexCatchUp#run}), so that none is indexed twice.
      */
-    private volatile boolean catchingUp = true;
-    private volatile long ownCatchUpReadThrough;
-    private volatile String ownNode = "";
+    private final CountDownLatch liveIndexing = new CountDownLatch(1);
     private volatile Optional<AuditIndex> index = Optional.empty();
     private volatile Optional<Thread> catchUpThread = Optional.empty();
     private volatile boolean stopping;
@@ -176,9 +176,12 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
-    /** On the index thread: adds what waits, as one batch. */
+    /** On the index thread: adds what waits, as one batch (once the catch-up let live records in). */
     private void indexWaiting() {
         batchAsked.set(false);
+        if (liveIndexing.getCount() > 0) {
+            return;
+        }
         List<LocatedRecord> batch = new ArrayList<>();
         for (LocatedRecord record = unindexed.poll(); record != null; record = unindexed.poll()) {
             batch.add(record);
@@ -189,16 +192,7 @@ public class FileAuditStorage implements AuditStorage {
             return;
         }
         try {
-            boolean replacing = catchingUp;
-            List<LocatedRecord> fresh = new ArrayList<>(batch.size());
-            for (LocatedRecord record : batch) {
-                if (replacing || record.record().seq() <= ownCatchUpReadThrough || !record.record().node().equals(ownNode)) {
-                    searchable.get().add(record);
-                } else {
-                    fresh.add(record);
-                }
-            }
-            searchable.get().addNew(fresh);
+            searchable.get().addNew(batch);
         } catch (IOException | RuntimeException e) {
             // The index is disposable: the next start reads what it lacks from the files.
             LOGGER.warn("Could not index {} audit records", batch.size(), e);
@@ -209,6 +203,9 @@ public class FileAuditStorage implements AuditStorage {
     private void awaitIndexed() {
         openGroup().flush();
         try {
+            if (!liveIndexing.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOGGER.warn("The audit index is still being checked at the start; this search may miss the newest records");
+            }
             indexer.submit(this::indexWaiting).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,8 +238,7 @@ public class FileAuditStorage implements AuditStorage {
         writer = Optional.of(opened);
         LOGGER.info("Audit trail of node {} in {}", node, directory);
         directoryInUse = directory;
-        ownNode = node;
-        index = openIndex(directory, node);
+        index = openIndex(directory, node, opened.nextSeq());
         if (index.isPresent()) {
             indexer.scheduleWithFixedDelay(this::indexWaiting, INDEX_EVERY.toMillis(), INDEX_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -252,10 +248,10 @@ public class FileAuditStorage implements AuditStorage {
     /**
      * Opens the index and catches it up with the files on a background thread, so that the first
      * record after a start does not wait for a long trail to be read. The catch-up starts from
-     * the index's last commit, which records added meanwhile are not part of; adding one twice
-     * keeps one copy.
+     * the index's last commit; this node's records from {@code liveFrom} on are indexed as they are
+     * written, once the catch-up has checked the index.
      */
-    private Optional<AuditIndex> openIndex(Path directory, String node) {
+    private Optional<AuditIndex> openIndex(Path directory, String node, long liveFrom) {
         if (stopping) {
             // A record written while James stops: it is in the file, and the next start indexes it.
             return Optional.empty();
@@ -265,7 +261,8 @@ public class FileAuditStorage implements AuditStorage {
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index").resolve(node);
         try {
             AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory), directory);
-            Thread catchUp = new Thread(() -> catchUp(opened, directory, indexDirectory), "teaminbox-audit-index-catch-up");
+            Thread catchUp = new Thread(() -> catchUp(opened, directory, indexDirectory, Map.of(node, liveFrom)),
+                "teaminbox-audit-index-catch-up");
             catchUp.setDaemon(true);
             catchUpThread = Optional.of(catchUp);
             catchUp.start();
@@ -276,12 +273,10 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
-    private void catchUp(AuditIndex index, Path directory, Path indexDirectory) {
+    private void catchUp(AuditIndex index, Path directory, Path indexDirectory, Map<String, Long> liveFrom) {
         try {
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, () -> stopping);
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, liveFrom, liveIndexing::countDown, () -> stopping);
             readThrough = outcome.readThrough();
-            ownCatchUpReadThrough = outcome.readThrough().getOrDefault(ownNode, 0L);
-            catchingUp = false;
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
             // For monitoring (WebAdmin /metrics): a start that rebuilt, or read much, is worth a look.
             metricFactory.generate(REBUILDS_AT_START).add(outcome.rebuilt() ? 1 : 0);
@@ -298,6 +293,9 @@ public class FileAuditStorage implements AuditStorage {
             LOGGER.info("Audit index in {}: James stopped before the catch-up was done; the next start goes on with it", indexDirectory);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not bring the audit index in {} up to date; searches miss older records until the next start", indexDirectory, e);
+        } finally {
+            // Stopped or failed before its check was done: what this node writes is still indexed.
+            liveIndexing.countDown();
         }
     }
 
