@@ -118,6 +118,8 @@ public final class AuditIndex implements Closeable {
     /**
      * Replaces the whole index with the records of these files (directories are searched
      * recursively). Lines that are not records are skipped: reporting them is the verifier's job.
+     * A record found in more than one file (a copy in a subfolder) is indexed once, from the first
+     * of them in chain order: the index names no record by a term that would keep one copy.
      *
      * @return how many records were indexed
      */
@@ -125,9 +127,10 @@ public final class AuditIndex implements Closeable {
         writer.deleteAll();
         long indexed = 0;
         for (List<Path> files : AuditFiles.byNode(filesOrDirectories).values()) {
+            BitSet added = new BitSet();
             for (Path file : files) {
                 for (AuditLine line : AuditLines.read(file)) {
-                    Optional<LocatedRecord> record = line.located();
+                    Optional<LocatedRecord> record = line.located().filter(located -> firstTime(added, located.record().seq()));
                     if (record.isPresent()) {
                         add(record.get());
                         indexed++;
@@ -138,6 +141,16 @@ public final class AuditIndex implements Closeable {
         writer.commit();
         searchers.maybeRefreshBlocking();
         return indexed;
+    }
+
+    /** Marks the seq as added; false when it was already (a record of a copy of a file). */
+    private static boolean firstTime(BitSet added, long seq) {
+        int bit = Math.toIntExact(seq);
+        if (added.get(bit)) {
+            return false;
+        }
+        added.set(bit);
+        return true;
     }
 
     /**
@@ -205,7 +218,6 @@ public final class AuditIndex implements Closeable {
                 lastNode = record.node();
                 lastNodeBytes = new BytesRef(lastNode);
             }
-            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): a new term field each.
             long millis = record.time().toEpochMilli();
             timePoint.setLongValue(millis);
             fields.add(timePoint);
@@ -215,6 +227,8 @@ public final class AuditIndex implements Closeable {
             fields.add(node);
             seq.setLongValue(record.seq());
             fields.add(seq);
+            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): the
+            // term fields (type, actor, ticket, mailbox) are made anew for each record.
             fields.add(new StringField(TYPE, TYPE_TERMS[record.type().ordinal()], Field.Store.NO));
             fields.add(new StringField(ACTOR, foldedTerm(record.actor().name()), Field.Store.NO));
             Optional<String> ticketOf = record.ticket();
@@ -340,8 +354,10 @@ public final class AuditIndex implements Closeable {
             return new CommittedState(Map.of(), Map.of());
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            // Two passes: count and bounds first; the seqs themselves only for a node with a gap,
-            // as one bit each between its bounds (a trail of ten million records: 1.2 MB).
+            // Two passes: count and bounds first, then the seqs themselves as one bit each between
+            // a node's bounds (a trail of ten million records: 1.2 MB). Gapless is told by the
+            // bits, not by the count: a record held twice beside one missing would give the count
+            // of a gapless chain.
             Map<String, long[]> bounds = new TreeMap<>();
             forEachSeq(reader, (node, seq) -> {
                 long[] known = bounds.computeIfAbsent(node, any -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
@@ -349,19 +365,17 @@ public final class AuditIndex implements Closeable {
                 known[1] = Math.min(known[1], seq);
                 known[2] = Math.max(known[2], seq);
             });
-            Map<String, BitSet> present = new TreeMap<>();
-            bounds.forEach((node, known) -> {
-                if (known[0] != known[2] - known[1] + 1) {
-                    present.put(node, new BitSet());
-                }
-            });
-            if (!present.isEmpty()) {
-                forEachSeq(reader, (node, seq) -> Optional.ofNullable(present.get(node))
-                    .ifPresent(bits -> bits.set(Math.toIntExact(seq - bounds.get(node)[1]))));
-            }
+            Map<String, BitSet> seqs = new TreeMap<>();
+            bounds.keySet().forEach(node -> seqs.put(node, new BitSet()));
+            forEachSeq(reader, (node, seq) -> seqs.get(node).set(Math.toIntExact(seq - bounds.get(node)[1])));
             Map<String, IndexedChain> chains = new TreeMap<>();
-            bounds.forEach((node, known) -> chains.put(node,
-                new IndexedChain(known[0], known[1], known[2], Optional.ofNullable(present.get(node)))));
+            bounds.forEach((node, known) -> {
+                BitSet present = seqs.get(node);
+                long distinct = present.cardinality();
+                boolean gapless = distinct == known[2] - known[1] + 1;
+                chains.put(node, new IndexedChain(known[0], distinct, known[1], known[2],
+                    gapless ? Optional.empty() : Optional.of(present)));
+            });
             return new CommittedState(chains, Map.copyOf(reader.getIndexCommit().getUserData()));
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,12 @@ import java.util.function.BooleanSupplier;
  * Reading resumes after it: a gap above the last seq the previous catch-up read (a crash between
  * two commits, live records indexed out of order) is read again, skipping the records the index
  * holds, a gap below it (a line of the files that is no record) is not looked for again. The index
- * names no record by a term of its own, so no record is added twice: a node's records from the
- * seq its live writer started at ({@code liveFrom}) are left to the live writer, which may add
- * them once the catch-up says the index is ready for them (trusted, or emptied for a rebuild).
- * Otherwise — a file removed or cut, a node whose files are gone, an index from before this
- * check — the whole index is rebuilt from the files.
+ * names no record by a term of its own, so no record is added twice: a seq is added once per run
+ * however many files hold it (a copy in a subfolder), a node's records from the seq its live
+ * writer started at ({@code liveFrom}) are left to the live writer, which may add them once the
+ * catch-up says the index is ready for them (trusted, or emptied for a rebuild). Otherwise — a
+ * file removed or cut, a node whose files are gone, a record held twice, an index from before
+ * this check — the whole index is rebuilt from the files.
  *
  * <p>The index is a convenience, not evidence: a record rewritten in place to a line at least as
  * long is found by {@link AuditVerifier}, not by this check.
@@ -229,9 +231,13 @@ public final class AuditIndexCatchUp {
         if (!format.get().equals(LOCATED_RECORDS_BY_HASH)) {
             return Optional.of("the index is in format " + format.get() + ", not " + LOCATED_RECORDS_BY_HASH + ": it was made by another version");
         }
-        for (String node : committed.chains().keySet()) {
-            if (!files.containsKey(node)) {
-                return Optional.of("the index holds records of node " + node + ", whose files are gone");
+        for (Map.Entry<String, IndexedChain> chain : committed.chains().entrySet()) {
+            if (!files.containsKey(chain.getKey())) {
+                return Optional.of("the index holds records of node " + chain.getKey() + ", whose files are gone");
+            }
+            if (chain.getValue().holdsARecordTwice()) {
+                return Optional.of("the index holds " + (chain.getValue().count() - chain.getValue().distinct()) + " records of node "
+                    + chain.getKey() + " more than once");
             }
         }
         Path base = directory.toAbsolutePath().normalize();
@@ -312,12 +318,20 @@ public final class AuditIndexCatchUp {
     private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping, LastFileRead reader,
                                  Map<String, Long> readThrough) throws IOException {
         long added = 0;
+        // The seqs this run met, after resume.afterSeq(): a file and its copy in a subfolder both
+        // hold them, and the index has no term that would keep one copy of a record added twice.
+        BitSet met = new BitSet();
         for (Path file : resume.files()) {
             for (AuditLine line : reader.lines(file)) {
                 Optional<LocatedRecord> record = line.located().filter(candidate -> resume.reads(candidate.record().seq()));
                 if (record.isPresent()) {
                     long seq = record.get().record().seq();
                     readThrough.merge(resume.node(), seq, Math::max);
+                    int bit = Math.toIntExact(seq - resume.afterSeq() - 1);
+                    if (met.get(bit)) {
+                        continue;
+                    }
+                    met.set(bit);
                     if (resume.holds(seq)) {
                         continue;
                     }

@@ -193,6 +193,44 @@ class AuditIndexCatchUpTest {
     }
 
     @Test
+    void aCopyInASubfolderShouldNotMakeItsRecordsFoundTwice() throws IOException {
+        write("mx1", 30, "accepted");
+        Path copy = Files.createDirectories(trail().resolve("backup")).resolve(oldestFile().getFileName());
+        Files.copy(oldestFile(), copy);
+
+        AuditIndexCatchUp.Outcome first = start();
+        AuditIndexCatchUp.Outcome second = start();
+
+        assertThat(first.recordsIndexed()).isEqualTo(30);
+        assertThat(second).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 30L)));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList())
+            .extracting(AuditRecord::seq).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIndexHoldingARecordTwiceBesideAGapShouldBeRebuiltWithTheMissingRecord() throws IOException {
+        write("mx1", 20, "accepted");
+        try (AuditIndex index = open()) {
+            for (LocatedRecord record : readAll()) {
+                if (record.record().seq() != 7) {
+                    index.add(record);
+                }
+                if (record.record().seq() == 3) {
+                    index.add(record);
+                }
+            }
+            // as many documents as a gapless chain of 1 to 20 would have
+            AuditIndexCatchUp.commit(index, trail(), Map.of());
+        }
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("more than once"));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList())
+            .extracting(AuditRecord::seq).hasSize(20).doesNotHaveDuplicates().contains(7L);
+    }
+
+    @Test
     void anIndexFromAnEarlierVersionShouldBeRebuiltOnce() throws IOException {
         write("mx1", 10, "accepted");
         try (AuditIndex index = open()) {
@@ -332,7 +370,7 @@ class AuditIndexCatchUpTest {
 
     private List<Path> filesInOrder() throws IOException {
         try (Stream<Path> files = Files.list(trail())) {
-            return files.sorted().toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
@@ -355,7 +393,7 @@ class AuditIndexCatchUpTest {
     private List<LocatedRecord> readAll() throws IOException {
         try (Stream<Path> files = Files.list(trail())) {
             List<LocatedRecord> records = new java.util.ArrayList<>();
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 AuditLines.read(file).forEach(line -> line.located().ifPresent(records::add));
             }
             return records;

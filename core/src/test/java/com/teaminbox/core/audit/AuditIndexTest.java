@@ -139,6 +139,21 @@ class AuditIndexTest {
     }
 
     @Test
+    void aRebuildShouldIndexARecordCopiedToASubfolderOnce() throws IOException {
+        Path backup = Files.createDirectories(directory.resolve("backup"));
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, backup.resolve(file.getFileName()));
+            }
+        }
+
+        assertThat(index.rebuildFrom(List.of(directory))).isEqualTo(20);
+
+        assertThat(index.search(AuditQuery.builder().pageSize(100).build()).records())
+            .extracting(record -> record.node() + "/" + record.seq()).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
     void rebuildShouldForgetWhatTheFilesDoNotHold() throws IOException {
         index.add(writtenElsewhere());
 
