@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Brings an {@link AuditIndex} opened at a start up to date with the audit files, reading only
@@ -73,8 +74,16 @@ public final class AuditIndexCatchUp {
 
     /** Thrown when the catch-up is asked to stop (James stopping) before it is done. */
     public static final class Stopped extends RuntimeException {
-        Stopped() {
+        private final transient Map<String, Long> readThrough;
+
+        Stopped(Map<String, Long> readThrough) {
             super("The audit index catch-up was stopped before it was done");
+            this.readThrough = Map.copyOf(readThrough);
+        }
+
+        /** The last seq of each node read so far: every record of the node up to it was read (or is held). */
+        public Map<String, Long> readThrough() {
+            return readThrough;
         }
     }
 
@@ -123,7 +132,7 @@ public final class AuditIndexCatchUp {
      * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
      */
     public static Outcome run(AuditIndex index, Path directory, BooleanSupplier stopping) throws IOException {
-        return run(index, directory, Map.of(), () -> { }, stopping);
+        return run(index, directory, Map.of(), checked -> { }, stopping);
     }
 
     /**
@@ -131,10 +140,13 @@ public final class AuditIndexCatchUp {
      * of their nodes from {@code liveFrom}'s seq on.
      *
      * @param ready called once the index may take the live writers' records: the committed index
-     *     was checked (and emptied when it is rebuilt); before that, live records must wait
+     *     was checked (and emptied when it is rebuilt); before that, live records must wait. It is
+     *     given the last seq read of each node as the check leaves it (the committed one, or none
+     *     after the index was emptied): what a commit may store when this catch-up does not finish
      * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
      */
-    public static Outcome run(AuditIndex index, Path directory, Map<String, Long> liveFrom, Runnable ready, BooleanSupplier stopping)
+    public static Outcome run(AuditIndex index, Path directory, Map<String, Long> liveFrom, Consumer<Map<String, Long>> ready,
+                              BooleanSupplier stopping)
         throws IOException {
         CommittedState committed = index.committed();
         Map<String, Long> readThrough = new TreeMap<>(decode(committed.data().getOrDefault(READ_THROUGH, "")));
@@ -167,7 +179,7 @@ public final class AuditIndexCatchUp {
                     liveFrom.getOrDefault(node.getKey(), Long.MAX_VALUE))).toList();
             reader = new LastFileRead();
         }
-        ready.run();
+        ready.accept(Map.copyOf(readThrough));
         long added = 0;
         for (Resume resume : resumes) {
             added += addAfter(index, resume, stopping, reader, readThrough);
@@ -338,12 +350,12 @@ public final class AuditIndexCatchUp {
                     index.add(record.get());
                     added++;
                     if (added % 1_000 == 0 && stopping.getAsBoolean()) {
-                        throw new Stopped();
+                        throw new Stopped(readThrough);
                     }
                 }
             }
             if (stopping.getAsBoolean()) {
-                throw new Stopped();
+                throw new Stopped(readThrough);
             }
         }
         return added;

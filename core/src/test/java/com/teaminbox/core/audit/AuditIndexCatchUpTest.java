@@ -105,7 +105,7 @@ class AuditIndexCatchUpTest {
                 AuditActor.member("bob@example.test")).decision("accepted").build())).located();
 
             AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom),
-                () -> addLive(index, written), () -> false);
+                checked -> addLive(index, written), () -> false);
 
             assertThat(outcome.rebuilt()).isFalse();
             assertThat(outcome.recordsIndexed()).isEqualTo(3);
@@ -126,7 +126,7 @@ class AuditIndexCatchUpTest {
                 AuditActor.member("bob@example.test")).decision("accepted").build())).located();
 
             AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom),
-                () -> addLive(index, written), () -> false);
+                checked -> addLive(index, written), () -> false);
 
             assertThat(outcome.rebuilt()).isTrue();
             assertThat(index.search(AuditQuery.builder().pageSize(1000).build()).records())

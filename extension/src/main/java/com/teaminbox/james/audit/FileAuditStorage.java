@@ -100,11 +100,20 @@ public class FileAuditStorage implements AuditStorage {
      * before this node's writer opened ({@link AuditIndexCatchUp#run}), so that none is indexed twice.
      */
     private final CountDownLatch liveIndexing = new CountDownLatch(1);
+    /**
+     * Set once the catch-up has checked the index (and emptied it for a rebuild): only then may a
+     * commit stamp it with this version's format and the files found. An index nobody checked
+     * (the catch-up failed before) is not committed by this node: it may be of an earlier format.
+     */
+    private volatile boolean checked;
     private volatile Optional<AuditIndex> index = Optional.empty();
     private volatile Optional<Thread> catchUpThread = Optional.empty();
     private volatile boolean stopping;
     private volatile Path directoryInUse;
-    /** The last seq of each node the catch-up read, kept in every later commit. */
+    /**
+     * The last seq of each node the catch-up read, kept in every later commit: as the check left
+     * it (the previous commit's, none after a rebuild's emptying) until the catch-up is done.
+     */
     private volatile Map<String, Long> readThrough = Map.of();
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-audit-index-commit");
@@ -275,7 +284,7 @@ public class FileAuditStorage implements AuditStorage {
 
     private void catchUp(AuditIndex index, Path directory, Path indexDirectory, Map<String, Long> liveFrom) {
         try {
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, liveFrom, liveIndexing::countDown, () -> stopping);
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, liveFrom, this::indexChecked, () -> stopping);
             readThrough = outcome.readThrough();
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
             // For monitoring (WebAdmin /metrics): a start that rebuilt, or read much, is worth a look.
@@ -290,6 +299,7 @@ public class FileAuditStorage implements AuditStorage {
         } catch (RejectedExecutionException e) {
             LOGGER.info("Audit index in {} is up to date; James is stopping", indexDirectory);
         } catch (AuditIndexCatchUp.Stopped e) {
+            readThrough = e.readThrough(); // what it read before it stopped, for stop()'s commit
             LOGGER.info("Audit index in {}: James stopped before the catch-up was done; the next start goes on with it", indexDirectory);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not bring the audit index in {} up to date; searches miss older records until the next start", indexDirectory, e);
@@ -299,7 +309,18 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
+    /** The catch-up has checked the index: it may be committed, and take what this node writes. */
+    private void indexChecked(Map<String, Long> readThroughAtCheck) {
+        readThrough = readThroughAtCheck;
+        checked = true;
+        liveIndexing.countDown();
+    }
+
+    /** Only an index the catch-up checked: one it did not may be of an earlier format, which a commit would stamp as this one. */
     private void commit(AuditIndex index, Path directory) {
+        if (!checked) {
+            return;
+        }
         try {
             AuditIndexCatchUp.commit(index, directory, readThrough);
         } catch (IOException | RuntimeException e) {
