@@ -72,10 +72,20 @@ public class FileAuditStorage implements AuditStorage {
     static final String REBUILDS_AT_START = "teaminbox.audit.index.rebuilds-at-start";
     /** Records are indexed in batches this often: one wake-up of the index thread a second, not one per record. */
     static final Duration INDEX_EVERY = Duration.ofSeconds(1);
-    /** ...or as soon as this many wait, which bounds the memory they hold. */
+    /**
+     * ...or as soon as this many wait, which bounds the memory they hold once the catch-up has
+     * checked the index. Before, in the first seconds after a start, what this node writes waits
+     * for the check, however much it is: the check reads the index's doc values and a file or
+     * two, not the trail.
+     */
     static final int INDEX_BATCH = 4096;
     /** How long a stop waits for the catch-up's current file and a running commit. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a search waits for the catch-up's check of the index after a start; past it, the
+     * search answers from the index as it is, without the records written since the start.
+     */
+    static final Duration SEARCH_WAIT = Duration.ofSeconds(5);
 
     private final FileSystem fileSystem;
     private final ConfigurationInForce configurationStore;
@@ -176,11 +186,20 @@ public class FileAuditStorage implements AuditStorage {
         } else {
             unindexed.addAll(records);
         }
-        if (unindexedCount.addAndGet(records.size()) >= INDEX_BATCH && batchAsked.compareAndSet(false, true)) {
+        // While the catch-up checks the index no batch is asked: the index thread could not add it.
+        if (unindexedCount.addAndGet(records.size()) >= INDEX_BATCH && liveIndexing.getCount() == 0) {
+            askBatch();
+        }
+    }
+
+    /** Asks the index thread for a batch ahead of its schedule, unless one is asked already. */
+    private void askBatch() {
+        if (batchAsked.compareAndSet(false, true)) {
             try {
                 indexer.execute(this::indexWaiting);
             } catch (RejectedExecutionException e) {
                 // James is stopping: the records are in the files, and the next start indexes them.
+                batchAsked.set(false);
             }
         }
     }
@@ -208,12 +227,21 @@ public class FileAuditStorage implements AuditStorage {
         }
     }
 
-    /** Until every record written before this call is in the index: a search sees what was recorded before it. */
+    /**
+     * Until every record written before this call is in the index: a search sees what was recorded
+     * before it. Right after a start the catch-up may still be checking the index: a search waits
+     * {@link #SEARCH_WAIT} for it, then answers without the records written since the start.
+     */
     private void awaitIndexed() {
         openGroup().flush();
+        if (index.isEmpty()) {
+            return; // not open: search() says so
+        }
         try {
-            if (!liveIndexing.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                LOGGER.warn("The audit index is still being checked at the start; this search may miss the newest records");
+            if (!liveIndexing.await(SEARCH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOGGER.warn("The audit index is still being checked after the start; this search is answered without the"
+                    + " records written since the start (they are in the files, and in the index once it is checked)");
+                return;
             }
             indexer.submit(this::indexWaiting).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -221,6 +249,11 @@ public class FileAuditStorage implements AuditStorage {
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             LOGGER.warn("The audit index is behind the files; this search may miss the newest records", e);
         }
+    }
+
+    /** Whether what this node writes is indexed without waiting for a catch-up's check (for tests). */
+    boolean liveIndexingOpen() {
+        return liveIndexing.getCount() == 0;
     }
 
     /**
@@ -263,6 +296,7 @@ public class FileAuditStorage implements AuditStorage {
     private Optional<AuditIndex> openIndex(Path directory, String node, long liveFrom) {
         if (stopping) {
             // A record written while James stops: it is in the file, and the next start indexes it.
+            liveIndexing.countDown();
             return Optional.empty();
         }
         // One index per node: nodes sharing the audit directory cannot share a Lucene index,
@@ -278,6 +312,7 @@ public class FileAuditStorage implements AuditStorage {
             return Optional.of(opened);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not open the audit index in {}; audit search is unavailable until the next start", indexDirectory, e);
+            liveIndexing.countDown(); // no catch-up to wait for
             return Optional.empty();
         }
     }
@@ -314,6 +349,9 @@ public class FileAuditStorage implements AuditStorage {
         readThrough = readThroughAtCheck;
         checked = true;
         liveIndexing.countDown();
+        if (unindexedCount.get() >= INDEX_BATCH) {
+            askBatch(); // what waited during the check
+        }
     }
 
     /** Only an index the catch-up checked: one it did not may be of an earlier format, which a commit would stamp as this one. */

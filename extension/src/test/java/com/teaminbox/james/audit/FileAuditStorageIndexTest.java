@@ -1,6 +1,7 @@
 package com.teaminbox.james.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import com.teaminbox.core.audit.AuditChainWriter;
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.audit.AuditIndex;
 import com.teaminbox.core.audit.AuditIndexCatchUp;
+import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.FlushPolicy;
 import com.teaminbox.core.config.ConfigurationInForce;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
@@ -58,6 +60,22 @@ class FileAuditStorageIndexTest {
 
     private Path trail() {
         return home.resolve("var/audit");
+    }
+
+    @Test
+    void aSearchShouldNotWaitForACatchUpWhenTheIndexCouldNotOpen() throws IOException {
+        Files.createDirectories(home.resolve("var"));
+        Files.writeString(home.resolve("var/audit-index"), "a file where the index's folder would be");
+        FileAuditStorage storage = storage();
+        try {
+            storage.append(AuditEventMix.event(0));
+
+            assertThat(storage.liveIndexingOpen()).as("nothing to wait for: no catch-up runs").isTrue();
+            assertThatThrownBy(() -> storage.search(AuditQuery.builder().build())).isInstanceOf(IOException.class)
+                .hasMessageContaining("could not be opened");
+        } finally {
+            storage.stop();
+        }
     }
 
     @Test
