@@ -92,6 +92,11 @@ public final class AuditChainWriter implements AuditTrail, Closeable {
         }
     }
 
+    /** The seq the next record written gets. */
+    public synchronized long nextSeq() {
+        return position.nextSeq();
+    }
+
     @Override
     public void record(AuditEvent event) {
         append(event);

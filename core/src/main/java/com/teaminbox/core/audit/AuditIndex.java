@@ -55,15 +55,17 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A search index over audit records, ordered by time, then node, then seq. The files are the
  * truth and the index is disposable: {@link #rebuildFrom} recreates it, {@link #add} keeps it up
- * to date as records are written. A record is indexed by its {@code node/seq}, so adding one
- * twice keeps one copy, and by the fields searches filter on; of the record itself the index
- * keeps only where its line is (file and byte offset, as doc values) and a fingerprint of the line: a search reads
+ * to date as records are written. A record is indexed by the fields searches filter on, with its
+ * node and seq as doc values; no term names it alone (that term, unique to each record, cost the
+ * index thread about a third of its work per record, docs/benchmarks.md): whoever adds a record
+ * makes sure the index does not hold it yet ({@link AuditIndexCatchUp}). Of the record itself the index
+ * keeps only where its line is (file and byte offset, as doc values) and a fingerprint of the line (the first 64
+ * bits of its hash, {@link #fingerprint}): a search reads
  * the lines it answers with from the files. Storing each record whole cost the index thread about
  * half its time (compressing stored fields at each flush, docs/benchmarks.md). Files are named
  * relative to the audit directory, so that the index moves with it.
  */
 public final class AuditIndex implements Closeable {
-    private static final String ID = "id";
     private static final String TIME = "time";
     private static final String NODE = "node";
     private static final String SEQ = "seq";
@@ -73,7 +75,13 @@ public final class AuditIndex implements Closeable {
     private static final String MAILBOX = "mailbox";
     private static final String FILE = "file";
     private static final String OFFSET = "offset";
-    /** The line's {@link String#hashCode}: cheap, and enough to tell that a file no longer holds the line indexed. */
+    /**
+     * The first 64 bits of the record's hash ({@link #fingerprint}): with the line's own check of its
+     * hash ({@link AuditRecord#isSealed}), enough to tell that a file no longer holds the line indexed.
+     * It is read from the hash the record already holds: the line's text, which its
+     * {@link String#hashCode} (the fingerprint of the index format before) needed decoded on the
+     * index thread for every record, is not made.
+     */
     private static final String FINGERPRINT = "fingerprint";
     private static final Sort CHRONOLOGICAL = new Sort(new SortField(TIME, SortField.Type.LONG),
         new SortField(NODE, SortField.Type.STRING), new SortField(SEQ, SortField.Type.LONG));
@@ -110,6 +118,8 @@ public final class AuditIndex implements Closeable {
     /**
      * Replaces the whole index with the records of these files (directories are searched
      * recursively). Lines that are not records are skipped: reporting them is the verifier's job.
+     * A record found in more than one file (a copy in a subfolder) is indexed once, from the first
+     * of them in chain order: the index names no record by a term that would keep one copy.
      *
      * @return how many records were indexed
      */
@@ -117,9 +127,10 @@ public final class AuditIndex implements Closeable {
         writer.deleteAll();
         long indexed = 0;
         for (List<Path> files : AuditFiles.byNode(filesOrDirectories).values()) {
+            BitSet added = new BitSet();
             for (Path file : files) {
                 for (AuditLine line : AuditLines.read(file)) {
-                    Optional<LocatedRecord> record = line.located();
+                    Optional<LocatedRecord> record = line.located().filter(located -> firstTime(added, located.record().seq()));
                     if (record.isPresent()) {
                         add(record.get());
                         indexed++;
@@ -132,18 +143,25 @@ public final class AuditIndex implements Closeable {
         return indexed;
     }
 
-    /**
-     * Indexes one record, replacing the copy the index may hold already (a catch-up reading files
-     * that live records are also added from); searches see it from their next call.
-     */
-    public void add(LocatedRecord record) throws IOException {
-        writer.updateDocument(new Term(ID, id(record.record())), document(record));
+    /** Marks the seq as added; false when it was already (a record of a copy of a file). */
+    private static boolean firstTime(BitSet added, long seq) {
+        int bit = Math.toIntExact(seq);
+        if (added.get(bit)) {
+            return false;
+        }
+        added.set(bit);
+        return true;
     }
 
     /**
-     * Indexes records the index cannot hold yet (written after everything a catch-up read), as one
-     * batch: no lookup of an earlier copy, which is most of what {@link #add} costs per record.
+     * Indexes one record the index does not hold (the caller knows: {@link AuditIndexCatchUp});
+     * searches see it from their next call.
      */
+    public void add(LocatedRecord record) throws IOException {
+        writer.addDocument(document(record));
+    }
+
+    /** Indexes records the index does not hold (written after everything a catch-up reads), as one batch. */
     public void addNew(List<LocatedRecord> records) throws IOException {
         if (records.isEmpty()) {
             return;
@@ -173,8 +191,7 @@ public final class AuditIndex implements Closeable {
     /**
      * The fields of {@link #document}, allocated once per batch and given each record's values in
      * turn, instead of a dozen objects per record on the index thread (which in the server runs
-     * as profiled code as well). The terms are given as bytes: the id's made without a string,
-     * the type's made once, an actor's or a mailbox's once per batch (a batch's records name few
+     * as profiled code as well). The terms are given as bytes: the type's made once, an actor's or a mailbox's once per batch (a batch's records name few
      * of them), instead of encoding each value to UTF-8 for every record. The terms are the same
      * bytes {@link #document} indexes from strings.
      */
@@ -201,8 +218,6 @@ public final class AuditIndex implements Closeable {
                 lastNode = record.node();
                 lastNodeBytes = new BytesRef(lastNode);
             }
-            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): a new field each.
-            fields.add(new StringField(ID, idTerm(lastNodeBytes, record.seq()), Field.Store.NO));
             long millis = record.time().toEpochMilli();
             timePoint.setLongValue(millis);
             fields.add(timePoint);
@@ -212,6 +227,8 @@ public final class AuditIndex implements Closeable {
             fields.add(node);
             seq.setLongValue(record.seq());
             fields.add(seq);
+            // Lucene refuses new bytes in an indexed field it holds (Field.setBytesValue): the
+            // term fields (type, actor, ticket, mailbox) are made anew for each record.
             fields.add(new StringField(TYPE, TYPE_TERMS[record.type().ordinal()], Field.Store.NO));
             fields.add(new StringField(ACTOR, foldedTerm(record.actor().name()), Field.Store.NO));
             Optional<String> ticketOf = record.ticket();
@@ -226,7 +243,7 @@ public final class AuditIndex implements Closeable {
             fields.add(file);
             offset.setLongValue(located.offset());
             fields.add(offset);
-            fingerprint.setLongValue(record.toJson().hashCode());
+            fingerprint.setLongValue(fingerprint(record));
             fields.add(fingerprint);
             return fields;
         }
@@ -245,35 +262,9 @@ public final class AuditIndex implements Closeable {
     private static final BytesRef[] TYPE_TERMS = Arrays.stream(AuditEventType.values())
         .map(type -> new BytesRef(type.wireName())).toArray(BytesRef[]::new);
 
-    /** {@link #id}'s UTF-8 bytes: the node's bytes, a slash and the seq's digits. */
-    static BytesRef idTerm(BytesRef node, long seq) {
-        if (seq < 0) {
-            // never for a record (seq starts at 1): as Java writes it
-            return new BytesRef(node.utf8ToString() + "/" + seq);
-        }
-        int digits = 1;
-        for (long rest = seq / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        byte[] bytes = new byte[node.length + 1 + digits];
-        System.arraycopy(node.bytes, node.offset, bytes, 0, node.length);
-        bytes[node.length] = '/';
-        long rest = seq;
-        for (int at = bytes.length - 1; at > node.length; at--) {
-            bytes[at] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        return new BytesRef(bytes);
-    }
-
-    private static String id(AuditRecord record) {
-        return record.node() + "/" + record.seq();
-    }
-
     private Document document(LocatedRecord located) {
         AuditRecord record = located.record();
         Document document = new Document();
-        document.add(new StringField(ID, id(record), Field.Store.NO));
         document.add(new LongPoint(TIME, record.time().toEpochMilli()));
         document.add(new NumericDocValuesField(TIME, record.time().toEpochMilli()));
         document.add(new SortedDocValuesField(NODE, new BytesRef(record.node())));
@@ -284,7 +275,7 @@ public final class AuditIndex implements Closeable {
         record.mailbox().ifPresent(mailbox -> document.add(new StringField(MAILBOX, folded(mailbox), Field.Store.NO)));
         document.add(new SortedDocValuesField(FILE, fileName(located.file())));
         document.add(new NumericDocValuesField(OFFSET, located.offset()));
-        document.add(new NumericDocValuesField(FINGERPRINT, record.toJson().hashCode()));
+        document.add(new NumericDocValuesField(FINGERPRINT, fingerprint(record)));
         return document;
     }
 
@@ -300,8 +291,18 @@ public final class AuditIndex implements Closeable {
         return name;
     }
 
+    /** The first sixteen hexadecimal digits of the record's hash, as a number. */
+    static long fingerprint(AuditRecord record) {
+        String hash = record.hash();
+        long bits = 0;
+        for (int at = 0; at < 16; at++) {
+            bits = bits << 4 | Character.digit(hash.charAt(at), 16);
+        }
+        return bits;
+    }
+
     /** Where a document's record is, and the fingerprint of its line when it was indexed. */
-    private record Pointer(String file, long offset, int fingerprint) {
+    private record Pointer(String file, long offset, long fingerprint) {
     }
 
     private static Pointer pointer(IndexSearcher searcher, int doc) throws IOException {
@@ -314,7 +315,7 @@ public final class AuditIndex implements Closeable {
         if (!files.advanceExact(local) || !offsets.advanceExact(local) || !fingerprints.advanceExact(local)) {
             throw new IOException("An audit index entry without its place in the files (doc " + doc + ")");
         }
-        return new Pointer(files.lookupOrd(files.ordValue()).utf8ToString(), offsets.longValue(), (int) fingerprints.longValue());
+        return new Pointer(files.lookupOrd(files.ordValue()).utf8ToString(), offsets.longValue(), fingerprints.longValue());
     }
 
     /** Reads the records of a search's hits from their files, each file opened once. */
@@ -353,8 +354,10 @@ public final class AuditIndex implements Closeable {
             return new CommittedState(Map.of(), Map.of());
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            // Two passes: count and bounds first; the seqs themselves only for a node with a gap,
-            // as one bit each between its bounds (a trail of ten million records: 1.2 MB).
+            // Two passes: count and bounds first, then the seqs themselves as one bit each between
+            // a node's bounds (a trail of ten million records: 1.2 MB). Gapless is told by the
+            // bits, not by the count: a record held twice beside one missing would give the count
+            // of a gapless chain.
             Map<String, long[]> bounds = new TreeMap<>();
             forEachSeq(reader, (node, seq) -> {
                 long[] known = bounds.computeIfAbsent(node, any -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
@@ -362,19 +365,17 @@ public final class AuditIndex implements Closeable {
                 known[1] = Math.min(known[1], seq);
                 known[2] = Math.max(known[2], seq);
             });
-            Map<String, BitSet> present = new TreeMap<>();
-            bounds.forEach((node, known) -> {
-                if (known[0] != known[2] - known[1] + 1) {
-                    present.put(node, new BitSet());
-                }
-            });
-            if (!present.isEmpty()) {
-                forEachSeq(reader, (node, seq) -> Optional.ofNullable(present.get(node))
-                    .ifPresent(bits -> bits.set(Math.toIntExact(seq - bounds.get(node)[1]))));
-            }
+            Map<String, BitSet> seqs = new TreeMap<>();
+            bounds.keySet().forEach(node -> seqs.put(node, new BitSet()));
+            forEachSeq(reader, (node, seq) -> seqs.get(node).set(Math.toIntExact(seq - bounds.get(node)[1])));
             Map<String, IndexedChain> chains = new TreeMap<>();
-            bounds.forEach((node, known) -> chains.put(node,
-                new IndexedChain(known[0], known[1], known[2], Optional.ofNullable(present.get(node)))));
+            bounds.forEach((node, known) -> {
+                BitSet present = seqs.get(node);
+                long distinct = present.cardinality();
+                boolean gapless = distinct == known[2] - known[1] + 1;
+                chains.put(node, new IndexedChain(known[0], distinct, known[1], known[2],
+                    gapless ? Optional.empty() : Optional.of(present)));
+            });
             return new CommittedState(chains, Map.copyOf(reader.getIndexCommit().getUserData()));
         }
     }
@@ -403,20 +404,29 @@ public final class AuditIndex implements Closeable {
 
     /**
      * The record of {@code node} numbered {@code seq}, read where the index says it is, when that
-     * place still holds the line the index was given (same fingerprint); empty otherwise.
+     * place still holds the line the index was given: that record, its hash the one indexed (same
+     * fingerprint) and still the hash of its content (a line edited in place keeps its hash member,
+     * not its content's hash); empty otherwise.
      */
     public Optional<AuditRecord> indexed(String node, long seq) throws IOException {
         searchers.maybeRefreshBlocking();
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(ID, node + "/" + seq)), 1);
+            // Two doc values read for every document: once per node at a start, not worth a term per record.
+            Query record = new BooleanQuery.Builder()
+                .add(SortedDocValuesField.newSlowExactQuery(NODE, new BytesRef(node)), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowExactQuery(SEQ, seq), BooleanClause.Occur.FILTER)
+                .build();
+            TopDocs top = searcher.search(record, 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
             Pointer pointer = pointer(searcher, top.scoreDocs[0].doc);
             try (LineReader lines = new LineReader()) {
-                AuditRecord record = lines.read(pointer);
-                return record.toJson().hashCode() == pointer.fingerprint() ? Optional.of(record) : Optional.empty();
+                AuditRecord located = lines.read(pointer);
+                boolean asIndexed = located.node().equals(node) && located.seq() == seq
+                    && fingerprint(located) == pointer.fingerprint() && located.isSealed();
+                return asIndexed ? Optional.of(located) : Optional.empty();
             } catch (IOException e) {
                 // The place is gone or holds something else: the index does not match the files.
                 return Optional.empty();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Brings an {@link AuditIndex} opened at a start up to date with the audit files, reading only
@@ -23,10 +25,14 @@ import java.util.function.BooleanSupplier;
  * (files only grow, by whole records), and, for each node, when it holds the node's first record
  * still in the files and the record it holds last without a gap is that record in the files.
  * Reading resumes after it: a gap above the last seq the previous catch-up read (a crash between
- * two commits, live records indexed out of order) is read again, a gap below it (a line of the
- * files that is no record) is not looked for again; a record added twice is kept once.
- * Otherwise — a file removed or cut, a node whose files are gone, an index from before this
- * check — the whole index is rebuilt from the files.
+ * two commits, live records indexed out of order) is read again, skipping the records the index
+ * holds, a gap below it (a line of the files that is no record) is not looked for again. The index
+ * names no record by a term of its own, so no record is added twice: a seq is added once per run
+ * however many files hold it (a copy in a subfolder), a node's records from the seq its live
+ * writer started at ({@code liveFrom}) are left to the live writer, which may add them once the
+ * catch-up says the index is ready for them (trusted, or emptied for a rebuild). Otherwise — a
+ * file removed or cut, a node whose files are gone, a record held twice, an index from before
+ * this check — the whole index is rebuilt from the files.
  *
  * <p>The index is a convenience, not evidence: a record rewritten in place to a line at least as
  * long is found by {@link AuditVerifier}, not by this check.
@@ -45,8 +51,13 @@ public final class AuditIndexCatchUp {
      * it stored each record whole (the version before 2026-12-06): it is rebuilt once, from the files.
      */
     static final String FORMAT = "teaminbox.audit.index-format";
-    /** Records are kept as their place in the files (file, offset) and hash: {@link AuditIndex}. */
+    /**
+     * Records were kept as their place in the files (file, offset) and their line's
+     * {@link String#hashCode} (2026-12-06 to 2026-12-07): rebuilt once, from the files.
+     */
     static final String LOCATED_RECORDS = "located-records";
+    /** Records are kept as their place in the files (file, offset) and the first bits of their hash: {@link AuditIndex}. */
+    static final String LOCATED_RECORDS_BY_HASH = "located-records-by-hash";
 
     /** What a catch-up did: read on from where the index was, or rebuilt it, and why. */
     public record Outcome(Optional<String> rebuiltBecause, long recordsIndexed, Map<String, Long> readThrough) {
@@ -63,8 +74,16 @@ public final class AuditIndexCatchUp {
 
     /** Thrown when the catch-up is asked to stop (James stopping) before it is done. */
     public static final class Stopped extends RuntimeException {
-        Stopped() {
+        private final transient Map<String, Long> readThrough;
+
+        Stopped(Map<String, Long> readThrough) {
             super("The audit index catch-up was stopped before it was done");
+            this.readThrough = Map.copyOf(readThrough);
+        }
+
+        /** The last seq of each node read so far: every record of the node up to it was read (or is held). */
+        public Map<String, Long> readThrough() {
+            return readThrough;
         }
     }
 
@@ -89,8 +108,19 @@ public final class AuditIndexCatchUp {
         }
     }
 
-    /** Where a node's records not yet indexed start: its files from one of them, and the last seq indexed. */
-    private record Resume(String node, List<Path> files, long afterSeq) {
+    /**
+     * Where a node's records not yet indexed start: its files from one of them, the last seq indexed,
+     * what the index holds of the node beyond it, and the seq from which its records are added live.
+     */
+    private record Resume(String node, List<Path> files, long afterSeq, Optional<IndexedChain> held, long liveFrom) {
+        /** Whether this catch-up reads the record numbered {@code seq}: after what was indexed, before the live writer's. */
+        boolean reads(long seq) {
+            return seq > afterSeq && seq < liveFrom;
+        }
+
+        boolean holds(long seq) {
+            return held.isPresent() && held.get().holds(seq);
+        }
     }
 
     private AuditIndexCatchUp() {
@@ -102,6 +132,22 @@ public final class AuditIndexCatchUp {
      * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
      */
     public static Outcome run(AuditIndex index, Path directory, BooleanSupplier stopping) throws IOException {
+        return run(index, directory, Map.of(), checked -> { }, stopping);
+    }
+
+    /**
+     * Reads what the index's last commit lacks, then commits, leaving to live writers the records
+     * of their nodes from {@code liveFrom}'s seq on.
+     *
+     * @param ready called once the index may take the live writers' records: the committed index
+     *     was checked (and emptied when it is rebuilt); before that, live records must wait. It is
+     *     given the last seq read of each node as the check leaves it (the committed one, or none
+     *     after the index was emptied): what a commit may store when this catch-up does not finish
+     * @param stopping checked between files and every thousand records; when true, {@link Stopped} is thrown
+     */
+    public static Outcome run(AuditIndex index, Path directory, Map<String, Long> liveFrom, Consumer<Map<String, Long>> ready,
+                              BooleanSupplier stopping)
+        throws IOException {
         CommittedState committed = index.committed();
         Map<String, Long> readThrough = new TreeMap<>(decode(committed.data().getOrDefault(READ_THROUGH, "")));
         SortedMap<String, List<Path>> files = AuditFiles.byNode(List.of(directory));
@@ -113,14 +159,15 @@ public final class AuditIndexCatchUp {
                 break;
             }
             Optional<IndexedChain> chain = Optional.ofNullable(committed.chains().get(node.getKey()));
+            long live = liveFrom.getOrDefault(node.getKey(), Long.MAX_VALUE);
             if (chain.isEmpty()) {
-                resumes.add(new Resume(node.getKey(), node.getValue(), 0));
+                resumes.add(new Resume(node.getKey(), node.getValue(), 0, Optional.empty(), live));
                 continue;
             }
             long heldUpTo = chain.get().gaplessFrom(Math.max(chain.get().firstSeq(), readThrough.getOrDefault(node.getKey(), 0L) + 1));
             OptionalLong firstInFiles = firstSeq(node.getValue());
             untrusted = mismatch(index, node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue(), reader);
-            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue()));
+            resumes.add(resume(node.getKey(), chain.get(), heldUpTo, firstInFiles, node.getValue(), live));
         }
         if (untrusted.isPresent()) {
             index.deleteAll();
@@ -128,9 +175,11 @@ public final class AuditIndexCatchUp {
             // Listed and read afresh: this node may have started a file, and indexed records
             // into it, since the first listing; the clearing removed them from the index.
             resumes = AuditFiles.byNode(List.of(directory)).entrySet().stream()
-                .map(node -> new Resume(node.getKey(), node.getValue(), 0)).toList();
+                .map(node -> new Resume(node.getKey(), node.getValue(), 0, Optional.empty(),
+                    liveFrom.getOrDefault(node.getKey(), Long.MAX_VALUE))).toList();
             reader = new LastFileRead();
         }
+        ready.accept(Map.copyOf(readThrough));
         long added = 0;
         for (Resume resume : resumes) {
             added += addAfter(index, resume, stopping, reader, readThrough);
@@ -154,7 +203,7 @@ public final class AuditIndexCatchUp {
         }
         StringBuilder read = new StringBuilder();
         readThrough.forEach((node, seq) -> read.append(node).append('=').append(seq).append('\n'));
-        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString(), FORMAT, LOCATED_RECORDS));
+        index.commit(Map.of(FILES, listing.toString(), READ_THROUGH, read.toString(), FORMAT, LOCATED_RECORDS_BY_HASH));
     }
 
     /** The files are told apart by their path under the directory: a copy in a subfolder is another file. */
@@ -184,12 +233,23 @@ public final class AuditIndexCatchUp {
         if (listing.isEmpty()) {
             return Optional.of("the index does not list the files it read: it was made by an earlier version");
         }
-        if (!LOCATED_RECORDS.equals(committed.data().get(FORMAT))) {
+        Optional<String> format = Optional.ofNullable(committed.data().get(FORMAT));
+        if (format.isEmpty()) {
             return Optional.of("the index stores whole records: it was made by an earlier version");
         }
-        for (String node : committed.chains().keySet()) {
-            if (!files.containsKey(node)) {
-                return Optional.of("the index holds records of node " + node + ", whose files are gone");
+        if (format.get().equals(LOCATED_RECORDS)) {
+            return Optional.of("the index fingerprints each line by its text: it was made by an earlier version");
+        }
+        if (!format.get().equals(LOCATED_RECORDS_BY_HASH)) {
+            return Optional.of("the index is in format " + format.get() + ", not " + LOCATED_RECORDS_BY_HASH + ": it was made by another version");
+        }
+        for (Map.Entry<String, IndexedChain> chain : committed.chains().entrySet()) {
+            if (!files.containsKey(chain.getKey())) {
+                return Optional.of("the index holds records of node " + chain.getKey() + ", whose files are gone");
+            }
+            if (chain.getValue().holdsARecordTwice()) {
+                return Optional.of("the index holds " + (chain.getValue().count() - chain.getValue().distinct()) + " records of node "
+                    + chain.getKey() + " more than once");
             }
         }
         Path base = directory.toAbsolutePath().normalize();
@@ -225,12 +285,12 @@ public final class AuditIndexCatchUp {
     }
 
     /** After what the index holds, or from the start when the index lacks the node's first records. */
-    private static Resume resume(String node, IndexedChain chain, long heldUpTo, OptionalLong firstInFiles, List<Path> files)
-        throws IOException {
+    private static Resume resume(String node, IndexedChain chain, long heldUpTo, OptionalLong firstInFiles, List<Path> files,
+                                 long liveFrom) throws IOException {
         if (firstInFiles.isPresent() && chain.firstSeq() > firstInFiles.getAsLong()) {
-            return new Resume(node, files, 0);
+            return new Resume(node, files, 0, Optional.of(chain), liveFrom);
         }
-        return new Resume(node, filesFrom(files, heldUpTo + 1), heldUpTo);
+        return new Resume(node, filesFrom(files, heldUpTo + 1), heldUpTo, Optional.of(chain), liveFrom);
     }
 
     private static OptionalLong firstSeq(List<Path> files) throws IOException {
@@ -270,20 +330,32 @@ public final class AuditIndexCatchUp {
     private static long addAfter(AuditIndex index, Resume resume, BooleanSupplier stopping, LastFileRead reader,
                                  Map<String, Long> readThrough) throws IOException {
         long added = 0;
+        // The seqs this run met, after resume.afterSeq(): a file and its copy in a subfolder both
+        // hold them, and the index has no term that would keep one copy of a record added twice.
+        BitSet met = new BitSet();
         for (Path file : resume.files()) {
             for (AuditLine line : reader.lines(file)) {
-                Optional<LocatedRecord> record = line.located().filter(candidate -> candidate.record().seq() > resume.afterSeq());
+                Optional<LocatedRecord> record = line.located().filter(candidate -> resume.reads(candidate.record().seq()));
                 if (record.isPresent()) {
+                    long seq = record.get().record().seq();
+                    readThrough.merge(resume.node(), seq, Math::max);
+                    int bit = Math.toIntExact(seq - resume.afterSeq() - 1);
+                    if (met.get(bit)) {
+                        continue;
+                    }
+                    met.set(bit);
+                    if (resume.holds(seq)) {
+                        continue;
+                    }
                     index.add(record.get());
-                    readThrough.merge(resume.node(), record.get().record().seq(), Math::max);
                     added++;
                     if (added % 1_000 == 0 && stopping.getAsBoolean()) {
-                        throw new Stopped();
+                        throw new Stopped(readThrough);
                     }
                 }
             }
             if (stopping.getAsBoolean()) {
-                throw new Stopped();
+                throw new Stopped(readThrough);
             }
         }
         return added;

@@ -4,11 +4,17 @@ import java.util.BitSet;
 import java.util.Optional;
 
 /**
- * What an {@link AuditIndex} holds of one node's chain: how many records, the first and last
- * seq, and which seqs between them when some are missing ({@code present}, bit 0 for
+ * What an {@link AuditIndex} holds of one node's chain: how many documents ({@code count}) and
+ * how many seqs among them ({@code distinct}: fewer when a record is held twice), the first and
+ * last seq, and which seqs between them when some are missing ({@code present}, bit 0 for
  * {@code firstSeq}; empty when every seq from the first to the last is there).
  */
-public record IndexedChain(long count, long firstSeq, long lastSeq, Optional<BitSet> present) {
+public record IndexedChain(long count, long distinct, long firstSeq, long lastSeq, Optional<BitSet> present) {
+    /** Whether some record is held more than once (no catch-up adds one twice: an index made otherwise). */
+    public boolean holdsARecordTwice() {
+        return count > distinct;
+    }
+
     /**
      * The last seq of the run of records held from {@code from} on: every seq from {@code from}
      * to it is there ({@code from - 1} when {@code from} itself is missing; {@code lastSeq} when
@@ -22,5 +28,13 @@ public record IndexedChain(long count, long firstSeq, long lastSeq, Optional<Bit
             return lastSeq;
         }
         return firstSeq + present.get().nextClearBit(Math.toIntExact(from - firstSeq)) - 1;
+    }
+
+    /** Whether the index holds the record numbered {@code seq}. */
+    public boolean holds(long seq) {
+        if (seq < firstSeq || seq > lastSeq) {
+            return false;
+        }
+        return present.isEmpty() || present.get().get(Math.toIntExact(seq - firstSeq));
     }
 }

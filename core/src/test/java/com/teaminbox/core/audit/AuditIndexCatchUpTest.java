@@ -13,7 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,21 +94,51 @@ class AuditIndexCatchUpTest {
     }
 
     @Test
-    void recordsAddedWhileCatchingUpShouldBeIndexedOnce() throws IOException {
+    void recordsWrittenLiveDuringTheCatchUpShouldBeIndexedOnce() throws IOException {
         write("mx1", 20, "accepted");
         start();
         write("mx1", 3, "accepted");
-        try (AuditIndex index = open()) {
-            try (AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
-                index.add(live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("bob@example.test"))
-                    .decision("accepted").build())).located().get(0));
-            }
+        try (AuditIndex index = open();
+             AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
+            long liveFrom = live.nextSeq();
+            List<LocatedRecord> written = live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED,
+                AuditActor.member("bob@example.test")).decision("accepted").build())).located();
 
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), () -> false);
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom),
+                checked -> addLive(index, written), () -> false);
 
             assertThat(outcome.rebuilt()).isFalse();
+            assertThat(outcome.recordsIndexed()).isEqualTo(3);
             assertThat(index.search(AuditQuery.builder().pageSize(1000).build()).records())
                 .extracting(AuditRecord::seq).hasSize(24).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void recordsWrittenLiveDuringARebuildShouldBeIndexedOnce() throws IOException {
+        write("mx1", 20, "accepted");
+        start();
+        Files.delete(oldestFile());
+        try (AuditIndex index = open();
+             AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
+            long liveFrom = live.nextSeq();
+            List<LocatedRecord> written = live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED,
+                AuditActor.member("bob@example.test")).decision("accepted").build())).located();
+
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom),
+                checked -> addLive(index, written), () -> false);
+
+            assertThat(outcome.rebuilt()).isTrue();
+            assertThat(index.search(AuditQuery.builder().pageSize(1000).build()).records())
+                .isEqualTo(readAll().stream().map(LocatedRecord::record).toList()).extracting(AuditRecord::seq).contains(21L);
+        }
+    }
+
+    private static void addLive(AuditIndex index, List<LocatedRecord> written) {
+        try {
+            index.addNew(written);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -117,7 +157,8 @@ class AuditIndexCatchUpTest {
         AuditIndexCatchUp.Outcome outcome = start();
 
         assertThat(outcome.rebuilt()).isFalse();
-        assertThat(outcome.recordsIndexed()).as("seq 7 to 20 read again").isEqualTo(14);
+        assertThat(outcome.recordsIndexed()).as("seq 7 to 20 read again, 8 to 20 held already").isEqualTo(1);
+        assertThat(outcome.readThrough()).isEqualTo(Map.of("mx1", 20L));
         assertThat(everything().records()).extracting(AuditRecord::seq).hasSize(20).doesNotHaveDuplicates();
     }
 
@@ -149,6 +190,44 @@ class AuditIndexCatchUpTest {
 
         assertThat(outcome.rebuilt()).isFalse();
         assertThat(outcome.recordsIndexed()).isZero();
+    }
+
+    @Test
+    void aCopyInASubfolderShouldNotMakeItsRecordsFoundTwice() throws IOException {
+        write("mx1", 30, "accepted");
+        Path copy = Files.createDirectories(trail().resolve("backup")).resolve(oldestFile().getFileName());
+        Files.copy(oldestFile(), copy);
+
+        AuditIndexCatchUp.Outcome first = start();
+        AuditIndexCatchUp.Outcome second = start();
+
+        assertThat(first.recordsIndexed()).isEqualTo(30);
+        assertThat(second).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 30L)));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList())
+            .extracting(AuditRecord::seq).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIndexHoldingARecordTwiceBesideAGapShouldBeRebuiltWithTheMissingRecord() throws IOException {
+        write("mx1", 20, "accepted");
+        try (AuditIndex index = open()) {
+            for (LocatedRecord record : readAll()) {
+                if (record.record().seq() != 7) {
+                    index.add(record);
+                }
+                if (record.record().seq() == 3) {
+                    index.add(record);
+                }
+            }
+            // as many documents as a gapless chain of 1 to 20 would have
+            AuditIndexCatchUp.commit(index, trail(), Map.of());
+        }
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("more than once"));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList())
+            .extracting(AuditRecord::seq).hasSize(20).doesNotHaveDuplicates().contains(7L);
     }
 
     @Test
@@ -255,6 +334,25 @@ class AuditIndexCatchUpTest {
     }
 
     @Test
+    void theLastIndexedRecordReplacedByAnotherRecordOfTheSameSeqAndLengthShouldLeadToARebuild() throws IOException {
+        write("mx1", 10, "accepted");
+        start();
+        List<Long> sizes = new java.util.ArrayList<>();
+        for (Path file : filesInOrder()) {
+            sizes.add(Files.size(file));
+            Files.delete(file);
+        }
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
+        write("mx1", 10, "accepted");
+        assertThat(filesInOrder()).extracting(Files::size).as("the files look as before").isEqualTo(sizes);
+
+        AuditIndexCatchUp.Outcome outcome = start();
+
+        assertThat(outcome.rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("record 10"));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList());
+    }
+
+    @Test
     void theLastIndexedRecordChangedInItsFileShouldLeadToARebuild() throws IOException {
         write("mx1", 10, "accepted");
         start();
@@ -272,7 +370,7 @@ class AuditIndexCatchUpTest {
 
     private List<Path> filesInOrder() throws IOException {
         try (Stream<Path> files = Files.list(trail())) {
-            return files.sorted().toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
@@ -295,7 +393,7 @@ class AuditIndexCatchUpTest {
     private List<LocatedRecord> readAll() throws IOException {
         try (Stream<Path> files = Files.list(trail())) {
             List<LocatedRecord> records = new java.util.ArrayList<>();
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 AuditLines.read(file).forEach(line -> line.located().ifPresent(records::add));
             }
             return records;
@@ -320,5 +418,64 @@ class AuditIndexCatchUpTest {
         assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("stores whole records"));
         assertThat(start()).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 10L)));
         assertThat(everything().records()).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void anIndexThatFingerprintsLinesByTheirTextShouldBeRebuiltOnceWithTheSameAnswers() throws IOException {
+        write("mx1", 12, "accepted");
+        write("mx2", 7, "refused");
+        writeIndexAsTheTextFingerprintFormatDid();
+        List<AuditRecord> before = everything().records();
+
+        assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("fingerprints each line by its text"));
+        assertThat(start()).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", 12L, "mx2", 7L)));
+        assertThat(everything().records()).isEqualTo(before)
+            .containsExactlyInAnyOrderElementsOf(readAll().stream().map(LocatedRecord::record).toList());
+    }
+
+    @Test
+    void anIndexInAFormatItDoesNotKnowShouldBeRebuilt() throws IOException {
+        write("mx1", 10, "accepted");
+        start();
+        try (AuditIndex index = open()) {
+            Map<String, String> data = new java.util.HashMap<>(index.committed().data());
+            data.put(AuditIndexCatchUp.FORMAT, "located-blocks");
+            index.commit(data);
+        }
+
+        assertThat(start().rebuiltBecause()).hasValueSatisfying(reason -> assertThat(reason).contains("format located-blocks"));
+        assertThat(everything().records()).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    /**
+     * The index as the format {@code located-records} (2026-12-06) wrote it: each record's fields,
+     * its place and its line's {@link String#hashCode} as fingerprint; committed with the files read.
+     */
+    private void writeIndexAsTheTextFingerprintFormatDid() throws IOException {
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(root.resolve("index")), new IndexWriterConfig(new KeywordAnalyzer()))) {
+            for (LocatedRecord located : readAll()) {
+                AuditRecord record = located.record();
+                Document document = new Document();
+                document.add(new StringField("id", record.node() + "/" + record.seq(), Field.Store.NO));
+                document.add(new LongPoint("time", record.time().toEpochMilli()));
+                document.add(new NumericDocValuesField("time", record.time().toEpochMilli()));
+                document.add(new SortedDocValuesField("node", new BytesRef(record.node())));
+                document.add(new NumericDocValuesField("seq", record.seq()));
+                document.add(new StringField("type", record.type().wireName(), Field.Store.NO));
+                document.add(new StringField("actor", record.actor().name().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+                record.mailbox().ifPresent(mailbox -> document.add(new StringField("mailbox", mailbox, Field.Store.NO)));
+                document.add(new SortedDocValuesField("file", new BytesRef(located.file().getFileName().toString())));
+                document.add(new NumericDocValuesField("offset", located.offset()));
+                document.add(new NumericDocValuesField("fingerprint", record.toJson().hashCode()));
+                writer.addDocument(document);
+            }
+            StringBuilder listing = new StringBuilder();
+            for (Path file : filesInOrder()) {
+                listing.append(file.getFileName()).append('=').append(Files.size(file)).append('\n');
+            }
+            writer.setLiveCommitData(Map.of(AuditIndexCatchUp.FILES, listing.toString(), AuditIndexCatchUp.READ_THROUGH,
+                "mx1=12\nmx2=7\n", AuditIndexCatchUp.FORMAT, AuditIndexCatchUp.LOCATED_RECORDS).entrySet());
+            writer.commit();
+        }
     }
 }

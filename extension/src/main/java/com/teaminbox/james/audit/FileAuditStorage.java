@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -71,10 +72,20 @@ public class FileAuditStorage implements AuditStorage {
     static final String REBUILDS_AT_START = "teaminbox.audit.index.rebuilds-at-start";
     /** Records are indexed in batches this often: one wake-up of the index thread a second, not one per record. */
     static final Duration INDEX_EVERY = Duration.ofSeconds(1);
-    /** ...or as soon as this many wait, which bounds the memory they hold. */
+    /**
+     * ...or as soon as this many wait, which bounds the memory they hold once the catch-up has
+     * checked the index. Before, in the first seconds after a start, what this node writes waits
+     * for the check, however much it is: the check reads the index's doc values and a file or
+     * two, not the trail.
+     */
     static final int INDEX_BATCH = 4096;
     /** How long a stop waits for the catch-up's current file and a running commit. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a search waits for the catch-up's check of the index after a start; past it, the
+     * search answers from the index as it is, without the records written since the start.
+     */
+    static final Duration SEARCH_WAIT = Duration.ofSeconds(5);
 
     private final FileSystem fileSystem;
     private final ConfigurationInForce configurationStore;
@@ -94,17 +105,25 @@ public class FileAuditStorage implements AuditStorage {
     /** Set while a batch is asked of the index thread ahead of its schedule, so that one is asked at a time. */
     private final AtomicBoolean batchAsked = new AtomicBoolean();
     /**
-     * Until the catch-up is done it may read the records this node writes meanwhile: those are
-     * indexed as replacements ({@link AuditIndex#add}); later ones as new, in batches.
+     * Open once the catch-up has checked the index (and emptied it for a rebuild): from then on
+     * the records this node writes are indexed, in batches; the catch-up reads only those written
+     * before this node's writer opened ({@link AuditIndexCatchUp#run}), so that none is indexed twice.
      */
-    private volatile boolean catchingUp = true;
-    private volatile long ownCatchUpReadThrough;
-    private volatile String ownNode = "";
+    private final CountDownLatch liveIndexing = new CountDownLatch(1);
+    /**
+     * Set once the catch-up has checked the index (and emptied it for a rebuild): only then may a
+     * commit stamp it with this version's format and the files found. An index nobody checked
+     * (the catch-up failed before) is not committed by this node: it may be of an earlier format.
+     */
+    private volatile boolean checked;
     private volatile Optional<AuditIndex> index = Optional.empty();
     private volatile Optional<Thread> catchUpThread = Optional.empty();
     private volatile boolean stopping;
     private volatile Path directoryInUse;
-    /** The last seq of each node the catch-up read, kept in every later commit. */
+    /**
+     * The last seq of each node the catch-up read, kept in every later commit: as the check left
+     * it (the previous commit's, none after a rebuild's emptying) until the catch-up is done.
+     */
     private volatile Map<String, Long> readThrough = Map.of();
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "teaminbox-audit-index-commit");
@@ -167,18 +186,30 @@ public class FileAuditStorage implements AuditStorage {
         } else {
             unindexed.addAll(records);
         }
-        if (unindexedCount.addAndGet(records.size()) >= INDEX_BATCH && batchAsked.compareAndSet(false, true)) {
+        // While the catch-up checks the index no batch is asked: the index thread could not add it.
+        if (unindexedCount.addAndGet(records.size()) >= INDEX_BATCH && liveIndexing.getCount() == 0) {
+            askBatch();
+        }
+    }
+
+    /** Asks the index thread for a batch ahead of its schedule, unless one is asked already. */
+    private void askBatch() {
+        if (batchAsked.compareAndSet(false, true)) {
             try {
                 indexer.execute(this::indexWaiting);
             } catch (RejectedExecutionException e) {
                 // James is stopping: the records are in the files, and the next start indexes them.
+                batchAsked.set(false);
             }
         }
     }
 
-    /** On the index thread: adds what waits, as one batch. */
+    /** On the index thread: adds what waits, as one batch (once the catch-up let live records in). */
     private void indexWaiting() {
         batchAsked.set(false);
+        if (liveIndexing.getCount() > 0) {
+            return;
+        }
         List<LocatedRecord> batch = new ArrayList<>();
         for (LocatedRecord record = unindexed.poll(); record != null; record = unindexed.poll()) {
             batch.add(record);
@@ -189,32 +220,40 @@ public class FileAuditStorage implements AuditStorage {
             return;
         }
         try {
-            boolean replacing = catchingUp;
-            List<LocatedRecord> fresh = new ArrayList<>(batch.size());
-            for (LocatedRecord record : batch) {
-                if (replacing || record.record().seq() <= ownCatchUpReadThrough || !record.record().node().equals(ownNode)) {
-                    searchable.get().add(record);
-                } else {
-                    fresh.add(record);
-                }
-            }
-            searchable.get().addNew(fresh);
+            searchable.get().addNew(batch);
         } catch (IOException | RuntimeException e) {
             // The index is disposable: the next start reads what it lacks from the files.
             LOGGER.warn("Could not index {} audit records", batch.size(), e);
         }
     }
 
-    /** Until every record written before this call is in the index: a search sees what was recorded before it. */
+    /**
+     * Until every record written before this call is in the index: a search sees what was recorded
+     * before it. Right after a start the catch-up may still be checking the index: a search waits
+     * {@link #SEARCH_WAIT} for it, then answers without the records written since the start.
+     */
     private void awaitIndexed() {
         openGroup().flush();
+        if (index.isEmpty()) {
+            return; // not open: search() says so
+        }
         try {
+            if (!liveIndexing.await(SEARCH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOGGER.warn("The audit index is still being checked after the start; this search is answered without the"
+                    + " records written since the start (they are in the files, and in the index once it is checked)");
+                return;
+            }
             indexer.submit(this::indexWaiting).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             LOGGER.warn("The audit index is behind the files; this search may miss the newest records", e);
         }
+    }
+
+    /** Whether what this node writes is indexed without waiting for a catch-up's check (for tests). */
+    boolean liveIndexingOpen() {
+        return liveIndexing.getCount() == 0;
     }
 
     /**
@@ -241,8 +280,7 @@ public class FileAuditStorage implements AuditStorage {
         writer = Optional.of(opened);
         LOGGER.info("Audit trail of node {} in {}", node, directory);
         directoryInUse = directory;
-        ownNode = node;
-        index = openIndex(directory, node);
+        index = openIndex(directory, node, opened.nextSeq());
         if (index.isPresent()) {
             indexer.scheduleWithFixedDelay(this::indexWaiting, INDEX_EVERY.toMillis(), INDEX_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -252,12 +290,13 @@ public class FileAuditStorage implements AuditStorage {
     /**
      * Opens the index and catches it up with the files on a background thread, so that the first
      * record after a start does not wait for a long trail to be read. The catch-up starts from
-     * the index's last commit, which records added meanwhile are not part of; adding one twice
-     * keeps one copy.
+     * the index's last commit; this node's records from {@code liveFrom} on are indexed as they are
+     * written, once the catch-up has checked the index.
      */
-    private Optional<AuditIndex> openIndex(Path directory, String node) {
+    private Optional<AuditIndex> openIndex(Path directory, String node, long liveFrom) {
         if (stopping) {
             // A record written while James stops: it is in the file, and the next start indexes it.
+            liveIndexing.countDown();
             return Optional.empty();
         }
         // One index per node: nodes sharing the audit directory cannot share a Lucene index,
@@ -265,23 +304,23 @@ public class FileAuditStorage implements AuditStorage {
         Path indexDirectory = directory.resolveSibling(directory.getFileName() + "-index").resolve(node);
         try {
             AuditIndex opened = new AuditIndex(FSDirectory.open(indexDirectory), directory);
-            Thread catchUp = new Thread(() -> catchUp(opened, directory, indexDirectory), "teaminbox-audit-index-catch-up");
+            Thread catchUp = new Thread(() -> catchUp(opened, directory, indexDirectory, Map.of(node, liveFrom)),
+                "teaminbox-audit-index-catch-up");
             catchUp.setDaemon(true);
             catchUpThread = Optional.of(catchUp);
             catchUp.start();
             return Optional.of(opened);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not open the audit index in {}; audit search is unavailable until the next start", indexDirectory, e);
+            liveIndexing.countDown(); // no catch-up to wait for
             return Optional.empty();
         }
     }
 
-    private void catchUp(AuditIndex index, Path directory, Path indexDirectory) {
+    private void catchUp(AuditIndex index, Path directory, Path indexDirectory, Map<String, Long> liveFrom) {
         try {
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, () -> stopping);
+            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, directory, liveFrom, this::indexChecked, () -> stopping);
             readThrough = outcome.readThrough();
-            ownCatchUpReadThrough = outcome.readThrough().getOrDefault(ownNode, 0L);
-            catchingUp = false;
             LOGGER.info("Audit index in {} {}", indexDirectory, outcome);
             // For monitoring (WebAdmin /metrics): a start that rebuilt, or read much, is worth a look.
             metricFactory.generate(REBUILDS_AT_START).add(outcome.rebuilt() ? 1 : 0);
@@ -295,13 +334,31 @@ public class FileAuditStorage implements AuditStorage {
         } catch (RejectedExecutionException e) {
             LOGGER.info("Audit index in {} is up to date; James is stopping", indexDirectory);
         } catch (AuditIndexCatchUp.Stopped e) {
+            readThrough = e.readThrough(); // what it read before it stopped, for stop()'s commit
             LOGGER.info("Audit index in {}: James stopped before the catch-up was done; the next start goes on with it", indexDirectory);
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Could not bring the audit index in {} up to date; searches miss older records until the next start", indexDirectory, e);
+        } finally {
+            // Stopped or failed before its check was done: what this node writes is still indexed.
+            liveIndexing.countDown();
         }
     }
 
+    /** The catch-up has checked the index: it may be committed, and take what this node writes. */
+    private void indexChecked(Map<String, Long> readThroughAtCheck) {
+        readThrough = readThroughAtCheck;
+        checked = true;
+        liveIndexing.countDown();
+        if (unindexedCount.get() >= INDEX_BATCH) {
+            askBatch(); // what waited during the check
+        }
+    }
+
+    /** Only an index the catch-up checked: one it did not may be of an earlier format, which a commit would stamp as this one. */
     private void commit(AuditIndex index, Path directory) {
+        if (!checked) {
+            return;
+        }
         try {
             AuditIndexCatchUp.commit(index, directory, readThrough);
         } catch (IOException | RuntimeException e) {
