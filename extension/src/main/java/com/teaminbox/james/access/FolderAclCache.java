@@ -1,69 +1,279 @@
 package com.teaminbox.james.access;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
+import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.james.events.Event;
+import org.apache.james.events.EventBus;
+import org.apache.james.events.EventListener;
+import org.apache.james.events.Registration;
+import org.apache.james.mailbox.events.MailboxEvents;
+import org.apache.james.mailbox.events.MailboxIdRegistrationKey;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.reactivestreams.Publisher;
+
+import com.teaminbox.james.common.EventRegistrations;
+
+import reactor.core.publisher.Mono;
 
 /**
- * The ACLs of shared accounts' folders as members' IMAP commands last read them, so that
- * deciding a command costs no storage round trip. Everything that changes such an ACL on this
- * node (provisioning, a member's SETACL, DELETEACL, CREATE, RENAME, DELETE) calls
- * {@link #invalidate()}; the configuration in force is applied on top at every command, so a
- * removal or a downgrade never waits for the cache.
+ * The ACLs of shared accounts' folders, and the current names of the folders members have
+ * selected, as members' IMAP commands last read them, so that deciding a command costs no storage
+ * round trip. Both are forgotten (the {@link #generation()} grows, and every session decides afresh
+ * at its next command) whenever one of them may have changed, whoever changed it and wherever:
+ * <ul>
+ *   <li>this node's provisioning and a member's own SETACL, DELETEACL, CREATE, RENAME, DELETE call
+ *       {@link #invalidate()};</li>
+ *   <li>every folder whose ACL or name is kept here is watched through James's event bus by its
+ *       mailbox id ({@link MailboxIdRegistrationKey}, the key James's own IMAP selected mailbox
+ *       listens on): its {@code MailboxACLUpdated}, {@code MailboxRenamed} (a parent's rename
+ *       renames it too, with its own event) and {@code MailboxDeletion}, from the shared account's
+ *       own login, WebAdmin, retention or another node, invalidate this node's cache. A group
+ *       listener would not do: James 3.8.1 delivers a group's event to one node of a cluster,
+ *       while a key registration's event goes to every node that registered the key. On one
+ *       node the watch runs before the change returns (a synchronous listener), so the next
+ *       command sees it.</li>
+ *   <li>a backstop: whatever is kept is read again at least every {@link #BACKSTOP_EXPIRY}. A
+ *       key registration's events are not stored for a node while its connection to the event
+ *       bus is down (the RabbitMQ bus re-declares its queue after a reconnection), so a change
+ *       made then would otherwise stay unseen.</li>
+ * </ul>
+ * The configuration in force is applied on top at every command, so a removal or a downgrade in
+ * the configuration never waits for this cache.
  */
 @Singleton
 public class FolderAclCache {
     /** Bounds memory: past it the cache starts again empty, which only costs reads. */
     static final int MAX_FOLDERS = 10_000;
+    /** Bounds the watches: a folder past it is read at every command that needs it, never kept. */
+    static final int MAX_WATCHED = 10_000;
+    /** The longest a change no event reported stays unseen. */
+    public static final Duration BACKSTOP_EXPIRY = Duration.ofSeconds(30);
 
-    /** Reads one folder's ACL from the mailbox layer. */
+    /** Reads one folder's id and ACL from the mailbox layer. */
     @FunctionalInterface
-    public interface AclReader {
-        MailboxACL read() throws MailboxException;
+    public interface FolderReader {
+        Folder read() throws MailboxException;
     }
 
+    /** Reads a folder's current name by its id. */
+    @FunctionalInterface
+    public interface PathReader {
+        MailboxPath read() throws MailboxException;
+    }
+
+    /** A folder as read from storage. */
+    public record Folder(MailboxId id, MailboxACL acl) {
+    }
+
+    private final EventBus eventBus;
+    private final LongSupplier nanoClock;
     private final Map<MailboxPath, MailboxACL> acls = new ConcurrentHashMap<>();
+    private final Map<MailboxId, MailboxPath> paths = new ConcurrentHashMap<>();
+    private final Map<MailboxId, Watch> watches = new ConcurrentHashMap<>();
+    /** Grows when a watch starts listening: a read begun after a watch's mark is covered by it. */
+    private final AtomicLong listeningMarks = new AtomicLong();
     /** Written under this object's lock, read without it. */
     private volatile long generation;
+    private volatile long invalidatedAt;
 
-    /** The folder's ACL, from the cache or read (then kept); a folder that does not exist is never kept. */
-    public MailboxACL acl(MailboxPath folder, AclReader reader) throws MailboxException {
+    @Inject
+    public FolderAclCache(EventBus eventBus) {
+        this(eventBus, System::nanoTime);
+    }
+
+    FolderAclCache(EventBus eventBus, LongSupplier nanoClock) {
+        this.eventBus = eventBus;
+        this.nanoClock = nanoClock;
+        this.invalidatedAt = nanoClock.getAsLong();
+    }
+
+    /**
+     * The folder's ACL, from the cache or read (then kept, once its folder is watched); a folder
+     * that does not exist is never kept.
+     */
+    public MailboxACL acl(MailboxPath folder, FolderReader reader) throws MailboxException {
+        long readAt = generation();
         MailboxACL cached = acls.get(folder);
         if (cached != null) {
             return cached;
         }
-        long readAt = generation();
-        MailboxACL read = reader.read();
-        synchronized (this) {
-            // an invalidation during the read may have made it stale: use it once, keep nothing
-            if (generation == readAt) {
-                if (acls.size() >= MAX_FOLDERS) {
-                    acls.clear();
-                }
-                acls.put(folder, read);
+        long marksBefore = listeningMarks.get();
+        Folder read = reader.read();
+        if (!listeningSince(read.id(), marksBefore)) {
+            // nothing listened for this folder's changes during the read: listen, then read again
+            if (!watch(read.id())) {
+                return read.acl();
             }
+            readAt = generation();
+            read = reader.read();
+        }
+        MailboxACL acl = read.acl();
+        keep(readAt, () -> acls.put(folder, acl), acls);
+        return acl;
+    }
+
+    public Optional<MailboxACL> cached(MailboxPath folder) {
+        generation();
+        return Optional.ofNullable(acls.get(folder));
+    }
+
+    /** The folder's current name, if it was read since the last change; no storage read. */
+    public Optional<MailboxPath> knownPath(MailboxId folder) {
+        generation();
+        return Optional.ofNullable(paths.get(folder));
+    }
+
+    /** The folder's current name, known or read by its id (then kept, the folder being watched first). */
+    public MailboxPath path(MailboxId folder, PathReader reader) throws MailboxException {
+        Optional<MailboxPath> known = knownPath(folder);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        boolean watched = watch(folder);
+        long readAt = generation();
+        MailboxPath read = reader.read();
+        if (watched) {
+            keep(readAt, () -> paths.put(folder, read), paths);
         }
         return read;
     }
 
-    public Optional<MailboxACL> cached(MailboxPath folder) {
-        return Optional.ofNullable(acls.get(folder));
+    /** Keeps what was read while nothing changed since {@code readAt}: an invalidation during the read may have made it stale. */
+    private synchronized void keep(long readAt, Runnable put, Map<?, ?> into) {
+        if (generation == readAt) {
+            if (into.size() >= MAX_FOLDERS) {
+                into.clear();
+            }
+            put.run();
+        }
     }
 
-    /** Forgets every ACL: the next command of every member reads her folder's ACL again. */
+    /** Forgets every ACL and name: the next command of every member reads what it needs again. */
     public synchronized void invalidate() {
         generation++;
+        invalidatedAt = nanoClock.getAsLong();
         acls.clear();
+        paths.clear();
     }
 
-    /** Grows at every {@link #invalidate()}: what was decided from ACLs read before a change is stale once it moved. */
+    /**
+     * Grows at every {@link #invalidate()}: what was decided from ACLs or names read before a change
+     * is stale once it moved. Also grows once what is kept is older than {@link #BACKSTOP_EXPIRY}.
+     */
     public long generation() {
+        if (nanoClock.getAsLong() - invalidatedAt >= BACKSTOP_EXPIRY.toNanos()) {
+            invalidate();
+        }
         return generation;
+    }
+
+    /** How many folders are watched (tests). */
+    int watchedCount() {
+        return watches.size();
+    }
+
+    private boolean listeningSince(MailboxId folder, long marksBefore) {
+        Watch watch = watches.get(folder);
+        return watch != null && watch.listeningMark != 0 && watch.listeningMark <= marksBefore;
+    }
+
+    /** Starts watching the folder unless it is; false when it cannot be watched (too many). */
+    private boolean watch(MailboxId folder) {
+        Watch existing = watches.get(folder);
+        if (existing != null) {
+            return existing.awaitListening();
+        }
+        if (watches.size() >= MAX_WATCHED) {
+            return false;
+        }
+        Watch watch = new Watch(folder);
+        existing = watches.putIfAbsent(folder, watch);
+        if (existing != null) {
+            return existing.awaitListening();
+        }
+        try {
+            watch.listen(Mono.from(eventBus.register(watch, new MailboxIdRegistrationKey(folder))).block());
+        } catch (RuntimeException e) {
+            watches.remove(folder, watch);
+            watch.fail();
+            throw e;
+        }
+        return true;
+    }
+
+    /** Invalidates the cache when the mailbox layer changes its folder's ACL or name, or deletes it; never blocks. */
+    private final class Watch implements EventListener.ReactiveEventListener {
+        private final MailboxId folder;
+        private volatile Registration registration;
+        /** 0 until listening; then the mark it started listening at. */
+        private volatile long listeningMark;
+        private volatile boolean failed;
+
+        private Watch(MailboxId folder) {
+            this.folder = folder;
+        }
+
+        private synchronized void listen(Registration registration) {
+            this.registration = registration;
+            this.listeningMark = listeningMarks.incrementAndGet();
+            notifyAll();
+        }
+
+        private synchronized void fail() {
+            failed = true;
+            notifyAll();
+        }
+
+        /** Waits for another thread's registration of this watch (a moment, once per folder). */
+        private synchronized boolean awaitListening() {
+            boolean interrupted = false;
+            while (listeningMark == 0 && !failed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return !failed;
+        }
+
+        @Override
+        public boolean isHandling(Event event) {
+            return event instanceof MailboxEvents.MailboxACLUpdated
+                || event instanceof MailboxEvents.MailboxRenamed
+                || event instanceof MailboxEvents.MailboxDeletion;
+        }
+
+        @Override
+        public Publisher<Void> reactiveEvent(Event event) {
+            if (isHandling(event)) {
+                invalidate();
+                if (event instanceof MailboxEvents.MailboxDeletion) {
+                    watches.remove(folder, this);
+                    EventRegistrations.stopQuietly(registration, "the ACL of folder " + folder.serialize());
+                }
+            }
+            return Mono.empty();
+        }
+
+        @Override
+        public ExecutionMode getExecutionMode() {
+            // Invalidated before the change returns (on this node): the next command decides afresh.
+            return ExecutionMode.SYNCHRONOUS;
+        }
     }
 }

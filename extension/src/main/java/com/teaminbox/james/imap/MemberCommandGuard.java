@@ -17,7 +17,6 @@ import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
-import org.apache.james.imap.api.process.SelectedMailbox;
 import org.apache.james.imap.message.request.IdleRequest;
 import org.apache.james.imap.message.request.LogoutRequest;
 import org.apache.james.imap.message.request.RenameRequest;
@@ -184,15 +183,15 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         if (rule.isEmpty() || access.configuredMember(member).isEmpty()) {
             return false;
         }
-        SelectedMailbox selected = session.getSelected();
-        if (selected == null) {
+        if (session.getSelected() == null) {
             return runsWithoutSelection(rule.get());
         }
-        MailboxPath folder = selected.getMessageManager().getMailboxPath();
-        if (!MemberAccess.inAccount(member, folder)) {
+        // its current name, known since the last change of a folder's name or ACL; else decide() reads it
+        Optional<MailboxPath> folder = access.knownSelectedFolder(session);
+        if (folder.isEmpty() || !MemberAccess.inAccount(member, folder.get())) {
             return false;
         }
-        return runsOnDecidedRights(rule.get(), access.decidedRights(member, folder));
+        return runsOnDecidedRights(rule.get(), access.decidedRights(member, folder.get()));
     }
 
     /** With no folder selected (or the member's own selected), only a command that needs no folder runs at once. */
@@ -246,7 +245,13 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     }
 
     private Mono<Verdict> admits(MemberSession member, ImapSession session, Responder responder, Verdict toGoOn) {
-        Optional<MailboxPath> selected = access.selectedFolder(session).filter(folder -> MemberAccess.inAccount(member, folder));
+        // the selected folder as it is named now, whoever renamed it since SELECT (read by its id, off the IMAP thread if needed)
+        return access.currentSelectedFolder(session)
+            .flatMap(current -> admits(member, session, responder, toGoOn, current.filter(folder -> MemberAccess.inAccount(member, folder))));
+    }
+
+    private Mono<Verdict> admits(MemberSession member, ImapSession session, Responder responder, Verdict toGoOn,
+                                 Optional<MailboxPath> selected) {
         if (access.configuredMember(member).isEmpty()) {
             return close(member, session, responder, selected.map(MailboxPath::getName).orElse(""),
                 "no longer a member of " + member.sharedMailbox().asString());

@@ -13,7 +13,6 @@ import org.apache.james.imap.api.ImapSessionState;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
-import org.apache.james.imap.api.process.SelectedMailbox;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +49,14 @@ public class OpenMemberSessions {
     private volatile boolean anyIdling;
     private final StatusResponseFactory factory;
     private final MemberAudit audit;
+    private final MemberAccess access;
 
     @Inject
-    public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit) {
+    public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
+                              MemberAccess access) {
         this.factory = factory;
         this.audit = audit;
+        this.access = access;
         configurationStore.whenLoaded(this::review);
     }
 
@@ -97,7 +99,7 @@ public class OpenMemberSessions {
         });
     }
 
-    private static Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {
+    private Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {
         Optional<Member> configured = configuration.find(member.sharedMailbox()).flatMap(shared -> shared.member(member.member()));
         if (configured.isEmpty()) {
             return Optional.of("no longer a member of " + member.sharedMailbox().asString());
@@ -122,9 +124,9 @@ public class OpenMemberSessions {
         });
     }
 
-    private static Optional<MailboxPath> selectedFolder(ImapSession session) {
-        SelectedMailbox selected = session.getSelected();
-        return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath());
+    /** Its current name: a role is given by name, and the folder may have been renamed since SELECT. */
+    private Optional<MailboxPath> selectedFolder(ImapSession session) {
+        return access.selectedFolder(session);
     }
 
     /**

@@ -178,7 +178,7 @@ public class SharedNamespaceCommands {
             this.person = person;
             this.configuration = configuration;
             this.namespace = namespace;
-            this.selectedShared = selectedFolder().map(MailboxPath::getUser)
+            this.selectedShared = selectedAccount()
                 .filter(owner -> !owner.equals(own.getMailboxSession().getUser()))
                 .flatMap(SharedNamespaceCommands::address)
                 .map(this::memberSession);
@@ -258,7 +258,12 @@ public class SharedNamespaceCommands {
                 return james.processReactive(request, responder, own);
             }
             boolean move = request instanceof MoveRequest;
-            MailboxPath source = selectedFolder().orElseThrow();
+            Optional<MailboxPath> selectedNow = selectedFolder();
+            if (selectedNow.isEmpty()) {
+                // deleted since SELECT: nothing left to copy, James answers as for any deleted selected folder
+                return james.processReactive(request, responder, own);
+            }
+            MailboxPath source = selectedNow.get();
             MailboxPath target = MailboxPath.forUser(own.getMailboxSession().getUser(), transfer.getMailboxName());
             MemberAction action = MemberAction.of(move ? AuditEventType.MESSAGES_MOVED : AuditEventType.MESSAGES_COPIED,
                     request.getCommand().getName(), source)
@@ -425,9 +430,15 @@ public class SharedNamespaceCommands {
                 MemberAccess.openMemberSession(accounts.username(address), username)));
         }
 
-        private Optional<MailboxPath> selectedFolder() {
+        /** Whose folder is selected: the account does not change in a rename, so James's copy from SELECT says it. */
+        private Optional<Username> selectedAccount() {
             SelectedMailbox selected = own.getSelected();
-            return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath());
+            return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath().getUser());
+        }
+
+        /** The selected folder under its current name (a rename since SELECT counts). */
+        private Optional<MailboxPath> selectedFolder() {
+            return access.selectedFolder(own);
         }
     }
 

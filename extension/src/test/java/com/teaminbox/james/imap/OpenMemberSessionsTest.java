@@ -21,7 +21,7 @@ class OpenMemberSessionsTest {
     private final List<AuditEvent> records = new ArrayList<>();
     private final SharedMailboxesConfigurationStore store = ConfigurationFixture.inForce(ConfigurationFixture.support("", ""));
     private final OpenMemberSessions sessions = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
-        new MemberAudit(records::add, store));
+        new MemberAudit(records::add, store), mock(MemberAccess.class));
 
     /** Every command of every session reports its start: while nobody idles that takes no lock (issue 18, imap13). */
     @Test
