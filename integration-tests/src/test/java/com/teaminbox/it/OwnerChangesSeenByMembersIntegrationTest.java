@@ -62,6 +62,20 @@ class OwnerChangesSeenByMembersIntegrationTest {
     }
 
     @Test
+    void readRightOnTheSelectedFolderRemovedByTheOwnerShouldEndHerSessionWhileIdling() throws Exception {
+        try (ImapTestClient alice = billingSelectedWithOneMessage()) {
+            assertThat(alice.idle()).as(alice.lastReply()).isTrue();
+
+            owner().setAcl(SUPPORT, "Billing", ALICE, "-r");
+
+            // no command from the client: the server speaks first, then closes (the read would time out otherwise)
+            assertThat(alice.readUntilClosed()).contains("* BYE", "read right on the selected folder removed");
+        }
+        assertThat(AuditRecords.of(server, AuditEventType.SESSION_CLOSED)).singleElement()
+            .satisfies(record -> assertThat(record.details()).containsEntry("folder", "Billing"));
+    }
+
+    @Test
     void rightRemovedByTheOwnerShouldRefuseHerNextStoreOnTheSelectedFolder() throws Exception {
         try (ImapTestClient alice = billingSelectedWithOneMessage()) {
             assertThat(alice.command("STORE 1 +FLAGS (\\Flagged)")).as(alice.lastReply()).isTrue();

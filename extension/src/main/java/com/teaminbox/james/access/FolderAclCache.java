@@ -1,9 +1,11 @@
 package com.teaminbox.james.access;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -81,6 +83,7 @@ public class FolderAclCache {
     private final Map<MailboxPath, MailboxACL> acls = new ConcurrentHashMap<>();
     private final Map<MailboxId, MailboxPath> paths = new ConcurrentHashMap<>();
     private final Map<MailboxId, Watch> watches = new ConcurrentHashMap<>();
+    private final List<Runnable> invalidationListeners = new CopyOnWriteArrayList<>();
     /** Grows when a watch starts listening: a read begun after a watch's mark is covered by it. */
     private final AtomicLong listeningMarks = new AtomicLong();
     /** Written under this object's lock, read without it. */
@@ -160,11 +163,22 @@ public class FolderAclCache {
     }
 
     /** Forgets every ACL and name: the next command of every member reads what it needs again. */
-    public synchronized void invalidate() {
-        generation++;
-        invalidatedAt = nanoClock.getAsLong();
-        acls.clear();
-        paths.clear();
+    public void invalidate() {
+        synchronized (this) {
+            generation++;
+            invalidatedAt = nanoClock.getAsLong();
+            acls.clear();
+            paths.clear();
+        }
+        invalidationListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code listener} after every invalidation, on the invalidating thread (an event bus
+     * dispatch, a member's command): it must not block. For sessions that send no command (IDLE).
+     */
+    public void whenInvalidated(Runnable listener) {
+        invalidationListeners.add(listener);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.james.imap.api.ImapSessionState;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +22,19 @@ import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Member sessions sitting in {@code IDLE}: they send no command for hours, yet James pushes them
  * the selected folder's news. When a new configuration removes the member, or the read right on
- * her selected folder, each such session gets {@code * BYE} naming the reason and is closed at
- * once, without waiting for a command. Other sessions are decided at their next command by
+ * her selected folder, or when a folder's ACL or name changes (by any path, see
+ * {@link FolderAclCache}) so that she no longer reads her selected folder, each such session gets
+ * {@code * BYE} naming the reason and is closed at once, without waiting for a command. Other sessions are decided at their next command by
  * {@link MemberCommandGuard}.
  */
 @Singleton
@@ -53,11 +59,12 @@ public class OpenMemberSessions {
 
     @Inject
     public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
-                              MemberAccess access) {
+                              MemberAccess access, FolderAclCache aclCache) {
         this.factory = factory;
         this.audit = audit;
         this.access = access;
         configurationStore.whenLoaded(this::review);
+        aclCache.whenInvalidated(this::reviewRightsLater);
     }
 
     void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder) {
@@ -97,6 +104,49 @@ public class OpenMemberSessions {
             }
             revocation(configuration, entry.member(), session).ifPresent(reason -> close(session, entry, reason));
         });
+    }
+
+    /**
+     * A folder's ACL or name may have changed (whoever changed it, on this node or another, see
+     * {@link FolderAclCache}): the idling sessions whose member no longer reads her selected folder
+     * are ended. Reading the rights may block, and the caller may be the event bus: off its thread.
+     */
+    private void reviewRightsLater() {
+        if (anyIdling) {
+            Mono.fromRunnable(this::reviewRights)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(done -> { }, error -> LOGGER.warn("Could not review the rights of idling member sessions", error));
+        }
+    }
+
+    void reviewRights() {
+        Map<ImapSession, Idling> snapshot;
+        synchronized (idling) {
+            snapshot = Map.copyOf(idling);
+        }
+        snapshot.forEach((session, entry) -> {
+            if (session.getState() == ImapSessionState.LOGOUT) {
+                idling.remove(session);
+                return;
+            }
+            if (!readsSelectedFolder(entry.member(), session)) {
+                close(session, entry, "read right on the selected folder removed");
+            }
+        });
+    }
+
+    /** Rights that cannot be read end nothing here: the session's next command is refused by the guard. */
+    private boolean readsSelectedFolder(MemberSession member, ImapSession session) {
+        try {
+            Optional<MailboxPath> folder = access.selectedFolder(session).filter(selected -> MemberAccess.inAccount(member, selected));
+            if (folder.isEmpty()) {
+                return true;
+            }
+            return access.rightsOn(member, folder.get()).map(rights -> rights.contains(Right.READ)).orElse(true);
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.warn("Could not read the rights of idling {} on her selected folder", member.member().asString(), e);
+            return true;
+        }
     }
 
     private Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.james.ConfigurationFixture;
+import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 class OpenMemberSessionsTest {
     private final List<AuditEvent> records = new ArrayList<>();
     private final SharedMailboxesConfigurationStore store = ConfigurationFixture.inForce(ConfigurationFixture.support("", ""));
     private final OpenMemberSessions sessions = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
-        new MemberAudit(records::add, store), mock(MemberAccess.class));
+        new MemberAudit(records::add, store), mock(MemberAccess.class), mock(FolderAclCache.class));
 
     /** Every command of every session reports its start: while nobody idles that takes no lock (issue 18, imap13). */
     @Test
