@@ -34,8 +34,8 @@ import reactor.core.scheduler.Schedulers;
  * the selected folder's news. When a new configuration removes the member, or the read right on
  * her selected folder, or when a folder's ACL or name changes (by any path, see
  * {@link FolderAclCache}) so that she no longer reads her selected folder, each such session gets
- * {@code * BYE} naming the reason and is closed at once, without waiting for a command. Other sessions are decided at their next command by
- * {@link MemberCommandGuard}.
+ * {@code * BYE} naming the reason and is closed at once, without waiting for a command. Other
+ * sessions are decided at their next command by {@link MemberCommandGuard}.
  */
 @Singleton
 public class OpenMemberSessions {
@@ -119,7 +119,7 @@ public class OpenMemberSessions {
         }
     }
 
-    void reviewRights() {
+    private void reviewRights() {
         Map<ImapSession, Idling> snapshot;
         synchronized (idling) {
             snapshot = Map.copyOf(idling);
