@@ -144,6 +144,74 @@ class FolderAclCacheTest {
         assertThat(cache.cached(INBOX)).as("possibly stale").isEmpty();
     }
 
+    /** Issue 18 review: with every member session in IDLE no command asks for the generation; the tick does. */
+    @Test
+    void theTickShouldApplyTheBackstopExpiryWithoutAnyCommand() throws Exception {
+        AtomicInteger invalidations = new AtomicInteger();
+        cache.whenInvalidated(invalidations::incrementAndGet);
+        cache.acl(INBOX, this::read);
+
+        nanos.addAndGet(FolderAclCache.BACKSTOP_EXPIRY.toNanos());
+        cache.tick();
+
+        assertThat(invalidations).as("the idling sessions' review ran, with no acl() or cached() call").hasValue(1);
+        cache.tick();
+        assertThat(invalidations).as("once per expiry").hasValue(1);
+    }
+
+    /** Issue 18 review: the folder read second is another (X deleted, Y created at its name) and nothing listens to it. */
+    @Test
+    void anAclOfAnotherFolderReadAfterTheWatchStartedShouldNotBeKept() throws Exception {
+        MailboxId replacement = mock(MailboxId.class);
+        AtomicInteger calls = new AtomicInteger();
+
+        MailboxACL read = cache.acl(INBOX, () -> calls.incrementAndGet() == 1
+            ? new FolderAclCache.Folder(INBOX_ID, MailboxACL.EMPTY)
+            : new FolderAclCache.Folder(replacement, MailboxACL.OWNER_FULL_ACL));
+
+        assertThat(read).isEqualTo(MailboxACL.OWNER_FULL_ACL);
+        assertThat(cache.cached(INBOX)).as("unwatched").isEmpty();
+        assertThat(cache.watchedCount()).as("the first folder's watch, which may have missed its deletion, stopped").isZero();
+    }
+
+    /** Issue 18 review: a watch that cannot be registered must not refuse the member's command. */
+    @Test
+    void aFolderThatCannotBeWatchedShouldBeReadAndNotKept() throws Exception {
+        when(eventBus.register(any(EventListener.ReactiveEventListener.class), any(RegistrationKey.class)))
+            .thenReturn(Mono.error(new IllegalStateException("event bus down")));
+
+        assertThat(cache.acl(INBOX, this::read)).isEqualTo(MailboxACL.EMPTY);
+        assertThat(cache.cached(INBOX)).isEmpty();
+        assertThat(cache.watchedCount()).isZero();
+    }
+
+    /** Issue 18 review: a registration that never completes must not hold the command forever. */
+    @Test
+    void aRegistrationThatDoesNotCompleteShouldLeaveTheFolderUnwatched() throws Exception {
+        FolderAclCache quick = new FolderAclCache(eventBus, nanos::get, java.time.Duration.ofMillis(50));
+        when(eventBus.register(any(EventListener.ReactiveEventListener.class), any(RegistrationKey.class))).thenReturn(Mono.never());
+
+        assertThat(quick.acl(INBOX, this::read)).isEqualTo(MailboxACL.EMPTY);
+        assertThat(quick.cached(INBOX)).isEmpty();
+    }
+
+    /** Issue 18 review: watches no read used since the previous expiry stop at the next one. */
+    @Test
+    void aWatchUnusedForABackstopExpiryShouldStop() throws Exception {
+        cache.acl(INBOX, this::read);
+
+        nanos.addAndGet(FolderAclCache.BACKSTOP_EXPIRY.toNanos());
+        cache.tick();
+        assertThat(cache.watchedCount()).as("used since it started").isOne();
+
+        nanos.addAndGet(FolderAclCache.BACKSTOP_EXPIRY.toNanos());
+        cache.tick();
+        assertThat(cache.watchedCount()).as("unused since the previous expiry").isZero();
+
+        cache.acl(INBOX, this::read);
+        assertThat(cache.cached(INBOX)).as("watched again when read again").isPresent();
+    }
+
     private void hear(Event event) {
         Mono.from(watches.get(watches.size() - 1).reactiveEvent(event)).block();
     }
