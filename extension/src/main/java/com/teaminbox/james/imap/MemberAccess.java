@@ -377,6 +377,24 @@ public class MemberAccess {
         }
     }
 
+    /**
+     * The selected folder's name for a record or a message, never read from storage and never
+     * throwing: its current name if known, else the name it had at SELECT (kept by James).
+     */
+    public Optional<MailboxPath> selectedFolderName(ImapSession session) {
+        SelectedMailbox selected = session.getSelected();
+        if (selected == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<MailboxPath> known = aclCache.knownPath(selected.getMailboxId());
+            return known.isPresent() ? known : Optional.of(selected.getMessageManager().getMailboxPath());
+        } catch (RuntimeException e) {
+            LOGGER.debug("Cannot name the selected folder", e);
+            return Optional.empty();
+        }
+    }
+
     /** The selected folder's current name if known without a storage read: the guard's path for a polling client's command. */
     Optional<MailboxPath> knownSelectedFolder(ImapSession session) {
         SelectedMailbox selected = session.getSelected();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.BiConsumer;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -91,20 +92,28 @@ public class OpenMemberSessions {
         return anyIdling;
     }
 
-    /** Ends the idling sessions the new configuration no longer allows; decided on the configuration alone, no storage read. */
+    /**
+     * Ends the idling sessions the new configuration no longer allows. The role is given by name,
+     * so the selected folder's current name is needed (read by its id if not known); a session
+     * whose decision cannot be made (a storage error) is ended too: a reload that may have removed
+     * her must not leave her connected. One session's failure does not stop the review of others.
+     */
     void review(SharedMailboxesConfiguration configuration) {
-        Map<ImapSession, Idling> snapshot;
-        synchronized (idling) {
-            snapshot = Map.copyOf(idling);
-        }
-        snapshot.forEach((session, entry) -> {
-            if (session.getState() == ImapSessionState.LOGOUT) {
-                idling.remove(session);
-                return;
+        eachIdling((session, entry) -> {
+            Optional<String> reason;
+            try {
+                reason = revocation(configuration, entry.member(), session);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Cannot decide whether idling {} may go on after a reload; closing her session",
+                    entry.member().member().asString(), e);
+                reason = Optional.of(UNDECIDABLE);
             }
-            revocation(configuration, entry.member(), session).ifPresent(reason -> close(session, entry, reason));
+            reason.ifPresent(why -> close(session, entry, why));
         });
     }
+
+    /** Said in the {@code * BYE} of an idling session whose rights after a reload cannot be read. */
+    static final String UNDECIDABLE = "rights on the selected folder unreadable";
 
     /**
      * A folder's ACL or name may have changed (whoever changed it, on this node or another, see
@@ -119,18 +128,29 @@ public class OpenMemberSessions {
         }
     }
 
-    private void reviewRights() {
+    void reviewRights() {
+        eachIdling((session, entry) -> {
+            if (!readsSelectedFolder(entry.member(), session)) {
+                close(session, entry, "read right on the selected folder removed");
+            }
+        });
+    }
+
+    /** Runs {@code review} for each idling session still open, each on its own: one that throws is logged and the others go on. */
+    private void eachIdling(BiConsumer<ImapSession, Idling> review) {
         Map<ImapSession, Idling> snapshot;
         synchronized (idling) {
             snapshot = Map.copyOf(idling);
         }
         snapshot.forEach((session, entry) -> {
-            if (session.getState() == ImapSessionState.LOGOUT) {
-                idling.remove(session);
-                return;
-            }
-            if (!readsSelectedFolder(entry.member(), session)) {
-                close(session, entry, "read right on the selected folder removed");
+            try {
+                if (session.getState() == ImapSessionState.LOGOUT) {
+                    idling.remove(session);
+                    return;
+                }
+                review.accept(session, entry);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not review the idling session of {}", entry.member().member().asString(), e);
             }
         });
     }
@@ -149,20 +169,22 @@ public class OpenMemberSessions {
         }
     }
 
+    /** Decided on the configuration and the selected folder's current name (its role is given by name); throws when that name cannot be read. */
     private Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {
         Optional<Member> configured = configuration.find(member.sharedMailbox()).flatMap(shared -> shared.member(member.member()));
         if (configured.isEmpty()) {
             return Optional.of("no longer a member of " + member.sharedMailbox().asString());
         }
-        boolean readable = selectedFolder(session)
+        boolean readable = access.selectedFolder(session)
             .map(folder -> MemberAcl.roleOn(configured.get(), folder).map(Rights::of).orElse(Rights.NONE).contains(Right.READ))
             .orElse(true);
         return readable ? Optional.empty() : Optional.of("read right on the selected folder removed");
     }
 
+    /** Never throws before the {@code * BYE} is sent: the folder is named without a storage read. */
     private void close(ImapSession session, Idling entry, String reason) {
         idling.remove(session);
-        String folder = selectedFolder(session).map(MailboxPath::getName).orElse("");
+        String folder = access.selectedFolderName(session).map(MailboxPath::getName).orElse("");
         audit.sessionClosed(entry.member(), folder, reason);
         session.executeSafely(() -> {
             entry.responder().respond(factory.bye(MemberCommandGuard.byeText(entry.member(), reason)));
@@ -172,11 +194,6 @@ public class OpenMemberSessions {
                 error -> LOGGER.warn("Could not log out the revoked session of {}", entry.member().member().asString(), error),
                 () -> closeConnection(session));
         });
-    }
-
-    /** Its current name: a role is given by name, and the folder may have been renamed since SELECT. */
-    private Optional<MailboxPath> selectedFolder(ImapSession session) {
-        return access.selectedFolder(session);
     }
 
     /**

@@ -1,13 +1,18 @@
 package com.teaminbox.james.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.imap.api.ImapSessionState;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
@@ -18,11 +23,14 @@ import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
+import reactor.core.publisher.Mono;
+
 class OpenMemberSessionsTest {
     private final List<AuditEvent> records = new ArrayList<>();
     private final SharedMailboxesConfigurationStore store = ConfigurationFixture.inForce(ConfigurationFixture.support("", ""));
+    private final MemberAccess access = mock(MemberAccess.class);
     private final OpenMemberSessions sessions = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
-        new MemberAudit(records::add, store), mock(MemberAccess.class), mock(FolderAclCache.class));
+        new MemberAudit(records::add, store), access, mock(FolderAclCache.class));
 
     /** Every command of every session reports its start: while nobody idles that takes no lock (issue 18, imap13). */
     @Test
@@ -41,8 +49,66 @@ class OpenMemberSessionsTest {
         assertThat(sessions.anyIdling()).isFalse();
     }
 
+    /** Issue 18 review: naming the selected folder may need a storage read; a failing one must not keep a removed member connected. */
+    @Test
+    void aReloadShouldCloseEveryRemovedIdlingMemberEvenWhenTheSelectedFolderCannotBeRead() throws Exception {
+        when(access.selectedFolder(any())).thenThrow(new IllegalStateException("storage down"));
+        ImapProcessor.Responder first = mock(ImapProcessor.Responder.class);
+        ImapProcessor.Responder second = mock(ImapProcessor.Responder.class);
+        sessions.idling(session(), member(), first);
+        sessions.idling(session(), member(), second);
+
+        sessions.review(ConfigurationFixture.configuration(BOB_ONLY).current());
+
+        verify(first).respond(any());
+        verify(second).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse(""))
+            .containsExactly("no longer a member of support@example.test", "no longer a member of support@example.test");
+    }
+
+    /** Issue 18 review: a reload whose decision cannot be read closes the session (fail closed), and the review goes on. */
+    @Test
+    void aReloadShouldCloseAnIdlingMemberWhoseRightsCannotBeDecided() throws Exception {
+        ImapSession undecidable = session();
+        when(access.selectedFolder(undecidable)).thenThrow(new IllegalStateException("storage down"));
+        ImapProcessor.Responder responder = mock(ImapProcessor.Responder.class);
+        ImapProcessor.Responder removed = mock(ImapProcessor.Responder.class);
+        sessions.idling(undecidable, member("bob@example.test"), responder);
+        sessions.idling(session(), member(), removed);
+
+        sessions.review(ConfigurationFixture.configuration(BOB_ONLY).current());
+
+        verify(responder).respond(any());
+        verify(removed).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse(""))
+            .containsExactlyInAnyOrder(OpenMemberSessions.UNDECIDABLE, "no longer a member of support@example.test");
+    }
+
+    private static final String BOB_ONLY = """
+        <shared-mailboxes>
+          <shared-mailbox address="support@example.test" ticket-prefix="SUP">
+            <member address="bob@example.test" role="read-only"/>
+          </shared-mailbox>
+        </shared-mailboxes>
+        """;
+
+    private static ImapSession session() {
+        ImapSession session = mock(ImapSession.class);
+        when(session.getState()).thenReturn(ImapSessionState.SELECTED);
+        when(session.logout()).thenReturn(Mono.empty());
+        doAnswer(invocation -> {
+            invocation.<Runnable>getArgument(0).run();
+            return null;
+        }).when(session).executeSafely(any());
+        return session;
+    }
+
     private static MemberSession member() throws Exception {
-        return new MemberSession(new MailAddress("support@example.test"), new MailAddress("alice@example.test"),
-            Username.of("alice@example.test"), MemberAccess.openMemberSession(Username.of("support@example.test"), Username.of("alice@example.test")));
+        return member("alice@example.test");
+    }
+
+    private static MemberSession member(String address) throws Exception {
+        return new MemberSession(new MailAddress("support@example.test"), new MailAddress(address),
+            Username.of(address), MemberAccess.openMemberSession(Username.of("support@example.test"), Username.of(address)));
     }
 }
