@@ -156,7 +156,7 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         }
         if (decidedToRun(member.get(), request, session)) {
             // The usual command of a polling client: run as James would, without a chain of decisions.
-            Mono<Void> run = delegate.processReactive(request, responder, session);
+            Mono<Void> run = runMember(delegate, member.get(), request, responder, session);
             return needsAfterRun(request)
                 ? run.then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)))
                 : run;
@@ -164,7 +164,7 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         return decide(member.get(), request, session, responder)
             .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
-                case RUN -> delegate.processReactive(request, responder, session)
+                case RUN -> runMember(delegate, member.get(), request, responder, session)
                     .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)));
                 case ANSWERED -> Mono.<Void>empty();
             });
@@ -334,6 +334,24 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     }
 
     /** Rights that cannot be read refuse the command: never run a command nobody could decide. */
+    /**
+     * Runs a member's command. A member processor names the selected folder (for its check and its
+     * record) as it builds its answer, which may read storage: a failure there refuses the command
+     * and is recorded, as when the guard cannot read her rights.
+     */
+    private Mono<Void> runMember(ImapProcessor delegate, MemberSession member, ImapRequest request, Responder responder, ImapSession session) {
+        try {
+            return delegate.processReactive(request, responder, session);
+        } catch (RuntimeException e) {
+            return refuseUndecidable(member, request, responder, e);
+        }
+    }
+
+    /** A member's command whose rights cannot be read: refused ({@code NO [NOPERM]}) and recorded. */
+    Mono<Void> refuseUndecidable(MemberSession member, ImapRequest request, Responder responder, Throwable error) {
+        return undecidable(member, request, responder, error).then();
+    }
+
     private Mono<Verdict> undecidable(MemberSession member, ImapRequest request, Responder responder, Throwable error) {
         LOGGER.warn("Cannot decide {} of {}; refusing it", request.getCommand().getName(), member.member().asString(), error);
         audit.command(MemberAudit.Decision.COMMAND_REFUSED, request.getCommand().getName(), member, "", "rights unreadable");

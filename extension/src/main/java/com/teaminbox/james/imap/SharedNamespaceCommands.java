@@ -45,6 +45,8 @@ import org.apache.james.imap.message.response.XListResponse;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
@@ -75,6 +77,7 @@ import reactor.core.scheduler.Schedulers;
  * checks her role on the shared side first and the audit names both sides.
  */
 public class SharedNamespaceCommands {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SharedNamespaceCommands.class);
     /** What James 3.8.1 lets only an account's own session do, or lists only in it. */
     private static final Set<String> AS_OWNER = Set.of("CREATE", "DELETE", "RENAME", "GETACL", "SETACL", "DELETEACL",
         "LISTRIGHTS", "MYRIGHTS", "GETQUOTAROOT", "GETMETADATA", "SETMETADATA");
@@ -119,7 +122,13 @@ public class SharedNamespaceCommands {
         SharedMailboxesConfiguration configuration = configurationStore.current();
         Command command = new Command(request, responder, own, guard, james, person.get(), configuration,
             namespace(configuration, mailboxSession.getPathDelimiter()));
-        return command.route();
+        try {
+            return command.route();
+        } catch (RuntimeException e) {
+            // a command is answered, never left to James's error handling (a storage read failed)
+            LOGGER.warn("Cannot route {} through the shared namespace; refusing it", request.getCommand().getName(), e);
+            return Optional.of(MemberAccess.refuse(responder, factory, request));
+        }
     }
 
     /**
@@ -258,7 +267,12 @@ public class SharedNamespaceCommands {
                 return james.processReactive(request, responder, own);
             }
             boolean move = request instanceof MoveRequest;
-            Optional<MailboxPath> selectedNow = selectedFolder();
+            Optional<MailboxPath> selectedNow;
+            try {
+                selectedNow = selectedFolder();
+            } catch (RuntimeException e) {
+                return guard.refuseUndecidable(selected, request, responder, e);
+            }
             if (selectedNow.isEmpty()) {
                 // deleted since SELECT: nothing left to copy, James answers as for any deleted selected folder
                 return james.processReactive(request, responder, own);
@@ -275,7 +289,13 @@ public class SharedNamespaceCommands {
         }
 
         private Mono<Void> afterMoveSourceCheck(MemberSession selected, Supplier<Mono<Void>> run) {
-            return access.refuses(SharedFolderView.asMember(own, selected), request.getCommand().getName(), selectedFolder(), ON_MOVE_SOURCE)
+            Optional<MailboxPath> source;
+            try {
+                source = selectedFolder();
+            } catch (RuntimeException e) {
+                return guard.refuseUndecidable(selected, request, responder, e);
+            }
+            return access.refuses(SharedFolderView.asMember(own, selected), request.getCommand().getName(), source, ON_MOVE_SOURCE)
                 .flatMap(refused -> refused ? MemberAccess.refuse(responder, factory, request) : run.get());
         }
 
