@@ -176,7 +176,7 @@ public class MemberAccess {
     }
 
     /** Taken before the configuration and the ACL are read: what is decided from them stands while it does. */
-    private SessionDecisions.Stamp stamp() {
+    SessionDecisions.Stamp stamp() {
         return new SessionDecisions.Stamp(configurationStore.current(), aclCache.generation());
     }
 

@@ -154,18 +154,20 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
             return namespace.route(request, responder, session, this, delegate)
                 .orElseGet(() -> delegate.processReactive(message, responder, session));
         }
+        // what an IDLE is decided on: a change after it and before the session is listed as idling is reviewed then
+        SessionDecisions.Stamp decidedAt = request instanceof IdleRequest ? access.stamp() : null;
         if (decidedToRun(member.get(), request, session)) {
             // The usual command of a polling client: run as James would, without a chain of decisions.
             Mono<Void> run = runMember(delegate, member.get(), request, responder, session);
             return needsAfterRun(request)
-                ? run.then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)))
+                ? run.then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder, decidedAt)))
                 : run;
         }
         return decide(member.get(), request, session, responder)
             .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
                 case RUN -> runMember(delegate, member.get(), request, responder, session)
-                    .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)));
+                    .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder, decidedAt)));
                 case ANSWERED -> Mono.<Void>empty();
             });
     }
@@ -219,9 +221,10 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         return request instanceof IdleRequest || CHANGE_FOLDERS_OR_ACLS.contains(request.getCommand().getName());
     }
 
-    private void afterRun(MemberSession member, ImapRequest request, ImapSession session, Responder responder) {
+    private void afterRun(MemberSession member, ImapRequest request, ImapSession session, Responder responder,
+                          SessionDecisions.Stamp decidedAt) {
         if (request instanceof IdleRequest) {
-            openSessions.idling(SharedFolderView.own(session), member, responder);
+            openSessions.idling(SharedFolderView.own(session), member, responder, decidedAt);
         }
         if (CHANGE_FOLDERS_OR_ACLS.contains(request.getCommand().getName())) {
             access.foldersChanged();

@@ -57,6 +57,7 @@ public class OpenMemberSessions {
     private final StatusResponseFactory factory;
     private final MemberAudit audit;
     private final MemberAccess access;
+    private final SharedMailboxesConfigurationStore configurationStore;
 
     @Inject
     public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
@@ -64,17 +65,47 @@ public class OpenMemberSessions {
         this.factory = factory;
         this.audit = audit;
         this.access = access;
+        this.configurationStore = configurationStore;
         configurationStore.whenLoaded(this::review);
         aclCache.whenInvalidated(this::reviewRightsLater);
     }
 
-    void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder) {
+    /**
+     * The session entered IDLE, decided on the configuration and ACLs of {@code decidedAt}. James's
+     * IDLE started before this call: a reload or an ACL change in between was reviewed without this
+     * session, so it is reviewed now if either moved.
+     */
+    void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder, SessionDecisions.Stamp decidedAt) {
         if (session.getState() != ImapSessionState.LOGOUT) {
             synchronized (idling) {
                 idling.put(session, new Idling(member, responder));
                 anyIdling = true;
             }
+            if (!decidedAt.same(access.stamp())) {
+                Mono.fromRunnable(() -> reviewOne(session))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(done -> { }, error -> LOGGER.warn("Could not review an idling member session", error));
+            }
         }
+    }
+
+    /** Both reviews, for one session that may have missed them. */
+    private void reviewOne(ImapSession session) {
+        Idling entry = idling.get(session);
+        if (entry == null || session.getState() == ImapSessionState.LOGOUT) {
+            return;
+        }
+        Optional<String> reason;
+        try {
+            reason = revocation(configurationStore.current(), entry.member(), session);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Cannot decide whether idling {} may go on after a change; closing her session", entry.member().member().asString(), e);
+            reason = Optional.of(UNDECIDABLE);
+        }
+        if (reason.isEmpty() && !readsSelectedFolder(entry.member(), session)) {
+            reason = Optional.of("read right on the selected folder removed");
+        }
+        reason.ifPresent(why -> close(session, entry, why));
     }
 
     /** A new command: the session has left IDLE and the guard decides from now on. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -19,6 +20,7 @@ import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
@@ -39,7 +41,7 @@ class OpenMemberSessionsTest {
         ImapSession other = mock(ImapSession.class);
         assertThat(sessions.anyIdling()).isFalse();
 
-        sessions.idling(idle, member(), mock(ImapProcessor.Responder.class));
+        sessions.idling(idle, member(), mock(ImapProcessor.Responder.class), stamp());
         assertThat(sessions.anyIdling()).isTrue();
 
         sessions.commandStarted(other);
@@ -55,8 +57,8 @@ class OpenMemberSessionsTest {
         when(access.selectedFolder(any())).thenThrow(new IllegalStateException("storage down"));
         ImapProcessor.Responder first = mock(ImapProcessor.Responder.class);
         ImapProcessor.Responder second = mock(ImapProcessor.Responder.class);
-        sessions.idling(session(), member(), first);
-        sessions.idling(session(), member(), second);
+        sessions.idling(session(), member(), first, stamp());
+        sessions.idling(session(), member(), second, stamp());
 
         sessions.review(ConfigurationFixture.configuration(BOB_ONLY).current());
 
@@ -73,8 +75,8 @@ class OpenMemberSessionsTest {
         when(access.selectedFolder(undecidable)).thenThrow(new IllegalStateException("storage down"));
         ImapProcessor.Responder responder = mock(ImapProcessor.Responder.class);
         ImapProcessor.Responder removed = mock(ImapProcessor.Responder.class);
-        sessions.idling(undecidable, member("bob@example.test"), responder);
-        sessions.idling(session(), member(), removed);
+        sessions.idling(undecidable, member("bob@example.test"), responder, stamp());
+        sessions.idling(session(), member(), removed, stamp());
 
         sessions.review(ConfigurationFixture.configuration(BOB_ONLY).current());
 
@@ -82,6 +84,27 @@ class OpenMemberSessionsTest {
         verify(removed).respond(any());
         assertThat(records).extracting(record -> record.reason().orElse(""))
             .containsExactlyInAnyOrder(OpenMemberSessions.UNDECIDABLE, "no longer a member of support@example.test");
+    }
+
+    /** Issue 18 review: a reload between the guard's decision on IDLE and the session being listed as idling is not missed. */
+    @Test
+    void aSessionEnteringIdleAfterAReloadItWasNotReviewedInShouldBeReviewed() throws Exception {
+        SharedMailboxesConfiguration reloaded = ConfigurationFixture.configuration(BOB_ONLY).current();
+        when(store.current()).thenReturn(reloaded);
+        when(access.stamp()).thenReturn(new SessionDecisions.Stamp(reloaded, 0));
+        ImapProcessor.Responder responder = mock(ImapProcessor.Responder.class);
+
+        sessions.idling(session(), member(), responder, new SessionDecisions.Stamp(store.inForce().orElseThrow(), 0));
+
+        verify(responder, timeout(10_000)).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse("")).containsExactly("no longer a member of support@example.test");
+    }
+
+    /** The stamp the guard decided on, still current. */
+    private SessionDecisions.Stamp stamp() {
+        SessionDecisions.Stamp now = new SessionDecisions.Stamp(store.current(), 0);
+        when(access.stamp()).thenReturn(now);
+        return now;
     }
 
     private static final String BOB_ONLY = """
