@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import javax.inject.Inject;
@@ -58,6 +59,8 @@ public class OpenMemberSessions {
     private final MemberAudit audit;
     private final MemberAccess access;
     private final SharedMailboxesConfigurationStore configurationStore;
+    /** Changes heard since the running review began, plus one for it; 0 when no review runs. */
+    private final AtomicInteger reviewsWanted = new AtomicInteger();
 
     @Inject
     public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
@@ -150,13 +153,33 @@ public class OpenMemberSessions {
      * A folder's ACL or name may have changed (whoever changed it, on this node or another, see
      * {@link FolderAclCache}): the idling sessions whose member no longer reads her selected folder
      * are ended. Reading the rights may block, and the caller may be the event bus: off its thread.
+     * Coalesced: one review at a time, and the changes heard during it make one more, not one each
+     * (a parent's rename invalidates once per child).
      */
     private void reviewRightsLater() {
-        if (anyIdling) {
-            Mono.fromRunnable(this::reviewRights)
+        if (anyIdling && reviewsWanted.getAndIncrement() == 0) {
+            Mono.fromRunnable(this::drainReviews)
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(done -> { }, error -> LOGGER.warn("Could not review the rights of idling member sessions", error));
         }
+    }
+
+    /** Reviews until no change was heard since the last review began. */
+    private void drainReviews() {
+        int wanted = reviewsWanted.get();
+        do {
+            try {
+                reviewRights();
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not review the rights of idling member sessions", e);
+            }
+            wanted = reviewsWanted.addAndGet(-wanted);
+        } while (wanted != 0);
+    }
+
+    /** Reviews asked for and not finished (tests). */
+    int reviewsWanted() {
+        return reviewsWanted.get();
     }
 
     void reviewRights() {

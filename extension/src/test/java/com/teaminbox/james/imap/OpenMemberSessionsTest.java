@@ -10,6 +10,10 @@ import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -18,6 +22,7 @@ import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import com.teaminbox.core.audit.AuditEvent;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
@@ -98,6 +103,41 @@ class OpenMemberSessionsTest {
 
         verify(responder, timeout(10_000)).respond(any());
         assertThat(records).extracting(record -> record.reason().orElse("")).containsExactly("no longer a member of support@example.test");
+    }
+
+    /** Issue 18 review: N changes heard during a review make one more review, not N. */
+    @Test
+    void changesHeardDuringAReviewShouldMakeOneMoreReview() throws Exception {
+        FolderAclCache cache = mock(FolderAclCache.class);
+        OpenMemberSessions coalescing = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
+            new MemberAudit(records::add, store), access, cache);
+        ArgumentCaptor<Runnable> invalidated = ArgumentCaptor.forClass(Runnable.class);
+        verify(cache).whenInvalidated(invalidated.capture());
+        CountDownLatch firstReviewStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reviews = new AtomicInteger();
+        when(access.selectedFolder(any())).thenAnswer(invocation -> {
+            if (reviews.incrementAndGet() == 1) {
+                firstReviewStarted.countDown();
+                release.await();
+            }
+            return Optional.empty();
+        });
+        coalescing.idling(session(), member(), mock(ImapProcessor.Responder.class), stamp());
+
+        invalidated.getValue().run();
+        firstReviewStarted.await();
+        for (int i = 0; i < 5; i++) {
+            invalidated.getValue().run();
+        }
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (coalescing.reviewsWanted() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(coalescing.reviewsWanted()).as("done").isZero();
+        assertThat(reviews).as("the running review, then one for the five changes heard during it").hasValue(2);
     }
 
     /** The stamp the guard decided on, still current. */
