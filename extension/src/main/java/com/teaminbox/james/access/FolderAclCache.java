@@ -1,6 +1,7 @@
 package com.teaminbox.james.access;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,6 +269,7 @@ public class FolderAclCache {
     }
 
     private void expire() {
+        Map<MailboxId, Watch> stopped = new HashMap<>();
         synchronized (this) {
             if (nanoClock.getAsLong() - invalidatedAt < BACKSTOP_EXPIRY.toNanos()) {
                 return; // another thread expired it
@@ -277,12 +279,15 @@ public class FolderAclCache {
             // and what a read begun before is refused by keep()
             watches.forEach((folder, watch) -> {
                 if (watch.listeningMark != 0 && !watch.used) {
-                    stopWatching(folder, watch);
+                    if (watches.remove(folder, watch)) {
+                        stopped.put(folder, watch);
+                    }
                 } else {
                     watch.used = false;
                 }
             });
         }
+        stopped.forEach(FolderAclCache::unregister);
         invalidationListeners.forEach(Runnable::run);
     }
 
@@ -302,19 +307,21 @@ public class FolderAclCache {
 
     /** Stops watching the folder; what it covered is forgotten first. */
     private void unwatch(MailboxId folder) {
+        Watch watch;
         synchronized (this) {
-            Watch watch = watches.get(folder);
+            watch = watches.get(folder);
             if (watch == null) {
                 return;
             }
             forget();
-            stopWatching(folder, watch);
+            watches.remove(folder, watch);
         }
+        unregister(folder, watch);
         invalidationListeners.forEach(Runnable::run);
     }
 
-    private void stopWatching(MailboxId folder, Watch watch) {
-        watches.remove(folder, watch);
+    /** Outside this object's lock: the event bus may take its own. */
+    private static void unregister(MailboxId folder, Watch watch) {
         EventRegistrations.stopQuietly(watch.registration, "the ACL of folder " + folder.serialize());
     }
 
@@ -415,7 +422,8 @@ public class FolderAclCache {
             if (isHandling(event)) {
                 invalidate();
                 if (event instanceof MailboxEvents.MailboxDeletion) {
-                    stopWatching(folder, this);
+                    watches.remove(folder, this);
+                    unregister(folder, this);
                 }
             }
             return Mono.empty();
