@@ -23,6 +23,7 @@ import org.apache.james.imap.api.process.SelectedMailbox;
 import org.apache.james.imap.main.PathConverter;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.MailboxACL;
@@ -162,7 +163,10 @@ public class MemberAccess {
             return decided;
         }
         try {
-            MailboxACL acl = aclCache.acl(folder, () -> mailboxManager.listRights(folder, member.mailboxSession()));
+            MailboxACL acl = aclCache.acl(folder, () -> {
+                MessageManager read = mailboxManager.getMailbox(folder, member.mailboxSession());
+                return new FolderAclCache.Folder(read.getId(), read.getMailboxEntity().getACL());
+            });
             Rights rights = rightsWithin(member, folder, acl);
             decisions.rememberRights(now, folder, rights);
             return Optional.of(rights);
@@ -172,7 +176,7 @@ public class MemberAccess {
     }
 
     /** Taken before the configuration and the ACL are read: what is decided from them stands while it does. */
-    private SessionDecisions.Stamp stamp() {
+    SessionDecisions.Stamp stamp() {
         return new SessionDecisions.Stamp(configurationStore.current(), aclCache.generation());
     }
 
@@ -340,12 +344,74 @@ public class MemberAccess {
         return inAccount(member, folder) ? folder.getName() : folder.getUser().asString() + "/" + folder.getName();
     }
 
+    /**
+     * The selected folder under its current name, read by its mailbox id, or empty when none is
+     * selected or it no longer exists. James 3.8.1 keeps the folder as it was at SELECT
+     * ({@code SelectedMailbox#getMessageManager()}), so a rename by the shared account's own login,
+     * WebAdmin or another node would leave a session deciding on the old name (and the ACL and
+     * per-folder role of whatever folder now has it). The name is kept per node until a change
+     * ({@link FolderAclCache#knownPath}): the guard reads it off the IMAP thread before deciding
+     * ({@link #currentSelectedFolder}), so the read here is only for a change in between.
+     */
     public Optional<MailboxPath> selectedFolder(ImapSession session) {
         SelectedMailbox selected = session.getSelected();
         if (selected == null) {
             return Optional.empty();
         }
-        return Optional.of(selected.getMessageManager().getMailboxPath());
+        Optional<MailboxPath> known = aclCache.knownPath(selected.getMailboxId());
+        if (known.isPresent()) {
+            return known;
+        }
+        // the owner cannot change in a rename (James renames within the session user's folders)
+        Username owner = selected.getMessageManager().getMailboxPath().getUser();
+        MailboxSession system = mailboxManager.createSystemSession(owner);
+        try {
+            return Optional.of(aclCache.path(selected.getMailboxId(),
+                () -> mailboxManager.getMailbox(selected.getMailboxId(), system).getMailboxPath()));
+        } catch (MailboxNotFoundException e) {
+            return Optional.empty();
+        } catch (MailboxException e) {
+            throw new IllegalStateException("Cannot read the current name of the selected folder " + selected.getMailboxId().serialize(), e);
+        } finally {
+            mailboxManager.endProcessingRequest(system);
+        }
+    }
+
+    /**
+     * The selected folder's name for a record or a message, never read from storage and never
+     * throwing: its current name if known, else the name it had at SELECT (kept by James).
+     */
+    public Optional<MailboxPath> selectedFolderName(ImapSession session) {
+        SelectedMailbox selected = session.getSelected();
+        if (selected == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<MailboxPath> known = aclCache.knownPath(selected.getMailboxId());
+            return known.isPresent() ? known : Optional.of(selected.getMessageManager().getMailboxPath());
+        } catch (RuntimeException e) {
+            LOGGER.debug("Cannot name the selected folder", e);
+            return Optional.empty();
+        }
+    }
+
+    /** The selected folder's current name if known without a storage read: the guard's path for a polling client's command. */
+    Optional<MailboxPath> knownSelectedFolder(ImapSession session) {
+        SelectedMailbox selected = session.getSelected();
+        return selected == null ? Optional.empty() : aclCache.knownPath(selected.getMailboxId());
+    }
+
+    /** {@link #selectedFolder}, off the IMAP thread when it must be read. */
+    public Mono<Optional<MailboxPath>> currentSelectedFolder(ImapSession session) {
+        SelectedMailbox selected = session.getSelected();
+        if (selected == null) {
+            return Mono.just(Optional.empty());
+        }
+        Optional<MailboxPath> known = aclCache.knownPath(selected.getMailboxId());
+        if (known.isPresent()) {
+            return Mono.just(known);
+        }
+        return Mono.fromCallable(() -> selectedFolder(session)).subscribeOn(Schedulers.boundedElastic());
     }
 
     public static MailboxPath folder(ImapSession session, String mailboxName) {

@@ -17,7 +17,6 @@ import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
-import org.apache.james.imap.api.process.SelectedMailbox;
 import org.apache.james.imap.message.request.IdleRequest;
 import org.apache.james.imap.message.request.LogoutRequest;
 import org.apache.james.imap.message.request.RenameRequest;
@@ -155,18 +154,20 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
             return namespace.route(request, responder, session, this, delegate)
                 .orElseGet(() -> delegate.processReactive(message, responder, session));
         }
+        // what an IDLE is decided on: a change after it and before the session is listed as idling is reviewed then
+        SessionDecisions.Stamp decidedAt = request instanceof IdleRequest ? access.stamp() : null;
         if (decidedToRun(member.get(), request, session)) {
             // The usual command of a polling client: run as James would, without a chain of decisions.
-            Mono<Void> run = delegate.processReactive(request, responder, session);
+            Mono<Void> run = runMember(delegate, member.get(), request, responder, session);
             return needsAfterRun(request)
-                ? run.then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)))
+                ? run.then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder, decidedAt)))
                 : run;
         }
         return decide(member.get(), request, session, responder)
             .onErrorResume(error -> undecidable(member.get(), request, responder, error))
             .flatMap(verdict -> switch (verdict) {
-                case RUN -> delegate.processReactive(request, responder, session)
-                    .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder)));
+                case RUN -> runMember(delegate, member.get(), request, responder, session)
+                    .then(Mono.fromRunnable(() -> afterRun(member.get(), request, session, responder, decidedAt)));
                 case ANSWERED -> Mono.<Void>empty();
             });
     }
@@ -184,15 +185,15 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         if (rule.isEmpty() || access.configuredMember(member).isEmpty()) {
             return false;
         }
-        SelectedMailbox selected = session.getSelected();
-        if (selected == null) {
+        if (session.getSelected() == null) {
             return runsWithoutSelection(rule.get());
         }
-        MailboxPath folder = selected.getMessageManager().getMailboxPath();
-        if (!MemberAccess.inAccount(member, folder)) {
+        // its current name, known since the last change of a folder's name or ACL; else decide() reads it
+        Optional<MailboxPath> folder = access.knownSelectedFolder(session);
+        if (folder.isEmpty() || !MemberAccess.inAccount(member, folder.get())) {
             return false;
         }
-        return runsOnDecidedRights(rule.get(), access.decidedRights(member, folder));
+        return runsOnDecidedRights(rule.get(), access.decidedRights(member, folder.get()));
     }
 
     /** With no folder selected (or the member's own selected), only a command that needs no folder runs at once. */
@@ -220,9 +221,10 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         return request instanceof IdleRequest || CHANGE_FOLDERS_OR_ACLS.contains(request.getCommand().getName());
     }
 
-    private void afterRun(MemberSession member, ImapRequest request, ImapSession session, Responder responder) {
+    private void afterRun(MemberSession member, ImapRequest request, ImapSession session, Responder responder,
+                          SessionDecisions.Stamp decidedAt) {
         if (request instanceof IdleRequest) {
-            openSessions.idling(SharedFolderView.own(session), member, responder);
+            openSessions.idling(SharedFolderView.own(session), member, responder, decidedAt);
         }
         if (CHANGE_FOLDERS_OR_ACLS.contains(request.getCommand().getName())) {
             access.foldersChanged();
@@ -246,7 +248,13 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     }
 
     private Mono<Verdict> admits(MemberSession member, ImapSession session, Responder responder, Verdict toGoOn) {
-        Optional<MailboxPath> selected = access.selectedFolder(session).filter(folder -> MemberAccess.inAccount(member, folder));
+        // the selected folder as it is named now, whoever renamed it since SELECT (read by its id, off the IMAP thread if needed)
+        return access.currentSelectedFolder(session)
+            .flatMap(current -> admits(member, session, responder, toGoOn, current.filter(folder -> MemberAccess.inAccount(member, folder))));
+    }
+
+    private Mono<Verdict> admits(MemberSession member, ImapSession session, Responder responder, Verdict toGoOn,
+                                 Optional<MailboxPath> selected) {
         if (access.configuredMember(member).isEmpty()) {
             return close(member, session, responder, selected.map(MailboxPath::getName).orElse(""),
                 "no longer a member of " + member.sharedMailbox().asString());
@@ -329,6 +337,24 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
     }
 
     /** Rights that cannot be read refuse the command: never run a command nobody could decide. */
+    /**
+     * Runs a member's command. A member processor names the selected folder (for its check and its
+     * record) as it builds its answer, which may read storage: a failure there refuses the command
+     * and is recorded, as when the guard cannot read her rights.
+     */
+    private Mono<Void> runMember(ImapProcessor delegate, MemberSession member, ImapRequest request, Responder responder, ImapSession session) {
+        try {
+            return delegate.processReactive(request, responder, session);
+        } catch (RuntimeException e) {
+            return refuseUndecidable(member, request, responder, e);
+        }
+    }
+
+    /** A member's command whose rights cannot be read: refused ({@code NO [NOPERM]}) and recorded. */
+    Mono<Void> refuseUndecidable(MemberSession member, ImapRequest request, Responder responder, Throwable error) {
+        return undecidable(member, request, responder, error).then();
+    }
+
     private Mono<Verdict> undecidable(MemberSession member, ImapRequest request, Responder responder, Throwable error) {
         LOGGER.warn("Cannot decide {} of {}; refusing it", request.getCommand().getName(), member.member().asString(), error);
         audit.command(MemberAudit.Decision.COMMAND_REFUSED, request.getCommand().getName(), member, "", "rights unreadable");

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -13,7 +15,7 @@ import org.apache.james.imap.api.ImapSessionState;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
-import org.apache.james.imap.api.process.SelectedMailbox;
+import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +24,20 @@ import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
 import com.teaminbox.core.mailbox.Member;
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Member sessions sitting in {@code IDLE}: they send no command for hours, yet James pushes them
  * the selected folder's news. When a new configuration removes the member, or the read right on
- * her selected folder, each such session gets {@code * BYE} naming the reason and is closed at
- * once, without waiting for a command. Other sessions are decided at their next command by
- * {@link MemberCommandGuard}.
+ * her selected folder, or when a folder's ACL or name changes (by any path, see
+ * {@link FolderAclCache}) so that she no longer reads her selected folder, each such session gets
+ * {@code * BYE} naming the reason and is closed at once, without waiting for a command. Other
+ * sessions are decided at their next command by {@link MemberCommandGuard}.
  */
 @Singleton
 public class OpenMemberSessions {
@@ -50,21 +57,58 @@ public class OpenMemberSessions {
     private volatile boolean anyIdling;
     private final StatusResponseFactory factory;
     private final MemberAudit audit;
+    private final MemberAccess access;
+    private final SharedMailboxesConfigurationStore configurationStore;
+    /** Changes heard since the running review began, plus one for it; 0 when no review runs. */
+    private final AtomicInteger reviewsWanted = new AtomicInteger();
 
     @Inject
-    public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit) {
+    public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
+                              MemberAccess access, FolderAclCache aclCache) {
         this.factory = factory;
         this.audit = audit;
+        this.access = access;
+        this.configurationStore = configurationStore;
         configurationStore.whenLoaded(this::review);
+        aclCache.whenInvalidated(this::reviewRightsLater);
     }
 
-    void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder) {
+    /**
+     * The session entered IDLE, decided on the configuration and ACLs of {@code decidedAt}. James's
+     * IDLE started before this call: a reload or an ACL change in between was reviewed without this
+     * session, so it is reviewed now if either moved.
+     */
+    void idling(ImapSession session, MemberSession member, ImapProcessor.Responder responder, SessionDecisions.Stamp decidedAt) {
         if (session.getState() != ImapSessionState.LOGOUT) {
             synchronized (idling) {
                 idling.put(session, new Idling(member, responder));
                 anyIdling = true;
             }
+            if (!decidedAt.same(access.stamp())) {
+                Mono.fromRunnable(() -> reviewOne(session))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(done -> { }, error -> LOGGER.warn("Could not review an idling member session", error));
+            }
         }
+    }
+
+    /** Both reviews, for one session that may have missed them. */
+    private void reviewOne(ImapSession session) {
+        Idling entry = idling.get(session);
+        if (entry == null || session.getState() == ImapSessionState.LOGOUT) {
+            return;
+        }
+        Optional<String> reason;
+        try {
+            reason = revocation(configurationStore.current(), entry.member(), session);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Cannot decide whether idling {} may go on after a change; closing her session", entry.member().member().asString(), e);
+            reason = Optional.of(UNDECIDABLE);
+        }
+        if (reason.isEmpty() && !readsSelectedFolder(entry.member(), session)) {
+            reason = Optional.of("read right on the selected folder removed");
+        }
+        reason.ifPresent(why -> close(session, entry, why));
     }
 
     /** A new command: the session has left IDLE and the guard decides from now on. */
@@ -82,35 +126,119 @@ public class OpenMemberSessions {
         return anyIdling;
     }
 
-    /** Ends the idling sessions the new configuration no longer allows; decided on the configuration alone, no storage read. */
+    /**
+     * Ends the idling sessions the new configuration no longer allows. The role is given by name,
+     * so the selected folder's current name is needed (read by its id if not known); a session
+     * whose decision cannot be made (a storage error) is ended too: a reload that may have removed
+     * her must not leave her connected. One session's failure does not stop the review of others.
+     */
     void review(SharedMailboxesConfiguration configuration) {
+        eachIdling((session, entry) -> {
+            Optional<String> reason;
+            try {
+                reason = revocation(configuration, entry.member(), session);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Cannot decide whether idling {} may go on after a reload; closing her session",
+                    entry.member().member().asString(), e);
+                reason = Optional.of(UNDECIDABLE);
+            }
+            reason.ifPresent(why -> close(session, entry, why));
+        });
+    }
+
+    /** Said in the {@code * BYE} of an idling session whose rights after a reload cannot be read. */
+    static final String UNDECIDABLE = "rights on the selected folder unreadable";
+
+    /**
+     * A folder's ACL or name may have changed (whoever changed it, on this node or another, see
+     * {@link FolderAclCache}): the idling sessions whose member no longer reads her selected folder
+     * are ended. Reading the rights may block, and the caller may be the event bus: off its thread.
+     * Coalesced: one review at a time, and the changes heard during it make one more, not one each
+     * (a parent's rename invalidates once per child).
+     */
+    private void reviewRightsLater() {
+        if (anyIdling && reviewsWanted.getAndIncrement() == 0) {
+            Mono.fromRunnable(this::drainReviews)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(done -> { }, error -> LOGGER.warn("Could not review the rights of idling member sessions", error));
+        }
+    }
+
+    /** Reviews until no change was heard since the last review began. */
+    private void drainReviews() {
+        int wanted = reviewsWanted.get();
+        do {
+            try {
+                reviewRights();
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not review the rights of idling member sessions", e);
+            }
+            wanted = reviewsWanted.addAndGet(-wanted);
+        } while (wanted != 0);
+    }
+
+    /** Reviews asked for and not finished (tests). */
+    int reviewsWanted() {
+        return reviewsWanted.get();
+    }
+
+    void reviewRights() {
+        eachIdling((session, entry) -> {
+            if (!readsSelectedFolder(entry.member(), session)) {
+                close(session, entry, "read right on the selected folder removed");
+            }
+        });
+    }
+
+    /** Runs {@code review} for each idling session still open, each on its own: one that throws is logged and the others go on. */
+    private void eachIdling(BiConsumer<ImapSession, Idling> review) {
         Map<ImapSession, Idling> snapshot;
         synchronized (idling) {
             snapshot = Map.copyOf(idling);
         }
         snapshot.forEach((session, entry) -> {
-            if (session.getState() == ImapSessionState.LOGOUT) {
-                idling.remove(session);
-                return;
+            try {
+                if (session.getState() == ImapSessionState.LOGOUT) {
+                    idling.remove(session);
+                    return;
+                }
+                review.accept(session, entry);
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not review the idling session of {}", entry.member().member().asString(), e);
             }
-            revocation(configuration, entry.member(), session).ifPresent(reason -> close(session, entry, reason));
         });
     }
 
-    private static Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {
+    /** Rights that cannot be read end nothing here: the session's next command is refused by the guard. */
+    private boolean readsSelectedFolder(MemberSession member, ImapSession session) {
+        try {
+            Optional<MailboxPath> folder = access.selectedFolder(session).filter(selected -> MemberAccess.inAccount(member, selected));
+            if (folder.isEmpty()) {
+                return true;
+            }
+            return access.rightsOn(member, folder.get()).map(rights -> rights.contains(Right.READ)).orElse(true);
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.warn("Could not read the rights of idling {} on her selected folder", member.member().asString(), e);
+            return true;
+        }
+    }
+
+    /** Decided on the configuration and the selected folder's current name (its role is given by name); throws when that name cannot be read. */
+    private Optional<String> revocation(SharedMailboxesConfiguration configuration, MemberSession member, ImapSession session) {
         Optional<Member> configured = configuration.find(member.sharedMailbox()).flatMap(shared -> shared.member(member.member()));
         if (configured.isEmpty()) {
             return Optional.of("no longer a member of " + member.sharedMailbox().asString());
         }
-        boolean readable = selectedFolder(session)
+        boolean readable = access.selectedFolder(session)
             .map(folder -> MemberAcl.roleOn(configured.get(), folder).map(Rights::of).orElse(Rights.NONE).contains(Right.READ))
             .orElse(true);
         return readable ? Optional.empty() : Optional.of("read right on the selected folder removed");
     }
 
+    /** Never throws before the {@code * BYE} is sent: the folder is named without a storage read. */
     private void close(ImapSession session, Idling entry, String reason) {
         idling.remove(session);
-        String folder = selectedFolder(session).map(MailboxPath::getName).orElse("");
+        String folder = access.selectedFolderName(session).map(MailboxPath::getName).orElse("");
         audit.sessionClosed(entry.member(), folder, reason);
         session.executeSafely(() -> {
             entry.responder().respond(factory.bye(MemberCommandGuard.byeText(entry.member(), reason)));
@@ -120,11 +248,6 @@ public class OpenMemberSessions {
                 error -> LOGGER.warn("Could not log out the revoked session of {}", entry.member().member().asString(), error),
                 () -> closeConnection(session));
         });
-    }
-
-    private static Optional<MailboxPath> selectedFolder(ImapSession session) {
-        SelectedMailbox selected = session.getSelected();
-        return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath());
     }
 
     /**

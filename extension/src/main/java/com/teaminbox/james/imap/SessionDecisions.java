@@ -15,9 +15,10 @@ import com.teaminbox.core.mailbox.Member;
  * What the commands of one IMAP session decided last, kept in its mailbox session: whether it is
  * a member's ({@link MemberSession}) and her rights per folder. Both stand while the configuration
  * in force is the same object and the node's folder ACLs ({@link com.teaminbox.james.access.FolderAclCache})
- * have not been invalidated since they were read: a reload (a member removed, a role narrowed) or an
- * ACL change on this node makes the session's next command decide afresh, so a revocation reaches
- * open sessions at their next command, as when every command read them.
+ * have not been invalidated since they were read: a reload (a member removed, a role narrowed) or a
+ * change of a folder's ACL or name (made on this node or another, by any path, or assumed at the
+ * backstop expiry) makes the session's next command decide afresh, so a revocation reaches open
+ * sessions at their next command, as when every command read them.
  *
  * <p>Why: a member's mail client polls (a FETCH or NOOP every few seconds per folder, an IDLE
  * ended by every new mail), and each command asked the same questions three times (the guard,

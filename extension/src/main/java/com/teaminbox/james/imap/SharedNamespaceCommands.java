@@ -45,6 +45,8 @@ import org.apache.james.imap.message.response.XListResponse;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.teaminbox.core.access.Right;
 import com.teaminbox.core.access.Rights;
@@ -75,6 +77,7 @@ import reactor.core.scheduler.Schedulers;
  * checks her role on the shared side first and the audit names both sides.
  */
 public class SharedNamespaceCommands {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SharedNamespaceCommands.class);
     /** What James 3.8.1 lets only an account's own session do, or lists only in it. */
     private static final Set<String> AS_OWNER = Set.of("CREATE", "DELETE", "RENAME", "GETACL", "SETACL", "DELETEACL",
         "LISTRIGHTS", "MYRIGHTS", "GETQUOTAROOT", "GETMETADATA", "SETMETADATA");
@@ -119,7 +122,13 @@ public class SharedNamespaceCommands {
         SharedMailboxesConfiguration configuration = configurationStore.current();
         Command command = new Command(request, responder, own, guard, james, person.get(), configuration,
             namespace(configuration, mailboxSession.getPathDelimiter()));
-        return command.route();
+        try {
+            return command.route();
+        } catch (RuntimeException e) {
+            // a command is answered, never left to James's error handling (a storage read failed)
+            LOGGER.warn("Cannot route {} through the shared namespace; refusing it", request.getCommand().getName(), e);
+            return Optional.of(MemberAccess.refuse(responder, factory, request));
+        }
     }
 
     /**
@@ -178,7 +187,7 @@ public class SharedNamespaceCommands {
             this.person = person;
             this.configuration = configuration;
             this.namespace = namespace;
-            this.selectedShared = selectedFolder().map(MailboxPath::getUser)
+            this.selectedShared = selectedAccount()
                 .filter(owner -> !owner.equals(own.getMailboxSession().getUser()))
                 .flatMap(SharedNamespaceCommands::address)
                 .map(this::memberSession);
@@ -258,7 +267,17 @@ public class SharedNamespaceCommands {
                 return james.processReactive(request, responder, own);
             }
             boolean move = request instanceof MoveRequest;
-            MailboxPath source = selectedFolder().orElseThrow();
+            Optional<MailboxPath> selectedNow;
+            try {
+                selectedNow = selectedFolder();
+            } catch (RuntimeException e) {
+                return guard.refuseUndecidable(selected, request, responder, e);
+            }
+            if (selectedNow.isEmpty()) {
+                // deleted since SELECT: nothing left to copy, James answers as for any deleted selected folder
+                return james.processReactive(request, responder, own);
+            }
+            MailboxPath source = selectedNow.get();
             MailboxPath target = MailboxPath.forUser(own.getMailboxSession().getUser(), transfer.getMailboxName());
             MemberAction action = MemberAction.of(move ? AuditEventType.MESSAGES_MOVED : AuditEventType.MESSAGES_COPIED,
                     request.getCommand().getName(), source)
@@ -270,7 +289,13 @@ public class SharedNamespaceCommands {
         }
 
         private Mono<Void> afterMoveSourceCheck(MemberSession selected, Supplier<Mono<Void>> run) {
-            return access.refuses(SharedFolderView.asMember(own, selected), request.getCommand().getName(), selectedFolder(), ON_MOVE_SOURCE)
+            Optional<MailboxPath> source;
+            try {
+                source = selectedFolder();
+            } catch (RuntimeException e) {
+                return guard.refuseUndecidable(selected, request, responder, e);
+            }
+            return access.refuses(SharedFolderView.asMember(own, selected), request.getCommand().getName(), source, ON_MOVE_SOURCE)
                 .flatMap(refused -> refused ? MemberAccess.refuse(responder, factory, request) : run.get());
         }
 
@@ -425,9 +450,15 @@ public class SharedNamespaceCommands {
                 MemberAccess.openMemberSession(accounts.username(address), username)));
         }
 
-        private Optional<MailboxPath> selectedFolder() {
+        /** Whose folder is selected: the account does not change in a rename, so James's copy from SELECT says it. */
+        private Optional<Username> selectedAccount() {
             SelectedMailbox selected = own.getSelected();
-            return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath());
+            return selected == null ? Optional.empty() : Optional.of(selected.getMessageManager().getMailboxPath().getUser());
+        }
+
+        /** The selected folder under its current name (a rename since SELECT counts). */
+        private Optional<MailboxPath> selectedFolder() {
+            return access.selectedFolder(own);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.events.EventBus;
 import org.apache.james.imap.api.ImapConstants;
 import org.apache.james.imap.api.Tag;
 import org.apache.james.imap.api.message.FetchData;
@@ -124,7 +125,7 @@ class MemberAccessRecordThenTest {
     private static MemberAccess access(AuditTrail trail) {
         MemberAudit audit = new MemberAudit(trail, () -> SharedMailboxesConfiguration.EMPTY);
         return new MemberAccess(() -> SharedMailboxesConfiguration.EMPTY, mock(MailboxManager.class), mock(SharedAccounts.class), audit,
-            new FolderAclCache());
+            new FolderAclCache(mock(EventBus.class)));
     }
 
     private static ImapSession session() throws Exception {

@@ -1,27 +1,43 @@
 package com.teaminbox.james.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.imap.api.ImapSessionState;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import com.teaminbox.core.audit.AuditEvent;
+import com.teaminbox.core.config.SharedMailboxesConfiguration;
 import com.teaminbox.james.ConfigurationFixture;
+import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
+
+import reactor.core.publisher.Mono;
 
 class OpenMemberSessionsTest {
     private final List<AuditEvent> records = new ArrayList<>();
     private final SharedMailboxesConfigurationStore store = ConfigurationFixture.inForce(ConfigurationFixture.support("", ""));
+    private final MemberAccess access = mock(MemberAccess.class);
     private final OpenMemberSessions sessions = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
-        new MemberAudit(records::add, store));
+        new MemberAudit(records::add, store), access, mock(FolderAclCache.class));
 
     /** Every command of every session reports its start: while nobody idles that takes no lock (issue 18, imap13). */
     @Test
@@ -30,7 +46,7 @@ class OpenMemberSessionsTest {
         ImapSession other = mock(ImapSession.class);
         assertThat(sessions.anyIdling()).isFalse();
 
-        sessions.idling(idle, member(), mock(ImapProcessor.Responder.class));
+        sessions.idling(idle, member(), mock(ImapProcessor.Responder.class), stamp());
         assertThat(sessions.anyIdling()).isTrue();
 
         sessions.commandStarted(other);
@@ -40,8 +56,122 @@ class OpenMemberSessionsTest {
         assertThat(sessions.anyIdling()).isFalse();
     }
 
+    /** Issue 18 review: naming the selected folder may need a storage read; a failing one must not keep a removed member connected. */
+    @Test
+    void aReloadShouldCloseEveryRemovedIdlingMemberEvenWhenTheSelectedFolderCannotBeRead() throws Exception {
+        when(access.selectedFolder(any())).thenThrow(new IllegalStateException("storage down"));
+        ImapProcessor.Responder first = mock(ImapProcessor.Responder.class);
+        ImapProcessor.Responder second = mock(ImapProcessor.Responder.class);
+        sessions.idling(session(), member(), first, stamp());
+        sessions.idling(session(), member(), second, stamp());
+
+        sessions.review(ConfigurationFixture.configuration(BOB_ONLY).current());
+
+        verify(first).respond(any());
+        verify(second).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse(""))
+            .containsExactly("no longer a member of support@example.test", "no longer a member of support@example.test");
+    }
+
+    /** Issue 18 review: a reload whose decision cannot be read closes the session (fail closed), and the review goes on. */
+    @Test
+    void aReloadShouldCloseAnIdlingMemberWhoseRightsCannotBeDecided() throws Exception {
+        ImapSession undecidable = session();
+        when(access.selectedFolder(undecidable)).thenThrow(new IllegalStateException("storage down"));
+        ImapProcessor.Responder responder = mock(ImapProcessor.Responder.class);
+        ImapProcessor.Responder removed = mock(ImapProcessor.Responder.class);
+        sessions.idling(undecidable, member("bob@example.test"), responder, stamp());
+        sessions.idling(session(), member(), removed, stamp());
+
+        sessions.review(ConfigurationFixture.configuration(BOB_ONLY).current());
+
+        verify(responder).respond(any());
+        verify(removed).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse(""))
+            .containsExactlyInAnyOrder(OpenMemberSessions.UNDECIDABLE, "no longer a member of support@example.test");
+    }
+
+    /** Issue 18 review: a reload between the guard's decision on IDLE and the session being listed as idling is not missed. */
+    @Test
+    void aSessionEnteringIdleAfterAReloadItWasNotReviewedInShouldBeReviewed() throws Exception {
+        SharedMailboxesConfiguration reloaded = ConfigurationFixture.configuration(BOB_ONLY).current();
+        when(store.current()).thenReturn(reloaded);
+        when(access.stamp()).thenReturn(new SessionDecisions.Stamp(reloaded, 0));
+        ImapProcessor.Responder responder = mock(ImapProcessor.Responder.class);
+
+        sessions.idling(session(), member(), responder, new SessionDecisions.Stamp(store.inForce().orElseThrow(), 0));
+
+        verify(responder, timeout(10_000)).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse("")).containsExactly("no longer a member of support@example.test");
+    }
+
+    /** Issue 18 review: N changes heard during a review make one more review, not N. */
+    @Test
+    void changesHeardDuringAReviewShouldMakeOneMoreReview() throws Exception {
+        FolderAclCache cache = mock(FolderAclCache.class);
+        OpenMemberSessions coalescing = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
+            new MemberAudit(records::add, store), access, cache);
+        ArgumentCaptor<Runnable> invalidated = ArgumentCaptor.forClass(Runnable.class);
+        verify(cache).whenInvalidated(invalidated.capture());
+        CountDownLatch firstReviewStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reviews = new AtomicInteger();
+        when(access.selectedFolder(any())).thenAnswer(invocation -> {
+            if (reviews.incrementAndGet() == 1) {
+                firstReviewStarted.countDown();
+                release.await();
+            }
+            return Optional.empty();
+        });
+        coalescing.idling(session(), member(), mock(ImapProcessor.Responder.class), stamp());
+
+        invalidated.getValue().run();
+        firstReviewStarted.await();
+        for (int i = 0; i < 5; i++) {
+            invalidated.getValue().run();
+        }
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (coalescing.reviewsWanted() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(coalescing.reviewsWanted()).as("done").isZero();
+        assertThat(reviews).as("the running review, then one for the five changes heard during it").hasValue(2);
+    }
+
+    /** The stamp the guard decided on, still current. */
+    private SessionDecisions.Stamp stamp() {
+        SessionDecisions.Stamp now = new SessionDecisions.Stamp(store.current(), 0);
+        when(access.stamp()).thenReturn(now);
+        return now;
+    }
+
+    private static final String BOB_ONLY = """
+        <shared-mailboxes>
+          <shared-mailbox address="support@example.test" ticket-prefix="SUP">
+            <member address="bob@example.test" role="read-only"/>
+          </shared-mailbox>
+        </shared-mailboxes>
+        """;
+
+    private static ImapSession session() {
+        ImapSession session = mock(ImapSession.class);
+        when(session.getState()).thenReturn(ImapSessionState.SELECTED);
+        when(session.logout()).thenReturn(Mono.empty());
+        doAnswer(invocation -> {
+            invocation.<Runnable>getArgument(0).run();
+            return null;
+        }).when(session).executeSafely(any());
+        return session;
+    }
+
     private static MemberSession member() throws Exception {
-        return new MemberSession(new MailAddress("support@example.test"), new MailAddress("alice@example.test"),
-            Username.of("alice@example.test"), MemberAccess.openMemberSession(Username.of("support@example.test"), Username.of("alice@example.test")));
+        return member("alice@example.test");
+    }
+
+    private static MemberSession member(String address) throws Exception {
+        return new MemberSession(new MailAddress("support@example.test"), new MailAddress(address),
+            Username.of(address), MemberAccess.openMemberSession(Username.of("support@example.test"), Username.of(address)));
     }
 }

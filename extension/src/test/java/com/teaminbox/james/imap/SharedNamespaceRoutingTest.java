@@ -1,7 +1,10 @@
 package com.teaminbox.james.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
@@ -32,7 +35,10 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.junit.jupiter.api.Test;
 
 import com.teaminbox.core.config.SharedMailboxesConfiguration;
+import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.common.SharedAccounts;
+
+import reactor.core.publisher.Mono;
 
 /**
  * {@link SharedNamespaceCommands#route} for a person's own session: the commands of her own
@@ -86,6 +92,28 @@ class SharedNamespaceRoutingTest {
         int readsBefore = configurationReads.get();
         namespace.route(fetch(), null, inSharedInbox, mock(MemberCommandGuard.class), mock(ImapProcessor.class));
         assertThat(configurationReads.get() - readsBefore).as("FETCH in a shared folder").isEqualTo(1);
+    }
+
+    /** Issue 18 review: the selected shared folder's current name cannot be read (storage error): the COPY is refused, nothing escapes. */
+    @Test
+    void aCopyOutOfASharedFolderWhoseNameCannotBeReadShouldBeRefused() throws Exception {
+        SharedAccounts accounts = mock(SharedAccounts.class);
+        when(accounts.username(any())).thenReturn(SUPPORT);
+        MemberAccess access = mock(MemberAccess.class);
+        when(access.selectedFolder(any())).thenThrow(new IllegalStateException("storage down"));
+        SharedMailboxesConfiguration configuration = ConfigurationFixture.configuration(ConfigurationFixture.support("", "")).current();
+        SharedNamespaceCommands routing = new SharedNamespaceCommands(() -> configuration, accounts, access, new UnpooledStatusResponseFactory());
+        MemberCommandGuard guard = mock(MemberCommandGuard.class);
+        when(guard.admits(any(), any(), any())).thenReturn(Mono.just(true));
+        when(guard.refuseUndecidable(any(), any(), any(), any())).thenReturn(Mono.empty());
+        ImapSession own = session(Optional.of(MailboxPath.inbox(SUPPORT)));
+        CopyRequest copy = new CopyRequest(new IdRange[] {new IdRange(1)}, "Archive", true, TAG);
+
+        Optional<Mono<Void>> routed = routing.route(copy, mock(ImapProcessor.Responder.class), own, guard, mock(ImapProcessor.class));
+
+        assertThat(routed).isPresent();
+        routed.get().block();
+        verify(guard).refuseUndecidable(any(), eq(copy), any(), any());
     }
 
     private static ImapSession session(Optional<MailboxPath> selectedFolder) throws Exception {
