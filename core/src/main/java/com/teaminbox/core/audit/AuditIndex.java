@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -127,10 +126,10 @@ public final class AuditIndex implements Closeable {
         writer.deleteAll();
         long indexed = 0;
         for (List<Path> files : AuditFiles.byNode(filesOrDirectories).values()) {
-            BitSet added = new BitSet();
+            SeqSet added = new SeqSet();
             for (Path file : files) {
                 for (AuditLine line : AuditLines.read(file)) {
-                    Optional<LocatedRecord> record = line.located().filter(located -> firstTime(added, located.record().seq()));
+                    Optional<LocatedRecord> record = line.located().filter(located -> added.add(located.record().seq()));
                     if (record.isPresent()) {
                         add(record.get());
                         indexed++;
@@ -141,16 +140,6 @@ public final class AuditIndex implements Closeable {
         writer.commit();
         searchers.maybeRefreshBlocking();
         return indexed;
-    }
-
-    /** Marks the seq as added; false when it was already (a record of a copy of a file). */
-    private static boolean firstTime(BitSet added, long seq) {
-        int bit = Math.toIntExact(seq);
-        if (added.get(bit)) {
-            return false;
-        }
-        added.set(bit);
-        return true;
     }
 
     /**
@@ -354,10 +343,11 @@ public final class AuditIndex implements Closeable {
             return new CommittedState(Map.of(), Map.of());
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            // Two passes: count and bounds first, then the seqs themselves as one bit each between
-            // a node's bounds (a trail of ten million records: 1.2 MB). Gapless is told by the
-            // bits, not by the count: a record held twice beside one missing would give the count
-            // of a gapless chain.
+            // Two passes: count and bounds first, then the seqs themselves as one bit each from a
+            // node's first seq (a trail of ten million records: 1.2 MB), a seq far above the
+            // others kept apart (SeqSet): memory follows the count, not the seqs' value. Gapless
+            // is told by the distinct seqs, not by the count: a record held twice beside one
+            // missing would give the count of a gapless chain.
             Map<String, long[]> bounds = new TreeMap<>();
             forEachSeq(reader, (node, seq) -> {
                 long[] known = bounds.computeIfAbsent(node, any -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
@@ -365,13 +355,13 @@ public final class AuditIndex implements Closeable {
                 known[1] = Math.min(known[1], seq);
                 known[2] = Math.max(known[2], seq);
             });
-            Map<String, BitSet> seqs = new TreeMap<>();
-            bounds.keySet().forEach(node -> seqs.put(node, new BitSet()));
-            forEachSeq(reader, (node, seq) -> seqs.get(node).set(Math.toIntExact(seq - bounds.get(node)[1])));
+            Map<String, SeqSet> seqs = new TreeMap<>();
+            bounds.forEach((node, known) -> seqs.put(node, new SeqSet(known[1], known[0])));
+            forEachSeq(reader, (node, seq) -> seqs.get(node).add(seq));
             Map<String, IndexedChain> chains = new TreeMap<>();
             bounds.forEach((node, known) -> {
-                BitSet present = seqs.get(node);
-                long distinct = present.cardinality();
+                SeqSet present = seqs.get(node);
+                long distinct = present.size();
                 boolean gapless = distinct == known[2] - known[1] + 1;
                 chains.put(node, new IndexedChain(known[0], distinct, known[1], known[2],
                     gapless ? Optional.empty() : Optional.of(present)));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,18 +331,17 @@ public final class AuditIndexCatchUp {
         long added = 0;
         // The seqs this run met, after resume.afterSeq(): a file and its copy in a subfolder both
         // hold them, and the index has no term that would keep one copy of a record added twice.
-        BitSet met = new BitSet();
+        // Counted from the first seq met (SeqSet): a catch-up from 0 meets seqs past 2^31.
+        SeqSet met = new SeqSet();
         for (Path file : resume.files()) {
             for (AuditLine line : reader.lines(file)) {
                 Optional<LocatedRecord> record = line.located().filter(candidate -> resume.reads(candidate.record().seq()));
                 if (record.isPresent()) {
                     long seq = record.get().record().seq();
                     readThrough.merge(resume.node(), seq, Math::max);
-                    int bit = Math.toIntExact(seq - resume.afterSeq() - 1);
-                    if (met.get(bit)) {
+                    if (!met.add(seq)) {
                         continue;
                     }
-                    met.set(bit);
                     if (resume.holds(seq)) {
                         continue;
                     }

@@ -1,15 +1,14 @@
 package com.teaminbox.core.audit;
 
-import java.util.BitSet;
 import java.util.Optional;
 
 /**
  * What an {@link AuditIndex} holds of one node's chain: how many documents ({@code count}) and
  * how many seqs among them ({@code distinct}: fewer when a record is held twice), the first and
- * last seq, and which seqs between them when some are missing ({@code present}, bit 0 for
- * {@code firstSeq}; empty when every seq from the first to the last is there).
+ * last seq, and which seqs between them when some are missing ({@code present}; empty when every
+ * seq from the first to the last is there).
  */
-public record IndexedChain(long count, long distinct, long firstSeq, long lastSeq, Optional<BitSet> present) {
+public record IndexedChain(long count, long distinct, long firstSeq, long lastSeq, Optional<SeqSet> present) {
     /** Whether some record is held more than once (no catch-up adds one twice: an index made otherwise). */
     public boolean holdsARecordTwice() {
         return count > distinct;
@@ -27,7 +26,7 @@ public record IndexedChain(long count, long distinct, long firstSeq, long lastSe
         if (from > lastSeq || present.isEmpty()) {
             return lastSeq;
         }
-        return firstSeq + present.get().nextClearBit(Math.toIntExact(from - firstSeq)) - 1;
+        return present.get().absentFrom(from) - 1;
     }
 
     /** Whether the index holds the record numbered {@code seq}. */
@@ -35,6 +34,6 @@ public record IndexedChain(long count, long distinct, long firstSeq, long lastSe
         if (seq < firstSeq || seq > lastSeq) {
             return false;
         }
-        return present.isEmpty() || present.get().get(Math.toIntExact(seq - firstSeq));
+        return present.isEmpty() || present.get().contains(seq);
     }
 }

@@ -207,6 +207,79 @@ class AuditIndexCatchUpTest {
             .extracting(AuditRecord::seq).hasSize(30).doesNotHaveDuplicates();
     }
 
+    /** Past 2^31: seqs are never reset, a busy node gets there. */
+    private static final long HIGH_SEQ = 3_000_000_000L;
+
+    @Test
+    void recordsNumberedPastTwoToThe31ShouldBeIndexedOnceAndFound() throws IOException {
+        startTrailAt("mx1", HIGH_SEQ);
+        write("mx1", 29, "accepted");
+        Path copy = Files.createDirectories(trail().resolve("backup")).resolve(oldestFile().getFileName());
+        Files.copy(oldestFile(), copy);
+
+        AuditIndexCatchUp.Outcome first = start();
+        write("mx1", 5, "accepted");
+        AuditIndexCatchUp.Outcome restart = start();
+
+        assertThat(first.rebuilt()).isFalse();
+        assertThat(first.recordsIndexed()).isEqualTo(30);
+        assertThat(restart).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 5, Map.of("mx1", HIGH_SEQ + 34)));
+        assertThat(everything().records()).isEqualTo(readAll().stream().map(LocatedRecord::record).toList())
+            .extracting(AuditRecord::seq).hasSize(35).doesNotHaveDuplicates().contains(HIGH_SEQ, HIGH_SEQ + 34);
+    }
+
+    @Test
+    void aRebuildOfFilesStartingPastTwoToThe31ShouldIndexEachRecordOnce() throws IOException {
+        startTrailAt("mx1", HIGH_SEQ);
+        write("mx1", 29, "accepted");
+        write("mx2", 3, "accepted");
+        Path copy = Files.createDirectories(trail().resolve("backup")).resolve(oldestFile().getFileName());
+        Files.copy(oldestFile(), copy);
+
+        try (AuditIndex index = open()) {
+            assertThat(index.rebuildFrom(List.of(trail()))).isEqualTo(33);
+        }
+
+        assertThat(everything().records()).extracting(record -> record.node() + "/" + record.seq())
+            .hasSize(33).doesNotHaveDuplicates().contains("mx1/" + HIGH_SEQ, "mx1/" + (HIGH_SEQ + 29), "mx2/3");
+    }
+
+    @Test
+    void anIndexedLineNumberedFarAboveTheOthersShouldNotStopTheNextStart() throws IOException {
+        write("mx1", 20, "accepted");
+        List<LocatedRecord> written = readAll();
+        long far = 1L << 40;
+        AuditRecord forged = AuditRecord.chain(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("mallory@example.test"))
+            .decision("accepted").build(), "mx1", far, START.plus(Duration.ofHours(1)), written.get(written.size() - 1).record().hash());
+        Files.writeString(newestFile(), forged.toJson() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(start().recordsIndexed()).isEqualTo(21);
+
+        AuditIndexCatchUp.Outcome restart = start();
+
+        assertThat(restart).isEqualTo(new AuditIndexCatchUp.Outcome(Optional.empty(), 0, Map.of("mx1", far)));
+        try (AuditIndex index = open()) {
+            IndexedChain chain = index.committed().chains().get("mx1");
+            assertThat(chain.distinct()).isEqualTo(21);
+            assertThat(chain.gaplessFrom(1)).isEqualTo(20);
+            assertThat(chain.holds(far)).isTrue();
+            assertThat(chain.holds(21)).isFalse();
+            assertThat(chain.present()).hasValueSatisfying(seqs -> assertThat(seqs.allocatedBits()).isLessThanOrEqualTo(2 * SeqSet.MIN_SPAN));
+        }
+    }
+
+    /**
+     * A trail whose older files were archived: its oldest file starts at {@code seq} (chained to
+     * an archived record), and writers go on from there.
+     */
+    private void startTrailAt(String node, long seq) throws IOException {
+        clock.set(clock.instant().plus(Duration.ofSeconds(1)));
+        AuditRecord record = AuditRecord.chain(AuditEvent.of(AuditEventType.FLAGS_CHANGED, AuditActor.member("alice@example.test"))
+            .sharedMailbox("support@example.test").decision("accepted").build(), node, seq, clock.instant(), "ab".repeat(32));
+        Path file = Files.createDirectories(trail()).resolve(AuditFile.first(node, java.time.LocalDate.ofInstant(clock.instant(),
+            java.time.ZoneOffset.UTC)).fileName());
+        Files.writeString(file, record.toJson() + "\n");
+    }
+
     @Test
     void anIndexHoldingARecordTwiceBesideAGapShouldBeRebuiltWithTheMissingRecord() throws IOException {
         write("mx1", 20, "accepted");
