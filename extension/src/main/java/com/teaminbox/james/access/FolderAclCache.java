@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -58,7 +61,8 @@ import reactor.core.publisher.Mono;
  *       bus is down (the RabbitMQ bus re-declares its queue after a reconnection), so a change
  *       made then would otherwise stay unseen. A thread of its own looks at the expiry every
  *       {@link #TICK}, so that sessions in IDLE, which send no command, are reviewed then too;
- *       the expiry also stops the watches no read used since the previous one.</li>
+ *       that thread also stops, once per expiry, the watches no read used since its previous
+ *       sweep (never a command's thread: stopping many watches takes as many event bus calls).</li>
  * </ul>
  * The configuration in force is applied on top at every command, so a removal or a downgrade in
  * the configuration never waits for this cache.
@@ -108,6 +112,9 @@ public class FolderAclCache {
     /** Written under this object's lock, read without it. */
     private volatile long generation;
     private volatile long invalidatedAt;
+    /** When the tick last stopped unused watches, and the generation then (tick thread only). */
+    private long sweptAt;
+    private long sweptGeneration;
 
     @Inject
     public FolderAclCache(EventBus eventBus) {
@@ -135,6 +142,7 @@ public class FolderAclCache {
         this.registrationTimeout = registrationTimeout;
         this.nanoClock = nanoClock;
         this.invalidatedAt = nanoClock.getAsLong();
+        this.sweptAt = invalidatedAt;
         this.ticker = ticker;
         ticker.ifPresent(executor -> executor.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -142,14 +150,41 @@ public class FolderAclCache {
     /**
      * Applies the backstop expiry on a node where no command asks for the {@link #generation()}
      * (every member session in IDLE): their review ({@link #whenInvalidated}) must not wait for
-     * a command. Never throws: a scheduled task that throws is never run again.
+     * a command. Also stops the watches unused since its previous sweep, once per expiry (only
+     * here, off the commands' threads). Never throws: a scheduled task that throws is never run
+     * again.
      */
     void tick() {
         try {
             generation();
+            if (nanoClock.getAsLong() - sweptAt >= BACKSTOP_EXPIRY.toNanos()) {
+                sweep();
+            }
         } catch (RuntimeException e) {
             LOGGER.warn("The backstop expiry of the folder ACL cache failed; trying again at the next tick", e);
         }
+    }
+
+    /**
+     * Stops the watches no read used since the previous sweep. Nothing kept relies on them: a
+     * watch is marked with the generation of whatever is kept under it ({@link #keep}), and what
+     * was kept in an older generation than the current one is forgotten already, so no
+     * invalidation is needed; a read that relies on a watch stopped here is not kept (no longer
+     * watched).
+     */
+    private void sweep() {
+        Map<MailboxId, Watch> stopped = new HashMap<>();
+        synchronized (this) {
+            long unusedBelow = sweptGeneration;
+            watches.forEach((folder, watch) -> {
+                if (watch.listeningMark != 0 && watch.usedAt.get() < unusedBelow && watches.remove(folder, watch)) {
+                    stopped.put(folder, watch);
+                }
+            });
+            sweptGeneration = generation;
+            sweptAt = nanoClock.getAsLong();
+        }
+        stopped.forEach(FolderAclCache::unregister);
     }
 
     @PreDestroy
@@ -223,7 +258,10 @@ public class FolderAclCache {
      * would not report its change).
      */
     private synchronized void keep(long readAt, MailboxId folder, Runnable put, Map<?, ?> into) {
-        if (generation == readAt && watches.containsKey(folder)) {
+        Watch watch = watches.get(folder);
+        if (generation == readAt && watch != null) {
+            // under this lock, as the sweep: a watch something is kept under is not stopped
+            watch.used(readAt);
             if (into.size() >= MAX_FOLDERS) {
                 into.clear();
             }
@@ -258,8 +296,7 @@ public class FolderAclCache {
     /**
      * Grows at every {@link #invalidate()}: what was decided from ACLs or names read before a change
      * is stale once it moved. Also grows once what is kept is older than {@link #BACKSTOP_EXPIRY}
-     * (once per expiry, whichever thread sees it first: a command's or the tick's), which also
-     * stops the watches no read used since the previous expiry.
+     * (once per expiry, whichever thread sees it first: a command's or the tick's).
      */
     public long generation() {
         if (nanoClock.getAsLong() - invalidatedAt >= BACKSTOP_EXPIRY.toNanos()) {
@@ -269,25 +306,12 @@ public class FolderAclCache {
     }
 
     private void expire() {
-        Map<MailboxId, Watch> stopped = new HashMap<>();
         synchronized (this) {
             if (nanoClock.getAsLong() - invalidatedAt < BACKSTOP_EXPIRY.toNanos()) {
                 return; // another thread expired it
             }
             forget();
-            // under the lock with forget(): whatever a stopped watch covered is forgotten with it,
-            // and what a read begun before is refused by keep()
-            watches.forEach((folder, watch) -> {
-                if (watch.listeningMark != 0 && !watch.used) {
-                    if (watches.remove(folder, watch)) {
-                        stopped.put(folder, watch);
-                    }
-                } else {
-                    watch.used = false;
-                }
-            });
         }
-        stopped.forEach(FolderAclCache::unregister);
         invalidationListeners.forEach(Runnable::run);
     }
 
@@ -301,7 +325,7 @@ public class FolderAclCache {
         if (watch == null) {
             return false;
         }
-        watch.used = true;
+        watch.used(generation);
         return watch.listeningMark != 0 && watch.listeningMark <= marksBefore;
     }
 
@@ -320,9 +344,12 @@ public class FolderAclCache {
         invalidationListeners.forEach(Runnable::run);
     }
 
-    /** Outside this object's lock: the event bus may take its own. */
+    /**
+     * Stops the watch, already out of {@link #watches}; outside this object's lock: the event bus
+     * may take its own. A registration that has not arrived yet is ended when it does.
+     */
     private static void unregister(MailboxId folder, Watch watch) {
-        EventRegistrations.stopQuietly(watch.registration, "the ACL of folder " + folder.serialize());
+        EventRegistrations.stopQuietly(watch.stop(), "the ACL of folder " + folder.serialize());
     }
 
     /**
@@ -332,7 +359,7 @@ public class FolderAclCache {
     private boolean watch(MailboxId folder) {
         Watch existing = watches.get(folder);
         if (existing != null) {
-            existing.used = true;
+            existing.used(generation);
             return existing.awaitListening();
         }
         if (watches.size() >= MAX_WATCHED) {
@@ -345,23 +372,45 @@ public class FolderAclCache {
         Watch watch = new Watch(folder);
         existing = watches.putIfAbsent(folder, watch);
         if (existing != null) {
-            existing.used = true;
+            existing.used(generation);
             return existing.awaitListening();
         }
+        // Not Mono.block(timeout): its cancellation at the timeout does not stop the event bus from
+        // adding the listener later, which nothing would then remove. The future is never cancelled:
+        // a registration arriving after the wait gave up, or for a watch stopped meanwhile (its
+        // folder deleted before the registration arrived), is ended when it arrives.
+        CompletableFuture<Registration> registered = null;
         try {
-            Registration registration = Mono.from(eventBus.register(watch, new MailboxIdRegistrationKey(folder))).block(registrationTimeout);
+            registered = Mono.from(eventBus.register(watch, new MailboxIdRegistrationKey(folder))).toFuture();
+            Registration registration = registered.get(registrationTimeout.toNanos(), TimeUnit.NANOSECONDS);
             if (registration == null) {
                 throw new IllegalStateException("the event bus completed the registration without one");
             }
-            watch.listen(registration);
+            if (!watch.listen(registration)) {
+                // stopped while registering (its folder deleted): not watched any more
+                EventRegistrations.stopQuietly(registration, "the ACL of folder " + folder.serialize());
+                return false;
+            }
             return true;
-        } catch (RuntimeException e) {
-            watches.remove(folder, watch);
-            watch.fail();
-            LOGGER.warn("Cannot watch folder {} for ACL and name changes; its ACL and name are read at every command that needs them",
-                folder.serialize(), e);
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            notWatched(folder, watch, registered, e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notWatched(folder, watch, registered, e);
             return false;
         }
+    }
+
+    private void notWatched(MailboxId folder, Watch watch, CompletableFuture<Registration> registered, Exception e) {
+        watches.remove(folder, watch);
+        watch.fail();
+        if (registered != null) {
+            // runs at once if it arrived meanwhile
+            registered.thenAccept(late -> EventRegistrations.stopQuietly(late, "the ACL of folder " + folder.serialize()));
+        }
+        LOGGER.warn("Cannot watch folder {} for ACL and name changes; its ACL and name are read at every command that needs them",
+            folder.serialize(), e);
     }
 
     /** Invalidates the cache when the mailbox layer changes its folder's ACL or name, or deletes it; never blocks. */
@@ -370,23 +419,46 @@ public class FolderAclCache {
         private volatile Registration registration;
         /** 0 until listening; then the mark it started listening at. */
         private volatile long listeningMark;
+        /** Set when its registration failed or it was stopped: a registration arriving then is ended by whoever receives it. */
         private volatile boolean failed;
-        /** Set by every read that relies on this watch; cleared at each backstop expiry, which stops the watch if still clear. */
-        private volatile boolean used = true;
+        /**
+         * The highest generation a read relied on this watch in (and whatever is kept under it was
+         * kept in): the tick's sweep stops the watch once that is older than its previous sweep.
+         */
+        private final AtomicLong usedAt = new AtomicLong(generation);
 
         private Watch(MailboxId folder) {
             this.folder = folder;
         }
 
-        private synchronized void listen(Registration registration) {
+        private void used(long atGeneration) {
+            if (usedAt.get() < atGeneration) {
+                usedAt.accumulateAndGet(atGeneration, Math::max);
+            }
+        }
+
+        /** False, the registration not taken, when the watch was stopped before it arrived: its receiver ends it. */
+        private synchronized boolean listen(Registration registration) {
+            if (failed) {
+                return false;
+            }
             this.registration = registration;
             this.listeningMark = listeningMarks.incrementAndGet();
             notifyAll();
+            return true;
         }
 
         private synchronized void fail() {
             failed = true;
             notifyAll();
+        }
+
+        /** Marks it stopped; its registration to end, null if none arrived yet (then {@link #listen} refuses it). */
+        private synchronized Registration stop() {
+            fail();
+            Registration arrived = registration;
+            registration = null;
+            return arrived;
         }
 
         /**

@@ -1,5 +1,7 @@
 package com.teaminbox.james.imap;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
@@ -7,6 +9,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.CloseRequest;
 import org.apache.james.imap.processor.CloseProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -31,11 +34,13 @@ public class MemberCloseProcessor extends CloseProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(CloseRequest request, ImapSession session, Responder responder) {
-        return access.restricts(session, "CLOSE", access.selectedFolder(session), Rights.of(Right.EXPUNGE))
+        // read once, here: a failure is the guard's refusal with its record, not a generic NO from inside the flatMap
+        Optional<MailboxPath> selected = access.selectedFolder(session);
+        return access.restricts(session, "CLOSE", selected, Rights.of(Right.EXPUNGE))
             .flatMap(refused -> refused
                 ? session.deselect().then(Mono.fromRunnable(() -> okComplete(request, responder)))
                 : access.recordThen(session, request, responder, getStatusResponseFactory(),
-                    MemberAction.of(AuditEventType.MESSAGES_EXPUNGED, "CLOSE", access.selectedFolder(session)),
+                    MemberAction.of(AuditEventType.MESSAGES_EXPUNGED, "CLOSE", selected),
                     () -> super.processRequestReactive(request, session, responder)));
     }
 }

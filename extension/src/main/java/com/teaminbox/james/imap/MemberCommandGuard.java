@@ -336,7 +336,6 @@ public class MemberCommandGuard extends AbstractProcessor<ImapMessage> {
         }
     }
 
-    /** Rights that cannot be read refuse the command: never run a command nobody could decide. */
     /**
      * Runs a member's command. A member processor names the selected folder (for its check and its
      * record) as it builds its answer, which may read storage: a failure there refuses the command

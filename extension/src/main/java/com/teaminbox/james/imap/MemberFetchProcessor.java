@@ -2,6 +2,7 @@ package com.teaminbox.james.imap;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -11,6 +12,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.FetchRequest;
 import org.apache.james.imap.processor.fetch.FetchProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.Right;
@@ -39,10 +41,12 @@ public class MemberFetchProcessor extends FetchProcessor {
     @Override
     protected Mono<Void> processRequestReactive(FetchRequest request, ImapSession session, Responder responder) {
         if (!request.getFetch().isSetSeen()) {
-            return readAudited(request, session, responder, request);
+            return readAudited(request, session, responder, request, () -> access.selectedFolder(session));
         }
-        return access.restricts(session, "FETCH", access.selectedFolder(session), Rights.of(Right.WRITE_SEEN))
-            .flatMap(refused -> readAudited(request, session, responder, refused ? peeking(request) : request));
+        // read once, here: a failure is the guard's refusal with its record, not a generic NO from inside the flatMap
+        Optional<MailboxPath> selected = access.selectedFolder(session);
+        return access.restricts(session, "FETCH", selected, Rights.of(Right.WRITE_SEEN))
+            .flatMap(refused -> readAudited(request, session, responder, refused ? peeking(request) : request, () -> selected));
     }
 
     /**
@@ -51,12 +55,13 @@ public class MemberFetchProcessor extends FetchProcessor {
      * structure, which carry its subject, correspondents and attachment names. Flags, sizes and
      * dates alone are not a read.
      */
-    private Mono<Void> readAudited(FetchRequest original, ImapSession session, Responder responder, FetchRequest toRun) {
+    private Mono<Void> readAudited(FetchRequest original, ImapSession session, Responder responder, FetchRequest toRun,
+                                   Supplier<Optional<MailboxPath>> selected) {
         if (!readsContent(original.getFetch()) || !audit.auditsReads()) {
             return super.processRequestReactive(toRun, session, responder);
         }
         return access.recordThen(session, original, responder, getStatusResponseFactory(),
-            MemberAction.of(AuditEventType.MESSAGE_READ, "FETCH", access.selectedFolder(session))
+            MemberAction.of(AuditEventType.MESSAGE_READ, "FETCH", selected.get())
                 .withMessages(original.getIdSet(), original.isUseUids(), Optional.ofNullable(session.getSelected())),
             () -> super.processRequestReactive(toRun, session, responder));
     }

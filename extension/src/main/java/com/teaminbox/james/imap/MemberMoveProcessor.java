@@ -38,11 +38,13 @@ public class MemberMoveProcessor extends MoveProcessor {
     @Override
     protected Mono<Void> processRequestReactive(MoveRequest request, ImapSession session, Responder responder) {
         Optional<MailboxPath> target = Optional.of(MemberAccess.folder(session, request.getMailboxName()));
-        return access.refuses(session, "MOVE", access.selectedFolder(session), ON_SOURCE)
+        // read once, here: a failure is the guard's refusal with its record, not a generic NO from inside the flatMap
+        Optional<MailboxPath> selected = access.selectedFolder(session);
+        return access.refuses(session, "MOVE", selected, ON_SOURCE)
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
                 : access.recordThen(session, request, responder, getStatusResponseFactory(),
-                    MemberAction.of(AuditEventType.MESSAGES_MOVED, "MOVE", access.selectedFolder(session))
+                    MemberAction.of(AuditEventType.MESSAGES_MOVED, "MOVE", selected)
                         .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected())).with("to", target.get().getName()),
                     () -> super.processRequestReactive(request, session, responder)));
     }

@@ -10,6 +10,7 @@ import org.apache.james.imap.message.request.StoreRequest;
 import org.apache.james.imap.processor.StoreProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.metrics.api.MetricFactory;
 
 import com.teaminbox.core.access.FlagRights;
@@ -36,20 +37,22 @@ public class MemberStoreProcessor extends StoreProcessor {
 
     @Override
     protected Mono<Void> processRequestReactive(StoreRequest request, ImapSession session, Responder responder) {
-        return access.refuses(session, "STORE", access.selectedFolder(session), required(request))
+        // read once, here: a failure is the guard's refusal with its record, not a generic NO from inside the flatMap
+        Optional<MailboxPath> selected = access.selectedFolder(session);
+        return access.refuses(session, "STORE", selected, required(request))
             .flatMap(refused -> refused
                 ? MemberAccess.refuse(responder, getStatusResponseFactory(), request)
-                : access.recordThen(session, request, responder, getStatusResponseFactory(), action(request, session),
+                : access.recordThen(session, request, responder, getStatusResponseFactory(), action(request, session, selected),
                     () -> super.processRequestReactive(request, session, responder)));
     }
 
-    private MemberAction action(StoreRequest request, ImapSession session) {
+    private MemberAction action(StoreRequest request, ImapSession session, Optional<MailboxPath> selected) {
         String mode = switch (request.getFlagsUpdateMode()) {
             case ADD -> "+";
             case REMOVE -> "-";
             case REPLACE -> "=";
         };
-        return MemberAction.of(AuditEventType.FLAGS_CHANGED, "STORE", access.selectedFolder(session))
+        return MemberAction.of(AuditEventType.FLAGS_CHANGED, "STORE", selected)
             .withMessages(request.getIdSet(), request.isUseUids(), Optional.ofNullable(session.getSelected()))
             .with("flags", mode + String.join(" ", ImapFlags.names(request.getFlags())));
     }

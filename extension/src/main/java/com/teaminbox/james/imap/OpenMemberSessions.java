@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -29,6 +30,7 @@ import com.teaminbox.james.access.MemberAcl;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -61,10 +63,18 @@ public class OpenMemberSessions {
     private final SharedMailboxesConfigurationStore configurationStore;
     /** Changes heard since the running review began, plus one for it; 0 when no review runs. */
     private final AtomicInteger reviewsWanted = new AtomicInteger();
+    /** Where the rights reviews run (off the event bus's thread). */
+    private final Scheduler reviews;
 
     @Inject
     public OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
                               MemberAccess access, FolderAclCache aclCache) {
+        this(configurationStore, factory, audit, access, aclCache, Schedulers.boundedElastic());
+    }
+
+    OpenMemberSessions(SharedMailboxesConfigurationStore configurationStore, StatusResponseFactory factory, MemberAudit audit,
+                       MemberAccess access, FolderAclCache aclCache, Scheduler reviews) {
+        this.reviews = reviews;
         this.factory = factory;
         this.audit = audit;
         this.access = access;
@@ -105,8 +115,8 @@ public class OpenMemberSessions {
             LOGGER.warn("Cannot decide whether idling {} may go on after a change; closing her session", entry.member().member().asString(), e);
             reason = Optional.of(UNDECIDABLE);
         }
-        if (reason.isEmpty() && !readsSelectedFolder(entry.member(), session)) {
-            reason = Optional.of("read right on the selected folder removed");
+        if (reason.isEmpty()) {
+            reason = rightsRevocation(entry.member(), session);
         }
         reason.ifPresent(why -> close(session, entry, why));
     }
@@ -146,7 +156,7 @@ public class OpenMemberSessions {
         });
     }
 
-    /** Said in the {@code * BYE} of an idling session whose rights after a reload cannot be read. */
+    /** Said in the {@code * BYE} of an idling session whose rights after a reload or an ACL change cannot be read. */
     static final String UNDECIDABLE = "rights on the selected folder unreadable";
 
     /**
@@ -154,27 +164,49 @@ public class OpenMemberSessions {
      * {@link FolderAclCache}): the idling sessions whose member no longer reads her selected folder
      * are ended. Reading the rights may block, and the caller may be the event bus: off its thread.
      * Coalesced: one review at a time, and the changes heard during it make one more, not one each
-     * (a parent's rename invalidates once per child).
+     * (a parent's rename invalidates once per child). A review that never runs (its scheduler
+     * refuses it) or stops on an {@link Error} sets the count back to 0, so that the next change
+     * schedules a review again: else no idling session would be reviewed until a restart. What was
+     * heard during such a review is reviewed at the next change, at the latest at the next backstop
+     * expiry of {@link FolderAclCache}.
      */
     private void reviewRightsLater() {
         if (anyIdling && reviewsWanted.getAndIncrement() == 0) {
-            Mono.fromRunnable(this::drainReviews)
-                .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(done -> { }, error -> LOGGER.warn("Could not review the rights of idling member sessions", error));
+            AtomicBoolean started = new AtomicBoolean();
+            Mono.fromRunnable(() -> {
+                started.set(true);
+                drainReviews();
+            })
+                .subscribeOn(reviews)
+                .subscribe(done -> { }, error -> {
+                    if (!started.get()) {
+                        // never ran (refused by the scheduler): the drain's own finally did not run
+                        reviewsWanted.set(0);
+                    }
+                    LOGGER.warn("Could not review the rights of idling member sessions", error);
+                });
         }
     }
 
-    /** Reviews until no change was heard since the last review began. */
+    /** Reviews until no change was heard since the last review began; leaves the count at 0 whatever happens. */
     private void drainReviews() {
-        int wanted = reviewsWanted.get();
-        do {
-            try {
-                reviewRights();
-            } catch (RuntimeException e) {
-                LOGGER.warn("Could not review the rights of idling member sessions", e);
+        boolean drained = false;
+        try {
+            int wanted = reviewsWanted.get();
+            do {
+                try {
+                    reviewRights();
+                } catch (RuntimeException e) {
+                    LOGGER.warn("Could not review the rights of idling member sessions", e);
+                }
+                wanted = reviewsWanted.addAndGet(-wanted);
+            } while (wanted != 0);
+            drained = true;
+        } finally {
+            if (!drained) {
+                reviewsWanted.set(0);
             }
-            wanted = reviewsWanted.addAndGet(-wanted);
-        } while (wanted != 0);
+        }
     }
 
     /** Reviews asked for and not finished (tests). */
@@ -183,11 +215,7 @@ public class OpenMemberSessions {
     }
 
     void reviewRights() {
-        eachIdling((session, entry) -> {
-            if (!readsSelectedFolder(entry.member(), session)) {
-                close(session, entry, "read right on the selected folder removed");
-            }
-        });
+        eachIdling((session, entry) -> rightsRevocation(entry.member(), session).ifPresent(why -> close(session, entry, why)));
     }
 
     /** Runs {@code review} for each idling session still open, each on its own: one that throws is logged and the others go on. */
@@ -209,17 +237,23 @@ public class OpenMemberSessions {
         });
     }
 
-    /** Rights that cannot be read end nothing here: the session's next command is refused by the guard. */
-    private boolean readsSelectedFolder(MemberSession member, ImapSession session) {
+    /**
+     * Why the member may no longer read her selected folder, if so. Rights that cannot be read (a
+     * storage error) end the session ({@link #UNDECIDABLE}), as for a reload: an idling session
+     * sends no command that the guard could refuse, so letting it go on would keep it reading a
+     * folder it may have lost, for as long as it idles.
+     */
+    private Optional<String> rightsRevocation(MemberSession member, ImapSession session) {
         try {
             Optional<MailboxPath> folder = access.selectedFolder(session).filter(selected -> MemberAccess.inAccount(member, selected));
             if (folder.isEmpty()) {
-                return true;
+                return Optional.empty();
             }
-            return access.rightsOn(member, folder.get()).map(rights -> rights.contains(Right.READ)).orElse(true);
+            boolean reads = access.rightsOn(member, folder.get()).map(rights -> rights.contains(Right.READ)).orElse(true);
+            return reads ? Optional.empty() : Optional.of("read right on the selected folder removed");
         } catch (MailboxException | RuntimeException e) {
-            LOGGER.warn("Could not read the rights of idling {} on her selected folder", member.member().asString(), e);
-            return true;
+            LOGGER.warn("Cannot read the rights of idling {} on her selected folder; closing her session", member.member().asString(), e);
+            return Optional.of(UNDECIDABLE);
         }
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 class FolderAclCacheTest {
     private static final MailboxPath INBOX = MailboxPath.inbox(Username.of("support@example.test"));
@@ -210,6 +211,57 @@ class FolderAclCacheTest {
 
         cache.acl(INBOX, this::read);
         assertThat(cache.cached(INBOX)).as("watched again when read again").isPresent();
+    }
+
+    /** Issue 18 re-review: the event bus may add the listener after the wait gave up; it must not stay registered. */
+    @Test
+    void aRegistrationArrivingAfterTheWaitGaveUpShouldBeEnded() throws Exception {
+        FolderAclCache quick = new FolderAclCache(eventBus, nanos::get, java.time.Duration.ofMillis(50));
+        Sinks.One<Registration> late = Sinks.one();
+        when(eventBus.register(any(EventListener.ReactiveEventListener.class), any(RegistrationKey.class))).thenReturn(late.asMono());
+        AtomicInteger unregistered = new AtomicInteger();
+
+        assertThat(quick.acl(INBOX, this::read)).isEqualTo(MailboxACL.EMPTY);
+        late.tryEmitValue(() -> Mono.fromRunnable(unregistered::incrementAndGet));
+
+        assertThat(unregistered).as("ended when it arrived").hasValue(1);
+        assertThat(quick.watchedCount()).isZero();
+        assertThat(quick.cached(INBOX)).isEmpty();
+    }
+
+    /** Issue 18 re-review: a deletion heard before the registration arrives stops the watch; its registration must be ended when it arrives. */
+    @Test
+    void aRegistrationOfAFolderDeletedBeforeItArrivedShouldBeEnded() throws Exception {
+        AtomicInteger unregistered = new AtomicInteger();
+        when(eventBus.register(any(EventListener.ReactiveEventListener.class), any(RegistrationKey.class))).thenAnswer(invocation -> {
+            EventListener.ReactiveEventListener watch = invocation.getArgument(0);
+            Mono.from(watch.reactiveEvent(mock(MailboxEvents.MailboxDeletion.class))).block();
+            Registration registration = () -> Mono.fromRunnable(unregistered::incrementAndGet);
+            return Mono.just(registration);
+        });
+
+        cache.acl(INBOX, this::read);
+
+        assertThat(unregistered).as("ended when it arrived").hasValue(1);
+        assertThat(cache.watchedCount()).isZero();
+        assertThat(cache.cached(INBOX)).isEmpty();
+    }
+
+    /** Issue 18 re-review: a command's thread may see the expiry; stopping unused watches is the tick's work only. */
+    @Test
+    void anExpirySeenByACommandShouldNotStopWatchesButTheTickShould() throws Exception {
+        cache.acl(INBOX, this::read);
+
+        nanos.addAndGet(FolderAclCache.BACKSTOP_EXPIRY.toNanos());
+        assertThat(cache.cached(INBOX)).as("expired by a command").isEmpty();
+        nanos.addAndGet(FolderAclCache.BACKSTOP_EXPIRY.toNanos());
+        assertThat(cache.cached(INBOX)).isEmpty();
+        assertThat(cache.watchedCount()).as("not stopped on a command's thread").isOne();
+
+        cache.tick();
+        nanos.addAndGet(FolderAclCache.BACKSTOP_EXPIRY.toNanos());
+        cache.tick();
+        assertThat(cache.watchedCount()).as("unused since the tick's previous sweep").isZero();
     }
 
     private void hear(Event event) {

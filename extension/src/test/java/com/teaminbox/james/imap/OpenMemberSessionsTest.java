@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,8 @@ import org.apache.james.imap.api.ImapSessionState;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -30,7 +33,10 @@ import com.teaminbox.james.ConfigurationFixture;
 import com.teaminbox.james.access.FolderAclCache;
 import com.teaminbox.james.configuration.SharedMailboxesConfigurationStore;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 class OpenMemberSessionsTest {
     private final List<AuditEvent> records = new ArrayList<>();
@@ -138,6 +144,99 @@ class OpenMemberSessionsTest {
 
         assertThat(coalescing.reviewsWanted()).as("done").isZero();
         assertThat(reviews).as("the running review, then one for the five changes heard during it").hasValue(2);
+    }
+
+    /** Issue 18 re-review: a rights review that stops on an Error must not stop every later one (until a restart). */
+    @Test
+    void aRightsReviewStoppedByAnErrorShouldNotStopTheNextOnes() throws Exception {
+        FolderAclCache cache = mock(FolderAclCache.class);
+        OpenMemberSessions reviewing = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
+            new MemberAudit(records::add, store), access, cache, Schedulers.immediate());
+        ArgumentCaptor<Runnable> invalidated = ArgumentCaptor.forClass(Runnable.class);
+        verify(cache).whenInvalidated(invalidated.capture());
+        AtomicInteger reviews = new AtomicInteger();
+        when(access.selectedFolder(any())).thenAnswer(invocation -> {
+            if (reviews.incrementAndGet() == 1) {
+                throw new Error("not a RuntimeException");
+            }
+            return Optional.empty();
+        });
+        reviewing.idling(session(), member(), mock(ImapProcessor.Responder.class), stamp());
+
+        invalidated.getValue().run();
+        assertThat(reviews).as("the first review ran, and stopped").hasValue(1);
+        assertThat(reviewing.reviewsWanted()).as("no review left running").isZero();
+
+        invalidated.getValue().run();
+        assertThat(reviews).as("a later change is reviewed").hasValue(2);
+    }
+
+    /** Issue 18 re-review: a rights review its scheduler refuses must not stop every later one. */
+    @Test
+    void aRightsReviewRefusedByItsSchedulerShouldNotStopTheNextOnes() throws Exception {
+        FolderAclCache cache = mock(FolderAclCache.class);
+        OpenMemberSessions reviewing = new OpenMemberSessions(store, new UnpooledStatusResponseFactory(),
+            new MemberAudit(records::add, store), access, cache, refusingTheFirstTask());
+        ArgumentCaptor<Runnable> invalidated = ArgumentCaptor.forClass(Runnable.class);
+        verify(cache).whenInvalidated(invalidated.capture());
+        AtomicInteger reviews = new AtomicInteger();
+        when(access.selectedFolder(any())).thenAnswer(invocation -> {
+            reviews.incrementAndGet();
+            return Optional.empty();
+        });
+        reviewing.idling(session(), member(), mock(ImapProcessor.Responder.class), stamp());
+
+        invalidated.getValue().run();
+        assertThat(reviews).as("refused").hasValue(0);
+        assertThat(reviewing.reviewsWanted()).isZero();
+
+        invalidated.getValue().run();
+        assertThat(reviews).as("a later change is reviewed").hasValue(1);
+    }
+
+    /** Issue 18 re-review: an idling session sends no command the guard could refuse: rights that cannot be read close it. */
+    @Test
+    void aRightsReviewThatCannotReadTheRightsShouldCloseTheIdlingSession() throws Exception {
+        MailboxPath billing = MailboxPath.forUser(Username.of("support@example.test"), "Billing");
+        when(access.selectedFolder(any())).thenReturn(Optional.of(billing));
+        when(access.rightsOn(any(), any())).thenThrow(new MailboxException("storage down"));
+        ImapProcessor.Responder responder = mock(ImapProcessor.Responder.class);
+        sessions.idling(session(), member(), responder, stamp());
+
+        sessions.reviewRights();
+
+        verify(responder).respond(any());
+        assertThat(records).extracting(record -> record.reason().orElse("")).containsExactly(OpenMemberSessions.UNDECIDABLE);
+    }
+
+    /** Runs tasks on the calling thread, but refuses the first one, as a saturated scheduler does. */
+    private static Scheduler refusingTheFirstTask() {
+        AtomicInteger tasks = new AtomicInteger();
+        return new Scheduler() {
+            @Override
+            public Disposable schedule(Runnable task) {
+                return createWorker().schedule(task);
+            }
+
+            @Override
+            public Worker createWorker() {
+                Worker immediate = Schedulers.immediate().createWorker();
+                return new Worker() {
+                    @Override
+                    public Disposable schedule(Runnable task) {
+                        if (tasks.incrementAndGet() == 1) {
+                            throw new RejectedExecutionException("saturated");
+                        }
+                        return immediate.schedule(task);
+                    }
+
+                    @Override
+                    public void dispose() {
+                        immediate.dispose();
+                    }
+                };
+            }
+        };
     }
 
     /** The stamp the guard decided on, still current. */
