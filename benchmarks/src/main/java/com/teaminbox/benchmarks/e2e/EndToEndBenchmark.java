@@ -324,6 +324,15 @@ public final class EndToEndBenchmark {
      * window, the measured one at its close.
      */
     private static boolean awaitQuiet(JamesProcess james) throws Exception {
+        return awaitBelowIdleLevel(james, true);
+    }
+
+    /**
+     * Waits until the server uses less than {@value #IDLE_CORES} of a core over two half-seconds in
+     * a row, its compiler threads counted or not, at most {@value #MOST_IDLE_WAIT_SECONDS} s; true
+     * when that level was reached.
+     */
+    private static boolean awaitBelowIdleLevel(JamesProcess james, boolean countingTheJit) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MOST_IDLE_WAIT_SECONDS);
         Optional<ServerCpu> previous = ServerCpu.of(james.pid());
         int quietIntervals = 0;
@@ -335,7 +344,8 @@ public final class EndToEndBenchmark {
                 break;
             }
             ServerCpu used = now.get().minus(previous.get());
-            double cores = used.totalSeconds() / ((System.nanoTime() - from) / 1e9);
+            double seconds = countingTheJit ? used.totalSeconds() : used.totalSeconds() - used.jitSeconds();
+            double cores = seconds / ((System.nanoTime() - from) / 1e9);
             quietIntervals = cores < IDLE_CORES ? quietIntervals + 1 : 0;
             previous = now;
         }
@@ -555,28 +565,14 @@ public final class EndToEndBenchmark {
      */
     private static void awaitIdle(JamesProcess james, String what, int atLeastSeconds) throws Exception {
         long started = System.nanoTime();
-        long deadline = started + TimeUnit.SECONDS.toNanos(MOST_IDLE_WAIT_SECONDS);
-        Optional<ServerCpu> previous = ServerCpu.of(james.pid());
-        int quietIntervals = 0;
-        while (previous.isPresent() && quietIntervals < 2 && System.nanoTime() < deadline) {
-            long from = System.nanoTime();
-            Thread.sleep(500);
-            Optional<ServerCpu> now = ServerCpu.of(james.pid());
-            if (now.isEmpty()) {
-                break;
-            }
-            ServerCpu used = now.get().minus(previous.get());
-            double cores = (used.totalSeconds() - used.jitSeconds()) / ((System.nanoTime() - from) / 1e9);
-            quietIntervals = cores < IDLE_CORES ? quietIntervals + 1 : 0;
-            previous = now;
-        }
+        boolean reached = awaitBelowIdleLevel(james, false);
         double idleAfter = (System.nanoTime() - started) / 1e9;
         long rest = started + TimeUnit.SECONDS.toNanos(atLeastSeconds) - System.nanoTime();
         if (rest > 0) {
             TimeUnit.NANOSECONDS.sleep(rest);
         }
         System.out.printf(Locale.ROOT, "%-44s %s after %.1f s%s%s%n", "", what, idleAfter,
-            quietIntervals < 2 ? " (idle level NOT reached)" : "",
+            reached ? "" : " (idle level NOT reached)",
             atLeastSeconds > 0 ? String.format(Locale.ROOT, ", then rested to %d s", atLeastSeconds) : "");
     }
 
