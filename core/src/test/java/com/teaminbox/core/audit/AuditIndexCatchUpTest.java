@@ -93,19 +93,26 @@ class AuditIndexCatchUpTest {
             .hasSize(35).doesNotHaveDuplicates().contains("mx1/25");
     }
 
+    /**
+     * Opens mx1's live writer, writes one record with it, then catches the index up with the files,
+     * the live record handed to the index once the catch-up has checked it, as the server does.
+     */
+    private AuditIndexCatchUp.Outcome catchUpWithOneRecordWrittenLive(AuditIndex index) throws IOException {
+        try (AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
+            long liveFrom = live.nextSeq();
+            List<LocatedRecord> written = live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED,
+                AuditActor.member("bob@example.test")).decision("accepted").build())).located();
+            return AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom), checked -> addLive(index, written), () -> false);
+        }
+    }
+
     @Test
     void recordsWrittenLiveDuringTheCatchUpShouldBeIndexedOnce() throws IOException {
         write("mx1", 20, "accepted");
         start();
         write("mx1", 3, "accepted");
-        try (AuditIndex index = open();
-             AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
-            long liveFrom = live.nextSeq();
-            List<LocatedRecord> written = live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED,
-                AuditActor.member("bob@example.test")).decision("accepted").build())).located();
-
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom),
-                checked -> addLive(index, written), () -> false);
+        try (AuditIndex index = open()) {
+            AuditIndexCatchUp.Outcome outcome = catchUpWithOneRecordWrittenLive(index);
 
             assertThat(outcome.rebuilt()).isFalse();
             assertThat(outcome.recordsIndexed()).isEqualTo(3);
@@ -119,14 +126,8 @@ class AuditIndexCatchUpTest {
         write("mx1", 20, "accepted");
         start();
         Files.delete(oldestFile());
-        try (AuditIndex index = open();
-             AuditChainWriter live = new AuditChainWriter(trail(), "mx1", clock, SMALL_FILES, FlushPolicy.FLUSH)) {
-            long liveFrom = live.nextSeq();
-            List<LocatedRecord> written = live.appendAll(List.of(AuditEvent.of(AuditEventType.FLAGS_CHANGED,
-                AuditActor.member("bob@example.test")).decision("accepted").build())).located();
-
-            AuditIndexCatchUp.Outcome outcome = AuditIndexCatchUp.run(index, trail(), Map.of("mx1", liveFrom),
-                checked -> addLive(index, written), () -> false);
+        try (AuditIndex index = open()) {
+            AuditIndexCatchUp.Outcome outcome = catchUpWithOneRecordWrittenLive(index);
 
             assertThat(outcome.rebuilt()).isTrue();
             assertThat(index.search(AuditQuery.builder().pageSize(1000).build()).records())

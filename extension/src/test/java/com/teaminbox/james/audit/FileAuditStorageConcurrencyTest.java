@@ -2,9 +2,6 @@ package com.teaminbox.james.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +44,7 @@ class FileAuditStorageConcurrencyTest {
             }
         };
         RecordingMetricFactory metrics = new RecordingMetricFactory();
-        FileAuditStorage storage = new FileAuditStorage(new BaseDirectory(home), defaults, Clock.systemUTC(), metrics);
+        FileAuditStorage storage = new FileAuditStorage(new JamesHome(home), defaults, Clock.systemUTC(), metrics);
         ServerAuditTrail trail = new ServerAuditTrail(storage, defaults, metrics, new AlertMails(null), Clock.systemUTC(), Set.of());
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
@@ -79,23 +75,5 @@ class FileAuditStorageConcurrencyTest {
             assertThat(node.intact()).as(node.toString()).isTrue();
             assertThat(node.verifiedRecords()).isEqualTo(THREADS * RECORDS_EACH);
         });
-    }
-
-    /** James's working directory, against which the default {@code var/audit} is resolved. */
-    private record BaseDirectory(Path home) implements FileSystem {
-        @Override
-        public InputStream getResource(String url) throws IOException {
-            throw new IOException("not used: " + url);
-        }
-
-        @Override
-        public File getFile(String fileURL) {
-            return home.resolve(fileURL).toFile();
-        }
-
-        @Override
-        public File getBasedir() {
-            return home.toFile();
-        }
     }
 }

@@ -3,9 +3,7 @@ package com.teaminbox.james.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -55,7 +52,7 @@ class FileAuditStorageIndexTest {
     Path home;
 
     private FileAuditStorage storage() {
-        return new FileAuditStorage(new BaseDirectory(home), DEFAULTS, Clock.systemUTC(), new RecordingMetricFactory());
+        return new FileAuditStorage(new JamesHome(home), DEFAULTS, Clock.systemUTC(), new RecordingMetricFactory());
     }
 
     private Path trail() {
@@ -160,24 +157,6 @@ class FileAuditStorageIndexTest {
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new KeywordAnalyzer()))) {
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
-        }
-    }
-
-    /** James's working directory, against which the default {@code var/audit} is resolved. */
-    private record BaseDirectory(Path home) implements FileSystem {
-        @Override
-        public InputStream getResource(String url) throws IOException {
-            throw new IOException("not used: " + url);
-        }
-
-        @Override
-        public File getFile(String fileURL) {
-            return home.resolve(fileURL).toFile();
-        }
-
-        @Override
-        public File getBasedir() {
-            return home.toFile();
         }
     }
 }
