@@ -122,7 +122,7 @@ public class FolderAclCache {
             Thread thread = new Thread(runnable, "teaminbox-folder-acl-backstop");
             thread.setDaemon(true);
             return thread;
-        })));
+        })), REGISTRATION_TIMEOUT);
     }
 
     FolderAclCache(EventBus eventBus, LongSupplier nanoClock) {
@@ -131,10 +131,6 @@ public class FolderAclCache {
 
     FolderAclCache(EventBus eventBus, LongSupplier nanoClock, Duration registrationTimeout) {
         this(eventBus, nanoClock, Optional.empty(), registrationTimeout);
-    }
-
-    private FolderAclCache(EventBus eventBus, LongSupplier nanoClock, Optional<ScheduledExecutorService> ticker) {
-        this(eventBus, nanoClock, ticker, REGISTRATION_TIMEOUT);
     }
 
     private FolderAclCache(EventBus eventBus, LongSupplier nanoClock, Optional<ScheduledExecutorService> ticker, Duration registrationTimeout) {
