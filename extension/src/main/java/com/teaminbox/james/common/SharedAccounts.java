@@ -25,6 +25,16 @@ import com.teaminbox.core.mailbox.FolderName;
  */
 public class SharedAccounts {
     private final UsersRepository usersRepository;
+    /**
+     * The address (by identity) asked last and its username. James's answer depends only on the
+     * address and on whether virtual hosting is on, set at start; a shared mailbox's address is one
+     * object of the configuration in force, named by every mail for it (issue 18). A stale read
+     * only costs asking again.
+     */
+    private volatile Named lastNamed;
+
+    private record Named(MailAddress address, Username username) {
+    }
 
     @Inject
     public SharedAccounts(UsersRepository usersRepository) {
@@ -32,8 +42,14 @@ public class SharedAccounts {
     }
 
     public Username username(MailAddress address) {
+        Named last = lastNamed;
+        if (last != null && last.address() == address) {
+            return last.username();
+        }
         try {
-            return usersRepository.getUsername(address);
+            Username username = usersRepository.getUsername(address);
+            lastNamed = new Named(address, username);
+            return username;
         } catch (UsersRepositoryException e) {
             throw new IllegalStateException("Cannot map " + address.asString() + " to a James username", e);
         }

@@ -5,9 +5,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxManager.MailboxSearchFetchType;
@@ -15,6 +17,7 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.search.MailboxQuery;
+import org.apache.james.user.api.UsersRepository;
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Flux;
@@ -40,6 +43,35 @@ class SharedAccountsTest {
         assertThat(SharedAccounts.ownFolders(mailboxManager, session))
             .containsExactly(MailboxPath.inbox(SUPPORT), MailboxPath.forUser(SUPPORT, "Billing"));
         verify(mailboxManager, never()).search(any(MailboxQuery.class), eq(MailboxSearchFetchType.Counters), any());
+    }
+
+    /** A shared mailbox's address is one object for every mail: James is asked its username once, not per mail. */
+    @Test
+    void usernameOfTheSameAddressShouldBeAskedOfJamesOnce() throws Exception {
+        UsersRepository users = mock(UsersRepository.class);
+        MailAddress support = new MailAddress("support@example.test");
+        when(users.getUsername(support)).thenReturn(SUPPORT);
+        SharedAccounts accounts = new SharedAccounts(users);
+
+        assertThat(accounts.username(support)).isEqualTo(SUPPORT);
+        assertThat(accounts.username(support)).isEqualTo(SUPPORT);
+
+        verify(users, times(1)).getUsername(support);
+    }
+
+    @Test
+    void usernameOfAnotherAddressShouldBeAskedOfJames() throws Exception {
+        UsersRepository users = mock(UsersRepository.class);
+        MailAddress support = new MailAddress("support@example.test");
+        MailAddress sales = new MailAddress("sales@example.test");
+        when(users.getUsername(support)).thenReturn(SUPPORT);
+        when(users.getUsername(sales)).thenReturn(Username.of("sales@example.test"));
+        SharedAccounts accounts = new SharedAccounts(users);
+
+        accounts.username(support);
+
+        assertThat(accounts.username(sales)).isEqualTo(Username.of("sales@example.test"));
+        assertThat(accounts.username(support)).isEqualTo(SUPPORT);
     }
 
     private static MailboxMetaData folder(MailboxPath path) {
