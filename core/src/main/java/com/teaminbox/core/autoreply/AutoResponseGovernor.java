@@ -38,8 +38,7 @@ public final class AutoResponseGovernor {
     /** What separates the addresses of an address list: white space and {@code <>(),;:"[]}. */
     private static final String ADDRESS_SEPARATORS = BLANKS + "<>(),;:\"[]";
     private static final List<String> SENDER_HEADERS = List.of("From", "Sender");
-    /** Compiled once (String.replaceAll compiled them on every mail). */
-    private static final Pattern CONTROLS = Pattern.compile("\\p{Cntrl}");
+    /** Compiled once (String.replaceAll compiled it on every mail). */
     private static final Pattern RESPONSE_CLASS_SEPARATORS = Pattern.compile("[,\\s]+");
 
     private final MailAddress sharedAddress;
@@ -239,9 +238,18 @@ public final class AutoResponseGovernor {
         return text.toString();
     }
 
-    /** For the log line: one line, bounded, no control characters. */
-    private static String shortened(String value) {
-        String line = CONTROLS.matcher(value).replaceAll(" ").strip();
-        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
+    /**
+     * For the log line: one line, bounded, no control characters (java.util.regex's
+     * {@code \p{Cntrl}}, U+0000 to U+001F and U+007F, each made a space). A loop, not a regular
+     * expression: every suppressed acknowledgement of an automatic mail names its header (issue 18).
+     */
+    static String shortened(String value) {
+        StringBuilder line = new StringBuilder(value.length());
+        for (int index = 0; index < value.length(); index++) {
+            char current = value.charAt(index);
+            line.append(current < 0x20 || current == 0x7F ? ' ' : current);
+        }
+        String stripped = line.toString().strip();
+        return stripped.length() > 80 ? stripped.substring(0, 80) + "…" : stripped;
     }
 }

@@ -333,4 +333,29 @@ class AutoResponseGovernorTest {
         assertThat(decision.toString()).startsWith("suppress AUTO_SUBMITTED (Auto-Submitted: auto-generated (bot)): ")
             .contains("RFC 3834");
     }
+
+    /** As the regular expression it replaced: {@code \\p{Cntrl}} made a space, stripped, cut at 80 characters. */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto-replied", "  bulk\t", "a\u0000b\u001Fc\u007Fd\u0080e", "\r\n folded\r\n value ", "é\u2028x", ""})
+    void shortenedShouldMakeControlsSpacesAsTheRegularExpressionDid(String value) {
+        assertThat(AutoResponseGovernor.shortened(value)).isEqualTo(shortenedByRegex(value));
+    }
+
+    @Test
+    void shortenedShouldCutLongValuesAsTheRegularExpressionDid() {
+        Random random = new Random(18);
+        for (int run = 0; run < 500; run++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(120);
+            for (int index = 0; index < length; index++) {
+                value.append((char) random.nextInt(0x90));
+            }
+            assertThat(AutoResponseGovernor.shortened(value.toString())).isEqualTo(shortenedByRegex(value.toString()));
+        }
+    }
+
+    private static String shortenedByRegex(String value) {
+        String line = Pattern.compile("\\p{Cntrl}").matcher(value).replaceAll(" ").strip();
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
+    }
 }
