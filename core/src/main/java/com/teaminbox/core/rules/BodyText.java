@@ -273,7 +273,11 @@ final class BodyText {
         while (at < end && characters < budget) {
             int b1 = in[at];
             if (b1 >= 0) {
-                at++;
+                // the run of ASCII up to the next accent, eight bytes at a time: text in French has one every few words
+                int stop = ByteWordScanner.firstHighByte(in, at, (int) Math.min(end, at + (long) (budget - characters)));
+                characters += stop - at;
+                at = stop;
+                continue;
             } else if (b1 >= (byte) 0xc2 && b1 <= (byte) 0xdf && at + 1 < end && isContinuation(in[at + 1])) {
                 at += 2;
             } else if ((b1 & 0xf0) == 0xe0 && at + 2 < end && isContinuation(in[at + 1]) && isContinuation(in[at + 2])

@@ -84,6 +84,17 @@ final class ByteWordScanner extends WordCursor {
         return this;
     }
 
+    /**
+     * As {@link #skipping(boolean[])}, and also passes over a word of two ASCII letters and digits or more
+     * whose first two characters, lower-cased, differ and are not a pair of {@code firstPairs}
+     * ({@link RuleVocabulary#firstPairs}): neither hashed nor looked up. Null: as {@link #skipping(boolean[])}.
+     */
+    ByteWordScanner skipping(boolean[] firstCharacters, long[] firstPairs) {
+        super.skipping(firstCharacters);
+        pairs = firstCharacters == null ? null : firstPairs;
+        return this;
+    }
+
     @Override
     public boolean next() throws IOException {
         while (true) {
@@ -133,6 +144,15 @@ final class ByteWordScanner extends WordCursor {
                 continue;
             }
             int length = at - start;
+            long[] wantedPairs = pairs;
+            if (wantedPairs != null && length > 1) {
+                int first = in[start] | 0x20;
+                int second = in[start + 1] | 0x20;
+                if (first != second && !RuleVocabulary.startsWithPair(wantedPairs, first, second)) {
+                    skipped++;
+                    continue;
+                }
+            }
             char[] chars = word;
             // the first eight bytes copied and hashed whatever the length (no branch on it), the rest after
             long first = (long) LONGS.get(in, start);

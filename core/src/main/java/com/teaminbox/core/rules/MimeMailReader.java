@@ -296,7 +296,7 @@ public final class MimeMailReader {
             if (!(part instanceof MimePart)) {
                 return new PartType(part, null, null);
             }
-            String text = part.getContentType();
+            String text = PartContentType.of((MimePart) part);
             ContentType parsed = memory.lastContentType(text);
             if (parsed == null) {
                 parsed = parse(text);

@@ -95,6 +95,7 @@ final class ReducedMail {
             KeptTokens kept = forIndex ? words.keptTokens(keptFields.size()) : null;
             CharArrayMap<RuleVocabulary.Word> terms = vocabulary.termsOrNone(name);
             boolean[] starts = whole ? null : vocabulary.firstCharacters(name);
+            long[] pairs = whole ? null : vocabulary.firstPairs(name);
             WordMemory memory = words.memory(name);
             // Part after part, bytes or characters (BodyText), positions running on: each part ends with a line break.
             int position = -1;
@@ -106,7 +107,7 @@ final class ReducedMail {
                             starts, vocabulary.words(), whole, position, candidates, occurrences, kept);
                     } else {
                         position = keepWords(words.scan(body.bytes(), body.from(segment), body.to(segment), kind), words, memory, terms,
-                            starts, vocabulary.words(), whole, position, candidates, occurrences, kept);
+                            starts, pairs, vocabulary.words(), whole, position, candidates, occurrences, kept);
                     }
                 }
             } catch (IOException e) {
@@ -301,10 +302,10 @@ final class ReducedMail {
      * stubs when one loop took either).
      */
     private static int keepWords(ByteWordScanner scanner, TextWords words, WordMemory memory, CharArrayMap<RuleVocabulary.Word> terms,
-                                 boolean[] starts, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position, BitSet candidates,
-                                 MailWords occurrences, KeptTokens kept) throws IOException {
+                                 boolean[] starts, long[] pairs, RuleVocabulary.Word[] vocabularyWords, boolean whole, int position,
+                                 BitSet candidates, MailWords occurrences, KeptTokens kept) throws IOException {
         try (scanner) {
-            scanner.skipping(starts);
+            scanner.skipping(starts, pairs);
             while (scanner.next()) {
                 position += scanner.increment();
                 int word = words.word(memory, terms, scanner.buffer(), scanner.offset(), scanner.length(), scanner.hash());

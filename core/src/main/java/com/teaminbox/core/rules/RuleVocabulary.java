@@ -46,6 +46,8 @@ final class RuleVocabulary {
     private final Map<String, CharArrayMap<Word>> termsByField;
     /** Per field, the ASCII characters its terms start with: {@link #firstCharacters}. */
     private final Map<String, boolean[]> startsByField;
+    /** Per field, the pairs of ASCII characters its terms start with: {@link #firstPairs}. */
+    private final Map<String, long[]> pairsByField;
     /** Every term, by its number. */
     private final Word[] words;
     private final Set<String> wholeFields;
@@ -55,10 +57,12 @@ final class RuleVocabulary {
     private final int[] alwaysCandidates;
     private final boolean keepsEverything;
 
-    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, Map<String, boolean[]> startsByField, Word[] words,
-                           Set<String> wholeFields, Set<String> numberFields, int[] alwaysCandidates, boolean keepsEverything) {
+    private RuleVocabulary(Map<String, CharArrayMap<Word>> termsByField, Map<String, boolean[]> startsByField,
+                           Map<String, long[]> pairsByField, Word[] words, Set<String> wholeFields, Set<String> numberFields,
+                           int[] alwaysCandidates, boolean keepsEverything) {
         this.termsByField = termsByField;
         this.startsByField = startsByField;
+        this.pairsByField = pairsByField;
         this.words = words;
         this.wholeFields = wholeFields;
         Set<String> headers = new HashSet<>();
@@ -90,22 +94,26 @@ final class RuleVocabulary {
         }
         Map<String, CharArrayMap<Word>> termsByField = new HashMap<>();
         Map<String, boolean[]> startsByField = new HashMap<>();
+        Map<String, long[]> pairsByField = new HashMap<>();
         List<Word> words = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Integer>>> field : triggers.entrySet()) {
             CharArrayMap<Word> map = new CharArrayMap<>(field.getValue().size(), false);
             boolean[] starts = new boolean[128];
+            long[] pairs = new long[PAIRS];
             for (Map.Entry<String, List<Integer>> term : field.getValue().entrySet()) {
                 Word word = new Word(words.size(), term.getValue().stream().distinct().mapToInt(Integer::intValue).toArray());
                 words.add(word);
                 map.put(term.getKey(), word);
                 if (!term.getKey().isEmpty() && term.getKey().charAt(0) < 128) {
                     starts[term.getKey().charAt(0)] = true;
+                    addPair(pairs, term.getKey());
                 }
             }
             termsByField.put(field.getKey(), map);
             startsByField.put(field.getKey(), starts);
+            pairsByField.put(field.getKey(), pairs);
         }
-        return new RuleVocabulary(Map.copyOf(termsByField), Map.copyOf(startsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields),
+        return new RuleVocabulary(Map.copyOf(termsByField), Map.copyOf(startsByField), Map.copyOf(pairsByField), words.toArray(Word[]::new), Set.copyOf(wholeFields),
             Set.copyOf(numberFields), alwaysCandidates.stream().mapToInt(Integer::intValue).toArray(), keepsEverything);
     }
 
@@ -165,6 +173,41 @@ final class RuleVocabulary {
     }
 
     private static final boolean[] NO_STARTS = new boolean[128];
+
+    /** A bit per pair of ASCII characters: {@code 128 * 128} bits. */
+    static final int PAIRS = 128 * 128 / Long.SIZE;
+    private static final long[] NO_PAIRS = new long[PAIRS];
+
+    /**
+     * Per pair of ASCII characters {@code (first, second)}, a bit ({@link #startsWithPair}): set when some term
+     * of this field starts with them, or is {@code first} alone. A finer {@link #firstCharacters}: a word of
+     * two or more ASCII letters and digits whose first two characters, lower-cased, differ and have no bit
+     * is no term. Its analysis keeps them when it gives two characters or more: Porter's steps change or
+     * take off a suffix after a stem of two characters at least (m > 0), or end a word of three as one
+     * character ({@code ies} → {@code i}, a term alone); the French light stemmer changes characters past the
+     * second, and drops a letter repeated after the first ({@code ffaire} → {@code faire}): a word whose first
+     * two characters are one letter twice is given, as the first character alone decides. Not to be changed.
+     */
+    long[] firstPairs(String field) {
+        long[] pairs = pairsByField.get(field);
+        return pairs != null ? pairs : NO_PAIRS;
+    }
+
+    /** Whether {@code pairs} ({@link #firstPairs}) has the bit of these two lower-cased ASCII characters. */
+    static boolean startsWithPair(long[] pairs, int first, int second) {
+        return (pairs[(first << 1) | (second >>> 6)] & (1L << second)) != 0;
+    }
+
+    private static void addPair(long[] pairs, String term) {
+        char first = term.charAt(0);
+        if (term.length() == 1) {
+            // a one-character term: every word it may be the analysis of
+            pairs[first << 1] = -1L;
+            pairs[(first << 1) | 1] = -1L;
+        } else if (term.charAt(1) < 128) {
+            pairs[(first << 1) | (term.charAt(1) >>> 6)] |= 1L << term.charAt(1);
+        }
+    }
 
     /** The term of this field some rule names, with its number; empty for a term no rule names. */
     Optional<Word> word(String field, String term) {

@@ -16,18 +16,22 @@ abstract class WordCursor implements ReducedMail.SkippingWords {
     int wordHash;
     /** The first characters, lower-cased, of the ASCII words to give (see {@link #skipping}); null: every word. */
     boolean[] starts;
+    /** With {@link #starts}, the first two characters of the ASCII words to give ({@link RuleVocabulary#firstPairs}); null: any. */
+    long[] pairs;
     /** Words passed over since the last word given: added to its position increment. */
     int skipped;
 
     /** Back at the start of a text: no words to skip, none skipped. */
     final void restart() {
         starts = null;
+        pairs = null;
         skipped = 0;
     }
 
     @Override
     public WordCursor skipping(boolean[] firstCharacters) {
         starts = firstCharacters;
+        pairs = null;
         return this;
     }
 

@@ -2,9 +2,15 @@ package com.teaminbox.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.Test;
@@ -66,6 +72,35 @@ class RuleSetTest {
             assertThat(evaluate(language, MailDocument.builder(MONDAY_10H).subject("x").body("please see Other today").build(), rule)
                 .keywords()).as("%s in %s", word, language).isEmpty();
         }
+    }
+
+    /**
+     * A plain word of the body read from its bytes is looked up only when its first two characters, lower-cased,
+     * start some term of the field (RuleVocabulary#firstPairs), or are one character twice: stems of one
+     * character, stems that drop a repeated first letter (French), capitals and digits, in both languages;
+     * among terms starting with the same letter but another second one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Invoices", "INVOICE", "2026", "Zzz", "Ying", "Yearly", "Ies", "Sses", "Xrays", "FFaires", "U", "Aed",
+        "Aing", "Ating", "Ebbed", "Is", "Oof", "Llamas", "Eeeee", "Abeer", "Folle", "Ties", "Aux", "Ii"})
+    void bodyWordsReadFromBytesShouldMatchWhateverTheirStem(String word) throws Exception {
+        for (RuleLanguage language : RuleLanguage.values()) {
+            String term = word.toLowerCase(java.util.Locale.ROOT);
+            Rule rule = rule("first", "body:" + term + " OR body:" + term.charAt(0) + "qqq OR body:\"" + term.charAt(0) + "xyz words\"",
+                language, new RuleAction.AddKeyword("$First"));
+            try (RuleSet set = RuleSet.compile(new Rules(language, Rules.DEFAULT_BODY_PREFIX_CHARS, List.of(rule)))) {
+                assertThat(set.evaluate(plainText("please see " + word + " today"), 100, MONDAY_10H, Optional.empty()).keywords())
+                    .as("%s in %s", word, language).containsExactly("$First");
+                assertThat(set.evaluate(plainText("please see " + term.charAt(0) + "rther today"), 100, MONDAY_10H,
+                    Optional.empty()).keywords()).as("%s in %s", word, language).isEmpty();
+            }
+        }
+    }
+
+    private static MimeMessage plainText(String body) throws MessagingException {
+        byte[] raw = ("Subject: x\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+        return new MimeMessage(null, new ByteArrayInputStream(raw));
     }
 
     @Test

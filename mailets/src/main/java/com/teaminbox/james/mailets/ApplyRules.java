@@ -177,8 +177,7 @@ public class ApplyRules extends GenericMailet {
         RuleDelivery delivery = RuleDelivery.plan(outcome, folder -> allHave(owners, folder));
         Optional<String> folder = delivery.folder().isPresent() ? Optional.of(mailboxName(delivery.folder().get())) : Optional.empty();
         for (Username owner : owners) {
-            Keywords.setFolderAndFlags(mail, owner, folder, delivery.seen(), delivery.flagged());
-            Keywords.add(mail, owner, delivery.keywords());
+            Keywords.setFolderFlagsAndAdd(mail, owner, folder, delivery.seen(), delivery.flagged(), delivery.keywords());
         }
         MimeMessage message = view.message();
         List<RuleDelivery.SkippedAction> skipped = new ArrayList<>(delivery.skipped());

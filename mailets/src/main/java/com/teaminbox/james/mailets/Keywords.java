@@ -48,6 +48,32 @@ final class Keywords {
             .encodeAsAttributes(recipient));
     }
 
+    /**
+     * As {@link #setFolderAndFlags} then {@link #add(Mail, Username, Collection)}, in one directive: the
+     * same attributes, the mail's earlier directive read once and one directive encoded (a rule's
+     * folder, flags and keywords for each mail it matches).
+     */
+    static void setFolderFlagsAndAdd(Mail mail, Username recipient, Optional<String> folder, boolean seen, boolean flagged,
+                                     Collection<String> added) {
+        if (added.isEmpty()) {
+            setFolderAndFlags(mail, recipient, folder, seen, flagged);
+            return;
+        }
+        Set<String> keywords = new LinkedHashSet<>();
+        Optional<Flags> existing = StorageDirective.fromMail(recipient, mail).getFlags();
+        if (existing.isPresent()) {
+            Collections.addAll(keywords, existing.get().getUserFlags());
+        }
+        keywords.addAll(added);
+        setAttributes(mail, StorageDirective.builder()
+            .targetFolder(folder)
+            .seen(seen ? Optional.of(true) : Optional.empty())
+            .important(flagged ? Optional.of(true) : Optional.empty())
+            .keywords(Optional.of(keywords))
+            .build()
+            .encodeAsAttributes(recipient));
+    }
+
     /** The target folder and system flags, each only when asked for; nothing at all when none is. */
     static void setFolderAndFlags(Mail mail, Username recipient, Optional<String> folder, boolean seen, boolean flagged) {
         if (folder.isEmpty() && !seen && !flagged) {

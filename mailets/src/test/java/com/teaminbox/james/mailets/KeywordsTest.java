@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.mail.Flags;
 
@@ -53,5 +54,28 @@ class KeywordsTest {
             assertThat(flags.contains(Flags.Flag.FLAGGED)).isTrue();
             assertThat(flags.contains(Flags.Flag.SEEN)).isFalse();
         });
+    }
+
+    @Test
+    void folderFlagsAndKeywordsInOneDirectiveShouldSetTheAttributesOfTheTwoCalls() throws Exception {
+        for (Optional<String> folder : List.of(Optional.<String>empty(), Optional.of("Billing"))) {
+            for (int flags = 0; flags < 4; flags++) {
+                for (List<String> added : List.of(List.<String>of(), List.of("$Billing", "$Assigned-alice"))) {
+                    boolean seen = (flags & 1) != 0;
+                    boolean flagged = (flags & 2) != 0;
+                    Mail apart = mail();
+                    Keywords.add(apart, SUPPORT, "$Triage");
+                    Keywords.setFolderAndFlags(apart, SUPPORT, folder, seen, flagged);
+                    Keywords.add(apart, SUPPORT, added);
+                    Mail together = mail();
+                    Keywords.add(together, SUPPORT, "$Triage");
+
+                    Keywords.setFolderFlagsAndAdd(together, SUPPORT, folder, seen, flagged, added);
+
+                    assertThat(together.attributes().collect(Collectors.toList())).as("%s, seen %s, flagged %s, %s", folder, seen, flagged, added)
+                        .containsExactlyInAnyOrderElementsOf(apart.attributes().collect(Collectors.toList()));
+                }
+            }
+        }
     }
 }
