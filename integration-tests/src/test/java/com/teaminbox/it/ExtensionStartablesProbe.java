@@ -110,10 +110,4 @@ public class ExtensionStartablesProbe implements GuiceProbe {
             MailboxACL.command().forUser(Username.of(user)).rights(MailboxACL.Rfc4314Rights.deserialize(rights)).asAddition(),
             session);
     }
-
-    /** Deletes a folder of a shared account by hand, as an administrator could through the mailbox layer. */
-    public void deleteFolder(String sharedMailbox, String folder) throws MailboxException {
-        MailboxSession session = mailboxManager.createSystemSession(Username.of(sharedMailbox));
-        mailboxManager.deleteMailbox(MailboxPath.forUser(session.getUser(), folder), session);
-    }
 }

@@ -124,7 +124,7 @@ class ServeSharedMailboxIntegrationTest {
         return TeamInboxServer.overriding(home -> home.withConfigurationFile("mailetcontainer.xml", mailetContainer)
                 .withConfigurationFile("webhook.whsec", WebhookReceiver.SECRET)
                 .withSharedMailboxes(configuration(receiver)),
-            List.of(FAILING_TICKET_REGISTRY), ExtensionStartablesProbe.MODULE)
+            List.of(FAILING_TICKET_REGISTRY))
             .parkingMailOnPurpose();
     }
 
@@ -138,8 +138,7 @@ class ServeSharedMailboxIntegrationTest {
 
     /**
      * James's mailbox manager, refusing while armed to open the ticket registry's folder, as a
-     * storage outage would: AssignTicket then throws for the one mail sent meanwhile (the folder
-     * removed first, so that the registry has to look it up). (Our own
+     * storage outage would: AssignTicket then throws for the one mail sent meanwhile. (Our own
      * bindings live in the extension's child injector, which a test cannot override.)
      */
     private static final AtomicBoolean REGISTRY_DOWN = new AtomicBoolean();
@@ -189,9 +188,6 @@ class ServeSharedMailboxIntegrationTest {
         TeamInboxServer.awaitUntil(() -> oracle.messageCount(List.of(SUPPORT)) >= cases.size() + 1, "every case and the split mail delivered");
         server.awaitMessages(PROJECTS, ALICE, "INBOX", 1);
         WebAdminClient webAdmin = new WebAdminClient(server.ports().webAdmin());
-        // The registry's folder id is remembered once found: the outage meets a lookup only after the folder is gone
-        // (an operator removed it), when the registry looks it up to create it again.
-        server.probe(ExtensionStartablesProbe.class).deleteFolder(SUPPORT, MailboxTicketRegistry.REGISTRY_FOLDER);
         REGISTRY_DOWN.set(true);
         try {
             server.smtp().sendRaw(JANE, SUPPORT, mail(SUPPORT, "Please " + FAILING, "<" + FAILING + "@customer.test>"));

@@ -1,7 +1,6 @@
 package com.teaminbox.james.common;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.inject.Inject;
@@ -27,8 +26,8 @@ import com.teaminbox.core.mailbox.FolderName;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether a shared account still has a folder, and its mailbox id, asked of the mailbox layer once
- * and then remembered until the mailbox layer says the folder was deleted or renamed.
+ * Whether a shared account still has a folder, asked of the mailbox layer once and then remembered
+ * until the mailbox layer says the folder was deleted or renamed.
  *
  * <p>Why remembered this way: asking costs a mailbox session and a lookup per mail a rule files,
  * and a remembered "exists" that went stale would let LocalDelivery recreate a deleted folder
@@ -38,9 +37,7 @@ import reactor.core.publisher.Mono;
  * registered it): its {@code MailboxDeletion} or {@code MailboxRenamed} forgets it. On one node
  * the mailbox layer dispatches that event before the deletion returns; across nodes it arrives as
  * fast as the event bus carries it, the same window the uncached check had between the look and
- * the delivery. A missing folder is never remembered: it is asked again for each mail. A folder's
- * id never changes while it exists, and a folder deleted and created again gets a new one: a
- * remembered id is the folder's as long as the folder is remembered.
+ * the delivery. A missing folder is never remembered: it is asked again for each mail.
  *
  * <p>A watch hears every event of its folder (each delivery, flag change and expunge), so it is a
  * {@link EventListener.ReactiveEventListener} that declines all but the two it acts on
@@ -68,15 +65,9 @@ public class KnownFolders {
         if (folder.equals(FolderName.INBOX)) {
             return true;
         }
-        return idOf(account, folder).isPresent();
-    }
-
-    /** The mailbox id of {@code account}'s {@code folder}, none when it has no such folder. */
-    public Optional<MailboxId> idOf(Username account, FolderName folder) throws MailboxException {
         Key key = new Key(account, folder);
-        Watch known = remembered.get(key);
-        if (known != null) {
-            return Optional.of(known.id);
+        if (remembered.containsKey(key)) {
+            return true;
         }
         MailboxSession session = mailboxManager.createSystemSession(account);
         try {
@@ -85,12 +76,12 @@ public class KnownFolders {
             try {
                 id = mailboxManager.getMailbox(path, session).getId();
             } catch (MailboxNotFoundException e) {
-                return Optional.empty();
+                return false;
             }
             if (remembered.size() < MAX_REMEMBERED) {
                 remember(key, id, path, session);
             }
-            return Optional.of(id);
+            return true;
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
@@ -102,7 +93,7 @@ public class KnownFolders {
     }
 
     private void remember(Key key, MailboxId id, MailboxPath path, MailboxSession session) {
-        Watch watch = new Watch(key, id);
+        Watch watch = new Watch(key);
         watch.registration = Mono.from(eventBus.register(watch, new MailboxIdRegistrationKey(id))).block();
         // Watched before looking again: a deletion before this look is seen by it, one after is heard by the watch.
         boolean stillThere = Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block());
@@ -123,13 +114,11 @@ public class KnownFolders {
     /** Forgets its folder when the mailbox layer deletes or renames it; never blocks, so it runs on the dispatching thread. */
     private final class Watch implements EventListener.ReactiveEventListener {
         private final Key key;
-        private final MailboxId id;
         private volatile Registration registration;
         private volatile boolean forgotten;
 
-        private Watch(Key key, MailboxId id) {
+        private Watch(Key key) {
             this.key = key;
-            this.id = id;
         }
 
         @Override

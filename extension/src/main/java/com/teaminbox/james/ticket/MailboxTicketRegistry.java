@@ -12,18 +12,17 @@ import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxExistsException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
-import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.store.mail.UidProvider;
 
 import com.teaminbox.core.config.SharedMailbox;
-import com.teaminbox.core.mailbox.FolderName;
 import com.teaminbox.core.ticket.TicketId;
 import com.teaminbox.core.ticket.store.TicketRegistry;
 import com.teaminbox.core.ticket.TicketSubjects;
-import com.teaminbox.james.common.KnownFolders;
+import com.teaminbox.james.common.MailSession;
+import com.teaminbox.james.common.MessageHeaders;
 import com.teaminbox.james.common.SharedAccounts;
 
 import reactor.core.publisher.Flux;
@@ -47,12 +46,6 @@ import reactor.core.publisher.Flux;
  * {@value #ORIGIN_MESSAGE_ID_HEADER} header. Both are read only when {@link KnownMessageIds} says
  * the identifier opened a ticket: the usual new mail costs one key lookup.
  *
- * <p>The folder's mailbox id, which is all a new number needs, is asked of the mailbox layer once
- * per node and remembered by {@link KnownFolders} until the folder is deleted or renamed (watched
- * on James's event bus, on every node): looking the folder up by its path cost a lookup per new
- * ticket (issue 18). A folder deleted and created again has a new id, so no number is taken from
- * the old folder's counter once the deletion is heard.
- *
  * <p>Caveat for operators: deleting and recreating the registry folder restarts the UIDs, hence the
  * numbers; back it up with the rest of the account.
  */
@@ -60,19 +53,16 @@ public class MailboxTicketRegistry implements TicketRegistry {
     public static final String REGISTRY_FOLDER = "Ticket Registry";
     /** The header of the entries the registry appended until 2026-12-06, naming the mail that opened the ticket. */
     public static final String ORIGIN_MESSAGE_ID_HEADER = "X-Ticket-Origin-Message-Id";
-    private static final FolderName REGISTRY_FOLDER_NAME = FolderName.of(REGISTRY_FOLDER);
 
     private final MailboxManager mailboxManager;
     private final SharedAccounts accounts;
     private final KnownMessageIds knownMessageIds;
     private final UidProvider uidProvider;
     private final TicketOrigins origins;
-    private final KnownFolders knownFolders;
 
     @Inject
     public MailboxTicketRegistry(MailboxManager mailboxManager, SharedAccounts accounts, KnownMessageIds knownMessageIds,
-                                 MailboxSessionMapperFactory mappers, TicketOrigins origins, KnownFolders knownFolders) {
-        this.knownFolders = knownFolders;
+                                 MailboxSessionMapperFactory mappers, TicketOrigins origins) {
         this.mailboxManager = mailboxManager;
         this.accounts = accounts;
         this.knownMessageIds = knownMessageIds;
@@ -95,14 +85,14 @@ public class MailboxTicketRegistry implements TicketRegistry {
         Username owner = accounts.username(sharedMailbox.address());
         MailboxSession session = mailboxManager.createSystemSession(owner);
         try {
-            MailboxId registry = registryId(owner, session);
+            MessageManager registry = registry(session);
             Optional<Long> alreadyOpened = openedBy(registry, session, sharedMailbox, originMessageId);
             if (alreadyOpened.isPresent()) {
                 return TicketId.of(sharedMailbox.ticketPrefix(), alreadyOpened.get());
             }
-            long number = uidProvider.nextUid(registry).asLong();
+            long number = uidProvider.nextUid(registry.getId()).asLong();
             if (originMessageId.isPresent()) {
-                origins.remember(session, registry, originMessageId.get(), number);
+                origins.remember(session, registry.getId(), originMessageId.get(), number);
                 knownMessageIds.remember(KnownMessageIds.Fact.OPENED_TICKET, sharedMailbox, originMessageId.get());
             }
             return TicketId.of(sharedMailbox.ticketPrefix(), number);
@@ -135,30 +125,19 @@ public class MailboxTicketRegistry implements TicketRegistry {
      * backend). Run only when {@link KnownMessageIds} remembers the identifier: a retry or a resent
      * mail, not the usual new mail.
      */
-    private Optional<Long> openedBy(MailboxId registry, MailboxSession session, SharedMailbox sharedMailbox,
+    private Optional<Long> openedBy(MessageManager registry, MailboxSession session, SharedMailbox sharedMailbox,
                                     Optional<String> originMessageId) throws MailboxException {
         if (originMessageId.isEmpty()
             || !knownMessageIds.isKnown(KnownMessageIds.Fact.OPENED_TICKET, sharedMailbox, originMessageId.get())) {
             return Optional.empty();
         }
-        Optional<Long> remembered = origins.ticketOf(session, registry, originMessageId.get());
+        Optional<Long> remembered = origins.ticketOf(session, registry.getId(), originMessageId.get());
         if (remembered.isPresent()) {
             return remembered;
         }
         SearchQuery query = SearchQuery.of(SearchQuery.headerContains(ORIGIN_MESSAGE_ID_HEADER,
             TicketSubjects.singleLine(originMessageId.get())));
-        return Flux.from(mailboxManager.getMailbox(registry, session).search(query, session)).next().map(MessageUid::asLong).blockOptional();
-    }
-
-    /** The registry folder's id, as {@link KnownFolders} remembers it; a folder an operator removed is created again first. */
-    private MailboxId registryId(Username owner, MailboxSession session) throws MailboxException {
-        Optional<MailboxId> known = knownFolders.idOf(owner, REGISTRY_FOLDER_NAME);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        createTolerantly(registryPath(session), session);
-        return knownFolders.idOf(owner, REGISTRY_FOLDER_NAME)
-            .orElseThrow(() -> new MailboxNotFoundException(registryPath(session)));
+        return Flux.from(registry.search(query, session)).next().map(MessageUid::asLong).blockOptional();
     }
 
     private MessageManager registry(MailboxSession session) throws MailboxException {
@@ -166,17 +145,13 @@ public class MailboxTicketRegistry implements TicketRegistry {
         try {
             return mailboxManager.getMailbox(path, session);
         } catch (MailboxNotFoundException e) {
-            createTolerantly(path, session);
+            // Provisioning creates it; recreate if an operator removed it, tolerating a concurrent creation.
+            try {
+                mailboxManager.createMailbox(path, session);
+            } catch (MailboxExistsException alreadyCreated) {
+                // another delivery created it first
+            }
             return mailboxManager.getMailbox(path, session);
-        }
-    }
-
-    /** Provisioning creates it; recreate if an operator removed it, tolerating a concurrent creation. */
-    private void createTolerantly(MailboxPath path, MailboxSession session) throws MailboxException {
-        try {
-            mailboxManager.createMailbox(path, session);
-        } catch (MailboxExistsException alreadyCreated) {
-            // another delivery created it first
         }
     }
 }

@@ -135,38 +135,6 @@ class KnownFoldersTest {
         assertThat(folders.rememberedCount()).isEqualTo(1);
     }
 
-    @Test
-    void idOfAFolderFoundOnceShouldBeGivenWithoutAskingAgain() throws Exception {
-        MailboxId billing = mailboxManager.getMailbox(MailboxPath.forUser(SUPPORT, "Billing"), mock(MailboxSession.class)).getId();
-
-        assertThat(folders.idOf(SUPPORT, BILLING)).contains(billing);
-        assertThat(folders.idOf(SUPPORT, BILLING)).contains(billing);
-
-        verify(mailboxManager, times(2)).getMailbox(any(MailboxPath.class), any(MailboxSession.class)); // the line above, and the first idOf
-    }
-
-    /** A folder deleted and created again is a new mailbox: its new id, not the remembered one (the ticket registry's counter). */
-    @Test
-    void idOfAFolderDeletedAndCreatedAgainShouldBeTheNewFoldersId() throws Exception {
-        folders.idOf(SUPPORT, BILLING);
-        MessageManager recreated = mock(MessageManager.class);
-        MailboxId newId = mock(MailboxId.class);
-        when(recreated.getId()).thenReturn(newId);
-        when(mailboxManager.getMailbox(any(MailboxPath.class), any(MailboxSession.class))).thenReturn(recreated);
-
-        hear(mock(MailboxEvents.MailboxDeletion.class));
-
-        assertThat(folders.idOf(SUPPORT, BILLING)).contains(newId);
-    }
-
-    @Test
-    void idOfAMissingFolderShouldBeNone() throws Exception {
-        when(mailboxManager.getMailbox(any(MailboxPath.class), any(MailboxSession.class)))
-            .thenThrow(new MailboxNotFoundException("Billing"));
-
-        assertThat(folders.idOf(SUPPORT, BILLING)).isEmpty();
-    }
-
     /** As James's event bus delivers: only what the watch handles, through its reactive form on the dispatching thread. */
     private void hear(Event event) {
         for (EventListener.ReactiveEventListener watch : watches) {
