@@ -184,7 +184,9 @@ final class RuleVocabulary {
      * two or more ASCII letters and digits whose first two characters, lower-cased, differ and have no bit
      * is no term. Its analysis keeps them when it gives two characters or more: Porter's steps change or
      * take off a suffix after a stem of two characters at least (m > 0), or end a word of three as one
-     * character ({@code ies} → {@code i}, a term alone); the French light stemmer changes characters past the
+     * character ({@code ies} → {@code i}, a term alone), and change a stem's last y after a vowel into an i,
+     * which is the second character of a stem of two ({@code eyed} → {@code ei}): a term whose second
+     * character is an i also sets the pair with a y; the French light stemmer changes characters past the
      * second, and drops a letter repeated after the first ({@code ffaire} → {@code faire}): a word whose first
      * two characters are one letter twice is given, as the first character alone decides. Not to be changed.
      */
@@ -198,15 +200,23 @@ final class RuleVocabulary {
         return (pairs[(first << 1) | (second >>> 6)] & (1L << second)) != 0;
     }
 
-    private static void addPair(long[] pairs, String term) {
+    static void addPair(long[] pairs, String term) {
         char first = term.charAt(0);
         if (term.length() == 1) {
             // a one-character term: every word it may be the analysis of
             pairs[first << 1] = -1L;
             pairs[(first << 1) | 1] = -1L;
         } else if (term.charAt(1) < 128) {
-            pairs[(first << 1) | (term.charAt(1) >>> 6)] |= 1L << term.charAt(1);
+            setPair(pairs, first, term.charAt(1));
+            if (term.charAt(1) == 'i') {
+                // Porter ends a stem of a vowel and y with an i (eyed, ays → ei, ai): the word's second character was a y
+                setPair(pairs, first, 'y');
+            }
         }
+    }
+
+    private static void setPair(long[] pairs, char first, char second) {
+        pairs[(first << 1) | (second >>> 6)] |= 1L << second;
     }
 
     /** The term of this field some rule names, with its number; empty for a term no rule names. */

@@ -77,12 +77,14 @@ class RuleSetTest {
     /**
      * A plain word of the body read from its bytes is looked up only when its first two characters, lower-cased,
      * start some term of the field (RuleVocabulary#firstPairs), or are one character twice: stems of one
-     * character, stems that drop a repeated first letter (French), capitals and digits, in both languages;
+     * character, stems that drop a repeated first letter (French), stems of two characters whose y Porter makes an i
+     * ({@code eyed} → {@code ei}), capitals and digits, in both languages;
      * among terms starting with the same letter but another second one.
      */
     @ParameterizedTest
     @ValueSource(strings = {"Invoices", "INVOICE", "2026", "Zzz", "Ying", "Yearly", "Ies", "Sses", "Xrays", "FFaires", "U", "Aed",
-        "Aing", "Ating", "Ebbed", "Is", "Oof", "Llamas", "Eeeee", "Abeer", "Folle", "Ties", "Aux", "Ii"})
+        "Aing", "Ating", "Ebbed", "Is", "Oof", "Llamas", "Eeeee", "Abeer", "Folle", "Ties", "Aux", "Ii", "Eyed", "Eying", "Ays",
+        "Oys", "Oying", "Uys"})
     void bodyWordsReadFromBytesShouldMatchWhateverTheirStem(String word) throws Exception {
         for (RuleLanguage language : RuleLanguage.values()) {
             String term = word.toLowerCase(java.util.Locale.ROOT);
