@@ -35,15 +35,8 @@ final class Keywords {
         if (added.isEmpty()) {
             return;
         }
-        Set<String> keywords = new LinkedHashSet<>();
-        // Plain calls, no lambda or method reference: this runs for every mail a rule or AssignTicket marks.
-        Optional<Flags> existing = StorageDirective.fromMail(recipient, mail).getFlags();
-        if (existing.isPresent()) {
-            Collections.addAll(keywords, existing.get().getUserFlags());
-        }
-        keywords.addAll(added);
         setAttributes(mail, StorageDirective.builder()
-            .keywords(Optional.of(keywords))
+            .keywords(Optional.of(withEarlier(mail, recipient, added)))
             .build()
             .encodeAsAttributes(recipient));
     }
@@ -59,17 +52,8 @@ final class Keywords {
             setFolderAndFlags(mail, recipient, folder, seen, flagged);
             return;
         }
-        Set<String> keywords = new LinkedHashSet<>();
-        Optional<Flags> existing = StorageDirective.fromMail(recipient, mail).getFlags();
-        if (existing.isPresent()) {
-            Collections.addAll(keywords, existing.get().getUserFlags());
-        }
-        keywords.addAll(added);
-        setAttributes(mail, StorageDirective.builder()
-            .targetFolder(folder)
-            .seen(seen ? Optional.of(true) : Optional.empty())
-            .important(flagged ? Optional.of(true) : Optional.empty())
-            .keywords(Optional.of(keywords))
+        setAttributes(mail, folderAndFlags(folder, seen, flagged)
+            .keywords(Optional.of(withEarlier(mail, recipient, added)))
             .build()
             .encodeAsAttributes(recipient));
     }
@@ -79,12 +63,28 @@ final class Keywords {
         if (folder.isEmpty() && !seen && !flagged) {
             return;
         }
-        setAttributes(mail, StorageDirective.builder()
-            .targetFolder(folder)
-            .seen(seen ? Optional.of(true) : Optional.empty())
-            .important(flagged ? Optional.of(true) : Optional.empty())
+        setAttributes(mail, folderAndFlags(folder, seen, flagged)
             .build()
             .encodeAsAttributes(recipient));
+    }
+
+    private static StorageDirective.Builder folderAndFlags(Optional<String> folder, boolean seen, boolean flagged) {
+        return StorageDirective.builder()
+            .targetFolder(folder)
+            .seen(seen ? Optional.of(true) : Optional.empty())
+            .important(flagged ? Optional.of(true) : Optional.empty());
+    }
+
+    /** The keywords the mail's earlier directive gives this recipient, then the added ones. */
+    private static Set<String> withEarlier(Mail mail, Username recipient, Collection<String> added) {
+        Set<String> keywords = new LinkedHashSet<>();
+        // Plain calls, no lambda or method reference: this runs for every mail a rule or AssignTicket marks.
+        Optional<Flags> existing = StorageDirective.fromMail(recipient, mail).getFlags();
+        if (existing.isPresent()) {
+            Collections.addAll(keywords, existing.get().getUserFlags());
+        }
+        keywords.addAll(added);
+        return keywords;
     }
 
     private static void setAttributes(Mail mail, Stream<Attribute> attributes) {
