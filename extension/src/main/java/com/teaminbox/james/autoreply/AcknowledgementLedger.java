@@ -34,6 +34,7 @@ public class AcknowledgementLedger {
     /** How long a ticket is remembered as acknowledged: longer than any ticket stays open without reply. */
     static final Duration TICKET_MEMORY = Duration.ofDays(365);
     private static final String TICKET_DOMAIN = "tickets.teaminbox.invalid";
+    private static final ThreadLocal<TicketRecipient> LAST_TICKET = new ThreadLocal<>();
 
     /** At most this many senders' slots are remembered per day (a few MB); others are asked of the registry each time. */
     static final int REMEMBERED_SENDERS = 100_000;
@@ -113,11 +114,27 @@ public class AcknowledgementLedger {
         return AccountId.fromString("teaminbox-ack-ticket:" + sharedAddress.asString());
     }
 
+    /**
+     * The ticket's key in the registry, remembered for the ticket this spool thread named last:
+     * {@code Acknowledge} asks whether a new ticket was acknowledged, then records it, on one
+     * thread, and James's {@link RecipientId} is only made from a {@link MailAddress}, which
+     * parses its text (issue 18). A thread of its own, not the last ticket of the node: twenty spool
+     * threads interleave their tickets.
+     */
     private static RecipientId ticketRecipient(TicketId ticket) {
+        TicketRecipient last = LAST_TICKET.get();
+        if (last != null && last.ticket().equals(ticket)) {
+            return last.recipient();
+        }
         try {
-            return RecipientId.fromMailAddress(new MailAddress(ticket.toString().toLowerCase(Locale.ROOT) + "@" + TICKET_DOMAIN));
+            RecipientId recipient = RecipientId.fromMailAddress(new MailAddress(ticket.toString().toLowerCase(Locale.ROOT) + "@" + TICKET_DOMAIN));
+            LAST_TICKET.set(new TicketRecipient(ticket, recipient));
+            return recipient;
         } catch (AddressException e) {
             throw new IllegalStateException("A ticket id always makes a valid local part: " + ticket, e);
         }
+    }
+
+    private record TicketRecipient(TicketId ticket, RecipientId recipient) {
     }
 }

@@ -35,8 +35,13 @@ import org.apache.james.vacation.api.RecipientId;
  */
 public class SerialNotificationRegistry {
     private static final String JAMES_MEMORY_REGISTRY = "org.apache.james.vacation.memory.MemoryNotificationRegistry";
-    /** How many accounts of the memory registry one of our accounts is spread over. */
-    static final int MEMORY_BUCKETS = 64;
+    /**
+     * How many accounts of the memory registry one of our accounts is spread over. 1,024 (64 until
+     * 2026-12-07): an account of acknowledged tickets gains a recipient per ticket, so at 64 the walk
+     * still grew by one recipient every 64 tickets; the memory registry's accounts cost a map entry
+     * each ({@code SerialNotificationRegistryBenchmark}, docs/benchmarks.md {@code notify15}).
+     */
+    static final int MEMORY_BUCKETS = 1024;
 
     private final NotificationRegistry registry;
     private final boolean serialized;

@@ -16,6 +16,8 @@ import org.apache.james.vacation.api.NotificationRegistry;
 import org.apache.james.vacation.api.RecipientId;
 import org.junit.jupiter.api.Test;
 
+import com.teaminbox.core.ticket.TicketId;
+import com.teaminbox.core.ticket.TicketPrefix;
 import com.teaminbox.james.storage.SerialNotificationRegistry;
 
 import reactor.core.publisher.Mono;
@@ -49,6 +51,32 @@ class AcknowledgementLedgerTest {
 
     private AcknowledgementLedger ledger(String now) {
         return new AcknowledgementLedger(new SerialNotificationRegistry(counted), Clock.fixed(Instant.parse(now), UTC));
+    }
+
+    @Test
+    void anAcknowledgedTicketShouldBeStoredUnderTheKeysItAlwaysHad() throws Exception {
+        ledger("2026-12-07T10:00:00Z").recordAcknowledged(address("support@example.test"), TicketId.of(TicketPrefix.of("SUP"), 12));
+
+        // Cassandra keeps them: no migration
+        assertThat(entries.isRegistered(AccountId.fromString("teaminbox-ack-ticket:support@example.test"),
+            RecipientId.fromMailAddress(address("sup-12@tickets.teaminbox.invalid"))).block()).isTrue();
+    }
+
+    @Test
+    void ticketsAskedInTurnShouldEachBeAnsweredForItself() throws Exception {
+        AcknowledgementLedger ledger = ledger("2026-12-07T10:00:00Z");
+        MailAddress support = address("support@example.test");
+        TicketId first = TicketId.of(TicketPrefix.of("SUP"), 1);
+        TicketId second = TicketId.of(TicketPrefix.of("SUP"), 2);
+
+        assertThat(ledger.isAcknowledged(support, first)).isFalse();
+        assertThat(ledger.isAcknowledged(support, second)).isFalse();
+        ledger.recordAcknowledged(support, first);
+
+        assertThat(ledger.isAcknowledged(support, first)).isTrue();
+        assertThat(ledger.isAcknowledged(support, second)).isFalse();
+        assertThat(ledger.isAcknowledged(address("sales@example.test"), first)).isFalse();
+        assertThat(ledger.isAcknowledged(support, TicketId.of(TicketPrefix.of("SALES"), 1))).isFalse();
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +80,17 @@ class SerialNotificationRegistryTest {
             assertThat(memory.isRegistered(SerialNotificationRegistry.bucket(account, recipient(i)), recipient(i)).block()).as("%d", i).isTrue();
             assertThat(registry.isRegistered(account, constant)).isTrue();
         }
+    }
+
+    @Test
+    void aLookUpShouldWalkAboutAThousandthOfTheAccountsRecipients() throws Exception {
+        Map<AccountId, Integer> recipientsByBucket = new HashMap<>();
+        for (int i = 1; i <= 20_000; i++) {
+            recipientsByBucket.merge(SerialNotificationRegistry.bucket(ACKNOWLEDGED, recipient(i)), 1, Integer::sum);
+        }
+
+        // 20,000 acknowledged tickets: about 20 per bucket of 1,024 (312 per bucket of 64 until 2026-12-07)
+        assertThat(Collections.max(recipientsByBucket.values())).isLessThanOrEqualTo(50);
     }
 
     @Test
