@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class PartContentTypeTest {
     private static final List<String> HEADERS = List.of("", "Content-Type: text/plain\r\n", "Content-Type: TEXT/HTML; charset=\"utf-8\"\r\n",
         "Content-Type: multipart/mixed;\r\n boundary=\"b\"\r\n", "Content-Type: \r\n", "Content-Type: garbage\r\n",
-        "Content-Type: text/plain\r\nContent-Type: text/html\r\n");
+        "Content-Type: text/plain\r\nContent-Type: text/html\r\n", "Content-Type: " + MarkingContentTypeCleaner.CLEANED + "\r\n",
+        "Content-Type: " + MarkingContentTypeCleaner.THROWS + "\r\n");
 
     @Test
     void aMessageShouldHaveTheContentTypeJavaxMailGivesIt() throws Exception {
@@ -37,6 +38,18 @@ class PartContentTypeTest {
 
             assertThat(PartContentType.of(part)).as(header).isEqualTo(part.getContentType());
         }
+    }
+
+    /** The cleaner is the one javax.mail is configured with (core's pom), called through PartContentType's method handle. */
+    @Test
+    void theConfiguredCleanerShouldBeCalledAndAFailingOneLeaveTheHeader() throws Exception {
+        MimeBodyPart cleaned = new MimeBodyPart();
+        cleaned.setHeader("Content-Type", MarkingContentTypeCleaner.CLEANED);
+        MimeBodyPart failing = new MimeBodyPart();
+        failing.setHeader("Content-Type", MarkingContentTypeCleaner.THROWS);
+
+        assertThat(PartContentType.of(cleaned)).isEqualTo("text/html; charset=utf-8");
+        assertThat(PartContentType.of(failing)).isEqualTo(MarkingContentTypeCleaner.THROWS);
     }
 
     @Test
