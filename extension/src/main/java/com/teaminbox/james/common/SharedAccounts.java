@@ -2,6 +2,8 @@ package com.teaminbox.james.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -26,15 +28,14 @@ import com.teaminbox.core.mailbox.FolderName;
 public class SharedAccounts {
     private final UsersRepository usersRepository;
     /**
-     * The address (by identity) asked last and its username. James's answer depends only on the
-     * address and on whether virtual hosting is on, set at start; a shared mailbox's address is one
-     * object of the configuration in force, named by every mail for it (issue 18). A stale read
-     * only costs asking again.
+     * Usernames James gave, by address. James's answer depends only on the address and on whether
+     * virtual hosting is on, set at start: a pure function, the same on every node. The addresses
+     * asked are the configuration's shared mailboxes and their members (each mail names them again,
+     * as new objects: kept by equality, not identity), so the map stays small; past
+     * {@value #MAX_KEPT} it is asked each time (issue 18).
      */
-    private volatile Named lastNamed;
-
-    private record Named(MailAddress address, Username username) {
-    }
+    private final Map<MailAddress, Username> usernames = new ConcurrentHashMap<>();
+    static final int MAX_KEPT = 10_000;
 
     @Inject
     public SharedAccounts(UsersRepository usersRepository) {
@@ -42,13 +43,15 @@ public class SharedAccounts {
     }
 
     public Username username(MailAddress address) {
-        Named last = lastNamed;
-        if (last != null && last.address() == address) {
-            return last.username();
+        Username known = usernames.get(address);
+        if (known != null) {
+            return known;
         }
         try {
             Username username = usersRepository.getUsername(address);
-            lastNamed = new Named(address, username);
+            if (usernames.size() < MAX_KEPT) {
+                usernames.put(address, username);
+            }
             return username;
         } catch (UsersRepositoryException e) {
             throw new IllegalStateException("Cannot map " + address.asString() + " to a James username", e);
