@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +20,6 @@ import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.AuditVerification;
 import com.teaminbox.core.audit.AuditVerifier;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
 class FileAuditStorageConcurrencyTest {
     private static final int THREADS = 16;
@@ -32,17 +30,7 @@ class FileAuditStorageConcurrencyTest {
 
     @Test
     void aTrailWrittenByManyThreadsAtOnceShouldVerifyAndBeFoundWhole() throws Exception {
-        ConfigurationInForce defaults = new ConfigurationInForce() {
-            @Override
-            public SharedMailboxesConfiguration current() {
-                throw new IllegalStateException("the default audit settings apply");
-            }
-
-            @Override
-            public Optional<SharedMailboxesConfiguration> inForce() {
-                return Optional.empty();
-            }
-        };
+        ConfigurationInForce defaults = NoConfigurationInForce.DEFAULTS;
         RecordingMetricFactory metrics = new RecordingMetricFactory();
         FileAuditStorage storage = new FileAuditStorage(new JamesHome(home), defaults, Clock.systemUTC(), metrics);
         ServerAuditTrail trail = new ServerAuditTrail(storage, defaults, metrics, new AlertMails(null), Clock.systemUTC(), Set.of());

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.james.metrics.tests.RecordingMetricFactory;
@@ -30,23 +29,12 @@ import com.teaminbox.core.audit.AuditIndexCatchUp;
 import com.teaminbox.core.audit.AuditQuery;
 import com.teaminbox.core.audit.FlushPolicy;
 import com.teaminbox.core.config.ConfigurationInForce;
-import com.teaminbox.core.config.SharedMailboxesConfiguration;
 
 /** How the storage's index behaves around its start's catch-up (the catch-up itself: AuditIndexCatchUpTest). */
 class FileAuditStorageIndexTest {
     private static final String FORMAT = "teaminbox.audit.index-format";
     private static final String READ_THROUGH = "teaminbox.audit.read-through";
-    private static final ConfigurationInForce DEFAULTS = new ConfigurationInForce() {
-        @Override
-        public SharedMailboxesConfiguration current() {
-            throw new IllegalStateException("the default audit settings apply");
-        }
-
-        @Override
-        public Optional<SharedMailboxesConfiguration> inForce() {
-            return Optional.empty();
-        }
-    };
+    private static final ConfigurationInForce DEFAULTS = NoConfigurationInForce.DEFAULTS;
 
     @TempDir
     Path home;
