@@ -99,6 +99,10 @@ final class ResultsTable {
             summary.mailCpu().median(), summary.mailCpu().describe(), summary.totalMailCpu()));
         text.append(String.format(Locale.ROOT, "Throughput ratio b/a: **%.2f** (%s; target ≥ 0.8); ratio of the totals %.2f.%n",
             summary.throughput().median(), summary.throughput().describe(), summary.totalThroughput()));
+        text.append(String.format(Locale.ROOT, "The JIT apart: server CPU per delivered message a/b outside the JIT compiler threads %.2f"
+                + " (median of the window pairs; ratio of the totals %.2f); with the JIT, the later half of the window pairs alone %.2f"
+                + " (the older servers).%n",
+            summary.cpuOutsideJit().median(), summary.totalCpuOutsideJit(), summary.laterCpu().median()));
         text.append(String.format(Locale.ROOT, "The idle server during the other's windows: (a) %.2f ms per mail of (b)'s windows, (b) %.2f ms per mail"
                 + " of (a)'s; the machine's steal time %.1f to %.1f %% per window; the rest of the machine's processes %.2f to %.2f ms per"
                 + " mail of a window; %d window(s) began before the other server was quiet.%n",

@@ -24,9 +24,16 @@ import java.util.stream.DoubleStream;
  * @param stealPercent the machine's steal time over the windows, lowest and highest, in percent
  * @param notQuiet windows whose other server did not get quiet before them (at most 30 s)
  * @param restOfMachine the CPU of every other process on the machine over each window, ms per mail of the window, lowest and highest
+ * @param cpuOutsideJit {@code cpu} without the JIT compiler threads: what the servers' own work costs once their code is
+ *     compiled; the JIT's share falls with each server's age (mails served), so a ratio with it depends on how long the
+ *     servers have run, one without it much less
+ * @param totalCpuOutsideJit the ratio of the totals without the JIT compiler threads
+ * @param laterCpu {@code cpu} over the later half of the window pairs only: the older servers; a figure that differs
+ *     from the whole series' says the series is still warming up
  */
 record WindowSummary(Spread cpu, Spread mailCpu, Spread throughput, double totalCpu, double totalMailCpu, double totalThroughput,
-                     double idleStock, double idleOurs, double[] stealPercent, long notQuiet, double[] restOfMachine) {
+                     double idleStock, double idleOurs, double[] stealPercent, long notQuiet, double[] restOfMachine,
+                     Spread cpuOutsideJit, double totalCpuOutsideJit, Spread laterCpu) {
 
     /** Values of one ratio over the window pairs, in window order, and their order statistics. */
     record Spread(double[] values) {
@@ -74,7 +81,17 @@ record WindowSummary(Spread cpu, Spread mailCpu, Spread throughput, double total
                 windows.stream().mapToDouble(window -> 100 * window.stealShare()).max().orElse(Double.NaN)},
             windows.stream().filter(window -> !window.otherQuiet()).count(),
             new double[] {windows.stream().mapToDouble(WindowSummary::restPerMail).min().orElse(Double.NaN),
-                windows.stream().mapToDouble(WindowSummary::restPerMail).max().orElse(Double.NaN)});
+                windows.stream().mapToDouble(WindowSummary::restPerMail).max().orElse(Double.NaN)},
+            spread(pairs, pair -> outsideJitPerDelivery(stock[pair]) / outsideJitPerDelivery(ours[pair])),
+            outsideJitPerDelivery(stockTotal) / outsideJitPerDelivery(ourTotal),
+            new Spread(java.util.stream.IntStream.range(pairs / 2, pairs)
+                .mapToDouble(pair -> ResultsTable.cpuRatio(stock[pair], ours[pair])).toArray()));
+    }
+
+    /** Server CPU per delivered message without the JIT compiler threads. */
+    static double outsideJitPerDelivery(EndToEndBenchmark.Result result) {
+        return result.serverCpu.map(measured -> 1000 * (measured.totalSeconds() - measured.jitSeconds()) / result.deliveries)
+            .orElse(Double.NaN);
     }
 
     private static double restPerMail(EndToEndBenchmark.Window window) {
@@ -125,10 +142,13 @@ record WindowSummary(Spread cpu, Spread mailCpu, Spread throughput, double total
         return String.format(Locale.ROOT, "server CPU per delivered message a/b: %.2f over all windows; %s%n"
                 + "server CPU per accepted mail a/b: %.2f over all windows; %s%n"
                 + "throughput b/a: %.2f over all windows; %s (targets >= 0.8)%n"
+                + "the JIT apart: server CPU per delivered message a/b outside the JIT compiler threads %.2f over all windows; median %.2f"
+                + " (quartiles %.2f to %.2f); with the JIT, the later half of the window pairs alone: median %.2f%n"
                 + "idle server's CPU during the other's windows: (a) %.2f ms per mail of (b)'s windows, (b) %.2f ms per mail of (a)'s;"
                 + " steal %.1f to %.1f %% of the machine per window; %d window(s) whose other server was not quiet first;"
                 + " the rest of the machine %.2f to %.2f ms per mail of a window",
-            totalCpu, cpu.describe(), totalMailCpu, mailCpu.describe(), totalThroughput, throughput.describe(), idleStock, idleOurs,
+            totalCpu, cpu.describe(), totalMailCpu, mailCpu.describe(), totalThroughput, throughput.describe(), totalCpuOutsideJit,
+            cpuOutsideJit.median(), cpuOutsideJit.quantile(0.25), cpuOutsideJit.quantile(0.75), laterCpu.median(), idleStock, idleOurs,
             stealPercent[0], stealPercent[1], notQuiet, restOfMachine[0], restOfMachine[1]);
     }
 }

@@ -42,6 +42,25 @@ class WindowSummaryTest {
     }
 
     @Test
+    void theJitShouldBeShownApartAndTheLaterHalfOfTheSeriesAlone() {
+        // (a) 4 ms per mail, of which JIT 2, 2, 1, 0; (b) 6 ms, of which JIT 3, 2, 1, 1: the JIT's share falls as the servers age
+        double[] stockJit = {2, 2, 1, 0};
+        double[] ourJit = {3, 2, 1, 1};
+        List<EndToEndBenchmark.Window> windows = new ArrayList<>();
+        for (int pair = 0; pair < stockJit.length; pair++) {
+            windows.add(window(pair, true, 4, stockJit[pair], 0));
+            windows.add(window(pair, false, 6, ourJit[pair], 0));
+        }
+
+        WindowSummary summary = WindowSummary.of(windows);
+
+        assertThat(summary.cpuOutsideJit().values()).usingComparatorWithPrecision(1e-9).containsExactly(2.0 / 3, 2.0 / 4, 3.0 / 5, 4.0 / 5);
+        assertThat(summary.totalCpuOutsideJit()).isCloseTo(11.0 / 17, within(1e-9));
+        assertThat(summary.laterCpu().values()).usingComparatorWithPrecision(1e-9).containsExactly(4.0 / 6, 4.0 / 6); // window pairs 2 and 3
+        assertThat(summary.describe()).contains("outside the JIT compiler threads 0.65 over all windows; median 0.63");
+    }
+
+    @Test
     void aServersWindowsShouldAddUpToOneResult() {
         List<EndToEndBenchmark.Window> windows = List.of(window(0, true, 4, 0), window(0, false, 6, 0), window(1, false, 8, 0),
             window(1, true, 2, 0));
@@ -66,11 +85,19 @@ class WindowSummaryTest {
 
     /** A window of 100 mails in one second, the server at {@code millisPerMail}, the other server at {@code otherMillisPerMail}. */
     private static EndToEndBenchmark.Window window(int pair, boolean stock, double millisPerMail, double otherMillisPerMail) {
+        return window(pair, stock, millisPerMail, 0, otherMillisPerMail);
+    }
+
+    /** The same, {@code jitMillisPerMail} of the server's CPU in its JIT compiler threads. */
+    private static EndToEndBenchmark.Window window(int pair, boolean stock, double millisPerMail, double jitMillisPerMail,
+                                                   double otherMillisPerMail) {
         EndToEndBenchmark.Result result = new EndToEndBenchmark.Result(stock ? "(a)" : "(b)", 100, 1.0, new double[100]);
         result.delivered = 100;
         result.deliveries = 100;
         double seconds = millisPerMail * 100 / 1000;
-        result.serverCpu = Optional.of(new ServerCpu(seconds, Map.of(), Map.of(), Map.of("7", seconds), Map.of("7", "spooler-")));
+        double jit = jitMillisPerMail * 100 / 1000;
+        result.serverCpu = Optional.of(new ServerCpu(seconds, jit == 0 ? Map.of() : Map.of("9", jit), Map.of(),
+            Map.of("7", seconds - jit), Map.of("7", "spooler-")));
         result.clientCpu = Optional.of(new ServerCpu(0.01, Map.of(), Map.of(), Map.of(), Map.of()));
         double other = otherMillisPerMail * 100 / 1000;
         return new EndToEndBenchmark.Window(pair, stock, result, Optional.of(new ServerCpu(other, Map.of(), Map.of(), Map.of(), Map.of())),
