@@ -132,8 +132,17 @@ public final class ReceivedBodyMessage extends MimeMessage {
     }
 
     static int bodyStart(byte[] bytes, int length, boolean ignoreWhitespaceLines) {
-        int lineStart = 0;
-        int at = 0;
+        return bodyStart(bytes, 0, length, ignoreWhitespaceLines);
+    }
+
+    /** As {@link #bodyStart(byte[], int)} for a message held in {@code bytes} from {@code from} to {@code end}: {@code end} when they end first. */
+    static int bodyStart(byte[] bytes, int from, int end) {
+        return bodyStart(bytes, from, end, IGNORE_WHITESPACE_LINES);
+    }
+
+    private static int bodyStart(byte[] bytes, int from, int length, boolean ignoreWhitespaceLines) {
+        int lineStart = from;
+        int at = from;
         while (at < length) {
             byte b = bytes[at];
             if (b != '\n' && b != '\r') {
@@ -165,6 +174,21 @@ public final class ReceivedBodyMessage extends MimeMessage {
             }
         }
         return true;
+    }
+
+    /**
+     * James's in-memory buffer behind {@code wrapper}'s source, when it has one: its
+     * {@code writeTo} hands its bytes on without the copy {@code getData} and every stream of the
+     * source make.
+     */
+    static Optional<BufferedDeferredFileOutputStream> inMemoryBuffer(MimeMessageWrapper wrapper) {
+        if (SOURCE != null
+            && (MimeMessageSource) SOURCE.get(wrapper) instanceof MimeMessageInputStreamSource stream
+            && stream.getWritableOutputStream() instanceof BufferedDeferredFileOutputStream buffered
+            && buffered.isInMemory()) {
+            return Optional.of(buffered);
+        }
+        return Optional.empty();
     }
 
     private static VarHandle sourceHandle() {
