@@ -106,7 +106,7 @@ public final class AppendedMessage {
      */
     private static Optional<MimeMessage> fromMemory(MimeMessageWrapper wrapper, BufferedDeferredFileOutputStream buffer)
         throws MessagingException {
-        // the current headers' room, exactly (a character is at most a byte in US-ASCII), then the received bytes
+        // room enough for the current headers (a character is at most a byte in US-ASCII; a surrogate pair, one), then the received bytes
         int headersRoom = 2;
         for (Enumeration<String> lines = wrapper.getAllHeaderLines(); lines.hasMoreElements(); ) {
             headersRoom += lines.nextElement().length() + 2;
@@ -125,7 +125,7 @@ public final class AppendedMessage {
         } catch (IOException e) {
             return Optional.empty();
         }
-        int bodyStart = ReceivedBodyMessage.bodyStart(out.bytes, headersEnd, out.length);
+        int bodyStart = ReceivedBodyMessage.bodyStartBetween(out.bytes, headersEnd, out.length);
         int bodyLength = out.length - bodyStart;
         System.arraycopy(out.bytes, bodyStart, out.bytes, headersEnd, bodyLength);
         return Optional.of(new MimeMessageWrapper(new Bytes(out.bytes, headersEnd + bodyLength, wrapper.getSourceId())));

@@ -184,6 +184,19 @@ class AppendedMessageTest {
         assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(again));
     }
 
+    /** Over the 100 KB James keeps in memory its buffer is a file: read through James's stream, as before. */
+    @Test
+    void aMessageJamesKeepsOnDiskShouldBeReadAsBefore() throws Exception {
+        String raw = RECEIVED.replace("Hello.\r\n", "The printer is on fire, again and again and again.\r\n".repeat(3_000));
+        MimeMessageWrapper spooled = edited(inJamesMemory(raw), "[SUP-1] Printer on fire");
+        MimeMessageWrapper again = edited(inJamesMemory(raw), "[SUP-1] Printer on fire");
+        assertThat(ReceivedBodyMessage.inMemoryBuffer(spooled)).isEmpty();
+
+        MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
+
+        assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(again));
+    }
+
     /**
      * James's wrapper gives the bytes of a changed message by copying its whole source out of the
      * in-memory buffer and parsing the received headers to skip them; written from the buffer they are
