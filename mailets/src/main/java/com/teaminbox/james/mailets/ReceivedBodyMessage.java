@@ -93,13 +93,15 @@ public final class ReceivedBodyMessage extends MimeMessage {
      * {@code heap13}). The copy made here is no one else's, so it is kept as it is.
      */
     private static Optional<byte[]> inMemoryCopy(MimeMessageSource source, long size) {
+        return inMemoryBuffer(source).map(BufferedDeferredFileOutputStream::getData).filter(data -> data.length == size);
+    }
+
+    /** James's buffer behind {@code source} while it holds the whole message in memory. */
+    private static Optional<BufferedDeferredFileOutputStream> inMemoryBuffer(MimeMessageSource source) {
         if (source instanceof MimeMessageInputStreamSource stream
             && stream.getWritableOutputStream() instanceof BufferedDeferredFileOutputStream buffered
             && buffered.isInMemory()) {
-            byte[] data = buffered.getData();
-            if (data != null && data.length == size) {
-                return Optional.of(data);
-            }
+            return Optional.of(buffered);
         }
         return Optional.empty();
     }
@@ -132,8 +134,21 @@ public final class ReceivedBodyMessage extends MimeMessage {
     }
 
     static int bodyStart(byte[] bytes, int length, boolean ignoreWhitespaceLines) {
-        int lineStart = 0;
-        int at = 0;
+        return bodyStartBetween(bytes, 0, length, ignoreWhitespaceLines);
+    }
+
+    /**
+     * As {@link #bodyStart(byte[], int)} for a message held in {@code bytes} from {@code from} up to
+     * {@code end}: an index into {@code bytes}, {@code end} when they end first.
+     */
+    static int bodyStartBetween(byte[] bytes, int from, int end) {
+        return bodyStartBetween(bytes, from, end, IGNORE_WHITESPACE_LINES);
+    }
+
+    private static int bodyStartBetween(byte[] bytes, int from, int end, boolean ignoreWhitespaceLines) {
+        int lineStart = from;
+        int at = from;
+        int length = end;
         while (at < length) {
             byte b = bytes[at];
             if (b != '\n' && b != '\r') {
@@ -165,6 +180,15 @@ public final class ReceivedBodyMessage extends MimeMessage {
             }
         }
         return true;
+    }
+
+    /**
+     * James's in-memory buffer behind {@code wrapper}'s source, when it has one: its
+     * {@code writeTo} hands its bytes on without the copy {@code getData} and every stream of the
+     * source make.
+     */
+    static Optional<BufferedDeferredFileOutputStream> inMemoryBuffer(MimeMessageWrapper wrapper) {
+        return SOURCE == null ? Optional.empty() : inMemoryBuffer((MimeMessageSource) SOURCE.get(wrapper));
     }
 
     private static VarHandle sourceHandle() {

@@ -8,11 +8,13 @@ import static org.mockito.Mockito.when;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.mail.MessagingException;
@@ -27,6 +29,7 @@ import org.apache.james.mailbox.model.MessageId;
 import org.apache.james.metrics.api.Metric;
 import org.apache.james.server.core.MailImpl;
 import org.apache.james.server.core.MimeMessageInputStream;
+import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageUtil;
 import org.apache.james.server.core.MimeMessageWrapper;
@@ -36,6 +39,8 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.StorageDirective;
 import org.junit.jupiter.api.Test;
+
+import com.sun.management.ThreadMXBean;
 
 import reactor.core.publisher.Mono;
 
@@ -114,6 +119,106 @@ class AppendedMessageTest {
         }
     }
 
+    /**
+     * From James's in-memory source (every spooled mail of a memory spool, and any under 100 KB) the bytes
+     * are written without the stream James's wrapper would give: they must be that stream's, byte for byte,
+     * whatever the received headers' line ends, 8-bit bytes, folding or length, and whatever the current
+     * header lines hold (characters outside US-ASCII are '?' there, a surrogate pair one '?').
+     */
+    @Test
+    void theBytesWrittenFromJamesMemoryShouldBeTheWrapperStreamsByteForByte() throws Exception {
+        List<String> received = new ArrayList<>(List.of(
+            RECEIVED,
+            RECEIVED.replace("\r\n", "\n"),
+            RECEIVED.replace("\r\n", "\r"),
+            RECEIVED.replace("\r\n\r\n--b1", "\r\r\n\r\r\n--b1"),
+            "Subject: caf\u00e9 8-bit\r\nX-Folded: a\r\n b\r\n\r\nbody\r\n",
+            "Subject: blank line of spaces\r\n   \r\nX-Not-A-Header: body\r\n\r\nbody\r\n",
+            "Subject: no body\r\n\r\n",
+            "Subject: headers only, no empty line\r\n",
+            "Subject: headers only, no line end",
+            "\r\nno headers at all\r\n",
+            "\nno headers, LF\n",
+            "Received: from relay.example by mx.example; Mon, 7 Dec 2026 10:00:00 +0000\r\n".repeat(200) + "Subject: hops\r\n\r\nbody\r\n",
+            "X-Long: " + "x".repeat(9_000) + "\r\n\r\nbody\r\n",
+            ""));
+        Random random = new Random(16);
+        for (int message = 0; message < 300; message++) {
+            received.add(randomMessage(random));
+        }
+        List<String> currentValues = List.of("[SUP-1] Printer on fire", "[SUP-1] caf\u00e9 \u20ac", "[SUP-1] \ud83d\udd25 fire \ud83d\udd25",
+            "lone \ud83d surrogate", "=?UTF-8?Q?caf=C3=A9?=", "");
+        for (int index = 0; index < received.size(); index++) {
+            String raw = received.get(index);
+            String subject = currentValues.get(index % currentValues.size());
+            MimeMessageWrapper spooled = edited(inJamesMemory(raw), subject);
+            MimeMessageWrapper again = edited(inJamesMemory(raw), subject);
+
+            MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
+
+            assertThat(appended).as(raw).isNotSameAs(spooled);
+            assertThat(JamesReads.read(appended)).as(raw).isEqualTo(JamesReads.read(again));
+            assertThat(MimeMessageUtil.getMessageSize(appended)).as(raw).isEqualTo(MimeMessageUtil.getMessageSize(again));
+        }
+    }
+
+    @Test
+    void aMessageInJamesMemoryWhoseHeadersDidNotChangeShouldBeHandedItsReceivedBytes() throws Exception {
+        String raw = RECEIVED.replace("\r\n", "\n");
+
+        MimeMessage appended = AppendedMessage.of(inJamesMemory(raw), 1_000_000);
+
+        assertThat(JamesReads.read(appended)).isEqualTo(raw);
+    }
+
+    /** A source still being written (never the case of a spooled mail) cannot hand its bytes on: read as before. */
+    @Test
+    void aSourceNotYetClosedShouldBeReadAsBefore() throws Exception {
+        MimeMessageInputStreamSource source = MimeMessageInputStreamSource.create("open");
+        source.getWritableOutputStream().write(RECEIVED.getBytes(StandardCharsets.US_ASCII));
+        MimeMessageWrapper spooled = edited(new MimeMessageWrapper(source), "[SUP-1] Printer on fire");
+        MimeMessageWrapper again = edited(inJamesMemory(RECEIVED), "[SUP-1] Printer on fire");
+
+        MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
+
+        assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(again));
+    }
+
+    /** Over the 100 KB James keeps in memory its buffer is a file: read through James's stream, as before. */
+    @Test
+    void aMessageJamesKeepsOnDiskShouldBeReadAsBefore() throws Exception {
+        String raw = RECEIVED.replace("Hello.\r\n", "The printer is on fire, again and again and again.\r\n".repeat(3_000));
+        MimeMessageWrapper spooled = edited(inJamesMemory(raw), "[SUP-1] Printer on fire");
+        MimeMessageWrapper again = edited(inJamesMemory(raw), "[SUP-1] Printer on fire");
+        assertThat(ReceivedBodyMessage.inMemoryBuffer(spooled)).isEmpty();
+
+        MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
+
+        assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(again));
+    }
+
+    /**
+     * James's wrapper gives the bytes of a changed message by copying its whole source out of the
+     * in-memory buffer and parsing the received headers to skip them; written from the buffer they are
+     * copied once, into the array handed to the append (issue 18, fifteenth round {@code alloc16}).
+     */
+    @Test
+    void aMessageInJamesMemoryShouldBeCopiedOnceForTheAppend() throws Exception {
+        // 90 KB: under the 100 KB James keeps in memory (james.message.memory.threshold)
+        String raw = RECEIVED.replace("Hello.\r\n", "The printer is on fire, again and again and again.\r\n".repeat(1_700));
+        MimeMessageWrapper spooled = edited(inJamesMemory(raw), "[SUP-1] Printer on fire");
+        long size = spooled.getMessageSize();
+        AppendedMessage.of(spooled, 1_000_000);
+
+        long before = allocatedBytes();
+        MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
+        long allocated = allocatedBytes() - before;
+
+        assertThat(size).isBetween(80_000L, 100_000L);
+        assertThat(allocated).isBetween(size, size + size / 4);
+        assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(edited(inJamesMemory(raw), "[SUP-1] Printer on fire")));
+    }
+
     @Test
     void aMessageOverTheLimitShouldBeHandedAsItIs() throws Exception {
         byte[] bytes = RECEIVED.getBytes(StandardCharsets.US_ASCII);
@@ -147,6 +252,52 @@ class AppendedMessageTest {
         message.setHeader("X-Ticket", "SUP-1");
         message.addHeader("Delivered-To", "support@example.test");
         return message;
+    }
+
+    /** As James's spool holds a mail received over SMTP or copied by its memory queue: its bytes in James's own source. */
+    private static MimeMessageWrapper inJamesMemory(String raw) throws MessagingException {
+        return new MimeMessageWrapper(MimeMessageInputStreamSource.create("m",
+            new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1))));
+    }
+
+    private static MimeMessageWrapper edited(MimeMessageWrapper message, String subject) throws MessagingException {
+        pipelineEdited(message);
+        message.setHeader("Subject", subject);
+        return message;
+    }
+
+    /** Header lines of every sort: folded, 8-bit, without a colon, empty values, mixed line ends; then a body. */
+    private static String randomMessage(Random random) {
+        String[] ends = {"\r\n", "\n", "\r", "\r\r\n"};
+        String[] pieces = {"From", "To", "Subject", "Received", "X-A", "bcc", "BCC", "Content-Type", ":", " ", "\t", "caf\u00e9",
+            "\u00ff\u0080", "=?UTF-8?B?w6k=?=", "a@b.test", ";", "\"q\"", "", "x"};
+        StringBuilder message = new StringBuilder();
+        int headers = random.nextInt(8);
+        for (int header = 0; header < headers; header++) {
+            int words = 1 + random.nextInt(5);
+            for (int word = 0; word < words; word++) {
+                message.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(4) == 0) {
+                    message.append(": ");
+                }
+            }
+            message.append(ends[random.nextInt(ends.length)]);
+            if (random.nextInt(5) == 0) {
+                message.append(random.nextBoolean() ? " " : "\t").append("folded").append(ends[random.nextInt(ends.length)]);
+            }
+        }
+        if (random.nextInt(6) > 0) {
+            message.append(ends[random.nextInt(ends.length)]);
+        }
+        int lines = random.nextInt(5);
+        for (int line = 0; line < lines; line++) {
+            message.append(pieces[random.nextInt(pieces.length)]).append(ends[random.nextInt(ends.length)]);
+        }
+        return message.toString();
+    }
+
+    private static long allocatedBytes() {
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static FolderLookup nothingStored() {
