@@ -1,21 +1,16 @@
 package com.teaminbox.james.mailets;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
-import javax.mail.util.SharedByteArrayInputStream;
 
 import org.apache.james.server.core.MimeMessageInputStreamSource;
-import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 
 import com.sun.management.ThreadMXBean;
@@ -29,7 +24,6 @@ import com.sun.management.ThreadMXBean;
  * {@code java -cp <test class path> com.teaminbox.james.mailets.AppendedMessageCostLoop 20000 7}.
  */
 public final class AppendedMessageCostLoop {
-    private static final int HEADER_ROOM = 4096;
 
     private AppendedMessageCostLoop() {
     }
@@ -116,39 +110,6 @@ public final class AppendedMessageCostLoop {
         if (bodySize < 0 || bodySize > limit) {
             return message;
         }
-        byte[] bytes = new byte[bodySize + HEADER_ROOM];
-        int length = 0;
-        try (InputStream in = wrapper.getMessageInputStream()) {
-            while (true) {
-                if (length == bytes.length) {
-                    bytes = Arrays.copyOf(bytes, bytes.length + Math.max(HEADER_ROOM, bytes.length / 8));
-                }
-                int read = in.read(bytes, length, bytes.length - length);
-                if (read < 0) {
-                    break;
-                }
-                length += read;
-            }
-        } catch (IOException e) {
-            throw new MessagingException("Unable to read the message to store", e);
-        }
-        byte[] kept = bytes;
-        int size = length;
-        return new MimeMessageWrapper(new MimeMessageSource() {
-            @Override
-            public String getSourceId() {
-                return "appended:" + wrapper.getSourceId();
-            }
-
-            @Override
-            public InputStream getInputStream() {
-                return new SharedByteArrayInputStream(kept, 0, size);
-            }
-
-            @Override
-            public long getMessageSize() {
-                return size;
-            }
-        });
+        return AppendedMessage.throughJamesStream(wrapper, bodySize);
     }
 }

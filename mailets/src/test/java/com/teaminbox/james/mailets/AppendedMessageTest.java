@@ -113,9 +113,7 @@ class AppendedMessageTest {
 
             MimeMessage appended = AppendedMessage.of(spooled, 1024);
 
-            assertThat(appended).as(raw).isNotSameAs(spooled);
-            assertThat(JamesReads.read(appended)).as(raw).isEqualTo(JamesReads.read(again));
-            assertThat(MimeMessageUtil.getMessageSize(appended)).as(raw).isEqualTo(MimeMessageUtil.getMessageSize(again));
+            assertHandedAsJamesReadsIt(raw, spooled, appended, again);
         }
     }
 
@@ -156,9 +154,7 @@ class AppendedMessageTest {
 
             MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
 
-            assertThat(appended).as(raw).isNotSameAs(spooled);
-            assertThat(JamesReads.read(appended)).as(raw).isEqualTo(JamesReads.read(again));
-            assertThat(MimeMessageUtil.getMessageSize(appended)).as(raw).isEqualTo(MimeMessageUtil.getMessageSize(again));
+            assertHandedAsJamesReadsIt(raw, spooled, appended, again);
         }
     }
 
@@ -181,7 +177,7 @@ class AppendedMessageTest {
 
         MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
 
-        assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(again));
+        assertHandedAsJamesReadsIt(RECEIVED, spooled, appended, again);
     }
 
     /** Over the 100 KB James keeps in memory its buffer is a file: read through James's stream, as before. */
@@ -194,7 +190,7 @@ class AppendedMessageTest {
 
         MimeMessage appended = AppendedMessage.of(spooled, 1_000_000);
 
-        assertThat(JamesReads.read(appended)).isEqualTo(JamesReads.read(again));
+        assertHandedAsJamesReadsIt("a 150 KB message", spooled, appended, again);
     }
 
     /**
@@ -252,6 +248,13 @@ class AppendedMessageTest {
         message.setHeader("X-Ticket", "SUP-1");
         message.addHeader("Delivered-To", "support@example.test");
         return message;
+    }
+
+    /** {@code appended} is a copy of {@code spooled} holding the bytes and size James's own stream gives for its twin {@code again}. */
+    private static void assertHandedAsJamesReadsIt(String raw, MimeMessage spooled, MimeMessage appended, MimeMessage again) throws Exception {
+        assertThat(appended).as(raw).isNotSameAs(spooled);
+        assertThat(JamesReads.read(appended)).as(raw).isEqualTo(JamesReads.read(again));
+        assertThat(MimeMessageUtil.getMessageSize(appended)).as(raw).isEqualTo(MimeMessageUtil.getMessageSize(again));
     }
 
     /** As James's spool holds a mail received over SMTP or copied by its memory queue: its bytes in James's own source. */
