@@ -18,10 +18,12 @@ import java.util.TreeSet;
  *              medians ({@code --quick}: one)
  * @param sequential the method before the thirteenth round: one server at a time, a pair's (a) and (b) minutes apart
  * @param window by default both servers stay up and take the mails in alternating windows of this many (a b b a a b ...)
+ * @param forks with the windows: how many fresh pairs of servers run the whole series one after the other; the figures are
+ *              the medians of their medians ({@code --quick}: one)
  */
 record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Optional<Path> samples,
                   boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs, boolean nextMinute,
-                  boolean sequential, int window) {
+                  boolean sequential, int window, int forks) {
     enum Mode { COMPARE, MEMORY, ABLATION }
 
     /**
@@ -36,12 +38,19 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
      * pollers' last round, the wait for the work to be done) stay small beside 250 mails.
      */
     static final int DEFAULT_WINDOW = 250;
+    /**
+     * Three fresh pairs of servers: the same code read 0.67 and 0.82 in two series of 32 window
+     * pairs each, minutes apart (docs/benchmarks.md, issue 18's fifteenth round): what the JIT makes
+     * of each JVM differs from one start to the next, and more window pairs in the same JVMs do not
+     * average that out; more JVMs do.
+     */
+    static final int DEFAULT_FORKS = 3;
     /** --quick with windows: a first look, four window pairs. */
     static final int QUICK_WINDOWED_MAILS = 1_000;
     private static final int DEFAULT_MAILS = 2_000;
 
     private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without",
-        "--pairs", "--window");
+        "--pairs", "--window", "--forks");
     private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick", "--next-minute",
         "--sequential");
 
@@ -79,15 +88,18 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         if (mode != Mode.COMPARE && given.containsKey("--next-minute")) {
             throw new IllegalArgumentException("--next-minute applies to the comparison only");
         }
-        if (mode != Mode.COMPARE && (given.containsKey("--sequential") || given.containsKey("--window"))) {
-            throw new IllegalArgumentException("--sequential and --window apply to the comparison only");
+        if (mode != Mode.COMPARE && (given.containsKey("--sequential") || given.containsKey("--window") || given.containsKey("--forks"))) {
+            throw new IllegalArgumentException("--sequential, --window and --forks apply to the comparison only");
         }
         if (given.containsKey("--pairs") && given.containsKey("--quick")) {
             throw new IllegalArgumentException("--quick is one pair: give --pairs or --quick, not both");
         }
         boolean sequential = given.containsKey("--sequential");
-        if (sequential && given.containsKey("--window")) {
-            throw new IllegalArgumentException("--window applies to the alternating windows, not to --sequential");
+        if (sequential && (given.containsKey("--window") || given.containsKey("--forks"))) {
+            throw new IllegalArgumentException("--window and --forks apply to the alternating windows, not to --sequential (its pairs: --pairs)");
+        }
+        if (given.containsKey("--forks") && given.containsKey("--quick")) {
+            throw new IllegalArgumentException("--quick is one fork: give --forks or --quick, not both");
         }
         if (!sequential && given.containsKey("--pairs")) {
             throw new IllegalArgumentException("--pairs applies to --sequential; both servers up, the pairs are windows: --mails and --window");
@@ -99,6 +111,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         int pairs = quick ? 1 : number(given, "--pairs", DEFAULT_PAIRS, 1);
         int mails = number(given, "--mails", quick && !sequential && mode == Mode.COMPARE ? QUICK_WINDOWED_MAILS : DEFAULT_MAILS, 1);
         int window = number(given, "--window", DEFAULT_WINDOW, 1);
+        int forks = quick || sequential || mode != Mode.COMPARE ? 1 : number(given, "--forks", DEFAULT_FORKS, 1);
         // Long enough for the JVM's first wave of compilation to be over, so that the measured phase reads
         // the pipelines at their compiled speed rather than the first seconds of a JVM (docs/benchmarks.md).
         // --quick with windows has fewer measured mails, not a colder server.
@@ -118,7 +131,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         return new E2eOptions(mode, mails, number(given, "--senders", 8, 1), warmup, heap,
             Optional.ofNullable(given.get("--samples")).map(Path::of), given.containsKey("--stock-thread-ids"),
             !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without),
-            pairs, given.containsKey("--next-minute"), sequential, window);
+            pairs, given.containsKey("--next-minute"), sequential, window, forks);
     }
 
     private static int number(Map<String, String> given, String option, int defaultValue, int minimum) {

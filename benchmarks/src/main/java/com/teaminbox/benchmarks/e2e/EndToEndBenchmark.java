@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark e2e [--quick] [--mails 2000] [--window 250] [--senders 8] [--warmup 3000] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark e2e [--quick] [--forks 3] [--mails 2000] [--window 250] [--senders 8] [--warmup 3000] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
  * ./benchmark e2e --sequential [--pairs 5 | --quick] [--next-minute] ...
  * ./benchmark e2e --memory [--big-mails 1000]
  * ./benchmark e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 3000] ...
@@ -136,8 +136,8 @@ public final class EndToEndBenchmark {
                 if (options.sequential()) {
                     benchmark.compare(options.mails(), options.warmup(), options.heap(), options.pairs(), command, options.updateDocs());
                 } else {
-                    benchmark.compareInWindows(options.mails(), options.window(), options.warmup(), options.heap(), command,
-                        options.updateDocs());
+                    benchmark.compareInWindows(options.mails(), options.window(), options.warmup(), options.heap(), options.forks(),
+                        command, options.updateDocs());
                 }
             }
         }
@@ -203,14 +203,36 @@ public final class EndToEndBenchmark {
      * figures: the median of the window pairs' ratios with their spread, and the ratio of the
      * totals.
      */
-    private void compareInWindows(int mails, int window, int warmup, String heap, String command, boolean updateDocs) throws Exception {
+    private void compareInWindows(int mails, int window, int warmup, String heap, int forks, String command, boolean updateDocs)
+        throws Exception {
         int pairs = (mails + window - 1) / window;
-        System.out.printf(Locale.ROOT, "End-to-end benchmark, both servers up: %d mails of ~20 KB each in %d alternating windows of up to %d"
-                + " (after %d warm-up mails), %d senders, -Xmx%s each, %d cores, load average %s; servers' homes under %s%n",
-            mails, pairs, window, warmup, senders, heap, Runtime.getRuntime().availableProcessors(), loadAverage(), work);
+        System.out.printf(Locale.ROOT, "End-to-end benchmark, both servers up: %d fresh pair(s) of servers, each %d mails of ~20 KB in %d"
+                + " alternating windows of up to %d (after %d warm-up mails), %d senders, -Xmx%s each, %d cores, load average %s;"
+                + " servers' homes under %s%n",
+            forks, mails, pairs, window, warmup, senders, heap, Runtime.getRuntime().availableProcessors(), loadAverage(), work);
         String loadBefore = loadAverage();
-        try (JamesProcess stock = JamesProcess.start(appTarget, work.resolve("a"), heap, with(Pipelines.stock(demoConf, work)));
-             JamesProcess ours = JamesProcess.start(appTarget, work.resolve("b"), heap,
+        List<WindowSummary.Fork> results = new ArrayList<>();
+        for (int fork = 1; fork <= forks; fork++) {
+            if (forks > 1) {
+                System.out.printf(Locale.ROOT, "fork %d of %d: a fresh pair of servers%n", fork, forks);
+            }
+            results.add(fork(fork, mails, window, warmup, heap));
+        }
+        if (forks > 1) {
+            System.out.println(WindowSummary.Fork.describe(results));
+        }
+        if (updateDocs) {
+            ResultsTable.writeWindows(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), results, heap, senders, warmup, window,
+                stockThreadIds, loadBefore + " before, " + loadAverage() + " after");
+        }
+    }
+
+    /** One fresh pair of servers through the whole series: warm-up, rest, the alternating windows. */
+    private WindowSummary.Fork fork(int fork, int mails, int window, int warmup, String heap) throws Exception {
+        int pairs = (mails + window - 1) / window;
+        String suffix = fork == 1 ? "" : Integer.toString(fork);
+        try (JamesProcess stock = JamesProcess.start(appTarget, work.resolve("a" + suffix), heap, with(Pipelines.stock(demoConf, work)));
+             JamesProcess ours = JamesProcess.start(appTarget, work.resolve("b" + suffix), heap,
                  with(Pipelines.teamInbox(demoConf, appTarget, work)))) {
             createRecipient(stock);
             try (ImapAccount owner = ImapAccount.login(stock.imap, BenchmarkMails.RECIPIENT, PASSWORD)) {
@@ -274,10 +296,7 @@ public final class EndToEndBenchmark {
                     secondsSinceReady(ours));
                 WindowSummary summary = WindowSummary.of(windows);
                 System.out.println(summary.describe());
-                if (updateDocs) {
-                    ResultsTable.writeWindows(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), stockTotal, ourTotal, summary,
-                        heap, senders, warmup, window, stockThreadIds, loadBefore + " before, " + loadAverage() + " after");
-                }
+                return new WindowSummary.Fork(stockTotal, ourTotal, summary);
             }
         }
     }

@@ -78,37 +78,57 @@ final class ResultsTable {
     }
 
     /** The comparison in alternating windows, both servers up: each server's windows together, then the ratios and their spread. */
-    static void writeWindows(Path document, String command, LocalDate date, EndToEndBenchmark.Result stock, EndToEndBenchmark.Result ours,
-                             WindowSummary summary, String heap, int senders, int warmup, int window, boolean stockThreadIds, String load)
-        throws IOException {
+    static void writeWindows(Path document, String command, LocalDate date, List<WindowSummary.Fork> forks, String heap, int senders,
+                             int warmup, int window, boolean stockThreadIds, String load) throws IOException {
+        WindowSummary.Fork first = forks.get(0);
         StringBuilder text = new StringBuilder();
         text.append("Run of ").append(date).append(" on ").append(machine()).append(" (load average ").append(load).append("), `")
-            .append(command).append("`: both servers up, each its own JVM with -Xmx").append(heap).append(", ").append(stock.mails)
-            .append(" mails of ~20 KB each in ").append(summary.cpu().values().length).append(" alternating windows of up to ").append(window)
-            .append(" (a b, b a, a b, ...) after ").append(warmup).append(" warm-up mails on the same IMAP sessions, ").append(senders)
-            .append(" concurrent SMTP senders")
+            .append(command).append("`: ").append(forks.size()).append(forks.size() == 1 ? " pair" : " fresh pairs, one after the other,")
+            .append(" of servers both up, each its own JVM with -Xmx").append(heap).append(", ").append(first.stock().mails)
+            .append(" mails of ~20 KB each in ").append(first.summary().cpu().values().length).append(" alternating windows of up to ")
+            .append(window).append(" (a b, b a, a b, ...) after ").append(warmup).append(" warm-up mails on the same IMAP sessions, ")
+            .append(senders).append(" concurrent SMTP senders")
             .append(stockThreadIds ? ", the memory server's own thread-id guessing (a search of the account per append).\n\n"
                 : ", both servers with James's naive thread-id guessing.\n\n")
-            .append("| windows | pipeline | mails/s | p50 latency | p99 latency | peak heap before / after GC | delivered messages | server CPU per delivered message (JIT, GC) | server CPU per mail | load generator CPU per mail |\n")
+            .append("| fork | pipeline | mails/s | p50 latency | p99 latency | peak heap before / after GC | delivered messages | server CPU per delivered message (JIT, GC) | server CPU per mail | load generator CPU per mail |\n")
             .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        row(text, "all", stock);
-        row(text, "all", ours);
-        text.append(String.format(Locale.ROOT, "%nServer CPU per delivered message, a/b: **%.2f** (%s; target ≥ 0.8); ratio of the totals %.2f.%n",
-            summary.cpu().median(), summary.cpu().describe(), summary.totalCpu()));
-        text.append(String.format(Locale.ROOT, "Server CPU per accepted mail, a/b: **%.2f** (%s); ratio of the totals %.2f.%n",
-            summary.mailCpu().median(), summary.mailCpu().describe(), summary.totalMailCpu()));
-        text.append(String.format(Locale.ROOT, "Throughput ratio b/a: **%.2f** (%s; target ≥ 0.8); ratio of the totals %.2f.%n",
-            summary.throughput().median(), summary.throughput().describe(), summary.totalThroughput()));
+        for (int fork = 0; fork < forks.size(); fork++) {
+            row(text, fork + 1, forks.get(fork).stock());
+            row(text, fork + 1, forks.get(fork).ours());
+        }
+        text.append(String.format(Locale.ROOT, "%nServer CPU per delivered message, a/b: **%.2f** (%s; target ≥ 0.8); ratios of the totals %s.%n",
+            WindowSummary.Fork.median(forks, summary -> summary.cpu().median()), medians(forks, summary -> summary.cpu()),
+            WindowSummary.Fork.values(forks, WindowSummary::totalCpu)));
+        text.append(String.format(Locale.ROOT, "Server CPU per accepted mail, a/b: **%.2f** (%s); ratios of the totals %s.%n",
+            WindowSummary.Fork.median(forks, summary -> summary.mailCpu().median()), medians(forks, summary -> summary.mailCpu()),
+            WindowSummary.Fork.values(forks, WindowSummary::totalMailCpu)));
+        text.append(String.format(Locale.ROOT, "Throughput ratio b/a: **%.2f** (%s; target ≥ 0.8); ratios of the totals %s.%n",
+            WindowSummary.Fork.median(forks, summary -> summary.throughput().median()), medians(forks, summary -> summary.throughput()),
+            WindowSummary.Fork.values(forks, WindowSummary::totalThroughput)));
         text.append(String.format(Locale.ROOT, "The JIT apart: server CPU per delivered message a/b outside the JIT compiler threads %.2f"
-                + " (median of the window pairs; ratio of the totals %.2f); with the JIT, the later half of the window pairs alone %.2f"
-                + " (the older servers).%n",
-            summary.cpuOutsideJit().median(), summary.totalCpuOutsideJit(), summary.laterCpu().median()));
-        text.append(String.format(Locale.ROOT, "The idle server during the other's windows: (a) %.2f ms per mail of (b)'s windows, (b) %.2f ms per mail"
-                + " of (a)'s; the machine's steal time %.1f to %.1f %% per window; the rest of the machine's processes %.2f to %.2f ms per"
-                + " mail of a window; %d window(s) began before the other server was quiet.%n",
-            summary.idleStock(), summary.idleOurs(), summary.stealPercent()[0], summary.stealPercent()[1], summary.restOfMachine()[0],
-            summary.restOfMachine()[1], summary.notQuiet()));
+                + " (the forks' medians of their window pairs %s; ratios of the totals %s); with the JIT, the later half of each fork's"
+                + " window pairs alone %s (the older servers).%n",
+            WindowSummary.Fork.median(forks, summary -> summary.cpuOutsideJit().median()),
+            WindowSummary.Fork.values(forks, summary -> summary.cpuOutsideJit().median()),
+            WindowSummary.Fork.values(forks, WindowSummary::totalCpuOutsideJit),
+            WindowSummary.Fork.values(forks, summary -> summary.laterCpu().median())));
+        for (int fork = 0; fork < forks.size(); fork++) {
+            WindowSummary summary = forks.get(fork).summary();
+            text.append(String.format(Locale.ROOT, "Fork %d: the idle server during the other's windows: (a) %.2f ms per mail of (b)'s windows,"
+                    + " (b) %.2f ms per mail of (a)'s; the machine's steal time %.1f to %.1f %% per window; the rest of the machine's"
+                    + " processes %.2f to %.2f ms per mail of a window; %d window(s) began before the other server was quiet.%n",
+                fork + 1, summary.idleStock(), summary.idleOurs(), summary.stealPercent()[0], summary.stealPercent()[1],
+                summary.restOfMachine()[0], summary.restOfMachine()[1], summary.notQuiet()));
+        }
         replace(document, stockThreadIds ? COMPARISON_STOCK_THREAD_IDS : COMPARISON, text.toString());
+    }
+
+    /** Each fork's median of one ratio over its window pairs, and its quartiles. */
+    private static String medians(List<WindowSummary.Fork> forks, java.util.function.Function<WindowSummary, WindowSummary.Spread> ratio) {
+        return forks.size() == 1 ? ratio.apply(forks.get(0).summary()).describe()
+            : "median of " + forks.size() + " fresh pairs of servers; each pair's median of its window pairs, quartiles: "
+                + forks.stream().map(fork -> ratio.apply(fork.summary())).map(spread -> String.format(Locale.ROOT, "%.2f (%.2f to %.2f)",
+                    spread.median(), spread.quantile(0.25), spread.quantile(0.75))).collect(java.util.stream.Collectors.joining(", "));
     }
 
     static void writeMemory(Path document, String command, LocalDate date, List<EndToEndBenchmark.Result> results, int senders)

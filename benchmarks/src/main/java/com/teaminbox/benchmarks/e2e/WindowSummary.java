@@ -35,6 +35,34 @@ record WindowSummary(Spread cpu, Spread mailCpu, Spread throughput, double total
                      double idleStock, double idleOurs, double[] stealPercent, long notQuiet, double[] restOfMachine,
                      Spread cpuOutsideJit, double totalCpuOutsideJit, Spread laterCpu) {
 
+    /**
+     * One fresh pair of servers' series: its totals and its summary. Several of them (forks) are read
+     * by the medians of their figures: each JVM's JIT makes its own code of the same bytecode, and a
+     * series of 32 window pairs read 0.67 in one pair of JVMs and 0.82 in the next (fifteenth round).
+     */
+    record Fork(EndToEndBenchmark.Result stock, EndToEndBenchmark.Result ours, WindowSummary summary) {
+        static double median(List<Fork> forks, ToDoubleFunction<WindowSummary> figure) {
+            return new Spread(forks.stream().map(Fork::summary).mapToDouble(figure).toArray()).median();
+        }
+
+        static String values(List<Fork> forks, ToDoubleFunction<WindowSummary> figure) {
+            return forks.stream().map(Fork::summary).mapToDouble(figure).mapToObj(value -> String.format(Locale.ROOT, "%.2f", value))
+                .collect(Collectors.joining(", "));
+        }
+
+        /** The figures over the forks: the median of the forks' medians, with each fork's beside it. */
+        static String describe(List<Fork> forks) {
+            return String.format(Locale.ROOT, "over %d forks (fresh pairs of servers): server CPU per delivered message a/b median %.2f"
+                    + " (forks' medians %s; their totals %s); per accepted mail %.2f (%s); throughput b/a %.2f (%s) (targets >= 0.8);"
+                    + " outside the JIT compiler threads %.2f (%s)",
+                forks.size(), median(forks, summary -> summary.cpu().median()), values(forks, summary -> summary.cpu().median()),
+                values(forks, WindowSummary::totalCpu), median(forks, summary -> summary.mailCpu().median()),
+                values(forks, summary -> summary.mailCpu().median()), median(forks, summary -> summary.throughput().median()),
+                values(forks, summary -> summary.throughput().median()), median(forks, summary -> summary.cpuOutsideJit().median()),
+                values(forks, summary -> summary.cpuOutsideJit().median()));
+        }
+    }
+
     /** Values of one ratio over the window pairs, in window order, and their order statistics. */
     record Spread(double[] values) {
         double median() {

@@ -15,7 +15,7 @@ class E2eOptionsTest {
         E2eOptions options = E2eOptions.parse();
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 3_000, "1g", Optional.empty(),
-            false, true, 1_000, List.of(), 5, false, false, 250));
+            false, true, 1_000, List.of(), 5, false, false, 250, 3));
     }
 
     @Test
@@ -37,13 +37,23 @@ class E2eOptionsTest {
     }
 
     @Test
+    void theWindowsShouldRunInThreeFreshPairsOfServersUnlessQuick() {
+        assertThat(E2eOptions.parse().forks()).isEqualTo(3);
+        assertThat(E2eOptions.parse("--forks", "5").forks()).isEqualTo(5);
+        assertThat(E2eOptions.parse("--quick").forks()).isEqualTo(1);
+        assertThatThrownBy(() -> E2eOptions.parse("--quick", "--forks", "2")).hasMessage("--quick is one fork: give --forks or --quick, not both");
+        assertThatThrownBy(() -> E2eOptions.parse("--sequential", "--forks", "2"))
+            .hasMessage("--window and --forks apply to the alternating windows, not to --sequential (its pairs: --pairs)");
+    }
+
+    @Test
     void optionsOfOneMethodShouldBeRefusedWithTheOther() {
         assertThatThrownBy(() -> E2eOptions.parse("--pairs", "3")).hasMessageStartingWith("--pairs applies to --sequential");
         assertThatThrownBy(() -> E2eOptions.parse("--next-minute")).hasMessageStartingWith("--next-minute applies to --sequential");
         assertThatThrownBy(() -> E2eOptions.parse("--sequential", "--window", "100"))
-            .hasMessage("--window applies to the alternating windows, not to --sequential");
+            .hasMessage("--window and --forks apply to the alternating windows, not to --sequential (its pairs: --pairs)");
         assertThatThrownBy(() -> E2eOptions.parse("--memory", "--window", "100"))
-            .hasMessage("--sequential and --window apply to the comparison only");
+            .hasMessage("--sequential, --window and --forks apply to the comparison only");
     }
 
     @Test
@@ -59,7 +69,7 @@ class E2eOptionsTest {
             "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs", "--next-minute", "--sequential");
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
-            true, false, 1_000, List.of(), 5, true, true, 250));
+            true, false, 1_000, List.of(), 5, true, true, 250, 1));
     }
 
     @Test

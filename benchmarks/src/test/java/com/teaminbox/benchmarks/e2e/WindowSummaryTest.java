@@ -61,6 +61,23 @@ class WindowSummaryTest {
     }
 
     @Test
+    void forksShouldBeReadByTheMedianOfTheirMedians() {
+        // three fresh pairs of servers: (b) at 5, 8 and 5.5 ms per mail against (a)'s 4 in every window
+        List<WindowSummary.Fork> forks = new ArrayList<>();
+        for (double ours : new double[] {5, 8, 5.5}) {
+            List<EndToEndBenchmark.Window> windows = List.of(window(0, true, 4, 0), window(0, false, ours, 0), window(1, false, ours, 0),
+                window(1, true, 4, 0));
+            forks.add(new WindowSummary.Fork(WindowSummary.total("(a)", windows, true), WindowSummary.total("(b)", windows, false),
+                WindowSummary.of(windows)));
+        }
+
+        assertThat(WindowSummary.Fork.median(forks, summary -> summary.cpu().median())).isCloseTo(4 / 5.5, within(1e-9));
+        assertThat(WindowSummary.Fork.values(forks, WindowSummary::totalCpu)).isEqualTo("0.80, 0.50, 0.73");
+        assertThat(WindowSummary.Fork.describe(forks)).startsWith("over 3 forks (fresh pairs of servers): server CPU per delivered message"
+            + " a/b median 0.73 (forks' medians 0.80, 0.50, 0.73; their totals 0.80, 0.50, 0.73)");
+    }
+
+    @Test
     void aServersWindowsShouldAddUpToOneResult() {
         List<EndToEndBenchmark.Window> windows = List.of(window(0, true, 4, 0), window(0, false, 6, 0), window(1, false, 8, 0),
             window(1, true, 2, 0));
