@@ -83,8 +83,8 @@ final class ResultsTable {
         WindowSummary.Fork first = forks.get(0);
         StringBuilder text = new StringBuilder();
         text.append("Run of ").append(date).append(" on ").append(machine()).append(" (load average ").append(load).append("), `")
-            .append(command).append("`: ").append(forks.size()).append(forks.size() == 1 ? " pair" : " fresh pairs, one after the other,")
-            .append(" of servers both up, each its own JVM with -Xmx").append(heap).append(", ").append(first.stock().mails)
+            .append(command).append("`: ").append(forks.size()).append(forks.size() == 1 ? " pair of servers" : " fresh pairs of servers one after the other")
+            .append(", both up, each its own JVM with -Xmx").append(heap).append(", ").append(first.stock().mails)
             .append(" mails of ~20 KB each in ").append(first.summary().cpu().values().length).append(" alternating windows of up to ")
             .append(window).append(" (a b, b a, a b, ...) after ").append(warmup).append(" warm-up mails on the same IMAP sessions, ")
             .append(senders).append(" concurrent SMTP senders")
