@@ -108,6 +108,19 @@ final class MailView {
         return subject;
     }
 
+    /**
+     * A part set the subject to {@code written} with {@link MessageHeaders#setSubject}: a subject written
+     * as it is ({@link MessageHeaders#isWrittenUnchanged}) is what decoding it would read back, and is
+     * kept for the next parts (the rules, the acknowledgement) instead of decoded again; any other is
+     * decoded on the next read.
+     */
+    void subjectWritten(String written) {
+        headerChanged("Subject");
+        if (MessageHeaders.isWrittenUnchanged(written)) {
+            subject = written;
+        }
+    }
+
     /** A part set or removed this header: the next read goes to the message. */
     void headerChanged(String name) {
         firstValues.remove(name.toLowerCase(Locale.ROOT));
