@@ -117,6 +117,21 @@ public final class TicketTagFormat {
         return digits;
     }
 
+    /**
+     * Whether a tag of {@code prefix} may start with this character: the test {@link #tagEnd} makes
+     * first (the template's first literal character, else the prefix's first letter, else a digit,
+     * ASCII letters in either case), made before the call on each position of a subject (issue 18).
+     */
+    boolean mayStartTag(char character, String prefix) {
+        if (!beforeFirst.isEmpty()) {
+            return asciiLowerCase(character) == asciiLowerCase(beforeFirst.charAt(0));
+        }
+        if (prefixFirst) {
+            return asciiLowerCase(character) == asciiLowerCase(prefix.charAt(0));
+        }
+        return character >= '0' && character <= '9';
+    }
+
     /** Whether {@link #tagEnd(String, int, TicketPrefix, int[])} finds this format's tags (see {@link #scannable}). */
     boolean isScannable() {
         return scannable;
@@ -145,9 +160,10 @@ public final class TicketTagFormat {
             return found;
         }
         int[] number = new int[2];
+        String prefixText = prefix.value();
         int from = 0;
-        while (from <= subject.length()) {
-            int end = tagEnd(subject, from, prefix.value(), number);
+        while (from < subject.length()) {
+            int end = mayStartTag(subject.charAt(from), prefixText) ? tagEnd(subject, from, prefixText, number) : -1;
             if (end < 0) {
                 from++;
                 continue;
@@ -166,9 +182,10 @@ public final class TicketTagFormat {
         StringBuilder kept = null;
         int[] number = new int[2];
         int keptUpTo = 0;
+        String prefixText = prefix.value();
         int from = 0;
-        while (from <= subject.length()) {
-            int end = tagEnd(subject, from, prefix.value(), number);
+        while (from < subject.length()) {
+            int end = mayStartTag(subject.charAt(from), prefixText) ? tagEnd(subject, from, prefixText, number) : -1;
             if (end < 0) {
                 from++;
                 continue;

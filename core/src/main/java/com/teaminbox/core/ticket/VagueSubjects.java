@@ -56,15 +56,17 @@ public final class VagueSubjects {
         }
         StringBuilder single = new StringBuilder(subject.length());
         int[] number = new int[2];
+        String prefixText = prefix.value();
         boolean afterSpace = false;
         int index = 0;
         while (index < subject.length()) {
-            int tagEnd = format.tagEnd(subject, index, prefix, number);
+            char current = subject.charAt(index);
+            int tagEnd = format.mayStartTag(current, prefixText) ? format.tagEnd(subject, index, prefix, number) : -1;
             if (tagEnd >= 0) {
                 index = tagEnd;
                 continue;
             }
-            char current = subject.charAt(index++);
+            index++;
             if (TicketSubjects.isLineBreaking(current)) {
                 current = ' ';
             }
