@@ -104,7 +104,7 @@ public final class AssignTicketSubjectCostLoop {
             mail.getMessage().setHeader("Subject", subjects.get(which));
             MailView view = MailView.of(mail);
             if (work != Work.RESET_ONLY) {
-                vague += serve(view, work == Work.BEFORE) ? 1 : 0;
+                vague += (work == Work.BEFORE ? serveBefore(view) : serveAfter(view)) ? 1 : 0;
             }
         }
         double microseconds = (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / count;
@@ -113,6 +113,15 @@ public final class AssignTicketSubjectCostLoop {
             throw new IllegalStateException("no vague subject among the samples");
         }
         return new double[] {microseconds, kilobytes};
+    }
+
+    /** Named apart so that a profile of this loop tells the two runs apart. */
+    private static boolean serveBefore(MailView view) throws MessagingException {
+        return serve(view, true);
+    }
+
+    private static boolean serveAfter(MailView view) throws MessagingException {
+        return serve(view, false);
     }
 
     /** AssignTicket.serve's subject work on one mail, the storage answered by stubs; then the rules' read of the subject. */
