@@ -217,7 +217,10 @@ public final class TicketSubjects {
         return character >= '0' && character <= '9';
     }
 
-    /** Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed. */
+    /**
+     * Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed.
+     * {@code VagueSubjects.singleLineWithoutTags} writes the same rule while it sets tags aside: keep the two in step.
+     */
     public static String singleLine(String text) {
         if (isSingleLine(text)) {
             // the usual subject: nothing to replace, the expressions would copy it twice for nothing

@@ -24,7 +24,8 @@ import com.teaminbox.james.common.SharedMailboxRecipients;
  * In-Reply-To, References, From). {@link ServeSharedMailbox} hands one view to each part of a
  * mail; a mailet configured on its own makes one for its own step. Each value is what the part
  * would have read from the mail at that moment: a part that writes a header says so
- * ({@link #headerChanged}, {@link #headersChanged}) and the next read goes to the message again;
+ * ({@link #headerChanged}, {@link #headersChanged}) and the next read goes to the message again,
+ * except a subject written as it is ({@link #subjectWritten}), which is what that read would give;
  * a grouping is reused only under the same configuration and the same recipients, in order; a new
  * message on the mail forgets everything.
  *

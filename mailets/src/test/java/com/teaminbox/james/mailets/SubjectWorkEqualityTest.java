@@ -34,7 +34,7 @@ class SubjectWorkEqualityTest {
     private static final TicketPrefix SUP = TicketPrefix.of("SUP");
     private static final List<TicketTagFormat> FORMATS = List.of(TicketTagFormat.DEFAULT, TicketTagFormat.of("[{prefix} #{number}]"),
         TicketTagFormat.of("{prefix}-{number}"), TicketTagFormat.of(" ({number}/{prefix}) "), TicketTagFormat.of("\uD83C\uDFAB{prefix}-{number}"),
-        TicketTagFormat.of("Re: {prefix}:{number}"));
+        TicketTagFormat.of("Re: {prefix}:{number}"), TicketTagFormat.of("{number}-{prefix}"));
     private static final List<VagueSubjects> VAGUE = List.of(VagueSubjects.DEFAULT,
         new VagueSubjects(List.of("salut", "bonjour", "aide", "(sans objet)", "re"), "$ATrier"), new VagueSubjects(List.of(), "$T"));
     private static final List<SubjectWorkBefore.Vague> VAGUE_BEFORE = List.of(new SubjectWorkBefore.Vague(VAGUE.get(0).subjects()),
