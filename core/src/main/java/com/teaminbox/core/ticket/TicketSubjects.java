@@ -42,6 +42,30 @@ public final class TicketSubjects {
         return head.isEmpty() ? tagged : head + " " + tagged;
     }
 
+    /**
+     * {@link #withTag(String, String)} with the tag {@code format} writes for {@code ticket}, built in one
+     * buffer: no tag string, no head and rest substrings, no concatenations (every new ticket and every
+     * reply that lost its tag, issue 18). The single line has no blank at either end, and its prefixes
+     * end with a colon: the head needs no strip, the rest only its leading white space skipped.
+     */
+    static String withTag(String subject, TicketTagFormat format, TicketId ticket) {
+        String safe = singleLine(subject == null ? "" : subject);
+        int prefixesEnd = replyPrefixesEnd(safe);
+        int restStart = prefixesEnd;
+        while (restStart < safe.length() && Character.isWhitespace(safe.charAt(restStart))) {
+            restStart++;
+        }
+        StringBuilder tagged = new StringBuilder(safe.length() + format.tagLength(ticket) + 2);
+        if (prefixesEnd > 0) {
+            tagged.append(safe, 0, prefixesEnd).append(' ');
+        }
+        format.appendTag(tagged, ticket);
+        if (restStart < safe.length()) {
+            tagged.append(' ').append(safe, restStart, safe.length());
+        }
+        return tagged.toString();
+    }
+
     /** The subject with every occurrence of the tag but the first removed: a tag is never doubled. */
     public static String withSingleTag(String subject, Pattern tag) {
         String safe = singleLine(subject == null ? "" : subject);
@@ -134,7 +158,7 @@ public final class TicketSubjects {
      * against the expression it replaces, {@code \s*(?:re|fwd?|…|res)(?:\[\d{1,4}])?\s*:},
      * case-insensitive. One prefix at a time: a subject of 1,000 {@code "Re: "} takes no stack.
      */
-    private static int replyPrefixesEnd(String subject) {
+    static int replyPrefixesEnd(String subject) {
         int end = 0;
         for (int next = replyPrefixEnd(subject, 0); next >= 0; next = replyPrefixEnd(subject, end)) {
             end = next;
@@ -193,7 +217,10 @@ public final class TicketSubjects {
         return character >= '0' && character <= '9';
     }
 
-    /** Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed. */
+    /**
+     * Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed.
+     * {@code VagueSubjects.singleLineWithoutTags} writes the same rule while it sets tags aside: keep the two in step.
+     */
     public static String singleLine(String text) {
         if (isSingleLine(text)) {
             // the usual subject: nothing to replace, the expressions would copy it twice for nothing
@@ -219,7 +246,7 @@ public final class TicketSubjects {
     }
 
     /** What {@code [\p{Cntrl}\u2028\u2029\u0085]} matches: {@code \p{Cntrl}} is ASCII's, U+0000 to U+001F and U+007F. */
-    private static boolean isLineBreaking(char character) {
+    static boolean isLineBreaking(char character) {
         return character < 0x20 || character == 0x7F || character == '\u2028' || character == '\u2029' || character == '\u0085';
     }
 

@@ -87,6 +87,65 @@ public final class TicketTagFormat {
         return beforeFirst + (prefixFirst ? prefix : number) + between + (prefixFirst ? number : prefix) + afterSecond;
     }
 
+    /**
+     * Appends {@link #tag(TicketId)} to {@code text}: a new ticket's subject is built in one buffer,
+     * without the tag as a string of its own (issue 18).
+     */
+    void appendTag(StringBuilder text, TicketId ticket) {
+        String prefix = ticket.prefix().value();
+        long number = ticket.number();
+        text.append(beforeFirst);
+        if (prefixFirst) {
+            text.append(prefix).append(between).append(number);
+        } else {
+            text.append(number).append(between).append(prefix);
+        }
+        text.append(afterSecond);
+    }
+
+    /** The length of {@link #tag(TicketId)}, without writing it. */
+    int tagLength(TicketId ticket) {
+        return beforeFirst.length() + between.length() + afterSecond.length() + ticket.prefix().value().length()
+            + decimalLength(ticket.number());
+    }
+
+    private static int decimalLength(long positive) {
+        int digits = 1;
+        for (long rest = positive / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /**
+     * Whether a tag of {@code prefix} may start with this character: the test {@link #tagEnd} makes
+     * first (the template's first literal character, else the prefix's first letter, else a digit,
+     * ASCII letters in either case), made before the call on each position of a subject (issue 18).
+     */
+    boolean mayStartTag(char character, String prefix) {
+        if (!beforeFirst.isEmpty()) {
+            return asciiLowerCase(character) == asciiLowerCase(beforeFirst.charAt(0));
+        }
+        if (prefixFirst) {
+            return asciiLowerCase(character) == asciiLowerCase(prefix.charAt(0));
+        }
+        return character >= '0' && character <= '9';
+    }
+
+    /** Whether {@link #tagEnd(String, int, TicketPrefix, int[])} finds this format's tags (see {@link #scannable}). */
+    boolean isScannable() {
+        return scannable;
+    }
+
+    /**
+     * Where a tag of {@code prefix} starting at {@code start} ends, or -1, as {@link #withoutTags} reads
+     * the subject position by position: for a reader that sets tags aside in its own single pass.
+     * {@code number} (two ints) receives the number's bounds. Only for a scannable format.
+     */
+    int tagEnd(String text, int start, TicketPrefix prefix, int[] number) {
+        return tagEnd(text, start, prefix.value(), number);
+    }
+
     /** Every tag of this prefix in the subject, in order of appearance, duplicates included. */
     public List<TicketId> findAll(String subject, TicketPrefix prefix) {
         List<TicketId> found = new ArrayList<>();
@@ -101,9 +160,10 @@ public final class TicketTagFormat {
             return found;
         }
         int[] number = new int[2];
+        String prefixText = prefix.value();
         int from = 0;
-        while (from <= subject.length()) {
-            int end = tagEnd(subject, from, prefix.value(), number);
+        while (from < subject.length()) {
+            int end = mayStartTag(subject.charAt(from), prefixText) ? tagEnd(subject, from, prefixText, number) : -1;
             if (end < 0) {
                 from++;
                 continue;
@@ -122,9 +182,10 @@ public final class TicketTagFormat {
         StringBuilder kept = null;
         int[] number = new int[2];
         int keptUpTo = 0;
+        String prefixText = prefix.value();
         int from = 0;
-        while (from <= subject.length()) {
-            int end = tagEnd(subject, from, prefix.value(), number);
+        while (from < subject.length()) {
+            int end = mayStartTag(subject.charAt(from), prefixText) ? tagEnd(subject, from, prefixText, number) : -1;
             if (end < 0) {
                 from++;
                 continue;

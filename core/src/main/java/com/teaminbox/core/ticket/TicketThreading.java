@@ -61,7 +61,7 @@ public final class TicketThreading {
             // The tag as written, found without compiling a pattern per mail (format.pattern(ticket) did).
             return TicketSubjects.withSingleTag(decision.baseSubject(), format.tag(ticket));
         }
-        return TicketSubjects.withTag(decision.baseSubject(), format.tag(ticket));
+        return TicketSubjects.withTag(decision.baseSubject(), format, ticket);
     }
 
     /** Where a mail belongs: an existing ticket, or none yet (open one). */

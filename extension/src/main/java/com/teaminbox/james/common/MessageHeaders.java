@@ -119,8 +119,12 @@ public final class MessageHeaders {
         }
     }
 
-    /** Whether javax.mail's encoding and folding leave this subject as it is (see {@link #setSubject}). */
-    static boolean isWrittenUnchanged(String subject) {
+    /**
+     * Whether javax.mail's encoding and folding leave this subject as it is (see {@link #setSubject});
+     * such a subject is also what {@link #subject} reads back: no encoded-word to decode, no line to
+     * unfold, no leading blank for the header's value to lose.
+     */
+    public static boolean isWrittenUnchanged(String subject) {
         // "Subject: " takes 9 of the 76 characters a line may have before javax.mail folds it.
         int length = subject.length();
         if (length == 0 || length > 76 - 9 || subject.charAt(0) == ' ' || subject.charAt(length - 1) == ' ') {

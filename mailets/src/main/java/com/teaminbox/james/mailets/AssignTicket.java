@@ -118,7 +118,7 @@ public class AssignTicket extends GenericMailet {
         String ticketSubject = threading.subjectFor(decision, ticket);
         if (!ticketSubject.equals(subject)) {
             MessageHeaders.setSubject(message, ticketSubject);
-            view.headerChanged("Subject");
+            view.subjectWritten(ticketSubject);
         }
         // setHeader replaces any X-Ticket the sender wrote: only ours may stand.
         message.setHeader(TICKET_HEADER, ticketText);

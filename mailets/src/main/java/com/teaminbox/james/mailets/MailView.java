@@ -24,7 +24,8 @@ import com.teaminbox.james.common.SharedMailboxRecipients;
  * In-Reply-To, References, From). {@link ServeSharedMailbox} hands one view to each part of a
  * mail; a mailet configured on its own makes one for its own step. Each value is what the part
  * would have read from the mail at that moment: a part that writes a header says so
- * ({@link #headerChanged}, {@link #headersChanged}) and the next read goes to the message again;
+ * ({@link #headerChanged}, {@link #headersChanged}) and the next read goes to the message again,
+ * except a subject written as it is ({@link #subjectWritten}), which is what that read would give;
  * a grouping is reused only under the same configuration and the same recipients, in order; a new
  * message on the mail forgets everything.
  *
@@ -106,6 +107,19 @@ final class MailView {
             subject = MessageHeaders.subject(current);
         }
         return subject;
+    }
+
+    /**
+     * A part set the subject to {@code written} with {@link MessageHeaders#setSubject}: a subject written
+     * as it is ({@link MessageHeaders#isWrittenUnchanged}) is what decoding it would read back, and is
+     * kept for the next parts (the rules, the acknowledgement) instead of decoded again; any other is
+     * decoded on the next read.
+     */
+    void subjectWritten(String written) {
+        headerChanged("Subject");
+        if (MessageHeaders.isWrittenUnchanged(written)) {
+            subject = written;
+        }
     }
 
     /** A part set or removed this header: the next read goes to the message. */

@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -201,6 +203,49 @@ class AssignTicketTest {
         boolean isParsed() {
             return messageParsed;
         }
+    }
+
+    /** The rules and the acknowledgement read the subject AssignTicket wrote as it is without decoding it again (issue 18). */
+    @Test
+    void subjectWrittenAsItIsShouldBeReadByTheNextPartsWithoutDecoding() throws Exception {
+        when(registry.open(any(), eq("Printer broken"), any())).thenReturn(SUP_42);
+        AtomicInteger decoded = new AtomicInteger();
+        Mail mail = mailCountingDecodes("Printer broken", decoded);
+        MailView view = MailView.of(mail);
+
+        mailet.serve(mail, view);
+
+        String readByTheNextPart = view.subject();
+        assertThat(decoded).hasValue(1);
+        assertThat(readByTheNextPart).isEqualTo("[SUP-42] Printer broken").isEqualTo(mail.getMessage().getSubject());
+    }
+
+    /** A subject javax.mail encodes is decoded again by the next part: what it reads is the header's decoding. */
+    @Test
+    void encodedSubjectShouldBeDecodedAgainByTheNextPart() throws Exception {
+        when(registry.open(any(), eq("Facture erronée"), any())).thenReturn(SUP_42);
+        AtomicInteger decoded = new AtomicInteger();
+        Mail mail = mailCountingDecodes("Facture erronée", decoded);
+        MailView view = MailView.of(mail);
+
+        mailet.serve(mail, view);
+
+        assertThat(view.subject()).isEqualTo("[SUP-42] Facture erronée");
+        assertThat(decoded).hasValue(2);
+    }
+
+    /** A mail whose message counts the decodings of its subject. */
+    private static Mail mailCountingDecodes(String subject, AtomicInteger decoded) throws Exception {
+        MimeMessage message = new MimeMessage(MimeMessageBuilder.mimeMessageBuilder().addFrom("jane@customer.test")
+            .addToRecipient("support@example.test").setSubject(subject).setText("Hello").build()) {
+            @Override
+            public String getSubject() throws MessagingException {
+                decoded.incrementAndGet();
+                return super.getSubject();
+            }
+        };
+        return FakeMail.builder().name("incoming").sender("jane@customer.test").recipient("support@example.test")
+            .mimeMessage(message).build();
     }
 
     private static Mail mail(String recipient, String subject) throws Exception {

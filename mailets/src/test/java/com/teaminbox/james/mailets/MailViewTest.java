@@ -51,6 +51,37 @@ class MailViewTest {
     }
 
     @Test
+    void aSubjectWrittenAsItIsShouldBeKeptUntilTheHeadersOrTheMessageChange() throws Exception {
+        Mail mail = mail();
+        MailView view = MailView.of(mail);
+        view.subject();
+        mail.getMessage().setSubject("[SUP-1] Printer broken");
+        view.subjectWritten("[SUP-1] Printer broken");
+        mail.getMessage().setSubject("what the message says now");
+        assertThat(view.subject()).as("kept as written").isEqualTo("[SUP-1] Printer broken");
+
+        view.headersChanged();
+        assertThat(view.subject()).as("a rule's header edits").isEqualTo("what the message says now");
+
+        view.subjectWritten("[SUP-1] Printer broken");
+        mail.setMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("a new message").setText("hello").build());
+        assertThat(view.subject()).as("a new message on the mail").isEqualTo("a new message");
+    }
+
+    @Test
+    void aSubjectJavaMailEncodesShouldBeReadFromTheMessage() throws Exception {
+        Mail mail = mail();
+        MailView view = MailView.of(mail);
+        view.subject();
+        mail.getMessage().setSubject("[SUP-1] caf\u00e9", "UTF-8");
+        mail.getMessage().setHeader("Subject", "=?UTF-8?Q?=5BSUP-1=5D_caf=C3=A9_read?=");
+
+        view.subjectWritten("[SUP-1] caf\u00e9");
+
+        assertThat(view.subject()).isEqualTo("[SUP-1] caf\u00e9 read");
+    }
+
+    @Test
     void headersChangedShouldForgetEveryHeaderAndTheSubject() throws Exception {
         Mail mail = mail();
         MailView view = MailView.of(mail);
