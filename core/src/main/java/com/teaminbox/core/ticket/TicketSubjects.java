@@ -219,7 +219,7 @@ public final class TicketSubjects {
 
     /**
      * Control characters (CR and LF above all) become spaces, runs of blanks one space, ends trimmed.
-     * {@code VagueSubjects.singleLineWithoutTags} writes the same rule while it sets tags aside: keep the two in step.
+     * {@code VagueSubjects.singleLineWithoutTags} writes the same characters ({@link #appendSingleLine}) while it sets tags aside.
      */
     public static String singleLine(String text) {
         if (isSingleLine(text)) {
@@ -232,17 +232,23 @@ public final class TicketSubjects {
         StringBuilder single = new StringBuilder(text.length());
         boolean afterSpace = false;
         for (int index = 0; index < text.length(); index++) {
-            char current = text.charAt(index);
-            if (isLineBreaking(current)) {
-                current = ' ';
-            }
-            if (current == ' ' && afterSpace) {
-                continue;
-            }
-            single.append(current);
-            afterSpace = current == ' ';
+            afterSpace = appendSingleLine(single, text.charAt(index), afterSpace);
         }
         return single.toString().strip();
+    }
+
+    /**
+     * Appends {@code character} to {@code single} as {@link #singleLine} writes it: a line-breaking
+     * character as a space, a space after a space not at all. {@code afterSpace}: whether {@code single}
+     * ends with a space; the answer: whether it does now.
+     */
+    static boolean appendSingleLine(StringBuilder single, char character, boolean afterSpace) {
+        char written = isLineBreaking(character) ? ' ' : character;
+        if (written == ' ' && afterSpace) {
+            return true;
+        }
+        single.append(written);
+        return written == ' ';
     }
 
     /** What {@code [\p{Cntrl}\u2028\u2029\u0085]} matches: {@code \p{Cntrl}} is ASCII's, U+0000 to U+001F and U+007F. */

@@ -48,9 +48,9 @@ public final class VagueSubjects {
     /**
      * {@code TicketSubjects.singleLine(format.withoutTags(subject, prefix))} in one pass: the tags are
      * found in the subject as received (as withoutTags finds them), the characters kept are written as
-     * singleLine writes them (a line-breaking one as a space, a run of spaces as one), then stripped.
-     * A change to {@link TicketSubjects#singleLine}'s rule must be made here too; {@code SubjectWorkEqualityTest}
-     * compares the two on every subject it generates.
+     * singleLine writes them ({@link TicketSubjects#appendSingleLine}: a line-breaking one as a space, a run
+     * of spaces as one), then stripped. {@code SubjectWorkEqualityTest} compares the result with the former
+     * two passes on every subject it generates.
      */
     private static String singleLineWithoutTags(String subject, TicketTagFormat format, TicketPrefix prefix) {
         if (!format.isScannable()) {
@@ -69,14 +69,7 @@ public final class VagueSubjects {
                 continue;
             }
             index++;
-            if (TicketSubjects.isLineBreaking(current)) {
-                current = ' ';
-            }
-            if (current == ' ' && afterSpace) {
-                continue;
-            }
-            single.append(current);
-            afterSpace = current == ' ';
+            afterSpace = TicketSubjects.appendSingleLine(single, current, afterSpace);
         }
         return single.toString().strip();
     }
