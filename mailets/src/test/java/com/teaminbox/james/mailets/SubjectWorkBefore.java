@@ -26,10 +26,6 @@ import com.teaminbox.core.ticket.TicketThreading;
  * they are.
  */
 final class SubjectWorkBefore {
-    private static final List<String> REPLY_WORDS =
-        List.of("re", "fwd", "fw", "aw", "wg", "tr", "sv", "vs", "antw", "odp", "rif", "r", "enc", "res");
-    private static final int LONGEST_REPLY_WORD = 4;
-    private static final int MOST_COUNTER_DIGITS = 4;
 
     private SubjectWorkBefore() {
     }
@@ -211,17 +207,8 @@ final class SubjectWorkBefore {
         if (reason == TicketThreading.Reason.KNOWN_TAG) {
             return TicketSubjects.withSingleTag(baseSubject, format.tag(ticket));
         }
-        return withTag(baseSubject, format.tag(ticket));
-    }
-
-    /** {@code TicketSubjects.withTag} as it was. */
-    static String withTag(String subject, String tag) {
-        String safe = TicketSubjects.singleLine(subject == null ? "" : subject);
-        int prefixesEnd = replyPrefixesEnd(safe);
-        String head = safe.substring(0, prefixesEnd).strip();
-        String rest = safe.substring(prefixesEnd).strip();
-        String tagged = rest.isEmpty() ? tag : tag + " " + rest;
-        return head.isEmpty() ? tagged : head + " " + tagged;
+        // the two-argument withTag is main's still, unchanged: the tag as a string, head and rest as substrings
+        return TicketSubjects.withTag(baseSubject, format.tag(ticket));
     }
 
     /** {@code VagueSubjects.isVague} as it was, for the given list of vague subjects. */
@@ -294,62 +281,5 @@ final class SubjectWorkBefore {
             return character >= '!' && character <= '/' || character >= ':' && character <= '@'
                 || character >= '[' && character <= '`' || character >= '{' && character <= '~';
         }
-    }
-
-    private static int replyPrefixesEnd(String subject) {
-        int end = 0;
-        for (int next = replyPrefixEnd(subject, 0); next >= 0; next = replyPrefixEnd(subject, end)) {
-            end = next;
-        }
-        return end;
-    }
-
-    private static int replyPrefixEnd(String subject, int from) {
-        int at = afterBlanks(subject, from);
-        int wordStart = at;
-        while (at < subject.length() && at - wordStart <= LONGEST_REPLY_WORD && isAsciiLetter(subject.charAt(at))) {
-            at++;
-        }
-        if (!isReplyWord(subject, wordStart, at - wordStart)) {
-            return -1;
-        }
-        if (at < subject.length() && subject.charAt(at) == '[') {
-            int digitsStart = ++at;
-            while (at < subject.length() && at - digitsStart <= MOST_COUNTER_DIGITS && isAsciiDigit(subject.charAt(at))) {
-                at++;
-            }
-            int digits = at - digitsStart;
-            if (digits == 0 || digits > MOST_COUNTER_DIGITS || at == subject.length() || subject.charAt(at) != ']') {
-                return -1;
-            }
-            at++;
-        }
-        at = afterBlanks(subject, at);
-        return at < subject.length() && subject.charAt(at) == ':' ? at + 1 : -1;
-    }
-
-    private static boolean isReplyWord(String subject, int start, int length) {
-        for (String word : REPLY_WORDS) {
-            if (word.length() == length && subject.regionMatches(true, start, word, 0, length)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int afterBlanks(String text, int from) {
-        int at = from;
-        while (at < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(at)) >= 0) {
-            at++;
-        }
-        return at;
-    }
-
-    private static boolean isAsciiLetter(char character) {
-        return character >= 'a' && character <= 'z' || character >= 'A' && character <= 'Z';
-    }
-
-    private static boolean isAsciiDigit(char character) {
-        return character >= '0' && character <= '9';
     }
 }
