@@ -20,10 +20,12 @@ import java.util.TreeSet;
  * @param window by default both servers stay up and take the mails in alternating windows of this many (a b b a a b ...)
  * @param forks with the windows: how many fresh pairs of servers run the whole series one after the other; the figures are
  *              the medians of their medians ({@code --quick}: one)
+ * @param jitRecord with the windows: each server records HotSpot's compilations, and the summary gives what the JIT compiled
+ *                  inside each server's windows, and how much of it was our code ({@link JitRecording})
  */
 record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Optional<Path> samples,
                   boolean stockThreadIds, boolean updateDocs, int bigMails, List<String> without, int pairs, boolean nextMinute,
-                  boolean sequential, int window, int forks) {
+                  boolean sequential, int window, int forks, boolean jitRecord) {
     enum Mode { COMPARE, MEMORY, ABLATION }
 
     /**
@@ -52,7 +54,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
     private static final Set<String> WITH_VALUE = Set.of("--mails", "--senders", "--warmup", "--heap", "--samples", "--big-mails", "--without",
         "--pairs", "--window", "--forks");
     private static final Set<String> SWITCHES = Set.of("--memory", "--stock-thread-ids", "--no-docs", "--quick", "--next-minute",
-        "--sequential");
+        "--sequential", "--jit-record");
 
     static E2eOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -98,6 +100,10 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         if (sequential && (given.containsKey("--window") || given.containsKey("--forks"))) {
             throw new IllegalArgumentException("--window and --forks apply to the alternating windows, not to --sequential (its pairs: --pairs)");
         }
+        if (given.containsKey("--jit-record") && (mode != Mode.COMPARE || sequential)) {
+            throw new IllegalArgumentException("--jit-record reads the compiles inside the alternating windows: not with --sequential, --memory"
+                + " or --without");
+        }
         if (given.containsKey("--forks") && given.containsKey("--quick")) {
             throw new IllegalArgumentException("--quick is one fork: give --forks or --quick, not both");
         }
@@ -131,7 +137,7 @@ record E2eOptions(Mode mode, int mails, int senders, int warmup, String heap, Op
         return new E2eOptions(mode, mails, number(given, "--senders", 8, 1), warmup, heap,
             Optional.ofNullable(given.get("--samples")).map(Path::of), given.containsKey("--stock-thread-ids"),
             !given.containsKey("--no-docs"), number(given, "--big-mails", 1_000, 1), List.copyOf(without),
-            pairs, given.containsKey("--next-minute"), sequential, window, forks);
+            pairs, given.containsKey("--next-minute"), sequential, window, forks, given.containsKey("--jit-record"));
     }
 
     private static int number(Map<String, String> given, String option, int defaultValue, int minimum) {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  * mailbox first sees the Message-ID. With {@code --memory}: a 50 MB attachment, then 1,000 mails
  * of 1 MB, through (b) with {@code -Xmx512m}; the peak heap comes from the server's GC log.
  * <pre>
- * ./benchmark e2e [--quick] [--forks 3] [--mails 2000] [--window 250] [--senders 8] [--warmup 3000] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs]
+ * ./benchmark e2e [--quick] [--forks 3] [--mails 2000] [--window 250] [--senders 8] [--warmup 3000] [--heap 1g] [--samples DIR] [--stock-thread-ids] [--no-docs] [--jit-record]
  * ./benchmark e2e --sequential [--pairs 5 | --quick] [--next-minute] ...
  * ./benchmark e2e --memory [--big-mails 1000]
  * ./benchmark e2e --without ApplyRules,Acknowledge [--mails 2000] [--warmup 3000] ...
@@ -69,6 +70,10 @@ public final class EndToEndBenchmark {
     private Path samples;
     private boolean stockThreadIds;
     private boolean nextMinute;
+    /** With {@code --jit-record}: the Flight Recorder settings both servers record with ({@link JitRecording}), else empty. */
+    private Optional<Path> jitSettings = Optional.empty();
+    private final List<JitRecording.InWindows> stockJit = new ArrayList<>();
+    private final List<JitRecording.InWindows> ourJit = new ArrayList<>();
 
     private EndToEndBenchmark(Path root, int senders) throws Exception {
         this.root = root;
@@ -128,6 +133,9 @@ public final class EndToEndBenchmark {
         options.samples().ifPresent(samples -> benchmark.samples = samples);
         benchmark.stockThreadIds = options.stockThreadIds();
         benchmark.nextMinute = options.nextMinute();
+        if (options.jitRecord()) {
+            benchmark.jitSettings = Optional.of(JitRecording.writeSettings(benchmark.work));
+        }
         String command = ("./benchmark e2e " + String.join(" ", args)).strip();
         switch (options.mode()) {
             case ABLATION -> benchmark.ablate(options.without(), options.mails(), options.warmup(), options.heap());
@@ -183,7 +191,7 @@ public final class EndToEndBenchmark {
 
     /** One measured window of one server, both servers up. */
     record Window(int pair, boolean stock, Result result, Optional<ServerCpu> otherServerCpu, double stealShare, double quietWaitSeconds,
-                  boolean otherQuiet, double closeWaitSeconds, boolean quietAfter, double restOfMachineSeconds) {
+                  boolean otherQuiet, double closeWaitSeconds, boolean quietAfter, double restOfMachineSeconds, JitRecording.Span span) {
     }
 
     /**
@@ -220,6 +228,10 @@ public final class EndToEndBenchmark {
         }
         if (forks > 1) {
             System.out.println(WindowSummary.Fork.describe(results));
+            if (jitSettings.isPresent()) {
+                System.out.println("over " + forks + " forks: " + JitRecording.InWindows.sum(stockJit).describe("(a)"));
+                System.out.println("over " + forks + " forks: " + JitRecording.InWindows.sum(ourJit).describe("(b)"));
+            }
         }
         if (updateDocs) {
             ResultsTable.writeWindows(root.resolve("docs/benchmarks.md"), command, LocalDate.now(), results, heap, senders, warmup, window,
@@ -231,8 +243,12 @@ public final class EndToEndBenchmark {
     private WindowSummary.Fork fork(int fork, int mails, int window, int warmup, String heap) throws Exception {
         int pairs = (mails + window - 1) / window;
         String suffix = fork == 1 ? "" : Integer.toString(fork);
-        try (JamesProcess stock = JamesProcess.start(appTarget, work.resolve("a" + suffix), heap, with(Pipelines.stock(demoConf, work)));
-             JamesProcess ours = JamesProcess.start(appTarget, work.resolve("b" + suffix), heap,
+        Path stockHome = work.resolve("a" + suffix);
+        Path ourHome = work.resolve("b" + suffix);
+        List<Window> windows = new ArrayList<>();
+        WindowSummary.Fork result;
+        try (JamesProcess stock = JamesProcess.start(appTarget, stockHome, heap, jitOption(stockHome), with(Pipelines.stock(demoConf, work)));
+             JamesProcess ours = JamesProcess.start(appTarget, ourHome, heap, jitOption(ourHome),
                  with(Pipelines.teamInbox(demoConf, appTarget, work)))) {
             createRecipient(stock);
             try (ImapAccount owner = ImapAccount.login(stock.imap, BenchmarkMails.RECIPIENT, PASSWORD)) {
@@ -257,7 +273,6 @@ public final class EndToEndBenchmark {
                 awaitFirstMinuteTasks(ours);
                 Map<String, Long> stockCounts = awaitSteadyCounts(stock);
                 Map<String, Long> ourCounts = awaitSteadyCounts(ours);
-                List<Window> windows = new ArrayList<>();
                 double seriesFrom = secondsSinceReady(ours);
                 for (int pair = 0; pair < pairs; pair++) {
                     List<BenchmarkMails.Mail> stockSlice = stockMails.subList(warmup + pair * window, Math.min(warmup + mails,
@@ -296,9 +311,27 @@ public final class EndToEndBenchmark {
                     secondsSinceReady(ours));
                 WindowSummary summary = WindowSummary.of(windows);
                 System.out.println(summary.describe());
-                return new WindowSummary.Fork(stockTotal, ourTotal, summary);
+                result = new WindowSummary.Fork(stockTotal, ourTotal, summary);
             }
         }
+        if (jitSettings.isPresent()) {
+            // The servers have stopped: each wrote its recording on the way out.
+            JitRecording.InWindows stockCompiles = JitRecording.read(JitRecording.recordingOf(stockHome), spans(windows, true));
+            JitRecording.InWindows ourCompiles = JitRecording.read(JitRecording.recordingOf(ourHome), spans(windows, false));
+            stockJit.add(stockCompiles);
+            ourJit.add(ourCompiles);
+            System.out.println(stockCompiles.describe("(a)"));
+            System.out.println(ourCompiles.describe("(b)"));
+        }
+        return result;
+    }
+
+    private List<String> jitOption(Path home) {
+        return jitSettings.map(settings -> List.of(JitRecording.jvmOption(home, settings))).orElse(List.of());
+    }
+
+    private static List<JitRecording.Span> spans(List<Window> windows, boolean stock) {
+        return windows.stream().filter(window -> window.stock() == stock).map(Window::span).toList();
     }
 
     /**
@@ -315,6 +348,7 @@ public final class EndToEndBenchmark {
         Optional<ServerCpu> otherBefore = ServerCpu.of(other.pid());
         Optional<ServerCpu> clientBefore = ServerCpu.of(ProcessHandle.current().pid());
         Optional<MachineCpu> machineBefore = MachineCpu.now();
+        Instant from = Instant.now();
         watch.resume();
         Result result = measure(james, watch, slice, stockTurn ? "(a)" : "(b)");
         Optional<ServerCpu> clientAfter = ServerCpu.of(ProcessHandle.current().pid());
@@ -324,6 +358,7 @@ public final class EndToEndBenchmark {
         long closing = System.nanoTime();
         boolean quietAfter = awaitQuiet(james);
         double closeWait = (System.nanoTime() - closing) / 1e9;
+        JitRecording.Span span = new JitRecording.Span(from, Instant.now());
         result.serverCpu = before.flatMap(earlier -> ServerCpu.of(james.pid()).map(now -> now.minus(earlier)));
         Optional<ServerCpu> otherUsed = otherBefore.flatMap(earlier -> ServerCpu.of(other.pid()).map(now -> now.minus(earlier)));
         Optional<ServerCpu> clientClosed = clientBefore.flatMap(earlier -> ServerCpu.of(ProcessHandle.current().pid()).map(now -> now.minus(earlier)));
@@ -334,7 +369,7 @@ public final class EndToEndBenchmark {
             - result.serverCpu.map(ServerCpu::totalSeconds).orElse(Double.NaN) - otherUsed.map(ServerCpu::totalSeconds).orElse(Double.NaN)
             - clientClosed.map(ServerCpu::totalSeconds).orElse(Double.NaN);
         result.clientCpu = clientBefore.flatMap(earlier -> clientAfter.map(now -> now.minus(earlier)));
-        return new Window(pair, stockTurn, result, otherUsed, steal, quietWait, otherQuiet, closeWait, quietAfter, rest);
+        return new Window(pair, stockTurn, result, otherUsed, steal, quietWait, otherQuiet, closeWait, quietAfter, rest, span);
     }
 
     /**

@@ -58,6 +58,15 @@ final class JamesProcess implements AutoCloseable {
      * @param launcherArguments the demo launcher's options after {@code --home}, e.g. {@code --extensions DIR}
      */
     static JamesProcess start(Path appTarget, Path home, String maxHeap, List<String> launcherArguments) throws Exception {
+        return start(appTarget, home, maxHeap, List.of(), launcherArguments);
+    }
+
+    /**
+     * @param jvmOptions more options for the server's JVM, the same for both servers of a comparison (e.g. {@code --jit-record}'s
+     *                   recording)
+     */
+    static JamesProcess start(Path appTarget, Path home, String maxHeap, List<String> jvmOptions, List<String> launcherArguments)
+        throws Exception {
         String classPath = appTarget.resolve("classes") + java.io.File.pathSeparator
             + Files.readString(appTarget.resolve("classpath.txt")).strip();
         Path gcLog = home.resolve("gc.log");
@@ -71,6 +80,7 @@ final class JamesProcess implements AutoCloseable {
         if (!extraOptions.isEmpty()) {
             command.addAll(List.of(extraOptions.split("\\s+")));
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, "com.teaminbox.demo.DemoServer", "--home", home.resolve("james").toString(), "--random-ports"));
         command.addAll(launcherArguments);
         // Straight to a file, by the operating system: no thread of ours copies each line.

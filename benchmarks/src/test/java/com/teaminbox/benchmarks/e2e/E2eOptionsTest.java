@@ -15,7 +15,7 @@ class E2eOptionsTest {
         E2eOptions options = E2eOptions.parse();
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 2_000, 8, 3_000, "1g", Optional.empty(),
-            false, true, 1_000, List.of(), 5, false, false, 250, 3));
+            false, true, 1_000, List.of(), 5, false, false, 250, 3, false));
     }
 
     @Test
@@ -69,7 +69,7 @@ class E2eOptionsTest {
             "--samples", "/tmp/mails", "--stock-thread-ids", "--no-docs", "--next-minute", "--sequential");
 
         assertThat(options).isEqualTo(new E2eOptions(E2eOptions.Mode.COMPARE, 300, 4, 0, "512m", Optional.of(Path.of("/tmp/mails")),
-            true, false, 1_000, List.of(), 5, true, true, 250, 1));
+            true, false, 1_000, List.of(), 5, true, true, 250, 1, false));
     }
 
     @Test
@@ -120,5 +120,14 @@ class E2eOptionsTest {
         assertThatThrownBy(() -> E2eOptions.parse("--without", "ApplyRules", "--pairs", "2"))
             .hasMessage("--pairs and --quick apply to the comparison only");
         assertThatThrownBy(() -> E2eOptions.parse("--sequential", "--pairs", "0")).hasMessage("--pairs must be at least 1: 0");
+    }
+
+    @Test
+    void theJitRecordingIsAskedForWithTheWindowsOnly() {
+        assertThat(E2eOptions.parse("--jit-record").jitRecord()).isTrue();
+        assertThat(E2eOptions.parse("--quick", "--jit-record").jitRecord()).isTrue();
+        assertThat(E2eOptions.parse().jitRecord()).isFalse();
+        assertThatThrownBy(() -> E2eOptions.parse("--sequential", "--jit-record")).hasMessageStartingWith("--jit-record reads the compiles inside");
+        assertThatThrownBy(() -> E2eOptions.parse("--memory", "--jit-record")).hasMessageStartingWith("--jit-record reads the compiles inside");
     }
 }

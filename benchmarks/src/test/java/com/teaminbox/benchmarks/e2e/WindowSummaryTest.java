@@ -3,6 +3,7 @@ package com.teaminbox.benchmarks.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,6 @@ class WindowSummaryTest {
         result.clientCpu = Optional.of(new ServerCpu(0.01, Map.of(), Map.of(), Map.of(), Map.of()));
         double other = otherMillisPerMail * 100 / 1000;
         return new EndToEndBenchmark.Window(pair, stock, result, Optional.of(new ServerCpu(other, Map.of(), Map.of(), Map.of(), Map.of())),
-            0.0, 1.0, true, 1.0, true, 0.0);
+            0.0, 1.0, true, 1.0, true, 0.0, new JitRecording.Span(Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
     }
 }
