@@ -1,0 +1,154 @@
+package com.teaminbox.core.audit;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The record's line writer, run by hand (not a test; docs/benchmarks.md, {@code jit17audit}).
+ * <pre>
+ * AuditLineCostLoop append RECORDS   the e2e's records through an AuditChainWriter in a fresh JVM, as the
+ *                                    server writes them: run with JFR or -XX:+PrintCompilation to see the compiles
+ * AuditLineCostLoop cost ROUNDS RECORDS   CPU per record of the line (content, hash, line): the previous writer
+ *                                    ({@link AuditLineBefore}) and the current one alternated, medians
+ * </pre>
+ * The events are the e2e pipeline's ({@link #event}: the records of {@code ./benchmark audit --mix server}).
+ */
+final class AuditLineCostLoop {
+    private static final String SHARED_MAILBOX = "support@example.test";
+    private static final String SENDER = "jane@customer.test";
+    private static final AuditEventType[] CYCLE = {
+        AuditEventType.MAIL_RECEIVED, AuditEventType.TICKET_CREATED, AuditEventType.RULE_MATCHED, AuditEventType.AUTORESPONSE_SUPPRESSED,
+        AuditEventType.MAIL_RECEIVED, AuditEventType.TICKET_CREATED, AuditEventType.AUTORESPONSE_SUPPRESSED,
+        AuditEventType.MAIL_RECEIVED, AuditEventType.TICKET_CREATED, AuditEventType.RULE_MATCHED, AuditEventType.AUTORESPONSE_SUPPRESSED,
+        AuditEventType.MAIL_RECEIVED, AuditEventType.TICKET_THREADED,
+        AuditEventType.MAIL_RECEIVED, AuditEventType.TICKET_CREATED, AuditEventType.RULE_MATCHED, AuditEventType.AUTORESPONSE_SUPPRESSED,
+        AuditEventType.MESSAGE_READ};
+    private static final int DISTINCT_EVENTS = 18 * 256;
+
+    private AuditLineCostLoop() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        AuditEvent[] events = new AuditEvent[DISTINCT_EVENTS];
+        for (int index = 0; index < events.length; index++) {
+            events[index] = event(index);
+        }
+        switch (args[0]) {
+            case "append" -> append(events, Integer.parseInt(args[1]));
+            case "cost" -> cost(events, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("append RECORDS | cost ROUNDS RECORDS: " + args[0]);
+        }
+    }
+
+    private static void append(AuditEvent[] events, int records) throws IOException {
+        Path directory = Files.createTempDirectory("audit-line");
+        long started = System.nanoTime();
+        try (AuditChainWriter writer = new AuditChainWriter(directory, "mx1", Clock.systemUTC(),
+            AuditChainWriter.DEFAULT_MAX_FILE_BYTES, FlushPolicy.FLUSH)) {
+            for (int index = 0; index < records; index++) {
+                writer.appendOne(events[index % events.length]);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d records in %.0f ms%n", records, (System.nanoTime() - started) / 1e6);
+    }
+
+    private static void cost(AuditEvent[] events, int rounds, int records) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] before = new double[rounds];
+        double[] after = new double[rounds];
+        CanonicalJsonWriterBefore oldLines = new CanonicalJsonWriterBefore();
+        CanonicalJsonWriter newLines = new CanonicalJsonWriter();
+        MessageDigest sha256 = AuditRecord.newSha256();
+        Instant time = Instant.parse("2026-12-08T02:00:00.123Z");
+        long sink = 0;
+        // round 0 warms both up and is not counted; the order is swapped every round
+        for (int round = -1; round < rounds; round++) {
+            for (int turn = 0; turn < 2; turn++) {
+                boolean old = (turn == 0) == (round % 2 == 0);
+                long cpu = threads.getCurrentThreadCpuTime();
+                String prev = AuditRecord.GENESIS;
+                for (int index = 0; index < records; index++) {
+                    AuditEvent event = events[index % events.length];
+                    long seq = 1_000_000L + index;
+                    if (old) {
+                        byte[] line = AuditLineBefore.chainLine(oldLines, sha256, event, "mx1", seq, time, prev);
+                        sink += line.length;
+                    } else {
+                        sink += AuditRecord.chainLine(newLines, sha256, event, "mx1", seq, time, prev).line().length;
+                    }
+                }
+                double micros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / records;
+                if (round >= 0) {
+                    (old ? before : after)[round] = micros;
+                }
+            }
+            if (round >= 0) {
+                System.out.printf(Locale.ROOT, "round %d: before %.3f µs, after %.3f µs per record%n", round, before[round], after[round]);
+            }
+        }
+        double medianBefore = median(before);
+        double medianAfter = median(after);
+        System.out.printf(Locale.ROOT, "median: before %.3f µs (%.3f – %.3f), after %.3f µs (%.3f – %.3f), after/before %.3f (%d)%n",
+            medianBefore, min(before), max(before), medianAfter, min(after), max(after), medianAfter / medianBefore, sink % 10);
+    }
+
+    /** The record numbered {@code sequence} of the e2e pipeline (as the benchmarks' {@code ServerRecords}). */
+    static AuditEvent event(long sequence) {
+        long mail = sequence / 4;
+        String messageId = "<e2e-b1-" + mail + "@bench.test>";
+        String mailId = "Mail17965834" + (10_000_000 + mail) + "-286bd3b1-719b-4c07-a2ca-2ad919a6d703";
+        String ticket = "SUP-" + (1000 + mail);
+        String subject = sequence % 18 == 1 ? "Заказ " + mail + " не доставлен, срочно" : "Urgente : accès VPN impossible " + mail;
+        return switch (CYCLE[(int) (sequence % CYCLE.length)]) {
+            case MAIL_RECEIVED -> AuditEvent.of(AuditEventType.MAIL_RECEIVED, AuditActor.externalSender(SENDER))
+                .sharedMailbox(SHARED_MAILBOX).messageId(messageId).decision("accepted")
+                .detail("mailId", mailId).detail("remoteAddress", "127.0.0.1").detail("size", 20_755).build();
+            case TICKET_CREATED -> AuditEvent.of(AuditEventType.TICKET_CREATED, AuditActor.system()).sharedMailbox(SHARED_MAILBOX)
+                .ticket(ticket).messageId(messageId).decision("created").reason("NEW_TICKET")
+                .detail("mailId", mailId).detail("sender", SENDER).detail("subject", subject).build();
+            case TICKET_THREADED -> AuditEvent.of(AuditEventType.TICKET_THREADED, AuditActor.system()).sharedMailbox(SHARED_MAILBOX)
+                .ticket(ticket).messageId(messageId).decision("threaded").reason("IN_REPLY_TO")
+                .detail("mailId", mailId).detail("sender", SENDER).detail("subject", "Re: [" + ticket + "] " + subject).build();
+            case RULE_MATCHED -> AuditEvent.of(AuditEventType.RULE_MATCHED, AuditActor.system()).sharedMailbox(SHARED_MAILBOX)
+                .ticket(ticket).messageId(messageId).decision("applied")
+                .detail("actions", "[flag \\Flagged, keyword $Urgent]").detail("mailId", mailId).detail("rule", "urgent")
+                .detail("sender", SENDER).detail("subject", "[" + ticket + "] " + subject).build();
+            case AUTORESPONSE_SUPPRESSED -> AuditEvent.of(AuditEventType.AUTORESPONSE_SUPPRESSED, AuditActor.system())
+                .sharedMailbox(SHARED_MAILBOX).ticket(ticket).messageId(messageId).decision("suppressed")
+                .reason("suppress SENDER_DAILY_CAP (10 per day): the sender reached the daily cap of acknowledgements")
+                .detail("mailId", mailId).detail("sender", SENDER).build();
+            default -> AuditEvent.of(AuditEventType.MESSAGE_READ, AuditActor.member("alice@example.test"))
+                .sharedMailbox(SHARED_MAILBOX).decision("accepted")
+                .detail("command", "FETCH").detail("folder", "INBOX").detail("uids", Long.toString(mail)).build();
+        };
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+}
