@@ -53,22 +53,29 @@ public final class AuditRecord {
     /** {@code ,"hash":"}: where a chained line's hash member starts. */
     private static final byte[] HASH_MEMBER_BYTES = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int SHA256_BYTES = 32;
+    /** After the hash's digits: its closing quote, the line's closing brace and its line feed. */
+    private static final int HASH_END_BYTES = 3;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /** The members' names, in the order of the line, made bytes once ({@link CanonicalJsonWriter.Name}). */
-    private static final CanonicalJsonWriter.Name V = new CanonicalJsonWriter.Name("v");
-    private static final CanonicalJsonWriter.Name SEQ = new CanonicalJsonWriter.Name("seq");
-    private static final CanonicalJsonWriter.Name TIME_MEMBER = new CanonicalJsonWriter.Name("time");
-    private static final CanonicalJsonWriter.Name NODE = new CanonicalJsonWriter.Name("node");
-    private static final CanonicalJsonWriter.Name TYPE = new CanonicalJsonWriter.Name("type");
-    private static final CanonicalJsonWriter.Name ACTOR = new CanonicalJsonWriter.Name("actor");
-    private static final CanonicalJsonWriter.Name MAILBOX = new CanonicalJsonWriter.Name("mailbox");
-    private static final CanonicalJsonWriter.Name TICKET = new CanonicalJsonWriter.Name("ticket");
-    private static final CanonicalJsonWriter.Name MESSAGE_ID = new CanonicalJsonWriter.Name("messageId");
-    private static final CanonicalJsonWriter.Name DECISION = new CanonicalJsonWriter.Name("decision");
-    private static final CanonicalJsonWriter.Name REASON = new CanonicalJsonWriter.Name("reason");
-    private static final CanonicalJsonWriter.Name DETAILS = new CanonicalJsonWriter.Name("details");
-    private static final CanonicalJsonWriter.Name PREV = new CanonicalJsonWriter.Name("prev");
+    /**
+     * The line's constant bytes, made once, in its order: each member's separator, quoted name and
+     * colon ({@link CanonicalJsonWriter#part}); {@code v} is the schema's, a constant too.
+     */
+    private static final byte[] V_AND_SEQ = ascii("\"v\":" + SCHEMA_VERSION + ",\"seq\":");
+    private static final byte[] TIME_MEMBER = ascii(",\"time\":");
+    private static final byte[] NODE = ascii(",\"node\":");
+    private static final byte[] TYPE = ascii(",\"type\":");
+    /** The actor is the object {@code {"kind":…,"name":…}}: its kind's part, its name's, its closing brace. */
+    private static final byte[] ACTOR_KIND = ascii(",\"actor\":{\"kind\":");
+    private static final byte[] ACTOR_NAME = ascii(",\"name\":");
+    private static final byte[] OBJECT_END = ascii("}");
+    private static final byte[] MAILBOX = ascii(",\"mailbox\":");
+    private static final byte[] TICKET = ascii(",\"ticket\":");
+    private static final byte[] MESSAGE_ID = ascii(",\"messageId\":");
+    private static final byte[] DECISION = ascii(",\"decision\":");
+    private static final byte[] REASON = ascii(",\"reason\":");
+    private static final byte[] DETAILS = ascii(",\"details\":{");
+    private static final byte[] PREV = ascii(",\"prev\":");
 
     private final long seq;
     private final Instant time;
@@ -155,35 +162,42 @@ public final class AuditRecord {
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
         contentWriter(lines.reset(), seq, millis, node, event, prev).close();
+        byte[] line = sealed(lines, sha256);
+        String hash = new String(line, line.length - HASH_END_BYTES - 2 * SHA256_BYTES, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
+        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
+    }
+
+    /**
+     * The line of the content in {@code lines}' buffer: the content with the hash member in place of
+     * its closing brace, and the line feed. The hash's hexadecimal digits are written straight into
+     * the line's bytes (ASCII), instead of formatting them, quoting them into the JSON and encoding
+     * the whole line again (in the server this runs in profiled C1 code, per character). The digest
+     * itself goes into the buffer too, past where its digits go: no array per record. A method of
+     * its own, apart from the content's: its loop's backedges count towards an OSR compile of this
+     * small method, not of the whole line's.
+     */
+    private static byte[] sealed(CanonicalJsonWriter lines, MessageDigest sha256) {
         int contentSize = lines.size();
-        // The line is the content with the hash member in place of the closing brace: the hash's
-        // hexadecimal digits are written straight into the line's bytes (ASCII), and its text is
-        // read back from there, instead of formatting it, quoting it into the JSON and encoding
-        // the whole line again (in the server this runs in profiled C1 code, per character).
-        // The digest itself goes into the buffer too, past where its digits go: no array per record.
-        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 3 * SHA256_BYTES + 3);
+        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 3 * SHA256_BYTES + HASH_END_BYTES);
         int hashAt = contentSize - 1 + HASH_MEMBER_BYTES.length;
-        int digestAt = hashAt + 2 * SHA256_BYTES + 3;
+        int digestAt = hashAt + 2 * SHA256_BYTES + HASH_END_BYTES;
         sha256.update(bytes, 0, contentSize);
         try {
             sha256.digest(bytes, digestAt, SHA256_BYTES);
         } catch (DigestException e) {
             throw new IllegalStateException("A SHA-256 digest is 32 bytes", e);
         }
-        int at = contentSize - 1;
-        System.arraycopy(HASH_MEMBER_BYTES, 0, bytes, at, HASH_MEMBER_BYTES.length);
-        at += HASH_MEMBER_BYTES.length;
-        for (int index = digestAt; index < digestAt + SHA256_BYTES; index++) {
-            byte octet = bytes[index];
-            bytes[at++] = HEX_DIGITS[(octet >> 4) & 0xf];
-            bytes[at++] = HEX_DIGITS[octet & 0xf];
+        System.arraycopy(HASH_MEMBER_BYTES, 0, bytes, contentSize - 1, HASH_MEMBER_BYTES.length);
+        for (int index = 0; index < SHA256_BYTES; index++) {
+            byte octet = bytes[digestAt + index];
+            bytes[hashAt + 2 * index] = HEX_DIGITS[(octet >> 4) & 0xf];
+            bytes[hashAt + 2 * index + 1] = HEX_DIGITS[octet & 0xf];
         }
+        int at = hashAt + 2 * SHA256_BYTES;
         bytes[at++] = '"';
         bytes[at++] = '}';
         bytes[at++] = '\n';
-        byte[] line = Arrays.copyOf(bytes, at);
-        String hash = new String(line, hashAt, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
-        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
+        return Arrays.copyOf(bytes, at);
     }
 
     /** A SHA-256 digest: one per writer or thread, since looking the algorithm up costs more than hashing a record. */
@@ -258,23 +272,33 @@ public final class AuditRecord {
         return value;
     }
 
+    /**
+     * The record's content: its first members written straight away, the others queued as parts
+     * and written by the writer's one loop ({@link CanonicalJsonWriter#writeParts}), so that the
+     * line's compiled code holds one copy of the escaping loop. The node (checked by the callers:
+     * {@link NodeName}), the type's and actor kind's wire names and {@code prev} (a checked hash or
+     * one this class wrote) need no escaping and are not looked at.
+     */
     private static CanonicalJsonWriter contentWriter(CanonicalJsonWriter writer, long seq, Instant time, String node, AuditEvent event,
                                                     String prev) {
         return writer
-            .number(V, SCHEMA_VERSION)
-            .number(SEQ, seq)
-            // checked by the callers first (NodeName, checkHash), or written by this class: no escaping to look for
-            .time(TIME_MEMBER, time)
-            .plainString(NODE, node)
-            .plainString(TYPE, event.type().wireName())
-            .actor(ACTOR, event.actor().kind().wireName(), event.actor().name())
-            .string(MAILBOX, event.sharedMailbox())
-            .string(TICKET, event.ticket())
-            .string(MESSAGE_ID, event.messageId())
-            .string(DECISION, event.decision())
-            .string(REASON, event.reason())
-            .object(DETAILS, event.detailsToWrite())
-            .plainString(PREV, prev);
+            .constant(V_AND_SEQ).number(seq)
+            .constant(TIME_MEMBER).time(time)
+            .plainPart(NODE, node)
+            .plainPart(TYPE, event.type().wireName())
+            .plainPart(ACTOR_KIND, event.actor().kind().wireName()).part(ACTOR_NAME, event.actor().name()).constantPart(OBJECT_END)
+            .part(MAILBOX, event.sharedMailbox())
+            .part(TICKET, event.ticket())
+            .part(MESSAGE_ID, event.messageId())
+            .part(DECISION, event.decision())
+            .part(REASON, event.reason())
+            .objectParts(DETAILS, event.detailsToWrite())
+            .plainPart(PREV, prev)
+            .writeParts();
+    }
+
+    private static byte[] ascii(String constant) {
+        return constant.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
