@@ -57,25 +57,20 @@ public final class AuditRecord {
     private static final int HASH_END_BYTES = 3;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /**
-     * The line's constant bytes, made once, in its order: each member's separator, quoted name and
-     * colon ({@link CanonicalJsonWriter#part}); {@code v} is the schema's, a constant too.
-     */
-    private static final byte[] V_AND_SEQ = ascii("\"v\":" + SCHEMA_VERSION + ",\"seq\":");
-    private static final byte[] TIME_MEMBER = ascii(",\"time\":");
-    private static final byte[] NODE = ascii(",\"node\":");
-    private static final byte[] TYPE = ascii(",\"type\":");
-    /** The actor is the object {@code {"kind":…,"name":…}}: its kind's part, its name's, its closing brace. */
-    private static final byte[] ACTOR_KIND = ascii(",\"actor\":{\"kind\":");
-    private static final byte[] ACTOR_NAME = ascii(",\"name\":");
-    private static final byte[] OBJECT_END = ascii("}");
-    private static final byte[] MAILBOX = ascii(",\"mailbox\":");
-    private static final byte[] TICKET = ascii(",\"ticket\":");
-    private static final byte[] MESSAGE_ID = ascii(",\"messageId\":");
-    private static final byte[] DECISION = ascii(",\"decision\":");
-    private static final byte[] REASON = ascii(",\"reason\":");
-    private static final byte[] DETAILS = ascii(",\"details\":{");
-    private static final byte[] PREV = ascii(",\"prev\":");
+    /** The members' names, in the order of the line, made bytes once ({@link CanonicalJsonWriter.Name}). */
+    private static final CanonicalJsonWriter.Name V = new CanonicalJsonWriter.Name("v");
+    private static final CanonicalJsonWriter.Name SEQ = new CanonicalJsonWriter.Name("seq");
+    private static final CanonicalJsonWriter.Name TIME_MEMBER = new CanonicalJsonWriter.Name("time");
+    private static final CanonicalJsonWriter.Name NODE = new CanonicalJsonWriter.Name("node");
+    private static final CanonicalJsonWriter.Name TYPE = new CanonicalJsonWriter.Name("type");
+    private static final CanonicalJsonWriter.Name ACTOR = new CanonicalJsonWriter.Name("actor");
+    private static final CanonicalJsonWriter.Name MAILBOX = new CanonicalJsonWriter.Name("mailbox");
+    private static final CanonicalJsonWriter.Name TICKET = new CanonicalJsonWriter.Name("ticket");
+    private static final CanonicalJsonWriter.Name MESSAGE_ID = new CanonicalJsonWriter.Name("messageId");
+    private static final CanonicalJsonWriter.Name DECISION = new CanonicalJsonWriter.Name("decision");
+    private static final CanonicalJsonWriter.Name REASON = new CanonicalJsonWriter.Name("reason");
+    private static final CanonicalJsonWriter.Name DETAILS = new CanonicalJsonWriter.Name("details");
+    private static final CanonicalJsonWriter.Name PREV = new CanonicalJsonWriter.Name("prev");
 
     private final long seq;
     private final Instant time;
@@ -162,7 +157,11 @@ public final class AuditRecord {
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
         contentWriter(lines.reset(), seq, millis, node, event, prev).close();
-        byte[] line = sealed(lines, sha256);
+        return chained(seq, millis, node, event, prev, sealed(lines, sha256));
+    }
+
+    /** The record of a line just sealed ({@link #sealed}), its hash read back from the line's last member. */
+    static Chained chained(long seq, Instant millis, String node, AuditEvent event, String prev, byte[] line) {
         String hash = new String(line, line.length - HASH_END_BYTES - 2 * SHA256_BYTES, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
         return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
     }
@@ -272,33 +271,23 @@ public final class AuditRecord {
         return value;
     }
 
-    /**
-     * The record's content: its first members written straight away, the others queued as parts
-     * and written by the writer's one loop ({@link CanonicalJsonWriter#writeParts}), so that the
-     * line's compiled code holds one copy of the escaping loop. The node (checked by the callers:
-     * {@link NodeName}), the type's and actor kind's wire names and {@code prev} (a checked hash or
-     * one this class wrote) need no escaping and are not looked at.
-     */
     private static CanonicalJsonWriter contentWriter(CanonicalJsonWriter writer, long seq, Instant time, String node, AuditEvent event,
                                                     String prev) {
         return writer
-            .constant(V_AND_SEQ).number(seq)
-            .constant(TIME_MEMBER).time(time)
-            .plainPart(NODE, node)
-            .plainPart(TYPE, event.type().wireName())
-            .plainPart(ACTOR_KIND, event.actor().kind().wireName()).part(ACTOR_NAME, event.actor().name()).constantPart(OBJECT_END)
-            .part(MAILBOX, event.sharedMailbox())
-            .part(TICKET, event.ticket())
-            .part(MESSAGE_ID, event.messageId())
-            .part(DECISION, event.decision())
-            .part(REASON, event.reason())
-            .objectParts(DETAILS, event.detailsToWrite())
-            .plainPart(PREV, prev)
-            .writeParts();
-    }
-
-    private static byte[] ascii(String constant) {
-        return constant.getBytes(StandardCharsets.US_ASCII);
+            .number(V, SCHEMA_VERSION)
+            .number(SEQ, seq)
+            // checked by the callers first (NodeName, checkHash), or written by this class: no escaping to look for
+            .time(TIME_MEMBER, time)
+            .plainString(NODE, node)
+            .plainString(TYPE, event.type().wireName())
+            .actor(ACTOR, event.actor().kind().wireName(), event.actor().name())
+            .string(MAILBOX, event.sharedMailbox())
+            .string(TICKET, event.ticket())
+            .string(MESSAGE_ID, event.messageId())
+            .string(DECISION, event.decision())
+            .string(REASON, event.reason())
+            .object(DETAILS, event.detailsToWrite())
+            .plainString(PREV, prev);
     }
 
     /**

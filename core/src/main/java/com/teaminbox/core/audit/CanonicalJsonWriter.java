@@ -3,6 +3,7 @@ package com.teaminbox.core.audit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.charset.StandardCharsets;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -20,33 +21,33 @@ import java.util.Optional;
  * looked at one character at a time only to find the characters to escape or to encode; the runs
  * of plain ASCII between them are copied in one call each. In the server this code runs as
  * profiled (C1) code on every recording thread, where each copy and each call per character shows.
- *
- * <p>A record's members after its time are queued as parts ({@link #part}, {@link #plainPart},
- * {@link #constantPart}, {@link #objectParts}: a head of constant bytes, then a value or none) and
- * written by one loop ({@link #writeParts}): the escaping loop is in the line's code once, not once
- * per member. C2 inlines what a record's line calls into one compiled method; with a call per member
- * it held a copy of the escaping loop per member (43 to 57 KB of code, 0.13 to 0.47 s to compile in the
- * server, docs/benchmarks.md, {@code jit17audit}).
  */
 final class CanonicalJsonWriter {
     /** A record's content is 300 to 700 bytes: sized once, grown only for an unusually long one. */
     private static final int INITIAL_CAPACITY = 1024;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     /** For each ASCII character, whether it is written as it is (printable, not {@code "} or {@code \}). */
-    private static final boolean[] PLAIN_ASCII = new boolean[128];
-    /** What a part's value is: none (its head only), written as it is, or escaped. */
-    private static final byte CONSTANT = 0;
-    private static final byte PLAIN = 1;
-    private static final byte ESCAPED = 2;
-    private static final byte[] COMMA = {','};
-    private static final byte[] COLON = {':'};
-    private static final byte[] OBJECT_END = {'}'};
-    /** Parts of a record: about fifteen, more with many details. */
-    private static final int INITIAL_PARTS = 32;
+    private static final boolean[] PLAIN = new boolean[128];
+    private static final byte[] ACTOR_KIND = "{\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACTOR_NAME = "\",\"name\":".getBytes(StandardCharsets.US_ASCII);
 
     static {
         for (int c = 0x20; c < 0x7f; c++) {
-            PLAIN_ASCII[c] = c != '"' && c != '\\';
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
+    /**
+     * A member's name as the line spells it, {@code "name":}, made bytes once: a record's writer
+     * copies its thirteen names with one copy each instead of a string's bytes and four more
+     * writes each (a tenth of the line's cost on the recording threads in the server's profile).
+     * Only for names that need no escaping, as the schema's.
+     */
+    static final class Name {
+        private final byte[] quoted;
+
+        Name(String name) {
+            this.quoted = ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -56,11 +57,6 @@ final class CanonicalJsonWriter {
     /** The UTC day whose {@code yyyy-MM-ddT} is in {@link #dayText}: a record's date is made once a day. */
     private long textEpochDay = Long.MIN_VALUE;
     private final byte[] dayText = new byte[11];
-    /** The parts queued for {@link #writeParts}: each one's head, value and kind. */
-    private byte[][] partHeads = new byte[INITIAL_PARTS][];
-    private String[] partValues = new String[INITIAL_PARTS];
-    private byte[] partKinds = new byte[INITIAL_PARTS];
-    private int parts;
 
     CanonicalJsonWriter() {
         reset();
@@ -68,11 +64,6 @@ final class CanonicalJsonWriter {
 
     /** Starts a new object, reusing the buffer. */
     CanonicalJsonWriter reset() {
-        if (parts > 0) {
-            // a line left unfinished (an exception): its parts are not the next line's
-            Arrays.fill(partValues, 0, parts, null);
-            parts = 0;
-        }
         size = 0;
         buffer[size++] = '{';
         empty = true;
@@ -82,6 +73,57 @@ final class CanonicalJsonWriter {
     CanonicalJsonWriter string(String key, String value) {
         name(key);
         quoted(value);
+        return this;
+    }
+
+    CanonicalJsonWriter string(Name key, String value) {
+        name(key);
+        quoted(value);
+        return this;
+    }
+
+    CanonicalJsonWriter string(Name key, Optional<String> value) {
+        // No lambda: five optional members per record, on the recording thread.
+        return value.isPresent() ? string(key, value.get()) : this;
+    }
+
+    /** {@link #plainString(String, String)} under a name made bytes once. */
+    CanonicalJsonWriter plainString(Name key, String plainValue) {
+        name(key);
+        return plainValue(plainValue);
+    }
+
+    /** {@link #number(String, long)} under a name made bytes once. */
+    CanonicalJsonWriter number(Name key, long value) {
+        name(key);
+        return digits(value);
+    }
+
+    /** {@link #object(String, Map)} under a name made bytes once. */
+    CanonicalJsonWriter object(Name key, Map<String, String> members) {
+        if (members.isEmpty()) {
+            return this;
+        }
+        name(key);
+        return members(members);
+    }
+
+    /**
+     * {@code "key":{"kind":"<plainKind>","name":"<name>"}}, as {@link #object(String, Map)} writes a
+     * map of those two in that order (the actor), its constant parts made bytes once; the kind
+     * needs no escaping ({@link #plainString(String, String)}).
+     */
+    CanonicalJsonWriter actor(Name key, String plainKind, String name) {
+        name(key);
+        ensure(ACTOR_KIND.length + plainKind.length() + ACTOR_NAME.length);
+        System.arraycopy(ACTOR_KIND, 0, buffer, size, ACTOR_KIND.length);
+        size += ACTOR_KIND.length;
+        ascii(plainKind);
+        System.arraycopy(ACTOR_NAME, 0, buffer, size, ACTOR_NAME.length);
+        size += ACTOR_NAME.length;
+        quoted(name);
+        ensure(1);
+        buffer[size++] = '}';
         return this;
     }
 
@@ -111,16 +153,10 @@ final class CanonicalJsonWriter {
 
     CanonicalJsonWriter number(String key, long value) {
         name(key);
-        return number(value);
+        return digits(value);
     }
 
-    /**
-     * A number as Java writes it, without a name: a record's {@code seq}. Its digits are written
-     * from the last by a loop that counts up: C2 guarded the loop that counted down to the
-     * buffer's size with a loop limit check that failed in the server, and compiled the record's
-     * line again (docs/benchmarks.md, {@code jit17audit}).
-     */
-    CanonicalJsonWriter number(long value) {
+    private CanonicalJsonWriter digits(long value) {
         if (value < 0) {
             // never for a record (v and seq are positive); written as Java writes it
             String text = Long.toString(value);
@@ -133,6 +169,9 @@ final class CanonicalJsonWriter {
             digits++;
         }
         byte[] bytes = ensure(digits);
+        // From the last digit, by a loop that counts up: C2 guarded the loop that counted down to
+        // the buffer's size with a loop limit check that failed in the server and compiled the
+        // record's line again (docs/benchmarks.md, jit17audit).
         int last = size + digits - 1;
         long rest = value;
         for (int written = 0; written < digits; written++) {
@@ -148,18 +187,19 @@ final class CanonicalJsonWriter {
      * written into the buffer: the date once a day, the time of day from the milliseconds.
      */
     CanonicalJsonWriter time(String key, Instant time) {
-        name(key);
-        return time(time);
+        return time(new Name(key), time);
     }
 
-    /** {@link #time(String, Instant)}'s value, without a name: a record's {@code time}. */
-    CanonicalJsonWriter time(Instant time) {
+    /** {@link #time(String, Instant)} under a name made bytes once. */
+    CanonicalJsonWriter time(Name key, Instant time) {
         long epochSecond = time.getEpochSecond();
         long epochDay = Math.floorDiv(epochSecond, 86_400L);
         if (epochDay != textEpochDay && !dayText(epochDay)) {
-            return plainValue(AuditRecord.formatTime(time));
+            return plainString(key, AuditRecord.formatTime(time));
         }
-        byte[] bytes = ensure(26);
+        name(key);
+        ensure(26);
+        byte[] bytes = buffer;
         int at = size;
         bytes[at++] = '"';
         System.arraycopy(dayText, 0, bytes, at, dayText.length);
@@ -229,102 +269,6 @@ final class CanonicalJsonWriter {
         return this;
     }
 
-    /**
-     * Writes {@code constant} as it is: a record's first members' names and the separators between
-     * them, made bytes once by the record ({@link AuditRecord}).
-     */
-    CanonicalJsonWriter constant(byte[] constant) {
-        byte[] bytes = ensure(constant.length);
-        System.arraycopy(constant, 0, bytes, size, constant.length);
-        size += constant.length;
-        empty = false;
-        return this;
-    }
-
-    /**
-     * Queues a part for {@link #writeParts}: {@code head} as it is (the separator, the member's
-     * quoted name and its colon, made bytes once), then {@code value} quoted and escaped.
-     */
-    CanonicalJsonWriter part(byte[] head, String value) {
-        return queue(head, value, ESCAPED);
-    }
-
-    /** {@link #part(byte[], String)} of an optional member: nothing when it is empty. */
-    CanonicalJsonWriter part(byte[] head, Optional<String> value) {
-        // No lambda: five optional members per record, on the recording thread.
-        return value.isPresent() ? queue(head, value.get(), ESCAPED) : this;
-    }
-
-    /**
-     * {@link #part(byte[], String)} of a value known to need no escaping, written as it is (see
-     * {@link #plainString}): a checked node name or hash, a type's or an actor kind's wire name.
-     */
-    CanonicalJsonWriter plainPart(byte[] head, String plainValue) {
-        return queue(head, plainValue, PLAIN);
-    }
-
-    /** Queues {@code constant} alone, as it is: the end of a nested object. */
-    CanonicalJsonWriter constantPart(byte[] constant) {
-        return queue(constant, "", CONSTANT);
-    }
-
-    /**
-     * Queues a nested object of strings as {@link #object(String, Map)} writes it, in the map's
-     * iteration order, its first part's head being {@code head} and its opening brace
-     * ({@code ,"details":{}); nothing when the map is empty.
-     */
-    CanonicalJsonWriter objectParts(byte[] head, Map<String, String> members) {
-        byte[] separator = head;
-        for (Map.Entry<String, String> member : members.entrySet()) {
-            queue(separator, member.getKey(), ESCAPED);
-            queue(COLON, member.getValue(), ESCAPED);
-            separator = COMMA;
-        }
-        return members.isEmpty() ? this : queue(OBJECT_END, "", CONSTANT);
-    }
-
-    /** A dozen calls per record, each inlined where it is called: kept small, its rare growth a call of its own. */
-    private CanonicalJsonWriter queue(byte[] head, String value, byte kind) {
-        if (parts == partKinds.length) {
-            growParts();
-        }
-        partHeads[parts] = head;
-        partValues[parts] = value;
-        partKinds[parts] = kind;
-        parts++;
-        return this;
-    }
-
-    private void growParts() {
-        partHeads = Arrays.copyOf(partHeads, 2 * parts);
-        partValues = Arrays.copyOf(partValues, 2 * parts);
-        partKinds = Arrays.copyOf(partKinds, 2 * parts);
-    }
-
-    /**
-     * Writes the parts queued, in order, by one loop (the class's comment says why), and forgets
-     * them: the writer keeps no reference to a record's strings after its line.
-     */
-    CanonicalJsonWriter writeParts() {
-        int count = parts;
-        for (int part = 0; part < count; part++) {
-            byte[] head = partHeads[part];
-            byte[] bytes = ensure(head.length);
-            System.arraycopy(head, 0, bytes, size, head.length);
-            size += head.length;
-            byte kind = partKinds[part];
-            if (kind == ESCAPED) {
-                quoted(partValues[part]);
-            } else if (kind == PLAIN) {
-                plainValue(partValues[part]);
-            }
-            partValues[part] = null;
-        }
-        parts = 0;
-        empty = false;
-        return this;
-    }
-
     /** Closes the object: its bytes are {@link #buffer}'s first {@link #size}. */
     CanonicalJsonWriter close() {
         ensure(1);
@@ -353,6 +297,17 @@ final class CanonicalJsonWriter {
             buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, size + more));
         }
         return buffer;
+    }
+
+    private void name(Name key) {
+        byte[] quoted = key.quoted;
+        ensure(quoted.length + 1);
+        if (!empty) {
+            buffer[size++] = ',';
+        }
+        empty = false;
+        System.arraycopy(quoted, 0, buffer, size, quoted.length);
+        size += quoted.length;
     }
 
     /** A member's name: always one of the schema's, which need no escaping (nested objects' names are quoted). */
@@ -399,7 +354,7 @@ final class CanonicalJsonWriter {
         int plainFrom = 0;
         for (int index = 0; index < length; index++) {
             char c = value.charAt(index);
-            if (c < 0x80 && PLAIN_ASCII[c]) {
+            if (c < 0x80 && PLAIN[c]) {
                 continue;
             }
             value.getBytes(plainFrom, index, bytes, at);

@@ -41,8 +41,13 @@ final class AuditLineBefore {
     private AuditLineBefore() {
     }
 
-    /** The line (UTF-8, with its line feed) the previous {@code chainLine} wrote for these members. */
-    static byte[] chainLine(CanonicalJsonWriterBefore lines, MessageDigest sha256, AuditEvent event, String node, long seq,
+    /**
+     * The record and the line (UTF-8, with its line feed) the previous {@code chainLine} wrote for
+     * these members; the record made from the line as the current code makes it
+     * ({@link AuditRecord#chained}), as the previous code did too, so that a comparison of cost
+     * compares the lines' writing.
+     */
+    static AuditRecord.Chained chainLine(CanonicalJsonWriterBefore lines, MessageDigest sha256, AuditEvent event, String node, long seq,
                             Instant time, String prev) {
         if (seq < 1) {
             throw new IllegalArgumentException("seq starts at 1: " + seq);
@@ -70,7 +75,7 @@ final class AuditLineBefore {
         bytes[at++] = '"';
         bytes[at++] = '}';
         bytes[at++] = '\n';
-        return Arrays.copyOf(bytes, at);
+        return AuditRecord.chained(seq, millis, node, event, prev, Arrays.copyOf(bytes, at));
     }
 
     private static CanonicalJsonWriterBefore contentWriter(CanonicalJsonWriterBefore writer, long seq, Instant time, String node,

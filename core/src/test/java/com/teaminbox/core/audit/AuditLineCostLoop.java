@@ -34,6 +34,7 @@ final class AuditLineCostLoop {
         AuditEventType.MAIL_RECEIVED, AuditEventType.TICKET_CREATED, AuditEventType.RULE_MATCHED, AuditEventType.AUTORESPONSE_SUPPRESSED,
         AuditEventType.MESSAGE_READ};
     private static final int DISTINCT_EVENTS = 18 * 256;
+    private static final Instant TIME = Instant.parse("2026-12-08T02:00:00.123Z");
 
     private AuditLineCostLoop() {
     }
@@ -73,24 +74,13 @@ final class AuditLineCostLoop {
         CanonicalJsonWriterBefore oldLines = new CanonicalJsonWriterBefore();
         CanonicalJsonWriter newLines = new CanonicalJsonWriter();
         MessageDigest sha256 = AuditRecord.newSha256();
-        Instant time = Instant.parse("2026-12-08T02:00:00.123Z");
         long sink = 0;
-        // round 0 warms both up and is not counted; the order is swapped every round
+        // round -1 warms both up and is not counted; the order is swapped every round
         for (int round = -1; round < rounds; round++) {
             for (int turn = 0; turn < 2; turn++) {
                 boolean old = (turn == 0) == (round % 2 == 0);
                 long cpu = threads.getCurrentThreadCpuTime();
-                String prev = AuditRecord.GENESIS;
-                for (int index = 0; index < records; index++) {
-                    AuditEvent event = events[index % events.length];
-                    long seq = 1_000_000L + index;
-                    if (old) {
-                        byte[] line = AuditLineBefore.chainLine(oldLines, sha256, event, "mx1", seq, time, prev);
-                        sink += line.length;
-                    } else {
-                        sink += AuditRecord.chainLine(newLines, sha256, event, "mx1", seq, time, prev).line().length;
-                    }
-                }
+                sink += old ? previousLines(oldLines, sha256, events, records) : currentLines(newLines, sha256, events, records);
                 double micros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / records;
                 if (round >= 0) {
                     (old ? before : after)[round] = micros;
@@ -104,6 +94,32 @@ final class AuditLineCostLoop {
         double medianAfter = median(after);
         System.out.printf(Locale.ROOT, "median: before %.3f µs (%.3f – %.3f), after %.3f µs (%.3f – %.3f), after/before %.3f (%d)%n",
             medianBefore, min(before), max(before), medianAfter, min(after), max(after), medianAfter / medianBefore, sink % 10);
+    }
+
+    /** {@code records} lines written by the previous writer, chained; a loop of its own, compiled apart from the other's. */
+    private static long previousLines(CanonicalJsonWriterBefore lines, MessageDigest sha256, AuditEvent[] events, int records) {
+        long sink = 0;
+        String prev = AuditRecord.GENESIS;
+        for (int index = 0; index < records; index++) {
+            AuditRecord.Chained chained = AuditLineBefore.chainLine(lines, sha256, events[index % events.length], "mx1", 1_000_000L + index,
+                TIME, prev);
+            sink += chained.line().length;
+            prev = chained.record().hash();
+        }
+        return sink;
+    }
+
+    /** {@link #previousLines} with the current writer. */
+    private static long currentLines(CanonicalJsonWriter lines, MessageDigest sha256, AuditEvent[] events, int records) {
+        long sink = 0;
+        String prev = AuditRecord.GENESIS;
+        for (int index = 0; index < records; index++) {
+            AuditRecord.Chained chained = AuditRecord.chainLine(lines, sha256, events[index % events.length], "mx1", 1_000_000L + index,
+                TIME, prev);
+            sink += chained.line().length;
+            prev = chained.record().hash();
+        }
+        return sink;
     }
 
     /** The record numbered {@code sequence} of the e2e pipeline (as the benchmarks' {@code ServerRecords}). */

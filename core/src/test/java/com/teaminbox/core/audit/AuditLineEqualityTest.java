@@ -43,7 +43,7 @@ class AuditLineEqualityTest {
             Instant time = randomTime(random);
 
             AuditRecord.Chained chained = AuditRecord.chainLine(lines, sha256, event, node, seq, time, prev);
-            byte[] previous = AuditLineBefore.chainLine(previousLines, sha256, event, node, seq, time, prev);
+            byte[] previous = AuditLineBefore.chainLine(previousLines, sha256, event, node, seq, time, prev).line();
 
             // the text first, for a readable difference; then every byte
             assertThat(new String(chained.line(), StandardCharsets.UTF_8)).as("%s, seq %d, %s", event, seq, time)
@@ -76,7 +76,7 @@ class AuditLineEqualityTest {
 
             AuditRecord.Chained chained = AuditRecord.chainLine(lines, sha256, event, "mx1", sequence + 1, time, prev);
 
-            byte[] previous = AuditLineBefore.chainLine(previousLines, sha256, event, "mx1", sequence + 1, time, prev);
+            byte[] previous = AuditLineBefore.chainLine(previousLines, sha256, event, "mx1", sequence + 1, time, prev).line();
             assertThat(new String(chained.line(), StandardCharsets.UTF_8)).isEqualTo(new String(previous, StandardCharsets.UTF_8));
             assertThat(chained.line()).isEqualTo(previous);
             prev = chained.record().hash();
