@@ -161,7 +161,7 @@ public final class AuditRecord {
     }
 
     /** The record of a line just sealed ({@link #sealed}), its hash read back from the line's last member. */
-    static Chained chained(long seq, Instant millis, String node, AuditEvent event, String prev, byte[] line) {
+    private static Chained chained(long seq, Instant millis, String node, AuditEvent event, String prev, byte[] line) {
         String hash = new String(line, line.length - HASH_END_BYTES - 2 * SHA256_BYTES, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
         return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
     }
