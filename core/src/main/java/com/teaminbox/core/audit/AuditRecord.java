@@ -53,6 +53,8 @@ public final class AuditRecord {
     /** {@code ,"hash":"}: where a chained line's hash member starts. */
     private static final byte[] HASH_MEMBER_BYTES = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int SHA256_BYTES = 32;
+    /** After the hash's digits: its closing quote, the line's closing brace and its line feed. */
+    private static final int HASH_END_BYTES = 3;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** The members' names, in the order of the line, made bytes once ({@link CanonicalJsonWriter.Name}). */
@@ -155,35 +157,46 @@ public final class AuditRecord {
         }
         Instant millis = time.truncatedTo(ChronoUnit.MILLIS);
         contentWriter(lines.reset(), seq, millis, node, event, prev).close();
+        return chained(seq, millis, node, event, prev, sealed(lines, sha256));
+    }
+
+    /** The record of a line just sealed ({@link #sealed}), its hash read back from the line's last member. */
+    private static Chained chained(long seq, Instant millis, String node, AuditEvent event, String prev, byte[] line) {
+        String hash = new String(line, line.length - HASH_END_BYTES - 2 * SHA256_BYTES, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
+        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
+    }
+
+    /**
+     * The line of the content in {@code lines}' buffer: the content with the hash member in place of
+     * its closing brace, and the line feed. The hash's hexadecimal digits are written straight into
+     * the line's bytes (ASCII), instead of formatting them, quoting them into the JSON and encoding
+     * the whole line again (in the server this runs in profiled C1 code, per character). The digest
+     * itself goes into the buffer too, past where its digits go: no array per record. A method of
+     * its own, apart from the content's: its loop's backedges count towards an OSR compile of this
+     * small method, not of the whole line's.
+     */
+    private static byte[] sealed(CanonicalJsonWriter lines, MessageDigest sha256) {
         int contentSize = lines.size();
-        // The line is the content with the hash member in place of the closing brace: the hash's
-        // hexadecimal digits are written straight into the line's bytes (ASCII), and its text is
-        // read back from there, instead of formatting it, quoting it into the JSON and encoding
-        // the whole line again (in the server this runs in profiled C1 code, per character).
-        // The digest itself goes into the buffer too, past where its digits go: no array per record.
-        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 3 * SHA256_BYTES + 3);
+        byte[] bytes = lines.ensure(HASH_MEMBER_BYTES.length + 3 * SHA256_BYTES + HASH_END_BYTES);
         int hashAt = contentSize - 1 + HASH_MEMBER_BYTES.length;
-        int digestAt = hashAt + 2 * SHA256_BYTES + 3;
+        int digestAt = hashAt + 2 * SHA256_BYTES + HASH_END_BYTES;
         sha256.update(bytes, 0, contentSize);
         try {
             sha256.digest(bytes, digestAt, SHA256_BYTES);
         } catch (DigestException e) {
             throw new IllegalStateException("A SHA-256 digest is 32 bytes", e);
         }
-        int at = contentSize - 1;
-        System.arraycopy(HASH_MEMBER_BYTES, 0, bytes, at, HASH_MEMBER_BYTES.length);
-        at += HASH_MEMBER_BYTES.length;
-        for (int index = digestAt; index < digestAt + SHA256_BYTES; index++) {
-            byte octet = bytes[index];
-            bytes[at++] = HEX_DIGITS[(octet >> 4) & 0xf];
-            bytes[at++] = HEX_DIGITS[octet & 0xf];
+        System.arraycopy(HASH_MEMBER_BYTES, 0, bytes, contentSize - 1, HASH_MEMBER_BYTES.length);
+        for (int index = 0; index < SHA256_BYTES; index++) {
+            byte octet = bytes[digestAt + index];
+            bytes[hashAt + 2 * index] = HEX_DIGITS[(octet >> 4) & 0xf];
+            bytes[hashAt + 2 * index + 1] = HEX_DIGITS[octet & 0xf];
         }
+        int at = hashAt + 2 * SHA256_BYTES;
         bytes[at++] = '"';
         bytes[at++] = '}';
         bytes[at++] = '\n';
-        byte[] line = Arrays.copyOf(bytes, at);
-        String hash = new String(line, hashAt, 2 * SHA256_BYTES, StandardCharsets.ISO_8859_1);
-        return new Chained(new AuditRecord(seq, millis, node, event, prev, hash, null, line), line);
+        return Arrays.copyOf(bytes, at);
     }
 
     /** A SHA-256 digest: one per writer or thread, since looking the algorithm up costs more than hashing a record. */
