@@ -41,9 +41,6 @@ final class ByteWordScanner extends WordCursor {
     private static final boolean[] SEPARATOR = new boolean[256];
     /** Per byte: one of {@code : , ; . '}, which ends a one-word chunk when a separator follows. */
     private static final boolean[] MID = new boolean[256];
-    /** {@link #SEPARATOR} and {@link #MID} as 1 or 0, for arithmetic rather than branches: {@link #oneWordChunkEnd}. */
-    private static final int[] SEPARATORS = new int[256];
-    private static final int[] MIDS = new int[256];
 
     static {
         for (int b = 0; b < 128; b++) {
@@ -51,8 +48,6 @@ final class ByteWordScanner extends WordCursor {
             boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
             MID[b] = ":,;.'".indexOf(c) >= 0;
             SEPARATOR[b] = !letterOrDigit && !MID[b] && "_\"#*".indexOf(c) < 0;
-            SEPARATORS[b] = SEPARATOR[b] ? 1 : 0;
-            MIDS[b] = MID[b] ? 1 : 0;
         }
     }
 
@@ -100,39 +95,67 @@ final class ByteWordScanner extends WordCursor {
         return this;
     }
 
-    /*
-     * The word loop is written to be compiled once, small, and to stay compiled (a mail's body passes over
-     * most of its words inside one call, and the JIT compiles this method while the server is busy): its
-     * own loop only goes from chunk to chunk, the byte loops are in the static methods below, the rare
-     * chunks of another shape are cut in chunkWord(), and the tests on what follows a run and on a word's
-     * first pair are arithmetic, not branches a warm-up may never take (which the compiled code would
-     * then leave for the interpreter, to be compiled again).
-     */
     @Override
     public boolean next() throws IOException {
         while (true) {
-            if (inChunk && chunkWord()) {
-                return true;
+            if (inChunk) {
+                if (chunkWords.next()) {
+                    wordBuffer = chunkWords.buffer();
+                    wordOffset = chunkWords.offset();
+                    wordLength = chunkWords.length();
+                    wordHash = chunkWords.hash();
+                    wordIncrement = chunkWords.increment() + skipped;
+                    skipped = 0;
+                    return true;
+                }
+                skipped += chunkWords.skippedAtEnd();
+                inChunk = false;
             }
             byte[] in = bytes;
             int limit = end;
-            int start = separatorsEnd(in, next, limit);
-            if (start >= limit) {
+            int at = next;
+            while (at < limit && SEPARATOR[in[at] & 0xff]) {
+                at++;
+            }
+            if (at >= limit) {
                 next = limit;
                 return false;
             }
-            int at = plainRunEnd(in, start, limit);
-            int after = oneWordChunkEnd(in, at, limit);
-            // one test for every other shape: no run, something else after it, or too long
-            if (((at - start - 1) | after | (AsciiWordTokenizer.MAX_FAST_CHUNK - (after - start))) < 0) {
+            int start = at;
+            // the run of letters and digits, eight bytes at a time (what lies past the end is cut off below)
+            long plain;
+            while ((plain = letterOrDigitLanes((long) LONGS.get(in, at))) == HIGH && at + 8 < limit) {
+                at += 8;
+            }
+            at = Math.min(limit, at + (Long.numberOfTrailingZeros(~plain & HIGH) >>> 3));
+            // the chunk ends after the run, or after one joining character and before a separator
+            int after = at;
+            if (at < limit && !SEPARATOR[in[at] & 0xff]) {
+                after = MID[in[at] & 0xff] && (at + 1 == limit || SEPARATOR[in[at + 1] & 0xff]) ? at + 1 : -1;
+            }
+            if (at == start || after < 0 || after - start > AsciiWordTokenizer.MAX_FAST_CHUNK) {
                 startChunk(start);
                 continue;
             }
             next = after;
-            int length = at - start;
-            if (!wanted(in, start, length)) {
+            boolean[] wanted = starts;
+            if (wanted != null && !wanted[in[start] | 0x20]) {
                 skipped++;
                 continue;
+            }
+            int length = at - start;
+            long[] wantedPairs = pairs;
+            if (wantedPairs != null) {
+                int first = in[start] | 0x20;
+                // A word of one character is looked up, as one letter twice is: its "second" (the byte after it,
+                // any byte) replaced by its first, with no branch on the length. A branch here, rarely taken in
+                // a warm-up, had the compiled loop trap and be compiled again (unstable_if).
+                int second = in[start + 1] | 0x20;
+                second ^= (second ^ first) & ((length - 2) >> 31);
+                if (first != second && !RuleVocabulary.startsWithPair(wantedPairs, first, second)) {
+                    skipped++;
+                    continue;
+                }
             }
             char[] chars = word;
             // the first eight bytes copied and hashed whatever the length (no branch on it), the rest after
@@ -156,84 +179,6 @@ final class ByteWordScanner extends WordCursor {
             skipped = 0;
             return true;
         }
-    }
-
-    /** The next word of the chunk of another shape being cut, read; false (and the chunk done) when it has no more. */
-    private boolean chunkWord() throws IOException {
-        if (chunkWords.next()) {
-            wordBuffer = chunkWords.buffer();
-            wordOffset = chunkWords.offset();
-            wordLength = chunkWords.length();
-            wordHash = chunkWords.hash();
-            wordIncrement = chunkWords.increment() + skipped;
-            skipped = 0;
-            return true;
-        }
-        skipped += chunkWords.skippedAtEnd();
-        inChunk = false;
-        return false;
-    }
-
-    /** Where the separators from {@code at} end: the first other byte, or {@code limit}. */
-    private static int separatorsEnd(byte[] in, int at, int limit) {
-        int index = at;
-        while (index < limit && SEPARATOR[in[index] & 0xff]) {
-            index++;
-        }
-        return index;
-    }
-
-    /** Where the run of ASCII letters and digits from {@code start} ends (at most {@code limit}): eight bytes at a time. */
-    private static int plainRunEnd(byte[] in, int start, int limit) {
-        int at = start;
-        long plain;
-        // what lies past the end is cut off below
-        while ((plain = letterOrDigitLanes((long) LONGS.get(in, at))) == HIGH && at + 8 < limit) {
-            at += 8;
-        }
-        return Math.min(limit, at + (Long.numberOfTrailingZeros(~plain & HIGH) >>> 3));
-    }
-
-    /**
-     * Where a chunk whose run ends at {@code at} ends when it is one word: {@code at} when a separator or the
-     * text's end follows the run, {@code at + 1} when one of {@code : , ; . '} then a separator or the end
-     * does; -1 otherwise. Reads {@code in[at]} and {@code in[at + 1]} whatever they are ({@link #PADDING}),
-     * and uses them only within the text.
-     */
-    static int oneWordChunkEnd(byte[] in, int at, int limit) {
-        // 1 when the run ends the text, when the byte after the run is a separator, when the byte after that one is
-        int runEndsText = (limit - at - 1) >>> 31;
-        int joinEndsText = (limit - at - 2) >>> 31;
-        int separatorAfterRun = runEndsText | SEPARATORS[in[at] & 0xff];
-        int joinedThenEnd = (runEndsText ^ 1) & MIDS[in[at] & 0xff] & (joinEndsText | SEPARATORS[in[at + 1] & 0xff]);
-        int oneWord = separatorAfterRun | joinedThenEnd;
-        return (at + (separatorAfterRun ^ 1)) | (oneWord - 1);
-    }
-
-    /**
-     * Whether the word of {@code length} ASCII letters and digits at {@code start} is read rather than passed
-     * over ({@link #skipping(boolean[], long[])}): its first character starts a term, and it is one character
-     * long, or its first two are one letter twice, or they are a pair of {@link #pairs}.
-     */
-    private boolean wanted(byte[] in, int start, int length) {
-        boolean[] wantedStarts = starts;
-        if (wantedStarts == null) {
-            return true;
-        }
-        int first = in[start] | 0x20;
-        if (!wantedStarts[first]) {
-            return false;
-        }
-        long[] wantedPairs = pairs;
-        if (wantedPairs == null) {
-            return true;
-        }
-        // a word of one character: the byte after it is read and its pair not used (masked to stay in the table)
-        int second = (in[start + 1] | 0x20) & 0x7f;
-        long oneCharacter = (length - 2) >>> 31;
-        long sameTwice = ((first ^ second) - 1) >>> 31;
-        long paired = (wantedPairs[(first << 1) | (second >>> 6)] >>> second) & 1;
-        return (paired | oneCharacter | sameTwice) != 0;
     }
 
     /** Decodes the chunk starting at {@code start} (up to the next separator) and starts the character tokenizer on it. */

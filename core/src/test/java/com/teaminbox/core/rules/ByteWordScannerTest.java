@@ -229,21 +229,6 @@ class ByteWordScannerTest {
     }
 
     @Test
-    void aOneWordChunkShouldEndAfterItsRunOrAfterOneJoiningCharacter() {
-        String[][] cases = {
-            // the bytes from the run's end (the text ends at the bar), where the chunk ends, or -1
-            {"|xx", "0"}, {" |", "0"}, {"-|", "0"}, {".|", "1"}, {". |", "1"}, {".a|", "-1"}, {"..|", "-1"}, {":-|", "1"},
-            {"'|", "1"}, {"_|", "-1"}, {"\"|", "-1"}, {"\u00e9|", "-1"}, {"a|", "-1"},
-        };
-        for (String[] example : cases) {
-            String text = example[0];
-            int limit = text.indexOf('|');
-            byte[] bytes = (text.replace("|", "") + "........").getBytes(StandardCharsets.ISO_8859_1);
-            assertThat(ByteWordScanner.oneWordChunkEnd(bytes, 0, limit)).as("after the run: %s", text).isEqualTo(Integer.parseInt(example[1]));
-        }
-    }
-
-    @Test
     void lettersAndDigitsShouldBeFoundEightBytesAtATime() {
         for (int b = 0; b < 256; b++) {
             long lanes = 0x2020202020202020L & ~(0xffL << 24) | ((long) b << 24);
