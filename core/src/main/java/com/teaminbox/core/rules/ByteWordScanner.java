@@ -41,6 +41,9 @@ final class ByteWordScanner extends WordCursor {
     private static final boolean[] SEPARATOR = new boolean[256];
     /** Per byte: one of {@code : , ; . '}, which ends a one-word chunk when a separator follows. */
     private static final boolean[] MID = new boolean[256];
+    /** {@link #SEPARATOR} and {@link #MID} as 1 or 0, for arithmetic rather than branches. */
+    private static final int[] SEPARATORS = new int[256];
+    private static final int[] MIDS = new int[256];
 
     static {
         for (int b = 0; b < 128; b++) {
@@ -48,6 +51,8 @@ final class ByteWordScanner extends WordCursor {
             boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
             MID[b] = ":,;.'".indexOf(c) >= 0;
             SEPARATOR[b] = !letterOrDigit && !MID[b] && "_\"#*".indexOf(c) < 0;
+            SEPARATORS[b] = SEPARATOR[b] ? 1 : 0;
+            MIDS[b] = MID[b] ? 1 : 0;
         }
     }
 
@@ -131,7 +136,10 @@ final class ByteWordScanner extends WordCursor {
             // the chunk ends after the run, or after one joining character and before a separator
             int after = at;
             if (at < limit && !SEPARATOR[in[at] & 0xff]) {
-                after = MID[in[at] & 0xff] && (at + 1 == limit || SEPARATOR[in[at + 1] & 0xff]) ? at + 1 : -1;
+                // at + 1 when in[at] joins and the text ends or a separator follows, else -1: arithmetic on 0/1
+                // tables, as each outcome may be missing from a warm-up (a trap, the loop compiled again)
+                int endFollows = ((limit - at - 2) >>> 31) | SEPARATORS[in[at + 1] & 0xff];
+                after = (at + 1) | ((MIDS[in[at] & 0xff] & endFollows) - 1);
             }
             if (at == start || after < 0 || after - start > AsciiWordTokenizer.MAX_FAST_CHUNK) {
                 startChunk(start);
@@ -145,9 +153,13 @@ final class ByteWordScanner extends WordCursor {
             }
             int length = at - start;
             long[] wantedPairs = pairs;
-            if (wantedPairs != null && length > 1) {
+            if (wantedPairs != null) {
                 int first = in[start] | 0x20;
+                // A word of one character is looked up, as one letter twice is: its "second" (the byte after it,
+                // any byte) replaced by its first, with no branch on the length. A branch here, rarely taken in
+                // a warm-up, had the compiled loop trap and be compiled again (unstable_if).
                 int second = in[start + 1] | 0x20;
+                second ^= (second ^ first) & ((length - 2) >> 31);
                 if (first != second && !RuleVocabulary.startsWithPair(wantedPairs, first, second)) {
                     skipped++;
                     continue;

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -118,6 +119,112 @@ class ByteWordScannerTest {
                 }
             }
             assertThat(given).as("words of %s (kind %d)", escaped(decoded), kind).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * With the first pairs ({@link ByteWordScanner#skipping(boolean[], long[])}): the character tokenizer's
+     * words, less the words of one chunk of two ASCII letters and digits or more (those it hashes) whose
+     * first two characters, lower-cased, differ and are no pair of the table, their positions counted.
+     */
+    @Test
+    void wordsShouldBePassedOverByTheirFirstPairAsTheCharacterTokenizerCutsThem() throws IOException {
+        Random random = new Random(20261208);
+        ByteWordScanner scanner = new ByteWordScanner();
+        AsciiWordTokenizer characters = new AsciiWordTokenizer();
+        int passedOverByPair = 0;
+        int oneCharacterWords = 0;
+        for (int round = 0; round < 20_000; round++) {
+            String text = generated(random);
+            int kind = 1 + random.nextInt(3);
+            byte[] encoded = encoded(text, kind, random);
+            if (encoded == null) {
+                continue;
+            }
+            boolean[] starts = new boolean[128];
+            for (char c : "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray()) {
+                starts[c] = random.nextInt(3) > 0;
+            }
+            long[] pairs = new long[RuleVocabulary.PAIRS];
+            for (int pair = 0; pair < 300; pair++) {
+                RuleVocabulary.addPair(pairs, "" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)));
+            }
+            // the padding after the text: any bytes, 8-bit ones too
+            byte[] bytes = new byte[encoded.length + ByteWordScanner.PADDING];
+            System.arraycopy(encoded, 0, bytes, 0, encoded.length);
+            for (int index = encoded.length; index < bytes.length; index++) {
+                bytes[index] = (byte) random.nextInt(256);
+            }
+
+            List<String> expected = new ArrayList<>();
+            int expectedSkipped = 0;
+            char[] chars = (new String(encoded, charset(kind)) + " ").toCharArray();
+            try (AsciiWordTokenizer read = characters.text(chars, 0, chars.length - 1).skipping(starts)) {
+                while (read.next()) {
+                    int increment = read.increment() + expectedSkipped;
+                    char first = (char) (read.buffer()[read.offset()] | 0x20);
+                    char second = read.length() > 1 ? (char) (read.buffer()[read.offset() + 1] | 0x20) : first;
+                    if (read.hash() != AsciiWordTokenizer.NO_HASH && first != second && !RuleVocabulary.startsWithPair(pairs, first, second)) {
+                        expectedSkipped = increment;
+                        passedOverByPair++;
+                        continue;
+                    }
+                    oneCharacterWords += read.length() == 1 ? 1 : 0;
+                    expectedSkipped = 0;
+                    expected.add(new String(read.buffer(), read.offset(), read.length()) + "/" + increment + "#" + read.hash());
+                }
+                expectedSkipped += read.skippedAtEnd();
+            }
+            List<String> given = new ArrayList<>();
+            int skipped;
+            try (ByteWordScanner read = scanner.text(bytes, 0, encoded.length, kind).skipping(starts, pairs)) {
+                while (read.next()) {
+                    given.add(word(read));
+                }
+                skipped = read.skippedAtEnd();
+            }
+            assertThat(given).as("words of %s (kind %d)", escaped(new String(encoded, charset(kind))), kind).isEqualTo(expected);
+            assertThat(skipped).as("skipped at the end of %s", escaped(text)).isEqualTo(expectedSkipped);
+        }
+        assertThat(passedOverByPair).isGreaterThan(10_000);
+        assertThat(oneCharacterWords).isGreaterThan(1_000);
+    }
+
+    /** The edges of a one-word chunk, read with whatever bytes lie after the text: its end, a joining character, the length limit. */
+    @Test
+    void oneWordChunksShouldEndAtTheTextsEndWhateverThePaddingHolds() throws IOException {
+        long[] pairs = new long[RuleVocabulary.PAIRS];
+        RuleVocabulary.addPair(pairs, "wo");
+        boolean[] everyStart = new boolean[128];
+        Arrays.fill(everyStart, true);
+        String longest = "x".repeat(AsciiWordTokenizer.MAX_FAST_CHUNK);
+        String[][] cases = {
+            // text, words (word/increment)
+            {"q", "q/1"},
+            {"a b", "a/1 b/1"},
+            {"word.", "word/1"},
+            {"word,", "word/1"},
+            {"ab cd e", "e/3"},
+            {"aa", "aa/1"},
+            {"e.g", "e.g/1"},
+            {longest, longest + "/1"},
+            {longest + ".", longest + "/1"},
+        };
+        for (byte padding : new byte[] {(byte) 0xff, (byte) 0x80, 'a', '.', ' ', 0}) {
+            for (String[] example : cases) {
+                byte[] encoded = example[0].getBytes(StandardCharsets.US_ASCII);
+                byte[] bytes = new byte[encoded.length + ByteWordScanner.PADDING];
+                Arrays.fill(bytes, padding);
+                System.arraycopy(encoded, 0, bytes, 0, encoded.length);
+                List<String> given = new ArrayList<>();
+                try (ByteWordScanner read = new ByteWordScanner().text(bytes, 0, encoded.length, ByteWordScanner.ASCII)
+                    .skipping(everyStart, pairs)) {
+                    while (read.next()) {
+                        given.add(new String(read.buffer(), read.offset(), read.length()) + "/" + read.increment());
+                    }
+                }
+                assertThat(String.join(" ", given)).as("words of %s, padding %02x", example[0], padding).isEqualTo(example[1]);
+            }
         }
     }
 
