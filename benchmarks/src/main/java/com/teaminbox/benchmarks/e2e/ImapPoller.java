@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Logged in to the recipient mailbox, one folder selected, asks every ~20 ms for the messages
- * above the last UID it saw and stamps each Message-ID the first time it appears
+ * it has not seen ({@link UidsSeen}: above the UIDs it has seen every one of) and stamps each Message-ID the first time it appears
  * ({@link System#nanoTime()}, the clock the senders use). Optionally expunges what it saw, so that
  * the memory backend, which keeps every message in the heap, does not fill it.
  */
@@ -33,7 +33,7 @@ final class ImapPoller implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     /** Set while the other server has its window: the session stays logged in and selected, and asks nothing. */
     private volatile boolean paused;
-    private long lastUid;
+    private final UidsSeen uids = new UidsSeen();
     private int tag;
 
     private ImapPoller(int port, Map<String, Long> firstSeen, boolean expunge) throws IOException {
@@ -96,36 +96,36 @@ final class ImapPoller implements Runnable, AutoCloseable {
     }
 
     /**
-     * As a mail client does: asks for the UIDs above the last one seen (flags-level, not a read),
-     * then fetches the Message-ID header of the new ones only. ({@code UID FETCH n:*} always
+     * As a mail client does: asks for the UIDs above those it has seen every one of (flags-level, not
+     * a read; {@link UidsSeen}), then fetches the Message-ID header of the new ones only. ({@code UID FETCH n:*} always
      * answers the newest message even when it is below n, RFC 3501 section 6.4.8: fetching headers
      * that way would read the newest message again at every poll.)
      */
     private void poll() throws IOException {
-        Reply probe = command("UID FETCH " + (lastUid + 1) + ":* (UID)");
+        Reply probe = command("UID FETCH " + uids.from() + ":* (UID)");
         long now = System.nanoTime();
-        List<Long> seen = new ArrayList<>();
+        List<Long> answered = new ArrayList<>();
         for (String[] fetch : probe.fetches) {
             Matcher uid = UID.matcher(fetch[0]);
-            if (uid.find() && Long.parseLong(uid.group(1)) > lastUid) {
-                seen.add(Long.parseLong(uid.group(1)));
+            if (uid.find()) {
+                answered.add(Long.parseLong(uid.group(1)));
             }
         }
-        if (seen.isEmpty()) {
+        List<Long> fresh = uids.unseen(answered);
+        if (fresh.isEmpty()) {
             return;
         }
-        long newest = seen.stream().mapToLong(Long::longValue).max().getAsLong();
-        Reply reply = command("UID FETCH " + (lastUid + 1) + ":" + newest + " (UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
+        String set = UidsSeen.set(fresh);
+        Reply reply = command("UID FETCH " + set + " (UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
         for (String[] fetch : reply.fetches) {
             Matcher messageId = MESSAGE_ID.matcher(fetch[1]);
             if (messageId.find()) {
                 firstSeen.putIfAbsent(messageId.group(1), now);
             }
         }
-        long first = lastUid + 1;
-        lastUid = newest;
+        uids.saw(fresh, now);
         if (expunge) {
-            command("UID STORE " + first + ":" + lastUid + " +FLAGS.SILENT (\\Deleted)");
+            command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
             command("EXPUNGE");
         }
     }
