@@ -137,7 +137,8 @@ final class ByteWordScanner extends WordCursor {
             int after = at;
             if (at < limit && !SEPARATOR[in[at] & 0xff]) {
                 // at + 1 when in[at] joins and the text ends or a separator follows, else -1: arithmetic on 0/1
-                // tables, as each outcome may be missing from a warm-up (a trap, the loop compiled again)
+                // tables, as each outcome may be missing from a warm-up (a trap, the loop compiled again). At the
+                // text's end in[at + 1] is a byte of the PADDING that text() requires, read and not used.
                 int endFollows = ((limit - at - 2) >>> 31) | SEPARATORS[in[at + 1] & 0xff];
                 after = (at + 1) | ((MIDS[in[at] & 0xff] & endFollows) - 1);
             }
@@ -157,7 +158,8 @@ final class ByteWordScanner extends WordCursor {
                 int first = in[start] | 0x20;
                 // A word of one character is looked up, as one letter twice is: its "second" (the byte after it,
                 // any byte) replaced by its first, with no branch on the length. A branch here, rarely taken in
-                // a warm-up, had the compiled loop trap and be compiled again (unstable_if).
+                // a warm-up, had the compiled loop trap and be compiled again (unstable_if). For a one-character
+                // word at the text's end, in[start + 1] is a byte of the PADDING.
                 int second = in[start + 1] | 0x20;
                 second ^= (second ^ first) & ((length - 2) >> 31);
                 if (first != second && !RuleVocabulary.startsWithPair(wantedPairs, first, second)) {
