@@ -45,7 +45,7 @@ final class JitRecording {
     }
 
     /** One compile as HotSpot reports it: its root method's class (dotted) and name, tier, wall time. */
-    record Compile(String className, String methodName, int level, boolean osr, Duration duration, Instant start) {
+    record Compile(String className, String methodName, int level, Duration duration, Instant start) {
         boolean ours() {
             return className.startsWith(OUR_PACKAGE);
         }
@@ -99,7 +99,8 @@ final class JitRecording {
         /** One line: the tiers' seconds, ours apart, deoptimizations, and our costliest roots. */
         String describe(String server) {
             StringBuilder roots = new StringBuilder();
-            for (Map.Entry<String, double[]> root : ourRoots().subList(0, Math.min(OUR_ROOTS_SHOWN, ourRoots().size()))) {
+            List<Map.Entry<String, double[]>> ourRoots = ourRoots();
+            for (Map.Entry<String, double[]> root : ourRoots.subList(0, Math.min(OUR_ROOTS_SHOWN, ourRoots.size()))) {
                 roots.append(roots.length() == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%s %.2f s (%d)", root.getKey(), root.getValue()[0], (int) root.getValue()[1]));
             }
@@ -150,7 +151,7 @@ final class JitRecording {
                 case "jdk.Compilation" -> {
                     RecordedMethod method = event.getValue("method");
                     Compile compile = new Compile(method.getType().getName(), method.getName(), event.getInt("compileLevel"),
-                        event.getBoolean("isOsr"), event.getDuration(), event.getStartTime());
+                        event.getDuration(), event.getStartTime());
                     byId.put(event.getLong("compileId"), compile);
                     if (inside(windows, compile.start())) {
                         compiles.add(compile);

@@ -62,7 +62,7 @@ class JitRecordingTest {
     }
 
     private static JitRecording.Compile compile(String type, String method, int level, long millis, long secondsAfterT0) {
-        return new JitRecording.Compile(type, method, level, false, Duration.ofMillis(millis), T0.plusSeconds(secondsAfterT0));
+        return new JitRecording.Compile(type, method, level, Duration.ofMillis(millis), T0.plusSeconds(secondsAfterT0));
     }
 
     /** Runs one method often enough for the JIT to compile it, then exits (the recording is written on the way out). */
